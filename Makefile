@@ -1,0 +1,73 @@
+# gongkai — build, demo, check, check-asan, fuzz, bench.
+# Sources are found by wildcard: a new module is a new .c file under src/,
+# a new test a new tests/test-*.c; nothing here needs editing for either.
+
+PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 jansson sqlite3 libxml-2.0
+BUILD   ?= build
+CC      ?= cc
+OPT     ?= -O2 -g
+# Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
+# after scripts/install-deps has had its chance to install the -dev packages.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+             -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' $(SAN) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/test-*.c))
+TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+DEPS_OK  := $(BUILD)/.deps-ok
+
+.PHONY: all deps demo check check-asan fuzz bench eval clean
+all: $(BUILD)/gongkai
+
+$(DEPS_OK): scripts/install-deps
+	@mkdir -p $(BUILD)
+	scripts/install-deps
+	@touch $@
+deps: $(DEPS_OK)
+
+$(BUILD)/obj/%.o: src/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libgongkai.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gongkai: $(CLI_OBJ) $(BUILD)/libgongkai.a
+	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libgongkai.a $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libgongkai.a | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
+
+# make check: every GTest program under prove (TAP), golden tests included.
+check: $(BUILD)/gongkai $(TESTS)
+	prove -f -e '' $(TESTS)
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build dir.
+check-asan: | $(DEPS_OK)
+	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined' check
+
+demo: $(BUILD)/gongkai
+	scripts/demo $(BUILD)/gongkai samples output
+
+eval: $(BUILD)/gongkai
+	scripts/eval $(BUILD)/gongkai samples
+
+bench: $(BUILD)/gongkai
+	scripts/bench $(BUILD)/gongkai samples
+
+fuzz: | $(DEPS_OK)
+	scripts/fuzz
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,209 @@
+/* cmd-extract.c — `gongkai extract`: files → records on stdout or in -o DIR.
+ *
+ * Files are read by -j workers sharing one pipeline; output keeps the
+ * order of the command line.  A file that fails is reported once on
+ * stderr and the others go on; the exit code says the worst that happened.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include "cli.h"
+#include "common/gk-error.h"
+#include "export/export-csv.h"
+#include "export/export-json.h"
+#include "pipeline/pipeline.h"
+
+typedef enum { FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV } Format;
+
+typedef struct {
+  const GkPipeline *pipeline;
+  const GkReadOptions *opts;
+  const char *path;
+  GkRecord *record;     /* result, or NULL with error */
+  GError *error;
+} Job;
+
+static void
+run_job (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+  (void) user_data;
+  job->record = gk_pipeline_extract (job->pipeline, job->path, job->opts, &job->error);
+}
+
+static gboolean
+parse_format (const char *s, Format *f)
+{
+  if (!s || strcmp (s, "json") == 0)
+    *f = FORMAT_JSON;
+  else if (strcmp (s, "jsonl") == 0)
+    *f = FORMAT_JSONL;
+  else if (strcmp (s, "csv") == 0)
+    *f = FORMAT_CSV;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_ocr (const char *s, GkOcrMode *m)
+{
+  if (!s || strcmp (s, "auto") == 0)
+    *m = GK_OCR_AUTO;
+  else if (strcmp (s, "always") == 0)
+    *m = GK_OCR_ALWAYS;
+  else if (strcmp (s, "never") == 0)
+    *m = GK_OCR_NEVER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+render (const GkRecord *rec, Format f, gboolean pretty)
+{
+  if (f == FORMAT_CSV)
+    return gk_record_to_csv (rec);
+  json_t *j = gk_record_to_json (rec);
+  char *s = gk_json_dump (j, pretty);
+  json_decref (j);
+  char *line = g_strconcat (s, "\n", NULL);
+  g_free (s);
+  return line;
+}
+
+static const char *
+extension (Format f)
+{
+  return f == FORMAT_CSV ? "csv" : "json";
+}
+
+int
+cmd_extract (int argc, char **argv)
+{
+  g_autofree char *format_s = NULL, *ocr_s = NULL, *out_dir = NULL, *models = NULL, *password = NULL;
+  int jobs = 1, max_pages = GK_DEFAULT_MAX_PAGES;
+  double max_seconds = GK_DEFAULT_MAX_SECONDS, max_mb = GK_DEFAULT_MAX_BYTES / (1024.0 * 1024.0);
+  gint64 max_pixels = GK_DEFAULT_MAX_PIXELS;
+  g_auto (GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "json (one record, or an array for several files), jsonl or csv", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout", "DIR" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
+    { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr_s, "auto (pages without text), always, never", "MODE" },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
+    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (templates, prose rules, OCR set-up)", "DIR" },
+    { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "read at most N pages per PDF (default 300)", "N" },
+    { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "give up on a file after S seconds (default 600)", "S" },
+    { "max-mb", 0, 0, G_OPTION_ARG_DOUBLE, &max_mb, "refuse input files over M MiB (default 256)", "M" },
+    { "max-pixels", 0, 0, G_OPTION_ARG_INT64, &max_pixels, "refuse page images over N pixels (default 60000000)", "N" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE... — read government information-disclosure annual reports");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_description (ctx, cli_exit_codes_help);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      cli_report_error (NULL, error);
+      return GK_EXIT_USAGE;
+    }
+  Format format;
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  if (!parse_format (format_s, &format) || !parse_ocr (ocr_s, &opts.ocr) || jobs < 1 || jobs > 256
+      || max_pages < 1 || max_seconds <= 0 || max_mb <= 0 || max_pixels < 1)
+    {
+      fprintf (stderr, "gongkai: extract: bad option value (see gongkai extract --help)\n");
+      return GK_EXIT_USAGE;
+    }
+  if (!files || !files[0])
+    {
+      fprintf (stderr, "gongkai: extract: no input files (see gongkai extract --help)\n");
+      return GK_EXIT_USAGE;
+    }
+  opts.password = password;
+  opts.max_pages = max_pages;
+  opts.max_seconds = max_seconds;
+  opts.max_bytes = (gsize) (max_mb * 1024 * 1024);
+  opts.max_pixels = max_pixels;
+  opts.models_dir = models;
+  if (out_dir && g_mkdir_with_parents (out_dir, 0755) != 0)
+    {
+      fprintf (stderr, "gongkai: %s: cannot create output directory: %s\n", out_dir, g_strerror (errno));
+      return GK_EXIT_OUTPUT;
+    }
+
+  g_autoptr (GkPipeline) pipeline = gk_pipeline_new (models, &error);
+  if (!pipeline)
+    {
+      cli_report_error (NULL, error);
+      return gk_exit_code_for (error);
+    }
+
+  guint n = g_strv_length (files);
+  g_autofree Job *all = g_new0 (Job, n);
+  for (guint i = 0; i < n; i++)
+    all[i] = (Job) { pipeline, &opts, files[i], NULL, NULL };
+  if (jobs > 1 && n > 1)
+    {
+      GThreadPool *pool = g_thread_pool_new (run_job, NULL, MIN ((guint) jobs, n), TRUE, NULL);
+      for (guint i = 0; i < n; i++)
+        g_thread_pool_push (pool, &all[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else
+    for (guint i = 0; i < n; i++)
+      run_job (&all[i], NULL);
+
+  int exit_code = GK_EXIT_OK;
+  gboolean array = format == FORMAT_JSON && n > 1 && !out_dir;
+  if (format == FORMAT_CSV && !out_dir)
+    fputs (gk_csv_header (), stdout);
+  if (array)
+    fputs ("[\n", stdout);
+  gboolean first = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      Job *job = &all[i];
+      if (!job->record)
+        {
+          cli_report_error (job->path, job->error);
+          exit_code = MAX (exit_code, gk_exit_code_for (job->error));
+          g_clear_error (&job->error);
+          continue;
+        }
+      g_autofree char *text = render (job->record, format, format == FORMAT_JSON);
+      if (out_dir)
+        {
+          g_autofree char *base = g_path_get_basename (job->path);
+          g_autofree char *name = g_strdup_printf ("%s.%s", base, extension (format));
+          g_autofree char *dest = g_build_filename (out_dir, name, NULL);
+          g_autofree char *body = format == FORMAT_CSV ? g_strconcat (gk_csv_header (), text, NULL) : g_strdup (text);
+          GError *werr = NULL;
+          if (!gk_write_file_atomic (dest, body, strlen (body), &werr))
+            {
+              cli_report_error (dest, werr);
+              exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
+              g_error_free (werr);
+            }
+        }
+      else
+        {
+          if (array && !first)
+            fputs (",\n", stdout);
+          fputs (text, stdout);
+        }
+      first = FALSE;
+      gk_record_free (job->record);
+    }
+  if (array)
+    fputs ("]\n", stdout);
+  if (fflush (stdout) != 0)
+    {
+      fprintf (stderr, "gongkai: stdout: %s\n", g_strerror (errno));
+      exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
+    }
+  return exit_code;
+}

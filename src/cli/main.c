@@ -1,0 +1,60 @@
+/* main.c — the dispatcher: `gongkai COMMAND [ARGS]`. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "common/gk-error.h"
+
+const char *const cli_exit_codes_help =
+  "Exit codes: 0 ok; 1 an input file could not be read; 2 usage error;\n"
+  "3 an output could not be written; 4 models or OCR data missing.\n";
+
+void
+cli_report_error (const char *file, const GError *error)
+{
+  if (file)
+    fprintf (stderr, "gongkai: %s: %s\n", file, error->message);
+  else
+    fprintf (stderr, "gongkai: %s\n", error->message);
+}
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "extract", cmd_extract, "read reports into structured records (JSON, JSONL, CSV)" },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "usage: gongkai COMMAND [OPTIONS] ARGS...\n\ncommands:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out, "\n`gongkai COMMAND --help` for a command's options.\n%s", cli_exit_codes_help);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    {
+      usage (stderr);
+      return GK_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      usage (stdout);
+      return GK_EXIT_OK;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  fprintf (stderr, "gongkai: unknown command “%s”\n", argv[1]);
+  usage (stderr);
+  return GK_EXIT_USAGE;
+}

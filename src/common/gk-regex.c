@@ -1,0 +1,137 @@
+/* gk-regex.c — see gk-regex.h. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+#include "gk-regex.h"
+#include "gk-error.h"
+
+struct GkRegex {
+  char *pattern;
+  pcre2_code *code;
+};
+
+struct GkMatch {
+  const GkRegex *re;
+  const char *subject;
+  pcre2_match_data *md;
+};
+
+GkRegex *
+gk_regex_new (const char *pattern, GError **error)
+{
+  int errcode = 0;
+  PCRE2_SIZE erroff = 0;
+  pcre2_code *code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+  if (!code)
+    {
+      PCRE2_UCHAR buf[256];
+      pcre2_get_error_message (errcode, buf, sizeof buf);
+      g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE,
+                   "bad pattern “%s” at offset %zu: %s", pattern, (size_t) erroff, buf);
+      return NULL;
+    }
+  GkRegex *re = g_new0 (GkRegex, 1);
+  re->pattern = g_strdup (pattern);
+  re->code = code;
+  return re;
+}
+
+void
+gk_regex_free (GkRegex *re)
+{
+  if (!re)
+    return;
+  pcre2_code_free (re->code);
+  g_free (re->pattern);
+  g_free (re);
+}
+
+const char *
+gk_regex_pattern (const GkRegex *re)
+{
+  return re->pattern;
+}
+
+/* Runs the match into md; FALSE on no match or any PCRE2 error. */
+static gboolean
+run (const GkRegex *re, const char *subject, gsize from, pcre2_match_data *md)
+{
+  gsize len = strlen (subject);
+  if (from > len)
+    return FALSE;
+  return pcre2_match (re->code, (PCRE2_SPTR) subject, len, from, 0, md, NULL) >= 0;
+}
+
+gboolean
+gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
+{
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern (re->code, NULL);
+  gboolean ok = run (re, subject, from, md);
+  if (ok)
+    {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
+      if (start)
+        *start = ov[0];
+      if (end)
+        *end = ov[1];
+    }
+  pcre2_match_data_free (md);
+  return ok;
+}
+
+GkMatch *
+gk_regex_match (const GkRegex *re, const char *subject, gsize from)
+{
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern (re->code, NULL);
+  if (!run (re, subject, from, md))
+    {
+      pcre2_match_data_free (md);
+      return NULL;
+    }
+  GkMatch *m = g_new0 (GkMatch, 1);
+  m->re = re;
+  m->subject = subject;
+  m->md = md;
+  return m;
+}
+
+void
+gk_match_free (GkMatch *m)
+{
+  if (!m)
+    return;
+  pcre2_match_data_free (m->md);
+  g_free (m);
+}
+
+gboolean
+gk_match_span (const GkMatch *m, int n, gsize *start, gsize *end)
+{
+  if (n < 0 || (guint32) n >= pcre2_get_ovector_count (m->md))
+    return FALSE;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer (m->md);
+  if (ov[2 * n] == PCRE2_UNSET)
+    return FALSE;
+  *start = ov[2 * n];
+  *end = ov[2 * n + 1];
+  return TRUE;
+}
+
+char *
+gk_match_group (const GkMatch *m, int n)
+{
+  gsize s, e;
+  if (!gk_match_span (m, n, &s, &e))
+    return NULL;
+  return g_strndup (m->subject + s, e - s);
+}
+
+char *
+gk_match_named (const GkMatch *m, const char *name)
+{
+  int n = pcre2_substring_number_from_name (m->re->code, (PCRE2_SPTR) name);
+  if (n < 0)
+    return NULL;
+  return gk_match_group (m, n);
+}

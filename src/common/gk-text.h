@@ -1,0 +1,18 @@
+/* gk-text.h — Unicode normalisation shared by every heuristic.
+ *
+ *   gk_text_nfkc          NFKC: full-width digits, brackets and letters to ASCII
+ *   gk_text_label_key     NFKC with all white space (incl. U+3000, NBSP) removed:
+ *                         the form template patterns are written against
+ *   gk_text_squeeze       NFKC, white space removed except between two ASCII
+ *                         alphanumerics (where it separates words or numbers)
+ *   gk_text_is_space_char white space as reports use it (ASCII, U+3000, NBSP, ZWSP)
+ */
+#pragma once
+#include <glib.h>
+
+char *gk_text_nfkc (const char *s);
+char *gk_text_label_key (const char *s);
+char *gk_text_squeeze (const char *s);
+gboolean gk_text_is_space_char (gunichar c);
+/* Copies s, replacing invalid UTF-8 sequences by U+FFFD. */
+char *gk_text_make_valid (const char *s, gssize len);

@@ -1,0 +1,484 @@
+/* narrative.c — see narrative.h. */
+#include "narrative.h"
+#include "common/gk-error.h"
+#include "common/gk-regex.h"
+#include "common/gk-text.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char *key;
+  gboolean has_value;
+  gint64 value;
+  GPtrArray *patterns;   /* GkRegex* */
+  GPtrArray *also;       /* char*: canonical keys filled when the report has no table for them */
+} Figure;
+
+struct GkNarrativeRules {
+  GkRegex *title;
+  int title_lines;
+  GkRegex *year;
+  GPtrArray *title_strip;      /* GkRegex* */
+  GPtrArray *issuer_suffixes;  /* char* */
+  char *issuer_prefer;
+  GkRegex *date;
+  GkRegex *date_chinese;
+  int date_lines;
+  GPtrArray *figures;          /* Figure* */
+  GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
+};
+
+static void
+figure_free (Figure *f)
+{
+  g_free (f->key);
+  g_ptr_array_unref (f->patterns);
+  g_ptr_array_unref (f->also);
+  g_free (f);
+}
+
+void
+gk_narrative_rules_free (GkNarrativeRules *r)
+{
+  if (!r)
+    return;
+  gk_regex_free (r->title);
+  gk_regex_free (r->year);
+  g_ptr_array_unref (r->title_strip);
+  g_ptr_array_unref (r->issuer_suffixes);
+  g_free (r->issuer_prefer);
+  gk_regex_free (r->date);
+  gk_regex_free (r->date_chinese);
+  g_ptr_array_unref (r->figures);
+  gk_regex_free (r->bd_start);
+  gk_regex_free (r->bd_part);
+  gk_regex_free (r->bd_sep);
+  gk_regex_free (r->bd_partial);
+  gk_regex_free (r->bd_complete);
+  g_free (r);
+}
+
+static GkRegex *
+rule_regex (json_t *obj, const char *field, const char *path, GError **error)
+{
+  if (error && *error)
+    return NULL;
+  json_t *v = json_object_get (obj, field);
+  if (!json_is_string (v))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE, "%s: “%s” missing or not a string", path, field);
+      return NULL;
+    }
+  g_autoptr (GError) local = NULL;
+  GkRegex *re = gk_regex_new (json_string_value (v), &local);
+  if (!re)
+    g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE, "%s: %s: %s", path, field, local->message);
+  return re;
+}
+
+static GPtrArray *
+regex_list (json_t *arr, const char *path, GError **error)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_regex_free);
+  size_t i;
+  json_t *v;
+  json_array_foreach (arr, i, v)
+    {
+      if (error && *error)
+        break;
+      g_autoptr (GError) local = NULL;
+      GkRegex *re = json_is_string (v) ? gk_regex_new (json_string_value (v), &local) : NULL;
+      if (!re)
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE, "%s: pattern %zu: %s", path, i,
+                       local ? local->message : "not a string");
+          break;
+        }
+      g_ptr_array_add (out, re);
+    }
+  return out;
+}
+
+GkNarrativeRules *
+gk_narrative_rules_load (const char *models_dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (models_dir, "narrative.json", NULL);
+  json_error_t jerr;
+  json_t *root = json_load_file (path, 0, &jerr);
+  if (!root)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE, "%s:%d: %s", path, jerr.line, jerr.text);
+      return NULL;
+    }
+  GkNarrativeRules *r = g_new0 (GkNarrativeRules, 1);
+  GError *err = NULL;
+  r->title = rule_regex (root, "title", path, &err);
+  r->year = rule_regex (root, "year", path, &err);
+  r->date = rule_regex (root, "date", path, &err);
+  r->date_chinese = rule_regex (root, "date_chinese", path, &err);
+  r->title_lines = (int) json_integer_value (json_object_get (root, "title_search_lines"));
+  r->date_lines = (int) json_integer_value (json_object_get (root, "date_search_lines"));
+  r->title_strip = regex_list (json_object_get (root, "title_strip"), path, &err);
+  r->issuer_suffixes = g_ptr_array_new_with_free_func (g_free);
+  size_t i;
+  json_t *v;
+  json_array_foreach (json_object_get (root, "issuer_suffixes"), i, v)
+    if (json_is_string (v))
+      g_ptr_array_add (r->issuer_suffixes, g_strdup (json_string_value (v)));
+  json_t *pref = json_object_get (root, "issuer_prefer");
+  r->issuer_prefer = g_strdup (json_is_string (pref) ? json_string_value (pref) : "人民政府");
+  r->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  json_array_foreach (json_object_get (root, "figures"), i, v)
+    {
+      Figure *f = g_new0 (Figure, 1);
+      g_ptr_array_add (r->figures, f);
+      json_t *k = json_object_get (v, "key");
+      f->key = g_strdup (json_is_string (k) ? json_string_value (k) : "");
+      json_t *val = json_object_get (v, "value");
+      f->has_value = json_is_integer (val);
+      f->value = f->has_value ? json_integer_value (val) : 0;
+      f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
+      f->also = g_ptr_array_new_with_free_func (g_free);
+      size_t j;
+      json_t *a;
+      json_array_foreach (json_object_get (v, "also"), j, a)
+        if (json_is_string (a))
+          g_ptr_array_add (f->also, g_strdup (json_string_value (a)));
+      if (!*f->key && !err)
+        g_set_error (&err, GK_ERROR, GK_ERROR_TEMPLATE, "%s: figures[%zu]: no key", path, i);
+    }
+  json_t *bd = json_object_get (root, "breakdown");
+  r->bd_start = rule_regex (bd, "start", path, &err);
+  r->bd_part = rule_regex (bd, "part", path, &err);
+  r->bd_sep = rule_regex (bd, "separator", path, &err);
+  r->bd_partial = rule_regex (bd, "partial_marker", path, &err);
+  r->bd_complete = rule_regex (bd, "complete_label", path, &err);
+  json_decref (root);
+  if (err)
+    {
+      g_propagate_error (error, err);
+      gk_narrative_rules_free (r);
+      return NULL;
+    }
+  return r;
+}
+
+/* --- prose ------------------------------------------------------------ */
+
+GkProse *
+gk_prose_new (const GkContent *content)
+{
+  GkProse *p = g_new0 (GkProse, 1);
+  p->content = content;
+  p->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < content->lines->len; i++)
+    {
+      GkLine *line = content->lines->pdata[i];
+      g_array_append_val (p->starts, s->len);
+      g_autofree char *sq = gk_text_squeeze (line->text);
+      g_string_append (s, sq);
+    }
+  p->text = g_string_free (s, FALSE);
+  return p;
+}
+
+const GkLine *
+gk_prose_line_at (const GkProse *prose, gsize offset)
+{
+  guint lo = 0, hi = prose->starts->len;
+  if (hi == 0)
+    return NULL;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (prose->starts, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return prose->content->lines->pdata[lo];
+}
+
+void
+gk_prose_free (GkProse *prose)
+{
+  if (!prose)
+    return;
+  g_free (prose->text);
+  g_array_unref (prose->starts);
+  g_free (prose);
+}
+
+static GkSource
+narrative_source (const GkProse *prose, gsize offset)
+{
+  const GkLine *line = gk_prose_line_at (prose, offset);
+  GkSource src = { 0 };
+  if (line)
+    src = line->src;
+  src.method = GK_METHOD_NARRATIVE;
+  return src;
+}
+
+/* --- metadata --------------------------------------------------------- */
+
+static int
+chinese_number (const char *s)
+{
+  /* 二○二一 digit by digit; 十二 / 二十五 / 十 as a number */
+  static const char *const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  int value = 0, pending = 0;
+  gboolean saw_ten = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+      g_unichar_to_utf8 (g_utf8_get_char (p), ch);
+      if (strcmp (ch, "○") == 0 || strcmp (ch, "零") == 0)
+        strcpy (ch, "〇");
+      if (strcmp (ch, "十") == 0)
+        {
+          value += (pending ? pending : 1) * 10;
+          pending = 0;
+          saw_ten = TRUE;
+          continue;
+        }
+      int d = -1;
+      for (int k = 0; k < 10; k++)
+        if (strcmp (ch, digits[k]) == 0)
+          d = k;
+      if (d < 0)
+        return -1;
+      pending = saw_ten ? d : pending * 10 + d;
+    }
+  return value + pending;
+}
+
+static void
+read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
+{
+  guint limit = MIN (content->lines->len, (guint) MAX (r->title_lines, 1));
+  for (guint i = 0; i < limit; i++)
+    {
+      GkLine *line = content->lines->pdata[i];
+      g_autofree char *sq = gk_text_squeeze (line->text);
+      /* a title wrapped over two lines: try the line joined with the next */
+      g_autofree char *joined = NULL;
+      if (!gk_regex_search (r->title, sq, 0, NULL, NULL) && i + 1 < content->lines->len)
+        {
+          g_autofree char *next = gk_text_squeeze (((GkLine *) content->lines->pdata[i + 1])->text);
+          joined = g_strconcat (sq, next, NULL);
+          gsize s, e;
+          if (!gk_regex_search (r->title, joined, 0, &s, &e) || s >= strlen (sq)
+              || g_utf8_strlen (joined, -1) > 60)
+            continue;
+        }
+      const char *title = joined ? joined : sq;
+      if (g_utf8_strlen (title, -1) > 60)
+        continue;   /* a sentence that mentions the report, not its title */
+      rec->title = g_strdup (title);
+      rec->title_src = line->src;
+      g_autoptr (GkMatch) y = gk_regex_match (r->year, title, 0);
+      if (y)
+        {
+          g_autofree char *ys = gk_match_group (y, 1);
+          rec->year = atoi (ys);
+          rec->year_src = line->src;
+        }
+      return;
+    }
+}
+
+static char *
+title_organ (const GkNarrativeRules *r, const char *title)
+{
+  g_autofree char *organ = g_strdup (title);
+  for (guint i = 0; i < r->title_strip->len; i++)
+    {
+      gsize s, e;
+      while (gk_regex_search (r->title_strip->pdata[i], organ, 0, &s, &e) && e > s)
+        {
+          char *cut = g_strdup_printf ("%.*s%s", (int) s, organ, organ + e);
+          g_free (organ);
+          organ = cut;
+        }
+    }
+  return g_steal_pointer (&organ);
+}
+
+static gboolean
+ends_with_suffix (const GkNarrativeRules *r, const char *name)
+{
+  for (guint i = 0; i < r->issuer_suffixes->len; i++)
+    if (g_str_has_suffix (name, r->issuer_suffixes->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_issuer (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec)
+{
+  if (!rec->title)
+    return;
+  g_autofree char *organ = title_organ (r, rec->title);
+  if (!*organ)
+    return;
+  if (ends_with_suffix (r, organ))
+    {
+      rec->issuer = g_strdup (organ);
+      rec->issuer_src = rec->title_src;
+      return;
+    }
+  /* 沁县 → 沁县人民政府 when the report itself spells the full name */
+  g_autofree char *full = g_strconcat (organ, r->issuer_prefer, NULL);
+  const char *hit = strstr (prose->text, full);
+  if (hit)
+    {
+      rec->issuer = g_steal_pointer (&full);
+      rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
+      return;
+    }
+  rec->issuer = g_steal_pointer (&organ);
+  rec->issuer_src = rec->title_src;
+}
+
+static void
+read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
+{
+  guint n = content->lines->len;
+  guint stop = n > (guint) r->date_lines ? n - (guint) r->date_lines : 0;
+  for (guint i = n; i-- > stop;)
+    {
+      GkLine *line = content->lines->pdata[i];
+      g_autofree char *sq = gk_text_squeeze (line->text);
+      int y = -1, m = -1, d = -1;
+      g_autoptr (GkMatch) a = gk_regex_match (r->date, sq, 0);
+      if (a)
+        {
+          g_autofree char *ys = gk_match_group (a, 1), *ms = gk_match_group (a, 2), *ds = gk_match_group (a, 3);
+          y = atoi (ys), m = atoi (ms), d = atoi (ds);
+        }
+      else
+        {
+          g_autoptr (GkMatch) b = gk_regex_match (r->date_chinese, sq, 0);
+          if (!b)
+            continue;
+          g_autofree char *ys = gk_match_group (b, 1), *ms = gk_match_group (b, 2), *ds = gk_match_group (b, 3);
+          y = chinese_number (ys), m = chinese_number (ms), d = chinese_number (ds);
+        }
+      if (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y > 1990)
+        {
+          rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+          rec->date_src = line->src;
+          return;
+        }
+    }
+}
+
+/* --- figures ---------------------------------------------------------- */
+
+static void
+read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize *active_total_end)
+{
+  g_autoptr (GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);   /* key → offset+1 */
+  for (guint i = 0; i < r->figures->len; i++)
+    {
+      Figure *f = r->figures->pdata[i];
+      for (guint k = 0; k < f->patterns->len; k++)
+        {
+          g_autoptr (GkMatch) m = gk_regex_match (f->patterns->pdata[k], prose->text, 0);
+          if (!m)
+            continue;
+          gsize s, e;
+          gk_match_span (m, 0, &s, &e);
+          gsize prev = GPOINTER_TO_SIZE (g_hash_table_lookup (best, f->key));
+          if (prev && prev - 1 <= s)
+            continue;
+          gint64 value = f->value;
+          if (!f->has_value)
+            {
+              g_autofree char *num = gk_match_group (m, 1);
+              if (!num)
+                continue;
+              value = g_ascii_strtoll (num, NULL, 10);
+            }
+          g_hash_table_insert (best, f->key, GSIZE_TO_POINTER (s + 1));
+          g_autofree char *raw = g_strndup (prose->text + s, e - s);
+          GkSource src = narrative_source (prose, s);
+          gk_record_set_int (rec, f->key, value, &src, raw);
+          for (guint a = 0; a < f->also->len; a++)
+            if (!gk_record_has_number (rec, f->also->pdata[a]))
+              gk_record_set_int (rec, f->also->pdata[a], value, &src, raw);
+          if (strcmp (f->key, "narrative.active_total") == 0)
+            *active_total_end = e;
+        }
+    }
+}
+
+static void
+read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize from)
+{
+  const char *text = prose->text;
+  const char *stop = strstr (text + from, "。");
+  gsize end = stop ? (gsize) (stop - text) : strlen (text);
+  g_autofree char *sentence = g_strndup (text + from, end - from);
+  gsize s, e;
+  if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e))
+    return;
+  gsize pos = e;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_part_free);
+  while (pos < strlen (sentence))
+    {
+      gsize ss, se;
+      if (gk_regex_search (r->bd_sep, sentence, pos, &ss, &se) && ss == pos)
+        pos = se;
+      g_autoptr (GkMatch) m = gk_regex_match (r->bd_part, sentence, pos);
+      gsize ms, me;
+      if (!m || !gk_match_span (m, 0, &ms, &me) || ms != pos || me == ms)
+        break;
+      g_autofree char *label = gk_match_named (m, "label");
+      g_autofree char *count = gk_match_named (m, "count");
+      g_autofree char *pct = gk_match_named (m, "pct");
+      GkPart *part = gk_part_new (label);
+      part->has_count = count != NULL;
+      part->count = count ? g_ascii_strtoll (count, NULL, 10) : 0;
+      if (pct && *pct)
+        {
+          part->has_percent = TRUE;
+          part->percent = g_ascii_strtod (pct, NULL);
+          const char *dot = strchr (pct, '.');
+          part->percent_decimals = dot ? (int) strlen (dot + 1) : 0;
+        }
+      part->src = narrative_source (prose, from + ms);
+      part->raw = g_strndup (sentence + ms, me - ms);
+      g_ptr_array_add (parts, part);
+      pos = me;
+    }
+  if (parts->len < 2)
+    return;
+  gboolean all_pct = TRUE;
+  for (guint i = 0; i < parts->len; i++)
+    all_pct &= ((GkPart *) parts->pdata[i])->has_percent;
+  GkPart *last = parts->pdata[parts->len - 1];
+  gboolean ends_other = gk_regex_search (r->bd_complete, last->label, 0, NULL, NULL);
+  g_autofree char *rest = g_strndup (sentence + pos, strlen (sentence) - pos);
+  gboolean etc = gk_regex_search (r->bd_partial, rest, 0, NULL, NULL)
+                 || gk_regex_search (r->bd_partial, last->raw, 0, NULL, NULL);
+  rec->parts_partial = etc || (!all_pct && !ends_other);
+  while (parts->len)
+    gk_record_add_part (rec, g_ptr_array_steal_index (parts, 0));
+}
+
+void
+gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
+{
+  g_autoptr (GkProse) prose = gk_prose_new (content);
+  read_title (rules, content, record);
+  read_issuer (rules, prose, record);
+  read_date (rules, content, record);
+  gsize total_end = 0;
+  read_figures (rules, prose, record, &total_end);
+  if (total_end)
+    read_breakdown (rules, prose, record, total_end);
+}

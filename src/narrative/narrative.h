@@ -1,0 +1,38 @@
+/* narrative.h — the prose reader: report metadata and the figures stated
+ * in running text, with patterns from models/narrative.json.
+ *
+ *   gk_narrative_rules_load / _free
+ *   gk_narrative_read        content lines → title, issuer, year, date,
+ *                            narrative.* values and the active breakdown
+ *   gk_narrative_prose_new   the squeezed prose with its line map (tests, audit)
+ *
+ * Method.  All lines are squeezed (NFKC, white space out) and joined, so a
+ * figure broken over two visual lines ("其他信息310 / 条，占总数的3.51%")
+ * reads whole; an offset map leads each match back to its page and line.
+ * Metadata comes from the title line (first lines of the document) and the
+ * date at the foot; the issuer is the title's organ name, completed to the
+ * full name (沁县 → 沁县人民政府) when the text spells that name out.
+ */
+#pragma once
+#include "content/content.h"
+#include "model/record.h"
+
+typedef struct GkNarrativeRules GkNarrativeRules;
+
+GkNarrativeRules *gk_narrative_rules_load (const char *models_dir, GError **error);
+void gk_narrative_rules_free (GkNarrativeRules *rules);
+void gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record);
+
+/* Prose text with a map from byte offsets back to content lines. */
+typedef struct {
+  char *text;
+  GArray *starts;          /* gsize: offset where each line begins */
+  const GkContent *content;
+} GkProse;
+
+GkProse *gk_prose_new (const GkContent *content);
+const GkLine *gk_prose_line_at (const GkProse *prose, gsize offset);
+void gk_prose_free (GkProse *prose);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkNarrativeRules, gk_narrative_rules_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkProse, gk_prose_free)

@@ -1,0 +1,107 @@
+/* pipeline.c — see pipeline.h. */
+#include "pipeline.h"
+#include "check/check.h"
+#include "common/gk-error.h"
+#include "html/html-input.h"
+#include "input/input.h"
+#include "narrative/narrative.h"
+#include "pdf/pdf-input.h"
+#include "table/match.h"
+#include "text/text-input.h"
+#include <string.h>
+
+/* The first year reported on the 2019 national template. */
+#define GK_FIRST_TEMPLATE_YEAR 2019
+
+struct GkPipeline {
+  GkTemplateSet *templates;
+  GkNarrativeRules *narrative;
+};
+
+GkPipeline *
+gk_pipeline_new (const char *models_dir, GError **error)
+{
+  g_autofree char *dir = models_dir ? g_strdup (models_dir) : gk_models_dir_default ();
+  GkPipeline *p = g_new0 (GkPipeline, 1);
+  p->templates = gk_template_set_load (dir, error);
+  if (p->templates)
+    p->narrative = gk_narrative_rules_load (dir, error);
+  if (!p->templates || !p->narrative)
+    {
+      gk_pipeline_free (p);
+      return NULL;
+    }
+  return p;
+}
+
+void
+gk_pipeline_free (GkPipeline *p)
+{
+  if (!p)
+    return;
+  gk_template_set_free (p->templates);
+  gk_narrative_rules_free (p->narrative);
+  g_free (p);
+}
+
+const GkTemplateSet *
+gk_pipeline_templates (const GkPipeline *p)
+{
+  return p->templates;
+}
+
+GkRecord *
+gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkContent *content)
+{
+  GkRecord *rec = gk_record_new (name);
+  rec->media = content->media;
+  rec->pages = content->n_pages;
+  g_array_append_vals (rec->ocr_pages, content->ocr_pages->data, content->ocr_pages->len);
+  gk_record_take_warnings (rec, content->warnings);
+  gk_match_tables (p->templates, content, rec);
+  gk_narrative_read (p->narrative, content, rec);
+  if (strcmp (rec->template_id, "unknown") == 0 && rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR)
+    {
+      /* no national table could exist yet: the report is free-form prose */
+      g_free (rec->template_id);
+      rec->template_id = g_strdup ("pre2019");
+    }
+  gk_checks_run (p->templates, rec);
+  return rec;
+}
+
+GkRecord *
+gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions *opts, GError **error)
+{
+  GkReadOptions defaults;
+  if (!opts)
+    {
+      gk_read_options_init (&defaults);
+      opts = &defaults;
+    }
+  g_autoptr (GkInput) input = gk_input_open (path, opts, error);
+  if (!input)
+    return NULL;
+  g_autoptr (GkContent) content = NULL;
+  switch (input->kind)
+    {
+    case GK_INPUT_PDF:
+      content = gk_pdf_read (input, opts, error);
+      break;
+    case GK_INPUT_HTML:
+      content = gk_html_read (input, opts, error);
+      break;
+    case GK_INPUT_TEXT:
+      {
+        gsize len;
+        const char *data = g_bytes_get_data (input->bytes, &len);
+        content = gk_text_read (data, len, error);
+      }
+      break;
+    }
+  if (!content)
+    return NULL;
+  GkRecord *rec = gk_pipeline_record_from_content (p, path, content);
+  rec->sha256 = g_strdup (input->sha256);
+  return rec;
+}

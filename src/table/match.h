@@ -1,0 +1,25 @@
+/* match.h — tables matched to a template: rows of any input path become
+ * canonical values in the record.
+ *
+ *   gk_match_tables    content rows → record values, template id, warnings
+ *
+ * Method.  The row stream is cut into sections at the headings the
+ * templates name (二、主动公开… / 三、收到和处理… / 四、…行政复议…).  Each
+ * section is matched against every template that has it; the candidate
+ * that fits more rows (same number of cells as the block has columns)
+ * and more of the template's own header markers wins, so the template is
+ * decided per table from its shape, never from the year.  Inside a
+ * section, label-only rows accumulate into the label of the next data
+ * row (a wrapped or vertical label arrives whole); the data row takes the
+ * template row whose pattern matches nearest the end of that label,
+ * preferring rows not yet passed.  Values are parsed by the column type;
+ * a blank cell becomes 0 only where the layout proves it is a cell, and
+ * every zero read from a blank or dash is marked so the checks can take it
+ * back.
+ */
+#pragma once
+#include "content/content.h"
+#include "model/record.h"
+#include "templates/template.h"
+
+void gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *record);

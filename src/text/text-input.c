@@ -1,0 +1,184 @@
+/* text-input.c — see text-input.h. */
+#include "text-input.h"
+#include "common/gk-error.h"
+#include "common/gk-regex.h"
+#include "common/gk-text.h"
+#include "table/number.h"
+#include <string.h>
+
+/* Page furniture as printed in report footers and by site templates. */
+static const char *const furniture_patterns[] = {
+  "^(https?://|www\\.)[^\\s]+$",
+  "^[-—–~－]+\\s*\\d{1,4}\\s*[-—–~－]+$",
+  "^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$",
+  "^\\d{1,4}\\s*/\\s*\\d{1,4}$",
+  NULL,
+};
+
+gboolean
+gk_text_is_page_furniture (const char *line)
+{
+  static GkRegex *res[G_N_ELEMENTS (furniture_patterns)];
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      for (int i = 0; furniture_patterns[i]; i++)
+        res[i] = gk_regex_new (furniture_patterns[i], NULL);
+      g_once_init_leave (&once, 1);
+    }
+  g_autofree char *n = gk_text_nfkc (line);
+  g_strstrip (n);
+  for (int i = 0; furniture_patterns[i]; i++)
+    {
+      if (res[i] && gk_regex_search (res[i], n, 0, NULL, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Splits at white space as reports use it (U+3000 and NBSP included). */
+static GPtrArray *
+tokenize (const char *line)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  GString *cur = g_string_new (NULL);
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (gk_text_is_space_char (c))
+        {
+          if (cur->len)
+            g_ptr_array_add (tokens, g_strdup (cur->str));
+          g_string_truncate (cur, 0);
+        }
+      else
+        g_string_append_unichar (cur, c);
+    }
+  if (cur->len)
+    g_ptr_array_add (tokens, g_strdup (cur->str));
+  g_string_free (cur, TRUE);
+  return tokens;
+}
+
+GkRow *
+gk_text_line_to_row (const char *line, const GkSource *src)
+{
+  g_autoptr (GPtrArray) tokens = tokenize (line);
+  /* walk back over the trailing run of cell tokens */
+  int first_cell = (int) tokens->len;
+  for (int i = (int) tokens->len - 1; i >= 0; i--)
+    {
+      const char *tok = tokens->pdata[i];
+      if (gk_number_is_cell_token (tok))
+        first_cell = i;
+      else if (gk_number_is_unit_token (tok) && i > 0 && gk_number_is_cell_token (tokens->pdata[i - 1]))
+        first_cell = i;
+      else
+        break;
+    }
+  /* a unit cannot open the run */
+  while (first_cell < (int) tokens->len && gk_number_is_unit_token (tokens->pdata[first_cell]))
+    first_cell++;
+  g_autoptr (GString) label = g_string_new (NULL);
+  for (int i = 0; i < first_cell; i++)
+    {
+      if (label->len)
+        g_string_append_c (label, ' ');
+      g_string_append (label, tokens->pdata[i]);
+    }
+  GkRow *row = gk_row_new (label->str, src);
+  for (int i = first_cell; i < (int) tokens->len; i++)
+    {
+      const char *tok = tokens->pdata[i];
+      if (gk_number_is_unit_token (tok) && row->cells->len)
+        {
+          GkCell *prev = row->cells->pdata[row->cells->len - 1];
+          char *joined = g_strconcat (prev->raw, " ", tok, NULL);
+          g_free (prev->raw);
+          prev->raw = joined;
+          continue;
+        }
+      gk_row_add_cell (row, gk_cell_new (tok, src));
+    }
+  return row;
+}
+
+static char *
+to_utf8 (const char *data, gsize len, GkContent *content)
+{
+  if (g_utf8_validate_len (data, len, NULL))
+    return g_strndup (data, len);
+  gsize written = 0;
+  char *conv = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, &written, NULL);
+  if (conv)
+    {
+      gk_content_warn (content, "encoding_gb18030", 0, "text is not UTF-8; read as GB18030");
+      return conv;
+    }
+  gk_content_warn (content, "invalid_utf8", 0, "text is not valid UTF-8 nor GB18030; bad bytes replaced");
+  return g_utf8_make_valid (data, (gssize) len);
+}
+
+GkContent *
+gk_text_read (const char *data, gsize len, GError **error)
+{
+  if (len == 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "empty file");
+      return NULL;
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_TEXT);
+  /* NUL bytes would cut the text short: treat them as line ends */
+  g_autofree char *copy = g_memdup2 (data, len);
+  for (gsize i = 0; i < len; i++)
+    if (copy[i] == '\0')
+      copy[i] = '\n';
+  g_autofree char *text = to_utf8 (copy, len, content);
+  int page = 1;
+  int n_ff = 0;
+  for (const char *q = text; *q; q++)
+    n_ff += *q == '\f';
+  gboolean saw_ff = n_ff > 0;
+  const char *last_ff = strrchr (text, '\f');
+  gboolean ends_with_ff = TRUE;
+  for (const char *q = last_ff ? last_ff + 1 : text; *q && ends_with_ff; q++)
+    ends_with_ff = g_ascii_isspace (*q);
+  int lineno = 0;
+  gboolean any_text = FALSE;
+  for (char *p = text; p; )
+    {
+      char *nl = strchr (p, '\n');
+      if (nl)
+        *nl = '\0';
+      lineno++;
+      char *line = p;
+      p = nl ? nl + 1 : NULL;
+      /* a form feed starts a new page; pdftotext puts it at the start of the page's first line */
+      while (*line == '\f')
+        {
+          page++;
+          line++;
+        }
+      char *ff;
+      while ((ff = strchr (line, '\f')))
+        *ff = ' ';
+      g_strchomp (line);
+      g_autofree char *trimmed = g_strstrip (g_strdup (line));
+      if (*trimmed == '\0')
+        continue;
+      if (gk_text_is_page_furniture (trimmed))
+        continue;
+      any_text = TRUE;
+      GkSource src = { .page = saw_ff ? page : 0, .line = lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
+      g_ptr_array_add (content->lines, gk_line_new (trimmed, &src));
+      g_ptr_array_add (content->rows, gk_text_line_to_row (trimmed, &src));
+    }
+  if (!any_text)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "no text in file");
+      return NULL;
+    }
+  /* a trailing form feed (pdftotext ends every page with one) is no page */
+  content->n_pages = saw_ff ? n_ff + (ends_with_ff ? 0 : 1) : 0;
+  return g_steal_pointer (&content);
+}
