@@ -44,7 +44,7 @@ $(BUILD)/gongkai: $(CLI_OBJ) $(BUILD)/libgongkai.a
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libgongkai.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
 
 # make check: every GTest program under prove (TAP), golden tests included.
 check: $(BUILD)/gongkai $(TESTS)

@@ -7,6 +7,10 @@
  * count as evidence for its template (ties leave the decision open). */
 enum { MARKER_WEIGHT = 2, FIT_WEIGHT = 3, MATCH_WEIGHT = 1 };
 
+/* A label-less row of at most this many numbers that fits no template row
+ * is page furniture (a page number), not data. */
+enum { STRAY_MAX_CELLS = 2 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
@@ -216,6 +220,15 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
               best_fwd = fwd;
               best_end = e;
             }
+        }
+      /* A bare number that fits no row (a page number pdftotext left between
+       * the halves of a wrapped label) must not take the label from its row. */
+      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS)
+        {
+          candidate_warn (c, "stray_number", row_page (row),
+                          "a number “%s” with no label fits no table row; ignored",
+                          ((GkCell *) row->cells->pdata[0])->raw);
+          continue;
         }
       if (best < 0)
         {
