@@ -155,6 +155,24 @@ test_stray_page_number (void)
   g_assert_nonnull (warning_with (rec2, "stray_number"));
 }
 
+/* pdftotext's default mode on some producers: one number per line, and a
+ * wrapped label whose second half lands after the first number. */
+static void
+test_one_number_per_line (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n12\n\n2\n\n0\n\n0\n\n1\n\n0\n\n15\n"
+                     "（二）部分公开（区分处理的，只计这一情形，不计\n1\n其他情形）\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+                     "1.属于国家秘密\n0\n0\n0\n0\n0\n0\n"             /* one value missing … */
+                     "2.其他法律行政法规禁止公开\n0\n0\n0\n0\n0\n0\n0\n";  /* … must not take this row's */
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 15));
+  g_assert_true (tu_int_is (rec, "applications.new_received.legal_services", 1));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.natural_person", 1));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 1));
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_state_secret.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
+}
+
 static void
 test_heading_missing (void)
 {
@@ -184,6 +202,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/procurement-in-yuan", test_procurement_in_yuan);
   g_test_add_func ("/match/stray-page-number", test_stray_page_number);
   g_test_add_func ("/match/heading-missing", test_heading_missing);
+  g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

@@ -146,6 +146,56 @@ count_markers (const GkTplSection *spec, const char *text)
   return n;
 }
 
+/* TRUE when the label text matches a template row other than `self`. */
+static gboolean
+names_other_row (const GArray *flat, guint self, const char *key)
+{
+  for (guint f = 0; f < flat->len; f++)
+    if (f != self && gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, key, 0, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* The cells of rows[i] and of the rows that continue it, up to the block's
+ * width: rows with numbers and no label (pdftotext puts one number per line
+ * for some producers; table 四 wraps in fives), and label-only rows that go
+ * on with this row's label (they name no other template row).  Returns the
+ * number of cells gathered (blank overflow dropped); fills `out` and *last
+ * (the last row used) when given. */
+static guint
+gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArray *flat, guint self,
+              GPtrArray *out, guint *last)
+{
+  const GkRow *row = rows->pdata[i];
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  for (guint k = 0; k < row->cells->len; k++)
+    g_ptr_array_add (cells, row->cells->pdata[k]);
+  guint have = effective_cells (cells, ncols);
+  g_ptr_array_set_size (cells, have);
+  guint j = i + 1, used_to = i;
+  for (; j < hi && have < ncols; j++)
+    {
+      const GkRow *next = rows->pdata[j];
+      g_autofree char *nk = gk_text_label_key (next->label);
+      if (*nk && next->cells->len)
+        break;                        /* a row of its own */
+      if (*nk && names_other_row (flat, self, nk))
+        break;                        /* the next row's label */
+      if (have + next->cells->len > ncols)
+        break;                        /* rows are taken whole or not at all */
+      for (guint k = 0; k < next->cells->len; k++, have++)
+        g_ptr_array_add (cells, next->cells->pdata[k]);
+      if (next->cells->len)
+        used_to = j;
+    }
+  if (out)
+    for (guint k = 0; k < cells->len; k++)
+      g_ptr_array_add (out, cells->pdata[k]);
+  if (last)
+    *last = used_to;
+  return have;
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 static Candidate *
 match_section (const GkTemplate *tpl, const GkTplSection *spec,
@@ -197,20 +247,9 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
           guint ncols = fr->block->columns->len;
           guint have = effective_cells (row->cells, ncols);
           int fit = have == ncols;
-          /* table 四: fifteen cells wrapped over consecutive label-less rows */
+          /* cells wrapped onto following lines (one number per line, table 四 in rows of five) */
           if (!fit && have < ncols)
-            {
-              guint total = have;
-              for (guint j = i + 1; j < hi && total < ncols; j++)
-                {
-                  GkRow *next = rows->pdata[j];
-                  g_autofree char *nk = gk_text_label_key (next->label);
-                  if (*nk || next->cells->len == 0)
-                    break;
-                  total += next->cells->len;
-                }
-              fit = total == ncols ? 1 : 0;
-            }
+            fit = gather_cells (rows, i, hi, ncols, flat, f, NULL, NULL) == ncols;
           int fwd = f >= pos;
           if (best < 0 || fit > best_fit || (fit == best_fit && fwd > best_fwd)
               || (fit == best_fit && fwd == best_fwd && e > best_end))
@@ -241,36 +280,18 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
       FlatRow *fr = &g_array_index (flat, FlatRow, best);
       guint ncols = fr->block->columns->len;
       g_autoptr (GPtrArray) cells = g_ptr_array_new ();
-      for (guint k = 0; k < row->cells->len; k++)
-        g_ptr_array_add (cells, row->cells->pdata[k]);
-      guint have = effective_cells (cells, ncols);
       guint last = i;
-      if (have < ncols)
+      guint have = gather_cells (rows, i, hi, ncols, flat, (guint) best, cells, &last);
+      if (have != ncols)
         {
-          /* gather continuation rows (no label, only cells) */
-          guint j = i + 1;
-          guint total = have;
-          g_autoptr (GPtrArray) extra = g_ptr_array_new ();
-          for (; j < hi && total < ncols; j++)
-            {
-              GkRow *next = rows->pdata[j];
-              g_autofree char *nk = gk_text_label_key (next->label);
-              if (*nk || next->cells->len == 0)
-                break;
-              for (guint k = 0; k < next->cells->len; k++)
-                g_ptr_array_add (extra, next->cells->pdata[k]);
-              total += next->cells->len;
-            }
-          if (total == ncols)
-            {
-              g_ptr_array_set_size (cells, have);
-              for (guint k = 0; k < extra->len; k++)
-                g_ptr_array_add (cells, extra->pdata[k]);
-              have = total;
-              last = j - 1;
-              i = last;
-            }
+          /* no clean continuation: the row keeps its own cells only */
+          g_ptr_array_set_size (cells, 0);
+          for (guint k = 0; k < row->cells->len; k++)
+            g_ptr_array_add (cells, row->cells->pdata[k]);
+          have = effective_cells (cells, ncols);
+          last = i;
         }
+      i = last;
       used[best] = TRUE;
       pos = (guint) best + 1;
       assign_row (c, fr, cells, have, all_text->str, row_page (row));
