@@ -26,6 +26,7 @@ typedef struct {
 
 static const Command commands[] = {
   { "extract", cmd_extract, "read reports into structured records (JSON, JSONL, CSV)" },
+  { "audit", cmd_audit, "one HTML page to audit reports: findings, tables, the printed figures" },
 };
 
 static void

@@ -46,6 +46,7 @@ static void
 section_free (GkTplSection *s)
 {
   g_free (s->key);
+  g_free (s->label);
   gk_regex_free (s->heading);
   g_ptr_array_unref (s->markers);
   g_ptr_array_unref (s->blocks);
@@ -269,6 +270,8 @@ parse_template (Ctx *cx, json_t *root)
       s->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_regex_free);
       s->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
       s->key = g_strdup (get_string (cx, js, "key", w, TRUE));
+      const char *label = get_string (cx, js, "label", w, FALSE);
+      s->label = g_strdup (label ? label : s->key);
       s->heading = compile (cx, get_string (cx, js, "heading", w, TRUE), w);
       json_t *markers = get_array (cx, js, "markers", w, FALSE);
       size_t k;

@@ -39,6 +39,7 @@ typedef struct {
 
 typedef struct {
   char *key;            /* "active", "applications", "appeals" */
+  char *label;          /* the table's heading as the template prints it; key when none */
   GkRegex *heading;
   GPtrArray *markers;   /* GkRegex*: header text only this template prints */
   GPtrArray *blocks;    /* GkTplBlock* */

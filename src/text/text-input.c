@@ -103,8 +103,8 @@ gk_text_line_to_row (const char *line, const GkSource *src)
   return row;
 }
 
-static char *
-to_utf8 (const char *data, gsize len, GkContent *content)
+char *
+gk_text_to_utf8 (const char *data, gsize len, GkContent *content)
 {
   if (g_utf8_validate_len (data, len, NULL))
     return g_strndup (data, len);
@@ -112,10 +112,12 @@ to_utf8 (const char *data, gsize len, GkContent *content)
   char *conv = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, &written, NULL);
   if (conv)
     {
-      gk_content_warn (content, "encoding_gb18030", 0, "text is not UTF-8; read as GB18030");
+      if (content)
+        gk_content_warn (content, "encoding_gb18030", 0, "text is not UTF-8; read as GB18030");
       return conv;
     }
-  gk_content_warn (content, "invalid_utf8", 0, "text is not valid UTF-8 nor GB18030; bad bytes replaced");
+  if (content)
+    gk_content_warn (content, "invalid_utf8", 0, "text is not valid UTF-8 nor GB18030; bad bytes replaced");
   return g_utf8_make_valid (data, (gssize) len);
 }
 
@@ -133,7 +135,7 @@ gk_text_read (const char *data, gsize len, GError **error)
   for (gsize i = 0; i < len; i++)
     if (copy[i] == '\0')
       copy[i] = '\n';
-  g_autofree char *text = to_utf8 (copy, len, content);
+  g_autofree char *text = gk_text_to_utf8 (copy, len, content);
   int page = 1;
   int n_ff = 0;
   for (const char *q = text; *q; q++)

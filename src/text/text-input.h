@@ -2,6 +2,7 @@
  * page) leaves it, into the shared content model.
  *
  *   gk_text_read     bytes → GkContent (media "text")
+ *   gk_text_to_utf8  the bytes as UTF-8 text, decoded as gk_text_read does
  *
  * Method.  Bytes that are not UTF-8 are read as GB18030 (the superset of
  * GBK/GB2312 that Chinese sites use), else invalid sequences are replaced
@@ -16,6 +17,9 @@
 #include "content/content.h"
 
 GkContent *gk_text_read (const char *data, gsize len, GError **error);
+/* UTF-8, else GB18030, else invalid bytes replaced; a warning goes into
+ * content when it is not NULL.  Line numbers are those gk_text_read counts. */
+char *gk_text_to_utf8 (const char *data, gsize len, GkContent *content);
 
 /* Splits one line into label and cell tokens (exposed for tests). */
 GkRow *gk_text_line_to_row (const char *line, const GkSource *src);

@@ -1,0 +1,175 @@
+/* audit-crop.c — see audit-crop.h. */
+#include "audit-crop.h"
+#include "common/gk-error.h"
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+
+/* Space between the value's box and the red outline, points. */
+#define OUTLINE_PAD 1.5
+/* Width of the outline, pixels. */
+#define OUTLINE_WIDTH 2.0
+
+typedef struct {
+  int page;               /* 1-based */
+  double scale;           /* pixels per point of this rendering */
+  cairo_surface_t *image;
+  guint64 used;           /* tick of last use, for eviction */
+} CachedPage;
+
+struct GkAuditCrop {
+  PopplerDocument *doc;
+  CachedPage cache[GK_AUDIT_CROP_CACHE_PAGES];
+  guint64 tick;
+};
+
+GkAuditCrop *
+gk_audit_crop_open (GBytes *pdf, const char *password, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, password, &local);
+  if (!doc)
+    {
+      gboolean encrypted = g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
+      g_set_error (error, GK_ERROR, encrypted ? GK_ERROR_ENCRYPTED : GK_ERROR_FORMAT,
+                   "cannot render the PDF for crops: %s", local ? local->message : "unknown error");
+      return NULL;
+    }
+  GkAuditCrop *crop = g_new0 (GkAuditCrop, 1);
+  crop->doc = doc;
+  return crop;
+}
+
+void
+gk_audit_crop_free (GkAuditCrop *crop)
+{
+  if (!crop)
+    return;
+  for (int i = 0; i < GK_AUDIT_CROP_CACHE_PAGES; i++)
+    if (crop->cache[i].image)
+      cairo_surface_destroy (crop->cache[i].image);
+  g_object_unref (crop->doc);
+  g_free (crop);
+}
+
+int
+gk_audit_crop_n_pages (const GkAuditCrop *crop)
+{
+  return poppler_document_get_n_pages (crop->doc);
+}
+
+/* The rendered page, from the cache or freshly rendered (evicting the least recently used). */
+static CachedPage *
+rendered_page (GkAuditCrop *crop, int page_no, GError **error)
+{
+  CachedPage *slot = &crop->cache[0];
+  for (int i = 0; i < GK_AUDIT_CROP_CACHE_PAGES; i++)
+    {
+      CachedPage *c = &crop->cache[i];
+      if (c->image && c->page == page_no)
+        {
+          c->used = ++crop->tick;
+          return c;
+        }
+      if (!c->image || c->used < slot->used)
+        slot = c;
+    }
+  PopplerPage *page = poppler_document_get_page (crop->doc, page_no - 1);
+  if (!page)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d cannot be rendered", page_no);
+      return NULL;
+    }
+  double w, h;
+  poppler_page_get_size (page, &w, &h);
+  if (!(w > 0 && h > 0))
+    {
+      g_object_unref (page);
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d has no size", page_no);
+      return NULL;
+    }
+  double scale = GK_AUDIT_CROP_SCALE;
+  if (w * h * scale * scale > GK_AUDIT_CROP_MAX_PIXELS)
+    scale = sqrt (GK_AUDIT_CROP_MAX_PIXELS / (w * h));
+  int pw = MAX (1, (int) ceil (w * scale)), ph = MAX (1, (int) ceil (h * scale));
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page %d: cannot allocate a %d×%d image", page_no, pw, ph);
+      cairo_surface_destroy (image);
+      g_object_unref (page);
+      return NULL;
+    }
+  cairo_t *cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  g_object_unref (page);
+  if (slot->image)
+    cairo_surface_destroy (slot->image);
+  *slot = (CachedPage) { page_no, scale, image, ++crop->tick };
+  return slot;
+}
+
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+gk_audit_crop_png (GkAuditCrop *crop, int page, const GkRect *box, GError **error)
+{
+  int n = poppler_document_get_n_pages (crop->doc);
+  if (page < 1 || page > n)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d is not in the document (%d pages)", page, n);
+      return NULL;
+    }
+  if (!(isfinite (box->x0) && isfinite (box->y0) && isfinite (box->x1) && isfinite (box->y1))
+      || box->x1 < box->x0 || box->y1 < box->y0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d: not a box: [%g, %g, %g, %g]",
+                   page, box->x0, box->y0, box->x1, box->y1);
+      return NULL;
+    }
+  CachedPage *pg = rendered_page (crop, page, error);
+  if (!pg)
+    return NULL;
+  double s = pg->scale;
+  int pw = cairo_image_surface_get_width (pg->image), ph = cairo_image_surface_get_height (pg->image);
+  /* the region in pixels, clamped to the page */
+  double fx0 = floor ((box->x0 - GK_AUDIT_CROP_MARGIN_X) * s), fy0 = floor ((box->y0 - GK_AUDIT_CROP_MARGIN_Y) * s);
+  double fx1 = ceil ((box->x1 + GK_AUDIT_CROP_MARGIN_X) * s), fy1 = ceil ((box->y1 + GK_AUDIT_CROP_MARGIN_Y) * s);
+  int x0 = (int) CLAMP (fx0, 0, pw), y0 = (int) CLAMP (fy0, 0, ph);
+  int x1 = (int) CLAMP (fx1, 0, pw), y1 = (int) CLAMP (fy1, 0, ph);
+  if (x1 <= x0 || y1 <= y0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d: box [%g, %g, %g, %g] lies outside the page",
+                   page, box->x0, box->y0, box->x1, box->y1);
+      return NULL;
+    }
+  cairo_surface_t *out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, x1 - x0, y1 - y0);
+  cairo_t *cr = cairo_create (out);
+  cairo_set_source_surface (cr, pg->image, -x0, -y0);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.86, 0.08, 0.08);
+  cairo_set_line_width (cr, OUTLINE_WIDTH);
+  cairo_rectangle (cr, (box->x0 - OUTLINE_PAD) * s - x0, (box->y0 - OUTLINE_PAD) * s - y0,
+                   (box->x1 - box->x0 + 2 * OUTLINE_PAD) * s, (box->y1 - box->y0 + 2 * OUTLINE_PAD) * s);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  GByteArray *png = g_byte_array_new ();
+  cairo_status_t st = cairo_surface_write_to_png_stream (out, append_png, png);
+  cairo_surface_destroy (out);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (png);
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "cannot encode the crop as PNG: %s", cairo_status_to_string (st));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (png);
+}
