@@ -10,7 +10,7 @@
 #include "audit-page.h"
 #include <string.h>
 
-/* Source lines shown before and after the line a value was read from. */
+/* Non-blank source lines shown before and after the line a value was read from. */
 #define CONTEXT_LINES 1
 
 void
@@ -157,7 +157,7 @@ static const char *
 key_label (Rep *r, const char *key)
 {
   const char *l = gk_template_key_label (r->set, key);
-  if (l)
+  if (l && strcmp (l, key) != 0)
     return l;
   json_t *p = NULL;
   g_autofree char *pk = g_str_has_prefix (key, "narrative.") ? prov_key (r, key, &p) : NULL;
@@ -396,9 +396,40 @@ write_other_values (GString *o, Rep *r)
 
 /* ---- checks ---- */
 
-/* The formula with each operand's number after the name that denotes it:
- * a formula word names an operand when exactly one operand key has it as
- * a path segment ("new_received" → applications.new_received.total). */
+/* The operand a formula word names: the operand whose key it is, or for
+ * a bare word ("new_received") the one operand whose key has it as a path
+ * segment (applications.new_received.total); NULL when none or several. */
+static json_t *
+formula_operand (json_t *values, const char *word)
+{
+  json_t *exact = json_object_get (values, word);
+  if (exact || strchr (word, '.'))
+    return exact;
+  json_t *match = NULL;
+  int n_match = 0;
+  const char *k;
+  json_t *v;
+  json_object_foreach (values, k, v)
+    {
+      if (strchr (k, '@'))
+        continue;   /* cross-year operands are named key@year: shown in the operand list */
+      g_auto (GStrv) segs = g_strsplit (k, ".", -1);
+      if (g_strv_contains ((const char *const *) segs, word))
+        {
+          match = v;
+          n_match++;
+        }
+    }
+  return n_match == 1 ? match : NULL;
+}
+
+static gboolean
+word_char (char c, gboolean first)
+{
+  return g_ascii_islower (c) || c == '_' || (!first && (g_ascii_isdigit (c) || c == '.'));
+}
+
+/* The formula with each operand's number after the word that names it. */
 static void
 write_formula (GString *o, json_t *check)
 {
@@ -410,37 +441,24 @@ write_formula (GString *o, json_t *check)
   const char *p = formula;
   while (*p)
     {
-      if (!(g_ascii_islower (*p) || *p == '_'))
+      const char *q = p;
+      if (!word_char (*p, TRUE))
         {
-          const char *q = p;
-          while (*q && !(g_ascii_islower (*q) || *q == '_'))
+          while (*q && !word_char (*q, TRUE))
             q = g_utf8_next_char (q);
           g_autofree char *plain = g_strndup (p, (gsize) (q - p));
           gk_html_escape (o, plain);
           p = q;
           continue;
         }
-      const char *q = p;
-      while (g_ascii_islower (*q) || *q == '_' || g_ascii_isdigit (*q))
+      while (word_char (*q, FALSE))
         q++;
+      while (q > p + 1 && q[-1] == '.')
+        q--;   /* a full stop ends the sentence, not the key */
       g_autofree char *word = g_strndup (p, (gsize) (q - p));
       gk_html_escape (o, word);
-      json_t *match = NULL;
-      int n_match = 0;
-      const char *k;
-      json_t *v;
-      json_object_foreach (values, k, v)
-        {
-          if (strchr (k, '@'))
-            continue;   /* cross-year operands are named key@year; shown in the list */
-          g_auto (GStrv) segs = g_strsplit (k, ".", -1);
-          if (g_strv_contains ((const char *const *) segs, word))
-            {
-              match = v;
-              n_match++;
-            }
-        }
-      if (n_match == 1)
+      json_t *match = formula_operand (values, word);
+      if (match)
         {
           g_string_append (o, "<b>[");
           if (json_is_null (match))
@@ -631,17 +649,45 @@ write_warnings (GString *o, Rep *r)
 
 /* ---- evidence ---- */
 
-/* The source lines around `line`, the line itself marked; the raw text is
- * marked inside it only where it occurs once (a "0" in a row of zeros
- * cannot be told from its neighbours, the line number says enough). */
+static gboolean
+blank (const char *s)
+{
+  for (; s && *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The line CONTEXT_LINES non-blank lines away from `line` in direction `dir`. */
+static int
+context_line (GkAuditSource *src, int line, int dir)
+{
+  int l = line;
+  for (int n = 0; n < CONTEXT_LINES; n++)
+    {
+      int next = l + dir;
+      while (gk_audit_source_line (src, next) && blank (gk_audit_source_line (src, next)))
+        next += dir;
+      if (!gk_audit_source_line (src, next))
+        break;
+      l = next;
+    }
+  return l;
+}
+
+/* The source lines around `line` (blank lines skipped: pdftotext leaves
+ * many), the line itself marked; the raw text is marked inside it only
+ * where it occurs once (a "0" in a row of zeros cannot be told from its
+ * neighbours, the line number says enough). */
 static void
 write_lines (GString *o, GkAuditSource *src, int line, const char *raw)
 {
   g_string_append (o, "<pre class=\"src\">");
-  for (int l = MAX (1, line - CONTEXT_LINES); l <= line + CONTEXT_LINES; l++)
+  int last = context_line (src, line, +1);
+  for (int l = context_line (src, line, -1); l <= last; l++)
     {
       const char *text = gk_audit_source_line (src, l);
-      if (!text)
+      if (!text || (l != line && blank (text)))
         continue;
       g_string_append_printf (o, "<span class=\"ln%s\">%d</span>", l == line ? " cur" : "", l);
       const char *hit = raw && *raw && l == line ? strstr (text, raw) : NULL;
@@ -813,11 +859,11 @@ count_report (GkAuditReport *rep)
 static void
 meta_row (GString *o, const char *name, const char *value)
 {
-  g_string_append (o, "<dt>");
+  g_string_append (o, "<div><dt>");
   gk_html_escape (o, name);
   g_string_append (o, "</dt><dd>");
   gk_html_escape (o, value ? value : "—");
-  g_string_append (o, "</dd>");
+  g_string_append (o, "</dd></div>");
 }
 
 static void
