@@ -86,43 +86,6 @@ typedef struct {
   GHashTable *reviews;      /* check id → GkAuditReview* (borrowed) */
 } Rep;
 
-static void
-flatten (Rep *r, json_t *obj, const char *prefix)
-{
-  const char *k;
-  json_t *v;
-  json_object_foreach (obj, k, v)
-    {
-      g_autofree char *key = prefix ? g_strconcat (prefix, ".", k, NULL) : g_strdup (k);
-      if (json_is_object (v))
-        flatten (r, v, key);
-      else if (json_is_array (v))
-        {
-          /* the breakdown: <key>.<i>.count / .percent, as the checks name them */
-          size_t i;
-          json_t *e;
-          json_array_foreach (v, i, e)
-            if (json_is_object (e))
-              for (int f = 0; f < 2; f++)
-                {
-                  const char *field = f ? "percent" : "count";
-                  json_t *x = json_object_get (e, field);
-                  if (!x)
-                    continue;
-                  char *fk = g_strdup_printf ("%s.%zu.%s", key, i + 1, field);
-                  g_hash_table_insert (r->values, fk, x);
-                  g_ptr_array_add (r->order, fk);
-                }
-        }
-      else if (json_is_number (v) || json_is_null (v))
-        {
-          char *owned = g_steal_pointer (&key);
-          g_hash_table_insert (r->values, owned, v);
-          g_ptr_array_add (r->order, owned);
-        }
-    }
-}
-
 /* The provenance entry of a key: its own, or its parent's (a breakdown
  * part's count and percent come from the part's sentence).  Newly
  * allocated; NULL when the key was never seen on a page. */
@@ -890,7 +853,7 @@ write_report (GString *o, const GkTemplateSet *set, GkAuditReport *rep, int n, G
   };
   json_t *data = json_object_get (rep->record, "data");
   if (json_is_object (data))
-    flatten (&r, data, NULL);
+    gk_audit_flatten (data, NULL, r.values, r.order);
   for (guint i = 0; i < rep->reviews->len; i++)
     {
       GkAuditReview *rv = rep->reviews->pdata[i];
@@ -1001,7 +964,7 @@ char *
 gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GkAuditCrops crops, const char *title)
 {
   GString *o = g_string_new (NULL);
-  gk_audit_page_begin (o, title);
+  gk_audit_page_begin (o, title, TRUE);
   g_string_append (o, "<main><h1>");
   gk_html_escape (o, title);
   g_string_append_printf (o, "</h1>\n<p class=\"note\">%u 份报告。红色数值参与了未通过的校验；点击任一数值，"

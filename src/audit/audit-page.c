@@ -14,7 +14,7 @@ static const char css[] =
   "*{box-sizing:border-box}\n"
   "body{margin:0;font:14px/1.45 'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','WenQuanYi Micro Hei',"
   "'Microsoft YaHei',sans-serif;color:#202124;display:grid;grid-template-columns:minmax(0,1fr) 440px}\n"
-  "main{padding:16px 24px;min-width:0}\n"
+  "main{padding:16px 24px;min-width:0}body.single{display:block}\n"
   "#viewer{position:sticky;top:0;height:100vh;overflow:auto;border-left:1px solid var(--line);"
   "background:#f8f9fa;padding:14px 16px}\n"
   "#viewer .hint{color:var(--muted)}\n"
@@ -37,6 +37,8 @@ static const char css[] =
   "table.sortable th{cursor:pointer;user-select:none}\n"
   "table.sortable th[data-dir=asc]::after{content:' ▲'}table.sortable th[data-dir=desc]::after{content:' ▼'}\n"
   "td.num{text-align:right}td.bad{color:var(--fail);font-weight:700}\n"
+  "td.cross-fail{box-shadow:inset 0 0 0 2px var(--fail);color:var(--fail);font-weight:700}"
+  "td.cross-pass{box-shadow:inset 0 0 0 2px var(--ok)}\n"
   "dl.meta{display:flex;flex-wrap:wrap;gap:2px 18px;margin:4px 0 10px}dl.meta div{display:flex;gap:6px}"
   "dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-all}\n"
   "table.tpl{display:block;overflow-x:auto;max-width:100%}\n"
@@ -118,7 +120,7 @@ static const char js[] =
   "})();\n";
 
 void
-gk_audit_page_begin (GString *out, const char *title)
+gk_audit_page_begin (GString *out, const char *title, gboolean with_viewer)
 {
   g_string_append_printf (out,
                           "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
@@ -126,7 +128,8 @@ gk_audit_page_begin (GString *out, const char *title)
                           "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>",
                           csp);
   gk_html_escape (out, title);
-  g_string_append_printf (out, "</title>\n<style>\n%s</style></head>\n<body>\n", css);
+  g_string_append_printf (out, "</title>\n<style>\n%s</style></head>\n<body%s>\n", css,
+                          with_viewer ? "" : " class=\"single\"");
 }
 
 void
@@ -142,4 +145,39 @@ gk_audit_json_number (GString *out, const json_t *value)
     g_string_append_printf (out, "%" JSON_INTEGER_FORMAT, json_integer_value (value));
   else if (json_is_real (value))
     g_string_append_printf (out, "%.15g", json_real_value (value));
+}
+
+void
+gk_audit_flatten (json_t *data, const char *prefix, GHashTable *values, GPtrArray *order)
+{
+  const char *k;
+  json_t *v;
+  json_object_foreach (data, k, v)
+    {
+      g_autofree char *key = prefix ? g_strconcat (prefix, ".", k, NULL) : g_strdup (k);
+      if (json_is_object (v))
+        gk_audit_flatten (v, key, values, order);
+      else if (json_is_array (v))
+        {
+          size_t i;
+          json_t *e;
+          json_array_foreach (v, i, e)
+            for (int f = 0; f < 2 && json_is_object (e); f++)
+              {
+                const char *field = f ? "percent" : "count";
+                json_t *x = json_object_get (e, field);
+                if (!x)
+                  continue;
+                char *fk = g_strdup_printf ("%s.%zu.%s", key, i + 1, field);
+                g_hash_table_insert (values, fk, x);
+                g_ptr_array_add (order, fk);
+              }
+        }
+      else if (json_is_number (v) || json_is_null (v))
+        {
+          char *owned = g_steal_pointer (&key);
+          g_hash_table_insert (values, owned, v);
+          g_ptr_array_add (order, owned);
+        }
+    }
 }

@@ -1,7 +1,9 @@
 /* cli.h — the gongkai command line: one dispatcher, one file per subcommand.
  *
  *   cmd_extract   gongkai extract [options] FILE...
- *   cmd_audit     gongkai audit [options] FILE... -o audit.html
+ *   cmd_audit     gongkai audit [options] FILE...|--db DB -o audit.html
+ *   cmd_review    gongkai review --db DB REPORT CHECK-ID --dismiss|--confirm REASON
+ *   cmd_compare   gongkai compare --db DB ISSUER [-o FILE] [--format html|csv]
  *   cli_parse_crops, cli_audit_attach_source   shared by the audit-page commands
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
  *
@@ -13,6 +15,8 @@
 
 int cmd_extract (int argc, char **argv);
 int cmd_audit (int argc, char **argv);
+int cmd_review (int argc, char **argv);
+int cmd_compare (int argc, char **argv);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "audit/audit-db.h"
 #include "audit/audit-html.h"
 #include "common/gk-error.h"
 #include "export/export-json.h"
@@ -42,9 +43,12 @@ int
 cmd_audit (int argc, char **argv)
 {
   g_autofree char *out = NULL, *models = NULL, *password = NULL, *crops_s = NULL, *title = NULL;
+  g_autofree char *db_path = NULL, *issuer = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write the page to FILE (required)", "FILE" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also show the reports stored in DB, with their review decisions", "DB" },
+    { "issuer", 0, 0, G_OPTION_ARG_STRING, &issuer, "with --db: only this issuer's reports (as printed, or its issuer_key)", "ISSUER" },
     { "crops", 0, 0, G_OPTION_ARG_STRING, &crops_s, "page crops for all values with a box (default), failing (operands of failing checks only), none", "WHICH" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "heading of the page", "TEXT" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
@@ -52,7 +56,7 @@ cmd_audit (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE... -o audit.html — an HTML page to audit reports");
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE...|--db DB -o audit.html — an HTML page to audit reports");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_description (ctx, cli_exit_codes_help);
   g_autoptr (GError) error = NULL;
@@ -67,9 +71,9 @@ cmd_audit (int argc, char **argv)
       fprintf (stderr, "gongkai: audit: --crops must be all, failing or none\n");
       return GK_EXIT_USAGE;
     }
-  if (!out || !files || !files[0])
+  if (!out || ((!files || !files[0]) && !db_path))
     {
-      fprintf (stderr, "gongkai: audit: need input files and -o FILE (see gongkai audit --help)\n");
+      fprintf (stderr, "gongkai: audit: need input files or --db DB, and -o FILE (see gongkai audit --help)\n");
       return GK_EXIT_USAGE;
     }
   g_autoptr (GkPipeline) pipeline = gk_pipeline_new (models, &error);
@@ -85,7 +89,26 @@ cmd_audit (int argc, char **argv)
 
   int exit_code = GK_EXIT_OK;
   g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
-  for (guint i = 0; files[i]; i++)
+  if (db_path)
+    {
+      g_autoptr (GkAuditDb) db = gk_audit_db_open (db_path, FALSE, &error);
+      g_autoptr (GPtrArray) stored = db ? gk_audit_db_reports (db, issuer, &error) : NULL;
+      if (!stored)
+        {
+          cli_report_error (NULL, error);
+          return gk_exit_code_for (error);
+        }
+      for (guint i = 0; i < stored->len; i++)
+        {
+          GkAuditReport *rep = g_steal_pointer (&stored->pdata[i]);
+          json_t *source = json_object_get (rep->record, "source");
+          const char *file = json_string_value (json_object_get (source, "file"));
+          if (file)
+            cli_audit_attach_source (rep, file, json_string_value (json_object_get (source, "sha256")), password);
+          g_ptr_array_add (reports, rep);
+        }
+    }
+  for (guint i = 0; files && files[i]; i++)
     {
       g_autoptr (GError) ferr = NULL;
       g_autoptr (GkRecord) rec = gk_pipeline_extract (pipeline, files[i], &opts, &ferr);

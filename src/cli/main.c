@@ -27,6 +27,8 @@ typedef struct {
 static const Command commands[] = {
   { "extract", cmd_extract, "read reports into structured records (JSON, JSONL, CSV)" },
   { "audit", cmd_audit, "one HTML page to audit reports: findings, tables, the printed figures" },
+  { "review", cmd_review, "record an auditor's decision on a finding (in the database)" },
+  { "compare", cmd_compare, "one issuer's reports year over year (HTML or CSV, from the database)" },
 };
 
 static void

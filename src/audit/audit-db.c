@@ -1,0 +1,290 @@
+/* audit-db.c — see audit-db.h. */
+#include "audit-db.h"
+#include "common/gk-error.h"
+#include "input/input.h"
+#include <sqlite3.h>
+#include <string.h>
+
+/* A batch may be writing: wait this long for its lock, milliseconds. */
+#define BUSY_TIMEOUT_MS 30000
+
+struct GkAuditDb {
+  sqlite3 *db;
+  char *path;
+};
+
+static void
+db_error (GkAuditDb *db, GError **error, const char *what)
+{
+  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s: %s", db->path, what, sqlite3_errmsg (db->db));
+}
+
+static sqlite3_stmt *
+prepare (GkAuditDb *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL) != SQLITE_OK)
+    {
+      db_error (db, error, "query failed");
+      return NULL;
+    }
+  return st;
+}
+
+GkAuditDb *
+gk_audit_db_open (const char *path, gboolean writable, GError **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database (make one with gongkai batch or extract --db)", path);
+      return NULL;
+    }
+  g_autoptr (GkAuditDb) db = g_new0 (GkAuditDb, 1);
+  db->path = g_strdup (path);
+  int flags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2 (path, &db->db, flags, NULL) != SQLITE_OK)
+    {
+      db_error (db, error, "cannot open the database");
+      return NULL;
+    }
+  sqlite3_busy_timeout (db->db, BUSY_TIMEOUT_MS);
+  sqlite3_stmt *st = prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                  " AND name IN ('reports', 'checks', 'reviews')", NULL);
+  int n = st && sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
+  sqlite3_finalize (st);
+  if (n != 3)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (no reports, checks and reviews tables)", path);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+void
+gk_audit_db_close (GkAuditDb *db)
+{
+  if (!db)
+    return;
+  sqlite3_close (db->db);
+  g_free (db->path);
+  g_free (db);
+}
+
+static const char *
+col_text (sqlite3_stmt *st, int i)
+{
+  return (const char *) sqlite3_column_text (st, i);
+}
+
+static gboolean
+load_reviews (GkAuditDb *db, GkAuditReport *rep, const char *sha256, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT check_id, decision, reason, at FROM reviews WHERE sha256 = ? ORDER BY at", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (rep->reviews, gk_audit_review_new (col_text (st, 0), col_text (st, 1), col_text (st, 2), col_text (st, 3)));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error, "cannot read reviews");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+gk_audit_db_reports (GkAuditDb *db, const char *issuer, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT sha256, json FROM reports WHERE error IS NULL AND json IS NOT NULL"
+                                  " AND (?1 IS NULL OR issuer = ?1 OR issuer_key = ?1)"
+                                  " ORDER BY issuer_key, year, sha256", error);
+  if (!st)
+    return NULL;
+  if (issuer)
+    sqlite3_bind_text (st, 1, issuer, -1, SQLITE_TRANSIENT);
+  g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *sha = col_text (st, 0);
+      json_error_t jerr;
+      json_t *record = json_loads (col_text (st, 1), 0, &jerr);
+      if (!json_is_object (record))
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: report %.12s…: stored JSON unreadable: %s",
+                       db->path, sha ? sha : "?", jerr.text);
+          json_decref (record);
+          sqlite3_finalize (st);
+          return NULL;
+        }
+      GkAuditReport *rep = gk_audit_report_new (record);
+      json_decref (record);
+      g_ptr_array_add (reports, rep);
+      if (sha && !load_reviews (db, rep, sha, error))
+        {
+          sqlite3_finalize (st);
+          return NULL;
+        }
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error, "cannot read reports");
+      return NULL;
+    }
+  return g_steal_pointer (&reports);
+}
+
+static json_int_t
+record_year (const GkAuditReport *rep)
+{
+  return json_integer_value (json_object_get (json_object_get (rep->record, "report"), "year"));
+}
+
+GPtrArray *
+gk_audit_db_series (GkAuditDb *db, const char *issuer, GError **error)
+{
+  g_autoptr (GPtrArray) all = gk_audit_db_reports (db, issuer, error);
+  if (!all)
+    return NULL;
+  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
+  json_int_t last = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      /* ordered by year, then sha256: the first of a year stands for it */
+      json_int_t year = record_year (all->pdata[i]);
+      if (year == 0 || year == last)
+        continue;
+      last = year;
+      g_ptr_array_add (series, g_steal_pointer (&all->pdata[i]));
+    }
+  if (series->len == 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: no report of issuer “%s” with a year", db->path, issuer);
+      g_ptr_array_unref (series);
+      return NULL;
+    }
+  return series;
+}
+
+/* The sha256 values a query with one text parameter returns. */
+static GPtrArray *
+shas (GkAuditDb *db, const char *sql, const char *param, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, sql, error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, param, -1, SQLITE_TRANSIENT);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    g_ptr_array_add (out, g_strdup (col_text (st, 0)));
+  sqlite3_finalize (st);
+  return out;
+}
+
+static char *
+one_sha (GkAuditDb *db, GPtrArray *found, const char *report, GError **error)
+{
+  if (found->len == 1)
+    return g_strdup (found->pdata[0]);
+  g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: “%s” names %u reports; give more of the sha256",
+               db->path, report, found->len);
+  return NULL;
+}
+
+char *
+gk_audit_db_resolve (GkAuditDb *db, const char *report, GError **error)
+{
+  if (g_file_test (report, G_FILE_TEST_IS_REGULAR))
+    {
+      /* a file on disk: by its content, whatever its name was when read */
+      g_autoptr (GkInput) input = gk_input_open (report, NULL, error);
+      if (!input)
+        return NULL;
+      g_autoptr (GPtrArray) found = shas (db, "SELECT sha256 FROM reports WHERE sha256 = ?", input->sha256, error);
+      if (!found)
+        return NULL;
+      if (found->len == 0)
+        {
+          g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: %s (sha256 %.12s…) is not in the database",
+                       db->path, report, input->sha256);
+          return NULL;
+        }
+      return g_strdup (found->pdata[0]);
+    }
+  gsize len = strlen (report);
+  gboolean hex = len >= GK_AUDIT_MIN_SHA_PREFIX && len <= 64;
+  for (gsize i = 0; hex && i < len; i++)
+    hex = g_ascii_isxdigit (report[i]);
+  if (hex)
+    {
+      g_autofree char *prefix = g_ascii_strdown (report, -1);
+      g_autofree char *pattern = g_strconcat (prefix, "*", NULL);
+      g_autoptr (GPtrArray) found = shas (db, "SELECT sha256 FROM reports WHERE sha256 GLOB ?", pattern, error);
+      if (!found)
+        return NULL;
+      if (found->len)
+        return one_sha (db, found, report, error);
+    }
+  g_autoptr (GPtrArray) found = shas (db, "SELECT sha256 FROM reports WHERE file = ? AND sha256 IS NOT NULL", report, error);
+  if (!found)
+    return NULL;
+  if (found->len)
+    return one_sha (db, found, report, error);
+  g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: no report “%s” (neither a sha256 prefix, a file, nor a stored path)",
+               db->path, report);
+  return NULL;
+}
+
+gboolean
+gk_audit_db_review (GkAuditDb *db, const char *sha256, const char *check_id,
+                    const char *decision, const char *reason, GError **error)
+{
+  if (g_strcmp0 (decision, "confirmed") != 0 && g_strcmp0 (decision, "dismissed") != 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "a decision is “confirmed” or “dismissed”, not “%s”", decision);
+      return FALSE;
+    }
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  if (!*trimmed)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "a decision needs a reason");
+      return FALSE;
+    }
+  sqlite3_stmt *st = prepare (db, "SELECT c.status FROM checks c JOIN reports r ON c.report_id = r.id"
+                                  " WHERE r.sha256 = ? AND c.id = ?", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 2, check_id, -1, SQLITE_TRANSIENT);
+  gboolean exists = sqlite3_step (st) == SQLITE_ROW;
+  sqlite3_finalize (st);
+  if (!exists)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "report %.12s… has no check “%s”", sha256, check_id);
+      return FALSE;
+    }
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  st = prepare (db, "INSERT INTO reviews (sha256, check_id, decision, reason, at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
+                    " reason = excluded.reason, at = excluded.at", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 2, check_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 3, decision, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 4, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 5, at, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error, "cannot store the decision");
+      return FALSE;
+    }
+  return TRUE;
+}
