@@ -19,6 +19,7 @@
 typedef struct {
   GPtrArray *words;   /* const GkWord*, left to right */
   GkRect box;
+  double core_y0, core_y1;  /* vertical extent of the first word: what later words must overlap */
 } Line;
 
 static void
@@ -72,8 +73,10 @@ group_lines (GPtrArray *words)
       const GkWord *w = words->pdata[i];
       if (cur)
         {
-          double overlap = MIN (cur->box.y1, w->box.y1) - MAX (cur->box.y0, w->box.y0);
-          double hmin = MIN (cur->box.y1 - cur->box.y0, w->box.y1 - w->box.y0);
+          /* against the first word, not the growing line box, so that a
+           * column of single characters cannot chain several lines together */
+          double overlap = MIN (cur->core_y1, w->box.y1) - MAX (cur->core_y0, w->box.y0);
+          double hmin = MIN (cur->core_y1 - cur->core_y0, w->box.y1 - w->box.y0);
           if (overlap >= GK_LAYOUT_LINE_OVERLAP * hmin)
             {
               g_ptr_array_add (cur->words, (gpointer) w);
@@ -85,6 +88,8 @@ group_lines (GPtrArray *words)
       cur->words = g_ptr_array_new ();
       g_ptr_array_add (cur->words, (gpointer) w);
       cur->box = w->box;
+      cur->core_y0 = w->box.y0;
+      cur->core_y1 = w->box.y1;
       g_ptr_array_add (lines, cur);
     }
   for (guint i = 0; i < lines->len; i++)

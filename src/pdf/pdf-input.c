@@ -31,6 +31,7 @@
 #include "layout/rules.h"
 #include "page/page.h"
 #include <cairo.h>
+#include <gio/gio.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
@@ -48,6 +49,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define GK_PDF_INK_LEVEL 200
 /* A gap between two characters wider than this share of their height splits a word. */
 #define GK_PDF_WORD_SPLIT_GAP 0.6
+/* Character boxes come from the font's bounding box; some producers (Ghostscript
+ * re-embedding a CJK font) give boxes three font sizes tall.  A box taller than
+ * this many font sizes is cut to GK_PDF_CHAR_HEIGHT_EM around its centre, so that
+ * lines do not swallow their neighbours. */
+#define GK_PDF_MAX_CHAR_HEIGHT_EM 1.6
+#define GK_PDF_CHAR_HEIGHT_EM 1.2
 
 static gboolean
 is_space (gunichar c)
@@ -74,6 +81,16 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
       g_free (rects);
       return FALSE;
     }
+  /* font size per character, to catch boxes taller than the glyphs */
+  g_autofree double *font_size = g_new0 (double, n_rects);
+  GList *attrs = poppler_page_get_text_attributes (ppage);
+  for (GList *a = attrs; a; a = a->next)
+    {
+      PopplerTextAttributes *ta = a->data;
+      for (int k = MAX (ta->start_index, 0); k <= ta->end_index && k < (int) n_rects; k++)
+        font_size[k] = ta->font_size;
+    }
+  poppler_page_free_text_attributes (attrs);
   g_autoptr (GString) word = g_string_new (NULL);
   GkRect box = { 0 };
   guint i = 0;
@@ -83,6 +100,13 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
       gunichar c = g_utf8_get_char (p);
       PopplerRectangle *r = &rects[i];
       GkRect cb = { MIN (r->x1, r->x2), MIN (r->y1, r->y2), MAX (r->x1, r->x2), MAX (r->y1, r->y2) };
+      double fs = font_size[i];
+      if (fs > 0 && cb.y1 - cb.y0 > GK_PDF_MAX_CHAR_HEIGHT_EM * fs)
+        {
+          double cy = (cb.y0 + cb.y1) / 2;
+          cb.y0 = cy - GK_PDF_CHAR_HEIGHT_EM * fs / 2;
+          cb.y1 = cy + GK_PDF_CHAR_HEIGHT_EM * fs / 2;
+        }
       gboolean split = is_space (c);
       if (!split && word->len)
         {
@@ -183,7 +207,12 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       opts = &defaults;
     }
   g_autoptr (GError) perr = NULL;
-  g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (input->bytes, opts->password, &perr);
+  /* From a memory stream, not poppler_document_new_from_bytes: in poppler
+   * 22.12 the latter crashes when a wrong password is given (it retries on a
+   * stream the first attempt has already freed). */
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (input->bytes);
+  g_autoptr (PopplerDocument) doc = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (input->bytes),
+                                                                     opts->password, NULL, &perr);
   if (!doc)
     {
       if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
