@@ -25,8 +25,9 @@
 
 /* Lines whose words overlap vertically by this share of the lower word are one line. */
 #define GK_LAYOUT_LINE_OVERLAP 0.5
-/* A gap wider than this share of the line height between words is a space. */
-#define GK_LAYOUT_SPACE_GAP 0.25
+/* A gap wider than this share of the line height between words is a space
+ * (poppler breaks words at about a tenth of the font size). */
+#define GK_LAYOUT_SPACE_GAP 0.1
 
 void gk_layout_page (const GkPage *page, GkContent *content);
 
