@@ -472,6 +472,57 @@ test_page_without_text (void)
     g_assert_cmpint (((GkLine *) content->lines->pdata[i])->src.page, ==, 1);
 }
 
+/* A landscape page drawn a quarter turn anticlockwise, shown upright by
+ * /Rotate 90: words and rules must both come out in the upright page. */
+static void
+test_rotated_page (void)
+{
+  g_autofree char *path0 = tmp_path ("landscape.pdf");
+  cairo_surface_t *surf = cairo_pdf_surface_create (path0, PAGE_H, PAGE_W);
+  cairo_t *cr = cairo_create (surf);
+  cairo_matrix_t quarter_turn = { 0, -1, 1, 0, 0, PAGE_W };
+  cairo_transform (cr, &quarter_turn);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, FONT_SIZE);
+  static const double col_w[2] = { 100, 60 };
+  static const double row_h[2] = { 20, 20 };
+  Table t = { 57, 100, col_w, 2, row_h, 2, g_array_new (FALSE, FALSE, sizeof (TCell)) };
+  TCell cells[] = { { 0, 0, 1, 1, "规章" }, { 0, 1, 1, 1, "12" }, { 1, 0, 1, 1, "行政许可" }, { 1, 1, 1, 1, "34" } };
+  g_array_append_vals (t.cells, cells, G_N_ELEMENTS (cells));
+  draw_table_rows (cr, &t, 0, 2, 100);
+  g_array_unref (t.cells);
+  pdf_end (cr, surf);
+  /* cairo cannot set /Rotate: add it to the page dictionary (poppler
+   * rebuilds the cross-reference table the insertion shifts) */
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path0, &data, &len, NULL));
+  g_autoptr (GString) pdf = g_string_new_len (data, (gssize) len);
+  g_assert_cmpuint (g_string_replace (pdf, "/Type /Page %", "/Type /Page /Rotate 90 %", 1), ==, 1);
+  g_autofree char *path = tmp_path ("rotated.pdf");
+  g_assert_true (g_file_set_contents (path, pdf->str, (gssize) pdf->len, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  guint data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      if (row->cells->len == 0)
+        continue;
+      data_rows++;
+      g_assert_cmpuint (row->cells->len, ==, 1);
+      GkCell *cell = row->cells->pdata[0];
+      g_assert_true (cell->grid_cell);
+      g_assert_cmpstr (cell->raw, ==, data_rows == 1 ? "12" : "34");
+      g_assert_cmpstr (row->label, ==, data_rows == 1 ? "规章" : "行政许可");
+      /* upright page coordinates: the value column is 157..217 pt from the left */
+      g_assert_cmpfloat (cell->src.box.x0, >=, 157);
+      g_assert_cmpfloat (cell->src.box.x1, <=, 217);
+    }
+  g_assert_cmpuint (data_rows, ==, 2);
+}
+
 static void
 test_limits (void)
 {
@@ -660,6 +711,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
   g_test_add_func ("/pdf/blank-cells", test_blank_cells);
   g_test_add_func ("/pdf/page-without-text", test_page_without_text);
+  g_test_add_func ("/pdf/rotated-page", test_rotated_page);
   g_test_add_func ("/pdf/limits", test_limits);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
