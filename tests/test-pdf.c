@@ -69,14 +69,21 @@ table_x (const Table *t, int col)
 }
 
 /* Draws rows [r0, r1) of a table with its top at y: cells cut by the range
- * are drawn as far as they reach, their text only where they start. */
+ * are drawn as far as they reach, their text only where they start.  With
+ * open_bottom the last row is cut by the page after its first text line
+ * (no rule under it); with open_top the first row is that row's rest (no
+ * rule over it, the text lines after the first). */
 static double
-draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y)
+draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y, gboolean open_top, gboolean open_bottom)
 {
   g_autofree double *ry = g_new (double, t->n_rows + 1);
   ry[r0] = y;
   for (int r = r0; r < r1; r++)
     ry[r + 1] = ry[r] + t->row_h[r];
+  if (open_top)
+    ry[r0 + 1] = ry[r0] + t->row_h[r0] - LINE_H;
+  if (open_bottom)
+    ry[r1] = ry[r1 - 1] + 4 + LINE_H;
   cairo_set_line_width (cr, 0.6);
   for (guint i = 0; i < t->cells->len; i++)
     {
@@ -85,9 +92,33 @@ draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y)
       if (a >= b)
         continue;
       double x0 = table_x (t, c->col), x1 = table_x (t, c->col + c->cs);
-      cairo_rectangle (cr, x0, ry[a], x1 - x0, ry[b] - ry[a]);
+      cairo_move_to (cr, x0, ry[a]);
+      cairo_line_to (cr, x0, ry[b]);
+      cairo_move_to (cr, x1, ry[a]);
+      cairo_line_to (cr, x1, ry[b]);
+      if (!(open_top && a == r0))
+        {
+          cairo_move_to (cr, x0, ry[a]);
+          cairo_line_to (cr, x1, ry[a]);
+        }
+      if (!(open_bottom && b == r1))
+        {
+          cairo_move_to (cr, x0, ry[b]);
+          cairo_line_to (cr, x1, ry[b]);
+        }
       cairo_stroke (cr);
-      if (c->row >= r0 && c->text)
+      if (c->row < r0 || !c->text)
+        continue;
+      g_auto (GStrv) lines = g_strsplit (c->text, "\n", -1);
+      if (open_top && c->row == r0)
+        {
+          g_autofree char *rest = lines[0] && lines[1] ? g_strjoinv ("\n", lines + 1) : NULL;
+          if (rest)
+            draw_text (cr, x0 + 2, ry[a] + 2, rest);
+        }
+      else if (open_bottom && c->row == r1 - 1)
+        draw_text (cr, x0 + 2, ry[a] + 2, lines[0] ? lines[0] : "");
+      else
         draw_text (cr, x0 + 2, ry[a] + 2, c->text);
     }
   return ry[r1];
@@ -252,9 +283,10 @@ pdf_end (cairo_t *cr, cairo_surface_t *surf)
 }
 
 /* Writes a report page (title, heading, table 三) to path; split_at > 0
- * breaks the table before that data row, with a page number in between. */
+ * breaks the table before that data row, with a page number in between;
+ * split_in > 0 breaks data row split_in itself after its first text line. */
 static void
-write_table3_pdf (const char *path, gboolean blanks, int split_at)
+write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int split_in)
 {
   cairo_surface_t *surf;
   cairo_t *cr = pdf_begin (path, &surf);
@@ -264,20 +296,26 @@ write_table3_pdf (const char *path, gboolean blanks, int split_at)
   draw_text (cr, 150, 50, "某县2020年政府信息公开年度报告");
   cairo_set_font_size (cr, FONT_SIZE);
   draw_text (cr, 57, 90, "三、收到和处理政府信息公开申请情况");
-  int stop = split_at > 0 ? T3_HEADER_ROWS + split_at : t->n_rows;
-  draw_table_rows (cr, t, 0, stop, 110);
-  if (split_at > 0)
+  int stop = split_in > 0 ? T3_HEADER_ROWS + split_in + 1 : split_at > 0 ? T3_HEADER_ROWS + split_at : t->n_rows;
+  draw_table_rows (cr, t, 0, stop, 110, FALSE, split_in > 0);
+  if (split_at > 0 || split_in > 0)
     {
       draw_text (cr, 285, 800, "- 3 -");
       cairo_show_page (cr);
       draw_text (cr, 230, 30, "http://www.example.gov.cn/");
-      draw_table_rows (cr, t, stop, t->n_rows, 60);
+      draw_table_rows (cr, t, split_in > 0 ? stop - 1 : stop, t->n_rows, 60, split_in > 0, FALSE);
       draw_text (cr, 57, 560, "四、政府信息公开行政复议、行政诉讼情况");
     }
   else
     draw_text (cr, 57, 760, "四、政府信息公开行政复议、行政诉讼情况");
   table_free (t);
   pdf_end (cr, surf);
+}
+
+static void
+write_table3_pdf (const char *path, gboolean blanks, int split_at)
+{
+  write_table3_pdf_split (path, blanks, split_at, 0);
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -409,6 +447,37 @@ test_table_split_over_pages (void)
   g_assert_cmpint (last->src.page, ==, 2);
 }
 
+/* A page break inside a row (5.要求行政机关确认 / 或重新出具已获取信息): the
+ * row has no rule under it on the first page and none over its rest on the
+ * next; the rest's label joins the row, its blank cells are no row. */
+static void
+test_row_split_over_pages (void)
+{
+  g_autofree char *path = tmp_path ("t3-split-row.pdf");
+  write_table3_pdf_split (path, FALSE, 0, 19);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (content->n_pages, ==, 2);
+  int data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      if (row->cells->len == 0)
+        continue;
+      data_rows++;
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (strstr (key, "要求行政机关确认"))
+        {
+          g_assert_cmpstr (key, ==, "5.要求行政机关确认或重新出具已获取信息");
+          g_assert_cmpint (((GkCell *) row->cells->pdata[0])->src.page, ==, 1);
+        }
+    }
+  g_assert_cmpint (data_rows, ==, T3_DATA_ROWS);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, FALSE);
+}
+
 static void
 test_blank_cells (void)
 {
@@ -489,7 +558,7 @@ test_rotated_page (void)
   Table t = { 57, 100, col_w, 2, row_h, 2, g_array_new (FALSE, FALSE, sizeof (TCell)) };
   TCell cells[] = { { 0, 0, 1, 1, "规章" }, { 0, 1, 1, 1, "12" }, { 1, 0, 1, 1, "行政许可" }, { 1, 1, 1, 1, "34" } };
   g_array_append_vals (t.cells, cells, G_N_ELEMENTS (cells));
-  draw_table_rows (cr, &t, 0, 2, 100);
+  draw_table_rows (cr, &t, 0, 2, 100, FALSE, FALSE);
   g_array_unref (t.cells);
   pdf_end (cr, surf);
   /* cairo cannot set /Rotate: add it to the page dictionary (poppler
@@ -497,8 +566,12 @@ test_rotated_page (void)
   g_autofree char *data = NULL;
   gsize len;
   g_assert_true (g_file_get_contents (path0, &data, &len, NULL));
+  /* memmem: the compressed streams hold NUL bytes, which end str* searches */
+  static const char page_type[] = "/Type /Page ";
+  const char *at = memmem (data, len, page_type, strlen (page_type));
+  g_assert_nonnull (at);
   g_autoptr (GString) pdf = g_string_new_len (data, (gssize) len);
-  g_assert_cmpuint (g_string_replace (pdf, "/Type /Page %", "/Type /Page /Rotate 90 %", 1), ==, 1);
+  g_string_insert (pdf, at - data + (gssize) strlen (page_type), "/Rotate 90 ");
   g_autofree char *path = tmp_path ("rotated.pdf");
   g_assert_true (g_file_set_contents (path, pdf->str, (gssize) pdf->len, NULL));
   g_autoptr (GError) error = NULL;
@@ -709,6 +782,7 @@ main (int argc, char **argv)
   g_assert_nonnull (tmpdir);
   g_test_add_func ("/pdf/ruled-table3", test_ruled_table3);
   g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
+  g_test_add_func ("/pdf/row-split-over-pages", test_row_split_over_pages);
   g_test_add_func ("/pdf/blank-cells", test_blank_cells);
   g_test_add_func ("/pdf/page-without-text", test_page_without_text);
   g_test_add_func ("/pdf/rotated-page", test_rotated_page);

@@ -1,6 +1,8 @@
 /* layout.c — see layout.h. */
 #include "layout.h"
 #include "layout/grid.h"
+#include "common/gk-regex.h"
+#include "common/gk-text.h"
 #include "table/number.h"
 #include "text/text-input.h"
 #include <math.h>
@@ -252,9 +254,54 @@ text_is_value (const char *text)
   return !*text || gk_number_is_cell_token (text);
 }
 
+/* How a row label opens: 四、 （三） 1. 2、 — a row broken by a page
+ * continues with text that does not. */
+static const char row_opening_pattern[] = "^\\s*(\\(\\s*[一二三四五六七八九十\\d]+\\s*\\)|[一二三四五六七八九十]+\\s*、|\\d+\\s*[.、])";
+
+static gboolean
+opens_row (const char *label)
+{
+  static GkRegex *re;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      re = gk_regex_new (row_opening_pattern, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  g_autofree char *n = gk_text_nfkc (label);
+  return re && gk_regex_search (re, n, 0, NULL, NULL);
+}
+
+/* The first row of a table at the top of a page whose value cells are all
+ * blank, as many as the previous page's last row has, and whose label does
+ * not open a row, is that row's rest: a page broke it.  Its label text
+ * (the cell next to the values; cells further left continue merged group
+ * labels already read) joins the previous row's label. */
+static gboolean
+continue_previous_row (const GkPage *page, GkContent *content, const char *label_tail,
+                       guint n_values, gboolean values_blank)
+{
+  if (!values_blank || n_values == 0 || content->rows->len == 0 || opens_row (label_tail))
+    return FALSE;
+  GkRow *prev = content->rows->pdata[content->rows->len - 1];
+  if (prev->cells->len != n_values)
+    return FALSE;
+  for (guint i = 0; i < prev->cells->len; i++)
+    {
+      GkCell *c = prev->cells->pdata[i];
+      if (!c->grid_cell || c->src.page != page->number - 1)
+        return FALSE;
+    }
+  g_autoptr (GString) label = g_string_new (prev->label);
+  append_joined (label, label_tail);
+  g_free (prev->label);
+  prev->label = g_string_free (g_steal_pointer (&label), FALSE);
+  return TRUE;
+}
+
 /* One ruled table → rows (and a line per row with text). */
 static void
-layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content)
+layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content, gboolean at_page_top)
 {
   guint nc = grid->cells->len;
   g_autofree CellText *cells = g_new0 (CellText, nc);
@@ -323,6 +370,31 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               conf = MIN (conf, cells[j].confidence);
             }
         }
+      if (at_page_top)
+        {
+          /* only the table's first row can carry on the previous page's last */
+          at_page_top = FALSE;
+          const char *tail = "";
+          guint n_values = 0;
+          gboolean blank = !header;
+          for (guint j = first; j < k; j++)
+            {
+              const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+              if (gc->col >= value_col)
+                {
+                  n_values++;
+                  blank &= !cells[j].has_text;
+                }
+              else if (cells[j].has_text)
+                tail = cells[j].text;
+            }
+          if (continue_previous_row (page, content, tail, n_values, blank))
+            {
+              if (all->len)
+                add_line (content, page, all->str, NULL, conf);
+              continue;
+            }
+        }
       GkSource lsrc = source_for (page, has_label_box ? &label_box : NULL, conf);
       GkRow *row = gk_row_new (label->str, &lsrc);
       if (any_value && !header)
@@ -354,13 +426,13 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
 
 /* One line of text outside any grid: a line of prose, a heading, or a row
  * of a table without rules, split like the text path but with real boxes. */
-static void
+static gboolean
 layout_free_line (const GkPage *page, const Line *line, GkContent *content)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
   if (gk_text_is_page_furniture (lt.text->str))
-    return;
+    return FALSE;
   double conf = 1.0;
   for (guint i = 0; i < line->words->len; i++)
     conf = MIN (conf, ((const GkWord *) line->words->pdata[i])->confidence);
@@ -389,6 +461,7 @@ layout_free_line (const GkPage *page, const Line *line, GkContent *content)
       row->label_src.box = box;
     }
   g_ptr_array_add (content->rows, row);
+  return TRUE;
 }
 
 void
@@ -420,15 +493,17 @@ gk_layout_page (const GkPage *page, GkContent *content)
   g_autoptr (GPtrArray) lines = group_lines (free_words);
   /* reading order: free lines and grids by their top edge */
   guint g = 0;
+  gboolean at_top = TRUE;   /* nothing but page furniture read yet on this page */
   for (guint i = 0; i <= lines->len; i++)
     {
       const Line *line = i < lines->len ? lines->pdata[i] : NULL;
       while (g < grids->len && (!line || ((GkGrid *) grids->pdata[g])->box.y0 <= line->box.y0))
         {
-          layout_grid (page, grids->pdata[g], grid_words->pdata[g], content);
+          layout_grid (page, grids->pdata[g], grid_words->pdata[g], content, at_top);
+          at_top = FALSE;
           g++;
         }
-      if (line)
-        layout_free_line (page, line, content);
+      if (line && layout_free_line (page, line, content))
+        at_top = FALSE;
     }
 }
