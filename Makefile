@@ -2,7 +2,7 @@
 # Sources are found by wildcard: a new module is a new .c file under src/,
 # a new test a new tests/test-*.c; nothing here needs editing for either.
 
-PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 jansson sqlite3 libxml-2.0
+PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 jansson sqlite3 libxml-2.0
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2 -g
