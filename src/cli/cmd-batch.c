@@ -197,7 +197,7 @@ job_clear (Job *job)
 int
 cmd_batch (int argc, char **argv)
 {
-  g_autofree char *db_path = NULL, *models = NULL;
+  g_autofree char *db_path = NULL, *models = NULL, *files_from = NULL;
   int jobs = 1;
   gboolean force = FALSE;
   g_auto (GStrv) inputs = NULL;
@@ -205,6 +205,7 @@ cmd_batch (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "SQLite database to fill (created if missing; required)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, "re-read files whose sha256 is already in the database", NULL },
+    { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, "also read the DIRs/FILEs listed in LIST, one per line (a shard of a larger run)", "LIST" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
@@ -221,20 +222,36 @@ cmd_batch (int argc, char **argv)
       cli_report_error (NULL, error);
       return GK_EXIT_USAGE;
     }
-  if (!db_path || !inputs || !inputs[0] || jobs < 1 || jobs > 256)
+  g_auto (GStrv) listed = NULL;
+  if (files_from)
+    {
+      g_autofree char *text = NULL;
+      if (!g_file_get_contents (files_from, &text, NULL, &error))
+        {
+          fprintf (stderr, "gongkai: %s: %s\n", files_from, error->message);
+          return GK_EXIT_INPUT;
+        }
+      listed = g_strsplit (text, "\n", -1);
+    }
+  if (!db_path || ((!inputs || !inputs[0]) && !listed) || jobs < 1 || jobs > 256)
     {
       fprintf (stderr, "gongkai: batch: need --db FILE and at least one DIR or FILE (see gongkai batch --help)\n");
       return GK_EXIT_USAGE;
     }
 
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  for (int i = 0; inputs[i]; i++)
-    {
-      if (g_file_test (inputs[i], G_FILE_TEST_IS_DIR))
-        walk (inputs[i], files);
-      else
-        g_ptr_array_add (files, g_strdup (inputs[i]));
-    }
+  GStrv sources[2] = { inputs, listed };
+  for (int s = 0; s < 2; s++)
+    for (int i = 0; sources[s] && sources[s][i]; i++)
+      {
+        const char *in = sources[s][i];
+        if (!*in)
+          continue;
+        if (g_file_test (in, G_FILE_TEST_IS_DIR))
+          walk (in, files);
+        else
+          g_ptr_array_add (files, g_strdup (in));
+      }
 
   g_autoptr (GkPipeline) pipeline = gk_pipeline_new (models, &error);
   if (!pipeline)
