@@ -93,6 +93,27 @@ count (const char *db_path, const char *sql)
   return g_ascii_strtoll (s, NULL, 10);
 }
 
+/* Stored reports while a batch may still be creating the schema: 0 until it exists. */
+static gint64
+try_count (const char *db_path)
+{
+  sqlite3 *db;
+  gint64 n = 0;
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      sqlite3_stmt *st;
+      if (sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM reports", -1, &st, NULL) == SQLITE_OK)
+        {
+          if (sqlite3_step (st) == SQLITE_ROW)
+            n = sqlite3_column_int64 (st, 0);
+          sqlite3_finalize (st);
+        }
+    }
+  sqlite3_close (db);
+  return n;
+}
+
 static void
 copy_file (const char *from, const char *to)
 {
@@ -233,8 +254,7 @@ make_copies (const char *in)
 static gint64
 batch_until (const char *dir, const char *db, int sig, int *status)
 {
-  gint64 target = (g_file_test (db, G_FILE_TEST_EXISTS) ? count (db, "SELECT COUNT(*) FROM reports") : 0)
-                  + KILL_AFTER_REPORTS;
+  gint64 target = try_count (db) + KILL_AFTER_REPORTS;
   g_auto (GStrv) env = child_env ();
   const char *argv[] = { gongkai_bin, "batch", "in", "--db", "out.sqlite", "-j", "1", NULL };
   g_autoptr (GError) error = NULL;
@@ -246,8 +266,7 @@ batch_until (const char *dir, const char *db, int sig, int *status)
   for (int tries = 0; tries < 3000 && n < target; tries++)
     {
       g_usleep (5000);
-      if (g_file_test (db, G_FILE_TEST_EXISTS))
-        n = count (db, "SELECT COUNT(*) FROM reports");
+      n = try_count (db);
     }
   kill (pid, sig);
   int ws;
