@@ -102,7 +102,7 @@ test_schema (void)
   g_autoptr (GkSqlite) db = open_db (path);
   g_autofree char *objects = dump (path, "SELECT type, name FROM sqlite_master WHERE name NOT GLOB 'sqlite_*' ORDER BY type, name");
   g_assert_cmpstr (objects, ==,
-                   "index|checks_report\nindex|checks_status\nindex|reports_file\nindex|reports_issuer_year\n"
+                   "index|checks_failing\nindex|checks_report\nindex|reports_file\nindex|reports_issuer_year\n"
                    "index|vals_key\nindex|vals_report\n"
                    "table|checks\ntable|reports\ntable|reviews\ntable|vals\nview|report_values\n");
   g_autofree char *mode = dump (path, "PRAGMA journal_mode");

@@ -55,7 +55,7 @@ static const char schema_sql[] =
   "CREATE INDEX IF NOT EXISTS vals_report ON vals (report_id);"
   "CREATE INDEX IF NOT EXISTS vals_key ON vals (key, value);"
   "CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id, id);"
-  "CREATE INDEX IF NOT EXISTS checks_status ON checks (status, id);"
+  "CREATE INDEX IF NOT EXISTS checks_failing ON checks (id) WHERE status = 'fail';"
   "CREATE VIEW IF NOT EXISTS report_values AS SELECT"
   "  r.id AS report_id, r.sha256, r.file, r.issuer, r.issuer_key, r.year, r.template,"
   "  MAX(CASE WHEN v.key = 'applications.new_received.total' THEN v.value END) AS new_received,"

@@ -24,6 +24,13 @@
  *            as JSON): every check of the record plus cross_year.*
  *   reviews  (sha256, check_id, decision confirmed|dismissed, reason, at):
  *            auditors' decisions, keyed by content so they survive re-extraction
+ *   indexes  reports (issuer_key, year), reports (file), vals (report_id),
+ *            vals (key, value) for "this key across all reports", checks
+ *            (report_id, id), and checks (id) WHERE status = 'fail' — partial,
+ *            so the many passing checks cost no index writes.  vals (key,
+ *            value) is the dearest to maintain (each report adds an entry to
+ *            ~200 separate index pages): about 40% of a text-only batch's
+ *            time; drop it for a write-only bulk load and re-create it after.
  *   view report_values: one row per report (long → wide) with the most-used
  *            canonical keys as columns (applications.*.total, appeals.*.total,
  *            narrative.active_total, the 2019/2021 decisions) and the count of
