@@ -398,7 +398,7 @@ test_gnu_parallel_recipe (void)
   g_autofree char *nodes = g_build_filename (dir, "nodes.txt", NULL);
   g_assert_true (g_file_set_contents (nodes, "node1\nnode2\n", -1, NULL));
   g_autofree char *cmd = g_strdup_printf (
-    "FAKE_REMOTE='%s' parallel --will-cite --ssh '%s' --sshloginfile nodes.txt --jobs 1 "
+    "FAKE_REMOTE='%s' parallel --will-cite --ssh '%s' --sshloginfile nodes.txt --jobs 1 --joblog jobs.log "
     "--transferfile {} --return {.}.sqlite --cleanup "
     "'gongkai batch --files-from {} --db {.}.sqlite -j 2; test $? -le 1' ::: shards/shard-*.list",
     remote, fakessh);
