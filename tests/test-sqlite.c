@@ -305,11 +305,14 @@ test_cross_year_in_db (void)
   g_autofree char *in_json = dump (path, "SELECT r.year, COUNT(*) FROM reports r, json_each (r.json, '$.checks') j"
                                          " WHERE json_extract (j.value, '$.id') GLOB 'cross_year.*' GROUP BY r.year");
   g_assert_cmpstr (in_json, ==, "2020|6\n2021|1\n");
-  /* recomputing changes nothing */
+  /* recomputing changes nothing, and rewrites nothing (same row ids) */
   g_autofree char *before = content (path);
+  g_autofree char *rows_before = dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
   g_assert_true (gk_sqlite_cross_year (db, &n, &error));
   g_autofree char *after = content (path);
   g_assert_cmpstr (before, ==, after);
+  g_autofree char *rows_after = dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
+  g_assert_cmpstr (rows_before, ==, rows_after);
   /* a report re-read loses its cross-year checks until the series is recomputed,
    * and a removed predecessor removes them for good */
   sqlite3 *raw;

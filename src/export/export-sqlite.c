@@ -251,12 +251,20 @@ delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
   return rc == SQLITE_DONE || fail (db, error, "cannot replace a report");
 }
 
+/* A check's operands as the JSON object of its record entry. */
+static char *
+check_operands (const GkCheck *c)
+{
+  json_t *j = gk_check_to_json (c);
+  char *operands = gk_json_dump (json_object_get (j, "values"), FALSE);
+  json_decref (j);
+  return operands;
+}
+
 static gboolean
 insert_check (GkSqlite *db, gint64 report_id, const GkCheck *c, GError **error)
 {
-  json_t *j = gk_check_to_json (c);
-  g_autofree char *operands = gk_json_dump (json_object_get (j, "values"), FALSE);
-  json_decref (j);
+  g_autofree char *operands = check_operands (c);
   sqlite3_stmt *st = db->ins_check;
   sqlite3_reset (st);
   sqlite3_bind_int64 (st, 1, report_id);
@@ -548,9 +556,51 @@ load_series (GkSqlite *db, GError **error)
   return out;
 }
 
+/* id, status, message and operands of each check, in order: equal text, equal checks. */
+static char *
+checks_fingerprint (const GPtrArray *checks)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; checks && i < checks->len; i++)
+    {
+      const GkCheck *c = checks->pdata[i];
+      g_autofree char *operands = check_operands (c);
+      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", c->id, gk_check_status_name (c->status),
+                              c->message ? c->message : "", operands);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+stored_fingerprint (GkSqlite *db, gint64 id, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT id, status, message, operands FROM checks"
+                                  " WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "' ORDER BY rowid", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, id);
+  GString *s = g_string_new (NULL);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      const char *m = (const char *) sqlite3_column_text (st, 2);
+      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1),
+                              m ? m : "", sqlite3_column_text (st, 3));
+    }
+  sqlite3_finalize (st);
+  return g_string_free (s, FALSE);
+}
+
+/* Replaces a report's cross_year.* checks (table and JSON) unless they are unchanged,
+ * so recomputing a large database rewrites only what moved. */
 static gboolean
 store_cross_year (GkSqlite *db, gint64 id, const GPtrArray *checks, GError **error)
 {
+  g_autofree char *want = checks_fingerprint (checks);
+  g_autofree char *have = stored_fingerprint (db, id, error);
+  if (!have)
+    return FALSE;
+  if (strcmp (want, have) == 0)
+    return TRUE;
   sqlite3_stmt *st = prepare (db, "DELETE FROM checks WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "'", error);
   if (!st)
     return FALSE;
