@@ -29,6 +29,9 @@ static const Command commands[] = {
   { "audit", cmd_audit, "one HTML page to audit reports: findings, tables, the printed figures" },
   { "review", cmd_review, "record an auditor's decision on a finding (in the database)" },
   { "compare", cmd_compare, "one issuer's reports year over year (HTML or CSV, from the database)" },
+  { "batch",   cmd_batch,   "read directories of reports into one SQLite database (resumable)" },
+  { "export",  cmd_export,  "export a whole database as CSV or JSON lines" },
+  { "merge",   cmd_merge,   "combine shard databases (idempotent, by sha256)" },
 };
 
 static void
