@@ -21,18 +21,8 @@ run_clear (Run *r)
 static Run
 run_gongkai (const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
-  g_ptr_array_add (argv, bin);
-  for (int i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
   Run r = { 0 };
-  int wait = 0;
-  g_autoptr (GError) error = NULL;
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err, &wait, &error);
-  g_assert_no_error (error);
-  r.status = WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+  r.status = tu_run_gongkai (args, &r.out, &r.err);
   return r;
 }
 

@@ -4,12 +4,14 @@
  *   tu_pipeline         one pipeline per test program, from the tree's models/
  *   tu_record_from_text run the text path on a string (unit tests of heuristics)
  *   tu_json_get         a value of a JSON object by dotted path
+ *   tu_run_gongkai      run the built binary; its exit status, stdout and stderr
  */
 #pragma once
 #include <glib.h>
 #include <jansson.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 #include "export/export-json.h"
 #include "pipeline/pipeline.h"
 #include "text/text-input.h"
@@ -79,4 +81,23 @@ tu_int_is (const GkRecord *rec, const char *key, gint64 want)
 {
   GkValue *v = gk_record_get (rec, key);
   return v && v->kind == GK_VALUE_INT && v->i == want;
+}
+
+/* Runs build/gongkai with args (NULL-terminated); out/err may be NULL
+ * (then that stream is discarded).  Returns the exit status, 128 on a signal. */
+static inline int
+tu_run_gongkai (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  g_ptr_array_add (argv, bin);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  int wait = 0;
+  GSpawnFlags flags = (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL);
+  g_autoptr (GError) error = NULL;
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, flags, NULL, NULL, out, err, &wait, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
 }
