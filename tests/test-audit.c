@@ -358,6 +358,9 @@ test_html_real_sample (void)
   g_assert_true (has_class (html, "r1-v-narrative.applications_received", "fail"));
   g_assert_true (has_class (html, "r1-v-applications.new_received.total", "fail"));
   g_assert_false (has_class (html, "r1-v-applications.carried_over.total", "fail"));
+  /* operands are named in Chinese: the part's label from the report */
+  g_assert_nonnull (strstr (html, ">机构职能类信息（占比%）</a>"));
+  g_assert_nonnull (strstr (html, ">机构职能类信息（条数）</a>"));
   /* the formula carries the numbers */
   g_assert_nonnull (strstr (html, "count<b>[19]</b> / active_total<b>[8827]</b>"));
   /* table 三 in template order, labels from the template */

@@ -251,6 +251,8 @@ test_commands (void)
   g_assert_nonnull (strstr (html, "已驳回（dismissed）：四舍五入所致"));
   /* cross-year findings of the database are findings of the later report */
   g_assert_nonnull (strstr (html, "id=\"r2-f-cross_year.items.penalty\""));
+  /* both years' items_prev_year are operands: the word stays without a number */
+  g_assert_nonnull (strstr (html, "items_prev_year + items_change<b>[50]</b> (previous year) = items_prev_year (this year)"));
 
   const char *bad_crops[] = { "audit", sample, "--crops", "some", "-o", page, NULL };
   g_assert_cmpint (run (bad_crops, &err), ==, 2);

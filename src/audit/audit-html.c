@@ -8,6 +8,7 @@
  */
 #include "audit-html.h"
 #include "audit-page.h"
+#include <stdio.h>
 #include <string.h>
 
 /* Non-blank source lines shown before and after the line a value was read from. */
@@ -84,6 +85,7 @@ typedef struct {
   GHashTable *evidence;     /* provenance key → itself, evidence to write */
   GPtrArray *ev_order;      /* provenance keys in order of first use */
   GHashTable *reviews;      /* check id → GkAuditReview* (borrowed) */
+  GHashTable *labels;       /* key → label made for it (owned) */
 } Rep;
 
 /* The provenance entry of a key: its own, or its parent's (a breakdown
@@ -116,19 +118,36 @@ str_field (json_t *obj, const char *field)
   return json_is_string (v) ? json_string_value (v) : NULL;
 }
 
+/* The Chinese label of a key: the template's; for a breakdown part its
+ * own label from the report with 条数/占比; for another prose figure the
+ * report's own words (主动公开政府信息累计8827条); else the key. */
 static const char *
 key_label (Rep *r, const char *key)
 {
   const char *l = gk_template_key_label (r->set, key);
   if (l && strcmp (l, key) != 0)
     return l;
+  l = g_hash_table_lookup (r->labels, key);
+  if (l)
+    return l;
+  guint idx = 0;
+  char field[8] = "";
+  if (sscanf (key, "narrative.active_breakdown.%u.%7s", &idx, field) == 2 && idx > 0)
+    {
+      json_t *parts = json_object_get (json_object_get (json_object_get (r->rep->record, "data"), "narrative"),
+                                       "active_breakdown");
+      const char *label = str_field (json_array_get (parts, idx - 1), "label");
+      char *made = g_strdup_printf ("%s（%s）", label ? label : key, strcmp (field, "percent") == 0 ? "占比%" : "条数");
+      g_hash_table_insert (r->labels, g_strdup (key), made);
+      return made;
+    }
   json_t *p = NULL;
   g_autofree char *pk = g_str_has_prefix (key, "narrative.") ? prov_key (r, key, &p) : NULL;
   if (pk)
     {
       const char *raw = str_field (p, "raw");
       if (raw)
-        return raw;   /* the report's own words: 主动公开政府信息累计8827条 */
+        return raw;
     }
   return key;
 }
@@ -312,13 +331,11 @@ write_prose (GString *o, Rep *r)
           g_autofree char *kc = g_strdup_printf ("narrative.active_breakdown.%u.count", idx);
           g_autofree char *kp = g_strdup_printf ("narrative.active_breakdown.%u.percent", idx);
           const char *label = str_field (part, "label");
-          g_autofree char *lc = g_strdup_printf ("%s（条数）", label ? label : "");
-          g_autofree char *lp = g_strdup_printf ("%s（占比%%）", label ? label : "");
           g_string_append_printf (rows, "<tr><th class=\"row\">其中 %u：", idx);
           gk_html_escape (rows, label);
           g_string_append (rows, "</th>");
-          write_cell (rows, r, kc, lc);
-          write_cell (rows, r, kp, lp);
+          write_cell (rows, r, kc, NULL);
+          write_cell (rows, r, kp, NULL);
           g_string_append (rows, "</tr>\n");
           continue;
         }
@@ -361,7 +378,8 @@ write_other_values (GString *o, Rep *r)
 
 /* The operand a formula word names: the operand whose key it is, or for
  * a bare word ("new_received") the one operand whose key has it as a path
- * segment (applications.new_received.total); NULL when none or several. */
+ * segment (applications.new_received.total); NULL when none or several
+ * (items_prev_year of both years in a cross-year check). */
 static json_t *
 formula_operand (json_t *values, const char *word)
 {
@@ -374,9 +392,9 @@ formula_operand (json_t *values, const char *word)
   json_t *v;
   json_object_foreach (values, k, v)
     {
-      if (strchr (k, '@'))
-        continue;   /* cross-year operands are named key@year: shown in the operand list */
-      g_auto (GStrv) segs = g_strsplit (k, ".", -1);
+      /* cross-year operands are named key@year: a word naming both years' key is ambiguous */
+      g_autofree char *bare = g_strndup (k, strcspn (k, "@"));
+      g_auto (GStrv) segs = g_strsplit (bare, ".", -1);
       if (g_strv_contains ((const char *const *) segs, word))
         {
           match = v;
@@ -850,6 +868,7 @@ write_report (GString *o, const GkTemplateSet *set, GkAuditReport *rep, int n, G
     .evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .ev_order = g_ptr_array_new (),
     .reviews = g_hash_table_new (g_str_hash, g_str_equal),
+    .labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
   };
   json_t *data = json_object_get (rep->record, "data");
   if (json_is_object (data))
@@ -914,6 +933,7 @@ write_report (GString *o, const GkTemplateSet *set, GkAuditReport *rep, int n, G
   g_hash_table_unref (r.evidence);
   g_ptr_array_unref (r.ev_order);
   g_hash_table_unref (r.reviews);
+  g_hash_table_unref (r.labels);
 }
 
 static void
