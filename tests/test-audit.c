@@ -358,6 +358,8 @@ test_html_real_sample (void)
   g_assert_true (has_class (html, "r1-v-narrative.applications_received", "fail"));
   g_assert_true (has_class (html, "r1-v-applications.new_received.total", "fail"));
   g_assert_false (has_class (html, "r1-v-applications.carried_over.total", "fail"));
+  /* a failing cell's tooltip is its check's message */
+  g_assert_nonnull (strstr (html, "title=\"正文称未收到政府信息公开申请，表格“本年新收”总计为1件，不符。\""));
   /* operands are named in Chinese: the part's label from the report */
   g_assert_nonnull (strstr (html, ">机构职能类信息（占比%）</a>"));
   g_assert_nonnull (strstr (html, ">机构职能类信息（条数）</a>"));
@@ -401,6 +403,33 @@ test_html_escapes_report_text (void)
   const char *first = strstr (html, "<script>");
   g_assert_nonnull (first);
   g_assert_null (strstr (first + 1, "<script"));
+}
+
+/* A record as a damaged database might hold it: wrong types everywhere.
+ * The page is still written, showing what can be shown. */
+static void
+test_html_odd_record (void)
+{
+  const char *odd[] = {
+    "{}",
+    "{\"data\": [], \"checks\": 5, \"provenance\": [1], \"report\": {\"template\": 7, \"year\": \"x\"}}",
+    "{\"data\": {\"narrative\": {\"active_breakdown\": [1, {\"count\": \"x\"}, {\"percent\": null}]},"
+    "  \"applications\": {\"new_received\": {\"total\": true}}},"
+    " \"checks\": [7, {\"id\": 3, \"status\": \"fail\", \"values\": [1]},"
+    "   {\"id\": \"x\", \"status\": \"fail\", \"formula\": \"a.b = c\", \"values\": {\"a.b\": \"s\", \"narrative.active_breakdown.99.count\": 1}}],"
+    " \"provenance\": {\"narrative.active_breakdown.3\": {\"page\": \"p\", \"bbox\": [1, 2], \"line\": -4}},"
+    " \"report\": {\"template\": \"2019\"}, \"warnings\": [null, {\"code\": 1}]}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      json_error_t jerr;
+      json_t *record = json_loads (odd[i], 0, &jerr);
+      g_assert_nonnull (record);
+      GkAuditReport *rep = gk_audit_report_new (record);
+      json_decref (record);
+      g_autofree char *html = page_for (rep);
+      g_assert_true (g_str_has_suffix (html, "</html>\n"));
+    }
 }
 
 static void
@@ -697,6 +726,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/html/real-sample", test_html_real_sample);
   g_test_add_func ("/audit/html/escapes-report-text", test_html_escapes_report_text);
   g_test_add_func ("/audit/html/without-source", test_html_without_source);
+  g_test_add_func ("/audit/html/odd-record", test_html_odd_record);
   g_test_add_func ("/audit/html/pdf-crops", test_html_pdf_crops);
   g_test_add_func ("/audit/browser/real-sample", test_browser_real_sample);
   g_test_add_func ("/audit/browser/pdf-samples", test_browser_pdf_samples);

@@ -80,6 +80,7 @@ typedef struct {
   GHashTable *values;       /* flat key → json_t* (borrowed) */
   GPtrArray *order;         /* flat keys in record order */
   GHashTable *fail_checks;  /* key → GString*: ids of failing checks it is an operand of */
+  GHashTable *fail_msgs;    /* key → GString*: their messages, one a line (the cell's tooltip) */
   GHashTable *suspect;      /* keys operand of a suspect-OCR failing check */
   GHashTable *placed;       /* keys written as cells */
   GHashTable *evidence;     /* provenance key → itself, evidence to write */
@@ -182,6 +183,14 @@ collect_checks (Rep *r)
               g_hash_table_insert (r->fail_checks, g_strdup (k), ids);
             }
           g_string_append_printf (ids, "%s%s", ids->len ? " " : "", str_field (c, "id"));
+          GString *msgs = g_hash_table_lookup (r->fail_msgs, k);
+          if (!msgs)
+            {
+              msgs = g_string_new (NULL);
+              g_hash_table_insert (r->fail_msgs, g_strdup (k), msgs);
+            }
+          const char *m = str_field (c, "message");
+          g_string_append_printf (msgs, "%s%s", msgs->len ? "\n" : "", m ? m : "");
           if (suspect)
             g_hash_table_add (r->suspect, g_strdup (k));
         }
@@ -212,7 +221,10 @@ write_cell (GString *o, Rep *r, const char *key, const char *label)
   attr (o, "data-k", key);
   attr (o, "data-label", label ? label : key_label (r, key));
   if (fails)
-    attr (o, "data-checks", fails->str);
+    {
+      attr (o, "data-checks", fails->str);
+      attr (o, "title", ((GString *) g_hash_table_lookup (r->fail_msgs, key))->str);
+    }
   char *pk = prov_key (r, key, NULL);
   if (pk)
     {
@@ -785,7 +797,13 @@ write_evidence (GString *o, Rep *r, const char *pkey)
         g_string_append (o, "<p class=\"note\">未生成截图（--crops）。</p>");
     }
   else if (gk_audit_source_kind (src) != GK_INPUT_PDF && json_is_integer (line))
-    write_lines (o, src, (int) json_integer_value (line), raw);
+    {
+      json_int_t l = json_integer_value (line);
+      if (l >= 1 && l <= G_MAXINT && gk_audit_source_line (src, (int) l))
+        write_lines (o, src, (int) l, raw);
+      else
+        g_string_append (o, "<p class=\"note\">行号不在源文件中。</p>");
+    }
   else
     g_string_append (o, "<p class=\"note\">出处未记录页面位置或行号。</p>");
   g_string_append (o, "</div>\n");
@@ -863,6 +881,7 @@ write_report (GString *o, const GkTemplateSet *set, GkAuditReport *rep, int n, G
     .values = g_hash_table_new (g_str_hash, g_str_equal),
     .order = g_ptr_array_new_with_free_func (g_free),
     .fail_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free),
+    .fail_msgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free),
     .suspect = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -928,6 +947,7 @@ write_report (GString *o, const GkTemplateSet *set, GkAuditReport *rep, int n, G
   g_hash_table_unref (r.values);
   g_ptr_array_unref (r.order);
   g_hash_table_unref (r.fail_checks);
+  g_hash_table_unref (r.fail_msgs);
   g_hash_table_unref (r.suspect);
   g_hash_table_unref (r.placed);
   g_hash_table_unref (r.evidence);
