@@ -2,6 +2,7 @@
 #include "audit-crop.h"
 #include "common/gk-error.h"
 #include <cairo.h>
+#include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
 
@@ -9,6 +10,9 @@
 #define OUTLINE_PAD 1.5
 /* Width of the outline, pixels. */
 #define OUTLINE_WIDTH 2.0
+/* Palette of the PNG: GRAY_LEVELS grays, then the outline's red. */
+#define GRAY_LEVELS 255
+#define RED_INDEX GRAY_LEVELS
 
 typedef struct {
   int page;               /* 1-based */
@@ -113,11 +117,52 @@ rendered_page (GkAuditCrop *crop, int page_no, GError **error)
   return slot;
 }
 
-static cairo_status_t
-append_png (void *closure, const unsigned char *data, unsigned int length)
+/* The crop as an 8-bit palette PNG (leptonica): grays, and red wherever
+ * the image is red (the outline, a seal).  A third of the bytes of RGB,
+ * and palette images need no PNG filtering: the page weighs less and is
+ * written about three times faster. */
+static GBytes *
+encode_png (cairo_surface_t *image, GError **error)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  cairo_surface_flush (image);
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *src = cairo_image_surface_get_data (image);
+  PIX *pix = pixCreate (w, h, 8);
+  PIXCMAP *cmap = pixcmapCreate (8);
+  for (int i = 0; i < GRAY_LEVELS; i++)
+    {
+      int g = i * 255 / (GRAY_LEVELS - 1);
+      pixcmapAddColor (cmap, g, g, g);
+    }
+  pixcmapAddColor (cmap, 219, 20, 20);
+  pixSetColormap (pix, cmap);
+  l_uint32 *data = pixGetData (pix);
+  int wpl = pixGetWpl (pix);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (src + (gsize) y * stride);
+      l_uint32 *line = data + (gsize) y * wpl;
+      for (int x = 0; x < w; x++)
+        {
+          int r = (row[x] >> 16) & 0xff, g = (row[x] >> 8) & 0xff, b = row[x] & 0xff;
+          int index = r > 160 && g < 110 && b < 110 ? RED_INDEX
+                      : ((r * 77 + g * 151 + b * 28) >> 8) * (GRAY_LEVELS - 1) / 255;
+          SET_DATA_BYTE (line, x, index);
+        }
+    }
+  l_uint8 *bytes = NULL;
+  size_t len = 0;
+  l_ok bad = pixWriteMemPng (&bytes, &len, pix, 0.0);
+  pixDestroy (&pix);
+  if (bad || !bytes)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "cannot encode the crop as PNG");
+      return NULL;
+    }
+  GBytes *out = g_bytes_new (bytes, len);
+  lept_free (bytes);
+  return out;
 }
 
 GBytes *
@@ -162,14 +207,7 @@ gk_audit_crop_png (GkAuditCrop *crop, int page, const GkRect *box, GError **erro
                    (box->x1 - box->x0 + 2 * OUTLINE_PAD) * s, (box->y1 - box->y0 + 2 * OUTLINE_PAD) * s);
   cairo_stroke (cr);
   cairo_destroy (cr);
-  GByteArray *png = g_byte_array_new ();
-  cairo_status_t st = cairo_surface_write_to_png_stream (out, append_png, png);
+  GBytes *png = encode_png (out, error);
   cairo_surface_destroy (out);
-  if (st != CAIRO_STATUS_SUCCESS)
-    {
-      g_byte_array_unref (png);
-      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "cannot encode the crop as PNG: %s", cairo_status_to_string (st));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }

@@ -10,8 +10,10 @@
  * sit on one or two pages), and each crop is a copy of a rectangle of it —
  * rendering the page per value would cost the page's whole content stream
  * every time.  The crop reaches GK_AUDIT_CROP_MARGIN_X/Y points beyond the
- * box, so the row label and the column header next to a figure are in the
- * picture, and the box is stroked in red.  A page whose image would exceed
+ * box, so the neighbouring figures and rules are in the picture, and the
+ * box is stroked in red.  The PNG is 8-bit with a palette of grays plus
+ * red (leptonica writes it): a third of RGB's bytes, and the page carries
+ * one crop per value.  A page whose image would exceed
  * GK_AUDIT_CROP_MAX_PIXELS is rendered at a lower scale instead of eating
  * memory (a hostile PDF can declare a page of any size).
  */
