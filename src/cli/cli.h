@@ -4,7 +4,6 @@
  *   cmd_audit     gongkai audit [options] FILE...|--db DB -o audit.html
  *   cmd_review    gongkai review --db DB REPORT CHECK-ID --dismiss|--confirm REASON
  *   cmd_compare   gongkai compare --db DB ISSUER [-o FILE] [--format html|csv]
- *   cli_parse_crops, cli_audit_attach_source   shared by the audit-page commands
  *   cmd_batch     gongkai batch DIR|FILE... --db DB [-j N] [--force]
  *   cmd_export    gongkai export --db DB --format csv|jsonl [-o FILE]
  *   cmd_merge     gongkai merge SHARD... --db DB
@@ -30,6 +29,3 @@ gboolean cli_db_finish (GkSqlite *db);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;
 
-#include "audit/audit-html.h"
-gboolean cli_parse_crops (const char *s, GkAuditCrops *crops);
-void cli_audit_attach_source (GkAuditReport *rep, const char *path, const char *sha256, const char *password);

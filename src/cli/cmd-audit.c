@@ -15,8 +15,8 @@
 #include "export/export-json.h"
 #include "pipeline/pipeline.h"
 
-gboolean
-cli_parse_crops (const char *s, GkAuditCrops *crops)
+static gboolean
+parse_crops (const char *s, GkAuditCrops *crops)
 {
   if (!s || strcmp (s, "all") == 0)
     *crops = GK_AUDIT_CROPS_ALL;
@@ -30,8 +30,8 @@ cli_parse_crops (const char *s, GkAuditCrops *crops)
 }
 
 /* Reopens the report's source for its evidence; a failure is shown on the page. */
-void
-cli_audit_attach_source (GkAuditReport *rep, const char *path, const char *sha256, const char *password)
+static void
+attach_source (GkAuditReport *rep, const char *path, const char *sha256, const char *password)
 {
   g_autoptr (GError) error = NULL;
   rep->source = gk_audit_source_open (path, sha256, password, &error);
@@ -66,7 +66,7 @@ cmd_audit (int argc, char **argv)
       return GK_EXIT_USAGE;
     }
   GkAuditCrops crops;
-  if (!cli_parse_crops (crops_s, &crops))
+  if (!parse_crops (crops_s, &crops))
     {
       fprintf (stderr, "gongkai: audit: --crops must be all, failing or none\n");
       return GK_EXIT_USAGE;
@@ -104,7 +104,7 @@ cmd_audit (int argc, char **argv)
           json_t *source = json_object_get (rep->record, "source");
           const char *file = json_string_value (json_object_get (source, "file"));
           if (file)
-            cli_audit_attach_source (rep, file, json_string_value (json_object_get (source, "sha256")), password);
+            attach_source (rep, file, json_string_value (json_object_get (source, "sha256")), password);
           g_ptr_array_add (reports, rep);
         }
     }
@@ -121,7 +121,7 @@ cmd_audit (int argc, char **argv)
       json_t *json = gk_record_to_json (rec);
       GkAuditReport *rep = gk_audit_report_new (json);
       json_decref (json);
-      cli_audit_attach_source (rep, files[i], rec->sha256, password);
+      attach_source (rep, files[i], rec->sha256, password);
       g_ptr_array_add (reports, rep);
     }
   g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, crops,
