@@ -249,6 +249,8 @@ test_commands (void)
   g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
   g_assert_nonnull (strstr (html, "3 份报告"));
   g_assert_nonnull (strstr (html, "已驳回（dismissed）：四舍五入所致"));
+  /* the stored path is reopened for the evidence: source lines of the 2020 report */
+  g_assert_nonnull (strstr (html, "<span class=\"ln cur\">57</span>"));
   /* cross-year findings of the database are findings of the later report */
   g_assert_nonnull (strstr (html, "id=\"r2-f-cross_year.items.penalty\""));
   /* both years' items_prev_year are operands: the word stays without a number */

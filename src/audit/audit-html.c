@@ -64,6 +64,8 @@ gk_audit_report_free (GkAuditReport *r)
   json_decref (r->record);
   gk_audit_source_free (r->source);
   g_free (r->source_error);
+  g_free (r->source_path);
+  g_free (r->password);
   g_ptr_array_unref (r->reviews);
   g_free (r);
 }
@@ -1011,7 +1013,23 @@ gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GkAuditCrops crops,
                              "右侧显示它在原文中的位置（PDF 页面截图或文本行）及相关校验。</p>\n", reports->len);
   write_summary (o, reports);
   for (guint i = 0; i < reports->len; i++)
-    write_report (o, set, reports->pdata[i], (int) i + 1, crops);
+    {
+      GkAuditReport *rep = reports->pdata[i];
+      gboolean opened = FALSE;
+      if (!rep->source && rep->source_path && !rep->source_error)
+        {
+          /* opened for this report only: a PDF with its rendered pages is tens of MB */
+          g_autoptr (GError) error = NULL;
+          const char *sha = json_string_value (json_object_get (json_object_get (rep->record, "source"), "sha256"));
+          rep->source = gk_audit_source_open (rep->source_path, sha, rep->password, &error);
+          if (!rep->source)
+            rep->source_error = g_strdup (error->message);
+          opened = rep->source != NULL;
+        }
+      write_report (o, set, rep, (int) i + 1, crops);
+      if (opened)
+        g_clear_pointer (&rep->source, gk_audit_source_free);
+    }
   g_string_append (o, "</main>\n<aside id=\"viewer\"><p class=\"hint\">点击表格中的数值，在此查看原文出处与相关校验。</p></aside>\n");
   gk_audit_page_end (o);
   return g_string_free (o, FALSE);

@@ -52,8 +52,12 @@ typedef struct {
 
 typedef struct {
   json_t *record;           /* output.md record (owned reference) */
-  GkAuditSource *source;    /* owned; NULL when the source could not be reopened */
-  char *source_error;       /* why not (shown on the page), or NULL */
+  GkAuditSource *source;    /* owned; may be NULL, see source_path */
+  char *source_path;        /* else the file to reopen while this report is
+                             * written (checked against the record's sha256)
+                             * and close after: one source open at a time */
+  char *password;           /* for source_path, or NULL */
+  char *source_error;       /* why there is no source (shown on the page), or NULL */
   GPtrArray *reviews;       /* GkAuditReview* */
 } GkAuditReport;
 

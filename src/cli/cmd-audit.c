@@ -29,16 +29,6 @@ parse_crops (const char *s, GkAuditCrops *crops)
   return TRUE;
 }
 
-/* Reopens the report's source for its evidence; a failure is shown on the page. */
-static void
-attach_source (GkAuditReport *rep, const char *path, const char *sha256, const char *password)
-{
-  g_autoptr (GError) error = NULL;
-  rep->source = gk_audit_source_open (path, sha256, password, &error);
-  if (!rep->source)
-    rep->source_error = g_strdup (error->message);
-}
-
 int
 cmd_audit (int argc, char **argv)
 {
@@ -102,9 +92,8 @@ cmd_audit (int argc, char **argv)
         {
           GkAuditReport *rep = g_steal_pointer (&stored->pdata[i]);
           json_t *source = json_object_get (rep->record, "source");
-          const char *file = json_string_value (json_object_get (source, "file"));
-          if (file)
-            attach_source (rep, file, json_string_value (json_object_get (source, "sha256")), password);
+          rep->source_path = g_strdup (json_string_value (json_object_get (source, "file")));
+          rep->password = g_strdup (password);
           g_ptr_array_add (reports, rep);
         }
     }
@@ -121,7 +110,8 @@ cmd_audit (int argc, char **argv)
       json_t *json = gk_record_to_json (rec);
       GkAuditReport *rep = gk_audit_report_new (json);
       json_decref (json);
-      attach_source (rep, files[i], rec->sha256, password);
+      rep->source_path = g_strdup (files[i]);
+      rep->password = g_strdup (password);
       g_ptr_array_add (reports, rep);
     }
   g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, crops,
