@@ -256,6 +256,26 @@ test_commands (void)
   /* both years' items_prev_year are operands: the word stays without a number */
   g_assert_nonnull (strstr (html, "items_prev_year + items_change<b>[50]</b> (previous year) = items_prev_year (this year)"));
 
+  /* relative stored paths are read from --root */
+  {
+    g_autofree char *rel_db = g_build_filename (scratch, "relative.db", NULL);
+    g_autofree char *models = tu_source_path ("models");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GkSqlite) w = gk_sqlite_open (rel_db, models, &error);
+    g_assert_no_error (error);
+    g_autoptr (GkRecord) r = gk_pipeline_extract (tu_pipeline (), sample, NULL, &error);
+    g_assert_no_error (error);
+    g_free (r->file);
+    r->file = g_strdup ("qinxian-2020.txt");   /* as a batch run inside samples/ stores it */
+    g_assert_true (gk_sqlite_write_record (w, r, &error));
+    const char *rooted[] = { "audit", "--db", rel_db, "--root", GK_SOURCE_DIR "/samples", "-o", page, NULL };
+    g_assert_cmpint (run (rooted, &err), ==, 0);
+    g_free (err);
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (page, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<span class=\"ln cur\">57</span>"));
+  }
+
   const char *bad_crops[] = { "audit", sample, "--crops", "some", "-o", page, NULL };
   g_assert_cmpint (run (bad_crops, &err), ==, 2);
   g_free (err);

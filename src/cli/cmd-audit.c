@@ -33,12 +33,13 @@ int
 cmd_audit (int argc, char **argv)
 {
   g_autofree char *out = NULL, *models = NULL, *password = NULL, *crops_s = NULL, *title = NULL;
-  g_autofree char *db_path = NULL, *issuer = NULL;
+  g_autofree char *db_path = NULL, *issuer = NULL, *root = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write the page to FILE (required)", "FILE" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also show the reports stored in DB, with their review decisions", "DB" },
     { "issuer", 0, 0, G_OPTION_ARG_STRING, &issuer, "with --db: only this issuer's reports (as printed, or its issuer_key)", "ISSUER" },
+    { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "with --db: read relative file paths stored in DB from DIR (default: the current directory)", "DIR" },
     { "crops", 0, 0, G_OPTION_ARG_STRING, &crops_s, "page crops for all values with a box (default), failing (operands of failing checks only), none", "WHICH" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "heading of the page", "TEXT" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
@@ -92,7 +93,11 @@ cmd_audit (int argc, char **argv)
         {
           GkAuditReport *rep = g_steal_pointer (&stored->pdata[i]);
           json_t *source = json_object_get (rep->record, "source");
-          rep->source_path = g_strdup (json_string_value (json_object_get (source, "file")));
+          const char *file = json_string_value (json_object_get (source, "file"));
+          if (file && root && !g_path_is_absolute (file))
+            rep->source_path = g_build_filename (root, file, NULL);
+          else
+            rep->source_path = g_strdup (file);
           rep->password = g_strdup (password);
           g_ptr_array_add (reports, rep);
         }
