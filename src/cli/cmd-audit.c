@@ -44,7 +44,7 @@ cmd_audit (int argc, char **argv)
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "heading of the page", "TEXT" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (templates, prose rules)", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE...|--db DB -o audit.html — an HTML page to audit reports");

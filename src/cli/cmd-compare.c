@@ -19,7 +19,7 @@ cmd_compare (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write to FILE instead of stdout", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "html (default) or csv", "FORMAT" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (template labels)", "DIR" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, "ISSUER" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("ISSUER — one issuer's reports year over year");

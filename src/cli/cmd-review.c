@@ -16,7 +16,7 @@ cmd_review (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database (required)", "DB" },
     { "dismiss", 0, 0, G_OPTION_ARG_STRING, &dismiss, "the finding is not an error of the report, because REASON", "REASON" },
     { "confirm", 0, 0, G_OPTION_ARG_STRING, &confirm, "the finding is an error of the report, because REASON", "REASON" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, "REPORT CHECK-ID" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("REPORT CHECK-ID --dismiss|--confirm REASON — record a review decision");
