@@ -144,8 +144,16 @@ read_rules (PopplerPage *ppage, GkPage *page)
   g_autoptr (GArray) bands = gk_layout_table_bands (page);
   if (bands->len == 0)
     return;
+  /* one rendering, clipped to the bands, into an image as tall as they reach */
+  double top = page->height, bottom = 0;
+  for (guint b = 0; b < bands->len; b++)
+    {
+      GkRect *r = &g_array_index (bands, GkRect, b);
+      top = MIN (top, r->y0);
+      bottom = MAX (bottom, r->y1);
+    }
   double s = GK_PDF_RULE_PX_PER_PT;
-  int w = (int) ceil (page->width * s), h = (int) ceil (page->height * s);
+  int w = (int) ceil (page->width * s), h = (int) ceil ((bottom - top) * s);
   if (w <= 0 || h <= 0)
     return;
   cairo_surface_t *surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
@@ -153,6 +161,7 @@ read_rules (PopplerPage *ppage, GkPage *page)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, s, s);
+  cairo_translate (cr, 0, -top);
   for (guint b = 0; b < bands->len; b++)
     {
       GkRect *r = &g_array_index (bands, GkRect, b);
@@ -176,13 +185,15 @@ read_rules (PopplerPage *ppage, GkPage *page)
           l_uint32 *line = pdata + (gsize) y * wpl;
           for (int x = 0; x < w; x++)
             {
-              guint32 px = src[x];
+              guint32 px = src[x] & 0xffffff;
+              if (px == 0xffffff)
+                continue;   /* paper: most of the image */
               int grey = (int) ((((px >> 16) & 0xff) * 299 + ((px >> 8) & 0xff) * 587 + (px & 0xff) * 114) / 1000);
               if (grey < GK_PDF_INK_LEVEL)
                 SET_DATA_BIT (line, x);
             }
         }
-      gk_layout_rules_from_pix (pix, 1.0 / s, 0.0, 0.0, page->rules);
+      gk_layout_rules_from_pix (pix, 1.0 / s, 0.0, top, page->rules);
     }
   pixDestroy (&pix);
   cairo_surface_destroy (surf);
