@@ -11,6 +11,14 @@ enum { MARKER_WEIGHT = 2, FIT_WEIGHT = 3, MATCH_WEIGHT = 1 };
  * is page furniture (a page number), not data. */
 enum { STRAY_MAX_CELLS = 2 };
 
+/* A label no pattern matches may still be a template row printed with a
+ * character dropped or misread (templates.md §6.1, OCR): it is taken when
+ * this share of the official label's characters appear in order at the end
+ * of the text, and no other row comes within FUZZY_MARGIN of it. */
+#define FUZZY_MIN_RATIO 0.75
+#define FUZZY_MARGIN 0.10
+enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
@@ -196,6 +204,61 @@ gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArra
   return have;
 }
 
+/* Length of the longest common subsequence of a and b (both short labels). */
+static glong
+lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb)
+{
+  g_autofree glong *prev = g_new0 (glong, nb + 1);
+  g_autofree glong *cur = g_new0 (glong, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      glong *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return prev[nb];
+}
+
+/* The unused template row whose official label best survives at the end of
+ * text, or -1.  Only rows the cells fit are considered. */
+static int
+fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint ncells, double *ratio_out)
+{
+  glong nt = 0;
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
+  int best = -1;
+  double best_ratio = 0, second = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      const FlatRow *fr = &g_array_index (flat, FlatRow, f);
+      if (ncells != fr->block->columns->len)
+        continue;
+      g_autofree char *lk = gk_text_label_key (fr->row->label);
+      glong nl = 0;
+      g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
+      if (nl < FUZZY_MIN_CHARS)
+        continue;
+      glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
+      double ratio = (double) lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+      if (ratio > best_ratio)
+        {
+          second = best_ratio;
+          best_ratio = ratio;
+          best = (int) f;
+        }
+      else if (ratio > second)
+        second = ratio;
+    }
+  *ratio_out = best_ratio;
+  if (best >= 0 && best_ratio >= FUZZY_MIN_RATIO && best_ratio - second >= FUZZY_MARGIN)
+    return best;
+  return -1;
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 static Candidate *
 match_section (const GkTemplate *tpl, const GkTplSection *spec,
@@ -268,6 +331,15 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
                           "a number “%s” with no label fits no table row; ignored",
                           ((GkCell *) row->cells->pdata[0])->raw);
           continue;
+        }
+      if (best < 0)
+        {
+          double ratio = 0;
+          best = fuzzy_row (flat, used, text, effective_cells (row->cells, G_MAXUINT), &ratio);
+          if (best >= 0)
+            candidate_warn (c, "label_fuzzy", row_page (row),
+                            "row label “%s” read as “%s” (%.0f%% of its characters)", text,
+                            g_array_index (flat, FlatRow, best).row->label, ratio * 100);
         }
       if (best < 0)
         {
