@@ -8,7 +8,7 @@
 
 /* Page furniture as printed in report footers and by site templates. */
 static const char *const furniture_patterns[] = {
-  "^(https?://|www\\.)[^\\s]+$",
+  "^(https?://|file://|www\\.)[^\\s]+$",
   "^[-—–~－]+\\s*\\d{1,4}\\s*[-—–~－]+$",
   "^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$",
   "^\\d{1,4}\\s*/\\s*\\d{1,4}$",
