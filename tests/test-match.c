@@ -209,6 +209,21 @@ test_pipe_rows (void)
   g_assert_nonnull (warning_with (rec, "blank_as_zero"));
 }
 
+/* pdftotext's default mode: the labels as one block, then their numbers */
+static void
+test_label_block (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n"
+                     "三、本年度办理结果\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+                     "5 0 0 0 0 0 5\n1 0 0 0 0 0 1\n4 0 0 0 0 0 4\n2 0 0 0 0 0 2\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 5));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 4));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 2));
+  g_assert_nonnull (warning_with (rec, "label_block"));
+}
+
 static void
 test_heading_missing (void)
 {
@@ -240,6 +255,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/heading-missing", test_heading_missing);
   g_test_add_func ("/match/dropped-character", test_dropped_character);
   g_test_add_func ("/match/pipe-rows", test_pipe_rows);
+  g_test_add_func ("/match/label-block", test_label_block);
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();

@@ -19,6 +19,10 @@ enum { STRAY_MAX_CELLS = 2 };
 #define FUZZY_MARGIN 0.10
 enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
 
+/* This many template rows named, in template order, in the label text before
+ * a label-less row of numbers make a label block (see find_label_block). */
+enum { LABEL_BLOCK_MIN = 3 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
@@ -259,6 +263,29 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
   return -1;
 }
 
+/* pdftotext's default mode prints some tables as a block of row labels
+ * followed by a block of their number rows.  When the label text before a
+ * label-less number row names at least LABEL_BLOCK_MIN unused template rows,
+ * each once, in template order, those rows are queued in that order. */
+static void
+find_label_block (const GArray *flat, const gboolean *used, const char *text, GArray *queue)
+{
+  g_array_set_size (queue, 0);
+  gsize last_end = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      gsize s, e;
+      if (!gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, text, last_end, &s, &e) || e == s)
+        continue;
+      g_array_append_val (queue, f);
+      last_end = e;
+    }
+  if (queue->len < LABEL_BLOCK_MIN)
+    g_array_set_size (queue, 0);
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 static Candidate *
 match_section (const GkTemplate *tpl, const GkTplSection *spec,
@@ -277,6 +304,7 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   guint pos = 0;
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autoptr (GString) all_text = g_string_new (NULL);   /* header text of the whole section */
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));   /* label block rows */
 
   for (guint i = lo; i < hi; i++)
     {
@@ -290,12 +318,33 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
         }
       g_autofree char *text = g_strconcat (pending->str, key, NULL);
 
-      /* Pick the template row: fitting cell count first, then a row not yet
-       * passed, then the match ending nearest the label's end. */
       int best = -1;
       int best_fit = -1, best_fwd = -1;
       gsize best_end = 0;
-      for (guint f = 0; f < flat->len; f++)
+      gboolean from_block = FALSE;
+      if (*key)
+        g_array_set_size (queue, 0);
+      else if (queue->len == 0 && pending->len)
+        {
+          find_label_block (flat, used, pending->str, queue);
+          if (queue->len)
+            candidate_warn (c, "label_block", row_page (row),
+                            "%u row labels printed before their numbers; rows paired in order", queue->len);
+        }
+      if (!*key && queue->len)
+        {
+          guint f = g_array_index (queue, guint, 0);
+          g_array_remove_index (queue, 0);
+          FlatRow *fr = &g_array_index (flat, FlatRow, f);
+          if (!used[f] && effective_cells (row->cells, fr->block->columns->len) == fr->block->columns->len)
+            best = (int) f, best_fit = 1, from_block = TRUE;
+          else
+            g_array_set_size (queue, 0);   /* the block does not line up: back to matching by label */
+        }
+
+      /* Pick the template row: fitting cell count first, then a row not yet
+       * passed, then the match ending nearest the label's end. */
+      for (guint f = 0; f < flat->len && !from_block; f++)
         {
           if (used[f])
             continue;
