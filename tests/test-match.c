@@ -233,6 +233,19 @@ test_heading_missing (void)
   g_assert_nonnull (warning_with (rec, "section_heading_missing"));
 }
 
+/* A line of prose that names a row and ends in a number must not block the
+ * real row when the table's heading is missing and the prose is in range. */
+static void
+test_prose_before_table (void)
+{
+  const char *text = "全县办理行政许可 12\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+                     "行政许可 117 +85 3208\n其他对外管理服务事项 327 0 235\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 3208));
+  g_assert_true (tu_int_is (rec, "active.licensing.items_change", 85));
+  g_assert_null (warning_with (rec, "cells_mismatch"));
+}
+
 static void
 test_no_tables (void)
 {
@@ -257,6 +270,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/pipe-rows", test_pipe_rows);
   g_test_add_func ("/match/label-block", test_label_block);
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
+  g_test_add_func ("/match/prose-before-table", test_prose_before_table);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

@@ -27,9 +27,16 @@ enum { LABEL_BLOCK_MIN = 3 };
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
   GkColumnType type;
-  gboolean grid_blank_ok;  /* blank cell may mean zero */
   const char *unit_hint;   /* "元" when the header gives 元, else NULL */
 } Assignment;
+
+/* What became of one template row in a candidate reading. */
+typedef struct {
+  const GkTplRow *row;
+  gboolean fitted;         /* as many cells as the block has columns */
+  guint ncells, ncols;
+  int page;
+} RowState;
 
 typedef struct {
   const GkTemplate *tpl;
@@ -39,7 +46,7 @@ typedef struct {
   int markers;
   int last_row;            /* index of the last content row used, -1 if none */
   GHashTable *assigned;    /* canonical key → Assignment* */
-  GHashTable *rows_seen;   /* "section.row" → GINT_TO_POINTER(1) */
+  GHashTable *rows_seen;   /* "section.row" → RowState* */
   GPtrArray *warnings;     /* GkWarning* */
 } Candidate;
 
@@ -123,19 +130,26 @@ assign_row (Candidate *c, const FlatRow *fr, GPtrArray *cells, guint ncells,
             const char *header_text, int page)
 {
   g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, fr->row->key);
-  if (g_hash_table_contains (c->rows_seen, rowkey))
+  guint ncols = fr->block->columns->len;
+  gboolean fits = ncells == ncols;
+  RowState *seen = g_hash_table_lookup (c->rows_seen, rowkey);
+  if (seen && (seen->fitted || !fits))
     {
       candidate_warn (c, "row_repeated", page,
                       "row “%s” appears again; the first reading is kept", fr->row->label);
       return;
     }
-  g_hash_table_insert (c->rows_seen, g_strdup (rowkey), GINT_TO_POINTER (1));
-  guint ncols = fr->block->columns->len;
-  gboolean fits = ncells == ncols;
-  if (!fits)
-    candidate_warn (c, "cells_mismatch", page,
-                    "row “%s” has %u cells where the template has %u columns; its values are left null",
-                    fr->row->label, ncells, ncols);
+  /* new, or a clean reading replacing a row whose cells did not fit */
+  if (!seen)
+    {
+      seen = g_new0 (RowState, 1);
+      g_hash_table_insert (c->rows_seen, g_strdup (rowkey), seen);
+    }
+  seen->fitted = fits;
+  seen->ncells = ncells;
+  seen->page = page;
+  seen->row = fr->row;
+  seen->ncols = ncols;
   gboolean header_in_yuan = header_text && (strstr (header_text, "单位:元") || strstr (header_text, "(元)"));
   for (guint k = 0; k < ncols; k++)
     {
@@ -296,7 +310,7 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   c->spec = spec;
   c->last_row = -1;
   c->assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
 
   g_autoptr (GArray) flat = flatten (spec);
@@ -413,13 +427,25 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
           last = i;
         }
       i = last;
-      used[best] = TRUE;
+      /* a row whose cells did not fit stays open for a clean reading later */
+      used[best] = have == ncols;
       pos = (guint) best + 1;
       assign_row (c, fr, cells, have, all_text->str, row_page (row));
       if (have == ncols)
         c->fitted_rows++;
       c->last_row = (int) last;
       g_string_truncate (pending, 0);
+    }
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, c->rows_seen);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      RowState *st = v;
+      if (!st->fitted)
+        candidate_warn (c, "cells_mismatch", st->page,
+                        "row “%s” has %u cells where the template has %u columns; its values are left null",
+                        st->row->label, st->ncells, st->ncols);
     }
   c->markers = count_markers (spec, all_text->str);
   c->score = c->fitted_rows * FIT_WEIGHT + c->markers * MARKER_WEIGHT
