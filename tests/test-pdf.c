@@ -609,6 +609,13 @@ test_limits (void)
   g_assert_null (none);
   g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
   g_clear_error (&error);
+  /* the per-file deadline is honoured between pages */
+  gk_read_options_init (&opts);
+  opts.deadline_us = g_get_monotonic_time () - 1;
+  g_autoptr (GkContent) late = read_pdf (path, &opts, &error);
+  g_assert_null (late);
+  g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
+  g_clear_error (&error);
   gk_read_options_init (&opts);
   opts.max_pages = 1;
   g_autoptr (GkContent) first = read_pdf (path, &opts, &error);

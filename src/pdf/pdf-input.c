@@ -250,6 +250,8 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
     }
   for (int i = 0; i < limit; i++)
     {
+      if (gk_read_options_expired (opts, error))
+        return NULL;
       g_autoptr (PopplerPage) ppage = poppler_document_get_page (doc, i);
       if (!ppage)
         {
