@@ -6,6 +6,8 @@
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include "common/gk-error.h"
@@ -272,6 +274,24 @@ pdf_begin (const char *path, cairo_surface_t **surf)
   return cr;
 }
 
+/* PDFs are drawn in a child process: cairo 1.16's PDF writer loses a
+ * buffer when it finishes a surface with subset fonts, and make check-asan's
+ * leak report is about gongkai, not about this test's drawing.  Returns
+ * TRUE in the child, which draws and ends with pdf_end(); the parent waits. */
+static gboolean
+draw_in_child (void)
+{
+  pid_t pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    return TRUE;
+  int status = 0;
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return FALSE;
+}
+
+/* Finishes the PDF and ends the drawing child. */
 static void
 pdf_end (cairo_t *cr, cairo_surface_t *surf)
 {
@@ -280,6 +300,7 @@ pdf_end (cairo_t *cr, cairo_surface_t *surf)
   cairo_surface_finish (surf);
   g_assert_cmpint (cairo_surface_status (surf), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surf);
+  _exit (0);
 }
 
 /* Writes a report page (title, heading, table 三) to path; split_at > 0
@@ -288,6 +309,8 @@ pdf_end (cairo_t *cr, cairo_surface_t *surf)
 static void
 write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int split_in)
 {
+  if (!draw_in_child ())
+    return;
   cairo_surface_t *surf;
   cairo_t *cr = pdf_begin (path, &surf);
   g_auto (GStrv) texts = NULL;
@@ -514,14 +537,17 @@ static void
 test_page_without_text (void)
 {
   g_autofree char *path = tmp_path ("image-only.pdf");
-  cairo_surface_t *surf;
-  cairo_t *cr = pdf_begin (path, &surf);
-  draw_text (cr, 57, 60, "一、总体情况");
-  cairo_show_page (cr);
-  /* page 2: only a filled shape, as a scanned page's image would be */
-  cairo_rectangle (cr, 100, 100, 300, 400);
-  cairo_fill (cr);
-  pdf_end (cr, surf);
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      draw_text (cr, 57, 60, "一、总体情况");
+      cairo_show_page (cr);
+      /* page 2: only a filled shape, as a scanned page's image would be */
+      cairo_rectangle (cr, 100, 100, 300, 400);
+      cairo_fill (cr);
+      pdf_end (cr, surf);
+    }
   g_autoptr (GError) error = NULL;
   g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
   g_assert_no_error (error);
@@ -547,20 +573,23 @@ static void
 test_rotated_page (void)
 {
   g_autofree char *path0 = tmp_path ("landscape.pdf");
-  cairo_surface_t *surf = cairo_pdf_surface_create (path0, PAGE_H, PAGE_W);
-  cairo_t *cr = cairo_create (surf);
-  cairo_matrix_t quarter_turn = { 0, -1, 1, 0, 0, PAGE_W };
-  cairo_transform (cr, &quarter_turn);
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, FONT_SIZE);
-  static const double col_w[2] = { 100, 60 };
-  static const double row_h[2] = { 20, 20 };
-  Table t = { 57, 100, col_w, 2, row_h, 2, g_array_new (FALSE, FALSE, sizeof (TCell)) };
-  TCell cells[] = { { 0, 0, 1, 1, "规章" }, { 0, 1, 1, 1, "12" }, { 1, 0, 1, 1, "行政许可" }, { 1, 1, 1, 1, "34" } };
-  g_array_append_vals (t.cells, cells, G_N_ELEMENTS (cells));
-  draw_table_rows (cr, &t, 0, 2, 100, FALSE, FALSE);
-  g_array_unref (t.cells);
-  pdf_end (cr, surf);
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf = cairo_pdf_surface_create (path0, PAGE_H, PAGE_W);
+      cairo_t *cr = cairo_create (surf);
+      cairo_matrix_t quarter_turn = { 0, -1, 1, 0, 0, PAGE_W };
+      cairo_transform (cr, &quarter_turn);
+      cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, FONT_SIZE);
+      static const double col_w[2] = { 100, 60 };
+      static const double row_h[2] = { 20, 20 };
+      Table t = { 57, 100, col_w, 2, row_h, 2, g_array_new (FALSE, FALSE, sizeof (TCell)) };
+      TCell cells[] = { { 0, 0, 1, 1, "规章" }, { 0, 1, 1, 1, "12" }, { 1, 0, 1, 1, "行政许可" }, { 1, 1, 1, 1, "34" } };
+      g_array_append_vals (t.cells, cells, G_N_ELEMENTS (cells));
+      draw_table_rows (cr, &t, 0, 2, 100, FALSE, FALSE);
+      g_array_unref (t.cells);
+      pdf_end (cr, surf);
+    }
   /* cairo cannot set /Rotate: add it to the page dictionary (poppler
    * rebuilds the cross-reference table the insertion shifts) */
   g_autofree char *data = NULL;
@@ -616,6 +645,18 @@ test_limits (void)
   g_assert_null (late);
   g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
   g_clear_error (&error);
+  /* a page too large to render for rules is read from its text alone */
+  gk_read_options_init (&opts);
+  opts.max_pixels = 1000;
+  g_autoptr (GkContent) text_only = read_pdf (path, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (text_only->warnings, "page_too_large"));
+  for (guint i = 0; i < text_only->rows->len; i++)
+    {
+      GkRow *row = text_only->rows->pdata[i];
+      for (guint k = 0; k < row->cells->len; k++)
+        g_assert_false (((GkCell *) row->cells->pdata[k])->grid_cell);
+    }
   gk_read_options_init (&opts);
   opts.max_pages = 1;
   g_autoptr (GkContent) first = read_pdf (path, &opts, &error);

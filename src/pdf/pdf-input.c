@@ -139,7 +139,7 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
 
 /* Renders the page's table bands and finds the ruling lines in them. */
 static void
-read_rules (PopplerPage *ppage, GkPage *page)
+read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
 {
   g_autoptr (GArray) bands = gk_layout_table_bands (page);
   if (bands->len == 0)
@@ -156,6 +156,13 @@ read_rules (PopplerPage *ppage, GkPage *page)
   int w = (int) ceil (page->width * s), h = (int) ceil ((bottom - top) * s);
   if (w <= 0 || h <= 0)
     return;
+  if (opts->max_pixels > 0 && (gint64) w * h > opts->max_pixels)
+    {
+      gk_content_warn (content, "page_too_large", page->number,
+                       "page %d is too large to look for ruling lines (%d x %d pixels); its tables are read from the text alone",
+                       page->number, w, h);
+      return;
+    }
   cairo_surface_t *surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cairo_t *cr = cairo_create (surf);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -268,7 +275,7 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
           read_page_without_text (ppage, page, opts, content);
           continue;
         }
-      read_rules (ppage, page);
+      read_rules (ppage, page, opts, content);
       gk_layout_page (page, content);
     }
   return g_steal_pointer (&content);
