@@ -751,6 +751,53 @@ add_rule (GArray *rules, double x0, double y0, double x1, double y1)
   g_array_append_val (rules, r);
 }
 
+/* Table 四 with its first six value cells left blank: the blank columns
+ * are value columns (no label in any row with numbers), not labels. */
+static void
+test_leading_blank_value_columns (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  const double x0 = 50, cw = 30, y0 = 100, rh = 20;
+  for (int r = 0; r <= 2; r++)
+    {
+      GkRect h = { x0, y0 + r * rh, x0 + 15 * cw, y0 + r * rh + 0.5 };
+      gk_page_add_rule (page, &h);
+    }
+  for (int c = 0; c <= 15; c++)
+    {
+      GkRect v = { x0 + c * cw, y0, x0 + c * cw + 0.5, y0 + 2 * rh };
+      gk_page_add_rule (page, &v);
+    }
+  static const char *const heads[5] = { "维持", "纠正", "其他", "未结", "总计" };
+  for (int c = 0; c < 15; c++)
+    {
+      GkRect hb = { x0 + c * cw + 2, y0 + 4, x0 + c * cw + 20, y0 + 14 };
+      gk_page_add_word (page, heads[c % 5], &hb, 1.0);
+      if (c < 6)
+        continue;
+      g_autofree char *num = g_strdup_printf ("%d", c % 3);
+      GkRect nb = { x0 + c * cw + 2, y0 + rh + 4, x0 + c * cw + 8, y0 + rh + 14 };
+      gk_page_add_word (page, num, &nb, 1.0);
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 2);
+  GkRow *header = content->rows->pdata[0];
+  GkRow *data = content->rows->pdata[1];
+  g_assert_cmpuint (header->cells->len, ==, 0);
+  g_assert_cmpstr (data->label, ==, "");
+  g_assert_cmpuint (data->cells->len, ==, 15);
+  for (int c = 0; c < 15; c++)
+    {
+      GkCell *cell = data->cells->pdata[c];
+      g_assert_true (cell->grid_cell);
+      if (c < 6)
+        g_assert_cmpstr (cell->raw, ==, "");
+      else
+        g_assert_cmpint (atoi (cell->raw), ==, c % 3);
+    }
+}
+
 static void
 test_grid_merged_cells (void)
 {
@@ -838,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
+  g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
   int rc = g_test_run ();
   g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
