@@ -667,6 +667,49 @@ test_limits (void)
     g_assert_cmpint (((GkLine *) first->lines->pdata[i])->src.page, ==, 1);
 }
 
+/* A page covered in hatching is no table: past a bound on line segments
+ * the page is read from its text alone, instead of pairing every segment. */
+static void
+test_hatched_page (void)
+{
+  g_autofree char *path = tmp_path ("hatched.pdf");
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      for (double y = 20; y < PAGE_H - 20; y += 40)
+        draw_text (cr, 57, y, "规章          12          34");
+      cairo_set_line_width (cr, 0.5);
+      for (double y = 10; y < PAGE_H - 10; y += 3)
+        for (double x = 10; x < PAGE_W - 35; x += 45)
+          {
+            cairo_move_to (cr, x, y);
+            cairo_line_to (cr, x + 25, y);
+          }
+      for (double x = 11.5; x < PAGE_W - 10; x += 3)
+        for (double y = 10; y < PAGE_H - 35; y += 45)
+          {
+            cairo_move_to (cr, x, y);
+            cairo_line_to (cr, x, y + 25);
+          }
+      cairo_stroke (cr);
+      pdf_end (cr, surf);
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (content->warnings, "too_many_rules"));
+  guint data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      data_rows += row->cells->len == 2;
+      for (guint k = 0; k < row->cells->len; k++)
+        g_assert_false (((GkCell *) row->cells->pdata[k])->grid_cell);
+    }
+  g_assert_cmpuint (data_rows, >, 15);
+}
+
 static void
 test_encrypted (void)
 {
@@ -882,6 +925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/page-without-text", test_page_without_text);
   g_test_add_func ("/pdf/rotated-page", test_rotated_page);
   g_test_add_func ("/pdf/limits", test_limits);
+  g_test_add_func ("/pdf/hatched-page", test_hatched_page);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
