@@ -794,6 +794,59 @@ add_rule (GArray *rules, double x0, double y0, double x1, double y1)
   g_array_append_val (rules, r);
 }
 
+/* A ruled grid of n_rows x n_cols cells of w x h points at (x0, y0), as rules of a page. */
+static void
+add_grid_rules (GkPage *page, double x0, double y0, int n_rows, int n_cols, double w, double h)
+{
+  for (int r = 0; r <= n_rows; r++)
+    {
+      GkRect rule = { x0, y0 + r * h, x0 + n_cols * w, y0 + r * h + 0.5 };
+      gk_page_add_rule (page, &rule);
+    }
+  for (int c = 0; c <= n_cols; c++)
+    {
+      GkRect rule = { x0 + c * w, y0, x0 + c * w + 0.5, y0 + n_rows * h };
+      gk_page_add_rule (page, &rule);
+    }
+}
+
+/* A word at the top left of grid cell (row, col). */
+static void
+add_cell_word (GkPage *page, double x0, double y0, double w, double h, int row, int col, const char *text)
+{
+  GkRect box = { x0 + col * w + 2, y0 + row * h + 4, x0 + col * w + 2 + 9.0 * g_utf8_strlen (text, -1), y0 + row * h + 14 };
+  gk_page_add_word (page, text, &box, 1.0);
+}
+
+/* A row with a label and only blank values is a row (blank for zero); a
+ * row without a word at all is a spacer, no row. */
+static void
+test_blank_rows (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  const double x0 = 50, y0 = 100, w = 60, h = 20;
+  add_grid_rules (page, x0, y0, 4, 3, w, h);
+  add_cell_word (page, x0, y0, w, h, 0, 0, "规章");
+  add_cell_word (page, x0, y0, w, h, 0, 1, "1");
+  add_cell_word (page, x0, y0, w, h, 0, 2, "2");
+  add_cell_word (page, x0, y0, w, h, 1, 0, "行政许可");
+  /* row 2: nothing at all */
+  add_cell_word (page, x0, y0, w, h, 3, 0, "行政处罚");
+  add_cell_word (page, x0, y0, w, h, 3, 1, "3");
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 3);
+  GkRow *blank = content->rows->pdata[1];
+  g_assert_cmpstr (blank->label, ==, "行政许可");
+  g_assert_cmpuint (blank->cells->len, ==, 2);
+  g_assert_cmpstr (((GkCell *) blank->cells->pdata[0])->raw, ==, "");
+  g_assert_true (((GkCell *) blank->cells->pdata[1])->grid_cell);
+  GkRow *last = content->rows->pdata[2];
+  g_assert_cmpstr (last->label, ==, "行政处罚");
+  g_assert_cmpstr (((GkCell *) last->cells->pdata[0])->raw, ==, "3");
+  g_assert_cmpstr (((GkCell *) last->cells->pdata[1])->raw, ==, "");
+}
+
 /* Table 四 with its first six value cells left blank: the blank columns
  * are value columns (no label in any row with numbers), not labels. */
 static void
@@ -801,26 +854,15 @@ test_leading_blank_value_columns (void)
 {
   g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
   const double x0 = 50, cw = 30, y0 = 100, rh = 20;
-  for (int r = 0; r <= 2; r++)
-    {
-      GkRect h = { x0, y0 + r * rh, x0 + 15 * cw, y0 + r * rh + 0.5 };
-      gk_page_add_rule (page, &h);
-    }
-  for (int c = 0; c <= 15; c++)
-    {
-      GkRect v = { x0 + c * cw, y0, x0 + c * cw + 0.5, y0 + 2 * rh };
-      gk_page_add_rule (page, &v);
-    }
+  add_grid_rules (page, x0, y0, 2, 15, cw, rh);
   static const char *const heads[5] = { "维持", "纠正", "其他", "未结", "总计" };
   for (int c = 0; c < 15; c++)
     {
-      GkRect hb = { x0 + c * cw + 2, y0 + 4, x0 + c * cw + 20, y0 + 14 };
-      gk_page_add_word (page, heads[c % 5], &hb, 1.0);
+      add_cell_word (page, x0, y0, cw, rh, 0, c, heads[c % 5]);
       if (c < 6)
         continue;
       g_autofree char *num = g_strdup_printf ("%d", c % 3);
-      GkRect nb = { x0 + c * cw + 2, y0 + rh + 4, x0 + c * cw + 8, y0 + rh + 14 };
-      gk_page_add_word (page, num, &nb, 1.0);
+      add_cell_word (page, x0, y0, cw, rh, 1, c, num);
     }
   g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
   gk_layout_page (page, content);
@@ -930,6 +972,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
+  g_test_add_func ("/layout/blank-rows", test_blank_rows);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
   int rc = g_test_run ();
   g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);

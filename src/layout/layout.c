@@ -368,7 +368,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               header |= !text_is_value (cells[j].text);
             }
         }
-      if (!any_text && !any_value)
+      /* a row without a word (a spacer, or a row of blanks with no label)
+       * says nothing a reader could tie to the template: no row */
+      if (!any_text)
         continue;
       g_autoptr (GString) label = g_string_new (NULL);
       g_autoptr (GString) all = g_string_new (NULL);
