@@ -262,6 +262,12 @@ chinese_number (const char *s)
   return value + pending;
 }
 
+static char *title_organ (const GkNarrativeRules *r, const char *title);
+static gboolean ends_with_suffix (const GkNarrativeRules *r, const char *name);
+
+/* An organ name printed alone above the title line is at most this long (characters). */
+#define TITLE_ORGAN_MAX_CHARS 30
+
 /* The title: the first early line naming a report, preferring one that
  * names its year (a web page's breadcrumb "政务公开 > 年度报告" comes first). */
 static void
@@ -292,6 +298,19 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
           continue;
         rec->title = g_strdup (title);
         rec->title_src = line->src;
+        g_autofree char *organ = title_organ (r, title);
+        if (!*organ && i > 0)
+          {
+            /* "湘城市国土资源局" on its own line above "2010年…年度报告" */
+            GkLine *prev = content->lines->pdata[i - 1];
+            g_autofree char *psq = gk_text_squeeze (prev->text);
+            if (g_utf8_strlen (psq, -1) <= TITLE_ORGAN_MAX_CHARS && ends_with_suffix (r, psq))
+              {
+                g_free (rec->title);
+                rec->title = g_strconcat (psq, title, NULL);
+                rec->title_src = prev->src;
+              }
+          }
         if (y)
           {
             g_autofree char *ys = gk_match_group (y, 1);
