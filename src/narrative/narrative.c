@@ -450,11 +450,11 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
           g_autofree char *raw = g_strndup (prose->text + s, e - s);
           GkSource src = narrative_source (prose, s);
           set_figure (rec, f->key, f, num, &src, raw);
-          /* a canonical key the tables did not produce at all: the prose is its only source */
+          /* a canonical key no table cell gave: the prose is its only source */
           for (guint a = 0; a < f->also->len; a++)
             {
               GkValue *have = gk_record_get (rec, f->also->pdata[a]);
-              if (!have || (have->has_source && have->src.method == GK_METHOD_NARRATIVE))
+              if (!have || !have->has_source || have->src.method == GK_METHOD_NARRATIVE)
                 set_figure (rec, f->also->pdata[a], f, num, &src, raw);
             }
           if (strcmp (f->key, "narrative.active_total") == 0)

@@ -50,6 +50,19 @@ gk_pipeline_templates (const GkPipeline *p)
   return p->templates;
 }
 
+/* TRUE when some table cell gave a number (prose-filled keys do not count). */
+static gboolean
+has_table_number (const GkRecord *rec)
+{
+  for (guint i = 0; i < rec->values->len; i++)
+    {
+      const GkValue *v = rec->values->pdata[i];
+      if (v->kind != GK_VALUE_NULL && !(v->has_source && v->src.method == GK_METHOD_NARRATIVE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GkRecord *
 gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkContent *content)
 {
@@ -58,13 +71,19 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   rec->pages = content->n_pages;
   g_array_append_vals (rec->ocr_pages, content->ocr_pages->data, content->ocr_pages->len);
   gk_record_take_warnings (rec, content->warnings);
+  guint reading_warnings = rec->warnings->len;
   gk_match_tables (p->templates, content, rec);
   gk_narrative_read (p->narrative, content, rec);
-  if (strcmp (rec->template_id, "unknown") == 0 && rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR)
+  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !has_table_number (rec))
     {
-      /* no national table could exist yet: the report is free-form prose */
+      /* no national table could exist yet and none was read: the report
+       * is free-form prose, and whatever the matcher tried on its lines
+       * (a heading 二、主动公开政府信息情况, a statistics row) is no table */
       g_free (rec->template_id);
       rec->template_id = g_strdup ("pre2019");
+      gk_record_drop_unread (rec);
+      g_ptr_array_remove_range (rec->warnings, reading_warnings, rec->warnings->len - reading_warnings);
+      gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
   gk_checks_run (p->templates, rec);
   return rec;
