@@ -73,6 +73,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   gk_record_take_warnings (rec, content->warnings);
   guint reading_warnings = rec->warnings->len;
   gk_match_tables (p->templates, content, rec);
+  guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
   if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !has_table_number (rec))
     {
@@ -82,7 +83,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
       g_free (rec->template_id);
       rec->template_id = g_strdup ("pre2019");
       gk_record_drop_unread (rec);
-      g_ptr_array_remove_range (rec->warnings, reading_warnings, rec->warnings->len - reading_warnings);
+      g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
       gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
   gk_checks_run (p->templates, rec);
