@@ -12,6 +12,7 @@ typedef struct {
   gboolean has_value;
   gint64 value;
   double scale;          /* the captured number times this (万元 → 元); 1 by default */
+  GkRegex *exclude;      /* a match whose sentence this finds is not this figure; may be NULL */
   GPtrArray *patterns;   /* GkRegex* */
   GPtrArray *also;       /* char*: canonical keys filled when the report has no table for them */
 } Figure;
@@ -35,6 +36,7 @@ static void
 figure_free (Figure *f)
 {
   g_free (f->key);
+  gk_regex_free (f->exclude);
   g_ptr_array_unref (f->patterns);
   g_ptr_array_unref (f->also);
   g_free (f);
@@ -143,6 +145,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       f->value = f->has_value ? json_integer_value (val) : 0;
       json_t *scale = json_object_get (v, "scale");
       f->scale = json_is_number (scale) ? json_number_value (scale) : 1.0;
+      if (json_object_get (v, "exclude"))
+        f->exclude = rule_regex (v, "exclude", path, &err);
       f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
       f->also = g_ptr_array_new_with_free_func (g_free);
       size_t j;
@@ -409,6 +413,21 @@ read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 
 /* --- figures ---------------------------------------------------------- */
 
+/* TRUE when re finds something in the sentence around [s, e) (from the
+ * previous full stop to the next). */
+static gboolean
+sentence_matches (const char *text, gsize s, gsize e, const GkRegex *re)
+{
+  static const char stop[] = "。";
+  gsize a = s;
+  while (a > 0 && !(a >= strlen (stop) && memcmp (text + a - strlen (stop), stop, strlen (stop)) == 0))
+    a--;
+  const char *next = strstr (text + e, stop);
+  gsize b = next ? (gsize) (next - text) : strlen (text);
+  g_autofree char *sentence = g_strndup (text + a, b - a);
+  return gk_regex_search (re, sentence, 0, NULL, NULL);
+}
+
 /* Stores one figure; a decimal capture (35.5元) or a scale makes a decimal. */
 static void
 set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
@@ -435,11 +454,20 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
       Figure *f = r->figures->pdata[i];
       for (guint k = 0; k < f->patterns->len; k++)
         {
-          g_autoptr (GkMatch) m = gk_regex_match (f->patterns->pdata[k], prose->text, 0);
+          g_autoptr (GkMatch) m = NULL;
+          gsize s = 0, e = 0;
+          /* the first match whose sentence the figure's exclusion does not name */
+          for (gsize from = 0; (m = gk_regex_match (f->patterns->pdata[k], prose->text, from)); from = e)
+            {
+              gk_match_span (m, 0, &s, &e);
+              if (!f->exclude || !sentence_matches (prose->text, s, e, f->exclude))
+                break;
+              g_clear_pointer (&m, gk_match_free);
+              if (e == s)
+                e++;
+            }
           if (!m)
             continue;
-          gsize s, e;
-          gk_match_span (m, 0, &s, &e);
           gsize prev = GPOINTER_TO_SIZE (g_hash_table_lookup (best, f->key));
           if (prev && prev - 1 <= s)
             continue;
