@@ -4,6 +4,7 @@
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -428,6 +429,9 @@ sentence_matches (const char *text, gsize s, gsize e, const GkRegex *re)
   return gk_regex_search (re, sentence, 0, NULL, NULL);
 }
 
+/* A scaled figure keeps this many decimal places (1e6: millionths of its unit). */
+#define SCALED_DIGITS 1e6
+
 /* Stores one figure; a decimal capture (35.5元) or a scale makes a decimal. */
 static void
 set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
@@ -439,7 +443,14 @@ set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
       return;
     }
   double x = g_ascii_strtod (num, NULL) * f->scale;
-  if (!strchr (num, '.') && x == (double) (gint64) x)
+  gboolean decimal = strchr (num, '.') != NULL;
+  if (f->scale != 1.0)
+    {
+      /* 0.12万元 is 1200元 exactly, not 1199.9999999999998 */
+      x = round (x * SCALED_DIGITS) / SCALED_DIGITS;
+      decimal = x != floor (x);
+    }
+  if (!decimal && fabs (x) < 9e15)
     gk_record_set_int (rec, key, (gint64) x, src, raw);
   else
     gk_record_set_double (rec, key, x, src, raw);
