@@ -432,6 +432,14 @@ sentence_matches (const char *text, gsize s, gsize e, const GkRegex *re)
 /* A scaled figure keeps this many decimal places (1e6: millionths of its unit). */
 #define SCALED_DIGITS 1e6
 
+/* "1,236" → "1236": thousands separators as prose prints them. */
+static char *
+strip_separators (const char *num)
+{
+  g_auto (GStrv) parts = g_strsplit (num, ",", -1);
+  return g_strjoinv ("", parts);
+}
+
 /* Stores one figure; a decimal capture (35.5元) or a scale makes a decimal. */
 static void
 set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
@@ -442,7 +450,8 @@ set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
       gk_record_set_int (rec, key, f->value, src, raw);
       return;
     }
-  double x = g_ascii_strtod (num, NULL) * f->scale;
+  g_autofree char *digits = strip_separators (num);
+  double x = g_ascii_strtod (digits, NULL) * f->scale;
   gboolean decimal = strchr (num, '.') != NULL;
   if (f->scale != 1.0)
     {
@@ -522,7 +531,18 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
   g_autofree char *sentence = g_strndup (text + from, end - from);
   gsize s, e;
   if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e))
-    return;
+    {
+      /* "…1236条。其中，…": the list may open the next sentence */
+      if (!stop)
+        return;
+      from = end + strlen ("。");
+      const char *stop2 = strstr (text + from, "。");
+      end = stop2 ? (gsize) (stop2 - text) : strlen (text);
+      g_free (sentence);
+      sentence = g_strndup (text + from, end - from);
+      if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e) || s != 0)
+        return;
+    }
   gsize pos = e;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_part_free);
   while (pos < strlen (sentence))
@@ -539,7 +559,8 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       g_autofree char *pct = gk_match_named (m, "pct");
       GkPart *part = gk_part_new (label);
       part->has_count = count != NULL;
-      part->count = count ? g_ascii_strtoll (count, NULL, 10) : 0;
+      g_autofree char *count_digits = count ? strip_separators (count) : NULL;
+      part->count = count ? g_ascii_strtoll (count_digits, NULL, 10) : 0;
       if (pct && *pct)
         {
           part->has_percent = TRUE;
