@@ -133,6 +133,13 @@ test_appeals (void)
   g_assert_true (absent (d, "narrative.review_total"));
   g_assert_true (absent (d, "narrative.litigation_total"));
 
+  g_autoptr (GkRecord) f = prose ("全年共发生1起因政府信息公开引起的行政复议案件，未发生行政诉讼案件。");
+  g_assert_true (tu_int_is (f, "narrative.review_total", 1));
+  g_assert_true (tu_int_is (f, "narrative.litigation_total", 0));
+  /* negative: a count of applications before a clause on appeals */
+  g_autoptr (GkRecord) g = prose ("受理申请12件，申请人均未申请行政复议。");
+  g_assert_true (absent (g, "narrative.review_total"));
+
   g_autoptr (GkRecord) e = prose ("全年无申诉。");
   g_assert_true (tu_int_is (e, "narrative.complaints_total", 0));
 }
@@ -170,6 +177,32 @@ test_active_total_shapes (void)
   /* negative: a year after 主动公开 is no count */
   g_autoptr (GkRecord) c = prose ("主动公开2015年度财政预算。");
   g_assert_true (absent (c, "narrative.active_total"));
+}
+
+static void
+test_breakdown_and_separators (void)
+{
+  g_autoptr (GkRecord) a = prose ("主动公开政府信息共计1,236条。其中，甲类信息482条，占39.0%；其他信息754条，占61.0%。");
+  g_assert_true (tu_int_is (a, "narrative.active_total", 1236));
+  g_assert_cmpuint (a->parts->len, ==, 2);
+  g_assert_cmpint (((GkPart *) a->parts->pdata[1])->count, ==, 754);
+  g_assert_cmpstr (tu_check_status (a, "narrative.percent.1"), ==, "pass");
+  g_assert_cmpstr (tu_check_status (a, "narrative.parts_sum"), ==, "pass");
+
+  g_autoptr (GkRecord) e = prose ("共主动公开政府信息700条，比上年增加100条。按公开内容分：机构职能类300条，其他类400条。");
+  g_assert_true (tu_int_is (e, "narrative.active_total", 700));
+  g_assert_cmpuint (e->parts->len, ==, 2);
+  g_assert_cmpstr (tu_check_status (e, "narrative.parts_sum"), ==, "pass");
+
+  g_autoptr (GkRecord) b = prose ("主动公开政府信息共计12,345,678条。");
+  g_assert_true (tu_int_is (b, "narrative.active_total", 12345678));
+
+  /* negative: a 其中 deeper in the next sentence belongs to something else */
+  g_autoptr (GkRecord) c = prose ("主动公开政府信息100条。全年收到申请6件，其中当面申请5件，网上申请1件。");
+  g_assert_cmpuint (c->parts->len, ==, 0);
+  /* negative: a list separator is no thousands separator */
+  g_autoptr (GkRecord) d = prose ("收到政府信息公开申请5,网上申请4件。");
+  g_assert_true (absent (d, "narrative.applications_received"));
 }
 
 static void
@@ -239,6 +272,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/appeals", test_appeals);
   g_test_add_func ("/prose/fees", test_fees);
   g_test_add_func ("/prose/active-total", test_active_total_shapes);
+  g_test_add_func ("/prose/breakdown-separators", test_breakdown_and_separators);
   g_test_add_func ("/prose/pre2019-record", test_pre2019_record);
   g_test_add_func ("/prose/table-wins", test_prose_does_not_override_table);
   g_test_add_func ("/prose/title", test_title_organ_above);
