@@ -6,14 +6,6 @@
 /* Sums of whole counts compare exactly; this only absorbs float noise in amounts. */
 #define SUM_EPSILON 1e-6
 
-static char *
-subst (const char *tmpl, const char *var, const char *value)
-{
-  g_autofree char *needle = g_strdup_printf ("{%s}", var);
-  g_auto (GStrv) parts = g_strsplit (tmpl, needle, -1);
-  return g_strjoinv (value, parts);
-}
-
 /* Expands "@outcome:applications.{row}.{col}" over outcome rows, in template order. */
 static void
 expand_outcomes (const GkTemplateSet *set, const GkRecord *rec, const char *pattern, GPtrArray *out)
@@ -33,7 +25,7 @@ expand_outcomes (const GkTemplateSet *set, const GkRecord *rec, const char *patt
                   GkTplRow *row = blk->rows->pdata[r];
                   if (!row->outcome)
                     continue;
-                  char *key = subst (pattern, "row", row->key);
+                  char *key = gk_template_subst (pattern, "row", row->key);
                   if (!g_str_has_prefix (key, sec->key) || !gk_record_get (rec, key)
                       || g_hash_table_contains (seen, key))
                     {
@@ -55,7 +47,7 @@ expand_side (const GkTemplateSet *set, const GkRecord *rec, const GPtrArray *sid
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < side->len; i++)
     {
-      g_autofree char *k = subst (side->pdata[i], var, value);
+      g_autofree char *k = gk_template_subst (side->pdata[i], var, value);
       if (g_str_has_prefix (k, "@outcome:"))
         expand_outcomes (set, rec, k + strlen ("@outcome:"), keys);
       else
@@ -125,7 +117,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
 {
   if (id->require)
     {
-      g_autofree char *req = subst (id->require, id->var, value);
+      g_autofree char *req = gk_template_subst (id->require, id->var, value);
       if (!gk_record_get (rec, req))
         return;
     }
@@ -145,7 +137,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
   if (!any_present)
     return;   /* the report has no such table: nothing to check */
 
-  g_autofree char *cid = subst (id->id, id->var, value);
+  g_autofree char *cid = gk_template_subst (id->id, id->var, value);
   GkCheck *c = gk_check_new (cid, id->formula);
   gboolean any_null = FALSE, suspect = FALSE;
   double ls = 0, rs = 0;
@@ -189,7 +181,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
   if (!label)
     {
       /* row-wise checks name the row, column-wise the column */
-      g_autofree char *probe = subst (id->id, id->var, value);
+      g_autofree char *probe = gk_template_subst (id->id, id->var, value);
       g_auto (GStrv) bits = g_strsplit (probe, ".", -1);
       g_autofree char *rk = g_strdup_printf ("%s.%s", bits[0], value);
       label = gk_template_row_label (set, rk);
@@ -198,7 +190,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
       if (!label)
         label = value;
     }
-  g_autofree char *title = subst (id->title, "label", label);
+  g_autofree char *title = gk_template_subst (id->title, "label", label);
   g_autoptr (GString) msg = g_string_new (title);
   g_string_append (msg, "：");
   if (any_null)

@@ -200,6 +200,14 @@ parse_block (Ctx *cx, json_t *jb, const char *where)
 }
 
 char *
+gk_template_subst (const char *tmpl, const char *var, const char *value)
+{
+  g_autofree char *needle = g_strdup_printf ("{%s}", var);
+  g_auto (GStrv) parts = g_strsplit (tmpl, needle, -1);
+  return g_strjoinv (value, parts);
+}
+
+char *
 gk_template_key (const GkTplSection *section, const GkTplRow *row, const GkTplColumn *column)
 {
   if (row->key[0] == '\0')
