@@ -159,6 +159,24 @@ test_record (void)
   g_assert_cmpstr (tu_check_status (rec, "appeals.review.total"), ==, "pass");
 }
 
+static void
+test_prose_does_not_fill_unread_cell (void)
+{
+  /* beside a table that was read, an unread (glued) cell stays null even
+   * when the prose states a figure for it: the prose may count another scope */
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "某区2020年政府信息公开工作年度报告\n"
+    "全年收到政府信息公开申请17件。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "一、本年新收政府信息公开申请数量142001017\n"
+    "二、上年结转政府信息公开申请数量1000001\n");
+  GkValue *v = gk_record_get (rec, "applications.new_received.total");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
+  g_assert_true (tu_int_is (rec, "narrative.applications_received", 17));
+  g_assert_cmpstr (tu_check_status (rec, "narrative.applications_vs_table"), ==, "skipped");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,5 +184,6 @@ main (int argc, char **argv)
   g_test_add_func ("/glued/split", test_split_unit);
   g_test_add_func ("/glued/trailing-run", test_trailing_run);
   g_test_add_func ("/glued/record", test_record);
+  g_test_add_func ("/glued/prose-does-not-fill", test_prose_does_not_fill_unread_cell);
   return g_test_run ();
 }

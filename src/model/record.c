@@ -239,3 +239,15 @@ gk_record_drop_unread (GkRecord *r)
     }
   return dropped;
 }
+
+gboolean
+gk_record_has_table_values (const GkRecord *r)
+{
+  for (guint i = 0; i < r->values->len; i++)
+    {
+      const GkValue *v = r->values->pdata[i];
+      if (v->kind != GK_VALUE_NULL && !(v->has_source && v->src.method == GK_METHOD_NARRATIVE))
+        return TRUE;
+    }
+  return FALSE;
+}

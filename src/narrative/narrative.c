@@ -469,6 +469,10 @@ static void
 read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize *active_total_end)
 {
   g_autoptr (GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);   /* key → offset+1 */
+  /* prose stands in for table keys only in a report whose tables gave
+   * nothing (pre-2019 prose): beside a real table a prose figure may
+   * count another scope (templates.md §6.6), so an unread cell stays null */
+  gboolean tables_read = gk_record_has_table_values (rec);
   for (guint i = 0; i < r->figures->len; i++)
     {
       Figure *f = r->figures->pdata[i];
@@ -498,11 +502,11 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
           g_autofree char *raw = g_strndup (prose->text + s, e - s);
           GkSource src = narrative_source (prose, s);
           set_figure (rec, f->key, f, num, &src, raw);
-          /* a canonical key no table cell gave: the prose is its only source */
           for (guint a = 0; a < f->also->len; a++)
             {
               GkValue *have = gk_record_get (rec, f->also->pdata[a]);
-              if (!have || !have->has_source || have->src.method == GK_METHOD_NARRATIVE)
+              if (!have || (!have->has_source && !tables_read)
+                  || (have->has_source && have->src.method == GK_METHOD_NARRATIVE))
                 set_figure (rec, f->also->pdata[a], f, num, &src, raw);
             }
           if (strcmp (f->key, "narrative.active_total") == 0)

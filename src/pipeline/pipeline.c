@@ -50,19 +50,6 @@ gk_pipeline_templates (const GkPipeline *p)
   return p->templates;
 }
 
-/* TRUE when some table cell gave a number (prose-filled keys do not count). */
-static gboolean
-has_table_number (const GkRecord *rec)
-{
-  for (guint i = 0; i < rec->values->len; i++)
-    {
-      const GkValue *v = rec->values->pdata[i];
-      if (v->kind != GK_VALUE_NULL && !(v->has_source && v->src.method == GK_METHOD_NARRATIVE))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 GkRecord *
 gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkContent *content)
 {
@@ -75,7 +62,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   gk_match_tables (p->templates, content, rec);
   guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
-  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !has_table_number (rec))
+  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !gk_record_has_table_values (rec))
     {
       /* no national table could exist yet and none was read: the report
        * is free-form prose, and whatever the matcher tried on its lines
