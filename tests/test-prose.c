@@ -75,6 +75,20 @@ test_channels (void)
 }
 
 static void
+test_prose_sums (void)
+{
+  /* parts stated in prose never exceed their total */
+  g_autoptr (GkRecord) a = prose ("共收到申请10件，其中当面申请5件，网上申请7件。已答复10件，其中同意公开6件，信息不存在4件。");
+  g_assert_cmpstr (tu_check_status (a, "narrative.channels_sum"), ==, "fail");   /* 5 + 7 > 10 */
+  g_assert_cmpstr (tu_check_status (a, "narrative.answers_sum"), ==, "pass");    /* 6 + 4 <= 10 */
+
+  /* a total without parts, or parts without a total: nothing to check */
+  g_autoptr (GkRecord) b = prose ("共收到申请10件。其中同意公开6件。");
+  g_assert_null (tu_check_status (b, "narrative.channels_sum"));
+  g_assert_null (tu_check_status (b, "narrative.answers_sum"));
+}
+
+static void
 test_answers (void)
 {
   g_autoptr (GkRecord) a = prose ("其中同意公开8件，同意部分公开2件，不予公开2件，信息不存在1件，非本机关掌握3件，申请内容不明确1件。");
@@ -269,6 +283,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/received", test_received);
   g_test_add_func ("/prose/channels", test_channels);
   g_test_add_func ("/prose/answers", test_answers);
+  g_test_add_func ("/prose/sums", test_prose_sums);
   g_test_add_func ("/prose/appeals", test_appeals);
   g_test_add_func ("/prose/fees", test_fees);
   g_test_add_func ("/prose/active-total", test_active_total_shapes);

@@ -122,17 +122,29 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
         return;
     }
   g_autoptr (GPtrArray) lhs = expand_side (set, rec, id->lhs, id->var, value);
+  if (id->absent_as_zero)
+    {
+      /* parts never stated add nothing; with none stated there is nothing to check */
+      for (guint i = lhs->len; i-- > 0;)
+        if (!gk_record_get (rec, lhs->pdata[i]))
+          g_ptr_array_remove_index (lhs, i);
+      if (lhs->len == 0)
+        return;
+    }
   g_autoptr (GPtrArray) rhs = expand_side (set, rec, id->rhs, id->var, value);
   g_autoptr (GPtrArray) nonneg = expand_side (set, rec, id->nonneg, id->var, value);
-  /* a key counts as present when a table gave it: a pre-2019 report's
-   * prose fills a few canonical totals, never a table's full identity */
+  /* a table key counts as present when a table gave it: a pre-2019
+   * report's prose fills a few canonical totals, never a table's full
+   * identity; a prose figure (narrative.*) is present as itself */
   gboolean any_present = FALSE;
   GPtrArray *both[2] = { lhs, rhs };
   for (int side = 0; side < 2; side++)
     for (guint i = 0; i < both[side]->len; i++)
       {
-        const GkValue *v = gk_record_get (rec, both[side]->pdata[i]);
-        any_present |= v && !(v->has_source && v->src.method == GK_METHOD_NARRATIVE);
+        const char *k = both[side]->pdata[i];
+        const GkValue *v = gk_record_get (rec, k);
+        any_present |= v && (g_str_has_prefix (k, "narrative.")
+                             || !(v->has_source && v->src.method == GK_METHOD_NARRATIVE));
       }
   if (!any_present)
     return;   /* the report has no such table: nothing to check */

@@ -323,7 +323,7 @@ string_list (Ctx *cx, json_t *obj, const char *field, const char *where, gboolea
 }
 
 static gboolean
-parse_identities (Ctx *cx, json_t *root, GPtrArray *out)
+parse_identities (Ctx *cx, json_t *root, GPtrArray *out, GHashTable *key_labels)
 {
   json_t *ids = get_array (cx, root, "identities", "$", TRUE);
   size_t i;
@@ -343,6 +343,14 @@ parse_identities (Ctx *cx, json_t *root, GPtrArray *out)
       id->lhs = string_list (cx, ji, "lhs", w, TRUE);
       id->rhs = string_list (cx, ji, "rhs", w, TRUE);
       id->nonneg = string_list (cx, ji, "nonneg", w, FALSE);
+      const char *absent = get_string (cx, ji, "absent", w, FALSE);
+      id->absent_as_zero = absent && strcmp (absent, "zero") == 0;
+      /* labels of operands no template names (prose figures), for messages */
+      const char *kk;
+      json_t *kv;
+      json_object_foreach (json_object_get (ji, "key_labels"), kk, kv)
+        if (json_is_string (kv) && !g_hash_table_contains (key_labels, kk))
+          g_hash_table_insert (key_labels, g_strdup (kk), g_strdup (json_string_value (kv)));
       id->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       json_t *over = json_object_get (ji, "over");
       const char *var;
@@ -419,7 +427,7 @@ gk_template_set_load (const char *models_dir, GError **error)
       gboolean ok;
       if (strcmp (name, "checks.json") == 0)
         {
-          ok = parse_identities (&cx, root, set->identities);
+          ok = parse_identities (&cx, root, set->identities, set->key_labels);
           have_checks = TRUE;
         }
       else

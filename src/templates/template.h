@@ -67,6 +67,8 @@ typedef struct {
   GkRelation relation;
   GPtrArray *rhs;
   GPtrArray *nonneg;    /* char* key templates that must be ≥ 0 */
+  gboolean absent_as_zero; /* "absent": "zero": a part the report never states adds 0
+                              (sound only for parts <= total); no part stated, no check */
 } GkIdentity;
 
 typedef struct {
