@@ -48,6 +48,10 @@ test_received (void)
   g_assert_true (absent (c, "narrative.applications_received"));
   g_assert_true (absent (c, "applications.new_received.total"));
 
+  g_autoptr (GkRecord) f = prose ("全年共接到申请人提出的信息公开申请8件，按时答复率100%。因申请信息不存在告知申请人1件。");
+  g_assert_true (tu_int_is (f, "narrative.applications_received", 8));
+  g_assert_true (tu_int_is (f, "narrative.applications_not_exist", 1));
+
   g_autoptr (GkRecord) d = prose ("本年度未收到政府信息公开申请。");
   g_assert_true (tu_int_is (d, "narrative.applications_received", 0));
   g_assert_true (tu_int_is (d, "applications.new_received.total", 0));
@@ -187,6 +191,12 @@ test_active_total_shapes (void)
 
   g_autoptr (GkRecord) b = prose ("（一）主动公开信息数      条      2046      9873");
   g_assert_true (tu_int_is (b, "narrative.active_total", 2046));
+
+  g_autoptr (GkRecord) d = prose ("全年累计公开各类政府信息986条。");
+  g_assert_true (tu_int_is (d, "narrative.active_total", 986));
+  /* negatives: a cumulative count over the years, and 依申请公开 */
+  g_autoptr (GkRecord) e = prose ("自2008年以来累计公开政府信息9873条，依申请公开政府信息12条。");
+  g_assert_true (absent (e, "narrative.active_total"));
 
   /* negative: a year after 主动公开 is no count */
   g_autoptr (GkRecord) c = prose ("主动公开2015年度财政预算。");
