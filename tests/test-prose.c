@@ -177,6 +177,9 @@ test_fees (void)
   g_autoptr (GkRecord) c = prose ("本年度未收取任何与政府信息公开有关的费用。");
   g_assert_true (tu_int_is (c, "narrative.fees_yuan", 0));
 
+  g_autoptr (GkRecord) e = prose ("依申请公开工作未产生任何收费。");
+  g_assert_true (tu_int_is (e, "narrative.fees_yuan", 0));
+
   /* negative: a tariff is not an amount collected */
   g_autoptr (GkRecord) d = prose ("按规定收取复印费每页0.5元。");
   g_assert_true (absent (d, "narrative.fees_yuan"));
@@ -197,6 +200,13 @@ test_active_total_shapes (void)
   /* negatives: a cumulative count over the years, and 依申请公开 */
   g_autoptr (GkRecord) e = prose ("自2008年以来累计公开政府信息9873条，依申请公开政府信息12条。");
   g_assert_true (absent (e, "narrative.active_total"));
+
+  g_autoptr (GkRecord) f = prose ("我局共发布政府信息3217条，其中通过门户网站发布2986条，通过政务微博发布231条。");
+  g_assert_true (tu_int_is (f, "narrative.active_total", 3217));
+  g_assert_cmpuint (f->parts->len, ==, 2);
+  /* negative: one channel's share is not the total */
+  g_autoptr (GkRecord) g = prose ("在政务微博发布政府信息231条。");
+  g_assert_true (absent (g, "narrative.active_total"));
 
   /* negative: a year after 主动公开 is no count */
   g_autoptr (GkRecord) c = prose ("主动公开2015年度财政预算。");
