@@ -321,8 +321,8 @@ emit_grid_row (Reader *rd, const Grid *g, int r, int tr_line)
         g_ptr_array_add (rd->content->rows, gk_row_new (line->str, &row_src));
       return;
     }
-  const GridCell *first_label = entries->len ? entries->pdata[0] : NULL;
-  GkSource label_src = html_source (first_label ? xmlGetLineNo (first_label->node) : tr_line);
+  const GridCell *first_label = first_value > 0 ? entries->pdata[0] : NULL;
+  GkSource label_src = html_source (first_label ? (int) xmlGetLineNo (first_label->node) : tr_line);
   GkRow *row = gk_row_new (label->str, &label_src);
   for (guint i = first_value; i < entries->len; i++)
     {
