@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An issuer name is an organ's name, not a sentence. */
+#define ISSUER_MAX_CHARS 40
+
 typedef struct {
   char *key;
   gboolean has_value;
@@ -267,12 +270,6 @@ chinese_number (const char *s)
   return value + pending;
 }
 
-static char *title_organ (const GkNarrativeRules *r, const char *title);
-static gboolean ends_with_suffix (const GkNarrativeRules *r, const char *name);
-
-/* An organ name printed alone above the title line is at most this long (characters). */
-#define TITLE_ORGAN_MAX_CHARS 30
-
 /* The title: the first early line naming a report, preferring one that
  * names its year (a web page's breadcrumb "政务公开 > 年度报告" comes first). */
 static void
@@ -303,19 +300,6 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
           continue;
         rec->title = g_strdup (title);
         rec->title_src = line->src;
-        g_autofree char *organ = title_organ (r, title);
-        if (!*organ && i > 0)
-          {
-            /* "湘城市国土资源局" on its own line above "2010年…年度报告" */
-            GkLine *prev = content->lines->pdata[i - 1];
-            g_autofree char *psq = gk_text_squeeze (prev->text);
-            if (g_utf8_strlen (psq, -1) <= TITLE_ORGAN_MAX_CHARS && ends_with_suffix (r, psq))
-              {
-                g_free (rec->title);
-                rec->title = g_strconcat (psq, title, NULL);
-                rec->title_src = prev->src;
-              }
-          }
         if (y)
           {
             g_autofree char *ys = gk_match_group (y, 1);
@@ -352,14 +336,45 @@ ends_with_suffix (const GkNarrativeRules *r, const char *name)
   return FALSE;
 }
 
+/* An organ name printed on a line of its own: above the title, or the
+ * signature above the date at the foot. */
+static gboolean
+issuer_from_line (const GkNarrativeRules *r, const GkContent *content, int index, GkRecord *rec)
+{
+  if (index < 0 || (guint) index >= content->lines->len)
+    return FALSE;
+  GkLine *line = content->lines->pdata[index];
+  g_autofree char *sq = gk_text_squeeze (line->text);
+  if (!ends_with_suffix (r, sq) || g_utf8_strlen (sq, -1) > ISSUER_MAX_CHARS)
+    return FALSE;
+  rec->issuer = g_steal_pointer (&sq);
+  rec->issuer_src = line->src;
+  return TRUE;
+}
+
+static int
+line_index (const GkContent *content, const GkSource *src)
+{
+  for (guint i = 0; i < content->lines->len; i++)
+    if (((GkLine *) content->lines->pdata[i])->src.line == src->line
+        && ((GkLine *) content->lines->pdata[i])->src.page == src->page)
+      return (int) i;
+  return -1;
+}
+
 static void
-read_issuer (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec)
+read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
   if (!rec->title)
     return;
   g_autofree char *organ = title_organ (r, rec->title);
   if (!*organ)
-    return;
+    {
+      /* the title names no organ: the line above it, else the signature */
+      if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec) && rec->published_on)
+        issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
+      return;
+    }
   if (ends_with_suffix (r, organ))
     {
       rec->issuer = g_strdup (organ);
@@ -597,8 +612,8 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
 {
   g_autoptr (GkProse) prose = gk_prose_new (content);
   read_title (rules, content, record);
-  read_issuer (rules, prose, record);
   read_date (rules, content, record);
+  read_issuer (rules, content, prose, record);
   gsize total_end = 0;
   read_figures (rules, prose, record, &total_end);
   if (total_end)

@@ -10,10 +10,10 @@
  * figure broken over two visual lines ("其他信息310 / 条，占总数的3.51%")
  * reads whole; an offset map leads each match back to its page and line.
  * Metadata comes from the title line (first lines of the document, one
- * naming its year preferred, an organ name on the line above joined in)
- * and the date at the foot; the issuer is the title's organ name,
- * completed to the full name (沁县 → 沁县人民政府) when the text spells
- * that name out.
+ * naming its year preferred) and the date at the foot; the issuer is the
+ * title's organ name, completed to the full name (沁县 → 沁县人民政府) when
+ * the text spells that name out, else the organ printed on the line above
+ * the title or above the date.
  *
  * Figures.  Each figure of narrative.json is a key and a list of patterns;
  * the earliest match in the document wins, its sentence fragment is the
