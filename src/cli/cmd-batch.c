@@ -28,6 +28,10 @@
 /* How long the writer waits for a result before looking at signals again. */
 #define QUEUE_POLL_US (100 * 1000)
 #define EXIT_INTERRUPTED 130
+/* Files handed to the workers ahead of the writer, per worker: keeps every
+ * worker busy while bounding the records waiting in memory to be written
+ * (extraction can outrun the single writer on text input). */
+#define IN_FLIGHT_PER_WORKER 2
 
 static const char *const batch_exts[] = { ".pdf", ".txt", ".html", ".htm", NULL };
 
@@ -291,10 +295,10 @@ cmd_batch (int argc, char **argv)
   g_autofree Job *all = g_new0 (Job, n);
   GThreadPool *pool = g_thread_pool_new (run_job, &sh, jobs, TRUE, NULL);
   for (guint i = 0; i < n; i++)
-    {
-      all[i].path = files->pdata[i];
-      g_thread_pool_push (pool, &all[i], NULL);
-    }
+    all[i].path = files->pdata[i];
+  guint pushed = 0;
+  for (; pushed < n && pushed < (guint) jobs * IN_FLIGHT_PER_WORKER; pushed++)
+    g_thread_pool_push (pool, &all[pushed], NULL);
 
   Progress prog = { .total = n, .start_us = g_get_monotonic_time (), .tty = isatty (STDERR_FILENO) };
   int exit_code = GK_EXIT_OK;
@@ -304,6 +308,8 @@ cmd_batch (int argc, char **argv)
       if (job)
         {
           received++;
+          if (pushed < n)
+            g_thread_pool_push (pool, &all[pushed++], NULL);
           prog.done++;
           g_autoptr (GError) werr = NULL;
           if (exit_code != GK_EXIT_OUTPUT && !store (db, job, &prog, &werr))
