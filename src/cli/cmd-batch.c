@@ -214,7 +214,7 @@ cmd_batch (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("DIR|FILE... — read many reports into one SQLite database");
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— read many reports into one SQLite database");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autofree char *desc = g_strconcat ("Resumable: a file already in the database (same sha256) is skipped.\n"
                                        "Exit 130 when stopped by SIGINT/SIGTERM (the database stays consistent).\n",
