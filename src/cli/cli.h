@@ -1,6 +1,10 @@
 /* cli.h — the gongkai command line: one dispatcher, one file per subcommand.
  *
  *   cmd_extract   gongkai extract [options] FILE...
+ *   cmd_batch     gongkai batch DIR|FILE... --db DB [-j N] [--force]
+ *   cmd_export    gongkai export --db DB --format csv|jsonl [-o FILE]
+ *   cmd_merge     gongkai merge SHARD... --db DB
+ *   cli_db_store / cli_db_finish   extract --db: store a record or a failure; cross-year checks at the end
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
  *
  * Exit codes (README, --help): 0 ok; 1 an input could not be read;
@@ -8,7 +12,13 @@
  */
 #pragma once
 #include <glib.h>
+#include "export/export-sqlite.h"
 
 int cmd_extract (int argc, char **argv);
+int cmd_batch (int argc, char **argv);
+int cmd_export (int argc, char **argv);
+int cmd_merge (int argc, char **argv);
+gboolean cli_db_store (GkSqlite *db, const char *path, const GkRecord *record, const GError *failure);
+gboolean cli_db_finish (GkSqlite *db);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;

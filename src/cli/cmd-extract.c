@@ -11,6 +11,7 @@
 #include "common/gk-error.h"
 #include "export/export-csv.h"
 #include "export/export-json.h"
+#include "export/export-sqlite.h"
 #include "pipeline/pipeline.h"
 
 typedef enum { FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV } Format;
@@ -81,7 +82,7 @@ extension (Format f)
 int
 cmd_extract (int argc, char **argv)
 {
-  g_autofree char *format_s = NULL, *ocr_s = NULL, *out_dir = NULL, *models = NULL, *password = NULL;
+  g_autofree char *format_s = NULL, *ocr_s = NULL, *out_dir = NULL, *models = NULL, *password = NULL, *db_path = NULL;
   int jobs = 1, max_pages = GK_DEFAULT_MAX_PAGES;
   double max_seconds = GK_DEFAULT_MAX_SECONDS, max_mb = GK_DEFAULT_MAX_BYTES / (1024.0 * 1024.0);
   gint64 max_pixels = GK_DEFAULT_MAX_PIXELS;
@@ -89,6 +90,7 @@ cmd_extract (int argc, char **argv)
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "json (one record, or an array for several files), jsonl or csv", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout", "DIR" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also store records in this SQLite database (then nothing on stdout unless --format is given)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
     { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr_s, "auto (pages without text), always, never", "MODE" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
@@ -141,6 +143,13 @@ cmd_extract (int argc, char **argv)
       cli_report_error (NULL, error);
       return gk_exit_code_for (error);
     }
+  g_autoptr (GkSqlite) db = db_path ? gk_sqlite_open (db_path, models, &error) : NULL;
+  if (db_path && !db)
+    {
+      cli_report_error (NULL, error);
+      return gk_exit_code_for (error);
+    }
+  gboolean to_stdout = !out_dir && !(db && !format_s);
 
   guint n = g_strv_length (files);
   g_autofree Job *all = g_new0 (Job, n);
@@ -158,8 +167,8 @@ cmd_extract (int argc, char **argv)
       run_job (&all[i], NULL);
 
   int exit_code = GK_EXIT_OK;
-  gboolean array = format == FORMAT_JSON && n > 1 && !out_dir;
-  if (format == FORMAT_CSV && !out_dir)
+  gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
+  if (format == FORMAT_CSV && to_stdout)
     fputs (gk_csv_header (), stdout);
   if (array)
     fputs ("[\n", stdout);
@@ -171,9 +180,13 @@ cmd_extract (int argc, char **argv)
         {
           cli_report_error (job->path, job->error);
           exit_code = MAX (exit_code, gk_exit_code_for (job->error));
+          if (db && !cli_db_store (db, job->path, NULL, job->error))
+            exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
           g_clear_error (&job->error);
           continue;
         }
+      if (db && !cli_db_store (db, job->path, job->record, NULL))
+        exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
       g_autofree char *text = render (job->record, format, format == FORMAT_JSON);
       if (out_dir)
         {
@@ -189,7 +202,7 @@ cmd_extract (int argc, char **argv)
               g_error_free (werr);
             }
         }
-      else
+      else if (to_stdout)
         {
           if (array && !first)
             fputs (",\n", stdout);
@@ -200,6 +213,8 @@ cmd_extract (int argc, char **argv)
     }
   if (array)
     fputs ("]\n", stdout);
+  if (db && !cli_db_finish (db))
+    exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
   if (fflush (stdout) != 0)
     {
       fprintf (stderr, "gongkai: stdout: %s\n", g_strerror (errno));

@@ -26,6 +26,9 @@ typedef struct {
 
 static const Command commands[] = {
   { "extract", cmd_extract, "read reports into structured records (JSON, JSONL, CSV)" },
+  { "batch",   cmd_batch,   "read directories of reports into one SQLite database (resumable)" },
+  { "export",  cmd_export,  "export a whole database as CSV or JSON lines" },
+  { "merge",   cmd_merge,   "combine shard databases (idempotent, by sha256)" },
 };
 
 static void

@@ -61,8 +61,8 @@ append_row (GString *out, const GkRecord *r, const char *key, const char *value,
   g_string_append_c (out, '\n');
 }
 
-static char *
-format_value (const GkValue *v)
+char *
+gk_flat_value_text (const GkFlatValue *v)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   switch (v->kind)
@@ -73,26 +73,44 @@ format_value (const GkValue *v)
     }
 }
 
-char *
-gk_record_to_csv (const GkRecord *r)
+void
+gk_record_flatten (const GkRecord *r, GkFlatFunc func, gpointer user_data)
 {
-  GString *out = g_string_new (NULL);
   for (guint i = 0; i < r->values->len; i++)
     {
       GkValue *v = r->values->pdata[i];
-      g_autofree char *val = format_value (v);
-      append_row (out, r, v->key, val, v->has_source ? &v->src : NULL, v->raw);
+      GkFlatValue f = { v->key, v->kind, v->i, v->d, v->has_source ? &v->src : NULL, v->raw };
+      func (&f, user_data);
     }
   for (guint i = 0; i < r->parts->len; i++)
     {
       GkPart *p = r->parts->pdata[i];
       g_autofree char *kc = g_strdup_printf ("narrative.active_breakdown.%u.count", i + 1);
       g_autofree char *kp = g_strdup_printf ("narrative.active_breakdown.%u.percent", i + 1);
-      g_autofree char *vc = p->has_count ? g_strdup_printf ("%" G_GINT64_FORMAT, p->count) : g_strdup ("");
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      const char *vp = p->has_percent ? g_ascii_formatd (buf, sizeof buf, "%.15g", p->percent) : "";
-      append_row (out, r, kc, vc, &p->src, p->label);
-      append_row (out, r, kp, vp, &p->src, p->label);
+      GkFlatValue fc = { kc, p->has_count ? GK_VALUE_INT : GK_VALUE_NULL, p->count, 0, &p->src, p->label };
+      GkFlatValue fp = { kp, p->has_percent ? GK_VALUE_DOUBLE : GK_VALUE_NULL, 0, p->percent, &p->src, p->label };
+      func (&fc, user_data);
+      func (&fp, user_data);
     }
-  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  GString *out;
+  const GkRecord *record;
+} CsvSink;
+
+static void
+csv_row (const GkFlatValue *v, gpointer user_data)
+{
+  CsvSink *sink = user_data;
+  g_autofree char *val = gk_flat_value_text (v);
+  append_row (sink->out, sink->record, v->key, val, v->src, v->raw);
+}
+
+char *
+gk_record_to_csv (const GkRecord *r)
+{
+  CsvSink sink = { g_string_new (NULL), r };
+  gk_record_flatten (r, csv_row, &sink);
+  return g_string_free (sink.out, FALSE);
 }

@@ -63,6 +63,33 @@ str_or_null (const char *s)
 }
 
 json_t *
+gk_check_to_json (const GkCheck *c)
+{
+  json_t *o = json_object ();
+  json_object_set_new (o, "id", json_string (c->id));
+  json_object_set_new (o, "status", json_string (gk_check_status_name (c->status)));
+  json_object_set_new (o, "formula", json_string (c->formula));
+  json_t *vals = json_object ();
+  for (guint k = 0; k < c->operands->len; k++)
+    {
+      GkCheckOperand *op = &g_array_index (c->operands, GkCheckOperand, k);
+      json_t *jv;
+      if (op->is_null)
+        jv = json_null ();
+      else if (op->value == (double) (gint64) op->value)
+        jv = json_integer ((json_int_t) op->value);
+      else
+        jv = json_real (op->value);
+      json_object_set_new (vals, op->key, jv);
+    }
+  json_object_set_new (o, "values", vals);
+  json_object_set_new (o, "message", str_or_null (c->message));
+  if (c->suspect_ocr)
+    json_object_set_new (o, "suspect_ocr", json_true ());
+  return o;
+}
+
+json_t *
 gk_record_to_json (const GkRecord *r)
 {
   json_t *root = json_object ();
@@ -117,31 +144,7 @@ gk_record_to_json (const GkRecord *r)
 
   json_t *checks = json_array ();
   for (guint i = 0; i < r->checks->len; i++)
-    {
-      GkCheck *c = r->checks->pdata[i];
-      json_t *o = json_object ();
-      json_object_set_new (o, "id", json_string (c->id));
-      json_object_set_new (o, "status", json_string (gk_check_status_name (c->status)));
-      json_object_set_new (o, "formula", json_string (c->formula));
-      json_t *vals = json_object ();
-      for (guint k = 0; k < c->operands->len; k++)
-        {
-          GkCheckOperand *op = &g_array_index (c->operands, GkCheckOperand, k);
-          json_t *jv;
-          if (op->is_null)
-            jv = json_null ();
-          else if (op->value == (double) (gint64) op->value)
-            jv = json_integer ((json_int_t) op->value);
-          else
-            jv = json_real (op->value);
-          json_object_set_new (vals, op->key, jv);
-        }
-      json_object_set_new (o, "values", vals);
-      json_object_set_new (o, "message", str_or_null (c->message));
-      if (c->suspect_ocr)
-        json_object_set_new (o, "suspect_ocr", json_true ());
-      json_array_append_new (checks, o);
-    }
+    json_array_append_new (checks, gk_check_to_json (r->checks->pdata[i]));
   json_object_set_new (root, "checks", checks);
   json_object_set_new (root, "provenance", prov);
 

@@ -58,13 +58,20 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   rec->pages = content->n_pages;
   g_array_append_vals (rec->ocr_pages, content->ocr_pages->data, content->ocr_pages->len);
   gk_record_take_warnings (rec, content->warnings);
+  guint reading_warnings = rec->warnings->len;
   gk_match_tables (p->templates, content, rec);
+  guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
-  if (strcmp (rec->template_id, "unknown") == 0 && rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR)
+  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !gk_record_has_table_values (rec))
     {
-      /* no national table could exist yet: the report is free-form prose */
+      /* no national table could exist yet and none was read: the report
+       * is free-form prose, and whatever the matcher tried on its lines
+       * (a heading 二、主动公开政府信息情况, a statistics row) is no table */
       g_free (rec->template_id);
       rec->template_id = g_strdup ("pre2019");
+      gk_record_drop_unread (rec);
+      g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
+      gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
   gk_checks_run (p->templates, rec);
   return rec;

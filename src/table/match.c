@@ -1,6 +1,7 @@
 /* match.c — see match.h. */
 #include "match.h"
 #include "common/gk-text.h"
+#include "glued.h"
 #include <string.h>
 
 /* A data row needs this many more fitting rows than a rival template to
@@ -48,6 +49,7 @@ typedef struct {
   GHashTable *assigned;    /* canonical key → Assignment* */
   GHashTable *rows_seen;   /* "section.row" → RowState* */
   GPtrArray *warnings;     /* GkWarning* */
+  GPtrArray *owned_cells;  /* GkCell*: cells split out of glued text */
 } Candidate;
 
 static void
@@ -58,6 +60,7 @@ candidate_free (Candidate *c)
   g_hash_table_unref (c->assigned);
   g_hash_table_unref (c->rows_seen);
   g_ptr_array_unref (c->warnings);
+  g_ptr_array_unref (c->owned_cells);
   g_free (c);
 }
 
@@ -301,8 +304,63 @@ find_label_block (const GArray *flat, const gboolean *used, const char *text, GA
 }
 
 /* Matches rows[lo, hi) against one template's section. */
+/* Cells run together ("规范性文件121230"): split them when the template
+ * and the row's identities allow one reading only.  Returns the number
+ * of cells now in `cells` (ncols on success; unchanged otherwise).  With
+ * cells NULL it only tells whether such a reading exists. */
+static guint
+split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, const GkRow *row,
+                 const char *glued_run, GPtrArray *cells, guint have)
+{
+  guint ncols = fr->block->columns->len;
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+  if (glued_run)
+    g_ptr_array_add (runs, g_strdup (glued_run));
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      char *r = gk_text_label_key (((GkCell *) row->cells->pdata[k])->raw);
+      g_ptr_array_add (runs, r);
+      if (!gk_glued_is_run (r))
+        return have;   /* a formatted cell (unit, decimal, dash): not glued digits */
+    }
+  /* as many runs as columns without glue is a plain row; more runs cannot be merged */
+  if (runs->len == 0 || runs->len > ncols || (!glued_run && runs->len == ncols))
+    return have;
+  guint readings = 0;
+  g_autoptr (GPtrArray) parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
+  if (!cells)
+    return parts ? ncols : have;
+  g_autoptr (GString) joined = g_string_new (NULL);
+  for (guint k = 0; k < runs->len; k++)
+    g_string_append_printf (joined, "%s%s", k ? " " : "", (const char *) runs->pdata[k]);
+  int page = row->label_src.page;
+  if (!parts)
+    {
+      if (readings == GK_GLUED_TOO_MANY)
+        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”), too many ways to split them; its values are left null",
+                        fr->row->label, joined->str);
+      else
+        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”) and %s; its values are left null",
+                        fr->row->label, joined->str,
+                        readings == 0 ? "no split satisfies the template" : "several splits satisfy the template");
+      return have;
+    }
+  g_ptr_array_set_size (cells, 0);
+  g_autoptr (GString) shown = g_string_new (NULL);
+  for (guint k = 0; k < parts->len; k++)
+    {
+      GkCell *cell = gk_cell_new (parts->pdata[k], &row->label_src);
+      g_ptr_array_add (c->owned_cells, cell);
+      g_ptr_array_add (cells, cell);
+      g_string_append_printf (shown, "%s%s", k ? " | " : "", (const char *) parts->pdata[k]);
+    }
+  candidate_warn (c, "cells_split", page, "row “%s”: cells run together (“%s”) read as %s, the only split the template allows",
+                  fr->row->label, joined->str, shown->str);
+  return ncols;
+}
+
 static Candidate *
-match_section (const GkTemplate *tpl, const GkTplSection *spec,
+match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec,
                const GPtrArray *rows, guint lo, guint hi)
 {
   Candidate *c = g_new0 (Candidate, 1);
@@ -312,6 +370,7 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   c->assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
+  c->owned_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
 
   g_autoptr (GArray) flat = flatten (spec);
   g_autofree gboolean *used = g_new0 (gboolean, flat->len + 1);
@@ -325,12 +384,16 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
       GkRow *row = rows->pdata[i];
       g_autofree char *key = gk_text_label_key (row->label);
       g_string_append (all_text, key);
-      if (row->cells->len == 0)
+      /* a label ending in digits may be a row whose cells ran into it */
+      g_autofree char *glued_run = gk_glued_trailing_run (key);
+      if (row->cells->len == 0 && !glued_run)
         {
           g_string_append (pending, key);
           continue;
         }
       g_autofree char *text = g_strconcat (pending->str, key, NULL);
+      if (glued_run)
+        text[strlen (text) - strlen (glued_run)] = '\0';
 
       int best = -1;
       int best_fit = -1, best_fwd = -1;
@@ -386,9 +449,15 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
               best_end = e;
             }
         }
+      if (best < 0 && glued_run)
+        {
+          g_string_append (pending, key);   /* prose or a heading that ends in a number */
+          continue;
+        }
       /* A bare number that fits no row (a page number pdftotext left between
        * the halves of a wrapped label) must not take the label from its row. */
-      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS)
+      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS
+          && !(best >= 0 && split_glued_row (set, c, &g_array_index (flat, FlatRow, best), row, NULL, NULL, 0)))
         {
           candidate_warn (c, "stray_number", row_page (row),
                           "a number “%s” with no label fits no table row; ignored",
@@ -427,6 +496,8 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
           last = i;
         }
       i = last;
+      if (have != ncols)
+        have = split_glued_row (set, c, fr, row, glued_run, cells, have);
       /* a row whose cells did not fit stays open for a clean reading later */
       used[best] = have == ncols;
       pos = (guint) best + 1;
@@ -698,7 +769,7 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
               GkTplSection *sec = tpl->sections->pdata[q];
               if (strcmp (sec->key, sp->key) != 0)
                 continue;
-              Candidate *cand = match_section (tpl, sec, content->rows, lo, hi);
+              Candidate *cand = match_section (set, tpl, sec, content->rows, lo, hi);
               if (!best || cand->score > best->score
                   /* a tie goes to the template already chosen for an earlier table */
                   || (cand->score == best->score && s > 0 && chosen[0]

@@ -1,0 +1,89 @@
+/* cmd-export.c — `gongkai export --db DB --format csv|jsonl [-o FILE]`:
+ * a whole database as output.md's flat CSV (one row per value, written by
+ * export-csv from the stored values) or as JSON lines (the stored records,
+ * cross-year checks included).  Files that failed have no record and are
+ * left out; `SELECT file, error FROM reports WHERE error IS NOT NULL` lists them.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include "cli.h"
+#include "common/gk-error.h"
+#include "export/export-sqlite.h"
+
+int
+cmd_export (int argc, char **argv)
+{
+  g_autofree char *db_path = NULL, *format_s = NULL, *out_path = NULL, *models = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database to export (required)", "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "csv (default) or jsonl", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "write to FILE (atomically) instead of stdout", "FILE" },
+    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— export a whole database as CSV or JSON lines");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_description (ctx, cli_exit_codes_help);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      cli_report_error (NULL, error);
+      return GK_EXIT_USAGE;
+    }
+  GkSqliteFormat format;
+  if (!format_s || strcmp (format_s, "csv") == 0)
+    format = GK_SQLITE_CSV;
+  else if (strcmp (format_s, "jsonl") == 0)
+    format = GK_SQLITE_JSONL;
+  else
+    {
+      fprintf (stderr, "gongkai: export: unknown format “%s” (csv or jsonl)\n", format_s);
+      return GK_EXIT_USAGE;
+    }
+  if (!db_path || argc > 1)
+    {
+      fprintf (stderr, "gongkai: export: need --db FILE and no other arguments (see gongkai export --help)\n");
+      return GK_EXIT_USAGE;
+    }
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      fprintf (stderr, "gongkai: %s: no such database file\n", db_path);
+      return GK_EXIT_INPUT;
+    }
+  g_autoptr (GkSqlite) db = gk_sqlite_open (db_path, models, &error);
+  if (!db)
+    {
+      cli_report_error (NULL, error);
+      return gk_exit_code_for (error);
+    }
+  g_autofree char *tmp = out_path ? g_strconcat (out_path, ".partial", NULL) : NULL;
+  FILE *out = tmp ? fopen (tmp, "w") : stdout;
+  if (!out)
+    {
+      fprintf (stderr, "gongkai: %s: %s\n", tmp, g_strerror (errno));
+      return GK_EXIT_OUTPUT;
+    }
+  gboolean ok = gk_sqlite_export (db, format, out, &error);
+  if (tmp)
+    {
+      ok = (fclose (out) == 0) && ok;
+      if (ok && g_rename (tmp, out_path) != 0)
+        {
+          g_set_error (&error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s", out_path, g_strerror (errno));
+          ok = FALSE;
+        }
+      if (!ok)
+        g_unlink (tmp);
+    }
+  if (!ok)
+    {
+      if (error)
+        cli_report_error (NULL, error);
+      else
+        fprintf (stderr, "gongkai: %s: cannot write\n", out_path);
+      return GK_EXIT_OUTPUT;
+    }
+  return GK_EXIT_OK;
+}

@@ -1,0 +1,67 @@
+/* cmd-merge.c — `gongkai merge SHARD.sqlite... --db all.sqlite`: shards
+ * written by separate batches (other machines, Slurm array tasks) combined
+ * into one database by sha256, then the cross-year checks recomputed over
+ * the whole.  Idempotent: a report already present with the same or a
+ * newer reading is left alone, so merging twice changes nothing.  Each
+ * shard is copied in one transaction: a failed merge leaves no half shard.
+ */
+#include <stdio.h>
+#include "cli.h"
+#include "common/gk-error.h"
+#include "export/export-sqlite.h"
+
+int
+cmd_merge (int argc, char **argv)
+{
+  g_autofree char *db_path = NULL, *models = NULL;
+  g_auto (GStrv) shards = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database to merge into (created if missing; required)", "FILE" },
+    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &shards, NULL, "SHARD.sqlite..." },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— combine shard databases into one");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_set_description (ctx, cli_exit_codes_help);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      cli_report_error (NULL, error);
+      return GK_EXIT_USAGE;
+    }
+  if (!db_path || !shards || !shards[0])
+    {
+      fprintf (stderr, "gongkai: merge: need --db FILE and at least one shard (see gongkai merge --help)\n");
+      return GK_EXIT_USAGE;
+    }
+  g_autoptr (GkSqlite) db = gk_sqlite_open (db_path, models, &error);
+  if (!db)
+    {
+      cli_report_error (NULL, error);
+      return gk_exit_code_for (error);
+    }
+  int exit_code = GK_EXIT_OK;
+  guint copied = 0;
+  for (int i = 0; shards[i]; i++)
+    {
+      guint n = 0;
+      g_autoptr (GError) merr = NULL;
+      if (!gk_sqlite_merge (db, shards[i], &n, &merr))
+        {
+          cli_report_error (NULL, merr);
+          exit_code = MAX (exit_code, merr->domain == GK_ERROR && merr->code == GK_ERROR_OUTPUT
+                                        ? GK_EXIT_OUTPUT : GK_EXIT_INPUT);
+        }
+      copied += n;
+    }
+  guint n_cross = 0;
+  if (!gk_sqlite_cross_year (db, &n_cross, &error))
+    {
+      cli_report_error (NULL, error);
+      return GK_EXIT_OUTPUT;
+    }
+  fprintf (stderr, "gongkai: merge: %u shards: %u reports copied, %" G_GINT64_FORMAT " in %s; %u cross-year checks\n",
+           g_strv_length (shards), copied, gk_sqlite_count (db, "reports"), db_path, n_cross);
+  return exit_code;
+}

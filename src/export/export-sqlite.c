@@ -1,0 +1,862 @@
+/* export-sqlite.c — see export-sqlite.h. */
+#include "export-sqlite.h"
+#include "check/cross-year.h"
+#include "common/gk-error.h"
+#include "export/export-csv.h"
+#include "export/export-json.h"
+#include "issuer/issuer.h"
+#include "templates/template.h"
+#include <errno.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#define CROSS_YEAR_GLOB "cross_year.*"
+
+struct GkSqlite {
+  sqlite3 *db;
+  char *path;
+  GkIssuerRules *issuers;
+  GkTemplateSet *templates;
+  sqlite3_stmt *ins_val;
+  sqlite3_stmt *ins_check;
+};
+
+static const char schema_sql[] =
+  "CREATE TABLE IF NOT EXISTS reports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file TEXT NOT NULL,"
+  "  sha256 TEXT UNIQUE,"
+  "  media TEXT, pages INTEGER, title TEXT, issuer TEXT, issuer_key TEXT, year INTEGER,"
+  "  template TEXT, published_on TEXT,"
+  "  extracted_at TEXT NOT NULL,"
+  "  json TEXT,"
+  "  error TEXT);"
+  "CREATE TABLE IF NOT EXISTS vals ("
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  value,"
+  "  page INTEGER, method TEXT, confidence REAL, raw TEXT);"
+  "CREATE TABLE IF NOT EXISTS checks ("
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  id TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'skipped')),"
+  "  formula TEXT, message TEXT,"
+  "  suspect_ocr INTEGER NOT NULL DEFAULT 0,"
+  "  operands TEXT);"
+  "CREATE TABLE IF NOT EXISTS reviews ("
+  "  sha256 TEXT NOT NULL,"
+  "  check_id TEXT NOT NULL,"
+  "  decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'dismissed')),"
+  "  reason TEXT,"
+  "  at TEXT NOT NULL,"
+  "  PRIMARY KEY (sha256, check_id));"
+  "CREATE INDEX IF NOT EXISTS reports_issuer_year ON reports (issuer_key, year);"
+  "CREATE INDEX IF NOT EXISTS reports_file ON reports (file);"
+  "CREATE INDEX IF NOT EXISTS vals_report ON vals (report_id);"
+  "CREATE INDEX IF NOT EXISTS vals_key ON vals (key, value);"
+  "CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id, id);"
+  "CREATE INDEX IF NOT EXISTS checks_failing ON checks (id) WHERE status = 'fail';"
+  "CREATE VIEW IF NOT EXISTS report_values AS SELECT"
+  "  r.id AS report_id, r.sha256, r.file, r.issuer, r.issuer_key, r.year, r.template,"
+  "  MAX(CASE WHEN v.key = 'applications.new_received.total' THEN v.value END) AS new_received,"
+  "  MAX(CASE WHEN v.key = 'applications.carried_over.total' THEN v.value END) AS carried_over,"
+  "  MAX(CASE WHEN v.key = 'applications.granted.total' THEN v.value END) AS granted,"
+  "  MAX(CASE WHEN v.key = 'applications.partially_granted.total' THEN v.value END) AS partially_granted,"
+  "  MAX(CASE WHEN v.key = 'applications.processed_total.total' THEN v.value END) AS processed_total,"
+  "  MAX(CASE WHEN v.key = 'applications.carried_forward.total' THEN v.value END) AS carried_forward,"
+  "  MAX(CASE WHEN v.key = 'appeals.review.total' THEN v.value END) AS review_total,"
+  "  MAX(CASE WHEN v.key = 'appeals.litigation_direct.total' THEN v.value END) AS litigation_direct_total,"
+  "  MAX(CASE WHEN v.key = 'appeals.litigation_after_review.total' THEN v.value END) AS litigation_after_review_total,"
+  "  MAX(CASE WHEN v.key = 'narrative.active_total' THEN v.value END) AS active_total,"
+  "  MAX(CASE WHEN v.key = 'active.licensing.decisions' THEN v.value END) AS licensing_decisions,"
+  "  MAX(CASE WHEN v.key = 'active.penalty.decisions' THEN v.value END) AS penalty_decisions,"
+  "  MAX(CASE WHEN v.key = 'active.coercion.decisions' THEN v.value END) AS coercion_decisions,"
+  "  (SELECT COUNT(*) FROM checks c WHERE c.report_id = r.id AND c.status = 'fail') AS failing_checks,"
+  "  r.error"
+  "  FROM reports r LEFT JOIN vals v ON v.report_id = r.id GROUP BY r.id;";
+
+static gboolean
+fail (GkSqlite *db, GError **error, const char *what)
+{
+  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s: %s", db->path, what, sqlite3_errmsg (db->db));
+  return FALSE;
+}
+
+static gboolean
+exec (GkSqlite *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  if (sqlite3_exec (db->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s", db->path, msg ? msg : sqlite3_errmsg (db->db));
+  sqlite3_free (msg);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (GkSqlite *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL) != SQLITE_OK)
+    {
+      fail (db, error, "cannot prepare a statement");
+      return NULL;
+    }
+  return st;
+}
+
+static void
+rollback (GkSqlite *db)
+{
+  if (!sqlite3_get_autocommit (db->db))
+    sqlite3_exec (db->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+bind_text (sqlite3_stmt *st, int i, const char *s)
+{
+  if (s)
+    sqlite3_bind_text (st, i, s, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (st, i);
+}
+
+static gint64
+query_int (GkSqlite *db, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  gint64 n = -1;
+  if (sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return n;
+}
+
+void
+gk_sqlite_close (GkSqlite *db)
+{
+  if (!db)
+    return;
+  sqlite3_finalize (db->ins_val);
+  sqlite3_finalize (db->ins_check);
+  if (db->db)
+    sqlite3_close (db->db);
+  gk_issuer_rules_free (db->issuers);
+  gk_template_set_free (db->templates);
+  g_free (db->path);
+  g_free (db);
+}
+
+GkSqlite *
+gk_sqlite_open (const char *path, const char *models_dir, GError **error)
+{
+  g_autoptr (GkSqlite) db = g_new0 (GkSqlite, 1);
+  db->path = g_strdup (path);
+  g_autofree char *dir = models_dir ? g_strdup (models_dir) : gk_models_dir_default ();
+  db->issuers = gk_issuer_rules_load (dir, error);
+  if (!db->issuers)
+    return NULL;
+  db->templates = gk_template_set_load (dir, error);
+  if (!db->templates)
+    return NULL;
+  if (sqlite3_open_v2 (path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      fail (db, error, "cannot open the database");
+      return NULL;
+    }
+  sqlite3_busy_timeout (db->db, GK_SQLITE_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db->db, 1);
+  gint64 version = query_int (db, "PRAGMA user_version");
+  if (version < 0)
+    {
+      fail (db, error, "not an SQLite database");
+      return NULL;
+    }
+  if (version > GK_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: schema version %" G_GINT64_FORMAT
+                   " is newer than this gongkai (%d)", path, version, GK_SQLITE_SCHEMA_VERSION);
+      return NULL;
+    }
+  /* WAL: readers never block the writer; NORMAL sync is durable at each commit
+   * point that matters here (a lost last report is re-read on resume). */
+  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
+    return NULL;
+  if (version == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                                              schema_sql, GK_SQLITE_SCHEMA_VERSION);
+      if (!exec (db, sql, error))
+        {
+          rollback (db);
+          return NULL;
+        }
+    }
+  db->ins_val = prepare (db, "INSERT INTO vals (report_id, key, value, page, method, confidence, raw)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (!db->ins_val)
+    return NULL;
+  db->ins_check = prepare (db, "INSERT INTO checks (report_id, id, status, formula, message, suspect_ocr, operands)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (!db->ins_check)
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+gint64
+gk_sqlite_count (GkSqlite *db, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM \"%s\"", table);
+  return query_int (db, sql);
+}
+
+GHashTable *
+gk_sqlite_known (GkSqlite *db, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT sha256 FROM reports WHERE sha256 IS NOT NULL", error);
+  if (!st)
+    return NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (st, 0)));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (set);
+      fail (db, error, "cannot read the stored reports");
+      return NULL;
+    }
+  return set;
+}
+
+static char *
+now_utc (void)
+{
+  g_autoptr (GDateTime) t = g_date_time_new_now_utc ();
+  return g_date_time_format (t, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Deletes the stored reading of the same content (cascading to vals/checks). */
+static gboolean
+delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, sha256 ? "DELETE FROM reports WHERE sha256 = ?"
+                                         : "DELETE FROM reports WHERE sha256 IS NULL AND file = ?", error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, sha256 ? sha256 : file);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || fail (db, error, "cannot replace a report");
+}
+
+/* A check's operands as the JSON object of its record entry. */
+static char *
+check_operands (const GkCheck *c)
+{
+  json_t *j = gk_check_to_json (c);
+  char *operands = gk_json_dump (json_object_get (j, "values"), FALSE);
+  json_decref (j);
+  return operands;
+}
+
+static gboolean
+insert_check (GkSqlite *db, gint64 report_id, const GkCheck *c, GError **error)
+{
+  g_autofree char *operands = check_operands (c);
+  sqlite3_stmt *st = db->ins_check;
+  sqlite3_reset (st);
+  sqlite3_bind_int64 (st, 1, report_id);
+  bind_text (st, 2, c->id);
+  bind_text (st, 3, gk_check_status_name (c->status));
+  bind_text (st, 4, c->formula);
+  bind_text (st, 5, c->message);
+  sqlite3_bind_int (st, 6, c->suspect_ocr ? 1 : 0);
+  bind_text (st, 7, operands);
+  return sqlite3_step (st) == SQLITE_DONE || fail (db, error, "cannot store a check");
+}
+
+typedef struct {
+  GkSqlite *db;
+  gint64 report_id;
+  gboolean ok;
+} ValSink;
+
+static void
+insert_val (const GkFlatValue *v, gpointer user_data)
+{
+  ValSink *sink = user_data;
+  if (!sink->ok)
+    return;
+  sqlite3_stmt *st = sink->db->ins_val;
+  sqlite3_reset (st);
+  sqlite3_bind_int64 (st, 1, sink->report_id);
+  bind_text (st, 2, v->key);
+  if (v->kind == GK_VALUE_INT)
+    sqlite3_bind_int64 (st, 3, v->i);
+  else if (v->kind == GK_VALUE_DOUBLE)
+    sqlite3_bind_double (st, 3, v->d);
+  else
+    sqlite3_bind_null (st, 3);
+  if (v->src && v->src->page)
+    sqlite3_bind_int (st, 4, v->src->page);
+  else
+    sqlite3_bind_null (st, 4);
+  bind_text (st, 5, v->src ? gk_method_name (v->src->method) : NULL);
+  if (v->src)
+    sqlite3_bind_double (st, 6, v->src->confidence);
+  else
+    sqlite3_bind_null (st, 6);
+  bind_text (st, 7, v->raw);
+  sink->ok = sqlite3_step (st) == SQLITE_DONE;
+}
+
+gboolean
+gk_sqlite_write_record (GkSqlite *db, const GkRecord *r, GError **error)
+{
+  json_t *j = gk_record_to_json (r);
+  g_autofree char *json = gk_json_dump (j, FALSE);
+  json_decref (j);
+  g_autofree char *issuer_key = gk_issuer_key (db->issuers, r->issuer);
+  g_autofree char *at = now_utc ();
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!delete_same (db, r->file, r->sha256, error))
+    goto failed;
+  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, media, pages, title, issuer, issuer_key,"
+                                  " year, template, published_on, extracted_at, json)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (!st)
+    goto failed;
+  bind_text (st, 1, r->file);
+  bind_text (st, 2, r->sha256);
+  bind_text (st, 3, gk_media_name (r->media));
+  if (r->pages)
+    sqlite3_bind_int (st, 4, r->pages);
+  else
+    sqlite3_bind_null (st, 4);
+  bind_text (st, 5, r->title);
+  bind_text (st, 6, r->issuer);
+  bind_text (st, 7, issuer_key);
+  if (r->year)
+    sqlite3_bind_int (st, 8, r->year);
+  else
+    sqlite3_bind_null (st, 8);
+  bind_text (st, 9, r->template_id);
+  bind_text (st, 10, r->published_on);
+  bind_text (st, 11, at);
+  bind_text (st, 12, json);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error, "cannot store a report");
+      goto failed;
+    }
+  ValSink sink = { db, sqlite3_last_insert_rowid (db->db), TRUE };
+  gk_record_flatten (r, insert_val, &sink);
+  if (!sink.ok)
+    {
+      fail (db, error, "cannot store a value");
+      goto failed;
+    }
+  for (guint i = 0; i < r->checks->len; i++)
+    if (!insert_check (db, sink.report_id, r->checks->pdata[i], error))
+      goto failed;
+  if (exec (db, "COMMIT", error))
+    return TRUE;
+failed:
+  rollback (db);
+  return FALSE;
+}
+
+gboolean
+gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256, const char *cause, GError **error)
+{
+  g_autofree char *at = now_utc ();
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!delete_same (db, file, sha256, error))
+    goto failed;
+  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, extracted_at, error) VALUES (?, ?, ?, ?)", error);
+  if (!st)
+    goto failed;
+  bind_text (st, 1, file);
+  bind_text (st, 2, sha256);
+  bind_text (st, 3, at);
+  bind_text (st, 4, cause);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error, "cannot store a failure");
+      goto failed;
+    }
+  if (exec (db, "COMMIT", error))
+    return TRUE;
+failed:
+  rollback (db);
+  return FALSE;
+}
+
+static gboolean
+method_from_name (const char *name, GkMethod *m)
+{
+  for (GkMethod k = GK_METHOD_PDF_TEXT; k <= GK_METHOD_NARRATIVE; k++)
+    if (name && strcmp (name, gk_method_name (k)) == 0)
+      {
+        *m = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A record rebuilt from reports + vals: metadata and values with provenance
+ * (no boxes, checks or warnings: what the CSV and cross-year checks need). */
+static GkRecord *
+load_record (GkSqlite *db, gint64 id, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT file, sha256, issuer, year, template FROM reports WHERE id = ?", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, id);
+  if (sqlite3_step (st) != SQLITE_ROW)
+    {
+      sqlite3_finalize (st);
+      fail (db, error, "a report vanished while reading");
+      return NULL;
+    }
+  g_autoptr (GkRecord) r = gk_record_new ((const char *) sqlite3_column_text (st, 0));
+  r->sha256 = g_strdup ((const char *) sqlite3_column_text (st, 1));
+  r->issuer = g_strdup ((const char *) sqlite3_column_text (st, 2));
+  r->year = sqlite3_column_int (st, 3);
+  if (sqlite3_column_type (st, 4) != SQLITE_NULL)
+    {
+      g_free (r->template_id);
+      r->template_id = g_strdup ((const char *) sqlite3_column_text (st, 4));
+    }
+  sqlite3_finalize (st);
+
+  st = prepare (db, "SELECT key, value, page, method, confidence, raw FROM vals WHERE report_id = ? ORDER BY rowid", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, id);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (st, 0);
+      const char *raw = (const char *) sqlite3_column_text (st, 5);
+      GkSource src = { .page = sqlite3_column_int (st, 2), .confidence = sqlite3_column_double (st, 4) };
+      const GkSource *sp = method_from_name ((const char *) sqlite3_column_text (st, 3), &src.method) ? &src : NULL;
+      switch (sqlite3_column_type (st, 1))
+        {
+        case SQLITE_INTEGER:
+          gk_record_set_int (r, key, sqlite3_column_int64 (st, 1), sp, raw);
+          break;
+        case SQLITE_FLOAT:
+          gk_record_set_double (r, key, sqlite3_column_double (st, 1), sp, raw);
+          break;
+        default:
+          gk_record_set_null (r, key, sp, raw);
+        }
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error, "cannot read stored values");
+      return NULL;
+    }
+  return g_steal_pointer (&r);
+}
+
+/* checks[] of the stored JSON: cross_year.* entries replaced by `fresh`. */
+static gboolean
+rewrite_json_checks (GkSqlite *db, gint64 id, const GPtrArray *fresh, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT json FROM reports WHERE id = ?", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, id);
+  json_t *root = NULL;
+  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
+    root = json_loads ((const char *) sqlite3_column_text (st, 0), 0, NULL);
+  sqlite3_finalize (st);
+  if (!root)
+    return TRUE;   /* a failed file has no record to update */
+  json_t *old = json_object_get (root, "checks");
+  json_t *checks = json_array ();
+  size_t i;
+  json_t *c;
+  json_array_foreach (old, i, c)
+    {
+      const char *cid = json_string_value (json_object_get (c, "id"));
+      if (!cid || !g_str_has_prefix (cid, "cross_year."))
+        json_array_append (checks, c);
+    }
+  for (guint k = 0; fresh && k < fresh->len; k++)
+    json_array_append_new (checks, gk_check_to_json (fresh->pdata[k]));
+  json_object_set_new (root, "checks", checks);
+  g_autofree char *text = gk_json_dump (root, FALSE);
+  json_decref (root);
+  st = prepare (db, "UPDATE reports SET json = ? WHERE id = ?", error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, text);
+  sqlite3_bind_int64 (st, 2, id);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || fail (db, error, "cannot update a record");
+}
+
+typedef struct {
+  gint64 id;
+  char *issuer_key;
+  int year;
+} SeriesEntry;
+
+static void
+series_entry_clear (gpointer p)
+{
+  g_free (((SeriesEntry *) p)->issuer_key);
+}
+
+/* One report per (issuer_key, year): the smallest sha256 (see the header). */
+static GArray *
+load_series (GkSqlite *db, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT id, issuer_key, year FROM reports"
+                                  " WHERE error IS NULL AND issuer_key IS NOT NULL AND year IS NOT NULL"
+                                  " ORDER BY issuer_key, year, sha256", error);
+  if (!st)
+    return NULL;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (SeriesEntry));
+  g_array_set_clear_func (out, series_entry_clear);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (st, 1);
+      int year = sqlite3_column_int (st, 2);
+      if (out->len)
+        {
+          SeriesEntry *last = &g_array_index (out, SeriesEntry, out->len - 1);
+          if (last->year == year && strcmp (last->issuer_key, key) == 0)
+            continue;
+        }
+      SeriesEntry e = { sqlite3_column_int64 (st, 0), g_strdup (key), year };
+      g_array_append_val (out, e);
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (out);
+      fail (db, error, "cannot read issuer series");
+      return NULL;
+    }
+  return out;
+}
+
+/* id, status, message and operands of each check, in order: equal text, equal checks. */
+static char *
+checks_fingerprint (const GPtrArray *checks)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; checks && i < checks->len; i++)
+    {
+      const GkCheck *c = checks->pdata[i];
+      g_autofree char *operands = check_operands (c);
+      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", c->id, gk_check_status_name (c->status),
+                              c->message ? c->message : "", operands);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+stored_fingerprint (GkSqlite *db, gint64 id, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT id, status, message, operands FROM checks"
+                                  " WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "' ORDER BY rowid", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, id);
+  GString *s = g_string_new (NULL);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      const char *m = (const char *) sqlite3_column_text (st, 2);
+      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1),
+                              m ? m : "", sqlite3_column_text (st, 3));
+    }
+  sqlite3_finalize (st);
+  return g_string_free (s, FALSE);
+}
+
+/* Replaces a report's cross_year.* checks (table and JSON) unless they are unchanged,
+ * so recomputing a large database rewrites only what moved. */
+static gboolean
+store_cross_year (GkSqlite *db, gint64 id, const GPtrArray *checks, GError **error)
+{
+  g_autofree char *want = checks_fingerprint (checks);
+  g_autofree char *have = stored_fingerprint (db, id, error);
+  if (!have)
+    return FALSE;
+  if (strcmp (want, have) == 0)
+    return TRUE;
+  sqlite3_stmt *st = prepare (db, "DELETE FROM checks WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "'", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, id);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return fail (db, error, "cannot replace cross-year checks");
+  for (guint i = 0; checks && i < checks->len; i++)
+    if (!insert_check (db, id, checks->pdata[i], error))
+      return FALSE;
+  return rewrite_json_checks (db, id, checks, error);
+}
+
+gboolean
+gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error)
+{
+  guint total = 0;
+  g_autoptr (GArray) series = load_series (db, error);
+  if (!series)
+    return FALSE;
+  /* report id → GPtrArray of fresh checks; reports holding stale ones get an empty array */
+  g_autoptr (GHashTable) fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 1; i < series->len; i++)
+    {
+      SeriesEntry *a = &g_array_index (series, SeriesEntry, i - 1), *b = &g_array_index (series, SeriesEntry, i);
+      if (strcmp (a->issuer_key, b->issuer_key) != 0 || a->year + 1 != b->year)
+        continue;
+      g_autoptr (GkRecord) prev = load_record (db, a->id, error);
+      if (!prev)
+        return FALSE;
+      g_autoptr (GkRecord) next = load_record (db, b->id, error);
+      if (!next)
+        return FALSE;
+      GPtrArray *checks = gk_cross_year_checks (db->templates, prev, next);
+      total += checks->len;
+      g_hash_table_insert (fresh, g_memdup2 (&b->id, sizeof b->id), checks);
+    }
+  sqlite3_stmt *st = prepare (db, "SELECT DISTINCT report_id FROM checks WHERE id GLOB '" CROSS_YEAR_GLOB "'", error);
+  if (!st)
+    return FALSE;
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (st, 0);
+      if (!g_hash_table_contains (fresh, &id))
+        g_hash_table_insert (fresh, g_memdup2 (&id, sizeof id),
+                             g_ptr_array_new_with_free_func ((GDestroyNotify) gk_check_free));
+    }
+  sqlite3_finalize (st);
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, fresh);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (!store_cross_year (db, *(gint64 *) k, v, error))
+      {
+        rollback (db);
+        return FALSE;
+      }
+  if (!exec (db, "COMMIT", error))
+    {
+      rollback (db);
+      return FALSE;
+    }
+  if (n_checks)
+    *n_checks = total;
+  return TRUE;
+}
+
+static const char report_columns[] =
+  "file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on, extracted_at, json, error";
+
+/* Copies one shard report (by shard id) unless the target holds the same or a newer reading. */
+static gboolean
+merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, const char *at,
+           gboolean *copied, GError **error)
+{
+  *copied = FALSE;
+  sqlite3_stmt *st = prepare (db, sha256 ? "SELECT extracted_at FROM main.reports WHERE sha256 = ?"
+                                         : "SELECT extracted_at FROM main.reports WHERE sha256 IS NULL AND file = ?",
+                              error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, sha256 ? sha256 : file);
+  gboolean skip = FALSE;
+  while (sqlite3_step (st) == SQLITE_ROW)
+    skip |= g_strcmp0 ((const char *) sqlite3_column_text (st, 0), at) >= 0;
+  sqlite3_finalize (st);
+  if (skip)
+    return TRUE;
+  if (!delete_same (db, file, sha256, error))
+    return FALSE;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO main.reports (%s) SELECT %s FROM shard.reports WHERE id = ?",
+                                          report_columns, report_columns);
+  st = prepare (db, sql, error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, shard_id);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return fail (db, error, "cannot copy a report");
+  gint64 id = sqlite3_last_insert_rowid (db->db);
+  static const char *const children[] = {
+    "INSERT INTO main.vals (report_id, key, value, page, method, confidence, raw)"
+    " SELECT ?1, key, value, page, method, confidence, raw FROM shard.vals WHERE report_id = ?2 ORDER BY rowid",
+    "INSERT INTO main.checks (report_id, id, status, formula, message, suspect_ocr, operands)"
+    " SELECT ?1, id, status, formula, message, suspect_ocr, operands FROM shard.checks WHERE report_id = ?2 ORDER BY rowid",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      st = prepare (db, children[i], error);
+      if (!st)
+        return FALSE;
+      sqlite3_bind_int64 (st, 1, id);
+      sqlite3_bind_int64 (st, 2, shard_id);
+      rc = sqlite3_step (st);
+      sqlite3_finalize (st);
+      if (rc != SQLITE_DONE)
+        return fail (db, error, "cannot copy values or checks");
+    }
+  /* the issuer key follows this database's rules, whatever the shard's were */
+  st = prepare (db, "UPDATE main.reports SET issuer_key = ? WHERE id = ?", error);
+  if (!st)
+    return FALSE;
+  sqlite3_stmt *q = prepare (db, "SELECT issuer FROM main.reports WHERE id = ?", error);
+  if (!q)
+    {
+      sqlite3_finalize (st);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (q, 1, id);
+  g_autofree char *key = NULL;
+  if (sqlite3_step (q) == SQLITE_ROW)
+    key = gk_issuer_key (db->issuers, (const char *) sqlite3_column_text (q, 0));
+  sqlite3_finalize (q);
+  bind_text (st, 1, key);
+  sqlite3_bind_int64 (st, 2, id);
+  rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return fail (db, error, "cannot set an issuer key");
+  *copied = TRUE;
+  return TRUE;
+}
+
+static gboolean
+merge_attached (GkSqlite *db, guint *n_copied, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT id, file, sha256, extracted_at FROM shard.reports ORDER BY id", error);
+  if (!st)
+    return FALSE;
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    {
+      sqlite3_finalize (st);
+      return FALSE;
+    }
+  int rc;
+  gboolean ok = TRUE;
+  while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gboolean copied;
+      ok = merge_one (db, sqlite3_column_int64 (st, 0), (const char *) sqlite3_column_text (st, 1),
+                      (const char *) sqlite3_column_text (st, 2), (const char *) sqlite3_column_text (st, 3),
+                      &copied, error);
+      *n_copied += copied;
+    }
+  sqlite3_finalize (st);
+  if (ok && rc != SQLITE_DONE)
+    ok = fail (db, error, "cannot read the shard");
+  ok = ok && exec (db, "INSERT INTO main.reviews (sha256, check_id, decision, reason, at)"
+                       " SELECT sha256, check_id, decision, reason, at FROM shard.reviews WHERE TRUE"
+                       " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
+                       " reason = excluded.reason, at = excluded.at WHERE excluded.at > reviews.at", error);
+  ok = ok && exec (db, "COMMIT", error);
+  if (!ok)
+    rollback (db);
+  return ok;
+}
+
+gboolean
+gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GError **error)
+{
+  guint copied = 0;
+  if (!g_file_test (shard_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database file", shard_path);
+      return FALSE;
+    }
+  {
+    /* the shard must be a gongkai database of a schema we know */
+    g_autoptr (GkSqlite) probe = g_new0 (GkSqlite, 1);
+    probe->path = g_strdup (shard_path);
+    if (sqlite3_open_v2 (shard_path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+      return fail (probe, error, "cannot open the shard");
+    sqlite3_busy_timeout (probe->db, GK_SQLITE_BUSY_TIMEOUT_MS);
+    gint64 version = query_int (probe, "PRAGMA user_version");
+    if (version != GK_SQLITE_SCHEMA_VERSION)
+      {
+        g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (schema version %" G_GINT64_FORMAT ")",
+                     shard_path, version);
+        return FALSE;
+      }
+  }
+  sqlite3_stmt *st = prepare (db, "ATTACH DATABASE ? AS shard", error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, shard_path);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    return fail (db, error, "cannot attach the shard");
+  gboolean ok = merge_attached (db, &copied, error);
+  sqlite3_exec (db->db, "DETACH DATABASE shard", NULL, NULL, NULL);
+  if (n_copied)
+    *n_copied = copied;
+  return ok;
+}
+
+gboolean
+gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT id, json FROM reports WHERE error IS NULL ORDER BY id", error);
+  if (!st)
+    return FALSE;
+  if (format == GK_SQLITE_CSV)
+    fputs (gk_csv_header (), out);
+  int rc;
+  gboolean ok = TRUE;
+  while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      if (format == GK_SQLITE_JSONL)
+        {
+          fputs ((const char *) sqlite3_column_text (st, 1), out);
+          fputc ('\n', out);
+          continue;
+        }
+      g_autoptr (GkRecord) r = load_record (db, sqlite3_column_int64 (st, 0), error);
+      if (!r)
+        ok = FALSE;
+      else
+        {
+          g_autofree char *csv = gk_record_to_csv (r);
+          fputs (csv, out);
+        }
+    }
+  sqlite3_finalize (st);
+  if (ok && rc != SQLITE_DONE)
+    ok = fail (db, error, "cannot read the reports");
+  if (ok && (fflush (out) != 0 || ferror (out)))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "cannot write the export: %s", g_strerror (errno));
+      ok = FALSE;
+    }
+  return ok;
+}

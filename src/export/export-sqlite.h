@@ -1,0 +1,85 @@
+/* export-sqlite.h — records in one SQLite database (output.md "SQLite").
+ *
+ *   gk_sqlite_open / gk_sqlite_close   open or create a database (schema, WAL, busy timeout)
+ *   gk_sqlite_known                    the sha256 of every report already stored
+ *   gk_sqlite_write_record             one report, in one transaction, replacing its sha256
+ *   gk_sqlite_write_failure            a file that could not be read: its one-line cause
+ *   gk_sqlite_cross_year               recompute cross_year.* checks of every issuer series
+ *   gk_sqlite_merge                    copy a shard database in (idempotent, by sha256)
+ *   gk_sqlite_export                   the whole database as CSV (export-csv's rows) or JSONL
+ *   gk_sqlite_count                    rows of a table (tests, summaries)
+ *
+ * Schema (PRAGMA user_version 1):
+ *   reports  one row per file read: id, file, sha256 UNIQUE, media, pages,
+ *            title, issuer, issuer_key (issuer.h), year, template,
+ *            published_on, extracted_at (UTC, ISO 8601, microseconds),
+ *            json (the full record, compact), error (NULL, or the one-line
+ *            cause for a file that failed; its sha256 is NULL when the file
+ *            could not even be hashed)
+ *   vals     (report_id, key, value, page, method, confidence, raw): the
+ *            CSV's rows — one number per canonical key, the breakdown as
+ *            narrative.active_breakdown.<i>.count/.percent.  value has no
+ *            declared type so 100.0 万元 stays REAL and 85 stays INTEGER.
+ *   checks   (report_id, id, status, formula, message, suspect_ocr, operands
+ *            as JSON): every check of the record plus cross_year.*
+ *   reviews  (sha256, check_id, decision confirmed|dismissed, reason, at):
+ *            auditors' decisions, keyed by content so they survive re-extraction
+ *   indexes  reports (issuer_key, year), reports (file), vals (report_id),
+ *            vals (key, value) for "this key across all reports", checks
+ *            (report_id, id), and checks (id) WHERE status = 'fail' — partial,
+ *            so the many passing checks cost no index writes.  vals (key,
+ *            value) is the dearest to maintain (each report adds an entry to
+ *            ~200 separate index pages): about 40% of a text-only batch's
+ *            time; drop it for a write-only bulk load and re-create it after.
+ *   view report_values: one row per report (long → wide) with the most-used
+ *            canonical keys as columns (applications.*.total, appeals.*.total,
+ *            narrative.active_total, the 2019/2021 decisions) and the count of
+ *            failing checks.  Any other key: SELECT … FROM vals WHERE key = ….
+ *
+ * Method.  Content decides identity: a file is its sha256, so re-reading it
+ * (or merging a shard that read it) replaces its rows, and reviews keyed by
+ * sha256 + check id outlive any number of re-extractions.  Every report is
+ * written in one transaction, so a batch killed at any instant leaves each
+ * report either whole or absent, and resuming is "skip what is there".  WAL
+ * lets readers (export, a review UI) work while a batch writes; the busy
+ * timeout waits out another writer instead of failing.  Merging copies a
+ * shard report when the target lacks its sha256 or holds an older reading
+ * (extracted_at), so merging twice, or in any order, gives the same rows.
+ * Cross-year checks are stored with the later report of two consecutive
+ * years of one issuer_key; when an issuer has several reports for one year
+ * (e.g. PDF and HTML of the same report) the one with the smallest sha256
+ * stands for it, so the result does not depend on the order files arrived.
+ * The connection is not shared between threads: one writer, many readers.
+ */
+#pragma once
+#include <stdio.h>
+#include <glib.h>
+#include "model/record.h"
+
+/* How long a write waits for another connection's lock before failing. */
+#define GK_SQLITE_BUSY_TIMEOUT_MS 30000
+#define GK_SQLITE_SCHEMA_VERSION  1
+
+typedef struct GkSqlite GkSqlite;
+
+typedef enum {
+  GK_SQLITE_CSV,
+  GK_SQLITE_JSONL,
+} GkSqliteFormat;
+
+/* models_dir (NULL = default) gives the issuer rules and check labels. */
+GkSqlite *gk_sqlite_open (const char *path, const char *models_dir, GError **error);
+void gk_sqlite_close (GkSqlite *db);
+/* A set (sha256 → itself) of every stored report, failed ones included. */
+GHashTable *gk_sqlite_known (GkSqlite *db, GError **error);
+gboolean gk_sqlite_write_record (GkSqlite *db, const GkRecord *record, GError **error);
+gboolean gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256,
+                                  const char *cause, GError **error);
+/* n_checks (may be NULL) receives how many cross-year checks are stored. */
+gboolean gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error);
+/* n_copied (may be NULL) receives how many shard reports were new or newer. */
+gboolean gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GError **error);
+gboolean gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error);
+gint64 gk_sqlite_count (GkSqlite *db, const char *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSqlite, gk_sqlite_close)
