@@ -22,7 +22,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval clean
+.PHONY: all deps demo check check-asan fuzz bench eval valgrind clean
 all: $(BUILD)/gongkai
 
 $(DEPS_OK): scripts/install-deps
@@ -63,6 +63,9 @@ eval: $(BUILD)/gongkai
 
 bench: $(BUILD)/gongkai
 	scripts/bench $(BUILD)/gongkai samples
+
+valgrind: $(BUILD)/gongkai
+	scripts/valgrind-samples $(BUILD)/gongkai
 
 fuzz: | $(DEPS_OK)
 	scripts/fuzz

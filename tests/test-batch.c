@@ -15,6 +15,11 @@
 /* Copies of a sample in the kill test: enough that one run takes well over
  * the time to notice the first stored reports and kill it. */
 #define KILL_TEST_FILES 150
+/* The memory test: peak RSS over MANY files may exceed that over FEW by at
+ * most SLACK (page cache, allocator); unbounded, 200 text reports added ~13 MB. */
+#define MEMORY_TEST_FEW 10
+#define MEMORY_TEST_MANY 200
+#define MEMORY_TEST_SLACK_KB 4096
 /* Stored reports after which the batch is killed. */
 #define KILL_AFTER_REPORTS 10
 
@@ -234,15 +239,15 @@ test_bad_file (void)
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, 4);
 }
 
-/* KILL_TEST_FILES copies of a sample, each with a different last line. */
+/* n copies of a sample, each with a different last line. */
 static void
-make_copies (const char *in)
+make_copies (const char *in, int n)
 {
   g_assert_cmpint (g_mkdir_with_parents (in, 0755), ==, 0);
   g_autofree char *src = sample ("qinxian-2020.txt");
   g_autofree char *text = NULL;
   g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
-  for (int i = 0; i < KILL_TEST_FILES; i++)
+  for (int i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("%s/copy-%03d.txt", in, i);
       g_autofree char *body = g_strdup_printf ("%s\n存档编号 %d\n", text, i);
@@ -296,7 +301,7 @@ test_kill_resume (void)
 {
   g_autofree char *dir = tmp_dir ();
   g_autofree char *in = g_build_filename (dir, "in", NULL);
-  make_copies (in);
+  make_copies (in, KILL_TEST_FILES);
   g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
 
   int status;
@@ -324,6 +329,43 @@ test_kill_resume (void)
   g_autofree char *want_totals = g_strdup_printf ("%d|%d|%d\n", KILL_TEST_FILES, KILL_TEST_FILES, KILL_TEST_FILES);
   g_assert_cmpstr (totals, ==, want_totals);
   assert_whole (db);
+}
+
+/* Peak RSS (KB) of a batch over dir, by GNU time. */
+static long
+batch_rss (const char *cwd, const char *dir, const char *db)
+{
+  g_autofree char *out = g_build_filename (cwd, "rss.txt", NULL);
+  const char *argv[] = { "/usr/bin/time", "-f", "%M", "-o", out, gongkai_bin, "batch", dir, "--db", db,
+                         "-j", "2", NULL };
+  g_assert_cmpint (run (cwd, NULL, argv), ==, 0);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  return atol (text);
+}
+
+/* Extraction outruns the single writer on text: the records waiting to be
+ * written must stay bounded, not pile up with the number of files. */
+static void
+test_memory_bounded (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer's quarantine grows with every allocation");
+  return;
+#endif
+  if (!g_file_test ("/usr/bin/time", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("GNU time not installed");
+      return;
+    }
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *few = g_build_filename (dir, "few", NULL), *many = g_build_filename (dir, "many", NULL);
+  make_copies (few, MEMORY_TEST_FEW);
+  make_copies (many, MEMORY_TEST_MANY);
+  long small = batch_rss (dir, "few", "few.sqlite");
+  long large = batch_rss (dir, "many", "many.sqlite");
+  g_test_message ("peak RSS: %d files %ld KB, %d files %ld KB", MEMORY_TEST_FEW, small, MEMORY_TEST_MANY, large);
+  g_assert_cmpint (large - small, <, MEMORY_TEST_SLACK_KB);
 }
 
 /* Splits the samples into two shard lists with the project's script. */
@@ -457,6 +499,7 @@ main (int argc, char **argv)
   g_test_add_func ("/batch/twice", test_twice);
   g_test_add_func ("/batch/bad-file", test_bad_file);
   g_test_add_func ("/batch/kill-resume", test_kill_resume);
+  g_test_add_func ("/batch/memory-bounded", test_memory_bounded);
   g_test_add_func ("/batch/shards-merge", test_shards_merge);
   g_test_add_func ("/batch/gnu-parallel-recipe", test_gnu_parallel_recipe);
   g_test_add_func ("/batch/slurm-script", test_slurm_script);

@@ -67,6 +67,17 @@ test_balance_message (void)
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "skipped");
 }
 
+/* Regression (found by fuzz-text): loading models with no GError** crashed. */
+static void
+test_load_without_error_pointer (void)
+{
+  g_autofree char *models = tu_source_path ("models");
+  GkPipeline *p = gk_pipeline_new (models, NULL);
+  g_assert_nonnull (p);
+  gk_pipeline_free (p);
+  g_assert_null (gk_pipeline_new ("/nonexistent", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -74,5 +85,6 @@ main (int argc, char **argv)
   g_test_add_func ("/check/published-le-total", test_published_le_total);
   g_test_add_func ("/check/not-a-number", test_not_a_number);
   g_test_add_func ("/check/balance-message", test_balance_message);
+  g_test_add_func ("/check/load-without-error-pointer", test_load_without_error_pointer);
   return g_test_run ();
 }

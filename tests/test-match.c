@@ -173,6 +173,57 @@ test_one_number_per_line (void)
   g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
 }
 
+/* templates.md §6.1: characters dropped inside a long row label */
+static void
+test_dropped_character (void)
+{
+  const char *over[] = { "6.属于四类过程性信息", NULL, NULL };
+  g_autoptr (GString) s = table3 (over, TRUE);
+  g_autofree char *text = g_strdup (s->str);
+  g_autoptr (GString) t = g_string_new (NULL);
+  /* replace the label by one with 性 dropped, values 0 1 0 0 0 0 1 */
+  char *at = strstr (text, "6.属于四类过程性信息");
+  g_string_append_len (t, text, at - text);
+  g_string_append (t, "6.属于四类过程信息 0 1 0 0 0 0 1\n");
+  g_string_append (t, strchr (at, '\n') + 1);
+  g_autoptr (GkRecord) rec = tu_record_from_text (t->str);
+  g_assert_true (tu_int_is (rec, "applications.withheld_process_info.total", 1));
+  g_assert_nonnull (warning_with (rec, "label_fuzzy"));
+  g_assert_true (tu_int_is (rec, "applications.withheld_enforcement_files.total", 0));
+}
+
+/* templates.md §6.4: a web page's table as text with pipes and trailing empty cells */
+static void
+test_pipe_rows (void)
+{
+  const char *text = "二、主动公开政府信息情况\n| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+                     "| 规章 | 0 | 0 | 2 |\n| 行政规范性文件 | 4 |  | 31 |\n| 第二十条第（五）项 | | | |\n"
+                     "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 2910 | | |\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_cmpstr (rec->template_id, ==, "2021");
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2910));
+  g_assert_true (tu_int_is (rec, "active.rules.in_force", 2));
+  /* a blank between pipes is a real cell: 0, marked, with a warning */
+  GkValue *v = gk_record_get (rec, "active.normative_documents.repealed");
+  g_assert_true (v->kind == GK_VALUE_INT && v->i == 0 && v->from_blank);
+  g_assert_nonnull (warning_with (rec, "blank_as_zero"));
+}
+
+/* pdftotext's default mode: the labels as one block, then their numbers */
+static void
+test_label_block (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n"
+                     "三、本年度办理结果\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+                     "5 0 0 0 0 0 5\n1 0 0 0 0 0 1\n4 0 0 0 0 0 4\n2 0 0 0 0 0 2\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 5));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 4));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 2));
+  g_assert_nonnull (warning_with (rec, "label_block"));
+}
+
 static void
 test_heading_missing (void)
 {
@@ -180,6 +231,19 @@ test_heading_missing (void)
   g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
   g_assert_true (tu_int_is (rec, "applications.processed_total.total", 0));
   g_assert_nonnull (warning_with (rec, "section_heading_missing"));
+}
+
+/* A line of prose that names a row and ends in a number must not block the
+ * real row when the table's heading is missing and the prose is in range. */
+static void
+test_prose_before_table (void)
+{
+  const char *text = "全县办理行政许可 12\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+                     "行政许可 117 +85 3208\n其他对外管理服务事项 327 0 235\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 3208));
+  g_assert_true (tu_int_is (rec, "active.licensing.items_change", 85));
+  g_assert_null (warning_with (rec, "cells_mismatch"));
 }
 
 static void
@@ -202,7 +266,11 @@ main (int argc, char **argv)
   g_test_add_func ("/match/procurement-in-yuan", test_procurement_in_yuan);
   g_test_add_func ("/match/stray-page-number", test_stray_page_number);
   g_test_add_func ("/match/heading-missing", test_heading_missing);
+  g_test_add_func ("/match/dropped-character", test_dropped_character);
+  g_test_add_func ("/match/pipe-rows", test_pipe_rows);
+  g_test_add_func ("/match/label-block", test_label_block);
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
+  g_test_add_func ("/match/prose-before-table", test_prose_before_table);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

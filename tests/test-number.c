@@ -104,7 +104,7 @@ test_line_to_row (void)
 static void
 test_page_furniture (void)
 {
-  const char *yes[] = { "— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 8 页", "http://www.changzhi.gov.cn/", "www.qinxian.gov.cn", "3/8" };
+  const char *yes[] = { "— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 8 页", "http://www.changzhi.gov.cn/", "www.qinxian.gov.cn", "file:///tmp/report.html", "3/8" };
   const char *no[] = { "2020", "规章 0 0 0", "一、总体情况", "0 0 0", "-2" };
   for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
     g_assert_true (gk_text_is_page_furniture (yes[i]));

@@ -6,14 +6,6 @@
 /* Sums of whole counts compare exactly; this only absorbs float noise in amounts. */
 #define SUM_EPSILON 1e-6
 
-static char *
-subst (const char *tmpl, const char *var, const char *value)
-{
-  g_autofree char *needle = g_strdup_printf ("{%s}", var);
-  g_auto (GStrv) parts = g_strsplit (tmpl, needle, -1);
-  return g_strjoinv (value, parts);
-}
-
 /* Expands "@outcome:applications.{row}.{col}" over outcome rows, in template order. */
 static void
 expand_outcomes (const GkTemplateSet *set, const GkRecord *rec, const char *pattern, GPtrArray *out)
@@ -33,7 +25,7 @@ expand_outcomes (const GkTemplateSet *set, const GkRecord *rec, const char *patt
                   GkTplRow *row = blk->rows->pdata[r];
                   if (!row->outcome)
                     continue;
-                  char *key = subst (pattern, "row", row->key);
+                  char *key = gk_template_subst (pattern, "row", row->key);
                   if (!g_str_has_prefix (key, sec->key) || !gk_record_get (rec, key)
                       || g_hash_table_contains (seen, key))
                     {
@@ -55,7 +47,7 @@ expand_side (const GkTemplateSet *set, const GkRecord *rec, const GPtrArray *sid
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < side->len; i++)
     {
-      g_autofree char *k = subst (side->pdata[i], var, value);
+      g_autofree char *k = gk_template_subst (side->pdata[i], var, value);
       if (g_str_has_prefix (k, "@outcome:"))
         expand_outcomes (set, rec, k + strlen ("@outcome:"), keys);
       else
@@ -125,22 +117,39 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
 {
   if (id->require)
     {
-      g_autofree char *req = subst (id->require, id->var, value);
+      g_autofree char *req = gk_template_subst (id->require, id->var, value);
       if (!gk_record_get (rec, req))
         return;
     }
   g_autoptr (GPtrArray) lhs = expand_side (set, rec, id->lhs, id->var, value);
+  if (id->absent_as_zero)
+    {
+      /* parts never stated add nothing; with none stated there is nothing to check */
+      for (guint i = lhs->len; i-- > 0;)
+        if (!gk_record_get (rec, lhs->pdata[i]))
+          g_ptr_array_remove_index (lhs, i);
+      if (lhs->len == 0)
+        return;
+    }
   g_autoptr (GPtrArray) rhs = expand_side (set, rec, id->rhs, id->var, value);
   g_autoptr (GPtrArray) nonneg = expand_side (set, rec, id->nonneg, id->var, value);
+  /* a table key counts as present when a table gave it: a pre-2019
+   * report's prose fills a few canonical totals, never a table's full
+   * identity; a prose figure (narrative.*) is present as itself */
   gboolean any_present = FALSE;
-  for (guint i = 0; i < lhs->len; i++)
-    any_present |= gk_record_get (rec, lhs->pdata[i]) != NULL;
-  for (guint i = 0; i < rhs->len; i++)
-    any_present |= gk_record_get (rec, rhs->pdata[i]) != NULL;
+  GPtrArray *both[2] = { lhs, rhs };
+  for (int side = 0; side < 2; side++)
+    for (guint i = 0; i < both[side]->len; i++)
+      {
+        const char *k = both[side]->pdata[i];
+        const GkValue *v = gk_record_get (rec, k);
+        any_present |= v && (g_str_has_prefix (k, "narrative.")
+                             || !(v->has_source && v->src.method == GK_METHOD_NARRATIVE));
+      }
   if (!any_present)
     return;   /* the report has no such table: nothing to check */
 
-  g_autofree char *cid = subst (id->id, id->var, value);
+  g_autofree char *cid = gk_template_subst (id->id, id->var, value);
   GkCheck *c = gk_check_new (cid, id->formula);
   gboolean any_null = FALSE, suspect = FALSE;
   double ls = 0, rs = 0;
@@ -184,7 +193,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
   if (!label)
     {
       /* row-wise checks name the row, column-wise the column */
-      g_autofree char *probe = subst (id->id, id->var, value);
+      g_autofree char *probe = gk_template_subst (id->id, id->var, value);
       g_auto (GStrv) bits = g_strsplit (probe, ".", -1);
       g_autofree char *rk = g_strdup_printf ("%s.%s", bits[0], value);
       label = gk_template_row_label (set, rk);
@@ -193,7 +202,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
       if (!label)
         label = value;
     }
-  g_autofree char *title = subst (id->title, "label", label);
+  g_autofree char *title = gk_template_subst (id->title, "label", label);
   g_autoptr (GString) msg = g_string_new (title);
   g_string_append (msg, "：");
   if (any_null)
@@ -404,7 +413,10 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
           c->suspect_ocr = operand_is_suspect (v);
           gk_record_add_check (rec, c);
         }
-      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw)
+      /* a placeholder (—, /, 无) revoked to null by a refuting identity is
+         no misprint: only text that parses as nothing fails here */
+      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw
+               && gk_number_parse (v->raw, type).kind == GK_NUMBER_INVALID)
         {
           g_autofree char *id = g_strdup_printf ("value.number.%s", v->key);
           GkCheck *c = gk_check_new (id, "cell is a number");

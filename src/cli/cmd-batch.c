@@ -28,6 +28,10 @@
 /* How long the writer waits for a result before looking at signals again. */
 #define QUEUE_POLL_US (100 * 1000)
 #define EXIT_INTERRUPTED 130
+/* Files handed to the workers ahead of the writer, per worker: keeps every
+ * worker busy while bounding the records waiting in memory to be written
+ * (extraction can outrun the single writer on text input). */
+#define IN_FLIGHT_PER_WORKER 2
 
 static const char *const batch_exts[] = { ".pdf", ".txt", ".html", ".htm", NULL };
 
@@ -210,7 +214,7 @@ cmd_batch (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("DIR|FILE... — read many reports into one SQLite database");
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— read many reports into one SQLite database");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autofree char *desc = g_strconcat ("Resumable: a file already in the database (same sha256) is skipped.\n"
                                        "Exit 130 when stopped by SIGINT/SIGTERM (the database stays consistent).\n",
@@ -291,10 +295,10 @@ cmd_batch (int argc, char **argv)
   g_autofree Job *all = g_new0 (Job, n);
   GThreadPool *pool = g_thread_pool_new (run_job, &sh, jobs, TRUE, NULL);
   for (guint i = 0; i < n; i++)
-    {
-      all[i].path = files->pdata[i];
-      g_thread_pool_push (pool, &all[i], NULL);
-    }
+    all[i].path = files->pdata[i];
+  guint pushed = 0;
+  for (; pushed < n && pushed < (guint) jobs * IN_FLIGHT_PER_WORKER; pushed++)
+    g_thread_pool_push (pool, &all[pushed], NULL);
 
   Progress prog = { .total = n, .start_us = g_get_monotonic_time (), .tty = isatty (STDERR_FILENO) };
   int exit_code = GK_EXIT_OK;
@@ -304,6 +308,8 @@ cmd_batch (int argc, char **argv)
       if (job)
         {
           received++;
+          if (pushed < n)
+            g_thread_pool_push (pool, &all[pushed++], NULL);
           prog.done++;
           g_autoptr (GError) werr = NULL;
           if (exit_code != GK_EXIT_OUTPUT && !store (db, job, &prog, &werr))

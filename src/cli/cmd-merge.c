@@ -21,7 +21,7 @@ cmd_merge (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &shards, NULL, "SHARD.sqlite..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("SHARD.sqlite... — combine shard databases into one");
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— combine shard databases into one");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_description (ctx, cli_exit_codes_help);
   g_autoptr (GError) error = NULL;

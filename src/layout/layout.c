@@ -299,6 +299,39 @@ continue_previous_row (const GkPage *page, GkContent *content, const char *label
   return TRUE;
 }
 
+/* The first value column of a grid: the leftmost column where a cell holds
+ * a number, widened to the left over columns that hold no words but numbers
+ * in any row with a number — blank value cells (table 四 with its first
+ * columns empty), not labels.  n_cols when no cell holds a number. */
+static int
+grid_value_col (const GkGrid *grid, const CellText *cells)
+{
+  guint nc = grid->cells->len;
+  int value_col = grid->n_cols;
+  g_autofree gboolean *data_row = g_new0 (gboolean, grid->n_rows);
+  for (guint j = 0; j < nc; j++)
+    if (cells[j].has_text && gk_number_is_cell_token (cells[j].text))
+      {
+        const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+        value_col = MIN (value_col, gc->col);
+        data_row[gc->row] = TRUE;
+      }
+  if (value_col == grid->n_cols)
+    return value_col;
+  while (value_col > 0)
+    {
+      int c = value_col - 1;
+      for (guint j = 0; j < nc; j++)
+        {
+          const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+          if (data_row[gc->row] && gc->col <= c && c < gc->col + gc->col_span && !text_is_value (cells[j].text))
+            return value_col;
+        }
+      value_col = c;
+    }
+  return value_col;
+}
+
 /* One ruled table → rows (and a line per row with text). */
 static void
 layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content, gboolean at_page_top)
@@ -317,15 +350,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       if (k >= 0)
         g_ptr_array_add (cells[k].words, (gpointer) w);
     }
-  /* the value columns start at the leftmost cell holding a number */
-  int value_col = grid->n_cols;
   for (guint k = 0; k < nc; k++)
-    {
-      cell_text_fill (&cells[k]);
-      const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, k);
-      if (cells[k].has_text && gk_number_is_cell_token (cells[k].text))
-        value_col = MIN (value_col, gc->col);
-    }
+    cell_text_fill (&cells[k]);
+  int value_col = grid_value_col (grid, cells);
   guint k = 0;
   for (int r = 0; r < grid->n_rows; r++)
     {
@@ -344,7 +371,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               header |= !text_is_value (cells[j].text);
             }
         }
-      if (!any_text && !any_value)
+      /* a row without a word (a spacer, or a row of blanks with no label)
+       * says nothing a reader could tie to the template: no row */
+      if (!any_text)
         continue;
       g_autoptr (GString) label = g_string_new (NULL);
       g_autoptr (GString) all = g_string_new (NULL);

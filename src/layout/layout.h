@@ -17,7 +17,11 @@
  * grids (prose, headings, tables without rules) is split like the text
  * path (gk_text_line_to_row), but each cell keeps its own box.  Page
  * furniture (URLs, page numbers) is dropped, so a table broken over a
- * page continues in content->rows as if it were not.
+ * page continues in content->rows as if it were not.  A page break inside
+ * a row leaves the row's rest at the top of the next page: a first table
+ * row there whose value cells are all blank, as many as the previous
+ * page's last row has, and whose label does not open a row (一、 （三） 1.)
+ * is that rest, and its label text joins the previous row's label.
  */
 #pragma once
 #include "content/content.h"

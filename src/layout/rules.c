@@ -8,7 +8,10 @@ rules_one_way (PIX *pix, gboolean horizontal, double pt_per_px, double x0_pt, do
 {
   double min_len_pt = horizontal ? GK_RULE_MIN_H_LENGTH_PT : GK_RULE_MIN_V_LENGTH_PT;
   int len_px = MAX (3, (int) lround (min_len_pt / pt_per_px));
-  PIX *opened = horizontal ? pixOpenBrick (NULL, pix, len_px, 1) : pixOpenBrick (NULL, pix, 1, len_px);
+  /* the composite DWA opening: several times faster than pixOpenBrick, and
+   * its brick (a product of two factors, within a pixel or two of len_px)
+   * is as good a yardstick for "longer than a glyph stroke" */
+  PIX *opened = horizontal ? pixOpenCompBrickDwa (NULL, pix, len_px, 1) : pixOpenCompBrickDwa (NULL, pix, 1, len_px);
   if (!opened)
     return 0;
   BOXA *boxes = pixConnComp (opened, NULL, 8);

@@ -223,3 +223,31 @@ gk_record_take_warnings (GkRecord *r, GPtrArray *warnings)
   while (warnings->len > 0)
     g_ptr_array_add (r->warnings, g_ptr_array_steal_index (warnings, 0));
 }
+
+guint
+gk_record_drop_unread (GkRecord *r)
+{
+  guint dropped = 0;
+  for (guint i = r->values->len; i-- > 0;)
+    {
+      GkValue *v = r->values->pdata[i];
+      if (v->kind != GK_VALUE_NULL || v->has_source)
+        continue;
+      g_hash_table_remove (r->index, v->key);
+      g_ptr_array_remove_index (r->values, i);   /* keeps the order of the rest */
+      dropped++;
+    }
+  return dropped;
+}
+
+gboolean
+gk_record_has_table_values (const GkRecord *r)
+{
+  for (guint i = 0; i < r->values->len; i++)
+    {
+      const GkValue *v = r->values->pdata[i];
+      if (v->kind != GK_VALUE_NULL && !(v->has_source && v->src.method == GK_METHOD_NARRATIVE))
+        return TRUE;
+    }
+  return FALSE;
+}

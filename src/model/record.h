@@ -5,6 +5,8 @@
  *   gk_record_get                                  look a value up by canonical key
  *   gk_record_add_part                             one narrative.active_breakdown entry
  *   gk_record_add_check / gk_record_warn
+ *   gk_record_drop_unread                          forget nulls never seen on a page
+ *   gk_record_has_table_values                     did any table cell give a number
  *
  * Values keep insertion order (template order), so every exporter emits
  * them in the order a reader of the report expects.  A key that is set to
@@ -112,6 +114,11 @@ void gk_record_add_part (GkRecord *r, GkPart *part);        /* takes ownership *
 void gk_record_add_check (GkRecord *r, GkCheck *check);     /* takes ownership */
 void gk_record_warn (GkRecord *r, const char *code, int page, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 void gk_record_take_warnings (GkRecord *r, GPtrArray *warnings);  /* moves GkWarning* out of warnings */
+/* Removes the null values that no page showed (keys of a template the
+ * report turned out not to use); returns how many went. */
+guint gk_record_drop_unread (GkRecord *r);
+/* TRUE when some value is a number read from a table (prose-filled keys do not count). */
+gboolean gk_record_has_table_values (const GkRecord *r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkRecord, gk_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCheck, gk_check_free)

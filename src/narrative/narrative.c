@@ -4,6 +4,7 @@
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@ typedef struct {
   char *key;
   gboolean has_value;
   gint64 value;
+  double scale;          /* the captured number times this (万元 → 元); 1 by default */
+  GkRegex *exclude;      /* a match whose sentence this finds is not this figure; may be NULL */
   GPtrArray *patterns;   /* GkRegex* */
   GPtrArray *also;       /* char*: canonical keys filled when the report has no table for them */
 } Figure;
@@ -29,6 +32,7 @@ struct GkNarrativeRules {
   GkRegex *date_chinese;
   int date_lines;
   GPtrArray *figures;          /* Figure* */
+  GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
   GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
 };
 
@@ -36,6 +40,7 @@ static void
 figure_free (Figure *f)
 {
   g_free (f->key);
+  gk_regex_free (f->exclude);
   g_ptr_array_unref (f->patterns);
   g_ptr_array_unref (f->also);
   g_free (f);
@@ -54,6 +59,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
   g_ptr_array_unref (r->figures);
+  gk_regex_free (r->approx);
   gk_regex_free (r->bd_start);
   gk_regex_free (r->bd_part);
   gk_regex_free (r->bd_sep);
@@ -141,6 +147,10 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       json_t *val = json_object_get (v, "value");
       f->has_value = json_is_integer (val);
       f->value = f->has_value ? json_integer_value (val) : 0;
+      json_t *scale = json_object_get (v, "scale");
+      f->scale = json_is_number (scale) ? json_number_value (scale) : 1.0;
+      if (json_object_get (v, "exclude"))
+        f->exclude = rule_regex (v, "exclude", path, &err);
       f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
       f->also = g_ptr_array_new_with_free_func (g_free);
       size_t j;
@@ -151,6 +161,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       if (!*f->key && !err)
         g_set_error (&err, GK_ERROR, GK_ERROR_TEMPLATE, "%s: figures[%zu]: no key", path, i);
     }
+  if (json_object_get (root, "approx_marker"))
+    r->approx = rule_regex (root, "approx_marker", path, &err);
   json_t *bd = json_object_get (root, "breakdown");
   r->bd_start = rule_regex (bd, "start", path, &err);
   r->bd_part = rule_regex (bd, "part", path, &err);
@@ -258,39 +270,44 @@ chinese_number (const char *s)
   return value + pending;
 }
 
+/* The title: the first early line naming a report, preferring one that
+ * names its year (a web page's breadcrumb "政务公开 > 年度报告" comes first). */
 static void
 read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 {
   guint limit = MIN (content->lines->len, (guint) MAX (r->title_lines, 1));
-  for (guint i = 0; i < limit; i++)
-    {
-      GkLine *line = content->lines->pdata[i];
-      g_autofree char *sq = gk_text_squeeze (line->text);
-      /* a title wrapped over two lines: try the line joined with the next */
-      g_autofree char *joined = NULL;
-      if (!gk_regex_search (r->title, sq, 0, NULL, NULL) && i + 1 < content->lines->len)
-        {
-          g_autofree char *next = gk_text_squeeze (((GkLine *) content->lines->pdata[i + 1])->text);
-          joined = g_strconcat (sq, next, NULL);
-          gsize s, e;
-          if (!gk_regex_search (r->title, joined, 0, &s, &e) || s >= strlen (sq)
-              || g_utf8_strlen (joined, -1) > 60)
-            continue;
-        }
-      const char *title = joined ? joined : sq;
-      if (g_utf8_strlen (title, -1) > 60)
-        continue;   /* a sentence that mentions the report, not its title */
-      rec->title = g_strdup (title);
-      rec->title_src = line->src;
-      g_autoptr (GkMatch) y = gk_regex_match (r->year, title, 0);
-      if (y)
-        {
-          g_autofree char *ys = gk_match_group (y, 1);
-          rec->year = atoi (ys);
-          rec->year_src = line->src;
-        }
-      return;
-    }
+  for (int need_year = 1; need_year >= 0; need_year--)
+    for (guint i = 0; i < limit; i++)
+      {
+        GkLine *line = content->lines->pdata[i];
+        g_autofree char *sq = gk_text_squeeze (line->text);
+        /* a title wrapped over two lines: try the line joined with the next */
+        g_autofree char *joined = NULL;
+        if (!gk_regex_search (r->title, sq, 0, NULL, NULL) && i + 1 < content->lines->len)
+          {
+            g_autofree char *next = gk_text_squeeze (((GkLine *) content->lines->pdata[i + 1])->text);
+            joined = g_strconcat (sq, next, NULL);
+            gsize s, e;
+            if (!gk_regex_search (r->title, joined, 0, &s, &e) || s >= strlen (sq)
+                || g_utf8_strlen (joined, -1) > 60)
+              continue;
+          }
+        const char *title = joined ? joined : sq;
+        if (g_utf8_strlen (title, -1) > 60)
+          continue;   /* a sentence that mentions the report, not its title */
+        g_autoptr (GkMatch) y = gk_regex_match (r->year, title, 0);
+        if (need_year && !y)
+          continue;
+        rec->title = g_strdup (title);
+        rec->title_src = line->src;
+        if (y)
+          {
+            g_autofree char *ys = gk_match_group (y, 1);
+            rec->year = atoi (ys);
+            rec->year_src = line->src;
+          }
+        return;
+      }
 }
 
 static char *
@@ -412,41 +429,115 @@ read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 
 /* --- figures ---------------------------------------------------------- */
 
+/* TRUE when re finds something in the sentence around [s, e) (from the
+ * previous full stop to the next). */
+static gboolean
+sentence_matches (const char *text, gsize s, gsize e, const GkRegex *re)
+{
+  static const char stop[] = "。";
+  gsize a = s;
+  while (a > 0 && !(a >= strlen (stop) && memcmp (text + a - strlen (stop), stop, strlen (stop)) == 0))
+    a--;
+  const char *next = strstr (text + e, stop);
+  gsize b = next ? (gsize) (next - text) : strlen (text);
+  g_autofree char *sentence = g_strndup (text + a, b - a);
+  return gk_regex_search (re, sentence, 0, NULL, NULL);
+}
+
+/* A scaled figure keeps this many decimal places (1e6: millionths of its unit). */
+#define SCALED_DIGITS 1e6
+
+/* "1,236" → "1236": thousands separators as prose prints them. */
+static char *
+strip_separators (const char *num)
+{
+  g_auto (GStrv) parts = g_strsplit (num, ",", -1);
+  return g_strjoinv ("", parts);
+}
+
+/* Stores one figure; a decimal capture (35.5元) or a scale makes a decimal. */
+static void
+set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
+            const GkSource *src, const char *raw)
+{
+  if (!num)
+    {
+      gk_record_set_int (rec, key, f->value, src, raw);
+      return;
+    }
+  g_autofree char *digits = strip_separators (num);
+  double x = g_ascii_strtod (digits, NULL) * f->scale;
+  gboolean decimal = strchr (num, '.') != NULL;
+  if (f->scale != 1.0)
+    {
+      /* 0.12万元 is 1200元 exactly, not 1199.9999999999998 */
+      x = round (x * SCALED_DIGITS) / SCALED_DIGITS;
+      decimal = x != floor (x);
+    }
+  if (!decimal && fabs (x) < 9e15)
+    gk_record_set_int (rec, key, (gint64) x, src, raw);
+  else
+    gk_record_set_double (rec, key, x, src, raw);
+}
+
 static void
 read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize *active_total_end)
 {
   g_autoptr (GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);   /* key → offset+1 */
+  /* prose stands in for table keys only in a report whose tables gave
+   * nothing (pre-2019 prose): beside a real table a prose figure may
+   * count another scope (templates.md §6.6), so an unread cell stays null */
+  gboolean tables_read = gk_record_has_table_values (rec);
   for (guint i = 0; i < r->figures->len; i++)
     {
       Figure *f = r->figures->pdata[i];
       for (guint k = 0; k < f->patterns->len; k++)
         {
-          g_autoptr (GkMatch) m = gk_regex_match (f->patterns->pdata[k], prose->text, 0);
+          g_autoptr (GkMatch) m = NULL;
+          gsize s = 0, e = 0;
+          /* the first match whose sentence the figure's exclusion does not name */
+          for (gsize from = 0; (m = gk_regex_match (f->patterns->pdata[k], prose->text, from)); from = e)
+            {
+              gk_match_span (m, 0, &s, &e);
+              if (!f->exclude || !sentence_matches (prose->text, s, e, f->exclude))
+                break;
+              g_clear_pointer (&m, gk_match_free);
+              if (e == s)
+                e++;
+            }
           if (!m)
             continue;
-          gsize s, e;
-          gk_match_span (m, 0, &s, &e);
           gsize prev = GPOINTER_TO_SIZE (g_hash_table_lookup (best, f->key));
           if (prev && prev - 1 <= s)
             continue;
-          gint64 value = f->value;
-          if (!f->has_value)
-            {
-              g_autofree char *num = gk_match_group (m, 1);
-              if (!num)
-                continue;
-              value = g_ascii_strtoll (num, NULL, 10);
-            }
+          g_autofree char *num = f->has_value ? NULL : gk_match_group (m, 1);
+          if (!f->has_value && !num)
+            continue;
           g_hash_table_insert (best, f->key, GSIZE_TO_POINTER (s + 1));
           g_autofree char *raw = g_strndup (prose->text + s, e - s);
           GkSource src = narrative_source (prose, s);
-          gk_record_set_int (rec, f->key, value, &src, raw);
+          set_figure (rec, f->key, f, num, &src, raw);
           for (guint a = 0; a < f->also->len; a++)
-            if (!gk_record_has_number (rec, f->also->pdata[a]))
-              gk_record_set_int (rec, f->also->pdata[a], value, &src, raw);
+            {
+              GkValue *have = gk_record_get (rec, f->also->pdata[a]);
+              if (!have || (!have->has_source && !tables_read)
+                  || (have->has_source && have->src.method == GK_METHOD_NARRATIVE))
+                set_figure (rec, f->also->pdata[a], f, num, &src, raw);
+            }
           if (strcmp (f->key, "narrative.active_total") == 0)
             *active_total_end = e;
         }
+    }
+  /* one warning per approximate figure that won */
+  GHashTableIter it;
+  gpointer key, off;
+  g_hash_table_iter_init (&it, best);
+  while (r->approx && g_hash_table_iter_next (&it, &key, &off))
+    {
+      GkValue *v = gk_record_get (rec, key);
+      if (v && v->raw && gk_regex_search (r->approx, v->raw, 0, NULL, NULL))
+        gk_record_warn (rec, "narrative_approximate", v->src.page,
+                        "%s：报告原文为约数“%s”，按所写数字读取", (const char *) key, v->raw);
     }
 }
 
@@ -459,7 +550,18 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
   g_autofree char *sentence = g_strndup (text + from, end - from);
   gsize s, e;
   if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e))
-    return;
+    {
+      /* "…1236条。其中，…": the list may open the next sentence */
+      if (!stop)
+        return;
+      from = end + strlen ("。");
+      const char *stop2 = strstr (text + from, "。");
+      end = stop2 ? (gsize) (stop2 - text) : strlen (text);
+      g_free (sentence);
+      sentence = g_strndup (text + from, end - from);
+      if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e) || s != 0)
+        return;
+    }
   gsize pos = e;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_part_free);
   while (pos < strlen (sentence))
@@ -476,7 +578,8 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       g_autofree char *pct = gk_match_named (m, "pct");
       GkPart *part = gk_part_new (label);
       part->has_count = count != NULL;
-      part->count = count ? g_ascii_strtoll (count, NULL, 10) : 0;
+      g_autofree char *count_digits = count ? strip_separators (count) : NULL;
+      part->count = count ? g_ascii_strtoll (count_digits, NULL, 10) : 0;
       if (pct && *pct)
         {
           part->has_percent = TRUE;

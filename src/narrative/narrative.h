@@ -9,9 +9,20 @@
  * Method.  All lines are squeezed (NFKC, white space out) and joined, so a
  * figure broken over two visual lines ("其他信息310 / 条，占总数的3.51%")
  * reads whole; an offset map leads each match back to its page and line.
- * Metadata comes from the title line (first lines of the document) and the
- * date at the foot; the issuer is the title's organ name, completed to the
- * full name (沁县 → 沁县人民政府) when the text spells that name out.
+ * Metadata comes from the title line (first lines of the document, one
+ * naming its year preferred) and the date at the foot; the issuer is the
+ * title's organ name, completed to the full name (沁县 → 沁县人民政府) when
+ * the text spells that name out, else the organ printed on the line above
+ * the title or above the date.
+ *
+ * Figures.  Each figure of narrative.json is a key and a list of patterns;
+ * the earliest match in the document wins, its sentence fragment is the
+ * value's raw text and its line the provenance.  A figure may fix its
+ * value (0 for 未收到…), scale the number (万元 → 元), skip matches whose
+ * sentence an 'exclude' pattern finds, and fill canonical keys ('also')
+ * in a report whose tables gave nothing, so a pre-2019 report's 受理…12件
+ * becomes applications.new_received.total with method narrative.  The C
+ * code holds no label: adding a sentence shape is editing the JSON.
  */
 #pragma once
 #include "content/content.h"

@@ -58,13 +58,20 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   rec->pages = content->n_pages;
   g_array_append_vals (rec->ocr_pages, content->ocr_pages->data, content->ocr_pages->len);
   gk_record_take_warnings (rec, content->warnings);
+  guint reading_warnings = rec->warnings->len;
   gk_match_tables (p->templates, content, rec);
+  guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
-  if (strcmp (rec->template_id, "unknown") == 0 && rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR)
+  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !gk_record_has_table_values (rec))
     {
-      /* no national table could exist yet: the report is free-form prose */
+      /* no national table could exist yet and none was read: the report
+       * is free-form prose, and whatever the matcher tried on its lines
+       * (a heading 二、主动公开政府信息情况, a statistics row) is no table */
       g_free (rec->template_id);
       rec->template_id = g_strdup ("pre2019");
+      gk_record_drop_unread (rec);
+      g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
+      gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
   gk_checks_run (p->templates, rec);
   return rec;
@@ -73,12 +80,14 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
 GkRecord *
 gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions *opts, GError **error)
 {
-  GkReadOptions defaults;
-  if (!opts)
-    {
-      gk_read_options_init (&defaults);
-      opts = &defaults;
-    }
+  GkReadOptions local;
+  if (opts)
+    local = *opts;
+  else
+    gk_read_options_init (&local);
+  if (local.max_seconds > 0)
+    local.deadline_us = g_get_monotonic_time () + (gint64) (local.max_seconds * G_USEC_PER_SEC);
+  opts = &local;
   g_autoptr (GkInput) input = gk_input_open (path, opts, error);
   if (!input)
     return NULL;

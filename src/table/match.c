@@ -1,6 +1,7 @@
 /* match.c — see match.h. */
 #include "match.h"
 #include "common/gk-text.h"
+#include "glued.h"
 #include <string.h>
 
 /* A data row needs this many more fitting rows than a rival template to
@@ -11,13 +12,32 @@ enum { MARKER_WEIGHT = 2, FIT_WEIGHT = 3, MATCH_WEIGHT = 1 };
  * is page furniture (a page number), not data. */
 enum { STRAY_MAX_CELLS = 2 };
 
+/* A label no pattern matches may still be a template row printed with a
+ * character dropped or misread (templates.md §6.1, OCR): it is taken when
+ * this share of the official label's characters appear in order at the end
+ * of the text, and no other row comes within FUZZY_MARGIN of it. */
+#define FUZZY_MIN_RATIO 0.75
+#define FUZZY_MARGIN 0.10
+enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
+
+/* This many template rows named, in template order, in the label text before
+ * a label-less row of numbers make a label block (see find_label_block). */
+enum { LABEL_BLOCK_MIN = 3 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
   GkColumnType type;
-  gboolean grid_blank_ok;  /* blank cell may mean zero */
   const char *unit_hint;   /* "元" when the header gives 元, else NULL */
 } Assignment;
+
+/* What became of one template row in a candidate reading. */
+typedef struct {
+  const GkTplRow *row;
+  gboolean fitted;         /* as many cells as the block has columns */
+  guint ncells, ncols;
+  int page;
+} RowState;
 
 typedef struct {
   const GkTemplate *tpl;
@@ -27,8 +47,9 @@ typedef struct {
   int markers;
   int last_row;            /* index of the last content row used, -1 if none */
   GHashTable *assigned;    /* canonical key → Assignment* */
-  GHashTable *rows_seen;   /* "section.row" → GINT_TO_POINTER(1) */
+  GHashTable *rows_seen;   /* "section.row" → RowState* */
   GPtrArray *warnings;     /* GkWarning* */
+  GPtrArray *owned_cells;  /* GkCell*: cells split out of glued text */
 } Candidate;
 
 static void
@@ -39,6 +60,7 @@ candidate_free (Candidate *c)
   g_hash_table_unref (c->assigned);
   g_hash_table_unref (c->rows_seen);
   g_ptr_array_unref (c->warnings);
+  g_ptr_array_unref (c->owned_cells);
   g_free (c);
 }
 
@@ -111,19 +133,26 @@ assign_row (Candidate *c, const FlatRow *fr, GPtrArray *cells, guint ncells,
             const char *header_text, int page)
 {
   g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, fr->row->key);
-  if (g_hash_table_contains (c->rows_seen, rowkey))
+  guint ncols = fr->block->columns->len;
+  gboolean fits = ncells == ncols;
+  RowState *seen = g_hash_table_lookup (c->rows_seen, rowkey);
+  if (seen && (seen->fitted || !fits))
     {
       candidate_warn (c, "row_repeated", page,
                       "row “%s” appears again; the first reading is kept", fr->row->label);
       return;
     }
-  g_hash_table_insert (c->rows_seen, g_strdup (rowkey), GINT_TO_POINTER (1));
-  guint ncols = fr->block->columns->len;
-  gboolean fits = ncells == ncols;
-  if (!fits)
-    candidate_warn (c, "cells_mismatch", page,
-                    "row “%s” has %u cells where the template has %u columns; its values are left null",
-                    fr->row->label, ncells, ncols);
+  /* new, or a clean reading replacing a row whose cells did not fit */
+  if (!seen)
+    {
+      seen = g_new0 (RowState, 1);
+      g_hash_table_insert (c->rows_seen, g_strdup (rowkey), seen);
+    }
+  seen->fitted = fits;
+  seen->ncells = ncells;
+  seen->page = page;
+  seen->row = fr->row;
+  seen->ncols = ncols;
   gboolean header_in_yuan = header_text && (strstr (header_text, "单位:元") || strstr (header_text, "(元)"));
   for (guint k = 0; k < ncols; k++)
     {
@@ -196,9 +225,142 @@ gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArra
   return have;
 }
 
+/* Length of the longest common subsequence of a and b (both short labels). */
+static glong
+lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb)
+{
+  g_autofree glong *prev = g_new0 (glong, nb + 1);
+  g_autofree glong *cur = g_new0 (glong, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      glong *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return prev[nb];
+}
+
+/* The unused template row whose official label best survives at the end of
+ * text, or -1.  Only rows the cells fit are considered. */
+static int
+fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint ncells, double *ratio_out)
+{
+  glong nt = 0;
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
+  int best = -1;
+  double best_ratio = 0, second = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      const FlatRow *fr = &g_array_index (flat, FlatRow, f);
+      if (ncells != fr->block->columns->len)
+        continue;
+      g_autofree char *lk = gk_text_label_key (fr->row->label);
+      glong nl = 0;
+      g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
+      if (nl < FUZZY_MIN_CHARS)
+        continue;
+      glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
+      double ratio = (double) lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+      if (ratio > best_ratio)
+        {
+          second = best_ratio;
+          best_ratio = ratio;
+          best = (int) f;
+        }
+      else if (ratio > second)
+        second = ratio;
+    }
+  *ratio_out = best_ratio;
+  if (best >= 0 && best_ratio >= FUZZY_MIN_RATIO && best_ratio - second >= FUZZY_MARGIN)
+    return best;
+  return -1;
+}
+
+/* pdftotext's default mode prints some tables as a block of row labels
+ * followed by a block of their number rows.  When the label text before a
+ * label-less number row names at least LABEL_BLOCK_MIN unused template rows,
+ * each once, in template order, those rows are queued in that order. */
+static void
+find_label_block (const GArray *flat, const gboolean *used, const char *text, GArray *queue)
+{
+  g_array_set_size (queue, 0);
+  gsize last_end = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      gsize s, e;
+      if (!gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, text, last_end, &s, &e) || e == s)
+        continue;
+      g_array_append_val (queue, f);
+      last_end = e;
+    }
+  if (queue->len < LABEL_BLOCK_MIN)
+    g_array_set_size (queue, 0);
+}
+
 /* Matches rows[lo, hi) against one template's section. */
+/* Cells run together ("规范性文件121230"): split them when the template
+ * and the row's identities allow one reading only.  Returns the number
+ * of cells now in `cells` (ncols on success; unchanged otherwise).  With
+ * cells NULL it only tells whether such a reading exists. */
+static guint
+split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, const GkRow *row,
+                 const char *glued_run, GPtrArray *cells, guint have)
+{
+  guint ncols = fr->block->columns->len;
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+  if (glued_run)
+    g_ptr_array_add (runs, g_strdup (glued_run));
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      char *r = gk_text_label_key (((GkCell *) row->cells->pdata[k])->raw);
+      g_ptr_array_add (runs, r);
+      if (!gk_glued_is_run (r))
+        return have;   /* a formatted cell (unit, decimal, dash): not glued digits */
+    }
+  /* as many runs as columns without glue is a plain row; more runs cannot be merged */
+  if (runs->len == 0 || runs->len > ncols || (!glued_run && runs->len == ncols))
+    return have;
+  guint readings = 0;
+  g_autoptr (GPtrArray) parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
+  if (!cells)
+    return parts ? ncols : have;
+  g_autoptr (GString) joined = g_string_new (NULL);
+  for (guint k = 0; k < runs->len; k++)
+    g_string_append_printf (joined, "%s%s", k ? " " : "", (const char *) runs->pdata[k]);
+  int page = row->label_src.page;
+  if (!parts)
+    {
+      if (readings == GK_GLUED_TOO_MANY)
+        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”), too many ways to split them; its values are left null",
+                        fr->row->label, joined->str);
+      else
+        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”) and %s; its values are left null",
+                        fr->row->label, joined->str,
+                        readings == 0 ? "no split satisfies the template" : "several splits satisfy the template");
+      return have;
+    }
+  g_ptr_array_set_size (cells, 0);
+  g_autoptr (GString) shown = g_string_new (NULL);
+  for (guint k = 0; k < parts->len; k++)
+    {
+      GkCell *cell = gk_cell_new (parts->pdata[k], &row->label_src);
+      g_ptr_array_add (c->owned_cells, cell);
+      g_ptr_array_add (cells, cell);
+      g_string_append_printf (shown, "%s%s", k ? " | " : "", (const char *) parts->pdata[k]);
+    }
+  candidate_warn (c, "cells_split", page, "row “%s”: cells run together (“%s”) read as %s, the only split the template allows",
+                  fr->row->label, joined->str, shown->str);
+  return ncols;
+}
+
 static Candidate *
-match_section (const GkTemplate *tpl, const GkTplSection *spec,
+match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec,
                const GPtrArray *rows, guint lo, guint hi)
 {
   Candidate *c = g_new0 (Candidate, 1);
@@ -206,33 +368,60 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   c->spec = spec;
   c->last_row = -1;
   c->assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
+  c->owned_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
 
   g_autoptr (GArray) flat = flatten (spec);
   g_autofree gboolean *used = g_new0 (gboolean, flat->len + 1);
   guint pos = 0;
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autoptr (GString) all_text = g_string_new (NULL);   /* header text of the whole section */
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));   /* label block rows */
 
   for (guint i = lo; i < hi; i++)
     {
       GkRow *row = rows->pdata[i];
       g_autofree char *key = gk_text_label_key (row->label);
       g_string_append (all_text, key);
-      if (row->cells->len == 0)
+      /* a label ending in digits may be a row whose cells ran into it */
+      g_autofree char *glued_run = gk_glued_trailing_run (key);
+      if (row->cells->len == 0 && !glued_run)
         {
           g_string_append (pending, key);
           continue;
         }
       g_autofree char *text = g_strconcat (pending->str, key, NULL);
+      if (glued_run)
+        text[strlen (text) - strlen (glued_run)] = '\0';
 
-      /* Pick the template row: fitting cell count first, then a row not yet
-       * passed, then the match ending nearest the label's end. */
       int best = -1;
       int best_fit = -1, best_fwd = -1;
       gsize best_end = 0;
-      for (guint f = 0; f < flat->len; f++)
+      gboolean from_block = FALSE;
+      if (*key)
+        g_array_set_size (queue, 0);
+      else if (queue->len == 0 && pending->len)
+        {
+          find_label_block (flat, used, pending->str, queue);
+          if (queue->len)
+            candidate_warn (c, "label_block", row_page (row),
+                            "%u row labels printed before their numbers; rows paired in order", queue->len);
+        }
+      if (!*key && queue->len)
+        {
+          guint f = g_array_index (queue, guint, 0);
+          g_array_remove_index (queue, 0);
+          FlatRow *fr = &g_array_index (flat, FlatRow, f);
+          if (!used[f] && effective_cells (row->cells, fr->block->columns->len) == fr->block->columns->len)
+            best = (int) f, best_fit = 1, from_block = TRUE;
+          else
+            g_array_set_size (queue, 0);   /* the block does not line up: back to matching by label */
+        }
+
+      /* Pick the template row: fitting cell count first, then a row not yet
+       * passed, then the match ending nearest the label's end. */
+      for (guint f = 0; f < flat->len && !from_block; f++)
         {
           if (used[f])
             continue;
@@ -260,14 +449,29 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
               best_end = e;
             }
         }
+      if (best < 0 && glued_run)
+        {
+          g_string_append (pending, key);   /* prose or a heading that ends in a number */
+          continue;
+        }
       /* A bare number that fits no row (a page number pdftotext left between
        * the halves of a wrapped label) must not take the label from its row. */
-      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS)
+      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS
+          && !(best >= 0 && split_glued_row (set, c, &g_array_index (flat, FlatRow, best), row, NULL, NULL, 0)))
         {
           candidate_warn (c, "stray_number", row_page (row),
                           "a number “%s” with no label fits no table row; ignored",
                           ((GkCell *) row->cells->pdata[0])->raw);
           continue;
+        }
+      if (best < 0)
+        {
+          double ratio = 0;
+          best = fuzzy_row (flat, used, text, effective_cells (row->cells, G_MAXUINT), &ratio);
+          if (best >= 0)
+            candidate_warn (c, "label_fuzzy", row_page (row),
+                            "row label “%s” read as “%s” (%.0f%% of its characters)", text,
+                            g_array_index (flat, FlatRow, best).row->label, ratio * 100);
         }
       if (best < 0)
         {
@@ -292,13 +496,27 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
           last = i;
         }
       i = last;
-      used[best] = TRUE;
+      if (have != ncols)
+        have = split_glued_row (set, c, fr, row, glued_run, cells, have);
+      /* a row whose cells did not fit stays open for a clean reading later */
+      used[best] = have == ncols;
       pos = (guint) best + 1;
       assign_row (c, fr, cells, have, all_text->str, row_page (row));
       if (have == ncols)
         c->fitted_rows++;
       c->last_row = (int) last;
       g_string_truncate (pending, 0);
+    }
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, c->rows_seen);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      RowState *st = v;
+      if (!st->fitted)
+        candidate_warn (c, "cells_mismatch", st->page,
+                        "row “%s” has %u cells where the template has %u columns; its values are left null",
+                        st->row->label, st->ncells, st->ncols);
     }
   c->markers = count_markers (spec, all_text->str);
   c->score = c->fitted_rows * FIT_WEIGHT + c->markers * MARKER_WEIGHT
@@ -551,7 +769,7 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
               GkTplSection *sec = tpl->sections->pdata[q];
               if (strcmp (sec->key, sp->key) != 0)
                 continue;
-              Candidate *cand = match_section (tpl, sec, content->rows, lo, hi);
+              Candidate *cand = match_section (set, tpl, sec, content->rows, lo, hi);
               if (!best || cand->score > best->score
                   /* a tie goes to the template already chosen for an earlier table */
                   || (cand->score == best->score && s > 0 && chosen[0]

@@ -15,7 +15,10 @@
  * preferring rows not yet passed.  Values are parsed by the column type;
  * a blank cell becomes 0 only where the layout proves it is a cell, and
  * every zero read from a blank or dash is marked so the checks can take it
- * back.
+ * back.  A row whose cells ran together in web-page text
+ * ("规范性文件121230") is split by glued.h only where the template and the
+ * row's identities leave one reading; otherwise its values are null with
+ * a cells_glued warning.
  */
 #pragma once
 #include "content/content.h"

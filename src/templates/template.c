@@ -201,6 +201,14 @@ parse_block (Ctx *cx, json_t *jb, const char *where)
 }
 
 char *
+gk_template_subst (const char *tmpl, const char *var, const char *value)
+{
+  g_autofree char *needle = g_strdup_printf ("{%s}", var);
+  g_auto (GStrv) parts = g_strsplit (tmpl, needle, -1);
+  return g_strjoinv (value, parts);
+}
+
+char *
 gk_template_key (const GkTplSection *section, const GkTplRow *row, const GkTplColumn *column)
 {
   if (row->key[0] == '\0')
@@ -318,7 +326,7 @@ string_list (Ctx *cx, json_t *obj, const char *field, const char *where, gboolea
 }
 
 static gboolean
-parse_identities (Ctx *cx, json_t *root, GPtrArray *out)
+parse_identities (Ctx *cx, json_t *root, GPtrArray *out, GHashTable *key_labels)
 {
   json_t *ids = get_array (cx, root, "identities", "$", TRUE);
   size_t i;
@@ -338,6 +346,14 @@ parse_identities (Ctx *cx, json_t *root, GPtrArray *out)
       id->lhs = string_list (cx, ji, "lhs", w, TRUE);
       id->rhs = string_list (cx, ji, "rhs", w, TRUE);
       id->nonneg = string_list (cx, ji, "nonneg", w, FALSE);
+      const char *absent = get_string (cx, ji, "absent", w, FALSE);
+      id->absent_as_zero = absent && strcmp (absent, "zero") == 0;
+      /* labels of operands no template names (prose figures), for messages */
+      const char *kk;
+      json_t *kv;
+      json_object_foreach (json_object_get (ji, "key_labels"), kk, kv)
+        if (json_is_string (kv) && !g_hash_table_contains (key_labels, kk))
+          g_hash_table_insert (key_labels, g_strdup (kk), g_strdup (json_string_value (kv)));
       id->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       json_t *over = json_object_get (ji, "over");
       const char *var;
@@ -381,8 +397,21 @@ compare_templates (gconstpointer a, gconstpointer b)
   return strcmp (ta->id, tb->id);
 }
 
+static GkTemplateSet *template_set_load (const char *models_dir, GError **error);
+
 GkTemplateSet *
 gk_template_set_load (const char *models_dir, GError **error)
+{
+  /* the readers test *error to stop early: give them a real one whatever the caller passed */
+  GError *local = NULL;
+  GkTemplateSet *set = template_set_load (models_dir, &local);
+  if (local)
+    g_propagate_error (error, local);
+  return set;
+}
+
+static GkTemplateSet *
+template_set_load (const char *models_dir, GError **error)
 {
   g_autofree char *dir = g_build_filename (models_dir, "templates", NULL);
   g_autoptr (GError) local = NULL;
@@ -414,7 +443,7 @@ gk_template_set_load (const char *models_dir, GError **error)
       gboolean ok;
       if (strcmp (name, "checks.json") == 0)
         {
-          ok = parse_identities (&cx, root, set->identities);
+          ok = parse_identities (&cx, root, set->identities, set->key_labels);
           have_checks = TRUE;
         }
       else

@@ -5,6 +5,7 @@
  *   gk_template_set_find     a template by id ("2019", "2021")
  *   gk_template_key_label    the Chinese label of a canonical key, for messages
  *   gk_template_key_type     the column type of a canonical key
+ *   gk_template_subst        an identity's key template with its variable filled in
  *
  * The C code holds no label of its own: sections, blocks, rows, columns,
  * their patterns and the identities checked all come from the data files,
@@ -67,6 +68,8 @@ typedef struct {
   GkRelation relation;
   GPtrArray *rhs;
   GPtrArray *nonneg;    /* char* key templates that must be ≥ 0 */
+  gboolean absent_as_zero; /* "absent": "zero": a part the report never states adds 0
+                              (sound only for parts <= total); no part stated, no check */
 } GkIdentity;
 
 typedef struct {
@@ -87,6 +90,8 @@ GkColumnType gk_template_key_type (const GkTemplateSet *set, const char *key);
 /* Short label of "section.row" / label of "section.column"; NULL when unknown. */
 const char *gk_template_row_label (const GkTemplateSet *set, const char *section_row);
 const char *gk_template_column_label (const GkTemplateSet *set, const char *section_column);
+/* An identity's key template with {var} replaced by value ("applications.{row}.total"). */
+char *gk_template_subst (const char *tmpl, const char *var, const char *value);
 /* Canonical key of a cell: section.row.column, leaving out an empty row key. */
 char *gk_template_key (const GkTplSection *section, const GkTplRow *row, const GkTplColumn *column);
 

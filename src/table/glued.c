@@ -1,0 +1,248 @@
+/* glued.c — see glued.h. */
+#include "glued.h"
+#include <string.h>
+
+static gboolean
+is_run_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '+' || c == '-';
+}
+
+gboolean
+gk_glued_is_run (const char *text)
+{
+  if (!text || !*text)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!is_run_char (*p))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+gk_glued_trailing_run (const char *label_key)
+{
+  gsize n = strlen (label_key), i = n;
+  while (i > 0 && is_run_char (label_key[i - 1]))
+    i--;
+  /* at least one digit, and not the "1." of a sub-row number */
+  gboolean digit = FALSE;
+  for (gsize k = i; k < n; k++)
+    digit |= g_ascii_isdigit (label_key[k]);
+  return digit ? g_strdup (label_key + i) : NULL;
+}
+
+/* One identity of checks.json restricted to this row: column indexes. */
+typedef struct {
+  GArray *lhs, *rhs;   /* guint */
+  GkRelation relation;
+  guint last;          /* highest column index: checked once it is assigned */
+} Constraint;
+
+static void
+constraint_clear (gpointer p)
+{
+  Constraint *c = p;
+  g_array_unref (c->lhs);
+  g_array_unref (c->rhs);
+}
+
+/* Column index of key in this row, or -1. */
+static int
+column_of (const GPtrArray *keys, const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (strcmp (keys->pdata[i], key) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+side_indexes (const GPtrArray *side, const char *var, const char *value, const GPtrArray *keys, GArray *out)
+{
+  for (guint i = 0; i < side->len; i++)
+    {
+      g_autofree char *k = gk_template_subst (side->pdata[i], var, value);
+      int col = column_of (keys, k);
+      if (col < 0)
+        return FALSE;   /* an operand outside this row (or an @outcome list) */
+      guint c = (guint) col;
+      g_array_append_val (out, c);
+    }
+  return TRUE;
+}
+
+static GArray *
+row_constraints (const GkTemplateSet *set, const char *template_id, const GPtrArray *keys)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Constraint));
+  g_array_set_clear_func (out, constraint_clear);
+  for (guint i = 0; i < set->identities->len; i++)
+    {
+      GkIdentity *id = set->identities->pdata[i];
+      if (id->template_id && strcmp (id->template_id, template_id) != 0)
+        continue;
+      for (guint v = 0; v < id->over->len; v++)
+        {
+          Constraint c = { g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (guint)),
+                           id->relation, 0 };
+          if (!side_indexes (id->lhs, id->var, id->over->pdata[v], keys, c.lhs)
+              || !side_indexes (id->rhs, id->var, id->over->pdata[v], keys, c.rhs))
+            {
+              constraint_clear (&c);
+              continue;
+            }
+          for (guint k = 0; k < c.lhs->len; k++)
+            c.last = MAX (c.last, g_array_index (c.lhs, guint, k));
+          for (guint k = 0; k < c.rhs->len; k++)
+            c.last = MAX (c.last, g_array_index (c.rhs, guint, k));
+          g_array_append_val (out, c);
+        }
+    }
+  return out;
+}
+
+typedef struct {
+  const GPtrArray *runs;
+  const GkTplBlock *block;
+  const GArray *constraints;
+  guint ncols;
+  gint64 *values;        /* per column, the current reading */
+  guint *starts, *lens, *run_of;
+  guint readings;
+  guint *best_starts, *best_lens, *best_runs;
+  guint64 steps;
+} Search;
+
+static gboolean
+constraints_hold (const Search *s, guint col)
+{
+  for (guint i = 0; i < s->constraints->len; i++)
+    {
+      const Constraint *c = &g_array_index (s->constraints, Constraint, i);
+      if (c->last != col)
+        continue;
+      gint64 l = 0, r = 0;
+      for (guint k = 0; k < c->lhs->len; k++)
+        l += s->values[g_array_index (c->lhs, guint, k)];
+      for (guint k = 0; k < c->rhs->len; k++)
+        r += s->values[g_array_index (c->rhs, guint, k)];
+      if (c->relation == GK_RELATION_EQ ? l != r : l > r)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A part of a run that can be one cell of column col. */
+static gboolean
+part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
+{
+  guint i = 0;
+  if (p[0] == '+' || p[0] == '-')
+    {
+      if (type != GK_COLUMN_SIGNED)
+        return FALSE;
+      i = 1;
+    }
+  guint digits = len - i;
+  if (digits == 0 || digits > GK_GLUED_MAX_DIGITS)
+    return FALSE;
+  for (guint k = i; k < len; k++)
+    if (!g_ascii_isdigit (p[k]))
+      return FALSE;
+  if (digits > 1 && p[i] == '0')
+    return FALSE;   /* no leading zero: "05" is two cells */
+  gint64 v = 0;
+  for (guint k = i; k < len; k++)
+    v = v * 10 + (p[k] - '0');
+  *value = p[0] == '-' ? -v : v;
+  return TRUE;
+}
+
+static void
+search (Search *s, guint col, guint run, guint pos)
+{
+  if (s->readings >= 2 || ++s->steps > GK_GLUED_MAX_STEPS)
+    return;
+  if (run == s->runs->len)
+    {
+      if (col == s->ncols)
+        {
+          if (s->readings++ == 0)
+            {
+              memcpy (s->best_starts, s->starts, s->ncols * sizeof (guint));
+              memcpy (s->best_lens, s->lens, s->ncols * sizeof (guint));
+              memcpy (s->best_runs, s->run_of, s->ncols * sizeof (guint));
+            }
+        }
+      return;
+    }
+  if (col == s->ncols)
+    return;
+  const char *text = s->runs->pdata[run];
+  guint left = (guint) strlen (text) - pos;
+  /* every run still ahead needs a cell, every cell a character */
+  guint chars = left;
+  for (guint r = run + 1; r < s->runs->len; r++)
+    chars += (guint) strlen (s->runs->pdata[r]);
+  if (s->ncols - col < s->runs->len - run || s->ncols - col > chars)
+    return;
+  GkColumnType type = ((GkTplColumn *) s->block->columns->pdata[col])->type;
+  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + 1; len++)
+    {
+      gint64 v;
+      if (!part_ok (text + pos, len, type, &v))
+        continue;
+      s->values[col] = v;
+      s->starts[col] = pos;
+      s->lens[col] = len;
+      s->run_of[col] = run;
+      if (!constraints_hold (s, col))
+        continue;
+      if (len == left)
+        search (s, col + 1, run + 1, 0);
+      else
+        search (s, col + 1, run, pos + len);
+    }
+}
+
+GPtrArray *
+gk_glued_split (const GkTemplateSet *set, const char *template_id,
+                const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                const GPtrArray *runs, guint *readings)
+{
+  guint ncols = block->columns->len;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < ncols; k++)
+    g_ptr_array_add (keys, gk_template_key (spec, row, block->columns->pdata[k]));
+  g_autoptr (GArray) constraints = row_constraints (set, template_id, keys);
+  Search s = { .runs = runs, .block = block, .constraints = constraints, .ncols = ncols };
+  s.values = g_new0 (gint64, ncols);
+  s.starts = g_new0 (guint, ncols);
+  s.lens = g_new0 (guint, ncols);
+  s.run_of = g_new0 (guint, ncols);
+  s.best_starts = g_new0 (guint, ncols);
+  s.best_lens = g_new0 (guint, ncols);
+  s.best_runs = g_new0 (guint, ncols);
+  search (&s, 0, 0, 0);
+  GPtrArray *out = NULL;
+  if (s.steps > GK_GLUED_MAX_STEPS)
+    *readings = GK_GLUED_TOO_MANY;
+  else
+    *readings = s.readings;
+  if (*readings == 1)
+    {
+      out = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = 0; k < ncols; k++)
+        g_ptr_array_add (out, g_strndup ((const char *) runs->pdata[s.best_runs[k]] + s.best_starts[k],
+                                         s.best_lens[k]));
+    }
+  g_free (s.values);
+  g_free (s.starts);
+  g_free (s.lens);
+  g_free (s.run_of);
+  g_free (s.best_starts);
+  g_free (s.best_lens);
+  g_free (s.best_runs);
+  return out;
+}
