@@ -192,6 +192,14 @@ test_source_refuses_changed_file (void)
   g_autoptr (GkAuditSource) changed = gk_audit_source_open (path, "00ff", NULL, &error);
   g_assert_null (changed);
   g_assert_nonnull (strstr (error->message, "changed since it was read"));
+  g_clear_error (&error);
+  /* a web page's line is shown as its text */
+  g_autofree char *html = g_build_filename (dir, "r.html", NULL);
+  g_assert_true (g_file_set_contents (html, "<html><body>\n<p>主动&amp;公开 <b>12</b>条</p>\n</body></html>\n", -1, NULL));
+  g_autoptr (GkAuditSource) web = gk_audit_source_open (html, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_audit_source_kind (web), ==, GK_INPUT_HTML);
+  g_assert_cmpstr (gk_audit_source_line (web, 2), ==, "主动&公开 12条");
   rm_rf (dir);
 }
 

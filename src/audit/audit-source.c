@@ -3,7 +3,32 @@
 #include "audit-crop.h"
 #include "common/gk-error.h"
 #include "text/text-input.h"
+#include <libxml/HTMLparser.h>
 #include <string.h>
+
+/* A line of an HTML file as the reader sees it: its text, markup dropped
+ * and entities decoded by libxml2 (the line may be a fragment: recovered). */
+static char *
+html_line_text (const char *line)
+{
+  if (!strpbrk (line, "<&"))
+    return g_strdup (line);
+  htmlDocPtr doc = htmlReadMemory (line, (int) strlen (line), NULL, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                   | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+  xmlNodePtr root = doc ? xmlDocGetRootElement (doc) : NULL;
+  GString *text = g_string_new (NULL);
+  for (xmlNodePtr n = root; n; n = n->next)
+    {
+      xmlChar *content = xmlNodeGetContent (n);
+      if (content)
+        g_string_append (text, (const char *) content);
+      xmlFree (content);
+    }
+  if (doc)
+    xmlFreeDoc (doc);
+  return g_string_free (text, FALSE);
+}
 
 struct GkAuditSource {
   GkInputKind kind;
@@ -54,6 +79,12 @@ gk_audit_source_open (const char *path, const char *sha256, const char *password
             if (*p == '\f' || *p == '\r')
               *p = ' ';
           g_strchomp (src->lines[i]);
+          if (input->kind == GK_INPUT_HTML)
+            {
+              char *text = html_line_text (src->lines[i]);
+              g_free (src->lines[i]);
+              src->lines[i] = text;
+            }
         }
     }
   return g_steal_pointer (&src);

@@ -12,7 +12,8 @@
  * was read would show the auditor another figure than the one checked,
  * so it is refused with an error naming the cause.  Text is decoded as
  * the text path decodes it (NUL bytes as line ends, GB18030 fallback), so
- * line numbers mean the same thing here as in the provenance.
+ * line numbers mean the same thing here as in the provenance; a line of an
+ * HTML file (libxml2 counts its lines) is shown as its text.
  */
 #pragma once
 #include <glib.h>
