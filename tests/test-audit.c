@@ -282,6 +282,10 @@ test_html_escapes_report_text (void)
   g_free (c->message);
   c->message = g_strdup ("</td><script>alert(3)</script>&");
   GkAuditReport *rep = report_for (rec, path);
+  /* a crafted database: a status and a decision that are markup */
+  json_object_set_new (json_array_get (json_object_get (rep->record, "checks"), 1), "status",
+                       json_string ("\"><script>alert(4)</script>"));
+  g_ptr_array_add (rep->reviews, gk_audit_review_new (c->id, "\"><script>alert(5)</script>", "<b>x</b>", "<i>"));
   g_autofree char *html = page_for (rep);
   g_assert_null (strstr (html, "<script>alert"));
   g_assert_null (strstr (html, "<img src=x"));

@@ -561,7 +561,9 @@ write_findings (GString *o, Rep *r)
       GkAuditReview *rv = id ? g_hash_table_lookup (r->reviews, id) : NULL;
       g_autofree char *cells = check_cells (r, c, NULL);
       g_autofree char *fid = g_strdup_printf ("r%d-f-%s", r->n, id ? id : "");
-      g_string_append_printf (items, "<li class=\"finding%s%s\"", rv ? " " : "", rv ? rv->decision : "");
+      /* only the two known decisions become a class: the database is input too */
+      const char *decided = !rv ? "" : g_strcmp0 (rv->decision, "dismissed") == 0 ? " dismissed" : " confirmed";
+      g_string_append_printf (items, "<li class=\"finding%s\"", decided);
       attr (items, "id", fid);
       attr (items, "data-check", id);
       attr (items, "data-cells", cells);
@@ -603,7 +605,8 @@ write_all_checks (GString *o, Rep *r)
       attr (rows, "data-check", id);
       attr (rows, "data-status", status);
       attr (rows, "data-keys", keys->str);
-      g_string_append_printf (rows, "><td><span class=\"badge st-%s\">", status ? status : "");
+      const char *known = g_strcmp0 (status, "pass") == 0 || g_strcmp0 (status, "fail") == 0 ? status : "skipped";
+      g_string_append_printf (rows, "><td><span class=\"badge st-%s\">", known);
       gk_html_escape (rows, status);
       g_string_append (rows, "</span></td><td class=\"cid\">");
       gk_html_escape (rows, id);
