@@ -60,7 +60,7 @@ page_for (GkAuditReport *rep)
 {
   g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
   g_ptr_array_add (reports, rep);
-  return gk_audit_html (gk_pipeline_templates (tu_pipeline ()), reports, GK_AUDIT_CROPS_ALL, "test");
+  return gk_audit_html (gk_pipeline_templates (tu_pipeline ()), reports, NULL, GK_AUDIT_CROPS_ALL, "test");
 }
 
 /* PNG bytes → image surface (asserting they decode). */
@@ -590,7 +590,7 @@ test_browser_pdf_samples (void)
   g_ptr_array_add (reports, sample_report ("samples/qingtan-2020.pdf"));
   g_ptr_array_add (reports, sample_report ("samples/xiaoshan-2020.pdf"));
   g_ptr_array_add (reports, sample_report ("samples/qinxian-2020.txt"));
-  g_autofree char *html = gk_audit_html (gk_pipeline_templates (tu_pipeline ()), reports, GK_AUDIT_CROPS_ALL, "test");
+  g_autofree char *html = gk_audit_html (gk_pipeline_templates (tu_pipeline ()), reports, NULL, GK_AUDIT_CROPS_ALL, "test");
   g_autoptr (json_t) result = browse (browser, html, "audit-pdf-samples");
 
   json_t *f = finding (result, "applications.row_total.granted");

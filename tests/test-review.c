@@ -150,7 +150,7 @@ test_decisions_survive_reextraction (void)
   g_assert_cmpuint (rep->reviews->len, ==, 2);
   g_autoptr (GPtrArray) page_reports = g_ptr_array_new ();
   g_ptr_array_add (page_reports, rep);
-  g_autofree char *html = gk_audit_html (gk_pipeline_templates (tu_pipeline ()), page_reports, GK_AUDIT_CROPS_NONE, "t");
+  g_autofree char *html = gk_audit_html (gk_pipeline_templates (tu_pipeline ()), page_reports, NULL, GK_AUDIT_CROPS_NONE, "t");
   /* the finding carries its decision; the other decision is gone */
   const char *li = strstr (html, "id=\"r1-f-narrative.percent_sum\"");
   g_assert_nonnull (li);
@@ -248,6 +248,9 @@ test_commands (void)
   g_autofree char *html = NULL;
   g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
   g_assert_nonnull (strstr (html, "3 份报告"));
+  /* the page says what it leaves out */
+  g_assert_nonnull (strstr (html, "未能读取的文件（1），未列入审核"));
+  g_assert_nonnull (strstr (html, "gone.txt</td>"));
   g_assert_nonnull (strstr (html, "已驳回（dismissed）：四舍五入所致"));
   /* the stored path is reopened for the evidence: source lines of the 2020 report */
   g_assert_nonnull (strstr (html, "<span class=\"ln cur\">57</span>"));
@@ -256,7 +259,7 @@ test_commands (void)
   /* both years' items_prev_year are operands: the word stays without a number */
   g_assert_nonnull (strstr (html, "items_prev_year + items_change<b>[50]</b> (previous year) = items_prev_year (this year)"));
 
-  /* relative stored paths are read from --root */
+  /* relative stored paths are read from --root; stored failures are listed */
   {
     g_autofree char *rel_db = g_build_filename (scratch, "relative.db", NULL);
     g_autofree char *models = tu_source_path ("models");
@@ -268,12 +271,14 @@ test_commands (void)
     g_free (r->file);
     r->file = g_strdup ("qinxian-2020.txt");   /* as a batch run inside samples/ stores it */
     g_assert_true (gk_sqlite_write_record (w, r, &error));
+    g_assert_true (gk_sqlite_write_failure (w, "broken.pdf", NULL, "damaged PDF: no xref", &error));
     const char *rooted[] = { "audit", "--db", rel_db, "--root", GK_SOURCE_DIR "/samples", "-o", page, NULL };
     g_assert_cmpint (run (rooted, &err), ==, 0);
     g_free (err);
     g_autofree char *text = NULL;
     g_assert_true (g_file_get_contents (page, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "<span class=\"ln cur\">57</span>"));
+    g_assert_nonnull (strstr (text, "<tr><td>broken.pdf</td><td>damaged PDF: no xref</td></tr>"));
   }
 
   const char *bad_crops[] = { "audit", sample, "--crops", "some", "-o", page, NULL };

@@ -170,6 +170,26 @@ gk_audit_db_series (GkAuditDb *db, const char *issuer, GError **error)
   return series;
 }
 
+GPtrArray *
+gk_audit_db_failures (GkAuditDb *db, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT file, error FROM reports WHERE error IS NOT NULL ORDER BY file", error);
+  if (!st)
+    return NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_failure_free);
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (out, gk_audit_failure_new (col_text (st, 0), col_text (st, 1)));
+  sqlite3_finalize (st);
+  if (rc != SQLITE_DONE)
+    {
+      db_error (db, error, "cannot read failures");
+      g_ptr_array_unref (out);
+      return NULL;
+    }
+  return out;
+}
+
 /* The sha256 values a query with one text parameter returns. */
 static GPtrArray *
 shas (GkAuditDb *db, const char *sql, const char *param, GError **error)

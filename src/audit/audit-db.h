@@ -5,6 +5,7 @@
  *   gk_audit_db_open / _close    an existing database (never created here)
  *   gk_audit_db_reports          stored reports as GkAuditReport, with their reviews
  *   gk_audit_db_series           one issuer's reports, one per year, by year
+ *   gk_audit_db_failures         the stored files that could not be read, with the cause
  *   gk_audit_db_resolve          REPORT as the user names it → its sha256
  *   gk_audit_db_review           record a decision on one check of one report
  *
@@ -36,6 +37,8 @@ GPtrArray *gk_audit_db_reports (GkAuditDb *db, const char *issuer, GError **erro
 /* The same for one issuer, one report per year (the smallest sha256 when
  * a year has several, as the cross-year checks choose); error when none. */
 GPtrArray *gk_audit_db_series (GkAuditDb *db, const char *issuer, GError **error);
+/* GkAuditFailure* (audit-html.h), by file name. */
+GPtrArray *gk_audit_db_failures (GkAuditDb *db, GError **error);
 char *gk_audit_db_resolve (GkAuditDb *db, const char *report, GError **error);
 /* decision: "confirmed" or "dismissed"; replaces an earlier decision. */
 gboolean gk_audit_db_review (GkAuditDb *db, const char *sha256, const char *check_id,

@@ -24,6 +24,25 @@ gk_html_escape (GString *out, const char *text)
   g_string_append (out, esc);
 }
 
+GkAuditFailure *
+gk_audit_failure_new (const char *file, const char *cause)
+{
+  GkAuditFailure *f = g_new0 (GkAuditFailure, 1);
+  f->file = g_strdup (file);
+  f->cause = g_strdup (cause);
+  return f;
+}
+
+void
+gk_audit_failure_free (GkAuditFailure *f)
+{
+  if (!f)
+    return;
+  g_free (f->file);
+  g_free (f->cause);
+  g_free (f);
+}
+
 GkAuditReview *
 gk_audit_review_new (const char *check_id, const char *decision, const char *reason, const char *at)
 {
@@ -1005,8 +1024,28 @@ write_summary (GString *o, GPtrArray *reports)
   g_string_append (o, "</tbody></table>\n");
 }
 
+static void
+write_failures (GString *o, GPtrArray *failures)
+{
+  if (!failures || !failures->len)
+    return;
+  g_string_append_printf (o, "<details open id=\"failures\"><summary>未能读取的文件（%u），未列入审核</summary>"
+                             "<table><tr><th>文件</th><th>原因</th></tr>\n", failures->len);
+  for (guint i = 0; i < failures->len; i++)
+    {
+      GkAuditFailure *f = failures->pdata[i];
+      g_string_append (o, "<tr><td>");
+      gk_html_escape (o, f->file);
+      g_string_append (o, "</td><td>");
+      gk_html_escape (o, f->cause);
+      g_string_append (o, "</td></tr>\n");
+    }
+  g_string_append (o, "</table></details>\n");
+}
+
 char *
-gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GkAuditCrops crops, const char *title)
+gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GPtrArray *failures,
+               GkAuditCrops crops, const char *title)
 {
   GString *o = g_string_new (NULL);
   gk_audit_page_begin (o, title, TRUE);
@@ -1015,6 +1054,7 @@ gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GkAuditCrops crops,
   g_string_append_printf (o, "</h1>\n<p class=\"note\">%u 份报告。红色数值参与了未通过的校验；点击任一数值，"
                              "右侧显示它在原文中的位置（PDF 页面截图或文本行）及相关校验。</p>\n", reports->len);
   write_summary (o, reports);
+  write_failures (o, failures);
   for (guint i = 0; i < reports->len; i++)
     {
       GkAuditReport *rep = reports->pdata[i];

@@ -4,13 +4,14 @@
  *   gk_audit_report_new / _free   one report to show: its record (output.md
  *                                 JSON), its reopened source, its reviews
  *   gk_audit_review_new / _free   one auditor's decision on one check
+ *   gk_audit_failure_new / _free  a file that could not be read, and why
  *   gk_audit_html                 the page (UTF-8 HTML, no external asset)
  *   gk_html_escape                append text escaped for element content
  *                                 and quoted attributes
  *
  * What the page holds.  A summary table over all reports (issuer, year,
  * template, media, failing / suspect-OCR checks, missing values, reviews),
- * sortable by clicking a header.  Per report: its findings (failing
+ * sortable by clicking a header, and the files that could not be read.  Per report: its findings (failing
  * checks, each with its Chinese message, its formula with the operands'
  * numbers put in, the operands' text as read, and the review decision if
  * any), then tables 二/三/四 rebuilt from the template the report was
@@ -61,6 +62,13 @@ typedef struct {
   GPtrArray *reviews;       /* GkAuditReview* */
 } GkAuditReport;
 
+typedef struct {
+  char *file;
+  char *cause;              /* the one-line error */
+} GkAuditFailure;
+
+GkAuditFailure *gk_audit_failure_new (const char *file, const char *cause);
+void gk_audit_failure_free (GkAuditFailure *failure);
 GkAuditReview *gk_audit_review_new (const char *check_id, const char *decision,
                                     const char *reason, const char *at);
 void gk_audit_review_free (GkAuditReview *review);
@@ -68,10 +76,13 @@ void gk_audit_review_free (GkAuditReview *review);
 GkAuditReport *gk_audit_report_new (json_t *record);
 void gk_audit_report_free (GkAuditReport *report);
 
-/* reports: GkAuditReport*.  title: the page's heading. */
-char *gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GkAuditCrops crops, const char *title);
+/* reports: GkAuditReport*; failures: GkAuditFailure* listed under the
+ * summary (may be NULL); title: the page's heading. */
+char *gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GPtrArray *failures,
+                     GkAuditCrops crops, const char *title);
 
 void gk_html_escape (GString *out, const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditReview, gk_audit_review_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditFailure, gk_audit_failure_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditReport, gk_audit_report_free)

@@ -80,15 +80,20 @@ cmd_audit (int argc, char **argv)
 
   int exit_code = GK_EXIT_OK;
   g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
+  g_autoptr (GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_failure_free);
   if (db_path)
     {
       g_autoptr (GkAuditDb) db = gk_audit_db_open (db_path, FALSE, &error);
       g_autoptr (GPtrArray) stored = db ? gk_audit_db_reports (db, issuer, &error) : NULL;
-      if (!stored)
+      /* a failed file has no issuer: listed only when the page covers the whole database */
+      g_autoptr (GPtrArray) failed = stored && !issuer ? gk_audit_db_failures (db, &error) : NULL;
+      if (!stored || (!issuer && !failed))
         {
           cli_report_error (NULL, error);
           return gk_exit_code_for (error);
         }
+      for (guint i = 0; failed && i < failed->len; i++)
+        g_ptr_array_add (failures, g_steal_pointer (&failed->pdata[i]));
       for (guint i = 0; i < stored->len; i++)
         {
           GkAuditReport *rep = g_steal_pointer (&stored->pdata[i]);
@@ -110,6 +115,7 @@ cmd_audit (int argc, char **argv)
         {
           cli_report_error (files[i], ferr);
           exit_code = MAX (exit_code, gk_exit_code_for (ferr));
+          g_ptr_array_add (failures, gk_audit_failure_new (files[i], ferr->message));
           continue;
         }
       json_t *json = gk_record_to_json (rec);
@@ -119,7 +125,7 @@ cmd_audit (int argc, char **argv)
       rep->password = g_strdup (password);
       g_ptr_array_add (reports, rep);
     }
-  g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, crops,
+  g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, failures, crops,
                                          title ? title : "政府信息公开年度报告 · 审核");
   if (!gk_write_file_atomic (out, html, strlen (html), &error))
     {
