@@ -382,6 +382,7 @@ static const char selftest_js[] =
   " function col(){return Array.prototype.map.call(document.querySelectorAll('#summary tbody tr'),function(t){return +t.cells[4].textContent;});}\n"
   " th.click();out.asc=col();th.click();out.desc=col();\n"
   " var first=document.querySelector('li.finding');if(first)first.click();\n"
+  " var z=document.querySelector('#viewer img.crop');if(z){z.click();out.zoom=z.classList.contains('zoom');}\n"
   "}catch(e){out.error=String(e)+' '+e.stack;}\n"
   " var p=document.createElement('pre');p.id='selftest';p.textContent=JSON.stringify(out);document.body.appendChild(p);});\n"
   "</script>\n";
@@ -601,6 +602,8 @@ test_browser_pdf_samples (void)
   f = finding (result, "narrative.percent.2");
   assert_cell_shows (f, "r2-v-narrative.active_breakdown.2.percent", "报告写作14.13%", NULL);
   assert_crops (f);
+  /* a click on the first finding shows its first cell's crop; a click on the crop enlarges it */
+  g_assert_true (json_is_true (json_object_get (result, "zoom")));
   /* the summary sorts by the clicked header: failing checks up, then down */
   json_t *asc = json_object_get (result, "asc"), *desc = json_object_get (result, "desc");
   g_assert_cmpuint (json_array_size (asc), ==, 3);
