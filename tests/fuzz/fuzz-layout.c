@@ -7,11 +7,8 @@
  * text, numbers, blanks-to-be and page furniture; a zero kind byte with
  * an odd index starts a new page. */
 #include <stdint.h>
-#include "export/export-json.h"
 #include "layout/layout.h"
-#include "pipeline/pipeline.h"
-
-static GkPipeline *pipeline;
+#include "fuzzutil.h"
 
 static const char *const vocabulary[] = {
   "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "（一）予以公开",
@@ -30,8 +27,6 @@ coord (const uint8_t *p)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (!pipeline)
-    pipeline = gk_pipeline_new (GK_SOURCE_DIR "/models", NULL);
   GkContent *content = gk_content_new (GK_MEDIA_PDF_TEXT);
   GkPage *page = gk_page_new (1, 595, 842, GK_METHOD_PDF_TEXT);
   for (size_t i = 0; i + 10 <= size; i += 10)
@@ -53,11 +48,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   gk_layout_page (page, content);
   content->n_pages = page->number;
   gk_page_free (page);
-  GkRecord *rec = gk_pipeline_record_from_content (pipeline, "fuzz.pdf", content);
-  json_t *j = gk_record_to_json (rec);
-  g_free (gk_json_dump (j, FALSE));
-  json_decref (j);
-  gk_record_free (rec);
-  gk_content_free (content);
+  fz_record_and_free (content, "fuzz.pdf");
   return 0;
 }
