@@ -533,6 +533,34 @@ test_blank_cells (void)
   assert_table3_values (rec, TRUE);
 }
 
+static gpointer
+extract_repeatedly (gpointer path)
+{
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GkRecord) rec = gk_pipeline_extract (tu_pipeline (), path, NULL, &error);
+      g_assert_no_error (error);
+      assert_table3_values (rec, FALSE);
+    }
+  return NULL;
+}
+
+/* Files read in parallel (--jobs) render in parallel threads: each reads
+ * the same values as alone. */
+static void
+test_parallel_reads (void)
+{
+  g_autofree char *path = tmp_path ("t3-threads.pdf");
+  write_table3_pdf (path, FALSE, 9);
+  tu_pipeline ();
+  GThread *threads[3];
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("extract", extract_repeatedly, path);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 static void
 test_page_without_text (void)
 {
@@ -964,6 +992,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
   g_test_add_func ("/pdf/row-split-over-pages", test_row_split_over_pages);
   g_test_add_func ("/pdf/blank-cells", test_blank_cells);
+  g_test_add_func ("/pdf/parallel-reads", test_parallel_reads);
   g_test_add_func ("/pdf/page-without-text", test_page_without_text);
   g_test_add_func ("/pdf/rotated-page", test_rotated_page);
   g_test_add_func ("/pdf/limits", test_limits);

@@ -41,7 +41,22 @@
 #include <poppler.h>
 #include <string.h>
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+/* Rendering is serialised across threads (gongkai reads files in parallel
+ * with --jobs): poppler's cairo backend opens and closes FreeType faces on
+ * one FT_Library shared by all documents, which FreeType allows only under
+ * a lock.  Faces are closed when a document goes, so that goes under the
+ * lock too.  The text layer needs no FreeType and stays parallel. */
+static GMutex render_lock;
+
+static void
+document_release (PopplerDocument *doc)
+{
+  g_mutex_lock (&render_lock);
+  g_object_unref (doc);
+  g_mutex_unlock (&render_lock);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, document_release)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* Rendering scale for rule finding: 1 px per point (72 dpi) keeps hairlines
@@ -183,8 +198,10 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
       cairo_rectangle (cr, r->x0, r->y0, r->x1 - r->x0, r->y1 - r->y0);
     }
   cairo_clip (cr);
+  g_mutex_lock (&render_lock);
   poppler_page_render (ppage, cr);
   cairo_destroy (cr);
+  g_mutex_unlock (&render_lock);
   cairo_surface_flush (surf);
 
   PIX *pix = pixCreate (w, h, 1);

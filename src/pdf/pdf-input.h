@@ -2,6 +2,14 @@
  * without a text layer) → layout → the shared content model.
  *
  *   gk_pdf_read    a PDF input → GkContent (media pdf-text / pdf-scan / pdf-mixed)
+ *
+ * Errors: GK_ERROR_ENCRYPTED (no or wrong password), GK_ERROR_FORMAT
+ * ("damaged PDF: " and poppler's cause), GK_ERROR_EMPTY (no pages),
+ * GK_ERROR_LIMIT (a page over opts->max_glyphs, or the per-file deadline).
+ * Warnings in the content: page_needs_ocr (a page without a text layer),
+ * pages_truncated (more pages than opts->max_pages: the first are read),
+ * page_too_large (a page over opts->max_pixels is read from its text alone),
+ * too_many_rules (hatching, not a table: text alone), page_unreadable.
  */
 #pragma once
 #include "content/content.h"
