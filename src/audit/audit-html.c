@@ -84,7 +84,6 @@ gk_audit_report_free (GkAuditReport *r)
   gk_audit_source_free (r->source);
   g_free (r->source_error);
   g_free (r->source_path);
-  g_free (r->password);
   g_ptr_array_unref (r->reviews);
   g_free (r);
 }
@@ -1064,7 +1063,7 @@ gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GPtrArray *failures
           /* opened for this report only: a PDF with its rendered pages is tens of MB */
           g_autoptr (GError) error = NULL;
           const char *sha = json_string_value (json_object_get (json_object_get (rep->record, "source"), "sha256"));
-          rep->source = gk_audit_source_open (rep->source_path, sha, rep->password, &error);
+          rep->source = gk_audit_source_open (rep->source_path, sha, rep->read_opts, &error);
           if (!rep->source)
             rep->source_error = g_strdup (error->message);
           opened = rep->source != NULL;

@@ -57,7 +57,7 @@ typedef struct {
   char *source_path;        /* else the file to reopen while this report is
                              * written (checked against the record's sha256)
                              * and close after: one source open at a time */
-  char *password;           /* for source_path, or NULL */
+  const GkReadOptions *read_opts; /* for source_path (borrowed), NULL for the defaults */
   char *source_error;       /* why there is no source (shown on the page), or NULL */
   GPtrArray *reviews;       /* GkAuditReview* */
 } GkAuditReport;

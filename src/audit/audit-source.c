@@ -38,12 +38,15 @@ struct GkAuditSource {
 };
 
 GkAuditSource *
-gk_audit_source_open (const char *path, const char *sha256, const char *password, GError **error)
+gk_audit_source_open (const char *path, const char *sha256, const GkReadOptions *opts, GError **error)
 {
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  opts.password = password;
-  g_autoptr (GkInput) input = gk_input_open (path, &opts, error);
+  GkReadOptions defaults;
+  if (!opts)
+    {
+      gk_read_options_init (&defaults);
+      opts = &defaults;
+    }
+  g_autoptr (GkInput) input = gk_input_open (path, opts, error);
   if (!input)
     return NULL;
   if (sha256 && g_ascii_strcasecmp (sha256, input->sha256) != 0)
@@ -57,7 +60,7 @@ gk_audit_source_open (const char *path, const char *sha256, const char *password
   src->kind = input->kind;
   if (input->kind == GK_INPUT_PDF)
     {
-      src->crop = gk_audit_crop_open (input->bytes, password, error);
+      src->crop = gk_audit_crop_open (input->bytes, opts->password, error);
       if (!src->crop)
         return NULL;
     }

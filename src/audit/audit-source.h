@@ -18,13 +18,15 @@
 #pragma once
 #include <glib.h>
 #include "content/content.h"
+#include "content/options.h"
 #include "input/input.h"
 
 typedef struct GkAuditSource GkAuditSource;
 
-/* sha256 may be NULL (then nothing is verified); password for encrypted PDFs. */
+/* sha256 may be NULL (then nothing is verified); opts as the file was
+ * read with (limits, password), NULL for the defaults. */
 GkAuditSource *gk_audit_source_open (const char *path, const char *sha256,
-                                     const char *password, GError **error);
+                                     const GkReadOptions *opts, GError **error);
 void gk_audit_source_free (GkAuditSource *src);
 GkInputKind gk_audit_source_kind (const GkAuditSource *src);
 /* The text of line `line` without its line end, or NULL outside the file / for a PDF. */

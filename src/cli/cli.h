@@ -15,6 +15,7 @@
  */
 #pragma once
 #include <glib.h>
+#include "content/options.h"
 #include "export/export-sqlite.h"
 
 int cmd_extract (int argc, char **argv);
@@ -29,3 +30,17 @@ gboolean cli_db_finish (GkSqlite *db);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;
 
+/* The reading options shared by every command that reads reports. */
+typedef struct {
+  char *ocr, *password, *models;
+  int max_pages;
+  double max_seconds, max_mb;
+  gint64 max_pixels;
+} CliReadArgs;
+
+void cli_read_args_init (CliReadArgs *args);
+void cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *args);
+/* Validates the parsed values into opts (borrowing strings from args); FALSE on a bad value. */
+gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts);
+void cli_read_args_clear (CliReadArgs *args);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliReadArgs, cli_read_args_clear)

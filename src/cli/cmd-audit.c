@@ -32,7 +32,9 @@ parse_crops (const char *s, GkAuditCrops *crops)
 int
 cmd_audit (int argc, char **argv)
 {
-  g_autofree char *out = NULL, *models = NULL, *password = NULL, *crops_s = NULL, *title = NULL;
+  g_autofree char *out = NULL, *crops_s = NULL, *title = NULL;
+  g_auto (CliReadArgs) read_args;
+  cli_read_args_init (&read_args);
   g_autofree char *db_path = NULL, *issuer = NULL, *root = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
@@ -42,13 +44,12 @@ cmd_audit (int argc, char **argv)
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "with --db: read relative file paths stored in DB from DIR (default: the current directory)", "DIR" },
     { "crops", 0, 0, G_OPTION_ARG_STRING, &crops_s, "page crops for all values with a box (default), failing (operands of failing checks only), none", "WHICH" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, "heading of the page", "TEXT" },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
-    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (templates, prose rules)", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE...|--db DB -o audit.html — an HTML page to audit reports");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  cli_read_args_add_entries (ctx, &read_args);
   g_option_context_set_description (ctx, cli_exit_codes_help);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -57,9 +58,10 @@ cmd_audit (int argc, char **argv)
       return GK_EXIT_USAGE;
     }
   GkAuditCrops crops;
-  if (!parse_crops (crops_s, &crops))
+  GkReadOptions opts;
+  if (!parse_crops (crops_s, &crops) || !cli_read_args_finish (&read_args, &opts))
     {
-      fprintf (stderr, "gongkai: audit: --crops must be all, failing or none\n");
+      fprintf (stderr, "gongkai: audit: bad option value (see gongkai audit --help)\n");
       return GK_EXIT_USAGE;
     }
   if (!out || ((!files || !files[0]) && !db_path))
@@ -67,16 +69,12 @@ cmd_audit (int argc, char **argv)
       fprintf (stderr, "gongkai: audit: need input files or --db DB, and -o FILE (see gongkai audit --help)\n");
       return GK_EXIT_USAGE;
     }
-  g_autoptr (GkPipeline) pipeline = gk_pipeline_new (models, &error);
+  g_autoptr (GkPipeline) pipeline = gk_pipeline_new (opts.models_dir, &error);
   if (!pipeline)
     {
       cli_report_error (NULL, error);
       return gk_exit_code_for (error);
     }
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  opts.password = password;
-  opts.models_dir = models;
 
   int exit_code = GK_EXIT_OK;
   g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
@@ -103,7 +101,7 @@ cmd_audit (int argc, char **argv)
             rep->source_path = g_build_filename (root, file, NULL);
           else
             rep->source_path = g_strdup (file);
-          rep->password = g_strdup (password);
+          rep->read_opts = &opts;
           g_ptr_array_add (reports, rep);
         }
     }
@@ -122,7 +120,7 @@ cmd_audit (int argc, char **argv)
       GkAuditReport *rep = gk_audit_report_new (json);
       json_decref (json);
       rep->source_path = g_strdup (files[i]);
-      rep->password = g_strdup (password);
+      rep->read_opts = &opts;
       g_ptr_array_add (reports, rep);
     }
   g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, failures, crops,

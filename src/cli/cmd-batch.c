@@ -201,8 +201,10 @@ job_clear (Job *job)
 int
 cmd_batch (int argc, char **argv)
 {
-  g_autofree char *db_path = NULL, *models = NULL, *files_from = NULL;
+  g_autofree char *db_path = NULL, *files_from = NULL;
   int jobs = 1;
+  g_auto (CliReadArgs) read_args;
+  cli_read_args_init (&read_args);
   gboolean force = FALSE;
   g_auto (GStrv) inputs = NULL;
   GOptionEntry entries[] = {
@@ -210,12 +212,12 @@ cmd_batch (int argc, char **argv)
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, "re-read files whose sha256 is already in the database", NULL },
     { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, "also read the DIRs/FILEs listed in LIST, one per line (a shard of a larger run)", "LIST" },
-    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("— read many reports into one SQLite database");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  cli_read_args_add_entries (ctx, &read_args);
   g_autofree char *desc = g_strconcat ("Resumable: a file already in the database (same sha256) is skipped.\n"
                                        "Exit 130 when stopped by SIGINT/SIGTERM (the database stays consistent).\n",
                                        cli_exit_codes_help, NULL);
@@ -237,9 +239,12 @@ cmd_batch (int argc, char **argv)
         }
       listed = g_strsplit (text, "\n", -1);
     }
-  if (!db_path || ((!inputs || !inputs[0]) && !listed) || jobs < 1 || jobs > 256)
+  GkReadOptions opts;
+  const char *models = read_args.models;
+  if (!cli_read_args_finish (&read_args, &opts) || !db_path || ((!inputs || !inputs[0]) && !listed)
+      || jobs < 1 || jobs > 256)
     {
-      fprintf (stderr, "gongkai: batch: need --db FILE and at least one DIR or FILE (see gongkai batch --help)\n");
+      fprintf (stderr, "gongkai: batch: need --db FILE, at least one DIR or FILE, and valid option values (see gongkai batch --help)\n");
       return GK_EXIT_USAGE;
     }
 
@@ -276,9 +281,6 @@ cmd_batch (int argc, char **argv)
       return GK_EXIT_OUTPUT;
     }
 
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  opts.models_dir = models;
   Shared sh = { pipeline, &opts, known, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   g_mutex_init (&sh.lock);
   sh.results = g_async_queue_new ();

@@ -46,20 +46,6 @@ parse_format (const char *s, Format *f)
   return TRUE;
 }
 
-static gboolean
-parse_ocr (const char *s, GkOcrMode *m)
-{
-  if (!s || strcmp (s, "auto") == 0)
-    *m = GK_OCR_AUTO;
-  else if (strcmp (s, "always") == 0)
-    *m = GK_OCR_ALWAYS;
-  else if (strcmp (s, "never") == 0)
-    *m = GK_OCR_NEVER;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static char *
 render (const GkRecord *rec, Format f, gboolean pretty)
 {
@@ -82,40 +68,35 @@ extension (Format f)
 int
 cmd_extract (int argc, char **argv)
 {
-  g_autofree char *format_s = NULL, *ocr_s = NULL, *out_dir = NULL, *models = NULL, *password = NULL, *db_path = NULL;
-  int jobs = 1, max_pages = GK_DEFAULT_MAX_PAGES;
-  double max_seconds = GK_DEFAULT_MAX_SECONDS, max_mb = GK_DEFAULT_MAX_BYTES / (1024.0 * 1024.0);
-  gint64 max_pixels = GK_DEFAULT_MAX_PIXELS;
+  g_autofree char *format_s = NULL, *out_dir = NULL, *db_path = NULL;
+  int jobs = 1;
+  g_auto (CliReadArgs) read_args;
+  cli_read_args_init (&read_args);
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "json (one record, or an array for several files), jsonl or csv", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also store records in this SQLite database (then nothing on stdout unless --format is given)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
-    { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr_s, "auto (pages without text), always, never", "MODE" },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, "password of encrypted PDFs", "PW" },
-    { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (templates, prose rules, OCR set-up)", "DIR" },
-    { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages, "read at most N pages per PDF (default 300)", "N" },
-    { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &max_seconds, "give up on a file after S seconds (default 600)", "S" },
-    { "max-mb", 0, 0, G_OPTION_ARG_DOUBLE, &max_mb, "refuse input files over M MiB (default 256)", "M" },
-    { "max-pixels", 0, 0, G_OPTION_ARG_INT64, &max_pixels, "refuse page images over N pixels (default 60000000)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
     { NULL },
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE... — read government information-disclosure annual reports");
   g_option_context_add_main_entries (ctx, entries, NULL);
+  cli_read_args_add_entries (ctx, &read_args);
   g_option_context_set_description (ctx, cli_exit_codes_help);
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+  gboolean parsed = g_option_context_parse (ctx, &argc, &argv, &error);
+  Format format;
+  GkReadOptions opts;
+  gboolean valid = parsed && cli_read_args_finish (&read_args, &opts);
+  const char *models = read_args.models;
+  if (!parsed)
     {
       cli_report_error (NULL, error);
       return GK_EXIT_USAGE;
     }
-  Format format;
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  if (!parse_format (format_s, &format) || !parse_ocr (ocr_s, &opts.ocr) || jobs < 1 || jobs > 256
-      || max_pages < 1 || max_seconds <= 0 || max_mb <= 0 || max_pixels < 1)
+  if (!valid || !parse_format (format_s, &format) || jobs < 1 || jobs > 256)
     {
       fprintf (stderr, "gongkai: extract: bad option value (see gongkai extract --help)\n");
       return GK_EXIT_USAGE;
@@ -125,12 +106,6 @@ cmd_extract (int argc, char **argv)
       fprintf (stderr, "gongkai: extract: no input files (see gongkai extract --help)\n");
       return GK_EXIT_USAGE;
     }
-  opts.password = password;
-  opts.max_pages = max_pages;
-  opts.max_seconds = max_seconds;
-  opts.max_bytes = (gsize) (max_mb * 1024 * 1024);
-  opts.max_pixels = max_pixels;
-  opts.models_dir = models;
   if (out_dir && g_mkdir_with_parents (out_dir, 0755) != 0)
     {
       fprintf (stderr, "gongkai: %s: cannot create output directory: %s\n", out_dir, g_strerror (errno));
