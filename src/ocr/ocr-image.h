@@ -1,0 +1,53 @@
+/* ocr-image.h — a scanned page as images fit for OCR and for finding rules.
+ *
+ *   gk_ocr_image_from_page   a poppler page → cleaned images (embedded scan or 300 dpi render)
+ *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
+ *   gk_ocr_image_free
+ *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
+ *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
+ *
+ * Method.  A scanned page is usually one JPEG: we take it at its own
+ * resolution (poppler's image mapping), so nothing is resampled twice;
+ * any other page is rendered at GK_OCR_RENDER_DPI.  Clean-up, in order:
+ * (1) the red seal goes by colour — grey is taken from the red channel,
+ * where red ink is nearly white, and pixels clearly redder than they are
+ * green or blue are set white outright (its anti-aliased rim included);
+ * (2) images under GK_OCR_MIN_DPI are scaled up, since tesseract's LSTM
+ * was trained on ~300 dpi glyphs; (3) leptonica's deskew (differential
+ * square sum over a ±7° sweep) straightens the page; (4) the background
+ * is normalised so that grey paper and uneven lighting become white;
+ * (5) Sauvola's local threshold gives the 1 bpp image the ruling lines
+ * are found on.  Tesseract reads the normalised grey image: it binarises
+ * each rectangle it is given with its own Otsu threshold.
+ */
+#pragma once
+#include <glib.h>
+#include <leptonica/allheaders.h>
+#include <poppler.h>
+#include "content/content.h"
+#include "content/options.h"
+
+/* Pages without a usable embedded image are rendered at this resolution. */
+#define GK_OCR_RENDER_DPI 300.0
+/* Below this, images are scaled up to GK_OCR_RENDER_DPI before OCR. */
+#define GK_OCR_MIN_DPI 250.0
+
+typedef struct {
+  int page;            /* 1-based */
+  double width_pt, height_pt;
+  double pt_per_px;    /* PDF points per pixel of gray/binary */
+  int dpi;             /* effective resolution of gray/binary */
+  double skew_deg;     /* rotation found and removed */
+  gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
+  PIX *gray;           /* 8 bpp, seal removed, deskewed, background white */
+  PIX *binary;         /* 1 bpp Sauvola threshold of gray */
+} GkOcrImage;
+
+GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);
+GkOcrImage *gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
+                                   const GkReadOptions *opts, GError **error);
+void gk_ocr_image_free (GkOcrImage *img);
+GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
+PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrImage, gk_ocr_image_free)

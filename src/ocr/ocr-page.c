@@ -1,0 +1,156 @@
+/* ocr-page.c — see ocr-page.h. */
+#include "ocr-page.h"
+#include <math.h>
+#include <string.h>
+#include "common/gk-error.h"
+#include "layout/grid.h"
+#include "layout/rules.h"
+#include "table/number.h"
+
+/* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
+#define GK_OCR_CELL_INSET_PT 2.0
+/* Less ink than this (pt², ~ a hyphen at 10 pt) in a cell is scanner noise, not text. */
+#define GK_OCR_MIN_INK_PT2 1.5
+/* White margin given to tesseract around a cell's ink (points). */
+#define GK_OCR_PAD_PT 3.0
+/* Ink taller than this (points) is more than one line of 10–12 pt text. */
+#define GK_OCR_ONE_LINE_MAX_PT 17.0
+
+static gboolean
+is_number_text (const char *s)
+{
+  return *s && gk_number_is_cell_token (s);
+}
+
+/* The numeric part of a number cell read as text ("12.5万元" → "12.5"). */
+static char *
+number_part (const char *s)
+{
+  GString *g = g_string_new (NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_ascii_isdigit (c) || c == '.' || c == '+' || c == '-' || c == 0x2014)
+        g_string_append_unichar (g, c);
+    }
+  return g_string_free (g, FALSE);
+}
+
+char *
+gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence)
+{
+  double cd = 0;
+  g_autofree char *digits = NULL;
+  if (one_line)
+    {
+      digits = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &cd);
+      if (is_number_text (digits) && cd >= GK_OCR_DIGITS_ACCEPT)
+        {
+          *confidence = cd;
+          return g_steal_pointer (&digits);
+        }
+    }
+  double ct = 0;
+  char *text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &ct);
+  if (!digits || !is_number_text (text) || !is_number_text (digits))
+    {
+      *confidence = ct;
+      return text;
+    }
+  /* Both readings are numbers: compare their digits. */
+  g_autofree char *tn = number_part (text);
+  if (strcmp (tn, digits) == 0)
+    {
+      *confidence = MAX (ct, cd);
+      return text;
+    }
+  if (cd > ct)
+    {
+      /* keep the unit the text reading saw ("万元"), with the whitelisted digits */
+      const char *unit = text + strlen (text);
+      while (unit > text && !g_ascii_isdigit (unit[-1]))
+        unit--;
+      char *mixed = g_strconcat (digits, unit, NULL);
+      g_free (text);
+      text = mixed;
+    }
+  *confidence = MIN (MAX (ct, cd), GK_OCR_DISAGREE_CONFIDENCE);
+  return text;
+}
+
+static void
+read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
+{
+  double px = 1.0 / img->pt_per_px;  /* pixels per point */
+  int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
+  int pad = (int) ceil (GK_OCR_PAD_PT * px);
+  int min_ink = (int) ceil (GK_OCR_MIN_INK_PT2 * px * px);
+  int W = pixGetWidth (img->gray), H = pixGetHeight (img->gray);
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      const GkGridCell *c = &g_array_index (grid->cells, GkGridCell, i);
+      int x0 = (int) floor (c->box.x0 * px) + inset, y0 = (int) floor (c->box.y0 * px) + inset;
+      int x1 = (int) ceil (c->box.x1 * px) - inset, y1 = (int) ceil (c->box.y1 * px) - inset;
+      x0 = MAX (x0, 0), y0 = MAX (y0, 0), x1 = MIN (x1, W), y1 = MIN (y1, H);
+      if (x1 - x0 < 2 || y1 - y0 < 2)
+        continue;
+      BOX *inner = boxCreate (x0, y0, x1 - x0, y1 - y0);
+      BOX *ink = NULL;
+      l_int32 count = 0;
+      pixCountPixelsInRect (img->binary, inner, &count, NULL);
+      if (count >= min_ink)
+        pixClipBoxToForeground (img->binary, inner, NULL, &ink);
+      boxDestroy (&inner);
+      if (!ink)
+        continue;  /* blank: the grid itself proves the cell */
+      l_int32 bx, by, bw, bh;
+      boxGetGeometry (ink, &bx, &by, &bw, &bh);
+      boxDestroy (&ink);
+      int rx = MAX (bx - pad, 0), ry = MAX (by - pad, 0);
+      int rw = MIN (bx + bw + pad, W) - rx, rh = MIN (by + bh + pad, H) - ry;
+      double conf = 0;
+      g_autofree char *text = gk_ocr_read_cell (engine, rx, ry, rw, rh, bh * img->pt_per_px <= GK_OCR_ONE_LINE_MAX_PT, &conf);
+      if (!*text)
+        continue;
+      GkRect box = gk_ocr_image_to_points (img, x0, y0, x1, y1);
+      gk_page_add_word (page, text, &box, conf);
+    }
+}
+
+/* Text outside the tables: tesseract's layout analysis on the page with the tables blanked. */
+static void
+read_prose (GkOcrEngine *engine, const GkOcrImage *img, const GPtrArray *grids, GkPage *page)
+{
+  PIX *rest = pixCopy (NULL, img->gray);
+  double px = 1.0 / img->pt_per_px;
+  for (guint i = 0; i < grids->len; i++)
+    {
+      const GkGrid *g = grids->pdata[i];
+      BOX *b = boxCreate ((int) floor (g->box.x0 * px), (int) floor (g->box.y0 * px),
+                          (int) ceil ((g->box.x1 - g->box.x0) * px) + 1, (int) ceil ((g->box.y1 - g->box.y0) * px) + 1);
+      pixSetInRect (rest, b);  /* 8 bpp: all bits set is white */
+      boxDestroy (&b);
+    }
+  gk_ocr_engine_set_image (engine, rest, img->dpi);
+  g_autoptr (GPtrArray) lines = gk_ocr_engine_read_lines (engine, 0, 0, pixGetWidth (rest), pixGetHeight (rest));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GkOcrLine *l = lines->pdata[i];
+      GkRect box = gk_ocr_image_to_points (img, l->x0, l->y0, l->x1, l->y1);
+      gk_page_add_word (page, l->text, &box, l->confidence);
+    }
+  pixDestroy (&rest);
+}
+
+GkPage *
+gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
+{
+  g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
+  gk_layout_rules_from_pix (img->binary, img->pt_per_px, 0, 0, page->rules);
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
+  gk_ocr_engine_set_image (engine, img->gray, img->dpi);
+  for (guint i = 0; i < grids->len; i++)
+    read_grid_cells (engine, img, grids->pdata[i], page);
+  read_prose (engine, img, grids, page);
+  return g_steal_pointer (&page);
+}

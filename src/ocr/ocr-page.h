@@ -1,0 +1,38 @@
+/* ocr-page.h — a scanned page → GkPage (words with boxes, ruling lines).
+ *
+ *   gk_ocr_page_read       page image → GkPage (method GK_METHOD_OCR), ready for gk_layout_page
+ *   gk_ocr_read_cell       one cell rectangle of the engine's image → text + confidence
+ *
+ * Method.  Ruling lines are found on the binarised scan by the layout
+ * stage's own gk_layout_rules_from_pix and cut into cells by
+ * gk_layout_grids_find, exactly as for born-digital PDFs.  Each cell is
+ * then read on its own: the ink inside it (rules inset away) is located
+ * on the binary image, an empty cell is left empty (the grid proves the
+ * blank), and the rest is read from the normalised grey image.  A
+ * one-line cell is read first with the digit whitelist: when that gives
+ * a confident number the cell is done; otherwise the cell is read as
+ * text, and if the text turns out to be a number too, the two readings
+ * are compared — agreement raises confidence, disagreement caps it at
+ * GK_OCR_DISAGREE_CONFIDENCE, so the checks can tell a doubtful digit.
+ * One word per cell goes into the page, with the cell's inset box, so the
+ * shared layout puts it back into the same cell.  Text outside the
+ * tables (prose, headings, the signature) is read with tesseract's own
+ * layout analysis on the page with the tables blanked out, one GkWord
+ * per text line.
+ */
+#pragma once
+#include "content/options.h"
+#include "ocr/ocr-engine.h"
+#include "ocr/ocr-image.h"
+#include "page/page.h"
+
+/* Two readings of one number cell that disagree are worth at most this. */
+#define GK_OCR_DISAGREE_CONFIDENCE 0.5
+/* A digit-whitelist reading at least this confident is taken as it is. */
+#define GK_OCR_DIGITS_ACCEPT 0.90
+
+GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
+
+/* Reads the rectangle (pixels of the engine's current image); `one_line`
+ * allows the digit pass.  Returns "" when nothing legible is there. */
+char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence);
