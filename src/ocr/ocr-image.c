@@ -8,6 +8,9 @@
 #define GK_OCR_PAGE_IMAGE_COVER 0.90
 /* Red seal mask: r - (g + b) / 2 above this (0..255) is seal ink, not text. */
 #define GK_OCR_SEAL_REDNESS 60.0
+/* Red-channel level under which a pixel is ink whatever its hue: black text
+ * under the seal, or tinted red by JPEG's coarse colour, stays text. */
+#define GK_OCR_SEAL_DARK_LEVEL 140
 /* Grow the seal mask by this many pixels to take its JPEG-blurred rim too. */
 #define GK_OCR_SEAL_RIM_PX 1
 /* Deskew only when leptonica's confidence (score ratio) reaches this. */
@@ -149,8 +152,12 @@ gray_without_seal (PIX *pix)
     {
       int size = 2 * GK_OCR_SEAL_RIM_PX + 1;
       PIX *rim = pixDilateBrick (NULL, mask, size, size);
+      PIX *dark = pixThresholdToBinary (gray, GK_OCR_SEAL_DARK_LEVEL);
+      if (rim && dark)
+        pixSubtract (rim, rim, dark);
       pixSetMasked (gray, rim ? rim : mask, 255);
       pixDestroy (&rim);
+      pixDestroy (&dark);
     }
   pixDestroy (&mask);
   return gray;
