@@ -35,6 +35,7 @@ typedef struct {
   GArray *ys;            /* double: row boundaries, n_rows + 1, ascending */
   int n_rows, n_cols;
   GArray *cells;         /* GkGridCell, ordered by (row, col) of their top-left */
+  GArray *owner;         /* int per base cell (row * n_cols + col): index into cells */
 } GkGrid;
 
 /* rules: GArray of GkRect as in GkPage.rules.  Returns GkGrid*, top to bottom. */

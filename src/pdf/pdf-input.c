@@ -1,10 +1,233 @@
-/* pdf-input.c — placeholder until the PDF path lands (issue 3). */
+/* pdf-input.c — see pdf-input.h.
+ *
+ * Method.  poppler-glib opens the bytes (with the password, if given).
+ * For each page the text layer comes from poppler_page_get_text and
+ * poppler_page_get_text_layout, which give one rectangle per character of
+ * that text, in points with the origin at the top left of the page as
+ * displayed (the crop box, the page's /Rotate applied) — the same space
+ * poppler_page_get_size and poppler_page_render use, so words, rules and
+ * the page size all agree.  Characters are gathered into words at white
+ * space and at gaps too wide to be inside a word (two table cells whose
+ * text poppler joined).
+ *
+ * Ruling lines.  Rendering a whole page costs more than extracting its
+ * text (measured on a 7-page LibreOffice report: text layer of all pages
+ * 14 ms, rendering all pages at 72 dpi 30 ms, at 36 dpi 30 ms — the cost
+ * is in interpreting the page, not in pixels — and pdftotext -layout
+ * 20 ms for the whole process).  So only pages whose text has table-like
+ * lines are rendered, clipped to the bands around those lines (which
+ * roughly halves a page's cost), at GK_PDF_RULE_PX_PER_PT, and the rules
+ * are found in that image with leptonica morphology
+ * (gk_layout_rules_from_pix, the function the OCR path uses on scans).
+ *
+ * Pages beyond opts->max_pages are not read: the first max_pages are, with
+ * a warning, since the national tables come early in a report and a long
+ * PDF is most often a report with annexes.
+ */
 #include "pdf-input.h"
 #include "common/gk-error.h"
+#include "common/gk-text.h"
+#include "layout/layout.h"
+#include "layout/rules.h"
+#include "page/page.h"
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* Rendering scale for rule finding: 1 px per point (72 dpi) keeps hairlines
+ * (poppler widens strokes to at least one pixel) at a fraction of the cost of
+ * print resolution. */
+#define GK_PDF_RULE_PX_PER_PT 1.0
+/* Grey level (0..255) below which a rendered pixel is ink: anti-aliased
+ * hairlines come out mid-grey at 72 dpi. */
+#define GK_PDF_INK_LEVEL 200
+/* A gap between two characters wider than this share of their height splits a word. */
+#define GK_PDF_WORD_SPLIT_GAP 0.6
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == '\t' || gk_text_is_space_char (c) || g_unichar_isspace (c);
+}
+
+/* The text layer of one page as words; FALSE with error when over the glyph limit. */
+static gboolean
+read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError **error)
+{
+  g_autofree char *text = poppler_page_get_text (ppage);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  if (!text || !poppler_page_get_text_layout (ppage, &rects, &n_rects))
+    {
+      g_free (rects);
+      return TRUE;
+    }
+  if (opts->max_glyphs > 0 && n_rects > (guint) opts->max_glyphs)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page %d has %u glyphs, more than the limit of %d",
+                   page->number, n_rects, opts->max_glyphs);
+      g_free (rects);
+      return FALSE;
+    }
+  g_autoptr (GString) word = g_string_new (NULL);
+  GkRect box = { 0 };
+  guint i = 0;
+  const char *p = text;
+  for (; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      PopplerRectangle *r = &rects[i];
+      GkRect cb = { MIN (r->x1, r->x2), MIN (r->y1, r->y2), MAX (r->x1, r->x2), MAX (r->y1, r->y2) };
+      gboolean split = is_space (c);
+      if (!split && word->len)
+        {
+          double h = MAX (cb.y1 - cb.y0, box.y1 - box.y0);
+          double gap = cb.x0 - box.x1;
+          /* a wide gap, a step back to the left or a new baseline starts a new word */
+          split = gap > GK_PDF_WORD_SPLIT_GAP * h || cb.x1 < box.x0
+                  || fabs ((cb.y0 + cb.y1) / 2 - (box.y0 + box.y1) / 2) > h / 2;
+        }
+      if (split && word->len)
+        {
+          gk_page_add_word (page, word->str, &box, 1.0);
+          g_string_truncate (word, 0);
+        }
+      if (is_space (c))
+        continue;
+      if (!word->len)
+        box = cb;
+      else
+        box = (GkRect) { MIN (box.x0, cb.x0), MIN (box.y0, cb.y0), MAX (box.x1, cb.x1), MAX (box.y1, cb.y1) };
+      g_string_append_unichar (word, c);
+    }
+  if (word->len)
+    gk_page_add_word (page, word->str, &box, 1.0);
+  if (*p && i == n_rects)
+    g_debug ("page %d: poppler gave fewer rectangles than characters", page->number);
+  g_free (rects);
+  return TRUE;
+}
+
+/* Renders the page's table bands and finds the ruling lines in them. */
+static void
+read_rules (PopplerPage *ppage, GkPage *page)
+{
+  g_autoptr (GArray) bands = gk_layout_table_bands (page);
+  if (bands->len == 0)
+    return;
+  double s = GK_PDF_RULE_PX_PER_PT;
+  int w = (int) ceil (page->width * s), h = (int) ceil (page->height * s);
+  if (w <= 0 || h <= 0)
+    return;
+  cairo_surface_t *surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  for (guint b = 0; b < bands->len; b++)
+    {
+      GkRect *r = &g_array_index (bands, GkRect, b);
+      cairo_rectangle (cr, r->x0, r->y0, r->x1 - r->x0, r->y1 - r->y0);
+    }
+  cairo_clip (cr);
+  poppler_page_render (ppage, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surf);
+
+  PIX *pix = pixCreate (w, h, 1);
+  if (pix && cairo_surface_status (surf) == CAIRO_STATUS_SUCCESS)
+    {
+      const guint8 *data = cairo_image_surface_get_data (surf);
+      int stride = cairo_image_surface_get_stride (surf);
+      l_uint32 *pdata = pixGetData (pix);
+      int wpl = pixGetWpl (pix);
+      for (int y = 0; y < h; y++)
+        {
+          const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
+          l_uint32 *line = pdata + (gsize) y * wpl;
+          for (int x = 0; x < w; x++)
+            {
+              guint32 px = src[x];
+              int grey = (int) ((((px >> 16) & 0xff) * 299 + ((px >> 8) & 0xff) * 587 + (px & 0xff) * 114) / 1000);
+              if (grey < GK_PDF_INK_LEVEL)
+                SET_DATA_BIT (line, x);
+            }
+        }
+      gk_layout_rules_from_pix (pix, 1.0 / s, 0.0, 0.0, page->rules);
+    }
+  pixDestroy (&pix);
+  cairo_surface_destroy (surf);
+}
+
+/* A page without a text layer: the place where OCR reads it (issue: OCR path).
+ * For now it is only reported. */
+static void
+read_page_without_text (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+{
+  gk_content_warn (content, "page_needs_ocr", page->number,
+                   "page %d has no text layer; it needs OCR", page->number);
+}
 
 GkContent *
 gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
 {
-  g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "PDF input is not built yet");
-  return NULL;
+  GkReadOptions defaults;
+  if (!opts)
+    {
+      gk_read_options_init (&defaults);
+      opts = &defaults;
+    }
+  g_autoptr (GError) perr = NULL;
+  g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (input->bytes, opts->password, &perr);
+  if (!doc)
+    {
+      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, GK_ERROR, GK_ERROR_ENCRYPTED, "encrypted PDF: a password is needed (--password)");
+      else
+        g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "damaged PDF: %s",
+                     perr ? perr->message : "poppler cannot read it");
+      return NULL;
+    }
+  int n_pages = poppler_document_get_n_pages (doc);
+  if (n_pages <= 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "PDF has no pages");
+      return NULL;
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  content->n_pages = n_pages;
+  int limit = n_pages;
+  if (opts->max_pages > 0 && n_pages > opts->max_pages)
+    {
+      limit = opts->max_pages;
+      gk_content_warn (content, "pages_truncated", 0, "PDF has %d pages; only the first %d are read",
+                       n_pages, limit);
+    }
+  for (int i = 0; i < limit; i++)
+    {
+      g_autoptr (PopplerPage) ppage = poppler_document_get_page (doc, i);
+      if (!ppage)
+        {
+          gk_content_warn (content, "page_unreadable", i + 1, "page %d cannot be read", i + 1);
+          continue;
+        }
+      double w, h;
+      poppler_page_get_size (ppage, &w, &h);
+      g_autoptr (GkPage) page = gk_page_new (i + 1, w, h, GK_METHOD_PDF_TEXT);
+      if (!read_words (ppage, page, opts, error))
+        return NULL;
+      if (page->words->len == 0)
+        {
+          read_page_without_text (ppage, page, opts, content);
+          continue;
+        }
+      read_rules (ppage, page);
+      gk_layout_page (page, content);
+    }
+  return g_steal_pointer (&content);
 }

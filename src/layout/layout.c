@@ -1,0 +1,429 @@
+/* layout.c — see layout.h. */
+#include "layout.h"
+#include "layout/grid.h"
+#include "table/number.h"
+#include "text/text-input.h"
+#include <math.h>
+#include <string.h>
+
+/* Bands rendered for rules reach this far above a table-like line (header
+ * rows of table 三 or 四, wrapped and vertical, are up to ~150 pt tall) … */
+#define GK_LAYOUT_BAND_ABOVE_PT 200.0
+/* … and this far below it (the closing rule and a short last row). */
+#define GK_LAYOUT_BAND_BELOW_PT 40.0
+/* A word gap this many line heights wide separates table columns, not words of prose. */
+#define GK_LAYOUT_COLUMN_GAP 1.5
+/* Words whose centre lies this far outside a grid still belong to it (rule thickness). */
+#define GK_LAYOUT_GRID_SLACK_PT 1.0
+
+typedef struct {
+  GPtrArray *words;   /* const GkWord*, left to right */
+  GkRect box;
+} Line;
+
+static void
+line_free (Line *l)
+{
+  g_ptr_array_unref (l->words);
+  g_free (l);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Line, line_free)
+
+static GkRect
+rect_union (GkRect a, GkRect b)
+{
+  return (GkRect) { MIN (a.x0, b.x0), MIN (a.y0, b.y0), MAX (a.x1, b.x1), MAX (a.y1, b.y1) };
+}
+
+static int
+cmp_word_cy (gconstpointer a, gconstpointer b)
+{
+  const GkWord *x = *(GkWord *const *) a, *y = *(GkWord *const *) b;
+  double cx = x->box.y0 + x->box.y1, cy = y->box.y0 + y->box.y1;
+  if (cx != cy)
+    return (cx > cy) - (cx < cy);
+  return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
+}
+
+static int
+cmp_word_x (gconstpointer a, gconstpointer b)
+{
+  const GkWord *x = *(GkWord *const *) a, *y = *(GkWord *const *) b;
+  return (x->box.x0 > y->box.x0) - (x->box.x0 < y->box.x0);
+}
+
+static int
+cmp_line_y (gconstpointer a, gconstpointer b)
+{
+  const Line *x = *(Line *const *) a, *y = *(Line *const *) b;
+  return (x->box.y0 > y->box.y0) - (x->box.y0 < y->box.y0);
+}
+
+/* Groups words (const GkWord*) into visual lines, top to bottom. */
+static GPtrArray *
+group_lines (GPtrArray *words)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  g_ptr_array_sort (words, cmp_word_cy);
+  Line *cur = NULL;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const GkWord *w = words->pdata[i];
+      if (cur)
+        {
+          double overlap = MIN (cur->box.y1, w->box.y1) - MAX (cur->box.y0, w->box.y0);
+          double hmin = MIN (cur->box.y1 - cur->box.y0, w->box.y1 - w->box.y0);
+          if (overlap >= GK_LAYOUT_LINE_OVERLAP * hmin)
+            {
+              g_ptr_array_add (cur->words, (gpointer) w);
+              cur->box = rect_union (cur->box, w->box);
+              continue;
+            }
+        }
+      cur = g_new0 (Line, 1);
+      cur->words = g_ptr_array_new ();
+      g_ptr_array_add (cur->words, (gpointer) w);
+      cur->box = w->box;
+      g_ptr_array_add (lines, cur);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_sort (((Line *) lines->pdata[i])->words, cmp_word_x);
+  g_ptr_array_sort (lines, cmp_line_y);
+  return lines;
+}
+
+/* A line as segments: runs of words with no visible gap between them.  The
+ * segments are the white-space tokens of the line's text, each with its box. */
+typedef struct {
+  GString *text;      /* segments joined by one space */
+  GArray *boxes;      /* GkRect per segment */
+  double max_gap;     /* widest gap between segments, in line heights */
+} LineText;
+
+static void
+line_text_clear (LineText *lt)
+{
+  g_string_free (lt->text, TRUE);
+  g_array_unref (lt->boxes);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineText, line_text_clear)
+
+static void
+line_text_init (LineText *lt, const Line *line)
+{
+  lt->text = g_string_new (NULL);
+  lt->boxes = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  lt->max_gap = 0;
+  double h = line->box.y1 - line->box.y0;
+  for (guint i = 0; i < line->words->len; i++)
+    {
+      const GkWord *w = line->words->pdata[i];
+      if (i > 0)
+        {
+          GkRect *last = &g_array_index (lt->boxes, GkRect, lt->boxes->len - 1);
+          double gap = w->box.x0 - last->x1;
+          if (gap <= GK_LAYOUT_SPACE_GAP * h)
+            {
+              g_string_append (lt->text, w->text);
+              *last = rect_union (*last, w->box);
+              continue;
+            }
+          lt->max_gap = MAX (lt->max_gap, h > 0 ? gap / h : 0);
+          g_string_append_c (lt->text, ' ');
+        }
+      g_string_append (lt->text, w->text);
+      g_array_append_val (lt->boxes, w->box);
+    }
+}
+
+/* TRUE when the line holds a number set off by a column gap: a table row. */
+static gboolean
+line_is_table_like (const Line *line)
+{
+  g_auto (LineText) lt;
+  line_text_init (&lt, line);
+  if (lt.max_gap < GK_LAYOUT_COLUMN_GAP)
+    return FALSE;
+  g_autoptr (GkRow) row = gk_text_line_to_row (lt.text->str, NULL);
+  return row->cells->len > 0;
+}
+
+GArray *
+gk_layout_table_bands (const GkPage *page)
+{
+  GArray *bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_autoptr (GPtrArray) words = g_ptr_array_new ();
+  for (guint i = 0; i < page->words->len; i++)
+    g_ptr_array_add (words, page->words->pdata[i]);
+  g_autoptr (GPtrArray) lines = group_lines (words);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = lines->pdata[i];
+      if (!line_is_table_like (l))
+        continue;
+      GkRect b = { 0, MAX (0, l->box.y0 - GK_LAYOUT_BAND_ABOVE_PT), page->width,
+                   MIN (page->height, l->box.y1 + GK_LAYOUT_BAND_BELOW_PT) };
+      if (bands->len)
+        {
+          GkRect *last = &g_array_index (bands, GkRect, bands->len - 1);
+          if (b.y0 <= last->y1)
+            {
+              last->y1 = MAX (last->y1, b.y1);
+              continue;
+            }
+        }
+      g_array_append_val (bands, b);
+    }
+  return bands;
+}
+
+static GkSource
+source_for (const GkPage *page, const GkRect *box, double confidence)
+{
+  GkSource src = { .page = page->number, .line = 0, .has_box = box != NULL,
+                   .method = page->method, .confidence = confidence };
+  if (box)
+    src.box = *box;
+  return src;
+}
+
+static void
+add_line (GkContent *content, const GkPage *page, const char *text, const GkRect *box, double conf)
+{
+  GkSource src = source_for (page, box, conf);
+  g_ptr_array_add (content->lines, gk_line_new (text, &src));
+}
+
+/* Joins text pieces; a space only between two ASCII letters or digits. */
+static void
+append_joined (GString *s, const char *piece)
+{
+  if (!*piece)
+    return;
+  if (s->len && g_ascii_isalnum (s->str[s->len - 1]) && g_ascii_isalnum (piece[0]))
+    g_string_append_c (s, ' ');
+  g_string_append (s, piece);
+}
+
+/* One grid cell as read: its text (lines top to bottom) and the box of that text. */
+typedef struct {
+  GPtrArray *words;   /* const GkWord* */
+  char *text;
+  gboolean has_text;
+  GkRect text_box;
+  double confidence;
+} CellText;
+
+static void
+cell_text_fill (CellText *ct)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  ct->confidence = 1.0;
+  if (ct->words->len)
+    {
+      g_autoptr (GPtrArray) lines = group_lines (ct->words);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          g_auto (LineText) lt;
+          line_text_init (&lt, lines->pdata[i]);
+          append_joined (s, lt.text->str);
+        }
+      for (guint i = 0; i < ct->words->len; i++)
+        {
+          const GkWord *w = ct->words->pdata[i];
+          ct->text_box = i ? rect_union (ct->text_box, w->box) : w->box;
+          ct->confidence = MIN (ct->confidence, w->confidence);
+        }
+      ct->has_text = TRUE;
+    }
+  ct->text = g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+text_is_value (const char *text)
+{
+  return !*text || gk_number_is_cell_token (text);
+}
+
+/* One ruled table → rows (and a line per row with text). */
+static void
+layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content)
+{
+  guint nc = grid->cells->len;
+  g_autofree CellText *cells = g_new0 (CellText, nc);
+  for (guint k = 0; k < nc; k++)
+    cells[k].words = g_ptr_array_new ();
+  for (guint i = 0; i < words->len; i++)
+    {
+      const GkWord *w = words->pdata[i];
+      double cx = (w->box.x0 + w->box.x1) / 2, cy = (w->box.y0 + w->box.y1) / 2;
+      cx = CLAMP (cx, grid->box.x0, grid->box.x1);
+      cy = CLAMP (cy, grid->box.y0, grid->box.y1);
+      int k = gk_layout_grid_cell_at (grid, cx, cy);
+      if (k >= 0)
+        g_ptr_array_add (cells[k].words, (gpointer) w);
+    }
+  /* the value columns start at the leftmost cell holding a number */
+  int value_col = grid->n_cols;
+  for (guint k = 0; k < nc; k++)
+    {
+      cell_text_fill (&cells[k]);
+      const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, k);
+      if (cells[k].has_text && gk_number_is_cell_token (cells[k].text))
+        value_col = MIN (value_col, gc->col);
+    }
+  guint k = 0;
+  for (int r = 0; r < grid->n_rows; r++)
+    {
+      guint first = k;
+      while (k < nc && g_array_index (grid->cells, GkGridCell, k).row == r)
+        k++;
+      /* cells [first, k) start in row r, left to right */
+      gboolean header = FALSE, any_value = FALSE, any_text = FALSE;
+      for (guint j = first; j < k; j++)
+        {
+          const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+          any_text |= cells[j].has_text;
+          if (gc->col >= value_col)
+            {
+              any_value = TRUE;
+              header |= !text_is_value (cells[j].text);
+            }
+        }
+      if (!any_text && !any_value)
+        continue;
+      g_autoptr (GString) label = g_string_new (NULL);
+      g_autoptr (GString) all = g_string_new (NULL);
+      GkRect label_box = { 0 };
+      gboolean has_label_box = FALSE;
+      double conf = 1.0;
+      for (guint j = first; j < k; j++)
+        {
+          const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+          if (cells[j].has_text)
+            {
+              if (all->len)
+                g_string_append_c (all, ' ');
+              g_string_append (all, cells[j].text);
+            }
+          if ((gc->col < value_col || header || !any_value) && cells[j].has_text)
+            {
+              if (label->len)
+                g_string_append_c (label, ' ');
+              g_string_append (label, cells[j].text);
+              label_box = has_label_box ? rect_union (label_box, cells[j].text_box) : cells[j].text_box;
+              has_label_box = TRUE;
+              conf = MIN (conf, cells[j].confidence);
+            }
+        }
+      GkSource lsrc = source_for (page, has_label_box ? &label_box : NULL, conf);
+      GkRow *row = gk_row_new (label->str, &lsrc);
+      if (any_value && !header)
+        for (guint j = first; j < k; j++)
+          {
+            const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+            if (gc->col < value_col)
+              continue;
+            const GkRect *box = cells[j].has_text ? &cells[j].text_box : &gc->box;
+            GkSource src = source_for (page, box, cells[j].confidence);
+            GkCell *cell = gk_cell_new (cells[j].text, &src);
+            cell->grid_cell = TRUE;
+            gk_row_add_cell (row, cell);
+          }
+      if (all->len)
+        {
+          GkRect rbox = { grid->box.x0, g_array_index (grid->ys, double, r),
+                          grid->box.x1, g_array_index (grid->ys, double, r + 1) };
+          add_line (content, page, all->str, &rbox, conf);
+        }
+      g_ptr_array_add (content->rows, row);
+    }
+  for (guint j = 0; j < nc; j++)
+    {
+      g_ptr_array_unref (cells[j].words);
+      g_free (cells[j].text);
+    }
+}
+
+/* One line of text outside any grid: a line of prose, a heading, or a row
+ * of a table without rules, split like the text path but with real boxes. */
+static void
+layout_free_line (const GkPage *page, const Line *line, GkContent *content)
+{
+  g_auto (LineText) lt;
+  line_text_init (&lt, line);
+  if (gk_text_is_page_furniture (lt.text->str))
+    return;
+  double conf = 1.0;
+  for (guint i = 0; i < line->words->len; i++)
+    conf = MIN (conf, ((const GkWord *) line->words->pdata[i])->confidence);
+  add_line (content, page, lt.text->str, &line->box, conf);
+  GkSource src = source_for (page, &line->box, conf);
+  GkRow *row = gk_text_line_to_row (lt.text->str, &src);
+  /* the row's tokens are the line's segments: give each cell its own box */
+  int seg = (int) lt.boxes->len - 1;
+  for (int c = (int) row->cells->len - 1; c >= 0 && seg >= 0; c--)
+    {
+      GkCell *cell = row->cells->pdata[c];
+      int ntok = 1;
+      for (const char *q = cell->raw; *q; q++)
+        ntok += *q == ' ';
+      GkRect box = g_array_index (lt.boxes, GkRect, seg);
+      for (int t = 1; t < ntok && seg - t >= 0; t++)
+        box = rect_union (box, g_array_index (lt.boxes, GkRect, seg - t));
+      seg -= ntok;
+      cell->src.box = box;
+    }
+  if (seg >= 0 && row->cells->len)
+    {
+      GkRect box = g_array_index (lt.boxes, GkRect, 0);
+      for (int t = 1; t <= seg; t++)
+        box = rect_union (box, g_array_index (lt.boxes, GkRect, t));
+      row->label_src.box = box;
+    }
+  g_ptr_array_add (content->rows, row);
+}
+
+void
+gk_layout_page (const GkPage *page, GkContent *content)
+{
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
+  g_autoptr (GPtrArray) free_words = g_ptr_array_new ();
+  g_autoptr (GPtrArray) grid_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint g = 0; g < grids->len; g++)
+    g_ptr_array_add (grid_words, g_ptr_array_new ());
+  for (guint i = 0; i < page->words->len; i++)
+    {
+      const GkWord *w = page->words->pdata[i];
+      double cx = (w->box.x0 + w->box.x1) / 2, cy = (w->box.y0 + w->box.y1) / 2;
+      gboolean taken = FALSE;
+      for (guint g = 0; g < grids->len && !taken; g++)
+        {
+          const GkGrid *grid = grids->pdata[g];
+          if (cx >= grid->box.x0 - GK_LAYOUT_GRID_SLACK_PT && cx <= grid->box.x1 + GK_LAYOUT_GRID_SLACK_PT
+              && cy >= grid->box.y0 - GK_LAYOUT_GRID_SLACK_PT && cy <= grid->box.y1 + GK_LAYOUT_GRID_SLACK_PT)
+            {
+              g_ptr_array_add (grid_words->pdata[g], (gpointer) w);
+              taken = TRUE;
+            }
+        }
+      if (!taken)
+        g_ptr_array_add (free_words, (gpointer) w);
+    }
+  g_autoptr (GPtrArray) lines = group_lines (free_words);
+  /* reading order: free lines and grids by their top edge */
+  guint g = 0;
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      const Line *line = i < lines->len ? lines->pdata[i] : NULL;
+      while (g < grids->len && (!line || ((GkGrid *) grids->pdata[g])->box.y0 <= line->box.y0))
+        {
+          layout_grid (page, grids->pdata[g], grid_words->pdata[g], content);
+          g++;
+        }
+      if (line)
+        layout_free_line (page, line, content);
+    }
+}
