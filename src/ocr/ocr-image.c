@@ -21,8 +21,8 @@
 #define GK_OCR_SAUVOLA_WINDOW_PER_DPI 0.05
 /* Sauvola k: the usual 0.34 keeps thin ruling lines whole. */
 #define GK_OCR_SAUVOLA_K 0.34f
-/* Grey levels at or above this (after background normalisation) are paper. */
-#define GK_OCR_PAPER_LEVEL 215
+/* Grey levels at or above this are paper: pixBackgroundNormSimple maps paper to 200. */
+#define GK_OCR_PAPER_LEVEL 190
 
 PIX *
 gk_ocr_pix_from_cairo (cairo_surface_t *surface)

@@ -17,8 +17,10 @@
  * square sum over a ±7° sweep) straightens the page; (4) the background
  * is normalised so that grey paper and uneven lighting become white;
  * (5) Sauvola's local threshold gives the 1 bpp image the ruling lines
- * are found on.  Tesseract reads the normalised grey image: it binarises
- * each rectangle it is given with its own Otsu threshold.
+ * are found on and tesseract reads.  Tesseract's LSTM takes grey input
+ * as it is, and on these scans misread clean cells from the grey image
+ * (a crisp "2511" came out "Do"; the same crop of the Sauvola image
+ * reads 2511), so the grey image serves only the re-read of suspect cells.
  */
 #pragma once
 #include <glib.h>
@@ -39,8 +41,8 @@ typedef struct {
   int dpi;             /* effective resolution of gray/binary */
   double skew_deg;     /* rotation found and removed */
   gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
-  PIX *gray;           /* 8 bpp, seal removed, deskewed, background white */
-  PIX *binary;         /* 1 bpp Sauvola threshold of gray */
+  PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
+  PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR */
 } GkOcrImage;
 
 GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);

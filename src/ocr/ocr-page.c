@@ -7,8 +7,6 @@
 #include "layout/rules.h"
 #include "table/number.h"
 
-/* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
-#define GK_OCR_CELL_INSET_PT 2.0
 /* Less ink than this (pt², ~ a hyphen at 10 pt) in a cell is scanner noise, not text. */
 #define GK_OCR_MIN_INK_PT2 1.5
 /* White margin given to tesseract around a cell's ink (points). */
@@ -78,41 +76,57 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_
   return text;
 }
 
-static void
-read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
+gboolean
+gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int *x, int *y, int *w, int *h,
+                  gboolean *one_line)
 {
   double px = 1.0 / img->pt_per_px;  /* pixels per point */
-  int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
+  int inset = (int) ceil (inset_pt * px);
   int pad = (int) ceil (GK_OCR_PAD_PT * px);
   int min_ink = (int) ceil (GK_OCR_MIN_INK_PT2 * px * px);
   int W = pixGetWidth (img->gray), H = pixGetHeight (img->gray);
+  int x0 = MAX ((int) floor (box->x0 * px) + inset, 0), y0 = MAX ((int) floor (box->y0 * px) + inset, 0);
+  int x1 = MIN ((int) ceil (box->x1 * px) - inset, W), y1 = MIN ((int) ceil (box->y1 * px) - inset, H);
+  if (x1 - x0 < 2 || y1 - y0 < 2)
+    return FALSE;
+  BOX *inner = boxCreate (x0, y0, x1 - x0, y1 - y0);
+  BOX *ink = NULL;
+  l_int32 count = 0;
+  pixCountPixelsInRect (img->binary, inner, &count, NULL);
+  if (count >= min_ink)
+    pixClipBoxToForeground (img->binary, inner, NULL, &ink);
+  boxDestroy (&inner);
+  if (!ink)
+    return FALSE;
+  l_int32 bx, by, bw, bh;
+  boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  boxDestroy (&ink);
+  /* white margin for tesseract, but never across the cell's own rules */
+  *x = MAX (bx - pad, x0), *y = MAX (by - pad, y0);
+  *w = MIN (bx + bw + pad, x1) - *x, *h = MIN (by + bh + pad, y1) - *y;
+  *one_line = bh * img->pt_per_px <= GK_OCR_ONE_LINE_MAX_PT;
+  return TRUE;
+}
+
+static void
+read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
+{
+  double px = 1.0 / img->pt_per_px;
+  int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
   for (guint i = 0; i < grid->cells->len; i++)
     {
       const GkGridCell *c = &g_array_index (grid->cells, GkGridCell, i);
-      int x0 = (int) floor (c->box.x0 * px) + inset, y0 = (int) floor (c->box.y0 * px) + inset;
-      int x1 = (int) ceil (c->box.x1 * px) - inset, y1 = (int) ceil (c->box.y1 * px) - inset;
-      x0 = MAX (x0, 0), y0 = MAX (y0, 0), x1 = MIN (x1, W), y1 = MIN (y1, H);
-      if (x1 - x0 < 2 || y1 - y0 < 2)
-        continue;
-      BOX *inner = boxCreate (x0, y0, x1 - x0, y1 - y0);
-      BOX *ink = NULL;
-      l_int32 count = 0;
-      pixCountPixelsInRect (img->binary, inner, &count, NULL);
-      if (count >= min_ink)
-        pixClipBoxToForeground (img->binary, inner, NULL, &ink);
-      boxDestroy (&inner);
-      if (!ink)
+      int x, y, w, h;
+      gboolean one_line;
+      if (!gk_ocr_cell_rect (img, &c->box, GK_OCR_CELL_INSET_PT, &x, &y, &w, &h, &one_line))
         continue;  /* blank: the grid itself proves the cell */
-      l_int32 bx, by, bw, bh;
-      boxGetGeometry (ink, &bx, &by, &bw, &bh);
-      boxDestroy (&ink);
-      int rx = MAX (bx - pad, 0), ry = MAX (by - pad, 0);
-      int rw = MIN (bx + bw + pad, W) - rx, rh = MIN (by + bh + pad, H) - ry;
       double conf = 0;
-      g_autofree char *text = gk_ocr_read_cell (engine, rx, ry, rw, rh, bh * img->pt_per_px <= GK_OCR_ONE_LINE_MAX_PT, &conf);
+      g_autofree char *text = gk_ocr_read_cell (engine, x, y, w, h, one_line, &conf);
       if (!*text)
         continue;
-      GkRect box = gk_ocr_image_to_points (img, x0, y0, x1, y1);
+      /* the inset cell box: the layout puts the word back into this cell, and a re-read finds it */
+      GkRect box = gk_ocr_image_to_points (img, (int) floor (c->box.x0 * px) + inset, (int) floor (c->box.y0 * px) + inset,
+                                           (int) ceil (c->box.x1 * px) - inset, (int) ceil (c->box.y1 * px) - inset);
       gk_page_add_word (page, text, &box, conf);
     }
 }
@@ -121,14 +135,14 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
 static void
 read_prose (GkOcrEngine *engine, const GkOcrImage *img, const GPtrArray *grids, GkPage *page)
 {
-  PIX *rest = pixCopy (NULL, img->gray);
+  PIX *rest = pixCopy (NULL, img->binary);
   double px = 1.0 / img->pt_per_px;
   for (guint i = 0; i < grids->len; i++)
     {
       const GkGrid *g = grids->pdata[i];
       BOX *b = boxCreate ((int) floor (g->box.x0 * px), (int) floor (g->box.y0 * px),
                           (int) ceil ((g->box.x1 - g->box.x0) * px) + 1, (int) ceil ((g->box.y1 - g->box.y0) * px) + 1);
-      pixSetInRect (rest, b);  /* 8 bpp: all bits set is white */
+      pixClearInRect (rest, b);  /* 1 bpp: cleared is white */
       boxDestroy (&b);
     }
   gk_ocr_engine_set_image (engine, rest, img->dpi);
@@ -148,7 +162,7 @@ gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
   g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
   gk_layout_rules_from_pix (img->binary, img->pt_per_px, 0, 0, page->rules);
   g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
-  gk_ocr_engine_set_image (engine, img->gray, img->dpi);
+  gk_ocr_engine_set_image (engine, img->binary, img->dpi);
   for (guint i = 0; i < grids->len; i++)
     read_grid_cells (engine, img, grids->pdata[i], page);
   read_prose (engine, img, grids, page);

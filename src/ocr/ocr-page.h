@@ -2,6 +2,7 @@
  *
  *   gk_ocr_page_read       page image → GkPage (method GK_METHOD_OCR), ready for gk_layout_page
  *   gk_ocr_read_cell       one cell rectangle of the engine's image → text + confidence
+ *   gk_ocr_cell_rect       where to read inside a cell box: its ink plus a margin, or blank
  *
  * Method.  Ruling lines are found on the binarised scan by the layout
  * stage's own gk_layout_rules_from_pix and cut into cells by
@@ -31,8 +32,18 @@
 /* A digit-whitelist reading at least this confident is taken as it is. */
 #define GK_OCR_DIGITS_ACCEPT 0.90
 
+/* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
+#define GK_OCR_CELL_INSET_PT 2.0
+
 GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
 
 /* Reads the rectangle (pixels of the engine's current image); `one_line`
  * allows the digit pass.  Returns "" when nothing legible is there. */
 char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence);
+
+/* The pixel rectangle to read for a cell box (points): the box inset by
+ * inset_pt, cut to the ink inside it, plus a margin kept within the inset
+ * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
+ * one line high. */
+gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int *x, int *y, int *w, int *h,
+                           gboolean *one_line);

@@ -29,6 +29,7 @@
 #include "common/gk-text.h"
 #include "layout/layout.h"
 #include "layout/rules.h"
+#include "ocr/ocr.h"
 #include "page/page.h"
 #include <cairo.h>
 #include <leptonica/allheaders.h>
@@ -164,13 +165,28 @@ read_rules (PopplerPage *ppage, GkPage *page)
   cairo_surface_destroy (surf);
 }
 
-/* A page without a text layer: the place where OCR reads it (issue: OCR path).
- * For now it is only reported. */
-static void
-read_page_without_text (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+/* TRUE when the page draws at least one image: a page with neither text nor
+ * images is blank, and OCR could read nothing from it. */
+static gboolean
+page_has_images (PopplerPage *ppage)
 {
-  gk_content_warn (content, "page_needs_ocr", page->number,
-                   "page %d has no text layer; it needs OCR", page->number);
+  GList *maps = poppler_page_get_image_mapping (ppage);
+  gboolean any = maps != NULL;
+  poppler_page_free_image_mapping (maps);
+  return any;
+}
+
+/* A page without a text layer (every page with --ocr always): OCR reads it. */
+static gboolean
+read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
+{
+  if (opts->ocr == GK_OCR_NEVER)
+    {
+      gk_content_warn (content, "page_needs_ocr", index + 1,
+                       "page %d has no text layer; it needs OCR (--ocr never)", index + 1);
+      return TRUE;
+    }
+  return gk_ocr_read_pdf_page (doc, index, opts, content, error);
 }
 
 GkContent *
@@ -216,6 +232,12 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
           gk_content_warn (content, "page_unreadable", i + 1, "page %d cannot be read", i + 1);
           continue;
         }
+      if (opts->ocr == GK_OCR_ALWAYS)
+        {
+          if (!read_page_by_ocr (doc, i, opts, content, error))
+            return NULL;
+          continue;
+        }
       double w, h;
       poppler_page_get_size (ppage, &w, &h);
       g_autoptr (GkPage) page = gk_page_new (i + 1, w, h, GK_METHOD_PDF_TEXT);
@@ -223,11 +245,14 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
         return NULL;
       if (page->words->len == 0)
         {
-          read_page_without_text (ppage, page, opts, content);
+          if (page_has_images (ppage) && !read_page_by_ocr (doc, i, opts, content, error))
+            return NULL;
           continue;
         }
       read_rules (ppage, page);
       gk_layout_page (page, content);
     }
+  if (content->ocr_pages->len > 0)
+    content->media = content->ocr_pages->len == (guint) limit ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_MIXED;
   return g_steal_pointer (&content);
 }
