@@ -163,6 +163,32 @@ gray_without_seal (PIX *pix)
   return gray;
 }
 
+/* A new copy of gray at `target` dpi, or a clone when it is close enough. */
+static PIX *
+rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
+{
+  if (*dpi <= target * GK_OCR_RESCALE_RATIO && *dpi * GK_OCR_RESCALE_RATIO >= target)
+    return pixClone (gray);
+  float s = (float) (target / *dpi);
+  double w = pixGetWidth (gray) * (double) s, h = pixGetHeight (gray) * (double) s;
+  PIX *scaled = w * h <= (double) opts->max_pixels ? pixScale (gray, s, s) : NULL;  /* area mapping when reducing */
+  if (!scaled)
+    return pixClone (gray);
+  *dpi *= s;
+  return scaled;
+}
+
+static PIX *
+binarise (PIX *gray, double dpi)
+{
+  PIX *binary = NULL;
+  int whsize = MAX (3, (int) (dpi * GK_OCR_SAUVOLA_WINDOW_PER_DPI));
+  int nx = MAX (1, pixGetWidth (gray) / 1000), ny = MAX (1, pixGetHeight (gray) / 1000);
+  if (pixSauvolaBinarizeTiled (gray, whsize, GK_OCR_SAUVOLA_K, nx, ny, NULL, &binary) != 0)
+    return NULL;
+  return binary;
+}
+
 GkOcrImage *
 gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
                        const GkReadOptions *opts, GError **error)
@@ -181,20 +207,9 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d image could not be converted", number);
       return NULL;
     }
-  if (dpi < GK_OCR_MIN_DPI)
-    {
-      float s = (float) (GK_OCR_RENDER_DPI / dpi);
-      if ((gint64) (w * s) * (gint64) (h * s) <= opts->max_pixels)
-        {
-          PIX *up = pixScaleGrayLI (gray, s, s);
-          if (up)
-            {
-              pixDestroy (&gray);
-              gray = up;
-              dpi *= s;
-            }
-        }
-    }
+  PIX *scaled = rescale (gray, &dpi, GK_OCR_TEXT_DPI, opts);
+  pixDestroy (&gray);
+  gray = scaled;
   l_float32 angle = 0, conf = 0;
   PIX *straight = pixDeskewGeneral (gray, 0, 0.0f, 0.0f, 0, 0, &angle, &conf);
   double skew = 0;
@@ -215,12 +230,16 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
     }
   /* paper to pure white, ink contrast stretched: faint seal residue and noise vanish */
   pixGammaTRC (gray, gray, 1.0f, 0, GK_OCR_PAPER_LEVEL);
-  PIX *binary = NULL;
-  int whsize = MAX (3, (int) (dpi * GK_OCR_SAUVOLA_WINDOW_PER_DPI));
-  int nx = MAX (1, pixGetWidth (gray) / 1000), ny = MAX (1, pixGetHeight (gray) / 1000);
-  if (pixSauvolaBinarizeTiled (gray, whsize, GK_OCR_SAUVOLA_K, nx, ny, NULL, &binary) != 0 || !binary)
+  PIX *binary = binarise (gray, dpi);
+  double ddpi = dpi;
+  PIX *dgray = rescale (gray, &ddpi, GK_OCR_DIGITS_DPI, opts);
+  PIX *digits = dgray ? binarise (dgray, ddpi) : NULL;
+  pixDestroy (&dgray);
+  if (!binary || !digits)
     {
       pixDestroy (&gray);
+      pixDestroy (&binary);
+      pixDestroy (&digits);
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d image could not be binarised", number);
       return NULL;
     }
@@ -233,6 +252,9 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   img->skew_deg = skew;
   img->gray = gray;
   img->binary = binary;
+  img->digits = digits;
+  img->digits_scale = (double) pixGetWidth (digits) / pixGetWidth (binary);
+  img->digits_dpi = (int) lround (ddpi);
   return img;
 }
 
@@ -243,6 +265,7 @@ gk_ocr_image_free (GkOcrImage *img)
     return;
   pixDestroy (&img->gray);
   pixDestroy (&img->binary);
+  pixDestroy (&img->digits);
   g_free (img);
 }
 

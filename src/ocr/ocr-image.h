@@ -12,11 +12,12 @@
  * (1) the red seal goes by colour — grey is taken from the red channel,
  * where red ink is nearly white, and pixels clearly redder than they are
  * green or blue are set white outright (its anti-aliased rim included);
- * (2) images under GK_OCR_MIN_DPI are scaled up, since tesseract's LSTM
- * was trained on ~300 dpi glyphs; (3) leptonica's deskew (differential
+ * (2) the image is scaled to GK_OCR_TEXT_DPI, and a second copy
+ * to GK_OCR_DIGITS_DPI: the glyph sizes tesseract's chi_sim model reads
+ * text and digits best at (measured, see below); (3) leptonica's deskew (differential
  * square sum over a ±7° sweep) straightens the page; (4) the background
  * is normalised so that grey paper and uneven lighting become white;
- * (5) Sauvola's local threshold gives the 1 bpp image the ruling lines
+ * (5) Sauvola's local threshold gives the 1 bpp images the ruling lines
  * are found on and tesseract reads.  Tesseract's LSTM takes grey input
  * as it is, and on these scans misread clean cells from the grey image
  * (a crisp "2511" came out "Do"; the same crop of the Sauvola image
@@ -31,8 +32,16 @@
 
 /* Pages without a usable embedded image are rendered at this resolution. */
 #define GK_OCR_RENDER_DPI 300.0
-/* Below this, images are scaled up to GK_OCR_RENDER_DPI before OCR. */
-#define GK_OCR_MIN_DPI 250.0
+/* Resolution of the image rules are found on and text is read from:
+ * chi_sim reads CJK labels of 10–12 pt best at ~300 dpi (at 200 dpi
+ * 数量 became 数其, 属于 became 屈于). */
+#define GK_OCR_TEXT_DPI 300.0
+/* Resolution number cells are read at.  Debian's chi_sim ("fast" model)
+ * reads digits best near 200 dpi: crops of a 300 dpi scan read "-5" as
+ * "-9" and "26" as "20", the same crops at 2/3 size correctly. */
+#define GK_OCR_DIGITS_DPI 200.0
+/* Images further than this ratio from a wanted resolution are rescaled. */
+#define GK_OCR_RESCALE_RATIO 1.15
 
 typedef struct {
   int page;            /* 1-based */
@@ -42,7 +51,10 @@ typedef struct {
   double skew_deg;     /* rotation found and removed */
   gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
   PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
-  PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR */
+  PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR of text */
+  PIX *digits;         /* 1 bpp, the same at GK_OCR_DIGITS_DPI: OCR of numbers */
+  double digits_scale; /* pixels of digits per pixel of binary */
+  int digits_dpi;
 } GkOcrImage;
 
 GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);

@@ -35,45 +35,64 @@ number_part (const char *s)
 }
 
 char *
-gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence)
+gk_ocr_choose_reading (char *digits, double cd, char *text, double ct, double *confidence)
 {
-  double cd = 0;
-  g_autofree char *digits = NULL;
-  if (one_line)
+  gboolean dnum = digits && is_number_text (digits), tnum = text && is_number_text (text);
+  if (dnum && cd >= GK_OCR_DIGITS_ACCEPT)
     {
-      digits = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &cd);
-      if (is_number_text (digits) && cd >= GK_OCR_DIGITS_ACCEPT)
-        {
-          *confidence = cd;
-          return g_steal_pointer (&digits);
-        }
+      g_free (text);
+      *confidence = cd;
+      return digits;
     }
-  double ct = 0;
-  char *text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &ct);
-  if (!digits || !is_number_text (text) || !is_number_text (digits))
+  if (!dnum || (!tnum && ct > cd))
     {
-      *confidence = ct;
-      return text;
+      /* a label (the digit pass could not read it), or a number the text pass read better */
+      g_free (digits);
+      *confidence = text ? ct : 0;
+      return text ? text : g_strdup ("");
+    }
+  if (!tnum)
+    {
+      /* the text pass saw no number where the digit pass, more sure of itself, saw one */
+      g_free (text);
+      *confidence = cd;
+      return digits;
     }
   /* Both readings are numbers: compare their digits. */
   g_autofree char *tn = number_part (text);
   if (strcmp (tn, digits) == 0)
     {
+      g_free (digits);
       *confidence = MAX (ct, cd);
       return text;
     }
+  char *out = text;
   if (cd > ct)
     {
       /* keep the unit the text reading saw ("万元"), with the whitelisted digits */
       const char *unit = text + strlen (text);
       while (unit > text && !g_ascii_isdigit (unit[-1]))
         unit--;
-      char *mixed = g_strconcat (digits, unit, NULL);
+      out = g_strconcat (digits, unit, NULL);
       g_free (text);
-      text = mixed;
     }
+  g_free (digits);
   *confidence = MIN (MAX (ct, cd), GK_OCR_DISAGREE_CONFIDENCE);
-  return text;
+  return out;
+}
+
+char *
+gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence)
+{
+  double cd = 0, ct = 0;
+  char *digits = one_line ? gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &cd) : NULL;
+  if (digits && is_number_text (digits) && cd >= GK_OCR_DIGITS_ACCEPT)
+    {
+      *confidence = cd;
+      return digits;
+    }
+  char *text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &ct);
+  return gk_ocr_choose_reading (digits, cd, text, ct, confidence);
 }
 
 gboolean
@@ -108,26 +127,53 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int
   return TRUE;
 }
 
+typedef struct {
+  const GkGridCell *cell;
+  int x, y, w, h;        /* pixels of img->binary */
+  char *digits;          /* the digit pass, NULL when not tried */
+  double cd;
+} CellRead;
+
+/* Two passes, so tesseract's image changes twice per page, not per cell:
+ * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
+ * that gave no confident number are then read as text on the text image. */
 static void
 read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
 {
-  double px = 1.0 / img->pt_per_px;
+  double px = 1.0 / img->pt_per_px, ds = img->digits_scale;
   int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
+  g_autofree CellRead *reads = g_new0 (CellRead, grid->cells->len);
+  guint n = 0;
+  gk_ocr_engine_set_image (engine, img->digits, img->digits_dpi);
   for (guint i = 0; i < grid->cells->len; i++)
     {
-      const GkGridCell *c = &g_array_index (grid->cells, GkGridCell, i);
-      int x, y, w, h;
+      CellRead *r = &reads[n];
+      r->cell = &g_array_index (grid->cells, GkGridCell, i);
       gboolean one_line;
-      if (!gk_ocr_cell_rect (img, &c->box, GK_OCR_CELL_INSET_PT, &x, &y, &w, &h, &one_line))
+      if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->x, &r->y, &r->w, &r->h, &one_line))
         continue;  /* blank: the grid itself proves the cell */
+      if (one_line)
+        r->digits = gk_ocr_engine_read (engine, (int) (r->x * ds), (int) (r->y * ds), (int) ceil (r->w * ds),
+                                        (int) ceil (r->h * ds), GK_OCR_READ_DIGITS, &r->cd);
+      n++;
+    }
+  gk_ocr_engine_set_image (engine, img->binary, img->dpi);
+  for (guint i = 0; i < n; i++)
+    {
+      CellRead *r = &reads[i];
+      char *text = NULL;
+      double ct = 0;
+      if (!(r->digits && is_number_text (r->digits) && r->cd >= GK_OCR_DIGITS_ACCEPT))
+        text = gk_ocr_engine_read (engine, r->x, r->y, r->w, r->h, GK_OCR_READ_BLOCK, &ct);
       double conf = 0;
-      g_autofree char *text = gk_ocr_read_cell (engine, x, y, w, h, one_line, &conf);
-      if (!*text)
+      g_autofree char *chosen = gk_ocr_choose_reading (r->digits, r->cd, text, ct, &conf);
+      if (!*chosen)
         continue;
+      const GkRect *b = &r->cell->box;
       /* the inset cell box: the layout puts the word back into this cell, and a re-read finds it */
-      GkRect box = gk_ocr_image_to_points (img, (int) floor (c->box.x0 * px) + inset, (int) floor (c->box.y0 * px) + inset,
-                                           (int) ceil (c->box.x1 * px) - inset, (int) ceil (c->box.y1 * px) - inset);
-      gk_page_add_word (page, text, &box, conf);
+      GkRect box = gk_ocr_image_to_points (img, (int) floor (b->x0 * px) + inset, (int) floor (b->y0 * px) + inset,
+                                           (int) ceil (b->x1 * px) - inset, (int) ceil (b->y1 * px) - inset);
+      gk_page_add_word (page, chosen, &box, conf);
     }
 }
 
@@ -162,7 +208,6 @@ gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
   g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
   gk_layout_rules_from_pix (img->binary, img->pt_per_px, 0, 0, page->rules);
   g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
-  gk_ocr_engine_set_image (engine, img->binary, img->dpi);
   for (guint i = 0; i < grids->len; i++)
     read_grid_cells (engine, img, grids->pdata[i], page);
   read_prose (engine, img, grids, page);

@@ -2,6 +2,7 @@
  *
  *   gk_ocr_page_read       page image → GkPage (method GK_METHOD_OCR), ready for gk_layout_page
  *   gk_ocr_read_cell       one cell rectangle of the engine's image → text + confidence
+ *   gk_ocr_choose_reading  a cell's digit reading and text reading → the one to keep
  *   gk_ocr_cell_rect       where to read inside a cell box: its ink plus a margin, or blank
  *
  * Method.  Ruling lines are found on the binarised scan by the layout
@@ -36,6 +37,12 @@
 #define GK_OCR_CELL_INSET_PT 2.0
 
 GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
+
+/* Takes both readings (either may be NULL; cd/ct their confidences) and
+ * returns the one kept, the other freed: a confident digit reading wins;
+ * else whichever is a number and surer; two numbers that agree get the
+ * higher confidence, two that disagree at most GK_OCR_DISAGREE_CONFIDENCE. */
+char *gk_ocr_choose_reading (char *digits, double cd, char *text, double ct, double *confidence);
 
 /* Reads the rectangle (pixels of the engine's current image); `one_line`
  * allows the digit pass.  Returns "" when nothing legible is there. */
