@@ -10,6 +10,9 @@
 /* Debian's tesseract-ocr-chi-sim installs here (tesseract 5). */
 #define GK_OCR_TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"
 #define GK_OCR_LANGUAGE "chi_sim"
+/* Second opinion on digits: chi_sim reads a lone serif "1" as 工 or 】,
+ * eng reads it right; eng drops minus signs chi_sim keeps.  Optional. */
+#define GK_OCR_DIGITS_LANGUAGE "eng"
 /* What a number cell may hold: digits, sign, decimal point, dash placeholders. */
 #define GK_OCR_DIGIT_WHITELIST "0123456789+-.—"
 /* Set-up files under MODELS/ocr/. */
@@ -20,21 +23,34 @@ struct GkOcrEngine {
   TessBaseAPI *api;        /* NULL after gk_ocr_engines_release; made again on use */
   GkOcrReadMode mode;      /* variables currently set */
   gboolean mode_set;
+  TessBaseAPI *alt;        /* eng digits, made on first GK_OCR_READ_DIGITS_ALT */
+  gboolean alt_missing;    /* eng.traineddata absent: no second opinion */
+  PIX *pix;                /* current image (borrowed) and its resolution */
+  int ppi;
+  gboolean alt_stale;      /* alt has not seen pix yet */
 };
 
 static GMutex registry_lock;
 static GPtrArray *registry;  /* GkOcrEngine*, every thread's */
 
 static void
+api_end (TessBaseAPI **api)
+{
+  if (*api)
+    {
+      TessBaseAPIEnd (*api);
+      TessBaseAPIDelete (*api);
+      *api = NULL;
+    }
+}
+
+static void
 engine_end (GkOcrEngine *e)
 {
-  if (e->api)
-    {
-      TessBaseAPIEnd (e->api);
-      TessBaseAPIDelete (e->api);
-      e->api = NULL;
-    }
+  api_end (&e->api);
+  api_end (&e->alt);
   e->mode_set = FALSE;
+  e->pix = NULL;
 }
 
 static void
@@ -154,6 +170,43 @@ gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi)
 {
   TessBaseAPISetImage2 (e->api, pix);
   TessBaseAPISetSourceResolution (e->api, ppi);
+  e->pix = pix;
+  e->ppi = ppi;
+  e->alt_stale = TRUE;
+}
+
+/* The eng instance, made lazily and shown the current image; NULL without eng. */
+static TessBaseAPI *
+engine_alt (GkOcrEngine *e)
+{
+  if (!e->alt && !e->alt_missing)
+    {
+      g_autofree char *tessdata = gk_ocr_tessdata_dir (NULL);
+      g_autofree char *f = tessdata ? g_build_filename (tessdata, GK_OCR_DIGITS_LANGUAGE ".traineddata", NULL) : NULL;
+      TessBaseAPI *api = f && g_file_test (f, G_FILE_TEST_IS_REGULAR) ? TessBaseAPICreate () : NULL;
+      char *vars[] = { "debug_file", "tessedit_do_invert" };
+      char *values[] = { "/dev/null", "0" };
+      if (api && TessBaseAPIInit4 (api, tessdata, GK_OCR_DIGITS_LANGUAGE, OEM_LSTM_ONLY, NULL, 0, vars, values, 2, FALSE) == 0)
+        {
+          TessBaseAPISetVariable (api, "tessedit_char_whitelist", GK_OCR_DIGIT_WHITELIST);
+          TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+          e->alt = api;
+          e->alt_stale = TRUE;
+        }
+      else
+        {
+          if (api)
+            TessBaseAPIDelete (api);
+          e->alt_missing = TRUE;
+        }
+    }
+  if (e->alt && e->alt_stale && e->pix)
+    {
+      TessBaseAPISetImage2 (e->alt, e->pix);
+      TessBaseAPISetSourceResolution (e->alt, e->ppi);
+      e->alt_stale = FALSE;
+    }
+  return e->pix ? e->alt : NULL;
 }
 
 static void
@@ -181,13 +234,20 @@ clean_text (const char *s)
 char *
 gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence)
 {
-  engine_mode (e, mode);
-  TessBaseAPISetRectangle (e->api, x, y, w, h);
   *confidence = 0;
-  if (TessBaseAPIRecognize (e->api, NULL) != 0)
+  TessBaseAPI *api = e->api;
+  if (mode == GK_OCR_READ_DIGITS_ALT)
+    {
+      if (!(api = engine_alt (e)))
+        return NULL;
+    }
+  else
+    engine_mode (e, mode);
+  TessBaseAPISetRectangle (api, x, y, w, h);
+  if (TessBaseAPIRecognize (api, NULL) != 0)
     return g_strdup ("");
   /* The weakest word decides: one doubtful digit makes the number doubtful. */
-  TessResultIterator *it = TessBaseAPIGetIterator (e->api);
+  TessResultIterator *it = TessBaseAPIGetIterator (api);
   GString *text = g_string_new (NULL);
   double min_conf = 100;
   gboolean any = FALSE;

@@ -14,7 +14,8 @@
  * each read only moves tesseract's rectangle, so a cell costs a line
  * recognition, not a page layout analysis.  Digit reads switch on a
  * whitelist and single-line segmentation: the LSTM then cannot turn a 0
- * into 〇 or a 1 into 丨.  Set-up (user words of the template labels,
+ * into 〇 or a 1 into 丨.  A second, small eng instance gives a second
+ * opinion on doubtful digits (chi_sim reads a lone "1" as 工).  Set-up (user words of the template labels,
  * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
  * would multiply threads under -j N, and libgomp reads OMP_THREAD_LIMIT
  * only when the process starts, hence the re-exec in
@@ -29,6 +30,7 @@ typedef struct GkOcrEngine GkOcrEngine;
 typedef enum {
   GK_OCR_READ_BLOCK,   /* any text, a uniform block (labels, headings) */
   GK_OCR_READ_DIGITS,  /* one line, 0-9 + - . — only (number cells) */
+  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: a second opinion */
 } GkOcrReadMode;
 
 typedef struct {
@@ -50,6 +52,7 @@ void gk_ocr_engines_release (void);
 
 /* pix is borrowed and must outlive the reads; ppi its resolution. */
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);
+/* NULL only for GK_OCR_READ_DIGITS_ALT when eng.traineddata is missing. */
 char *gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence);
 GPtrArray *gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h);
 

@@ -34,65 +34,111 @@ number_part (const char *s)
   return g_string_free (g, FALSE);
 }
 
-char *
-gk_ocr_choose_reading (char *digits, double cd, char *text, double ct, double *confidence)
+void
+gk_ocr_reading_clear (GkOcrReading *r)
 {
-  gboolean dnum = digits && is_number_text (digits), tnum = text && is_number_text (text);
-  if (dnum && cd >= GK_OCR_DIGITS_ACCEPT)
+  g_clear_pointer (&r->text, g_free);
+  r->confidence = 0;
+}
+
+static gboolean
+readings_agree (const GkOcrReading *a, const GkOcrReading *b)
+{
+  g_autofree char *na = number_part (a->text), *nb = number_part (b->text);
+  return *na && strcmp (na, nb) == 0;
+}
+
+/* The unit a number reading carries after its digits ("万元"), or "". */
+static const char *
+unit_of (const char *s)
+{
+  const char *u = s + strlen (s);
+  while (u > s && !g_ascii_isdigit (u[-1]))
+    u--;
+  return u;
+}
+
+char *
+gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
+{
+  int best = -1, label = -1, unit = -1;
+  gboolean disagree = FALSE;
+  for (int i = 0; i < n; i++)
     {
-      g_free (text);
-      *confidence = cd;
-      return digits;
+      if (!r[i].text || !*r[i].text)
+        continue;
+      if (!is_number_text (r[i].text))
+        {
+          if (label < 0 || r[i].confidence > r[label].confidence)
+            label = i;
+          continue;
+        }
+      if (*unit_of (r[i].text))
+        unit = i;
+      for (int j = 0; j < i; j++)
+        if (r[j].text && is_number_text (r[j].text) && readings_agree (&r[i], &r[j]))
+          {
+            /* two readings agree: the pair's better confidence, the unit if one saw it */
+            int keep = unit == i || unit == j ? unit : j;
+            *confidence = MAX (r[i].confidence, r[j].confidence);
+            char *out = g_steal_pointer (&r[keep].text);
+            for (int k = 0; k < n; k++)
+              gk_ocr_reading_clear (&r[k]);
+            return out;
+          }
+      if (best >= 0)
+        disagree = TRUE;
+      if (best < 0 || r[i].confidence > r[best].confidence)
+        best = i;
     }
-  if (!dnum || (!tnum && ct > cd))
+  char *out;
+  if (label >= 0 && (best < 0 || r[label].confidence > r[best].confidence))
     {
-      /* a label (the digit pass could not read it), or a number the text pass read better */
-      g_free (digits);
-      *confidence = text ? ct : 0;
-      return text ? text : g_strdup ("");
+      /* a label: the digit passes could not read it */
+      *confidence = r[label].confidence;
+      out = g_steal_pointer (&r[label].text);
     }
-  if (!tnum)
+  else if (best >= 0)
     {
-      /* the text pass saw no number where the digit pass, more sure of itself, saw one */
-      g_free (text);
-      *confidence = cd;
-      return digits;
+      *confidence = disagree ? MIN (r[best].confidence, GK_OCR_DISAGREE_CONFIDENCE) : r[best].confidence;
+      if (unit >= 0 && unit != best)
+        out = g_strconcat (r[best].text, unit_of (r[unit].text), NULL);
+      else
+        out = g_steal_pointer (&r[best].text);
     }
-  /* Both readings are numbers: compare their digits. */
-  g_autofree char *tn = number_part (text);
-  if (strcmp (tn, digits) == 0)
+  else
     {
-      g_free (digits);
-      *confidence = MAX (ct, cd);
-      return text;
+      *confidence = 0;
+      out = g_strdup ("");
     }
-  char *out = text;
-  if (cd > ct)
-    {
-      /* keep the unit the text reading saw ("万元"), with the whitelisted digits */
-      const char *unit = text + strlen (text);
-      while (unit > text && !g_ascii_isdigit (unit[-1]))
-        unit--;
-      out = g_strconcat (digits, unit, NULL);
-      g_free (text);
-    }
-  g_free (digits);
-  *confidence = MIN (MAX (ct, cd), GK_OCR_DISAGREE_CONFIDENCE);
+  for (int k = 0; k < n; k++)
+    gk_ocr_reading_clear (&r[k]);
   return out;
+}
+
+/* TRUE when the digit readings settle the cell: one confident number, or two that agree. */
+static gboolean
+digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
+{
+  if (chi->text && is_number_text (chi->text) && chi->confidence >= GK_OCR_DIGITS_ACCEPT)
+    return TRUE;
+  return eng && chi->text && eng->text && is_number_text (chi->text) && is_number_text (eng->text)
+         && readings_agree (chi, eng);
 }
 
 char *
 gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence)
 {
-  double cd = 0, ct = 0;
-  char *digits = one_line ? gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &cd) : NULL;
-  if (digits && is_number_text (digits) && cd >= GK_OCR_DIGITS_ACCEPT)
+  GkOcrReading r[3] = { { 0 } };
+  if (one_line)
     {
-      *confidence = cd;
-      return digits;
+      r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
+      if (!digits_settled (&r[0], NULL))
+        r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
     }
-  char *text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &ct);
-  return gk_ocr_choose_reading (digits, cd, text, ct, confidence);
+  if (!one_line || !digits_settled (&r[0], &r[1]))
+    r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
+  return gk_ocr_choose_reading (r, 3, confidence);
 }
 
 gboolean
@@ -130,8 +176,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int
 typedef struct {
   const GkGridCell *cell;
   int x, y, w, h;        /* pixels of img->binary */
-  char *digits;          /* the digit pass, NULL when not tried */
-  double cd;
+  GkOcrReading r[3];     /* chi_sim digits, eng digits, chi_sim text */
 } CellRead;
 
 /* Two passes, so tesseract's image changes twice per page, not per cell:
@@ -153,20 +198,22 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
       if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->x, &r->y, &r->w, &r->h, &one_line))
         continue;  /* blank: the grid itself proves the cell */
       if (one_line)
-        r->digits = gk_ocr_engine_read (engine, (int) (r->x * ds), (int) (r->y * ds), (int) ceil (r->w * ds),
-                                        (int) ceil (r->h * ds), GK_OCR_READ_DIGITS, &r->cd);
+        {
+          int x = (int) (r->x * ds), y = (int) (r->y * ds), w = (int) ceil (r->w * ds), h = (int) ceil (r->h * ds);
+          r->r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r->r[0].confidence);
+          if (!digits_settled (&r->r[0], NULL))
+            r->r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r->r[1].confidence);
+        }
       n++;
     }
   gk_ocr_engine_set_image (engine, img->binary, img->dpi);
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
-      char *text = NULL;
-      double ct = 0;
-      if (!(r->digits && is_number_text (r->digits) && r->cd >= GK_OCR_DIGITS_ACCEPT))
-        text = gk_ocr_engine_read (engine, r->x, r->y, r->w, r->h, GK_OCR_READ_BLOCK, &ct);
+      if (!digits_settled (&r->r[0], &r->r[1]))
+        r->r[2].text = gk_ocr_engine_read (engine, r->x, r->y, r->w, r->h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
       double conf = 0;
-      g_autofree char *chosen = gk_ocr_choose_reading (r->digits, r->cd, text, ct, &conf);
+      g_autofree char *chosen = gk_ocr_choose_reading (r->r, 3, &conf);
       if (!*chosen)
         continue;
       const GkRect *b = &r->cell->box;

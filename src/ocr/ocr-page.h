@@ -38,11 +38,19 @@
 
 GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
 
-/* Takes both readings (either may be NULL; cd/ct their confidences) and
- * returns the one kept, the other freed: a confident digit reading wins;
- * else whichever is a number and surer; two numbers that agree get the
- * higher confidence, two that disagree at most GK_OCR_DISAGREE_CONFIDENCE. */
-char *gk_ocr_choose_reading (char *digits, double cd, char *text, double ct, double *confidence);
+typedef struct {
+  char *text;          /* NULL when not read */
+  double confidence;
+} GkOcrReading;
+
+void gk_ocr_reading_clear (GkOcrReading *r);
+
+/* Chooses among n readings of one cell (texts taken: all freed or
+ * returned): two numbers that agree win, with the better confidence and
+ * the unit if one of them saw it; otherwise the surest number, at most
+ * GK_OCR_DISAGREE_CONFIDENCE when another number contradicts it; a text
+ * that is not a number (a label) wins when surer than every number. */
+char *gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence);
 
 /* Reads the rectangle (pixels of the engine's current image); `one_line`
  * allows the digit pass.  Returns "" when nothing legible is there. */
