@@ -13,11 +13,38 @@
 #define GK_OCR_PAD_PT 3.0
 /* Ink taller than this (points) is more than one line of 10–12 pt text. */
 #define GK_OCR_ONE_LINE_MAX_PT 17.0
+/* A digit is at most this wide, in ems of the ink height (a CJK glyph is ~1). */
+#define GK_OCR_DIGIT_MAX_WIDTH_EM 0.8
+/* ... plus this for signs, spacing and the rounding of a short number. */
+#define GK_OCR_DIGIT_SLACK_EM 1.0
+/* Ink lower than this (points) — a dash, a minus — is measured against this height. */
+#define GK_OCR_MIN_GLYPH_PT 7.0
+
+/* Glyphs chi_sim's text pass makes of lone digits: 了 for 7, 工 】 丨 for
+ * 1, 〇 口 for 0 ...  A text reading made only of these (and digits, signs)
+ * is a number the digit passes read better, not a label. */
+static const char digit_lookalikes[] = "了工】【[]丨|lI!iO〇口日SsBZz乙己";
 
 static gboolean
 is_number_text (const char *s)
 {
   return *s && gk_number_is_cell_token (s);
+}
+
+static gboolean
+is_digit_lookalike (const char *s)
+{
+  if (!*s)
+    return FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[8] = { 0 };
+      g_unichar_to_utf8 (c, buf);
+      if (!g_ascii_isdigit (c) && c != '-' && c != '+' && c != '.' && !strstr (digit_lookalikes, buf))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The numeric part of a number cell read as text ("12.5万元" → "12.5"). */
@@ -69,7 +96,7 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
         continue;
       if (!is_number_text (r[i].text))
         {
-          if (label < 0 || r[i].confidence > r[label].confidence)
+          if (!is_digit_lookalike (r[i].text) && (label < 0 || r[i].confidence > r[label].confidence))
             label = i;
           continue;
         }
@@ -116,6 +143,15 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
   return out;
 }
 
+/* Digit readings the ink cannot be are dropped before any choice. */
+static void
+drop_implausible (GkOcrReading *r, const GkOcrCellRect *cr)
+{
+  for (int i = 0; i < 2; i++)
+    if (r[i].text && !gk_ocr_digits_plausible (r[i].text, cr))
+      gk_ocr_reading_clear (&r[i]);
+}
+
 /* TRUE when the digit readings settle the cell: one confident number, or two that agree. */
 static gboolean
 digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
@@ -127,23 +163,34 @@ digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
 }
 
 char *
-gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence)
+gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence)
 {
   GkOcrReading r[3] = { { 0 } };
-  if (one_line)
+  if (cr->one_line)
     {
       r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
+      drop_implausible (r, cr);
       if (!digits_settled (&r[0], NULL))
         r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
+      drop_implausible (r, cr);
     }
-  if (!one_line || !digits_settled (&r[0], &r[1]))
+  if (!cr->one_line || !digits_settled (&r[0], &r[1]))
     r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
   return gk_ocr_choose_reading (r, 3, confidence);
 }
 
 gboolean
-gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int *x, int *y, int *w, int *h,
-                  gboolean *one_line)
+gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
+{
+  if (!text || !*text)
+    return FALSE;
+  double em = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
+  double chars = g_utf8_strlen (text, -1);
+  return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
+}
+
+gboolean
+gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out)
 {
   double px = 1.0 / img->pt_per_px;  /* pixels per point */
   int inset = (int) ceil (inset_pt * px);
@@ -167,17 +214,19 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
   boxDestroy (&ink);
   /* white margin for tesseract, but never across the cell's own rules */
-  *x = MAX (bx - pad, x0), *y = MAX (by - pad, y0);
-  *w = MIN (bx + bw + pad, x1) - *x, *h = MIN (by + bh + pad, y1) - *y;
-  *one_line = bh * img->pt_per_px <= GK_OCR_ONE_LINE_MAX_PT;
+  out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
+  out->w = MIN (bx + bw + pad, x1) - out->x, out->h = MIN (by + bh + pad, y1) - out->y;
+  out->ink_w_pt = bw * img->pt_per_px, out->ink_h_pt = bh * img->pt_per_px;
+  out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
   return TRUE;
 }
 
 typedef struct {
   const GkGridCell *cell;
-  int x, y, w, h;        /* pixels of img->binary */
+  GkOcrCellRect cr;
   GkOcrReading r[3];     /* chi_sim digits, eng digits, chi_sim text */
 } CellRead;
+
 
 /* Two passes, so tesseract's image changes twice per page, not per cell:
  * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
@@ -194,15 +243,17 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
     {
       CellRead *r = &reads[n];
       r->cell = &g_array_index (grid->cells, GkGridCell, i);
-      gboolean one_line;
-      if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->x, &r->y, &r->w, &r->h, &one_line))
+      if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->cr))
         continue;  /* blank: the grid itself proves the cell */
-      if (one_line)
+      if (r->cr.one_line)
         {
-          int x = (int) (r->x * ds), y = (int) (r->y * ds), w = (int) ceil (r->w * ds), h = (int) ceil (r->h * ds);
+          const GkOcrCellRect *c = &r->cr;
+          int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
           r->r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r->r[0].confidence);
+          drop_implausible (r->r, c);
           if (!digits_settled (&r->r[0], NULL))
             r->r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r->r[1].confidence);
+          drop_implausible (r->r, c);
         }
       n++;
     }
@@ -211,7 +262,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
     {
       CellRead *r = &reads[i];
       if (!digits_settled (&r->r[0], &r->r[1]))
-        r->r[2].text = gk_ocr_engine_read (engine, r->x, r->y, r->w, r->h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
+        r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
       double conf = 0;
       g_autofree char *chosen = gk_ocr_choose_reading (r->r, 3, &conf);
       if (!*chosen)

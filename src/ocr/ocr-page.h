@@ -39,6 +39,12 @@
 GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
 
 typedef struct {
+  int x, y, w, h;      /* pixels of img->binary: what to read */
+  double ink_w_pt, ink_h_pt; /* size of the ink itself */
+  gboolean one_line;   /* the ink is one line high */
+} GkOcrCellRect;
+
+typedef struct {
   char *text;          /* NULL when not read */
   double confidence;
 } GkOcrReading;
@@ -52,13 +58,17 @@ void gk_ocr_reading_clear (GkOcrReading *r);
  * that is not a number (a label) wins when surer than every number. */
 char *gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence);
 
-/* Reads the rectangle (pixels of the engine's current image); `one_line`
- * allows the digit pass.  Returns "" when nothing legible is there. */
-char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, gboolean one_line, double *confidence);
+/* Reads the rectangle (pixels of the engine's current image); cr (the
+ * cell's ink, in points) decides whether digit passes run and which
+ * digit readings are plausible.  Returns "" when nothing legible is there. */
+char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence);
 
 /* The pixel rectangle to read for a cell box (points): the box inset by
  * inset_pt, cut to the ink inside it, plus a margin kept within the inset
  * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
  * one line high. */
-gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, int *x, int *y, int *w, int *h,
-                           gboolean *one_line);
+gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out);
+
+/* FALSE when a digit reading cannot be the ink it came from: the ink is
+ * far wider than that many digits (a CJK header read as "7" or "—"). */
+gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);

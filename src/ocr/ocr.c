@@ -89,12 +89,11 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
         return FALSE;
     }
   GkOcrEngine *engine = gk_ocr_engine_get (r->models_dir, NULL);
-  int x, y, w, h;
-  gboolean one_line;
+  GkOcrCellRect cr;
   /* the source box is the inset cell box already: no further inset */
-  if (!engine || !gk_ocr_cell_rect (r->img, &src->box, 0.0, &x, &y, &w, &h, &one_line))
+  if (!engine || !gk_ocr_cell_rect (r->img, &src->box, 0.0, &cr))
     return FALSE;
-  BOX *b = boxCreate (x, y, w, h);
+  BOX *b = boxCreate (cr.x, cr.y, cr.w, cr.h);
   PIX *crop = pixClipRectangle (r->img->gray, b, NULL);
   boxDestroy (&b);
   PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
@@ -107,7 +106,7 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
   if (framed)
     {
       gk_ocr_engine_set_image (engine, framed, (int) (r->img->dpi * GK_OCR_REREAD_SCALE));
-      *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), one_line, confidence);
+      *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), &cr, confidence);
       ok = **raw != '\0';
       if (!ok)
         g_clear_pointer (raw, g_free);
