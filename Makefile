@@ -2,7 +2,7 @@
 # Sources are found by wildcard: a new module is a new .c file under src/,
 # a new test a new tests/test-*.c; nothing here needs editing for either.
 
-PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 jansson sqlite3 libxml-2.0
+PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 jansson sqlite3 libxml-2.0
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2 -g
@@ -22,7 +22,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval clean
+.PHONY: all deps demo check check-asan fuzz bench eval valgrind clean
 all: $(BUILD)/gongkai
 
 $(DEPS_OK): scripts/install-deps
@@ -44,7 +44,7 @@ $(BUILD)/gongkai: $(CLI_OBJ) $(BUILD)/libgongkai.a
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libgongkai.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
 
 # make check: every GTest program under prove (TAP), golden tests included.
 check: $(BUILD)/gongkai $(TESTS)
@@ -63,6 +63,9 @@ eval: $(BUILD)/gongkai
 
 bench: $(BUILD)/gongkai
 	scripts/bench $(BUILD)/gongkai samples
+
+valgrind: $(BUILD)/gongkai
+	scripts/valgrind-samples $(BUILD)/gongkai
 
 fuzz: | $(DEPS_OK)
 	scripts/fuzz

@@ -151,7 +151,7 @@ compare_names (gconstpointer a, gconstpointer b)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  tu_init (&argc, &argv);
   g_autofree char *dir = tu_source_path ("samples");
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_assert_nonnull (d);

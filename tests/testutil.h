@@ -8,10 +8,19 @@
 #pragma once
 #include <glib.h>
 #include <jansson.h>
+#include <locale.h>
 #include <string.h>
 #include "export/export-json.h"
 #include "pipeline/pipeline.h"
 #include "text/text-input.h"
+
+/* g_test_init plus a UTF-8 locale, so messages show Chinese text, not "?". */
+static inline void
+tu_init (int *argc, char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+}
 
 static inline char *
 tu_source_path (const char *rel)

@@ -404,7 +404,10 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
           c->suspect_ocr = operand_is_suspect (v);
           gk_record_add_check (rec, c);
         }
-      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw)
+      /* a placeholder (—, /, 无) revoked to null by a refuting identity is
+         no misprint: only text that parses as nothing fails here */
+      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw
+               && gk_number_parse (v->raw, type).kind == GK_NUMBER_INVALID)
         {
           g_autofree char *id = g_strdup_printf ("value.number.%s", v->key);
           GkCheck *c = gk_check_new (id, "cell is a number");

@@ -1,7 +1,8 @@
 /* options.h — how a file is read: OCR mode, password, and the safety
  * limits that keep a hostile or broken input from eating the machine.
  *
- *   gk_read_options_init   safe defaults (README lists them)
+ *   gk_read_options_init      safe defaults (README lists them)
+ *   gk_read_options_expired   has the per-file time limit run out?
  */
 #pragma once
 #include <glib.h>
@@ -28,6 +29,10 @@ typedef struct {
   double max_seconds;
   int max_glyphs;
   const char *models_dir; /* borrowed */
+  gint64 deadline_us;     /* g_get_monotonic_time () after which the file is abandoned; 0 = none */
 } GkReadOptions;
 
 void gk_read_options_init (GkReadOptions *opts);
+/* TRUE (and an error GK_ERROR_LIMIT set) once the per-file deadline has
+ * passed: long loops (pages, OCR cells) call this between steps. */
+gboolean gk_read_options_expired (const GkReadOptions *opts, GError **error);

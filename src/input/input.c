@@ -19,6 +19,15 @@ gk_read_options_init (GkReadOptions *o)
   o->max_glyphs = GK_DEFAULT_MAX_GLYPHS;
 }
 
+gboolean
+gk_read_options_expired (const GkReadOptions *o, GError **error)
+{
+  if (!o || o->deadline_us == 0 || g_get_monotonic_time () < o->deadline_us)
+    return FALSE;
+  g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "gave up after %.0f s (--max-seconds)", o->max_seconds);
+  return TRUE;
+}
+
 static gboolean
 looks_like_html (const guint8 *data, gsize len)
 {

@@ -96,11 +96,40 @@ covered (const Rule *rules, const GArray *members, gboolean horizontal, double p
   return FALSE;
 }
 
+/* A table broken by a page ends in vertical rules with no rule across
+ * (the last row goes on over the page), and its continuation starts so.
+ * Where the rules of one direction reach past the outermost rule of the
+ * other, their ends close the table (ys gets the ends of the vertical
+ * rules when horizontal is TRUE; xs those of the horizontal ones). */
+static void
+open_edges (const Rule *rules, const GArray *members, GArray *pos, gboolean horizontal)
+{
+  if (pos->len == 0)
+    return;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Rule *r = &rules[g_array_index (members, int, i)];
+      if (r->horizontal == horizontal)
+        continue;
+      lo = MIN (lo, r->lo);
+      hi = MAX (hi, r->hi);
+    }
+  if (lo > hi)
+    return;
+  if (lo < g_array_index (pos, double, 0) - GK_GRID_OPEN_EDGE_PT)
+    g_array_prepend_val (pos, lo);
+  if (hi > g_array_index (pos, double, pos->len - 1) + GK_GRID_OPEN_EDGE_PT)
+    g_array_append_val (pos, hi);
+}
+
 static GkGrid *
 grid_from_group (const Rule *rules, const GArray *members)
 {
   g_autoptr (GArray) xs = positions (rules, members, FALSE);
   g_autoptr (GArray) ys = positions (rules, members, TRUE);
+  open_edges (rules, members, ys, TRUE);
+  open_edges (rules, members, xs, FALSE);
   int nc = (int) xs->len - 1, nr = (int) ys->len - 1;
   /* a lone frame around a paragraph is no table */
   if (nc < 1 || nr < 1 || nc * nr < 2)

@@ -14,7 +14,8 @@
  * no horizontal rule runs between them across the middle of their column.
  * Each connected group of base cells is a cell with its row and column
  * span, so 三、本年度办理结果 down 21 rows or 法人或其他组织 over 5 columns
- * come out as one cell each.
+ * come out as one cell each.  A table cut by a page break has no rule
+ * across at the cut: the ends of the rules that run on close it there.
  */
 #pragma once
 #include <glib.h>
@@ -22,6 +23,9 @@
 
 /* Rule ends closer than this (points) meet; positions closer are one line. */
 #define GK_GRID_SNAP_PT 2.5
+/* Rules running on this far (points) past the last rule across them leave
+ * the table open there (a row broken by a page): their ends close it. */
+#define GK_GRID_OPEN_EDGE_PT 6.0
 
 typedef struct {
   int row, col;          /* top-left base cell, 0-based */

@@ -1,6 +1,8 @@
 /* layout.c — see layout.h. */
 #include "layout.h"
 #include "layout/grid.h"
+#include "common/gk-regex.h"
+#include "common/gk-text.h"
 #include "table/number.h"
 #include "text/text-input.h"
 #include <math.h>
@@ -19,6 +21,7 @@
 typedef struct {
   GPtrArray *words;   /* const GkWord*, left to right */
   GkRect box;
+  double core_y0, core_y1;  /* vertical extent of the first word: what later words must overlap */
 } Line;
 
 static void
@@ -72,8 +75,10 @@ group_lines (GPtrArray *words)
       const GkWord *w = words->pdata[i];
       if (cur)
         {
-          double overlap = MIN (cur->box.y1, w->box.y1) - MAX (cur->box.y0, w->box.y0);
-          double hmin = MIN (cur->box.y1 - cur->box.y0, w->box.y1 - w->box.y0);
+          /* against the first word, not the growing line box, so that a
+           * column of single characters cannot chain several lines together */
+          double overlap = MIN (cur->core_y1, w->box.y1) - MAX (cur->core_y0, w->box.y0);
+          double hmin = MIN (cur->core_y1 - cur->core_y0, w->box.y1 - w->box.y0);
           if (overlap >= GK_LAYOUT_LINE_OVERLAP * hmin)
             {
               g_ptr_array_add (cur->words, (gpointer) w);
@@ -85,6 +90,8 @@ group_lines (GPtrArray *words)
       cur->words = g_ptr_array_new ();
       g_ptr_array_add (cur->words, (gpointer) w);
       cur->box = w->box;
+      cur->core_y0 = w->box.y0;
+      cur->core_y1 = w->box.y1;
       g_ptr_array_add (lines, cur);
     }
   for (guint i = 0; i < lines->len; i++)
@@ -247,9 +254,54 @@ text_is_value (const char *text)
   return !*text || gk_number_is_cell_token (text);
 }
 
+/* How a row label opens: 四、 （三） 1. 2、 — a row broken by a page
+ * continues with text that does not. */
+static const char row_opening_pattern[] = "^\\s*(\\(\\s*[一二三四五六七八九十\\d]+\\s*\\)|[一二三四五六七八九十]+\\s*、|\\d+\\s*[.、])";
+
+static gboolean
+opens_row (const char *label)
+{
+  static GkRegex *re;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      re = gk_regex_new (row_opening_pattern, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  g_autofree char *n = gk_text_nfkc (label);
+  return re && gk_regex_search (re, n, 0, NULL, NULL);
+}
+
+/* The first row of a table at the top of a page whose value cells are all
+ * blank, as many as the previous page's last row has, and whose label does
+ * not open a row, is that row's rest: a page broke it.  Its label text
+ * (the cell next to the values; cells further left continue merged group
+ * labels already read) joins the previous row's label. */
+static gboolean
+continue_previous_row (const GkPage *page, GkContent *content, const char *label_tail,
+                       guint n_values, gboolean values_blank)
+{
+  if (!values_blank || n_values == 0 || content->rows->len == 0 || opens_row (label_tail))
+    return FALSE;
+  GkRow *prev = content->rows->pdata[content->rows->len - 1];
+  if (prev->cells->len != n_values)
+    return FALSE;
+  for (guint i = 0; i < prev->cells->len; i++)
+    {
+      GkCell *c = prev->cells->pdata[i];
+      if (!c->grid_cell || c->src.page != page->number - 1)
+        return FALSE;
+    }
+  g_autoptr (GString) label = g_string_new (prev->label);
+  append_joined (label, label_tail);
+  g_free (prev->label);
+  prev->label = g_string_free (g_steal_pointer (&label), FALSE);
+  return TRUE;
+}
+
 /* One ruled table → rows (and a line per row with text). */
 static void
-layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content)
+layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content, gboolean at_page_top)
 {
   guint nc = grid->cells->len;
   g_autofree CellText *cells = g_new0 (CellText, nc);
@@ -265,7 +317,7 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       if (k >= 0)
         g_ptr_array_add (cells[k].words, (gpointer) w);
     }
-  /* the value columns start at the leftmost cell holding a number */
+  /* the value columns start at the leftmost cell holding a number … */
   int value_col = grid->n_cols;
   for (guint k = 0; k < nc; k++)
     {
@@ -273,6 +325,30 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, k);
       if (cells[k].has_text && gk_number_is_cell_token (cells[k].text))
         value_col = MIN (value_col, gc->col);
+    }
+  /* … and take in the columns left of it that hold no words but numbers in
+   * any row with a number: blank value cells (table 四 with its first
+   * columns empty), not labels */
+  if (value_col < grid->n_cols)
+    {
+      g_autofree gboolean *data_row = g_new0 (gboolean, grid->n_rows);
+      for (guint j = 0; j < nc; j++)
+        if (cells[j].has_text && gk_number_is_cell_token (cells[j].text))
+          data_row[g_array_index (grid->cells, GkGridCell, j).row] = TRUE;
+      while (value_col > 0)
+        {
+          int c = value_col - 1;
+          gboolean label_col = FALSE;
+          for (guint j = 0; j < nc && !label_col; j++)
+            {
+              const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+              label_col = data_row[gc->row] && gc->col <= c && c < gc->col + gc->col_span
+                          && !text_is_value (cells[j].text);
+            }
+          if (label_col)
+            break;
+          value_col = c;
+        }
     }
   guint k = 0;
   for (int r = 0; r < grid->n_rows; r++)
@@ -292,7 +368,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               header |= !text_is_value (cells[j].text);
             }
         }
-      if (!any_text && !any_value)
+      /* a row without a word (a spacer, or a row of blanks with no label)
+       * says nothing a reader could tie to the template: no row */
+      if (!any_text)
         continue;
       g_autoptr (GString) label = g_string_new (NULL);
       g_autoptr (GString) all = g_string_new (NULL);
@@ -316,6 +394,31 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               label_box = has_label_box ? rect_union (label_box, cells[j].text_box) : cells[j].text_box;
               has_label_box = TRUE;
               conf = MIN (conf, cells[j].confidence);
+            }
+        }
+      if (at_page_top)
+        {
+          /* only the table's first row can carry on the previous page's last */
+          at_page_top = FALSE;
+          const char *tail = "";
+          guint n_values = 0;
+          gboolean blank = !header;
+          for (guint j = first; j < k; j++)
+            {
+              const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+              if (gc->col >= value_col)
+                {
+                  n_values++;
+                  blank &= !cells[j].has_text;
+                }
+              else if (cells[j].has_text)
+                tail = cells[j].text;
+            }
+          if (continue_previous_row (page, content, tail, n_values, blank))
+            {
+              if (all->len)
+                add_line (content, page, all->str, NULL, conf);
+              continue;
             }
         }
       GkSource lsrc = source_for (page, has_label_box ? &label_box : NULL, conf);
@@ -349,13 +452,13 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
 
 /* One line of text outside any grid: a line of prose, a heading, or a row
  * of a table without rules, split like the text path but with real boxes. */
-static void
+static gboolean
 layout_free_line (const GkPage *page, const Line *line, GkContent *content)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
   if (gk_text_is_page_furniture (lt.text->str))
-    return;
+    return FALSE;
   double conf = 1.0;
   for (guint i = 0; i < line->words->len; i++)
     conf = MIN (conf, ((const GkWord *) line->words->pdata[i])->confidence);
@@ -384,6 +487,7 @@ layout_free_line (const GkPage *page, const Line *line, GkContent *content)
       row->label_src.box = box;
     }
   g_ptr_array_add (content->rows, row);
+  return TRUE;
 }
 
 void
@@ -415,15 +519,17 @@ gk_layout_page (const GkPage *page, GkContent *content)
   g_autoptr (GPtrArray) lines = group_lines (free_words);
   /* reading order: free lines and grids by their top edge */
   guint g = 0;
+  gboolean at_top = TRUE;   /* nothing but page furniture read yet on this page */
   for (guint i = 0; i <= lines->len; i++)
     {
       const Line *line = i < lines->len ? lines->pdata[i] : NULL;
       while (g < grids->len && (!line || ((GkGrid *) grids->pdata[g])->box.y0 <= line->box.y0))
         {
-          layout_grid (page, grids->pdata[g], grid_words->pdata[g], content);
+          layout_grid (page, grids->pdata[g], grid_words->pdata[g], content, at_top);
+          at_top = FALSE;
           g++;
         }
-      if (line)
-        layout_free_line (page, line, content);
+      if (line && layout_free_line (page, line, content))
+        at_top = FALSE;
     }
 }

@@ -17,7 +17,11 @@
  * grids (prose, headings, tables without rules) is split like the text
  * path (gk_text_line_to_row), but each cell keeps its own box.  Page
  * furniture (URLs, page numbers) is dropped, so a table broken over a
- * page continues in content->rows as if it were not.
+ * page continues in content->rows as if it were not.  A page break inside
+ * a row leaves the row's rest at the top of the next page: a first table
+ * row there whose value cells are all blank, as many as the previous
+ * page's last row has, and whose label does not open a row (一、 （三） 1.)
+ * is that rest, and its label text joins the previous row's label.
  */
 #pragma once
 #include "content/content.h"
@@ -25,8 +29,9 @@
 
 /* Lines whose words overlap vertically by this share of the lower word are one line. */
 #define GK_LAYOUT_LINE_OVERLAP 0.5
-/* A gap wider than this share of the line height between words is a space. */
-#define GK_LAYOUT_SPACE_GAP 0.25
+/* A gap wider than this share of the line height between words is a space
+ * (poppler breaks words at about a tenth of the font size). */
+#define GK_LAYOUT_SPACE_GAP 0.1
 
 void gk_layout_page (const GkPage *page, GkContent *content);
 

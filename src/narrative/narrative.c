@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An issuer name is an organ's name, not a sentence. */
+#define ISSUER_MAX_CHARS 40
+
 typedef struct {
   char *key;
   gboolean has_value;
@@ -316,14 +319,45 @@ ends_with_suffix (const GkNarrativeRules *r, const char *name)
   return FALSE;
 }
 
+/* An organ name printed on a line of its own: above the title, or the
+ * signature above the date at the foot. */
+static gboolean
+issuer_from_line (const GkNarrativeRules *r, const GkContent *content, int index, GkRecord *rec)
+{
+  if (index < 0 || (guint) index >= content->lines->len)
+    return FALSE;
+  GkLine *line = content->lines->pdata[index];
+  g_autofree char *sq = gk_text_squeeze (line->text);
+  if (!ends_with_suffix (r, sq) || g_utf8_strlen (sq, -1) > ISSUER_MAX_CHARS)
+    return FALSE;
+  rec->issuer = g_steal_pointer (&sq);
+  rec->issuer_src = line->src;
+  return TRUE;
+}
+
+static int
+line_index (const GkContent *content, const GkSource *src)
+{
+  for (guint i = 0; i < content->lines->len; i++)
+    if (((GkLine *) content->lines->pdata[i])->src.line == src->line
+        && ((GkLine *) content->lines->pdata[i])->src.page == src->page)
+      return (int) i;
+  return -1;
+}
+
 static void
-read_issuer (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec)
+read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
   if (!rec->title)
     return;
   g_autofree char *organ = title_organ (r, rec->title);
   if (!*organ)
-    return;
+    {
+      /* the title names no organ: the line above it, else the signature */
+      if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec) && rec->published_on)
+        issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
+      return;
+    }
   if (ends_with_suffix (r, organ))
     {
       rec->issuer = g_strdup (organ);
@@ -475,8 +509,8 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
 {
   g_autoptr (GkProse) prose = gk_prose_new (content);
   read_title (rules, content, record);
-  read_issuer (rules, prose, record);
   read_date (rules, content, record);
+  read_issuer (rules, content, prose, record);
   gsize total_end = 0;
   read_figures (rules, prose, record, &total_end);
   if (total_end)

@@ -73,12 +73,14 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
 GkRecord *
 gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions *opts, GError **error)
 {
-  GkReadOptions defaults;
-  if (!opts)
-    {
-      gk_read_options_init (&defaults);
-      opts = &defaults;
-    }
+  GkReadOptions local;
+  if (opts)
+    local = *opts;
+  else
+    gk_read_options_init (&local);
+  if (local.max_seconds > 0)
+    local.deadline_us = g_get_monotonic_time () + (gint64) (local.max_seconds * G_USEC_PER_SEC);
+  opts = &local;
   g_autoptr (GkInput) input = gk_input_open (path, opts, error);
   if (!input)
     return NULL;

@@ -7,13 +7,36 @@
  * count as evidence for its template (ties leave the decision open). */
 enum { MARKER_WEIGHT = 2, FIT_WEIGHT = 3, MATCH_WEIGHT = 1 };
 
+/* A label-less row of at most this many numbers that fits no template row
+ * is page furniture (a page number), not data. */
+enum { STRAY_MAX_CELLS = 2 };
+
+/* A label no pattern matches may still be a template row printed with a
+ * character dropped or misread (templates.md §6.1, OCR): it is taken when
+ * this share of the official label's characters appear in order at the end
+ * of the text, and no other row comes within FUZZY_MARGIN of it. */
+#define FUZZY_MIN_RATIO 0.75
+#define FUZZY_MARGIN 0.10
+enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
+
+/* This many template rows named, in template order, in the label text before
+ * a label-less row of numbers make a label block (see find_label_block). */
+enum { LABEL_BLOCK_MIN = 3 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
   GkColumnType type;
-  gboolean grid_blank_ok;  /* blank cell may mean zero */
   const char *unit_hint;   /* "元" when the header gives 元, else NULL */
 } Assignment;
+
+/* What became of one template row in a candidate reading. */
+typedef struct {
+  const GkTplRow *row;
+  gboolean fitted;         /* as many cells as the block has columns */
+  guint ncells, ncols;
+  int page;
+} RowState;
 
 typedef struct {
   const GkTemplate *tpl;
@@ -23,7 +46,7 @@ typedef struct {
   int markers;
   int last_row;            /* index of the last content row used, -1 if none */
   GHashTable *assigned;    /* canonical key → Assignment* */
-  GHashTable *rows_seen;   /* "section.row" → GINT_TO_POINTER(1) */
+  GHashTable *rows_seen;   /* "section.row" → RowState* */
   GPtrArray *warnings;     /* GkWarning* */
 } Candidate;
 
@@ -107,19 +130,26 @@ assign_row (Candidate *c, const FlatRow *fr, GPtrArray *cells, guint ncells,
             const char *header_text, int page)
 {
   g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, fr->row->key);
-  if (g_hash_table_contains (c->rows_seen, rowkey))
+  guint ncols = fr->block->columns->len;
+  gboolean fits = ncells == ncols;
+  RowState *seen = g_hash_table_lookup (c->rows_seen, rowkey);
+  if (seen && (seen->fitted || !fits))
     {
       candidate_warn (c, "row_repeated", page,
                       "row “%s” appears again; the first reading is kept", fr->row->label);
       return;
     }
-  g_hash_table_insert (c->rows_seen, g_strdup (rowkey), GINT_TO_POINTER (1));
-  guint ncols = fr->block->columns->len;
-  gboolean fits = ncells == ncols;
-  if (!fits)
-    candidate_warn (c, "cells_mismatch", page,
-                    "row “%s” has %u cells where the template has %u columns; its values are left null",
-                    fr->row->label, ncells, ncols);
+  /* new, or a clean reading replacing a row whose cells did not fit */
+  if (!seen)
+    {
+      seen = g_new0 (RowState, 1);
+      g_hash_table_insert (c->rows_seen, g_strdup (rowkey), seen);
+    }
+  seen->fitted = fits;
+  seen->ncells = ncells;
+  seen->page = page;
+  seen->row = fr->row;
+  seen->ncols = ncols;
   gboolean header_in_yuan = header_text && (strstr (header_text, "单位:元") || strstr (header_text, "(元)"));
   for (guint k = 0; k < ncols; k++)
     {
@@ -142,6 +172,134 @@ count_markers (const GkTplSection *spec, const char *text)
   return n;
 }
 
+/* TRUE when the label text matches a template row other than `self`. */
+static gboolean
+names_other_row (const GArray *flat, guint self, const char *key)
+{
+  for (guint f = 0; f < flat->len; f++)
+    if (f != self && gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, key, 0, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* The cells of rows[i] and of the rows that continue it, up to the block's
+ * width: rows with numbers and no label (pdftotext puts one number per line
+ * for some producers; table 四 wraps in fives), and label-only rows that go
+ * on with this row's label (they name no other template row).  Returns the
+ * number of cells gathered (blank overflow dropped); fills `out` and *last
+ * (the last row used) when given. */
+static guint
+gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArray *flat, guint self,
+              GPtrArray *out, guint *last)
+{
+  const GkRow *row = rows->pdata[i];
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  for (guint k = 0; k < row->cells->len; k++)
+    g_ptr_array_add (cells, row->cells->pdata[k]);
+  guint have = effective_cells (cells, ncols);
+  g_ptr_array_set_size (cells, have);
+  guint j = i + 1, used_to = i;
+  for (; j < hi && have < ncols; j++)
+    {
+      const GkRow *next = rows->pdata[j];
+      g_autofree char *nk = gk_text_label_key (next->label);
+      if (*nk && next->cells->len)
+        break;                        /* a row of its own */
+      if (*nk && names_other_row (flat, self, nk))
+        break;                        /* the next row's label */
+      if (have + next->cells->len > ncols)
+        break;                        /* rows are taken whole or not at all */
+      for (guint k = 0; k < next->cells->len; k++, have++)
+        g_ptr_array_add (cells, next->cells->pdata[k]);
+      if (next->cells->len)
+        used_to = j;
+    }
+  if (out)
+    for (guint k = 0; k < cells->len; k++)
+      g_ptr_array_add (out, cells->pdata[k]);
+  if (last)
+    *last = used_to;
+  return have;
+}
+
+/* Length of the longest common subsequence of a and b (both short labels). */
+static glong
+lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb)
+{
+  g_autofree glong *prev = g_new0 (glong, nb + 1);
+  g_autofree glong *cur = g_new0 (glong, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      glong *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return prev[nb];
+}
+
+/* The unused template row whose official label best survives at the end of
+ * text, or -1.  Only rows the cells fit are considered. */
+static int
+fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint ncells, double *ratio_out)
+{
+  glong nt = 0;
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
+  int best = -1;
+  double best_ratio = 0, second = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      const FlatRow *fr = &g_array_index (flat, FlatRow, f);
+      if (ncells != fr->block->columns->len)
+        continue;
+      g_autofree char *lk = gk_text_label_key (fr->row->label);
+      glong nl = 0;
+      g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
+      if (nl < FUZZY_MIN_CHARS)
+        continue;
+      glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
+      double ratio = (double) lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+      if (ratio > best_ratio)
+        {
+          second = best_ratio;
+          best_ratio = ratio;
+          best = (int) f;
+        }
+      else if (ratio > second)
+        second = ratio;
+    }
+  *ratio_out = best_ratio;
+  if (best >= 0 && best_ratio >= FUZZY_MIN_RATIO && best_ratio - second >= FUZZY_MARGIN)
+    return best;
+  return -1;
+}
+
+/* pdftotext's default mode prints some tables as a block of row labels
+ * followed by a block of their number rows.  When the label text before a
+ * label-less number row names at least LABEL_BLOCK_MIN unused template rows,
+ * each once, in template order, those rows are queued in that order. */
+static void
+find_label_block (const GArray *flat, const gboolean *used, const char *text, GArray *queue)
+{
+  g_array_set_size (queue, 0);
+  gsize last_end = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      if (used[f])
+        continue;
+      gsize s, e;
+      if (!gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, text, last_end, &s, &e) || e == s)
+        continue;
+      g_array_append_val (queue, f);
+      last_end = e;
+    }
+  if (queue->len < LABEL_BLOCK_MIN)
+    g_array_set_size (queue, 0);
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 static Candidate *
 match_section (const GkTemplate *tpl, const GkTplSection *spec,
@@ -152,7 +310,7 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   c->spec = spec;
   c->last_row = -1;
   c->assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
 
   g_autoptr (GArray) flat = flatten (spec);
@@ -160,6 +318,7 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
   guint pos = 0;
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autoptr (GString) all_text = g_string_new (NULL);   /* header text of the whole section */
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));   /* label block rows */
 
   for (guint i = lo; i < hi; i++)
     {
@@ -173,12 +332,33 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
         }
       g_autofree char *text = g_strconcat (pending->str, key, NULL);
 
-      /* Pick the template row: fitting cell count first, then a row not yet
-       * passed, then the match ending nearest the label's end. */
       int best = -1;
       int best_fit = -1, best_fwd = -1;
       gsize best_end = 0;
-      for (guint f = 0; f < flat->len; f++)
+      gboolean from_block = FALSE;
+      if (*key)
+        g_array_set_size (queue, 0);
+      else if (queue->len == 0 && pending->len)
+        {
+          find_label_block (flat, used, pending->str, queue);
+          if (queue->len)
+            candidate_warn (c, "label_block", row_page (row),
+                            "%u row labels printed before their numbers; rows paired in order", queue->len);
+        }
+      if (!*key && queue->len)
+        {
+          guint f = g_array_index (queue, guint, 0);
+          g_array_remove_index (queue, 0);
+          FlatRow *fr = &g_array_index (flat, FlatRow, f);
+          if (!used[f] && effective_cells (row->cells, fr->block->columns->len) == fr->block->columns->len)
+            best = (int) f, best_fit = 1, from_block = TRUE;
+          else
+            g_array_set_size (queue, 0);   /* the block does not line up: back to matching by label */
+        }
+
+      /* Pick the template row: fitting cell count first, then a row not yet
+       * passed, then the match ending nearest the label's end. */
+      for (guint f = 0; f < flat->len && !from_block; f++)
         {
           if (used[f])
             continue;
@@ -193,20 +373,9 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
           guint ncols = fr->block->columns->len;
           guint have = effective_cells (row->cells, ncols);
           int fit = have == ncols;
-          /* table 四: fifteen cells wrapped over consecutive label-less rows */
+          /* cells wrapped onto following lines (one number per line, table 四 in rows of five) */
           if (!fit && have < ncols)
-            {
-              guint total = have;
-              for (guint j = i + 1; j < hi && total < ncols; j++)
-                {
-                  GkRow *next = rows->pdata[j];
-                  g_autofree char *nk = gk_text_label_key (next->label);
-                  if (*nk || next->cells->len == 0)
-                    break;
-                  total += next->cells->len;
-                }
-              fit = total == ncols ? 1 : 0;
-            }
+            fit = gather_cells (rows, i, hi, ncols, flat, f, NULL, NULL) == ncols;
           int fwd = f >= pos;
           if (best < 0 || fit > best_fit || (fit == best_fit && fwd > best_fwd)
               || (fit == best_fit && fwd == best_fwd && e > best_end))
@@ -216,6 +385,24 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
               best_fwd = fwd;
               best_end = e;
             }
+        }
+      /* A bare number that fits no row (a page number pdftotext left between
+       * the halves of a wrapped label) must not take the label from its row. */
+      if ((best < 0 || best_fit == 0) && *key == '\0' && row->cells->len <= STRAY_MAX_CELLS)
+        {
+          candidate_warn (c, "stray_number", row_page (row),
+                          "a number “%s” with no label fits no table row; ignored",
+                          ((GkCell *) row->cells->pdata[0])->raw);
+          continue;
+        }
+      if (best < 0)
+        {
+          double ratio = 0;
+          best = fuzzy_row (flat, used, text, effective_cells (row->cells, G_MAXUINT), &ratio);
+          if (best >= 0)
+            candidate_warn (c, "label_fuzzy", row_page (row),
+                            "row label “%s” read as “%s” (%.0f%% of its characters)", text,
+                            g_array_index (flat, FlatRow, best).row->label, ratio * 100);
         }
       if (best < 0)
         {
@@ -228,43 +415,37 @@ match_section (const GkTemplate *tpl, const GkTplSection *spec,
       FlatRow *fr = &g_array_index (flat, FlatRow, best);
       guint ncols = fr->block->columns->len;
       g_autoptr (GPtrArray) cells = g_ptr_array_new ();
-      for (guint k = 0; k < row->cells->len; k++)
-        g_ptr_array_add (cells, row->cells->pdata[k]);
-      guint have = effective_cells (cells, ncols);
       guint last = i;
-      if (have < ncols)
+      guint have = gather_cells (rows, i, hi, ncols, flat, (guint) best, cells, &last);
+      if (have != ncols)
         {
-          /* gather continuation rows (no label, only cells) */
-          guint j = i + 1;
-          guint total = have;
-          g_autoptr (GPtrArray) extra = g_ptr_array_new ();
-          for (; j < hi && total < ncols; j++)
-            {
-              GkRow *next = rows->pdata[j];
-              g_autofree char *nk = gk_text_label_key (next->label);
-              if (*nk || next->cells->len == 0)
-                break;
-              for (guint k = 0; k < next->cells->len; k++)
-                g_ptr_array_add (extra, next->cells->pdata[k]);
-              total += next->cells->len;
-            }
-          if (total == ncols)
-            {
-              g_ptr_array_set_size (cells, have);
-              for (guint k = 0; k < extra->len; k++)
-                g_ptr_array_add (cells, extra->pdata[k]);
-              have = total;
-              last = j - 1;
-              i = last;
-            }
+          /* no clean continuation: the row keeps its own cells only */
+          g_ptr_array_set_size (cells, 0);
+          for (guint k = 0; k < row->cells->len; k++)
+            g_ptr_array_add (cells, row->cells->pdata[k]);
+          have = effective_cells (cells, ncols);
+          last = i;
         }
-      used[best] = TRUE;
+      i = last;
+      /* a row whose cells did not fit stays open for a clean reading later */
+      used[best] = have == ncols;
       pos = (guint) best + 1;
       assign_row (c, fr, cells, have, all_text->str, row_page (row));
       if (have == ncols)
         c->fitted_rows++;
       c->last_row = (int) last;
       g_string_truncate (pending, 0);
+    }
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, c->rows_seen);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      RowState *st = v;
+      if (!st->fitted)
+        candidate_warn (c, "cells_mismatch", st->page,
+                        "row “%s” has %u cells where the template has %u columns; its values are left null",
+                        st->row->label, st->ncells, st->ncols);
     }
   c->markers = count_markers (spec, all_text->str);
   c->score = c->fitted_rows * FIT_WEIGHT + c->markers * MARKER_WEIGHT

@@ -11,6 +11,8 @@
  * becomes a row: its trailing run of number tokens (a unit token joins the
  * number before it, "15122.275 万元") are the cells, the rest is the
  * label; a line without numbers is a label-only row the matcher gathers.
+ * A line rendered with pipes (web-page tables as text) is split at the
+ * pipes instead, and its empty fields are blank cells.
  */
 #pragma once
 #include "content/content.h"

@@ -1,0 +1,163 @@
+/* test-cli.c — the gongkai binary as a user runs it: bad inputs give one
+ * line naming the file and the cause and a documented exit code, and the
+ * rest of a batch is still processed; outputs are whole files. */
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include "testutil.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+static Run
+run_gongkai (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  g_ptr_array_add (argv, bin);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  Run r = { 0 };
+  int wait = 0;
+  g_autoptr (GError) error = NULL;
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err, &wait, &error);
+  g_assert_no_error (error);
+  r.status = WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+  return r;
+}
+
+static char *
+scratch_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gongkai-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static char *
+write_file (const char *dir, const char *name, const char *data, gssize len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  return path;
+}
+
+static void
+test_bad_inputs (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *empty = write_file (dir, "empty.txt", "", 0);
+  g_autofree char *fake = write_file (dir, "report.pdf", "<html>404 Not Found</html>", -1);
+  g_autofree char *binary = write_file (dir, "blob.txt", "\x01\x02\x03\x04\x05\x06\x07\x08\x01\x02", 10);
+  g_autofree char *trunc = write_file (dir, "cut.pdf", "%PDF-1.4\n1 0 obj\n<<", -1);
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.txt", NULL);
+  g_assert_cmpint (symlink (loop, loop), ==, 0);
+  g_autofree char *spaced = g_build_filename (dir, "沁县 2020 年报.txt", NULL);
+  g_autofree char *sample = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (sample, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (spaced, data, (gssize) len, NULL));
+
+  struct { const char *path; const char *cause; } cases[] = {
+    { empty, "empty file" }, { fake, "not a PDF" }, { binary, "binary data" }, { missing, "No such file" },
+    { dir, "is a directory" }, { loop, "symbolic link loop" }, { trunc, "PDF" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "extract", cases[i].path, spaced, NULL };
+      Run r = run_gongkai (args);
+      g_test_message ("%s → %d: %s", cases[i].path, r.status, r.err);
+      g_assert_cmpint (r.status, ==, 1);
+      g_autofree char *prefix = g_strdup_printf ("gongkai: %s: ", cases[i].path);
+      g_assert_true (g_str_has_prefix (r.err, prefix));
+      g_assert_nonnull (strstr (r.err, cases[i].cause));
+      g_assert_cmpint (strchr (r.err, '\n') - r.err + 1, ==, (int) strlen (r.err));   /* one line */
+      /* the good file beside it is still read (a JSON array of the one record) */
+      json_error_t jerr;
+      json_t *out = json_loads (r.out, 0, &jerr);
+      g_assert_nonnull (out);
+      g_assert_cmpuint (json_array_size (out), ==, 1);
+      json_decref (out);
+      run_clear (&r);
+    }
+  if (getuid () != 0)   /* root reads everything: the permission case needs a plain user */
+    {
+      g_autofree char *locked = write_file (dir, "locked.txt", "x", -1);
+      g_chmod (locked, 0);
+      const char *args[] = { "extract", locked, NULL };
+      Run r = run_gongkai (args);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, "ermission"));
+      run_clear (&r);
+    }
+}
+
+static void
+test_usage_and_formats (void)
+{
+  const char *bad_format[] = { "extract", "--format", "xml", "x.txt", NULL };
+  Run r = run_gongkai (bad_format);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  const char *no_files[] = { "extract", NULL };
+  r = run_gongkai (no_files);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  const char *unknown[] = { "frobnicate", NULL };
+  r = run_gongkai (unknown);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  g_autofree char *a = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *b = tu_source_path ("samples/linchuan-2022.txt");
+  const char *jsonl[] = { "extract", "--format", "jsonl", "-j", "2", a, b, NULL };
+  r = run_gongkai (jsonl);
+  g_assert_cmpint (r.status, ==, 0);
+  g_auto (GStrv) lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "沁县人民政府"));     /* command-line order kept under -j 2 */
+  g_assert_nonnull (strstr (lines[1], "临川区人民政府"));
+  run_clear (&r);
+
+  const char *csv[] = { "extract", "--format", "csv", a, NULL };
+  r = run_gongkai (csv);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "file,issuer,year,template,key,value,page,method,confidence,raw\n"));
+  g_assert_nonnull (strstr (r.out, ",active.procurement.amount_wan,15122.275,"));
+  run_clear (&r);
+
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *outdir = g_build_filename (dir, "out dir", NULL);
+  const char *to_dir[] = { "extract", "-o", outdir, a, NULL };
+  r = run_gongkai (to_dir);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_autofree char *written = g_build_filename (outdir, "qinxian-2020.txt.json", NULL);
+  json_error_t jerr;
+  json_t *rec = json_load_file (written, 0, &jerr);
+  g_assert_nonnull (rec);
+  json_decref (rec);
+  run_clear (&r);
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
+  return g_test_run ();
+}

@@ -1,0 +1,276 @@
+/* test-match.c — the table matcher on small texts written for each deviation
+ * of templates.md: template mixing, dashes and blanks, missing cells, table
+ * 四 wrapped over lines, amounts in 元, stray page numbers, missing headings. */
+#include "testutil.h"
+
+static const char *const labels_2019[] = {
+  "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
+  "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+  "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+  "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+  "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+  "3.补正后申请内容仍不明确", "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+  "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）总计",
+  "四、结转下年度继续办理", NULL,
+};
+
+/* Table 三 in the 2019 form, all zeros except overrides: label → line values. */
+static GString *
+table3 (const char *const *overrides, gboolean heading)
+{
+  GString *s = g_string_new (NULL);
+  if (heading)
+    g_string_append (s, "三、收到和处理政府信息公开申请情况\n");
+  g_string_append (s, "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n");
+  for (int i = 0; labels_2019[i]; i++)
+    {
+      const char *l = labels_2019[i];
+      gboolean group = g_str_has_prefix (l, "三、") || strstr (l, "）不予公开") || strstr (l, "）无法提供")
+                       || strstr (l, "）不予处理");
+      const char *values = group ? NULL : "0 0 0 0 0 0 0";
+      for (int k = 0; overrides && overrides[k]; k += 2)
+        if (strcmp (overrides[k], l) == 0)
+          values = overrides[k + 1];
+      if (values)
+        g_string_append_printf (s, "%s %s\n", l, values);
+      else
+        g_string_append_printf (s, "%s\n", l);
+    }
+  return s;
+}
+
+static const char *
+warning_with (const GkRecord *rec, const char *code)
+{
+  for (guint i = 0; i < rec->warnings->len; i++)
+    {
+      GkWarning *w = rec->warnings->pdata[i];
+      if (strcmp (w->code, code) == 0)
+        return w->message;
+    }
+  return NULL;
+}
+
+static void
+test_mixed_template (void)
+{
+  g_autoptr (GString) s = g_string_new ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                                        "规章 0 0 1\n行政规范性文件 3 1 20\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 2910\n"
+                                        "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 5\n行政强制 0\n"
+                                        "第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 0.092\n");
+  g_autoptr (GString) t = table3 (NULL, TRUE);
+  g_string_append (s, t->str);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_cmpstr (rec->template_id, ==, "2021");
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2910));
+  g_assert_true (tu_int_is (rec, "active.normative_documents.in_force", 20));
+  g_assert_cmpfloat (gk_record_get (rec, "active.fees.amount_wan")->d, ==, 0.092);
+  /* the 2019 （六） row kept in a 2021 report */
+  g_assert_true (tu_int_is (rec, "applications.other_handling.total", 0));
+  g_assert_null (gk_record_get (rec, "applications.other_handling_misc.total"));
+  g_assert_nonnull (warning_with (rec, "template_mixed"));
+  g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "pass");
+}
+
+static void
+test_dash_and_blank_zeros (void)
+{
+  const char *over[] = {
+    "一、本年新收政府信息公开申请数量", "2 1 0 0 0 0 3",
+    "（一）予以公开", "2 — 0 0 0 0 2",           /* dash: zero, consistent */
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0 1 0 0 0 0 —",   /* dash refuted by the row total */
+    "（七）总计", "2 1 0 0 0 0 3", NULL,
+  };
+  g_autoptr (GString) s = table3 (over, TRUE);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  GkValue *v = gk_record_get (rec, "applications.granted.commercial");
+  g_assert_true (v->kind == GK_VALUE_INT && v->i == 0);
+  g_assert_cmpstr (v->raw, ==, "—");
+  g_assert_nonnull (warning_with (rec, "placeholder_as_zero"));
+  GkValue *t = gk_record_get (rec, "applications.partially_granted.total");
+  g_assert_cmpint (t->kind, ==, GK_VALUE_NULL);          /* never a guessed 0 */
+  g_assert_cmpstr (t->raw, ==, "—");
+  g_assert_nonnull (warning_with (rec, "blank_not_zero"));
+  g_assert_cmpstr (tu_check_status (rec, "applications.row_total.partially_granted"), ==, "skipped");
+  g_assert_cmpstr (tu_check_status (rec, "applications.row_total.granted"), ==, "pass");
+}
+
+static void
+test_missing_cell (void)
+{
+  const char *over[] = { "1.属于国家秘密", "0 0 0 0 0 0", NULL };   /* six values for seven columns */
+  g_autoptr (GString) s = table3 (over, TRUE);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_state_secret.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (warning_with (rec, "cells_mismatch"));
+  g_assert_cmpstr (tu_check_status (rec, "applications.row_total.withheld_state_secret"), ==, "skipped");
+  /* the neighbours are unaffected */
+  g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
+}
+
+static void
+test_appeals_wrapped (void)
+{
+  const char *text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                     "1 0 0 1 2\n0 0 0 0 0\n0 1 0 0 1\n五、存在的主要问题及改进情况\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "appeals.review.total", 2));
+  g_assert_true (tu_int_is (rec, "appeals.review.pending", 1));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.corrected", 1));
+  g_assert_cmpstr (tu_check_status (rec, "appeals.review.total"), ==, "pass");
+}
+
+static void
+test_procurement_in_yuan (void)
+{
+  const char *text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n"
+                     "规章 0 0 0\n规范性文件 1 1 9\n第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 3 1530000元\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_cmpstr (rec->template_id, ==, "2019");
+  GkValue *v = gk_record_get (rec, "active.procurement.amount_wan");
+  g_assert_cmpfloat (v->d, ==, 153.0);
+  g_assert_cmpstr (v->raw, ==, "1530000元");
+}
+
+static void
+test_stray_page_number (void)
+{
+  const char *over[] = { "2.重复申请", "1 0 0 0 0 0 1\n3", NULL };   /* a bare page number after a row */
+  g_autoptr (GString) s = table3 (over, TRUE);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_true (tu_int_is (rec, "applications.not_processed_repeated.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_publication.total", 0));
+  g_assert_true (tu_int_is (rec, "applications.carried_forward.total", 0));
+
+  /* the same page number between the halves of a wrapped label */
+  g_autoptr (GString) w = table3 (NULL, TRUE);
+  g_autofree char *split = g_strdup (w->str);
+  char *at = strstr (split, "3.要求提供公开出版物");
+  g_assert_nonnull (at);
+  g_autoptr (GString) s2 = g_string_new_len (split, at - split);
+  g_string_append (s2, "3.要求提供公开出版\n4\n物 0 0 0 0 0 0 2\n");
+  g_string_append (s2, strchr (at, '\n') + 1);
+  g_autoptr (GkRecord) rec2 = tu_record_from_text (s2->str);
+  g_assert_true (tu_int_is (rec2, "applications.not_processed_publication.total", 2));
+  g_assert_nonnull (warning_with (rec2, "stray_number"));
+}
+
+/* pdftotext's default mode on some producers: one number per line, and a
+ * wrapped label whose second half lands after the first number. */
+static void
+test_one_number_per_line (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n12\n\n2\n\n0\n\n0\n\n1\n\n0\n\n15\n"
+                     "（二）部分公开（区分处理的，只计这一情形，不计\n1\n其他情形）\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+                     "1.属于国家秘密\n0\n0\n0\n0\n0\n0\n"             /* one value missing … */
+                     "2.其他法律行政法规禁止公开\n0\n0\n0\n0\n0\n0\n0\n";  /* … must not take this row's */
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 15));
+  g_assert_true (tu_int_is (rec, "applications.new_received.legal_services", 1));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.natural_person", 1));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 1));
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_state_secret.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
+}
+
+/* templates.md §6.1: characters dropped inside a long row label */
+static void
+test_dropped_character (void)
+{
+  const char *over[] = { "6.属于四类过程性信息", NULL, NULL };
+  g_autoptr (GString) s = table3 (over, TRUE);
+  g_autofree char *text = g_strdup (s->str);
+  g_autoptr (GString) t = g_string_new (NULL);
+  /* replace the label by one with 性 dropped, values 0 1 0 0 0 0 1 */
+  char *at = strstr (text, "6.属于四类过程性信息");
+  g_string_append_len (t, text, at - text);
+  g_string_append (t, "6.属于四类过程信息 0 1 0 0 0 0 1\n");
+  g_string_append (t, strchr (at, '\n') + 1);
+  g_autoptr (GkRecord) rec = tu_record_from_text (t->str);
+  g_assert_true (tu_int_is (rec, "applications.withheld_process_info.total", 1));
+  g_assert_nonnull (warning_with (rec, "label_fuzzy"));
+  g_assert_true (tu_int_is (rec, "applications.withheld_enforcement_files.total", 0));
+}
+
+/* templates.md §6.4: a web page's table as text with pipes and trailing empty cells */
+static void
+test_pipe_rows (void)
+{
+  const char *text = "二、主动公开政府信息情况\n| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+                     "| 规章 | 0 | 0 | 2 |\n| 行政规范性文件 | 4 |  | 31 |\n| 第二十条第（五）项 | | | |\n"
+                     "| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 2910 | | |\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_cmpstr (rec->template_id, ==, "2021");
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2910));
+  g_assert_true (tu_int_is (rec, "active.rules.in_force", 2));
+  /* a blank between pipes is a real cell: 0, marked, with a warning */
+  GkValue *v = gk_record_get (rec, "active.normative_documents.repealed");
+  g_assert_true (v->kind == GK_VALUE_INT && v->i == 0 && v->from_blank);
+  g_assert_nonnull (warning_with (rec, "blank_as_zero"));
+}
+
+/* pdftotext's default mode: the labels as one block, then their numbers */
+static void
+test_label_block (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n"
+                     "三、本年度办理结果\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+                     "5 0 0 0 0 0 5\n1 0 0 0 0 0 1\n4 0 0 0 0 0 4\n2 0 0 0 0 0 2\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 5));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 4));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 2));
+  g_assert_nonnull (warning_with (rec, "label_block"));
+}
+
+static void
+test_heading_missing (void)
+{
+  g_autoptr (GString) s = table3 (NULL, FALSE);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", 0));
+  g_assert_nonnull (warning_with (rec, "section_heading_missing"));
+}
+
+/* A line of prose that names a row and ends in a number must not block the
+ * real row when the table's heading is missing and the prose is in range. */
+static void
+test_prose_before_table (void)
+{
+  const char *text = "全县办理行政许可 12\n第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+                     "行政许可 117 +85 3208\n其他对外管理服务事项 327 0 235\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 3208));
+  g_assert_true (tu_int_is (rec, "active.licensing.items_change", 85));
+  g_assert_null (warning_with (rec, "cells_mismatch"));
+}
+
+static void
+test_no_tables (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text ("某县2016年政府信息公开工作年度报告\n全年主动公开政府信息1200条。\n");
+  g_assert_cmpstr (rec->template_id, ==, "pre2019");
+  g_assert_null (gk_record_get (rec, "applications.new_received.total"));
+  g_assert_true (tu_int_is (rec, "narrative.active_total", 1200));
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/match/mixed-template", test_mixed_template);
+  g_test_add_func ("/match/dash-and-blank-zeros", test_dash_and_blank_zeros);
+  g_test_add_func ("/match/missing-cell", test_missing_cell);
+  g_test_add_func ("/match/appeals-wrapped", test_appeals_wrapped);
+  g_test_add_func ("/match/procurement-in-yuan", test_procurement_in_yuan);
+  g_test_add_func ("/match/stray-page-number", test_stray_page_number);
+  g_test_add_func ("/match/heading-missing", test_heading_missing);
+  g_test_add_func ("/match/dropped-character", test_dropped_character);
+  g_test_add_func ("/match/pipe-rows", test_pipe_rows);
+  g_test_add_func ("/match/label-block", test_label_block);
+  g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
+  g_test_add_func ("/match/prose-before-table", test_prose_before_table);
+  g_test_add_func ("/match/no-tables", test_no_tables);
+  return g_test_run ();
+}

@@ -1,0 +1,83 @@
+/* test-narrative.c — metadata and prose figures, and the checks on them. */
+#include "testutil.h"
+
+static void
+test_metadata (void)
+{
+  g_autoptr (GkRecord) a = tu_record_from_text ("北京市东城区人民政府办公室\n2019 年政府信息公开工作年度报告\n正文。\n"
+                                                "北京市东城区人民政府办公室\n二〇二〇年一月十五日\n");
+  g_assert_cmpstr (a->title, ==, "2019年政府信息公开工作年度报告");
+  g_assert_cmpint (a->year, ==, 2019);
+  g_assert_cmpstr (a->published_on, ==, "2020-01-15");
+  g_assert_cmpstr (a->issuer, ==, "北京市东城区人民政府办公室");   /* the line above the title */
+  g_autoptr (GkRecord) s = tu_record_from_text ("2019年政府信息公开工作年度报告\n正文。\n平顺县人民政府\n2020年1月9日\n");
+  g_assert_cmpstr (s->issuer, ==, "平顺县人民政府");   /* the signature */
+
+  g_autoptr (GkRecord) b = tu_record_from_text ("长治市财政局2021年政府信息公开工作年度报告\n正文。\n二○二二年一月二十日\n");
+  g_assert_cmpstr (b->issuer, ==, "长治市财政局");
+  g_assert_cmpstr (b->published_on, ==, "2022-01-20");
+
+  /* 沁县 → 沁县人民政府 only because the text spells the full name */
+  g_autoptr (GkRecord) c = tu_record_from_text ("沁县 2020 年政府信息公开年度报告\n现公布沁县人民政府 2020 年报告。\n");
+  g_assert_cmpstr (c->issuer, ==, "沁县人民政府");
+  g_autoptr (GkRecord) d = tu_record_from_text ("沁县 2020 年政府信息公开年度报告\n正文没有全称。\n");
+  g_assert_cmpstr (d->issuer, ==, "沁县");
+  g_assert_null (d->published_on);
+}
+
+static void
+test_breakdown_checks (void)
+{
+  /* 19/8827 = 0.215% printed 0.33%; sum 100.11% */
+  g_autoptr (GkRecord) r = tu_record_from_text (
+    "某县2020年政府信息公开年度报告\n全年主动公开政府信息累计8827条，其中：政务动态类信息4215条，占总数的47.75%；\n"
+    "信息公开目录信息更新量4283条，占总数的48.52%；机构职能类信息19条，占总数的0.33%；其他信息310\n条，占总数的3.51%。\n");
+  g_assert_cmpuint (r->parts->len, ==, 4);
+  g_assert_cmpstr (((GkPart *) r->parts->pdata[3])->label, ==, "其他信息");
+  g_assert_cmpstr (tu_check_status (r, "narrative.percent.1"), ==, "pass");
+  g_assert_cmpstr (tu_check_status (r, "narrative.percent.3"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "narrative.percent_sum"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "narrative.parts_sum"), ==, "pass");
+  g_assert_false (r->parts_partial);
+}
+
+static void
+test_partial_list (void)
+{
+  /* parts without percents and without 其他: a partial list, only sum <= total */
+  g_autoptr (GkRecord) ok = tu_record_from_text ("某县2016年政府信息公开年度报告\n全年主动公开政府信息1200条，其中：政策文件300条，工作动态500条。\n");
+  g_assert_true (ok->parts_partial);
+  g_assert_cmpstr (tu_check_status (ok, "narrative.parts_sum"), ==, "pass");
+  g_autoptr (GkRecord) over = tu_record_from_text ("某县2016年政府信息公开年度报告\n全年主动公开政府信息700条，其中：政策文件300条，工作动态500条。\n");
+  g_assert_cmpstr (tu_check_status (over, "narrative.parts_sum"), ==, "fail");
+  /* complete list (ends with 其他) must add up exactly */
+  g_autoptr (GkRecord) full = tu_record_from_text ("某县2016年政府信息公开年度报告\n全年主动公开政府信息1200条，其中：政策文件300条，其他信息800条。\n");
+  g_assert_false (full->parts_partial);
+  g_assert_cmpstr (tu_check_status (full, "narrative.parts_sum"), ==, "fail");
+}
+
+static void
+test_applications_received (void)
+{
+  g_autoptr (GkRecord) none = tu_record_from_text ("某县2016年政府信息公开年度报告\n本年度未收到政府信息公开申请。\n");
+  g_assert_true (tu_int_is (none, "narrative.applications_received", 0));
+  g_autoptr (GkRecord) some = tu_record_from_text ("某县2016年政府信息公开年度报告\n全年共受理政府信息公开申请12件。\n");
+  g_assert_true (tu_int_is (some, "narrative.applications_received", 12));
+  GkValue *v = gk_record_get (some, "narrative.applications_received");
+  g_assert_cmpint (v->src.method, ==, GK_METHOD_NARRATIVE);
+  g_assert_cmpint (v->src.line, ==, 2);
+  /* a count of something else must not be taken */
+  g_autoptr (GkRecord) other = tu_record_from_text ("某县2016年政府信息公开年度报告\n接到群众来电12件，均已答复。\n");
+  g_assert_null (gk_record_get (other, "narrative.applications_received"));
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/narrative/metadata", test_metadata);
+  g_test_add_func ("/narrative/breakdown-checks", test_breakdown_checks);
+  g_test_add_func ("/narrative/partial-list", test_partial_list);
+  g_test_add_func ("/narrative/applications-received", test_applications_received);
+  return g_test_run ();
+}

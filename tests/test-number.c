@@ -1,0 +1,126 @@
+/* test-number.c — the number normaliser and the text path's tokenizer. */
+#include "testutil.h"
+#include "table/number.h"
+
+static void
+test_counts (void)
+{
+  GkNumber n = gk_number_parse ("3208", GK_COLUMN_COUNT);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INT);
+  g_assert_cmpint (n.i, ==, 3208);
+  n = gk_number_parse ("１２", GK_COLUMN_COUNT);           /* full-width digits */
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INT);
+  g_assert_cmpint (n.i, ==, 12);
+  n = gk_number_parse ("1,234,567", GK_COLUMN_COUNT);
+  g_assert_cmpint (n.i, ==, 1234567);
+  n = gk_number_parse ("12件", GK_COLUMN_COUNT);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INT);
+  g_assert_cmpstr (n.unit, ==, "件");
+  n = gk_number_parse ("3.5", GK_COLUMN_COUNT);           /* a count has no decimals */
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INVALID);
+  n = gk_number_parse ("abc", GK_COLUMN_COUNT);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INVALID);
+  n = gk_number_parse ("12万元", GK_COLUMN_COUNT);         /* money is not a count */
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INVALID);
+  n = gk_number_parse ("1234567890123456789012", GK_COLUMN_COUNT);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INVALID);
+}
+
+static void
+test_signed (void)
+{
+  GkNumber n = gk_number_parse ("+85", GK_COLUMN_SIGNED);
+  g_assert_cmpint (n.i, ==, 85);
+  n = gk_number_parse ("-2", GK_COLUMN_SIGNED);
+  g_assert_cmpint (n.i, ==, -2);
+  n = gk_number_parse ("－120", GK_COLUMN_SIGNED);         /* full-width minus */
+  g_assert_cmpint (n.i, ==, -120);
+  n = gk_number_parse ("−7", GK_COLUMN_SIGNED);            /* U+2212 */
+  g_assert_cmpint (n.i, ==, -7);
+  n = gk_number_parse ("0", GK_COLUMN_SIGNED);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INT);
+  g_assert_cmpint (n.i, ==, 0);
+}
+
+static void
+test_amounts (void)
+{
+  GkNumber n = gk_number_parse ("15122.275 万元", GK_COLUMN_AMOUNT_WAN);
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_DOUBLE);
+  g_assert_cmpfloat (n.d, ==, 15122.275);
+  g_assert_cmpstr (n.unit, ==, "万元");
+  n = gk_number_parse ("1530000元", GK_COLUMN_AMOUNT_WAN);
+  g_assert_cmpfloat (n.d, ==, 153.0);
+  n = gk_number_parse ("621007.6元", GK_COLUMN_AMOUNT_WAN);   /* exact decimal shift */
+  g_assert_cmpfloat (n.d, ==, 62.10076);
+  n = gk_number_parse ("12元", GK_COLUMN_AMOUNT_WAN);
+  g_assert_cmpfloat (n.d, ==, 0.0012);
+  n = gk_number_parse ("0.092", GK_COLUMN_AMOUNT_WAN);
+  g_assert_cmpfloat (n.d, ==, 0.092);
+  n = gk_number_parse ("5笔", GK_COLUMN_AMOUNT_WAN);         /* not a money unit */
+  g_assert_cmpint (n.kind, ==, GK_NUMBER_INVALID);
+}
+
+static void
+test_placeholders (void)
+{
+  const char *dashes[] = { "—", "-", "－", "/", "无", "——", "–" };
+  for (gsize i = 0; i < G_N_ELEMENTS (dashes); i++)
+    g_assert_cmpint (gk_number_parse (dashes[i], GK_COLUMN_COUNT).kind, ==, GK_NUMBER_PLACEHOLDER);
+  g_assert_cmpint (gk_number_parse ("", GK_COLUMN_COUNT).kind, ==, GK_NUMBER_BLANK);
+  g_assert_cmpint (gk_number_parse ("\u3000 ", GK_COLUMN_COUNT).kind, ==, GK_NUMBER_BLANK);
+  g_assert_cmpint (gk_number_parse ("\xc2\xa0", GK_COLUMN_COUNT).kind, ==, GK_NUMBER_BLANK);   /* &nbsp; */
+}
+
+static void
+test_line_to_row (void)
+{
+  GkSource src = { .method = GK_METHOD_TEXT, .line = 7 };
+  g_autoptr (GkRow) a = gk_text_line_to_row ("政府集中采购 415 15122.275 万元", &src);
+  g_assert_cmpstr (a->label, ==, "政府集中采购");
+  g_assert_cmpuint (a->cells->len, ==, 2);
+  g_assert_cmpstr (((GkCell *) a->cells->pdata[1])->raw, ==, "15122.275 万元");
+  g_assert_cmpint (((GkCell *) a->cells->pdata[0])->src.line, ==, 7);
+
+  g_autoptr (GkRow) b = gk_text_line_to_row ("2.其他法律行政法规", &src);
+  g_assert_cmpuint (b->cells->len, ==, 0);
+
+  g_autoptr (GkRow) c = gk_text_line_to_row ("行政事业性收费 43 -2", &src);
+  g_assert_cmpuint (c->cells->len, ==, 2);
+  g_assert_cmpstr (((GkCell *) c->cells->pdata[1])->raw, ==, "-2");
+
+  g_autoptr (GkRow) d = gk_text_line_to_row ("0 0 0 0 0 0 0", &src);
+  g_assert_cmpstr (d->label, ==, "");
+  g_assert_cmpuint (d->cells->len, ==, 7);
+
+  g_autoptr (GkRow) e = gk_text_line_to_row ("规章\u3000—\u3000—\u30003", &src);   /* ideographic spaces, dashes */
+  g_assert_cmpstr (e->label, ==, "规章");
+  g_assert_cmpuint (e->cells->len, ==, 3);
+
+  g_autoptr (GkRow) f = gk_text_line_to_row ("万元", &src);   /* a unit alone is no cell */
+  g_assert_cmpuint (f->cells->len, ==, 0);
+}
+
+static void
+test_page_furniture (void)
+{
+  const char *yes[] = { "— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 8 页", "http://www.changzhi.gov.cn/", "www.qinxian.gov.cn", "file:///tmp/report.html", "3/8" };
+  const char *no[] = { "2020", "规章 0 0 0", "一、总体情况", "0 0 0", "-2" };
+  for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
+    g_assert_true (gk_text_is_page_furniture (yes[i]));
+  for (gsize i = 0; i < G_N_ELEMENTS (no); i++)
+    g_assert_false (gk_text_is_page_furniture (no[i]));
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/number/counts", test_counts);
+  g_test_add_func ("/number/signed", test_signed);
+  g_test_add_func ("/number/amounts", test_amounts);
+  g_test_add_func ("/number/placeholders", test_placeholders);
+  g_test_add_func ("/text/line-to-row", test_line_to_row);
+  g_test_add_func ("/text/page-furniture", test_page_furniture);
+  return g_test_run ();
+}

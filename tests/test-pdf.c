@@ -1,0 +1,988 @@
+/* test-pdf.c — the born-digital PDF path: poppler text layer, ruling lines,
+ * the cell grid with merged cells, rows across a page break, blanks, pages
+ * without text, and bad input.  The PDFs are drawn on the fly with cairo's
+ * PDF surface (CJK text with a Noto CJK font, rules as strokes), so the
+ * test needs no stored files.
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include "common/gk-error.h"
+#include "common/gk-text.h"
+#include "input/input.h"
+#include "layout/grid.h"
+#include "layout/layout.h"
+#include "layout/rules.h"
+#include "pdf/pdf-input.h"
+#include "testutil.h"
+
+#define FONT "Noto Sans CJK SC"
+#define FONT_SIZE 9.0
+#define PAGE_W 595.0
+#define PAGE_H 842.0
+#define LINE_H 11.0
+
+static char *tmpdir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void
+draw_text (cairo_t *cr, double x, double y, const char *text)
+{
+  /* one visual line per \n, top at y */
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      cairo_move_to (cr, x, y + FONT_SIZE + i * LINE_H);
+      cairo_show_text (cr, lines[i]);
+    }
+}
+
+typedef struct {
+  int row, col, rs, cs;
+  const char *text;
+} TCell;
+
+typedef struct {
+  double x0, y0;
+  const double *col_w;
+  int n_cols;
+  const double *row_h;
+  int n_rows;
+  GArray *cells;      /* TCell */
+} Table;
+
+static double
+table_x (const Table *t, int col)
+{
+  double x = t->x0;
+  for (int c = 0; c < col; c++)
+    x += t->col_w[c];
+  return x;
+}
+
+/* Draws rows [r0, r1) of a table with its top at y: cells cut by the range
+ * are drawn as far as they reach, their text only where they start.  With
+ * open_bottom the last row is cut by the page after its first text line
+ * (no rule under it); with open_top the first row is that row's rest (no
+ * rule over it, the text lines after the first). */
+static double
+draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y, gboolean open_top, gboolean open_bottom)
+{
+  g_autofree double *ry = g_new (double, t->n_rows + 1);
+  ry[r0] = y;
+  for (int r = r0; r < r1; r++)
+    ry[r + 1] = ry[r] + t->row_h[r];
+  if (open_top)
+    ry[r0 + 1] = ry[r0] + t->row_h[r0] - LINE_H;
+  if (open_bottom)
+    ry[r1] = ry[r1 - 1] + 4 + LINE_H;
+  cairo_set_line_width (cr, 0.6);
+  for (guint i = 0; i < t->cells->len; i++)
+    {
+      TCell *c = &g_array_index (t->cells, TCell, i);
+      int a = MAX (c->row, r0), b = MIN (c->row + c->rs, r1);
+      if (a >= b)
+        continue;
+      double x0 = table_x (t, c->col), x1 = table_x (t, c->col + c->cs);
+      cairo_move_to (cr, x0, ry[a]);
+      cairo_line_to (cr, x0, ry[b]);
+      cairo_move_to (cr, x1, ry[a]);
+      cairo_line_to (cr, x1, ry[b]);
+      if (!(open_top && a == r0))
+        {
+          cairo_move_to (cr, x0, ry[a]);
+          cairo_line_to (cr, x1, ry[a]);
+        }
+      if (!(open_bottom && b == r1))
+        {
+          cairo_move_to (cr, x0, ry[b]);
+          cairo_line_to (cr, x1, ry[b]);
+        }
+      cairo_stroke (cr);
+      if (c->row < r0 || !c->text)
+        continue;
+      g_auto (GStrv) lines = g_strsplit (c->text, "\n", -1);
+      if (open_top && c->row == r0)
+        {
+          g_autofree char *rest = lines[0] && lines[1] ? g_strjoinv ("\n", lines + 1) : NULL;
+          if (rest)
+            draw_text (cr, x0 + 2, ry[a] + 2, rest);
+        }
+      else if (open_bottom && c->row == r1 - 1)
+        draw_text (cr, x0 + 2, ry[a] + 2, lines[0] ? lines[0] : "");
+      else
+        draw_text (cr, x0 + 2, ry[a] + 2, c->text);
+    }
+  return ry[r1];
+}
+
+static const char *const t3_rows_2019[] = {
+  "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
+  "（一）予以公开", "（二）部分公开（区分处理的，\n只计这一情形，不计其\n他情形）",
+  "1.属于国家秘密", "2.其他法律行政法规\n禁止公开", "3.危及“三安全一稳\n定”", "4.保护第三方合法权\n益",
+  "5.属于三类内部事务\n信息", "6.属于四类过程性信\n息", "7.属于行政执法案卷", "8.属于行政查询事项",
+  "1.本机关不掌握相关\n政府信息", "2.没有现成信息需要\n另行制作", "3.补正后申请内容仍\n不明确",
+  "1.信访举报投诉类申\n请", "2.重复申请", "3.要求提供公开出版\n物", "4.无正当理由大量反\n复申请",
+  "5.要求行政机关确认\n或重新出具已获取信\n息",
+  "（六）其他处理", "（七）总计", "四、结转下年度继续办理",
+};
+static const char *const t3_keys_2019[] = {
+  "new_received", "carried_over", "granted", "partially_granted",
+  "withheld_state_secret", "withheld_prohibited_by_law", "withheld_security_stability",
+  "withheld_third_party", "withheld_internal_affairs", "withheld_process_info",
+  "withheld_enforcement_files", "withheld_administrative_query",
+  "unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear",
+  "not_processed_petition", "not_processed_repeated", "not_processed_publication",
+  "not_processed_excessive", "not_processed_reconfirmation",
+  "other_handling", "processed_total", "carried_forward",
+};
+static const char *const t3_cols[] = {
+  "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+};
+#define T3_DATA_ROWS 23
+#define T3_HEADER_ROWS 3
+
+/* The values of table 三: arbitrary outcome counts with every identity of
+ * the template holding (row totals, the outcome sum, the balance), so a
+ * blank printed for a zero stays a zero after the checks. */
+static int t3_vals[T3_DATA_ROWS][7];
+
+static void
+t3_fill (void)
+{
+  enum { NEW = 0, CARRIED = 1, FIRST_OUTCOME = 2, PROCESSED = 21, FORWARD = 22 };
+  for (int c = 0; c < 6; c++)
+    {
+      int sum = 0;
+      for (int d = FIRST_OUTCOME; d < PROCESSED; d++)
+        {
+          int v = (d * 7 + c * 3) % 11;
+          t3_vals[d][c] = v < 5 ? 0 : v;
+          sum += t3_vals[d][c];
+        }
+      t3_vals[PROCESSED][c] = sum;
+      t3_vals[FORWARD][c] = c % 2;
+      t3_vals[CARRIED][c] = c == 2 ? 0 : 1;
+      t3_vals[NEW][c] = sum + t3_vals[FORWARD][c] - t3_vals[CARRIED][c];
+    }
+  for (int d = 0; d < T3_DATA_ROWS; d++)
+    {
+      t3_vals[d][6] = 0;
+      for (int c = 0; c < 6; c++)
+        t3_vals[d][6] += t3_vals[d][c];
+    }
+}
+
+/* The value printed in data row d, column c (0..6); -1 = left blank. */
+static int
+t3_value (int d, int c, gboolean blanks)
+{
+  return blanks && t3_vals[d][c] == 0 ? -1 : t3_vals[d][c];
+}
+
+/* Table 三 of the 2019 format: 3 label columns (the first a vertical
+ * merged cell down the 20 outcome rows, one character per line), group
+ * cells beside their numbered rows, wrapped labels. */
+static Table *
+table3_new (gboolean blanks, char ***texts_out)
+{
+  static const double col_w[10] = { 22, 38, 110, 38, 38, 38, 38, 38, 38, 38 };
+  Table *t = g_new0 (Table, 1);
+  t->x0 = 57;
+  t->col_w = col_w;
+  t->n_cols = 10;
+  t->n_rows = T3_HEADER_ROWS + T3_DATA_ROWS;
+  double *row_h = g_new (double, t->n_rows);
+  row_h[0] = 18;
+  row_h[1] = 18;
+  row_h[2] = 30;
+  for (int d = 0; d < T3_DATA_ROWS; d++)
+    {
+      int nl = 1;
+      for (const char *p = t3_rows_2019[d]; *p; p++)
+        nl += *p == '\n';
+      row_h[T3_HEADER_ROWS + d] = 6 + nl * LINE_H;
+    }
+  t->row_h = row_h;
+  t->cells = g_array_new (FALSE, FALSE, sizeof (TCell));
+  GPtrArray *texts = g_ptr_array_new ();
+#define ADD(r, c, rs_, cs_, txt) do { TCell tc = { r, c, rs_, cs_, txt }; g_array_append_val (t->cells, tc); } while (0)
+  ADD (0, 0, 3, 3, "（本列数据的勾稽关系为：第一项\n加第二项之和，等于第三项加第\n四项之和）");
+  ADD (0, 3, 1, 7, "申请人情况");
+  ADD (1, 3, 2, 1, "自然\n人");
+  ADD (1, 4, 1, 5, "法人或其他组织");
+  ADD (1, 9, 2, 1, "总计");
+  ADD (2, 4, 1, 1, "商业\n企业");
+  ADD (2, 5, 1, 1, "科研\n机构");
+  ADD (2, 6, 1, 1, "社会公\n益组织");
+  ADD (2, 7, 1, 1, "法律服\n务机构");
+  ADD (2, 8, 1, 1, "其他");
+  int h = T3_HEADER_ROWS;
+  ADD (h + 0, 0, 1, 3, t3_rows_2019[0]);
+  ADD (h + 1, 0, 1, 3, t3_rows_2019[1]);
+  ADD (h + 2, 0, 20, 1, "三\n、\n本\n年\n度\n办\n理\n结\n果");
+  ADD (h + 2, 1, 1, 2, t3_rows_2019[2]);
+  ADD (h + 3, 1, 1, 2, t3_rows_2019[3]);
+  ADD (h + 4, 1, 8, 1, "（三）\n不予\n公开");
+  ADD (h + 12, 1, 3, 1, "（四）\n无法\n提供");
+  ADD (h + 15, 1, 5, 1, "（五）\n不予\n处理");
+  for (int d = 4; d < 20; d++)
+    ADD (h + d, 2, 1, 1, t3_rows_2019[d]);
+  ADD (h + 20, 1, 1, 2, t3_rows_2019[20]);
+  ADD (h + 21, 1, 1, 2, t3_rows_2019[21]);
+  ADD (h + 22, 0, 1, 3, t3_rows_2019[22]);
+  for (int d = 0; d < T3_DATA_ROWS; d++)
+    for (int c = 0; c < 7; c++)
+      {
+        int v = t3_value (d, c, blanks);
+        char *s = v < 0 ? g_strdup ("") : g_strdup_printf ("%d", v);
+        g_ptr_array_add (texts, s);
+        ADD (h + d, 3 + c, 1, 1, s);
+      }
+#undef ADD
+  g_ptr_array_add (texts, NULL);
+  *texts_out = (char **) g_ptr_array_free (texts, FALSE);
+  return t;
+}
+
+static void
+table_free (Table *t)
+{
+  g_free ((double *) t->row_h);
+  g_array_unref (t->cells);
+  g_free (t);
+}
+
+static cairo_t *
+pdf_begin (const char *path, cairo_surface_t **surf)
+{
+  *surf = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_t *cr = cairo_create (*surf);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, FONT_SIZE);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  return cr;
+}
+
+/* PDFs are drawn in a child process: cairo 1.16's PDF writer loses a
+ * buffer when it finishes a surface with subset fonts, and make check-asan's
+ * leak report is about gongkai, not about this test's drawing.  Returns
+ * TRUE in the child, which draws and ends with pdf_end(); the parent waits. */
+static gboolean
+draw_in_child (void)
+{
+  pid_t pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    return TRUE;
+  int status = 0;
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return FALSE;
+}
+
+/* Finishes the PDF and ends the drawing child. */
+static void
+pdf_end (cairo_t *cr, cairo_surface_t *surf)
+{
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surf);
+  g_assert_cmpint (cairo_surface_status (surf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surf);
+  _exit (0);
+}
+
+/* Writes a report page (title, heading, table 三) to path; split_at > 0
+ * breaks the table before that data row, with a page number in between;
+ * split_in > 0 breaks data row split_in itself after its first text line. */
+static void
+write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int split_in)
+{
+  if (!draw_in_child ())
+    return;
+  cairo_surface_t *surf;
+  cairo_t *cr = pdf_begin (path, &surf);
+  g_auto (GStrv) texts = NULL;
+  Table *t = table3_new (blanks, &texts);
+  cairo_set_font_size (cr, 16);
+  draw_text (cr, 150, 50, "某县2020年政府信息公开年度报告");
+  cairo_set_font_size (cr, FONT_SIZE);
+  draw_text (cr, 57, 90, "三、收到和处理政府信息公开申请情况");
+  int stop = split_in > 0 ? T3_HEADER_ROWS + split_in + 1 : split_at > 0 ? T3_HEADER_ROWS + split_at : t->n_rows;
+  draw_table_rows (cr, t, 0, stop, 110, FALSE, split_in > 0);
+  if (split_at > 0 || split_in > 0)
+    {
+      draw_text (cr, 285, 800, "- 3 -");
+      cairo_show_page (cr);
+      draw_text (cr, 230, 30, "http://www.example.gov.cn/");
+      draw_table_rows (cr, t, split_in > 0 ? stop - 1 : stop, t->n_rows, 60, split_in > 0, FALSE);
+      draw_text (cr, 57, 560, "四、政府信息公开行政复议、行政诉讼情况");
+    }
+  else
+    draw_text (cr, 57, 760, "四、政府信息公开行政复议、行政诉讼情况");
+  table_free (t);
+  pdf_end (cr, surf);
+}
+
+static void
+write_table3_pdf (const char *path, gboolean blanks, int split_at)
+{
+  write_table3_pdf_split (path, blanks, split_at, 0);
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static GkContent *
+read_pdf (const char *path, const GkReadOptions *opts_in, GError **error)
+{
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  if (opts_in)
+    opts = *opts_in;
+  g_autoptr (GkInput) input = gk_input_open (path, &opts, error);
+  if (!input)
+    return NULL;
+  return gk_pdf_read (input, &opts, error);
+}
+
+static gboolean
+has_warning (const GPtrArray *warnings, const char *code)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strcmp (((GkWarning *) warnings->pdata[i])->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_table3_values (const GkRecord *rec, gboolean blanks)
+{
+  g_assert_cmpstr (rec->template_id, ==, "2019");
+  for (int d = 0; d < T3_DATA_ROWS; d++)
+    for (int c = 0; c < 7; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", t3_keys_2019[d], t3_cols[c]);
+        int v = t3_value (d, c, blanks);
+        GkValue *val = gk_record_get (rec, key);
+        if (!val || val->kind != GK_VALUE_INT || val->i != MAX (v, 0))
+          g_error ("%s: expected %d", key, MAX (v, 0));
+        g_assert_true (val->src.has_box);
+        g_assert_cmpint (val->src.method, ==, GK_METHOD_PDF_TEXT);
+        if (v < 0)
+          g_assert_true (val->from_blank);
+      }
+}
+
+/* Draws table 三 into tmp/name and reads it back. */
+static GkContent *
+table3_content (const char *name, gboolean blanks, int split_at, char **path_out)
+{
+  char *path = tmp_path (name);
+  write_table3_pdf (path, blanks, split_at);
+  g_autoptr (GError) error = NULL;
+  GkContent *content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  *path_out = path;
+  return content;
+}
+
+/* ---- tests ------------------------------------------------------------ */
+
+static void
+test_ruled_table3 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GkContent) content = table3_content ("t3.pdf", FALSE, 0, &path);
+  g_assert_cmpint (content->media, ==, GK_MEDIA_PDF_TEXT);
+  g_assert_cmpint (content->n_pages, ==, 1);
+  /* the vertical merged label gives its text once, to its first row; the
+   * wrapped label arrives whole; every data row has 7 grid cells */
+  int data_rows = 0;
+  gboolean saw_vertical = FALSE, saw_wrapped = FALSE;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (row->cells->len == 0)
+        continue;
+      data_rows++;
+      g_assert_cmpuint (row->cells->len, ==, 7);
+      for (guint k = 0; k < row->cells->len; k++)
+        {
+          GkCell *cell = row->cells->pdata[k];
+          g_assert_true (cell->grid_cell);
+          g_assert_true (cell->src.has_box);
+          g_assert_cmpint (cell->src.page, ==, 1);
+          g_assert_cmpfloat (cell->src.box.x0, >=, 57 + 22 + 38 + 110 - 1);
+        }
+      if (strstr (key, "三、本年度办理结果"))
+        {
+          g_assert_nonnull (strstr (key, "三、本年度办理结果(一)予以公开"));
+          g_assert_false (saw_vertical);
+          saw_vertical = TRUE;
+        }
+      if (g_str_has_prefix (key, "(二)部分公开"))
+        {
+          g_assert_cmpstr (key, ==, "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+          saw_wrapped = TRUE;
+        }
+    }
+  g_assert_cmpint (data_rows, ==, T3_DATA_ROWS);
+  g_assert_true (saw_vertical);
+  g_assert_true (saw_wrapped);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, FALSE);
+  /* provenance: 予以公开·自然人 sits in the third data row, fourth grid column */
+  GkValue *v = gk_record_get (rec, "applications.granted.natural_person");
+  g_assert_cmpint (v->src.page, ==, 1);
+  g_assert_cmpfloat (v->src.box.x0, >=, 57 + 170);
+  g_assert_cmpfloat (v->src.box.x1, <=, 57 + 170 + 38);
+}
+
+static void
+test_table_split_over_pages (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GkContent) content = table3_content ("t3-split.pdf", FALSE, 9, &path);
+  g_assert_cmpint (content->n_pages, ==, 2);
+  for (guint i = 0; i < content->lines->len; i++)
+    {
+      GkLine *line = content->lines->pdata[i];
+      g_assert_false (gk_text_is_page_furniture (line->text));
+      g_assert_null (strstr (line->text, "example.gov.cn"));
+    }
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, FALSE);
+  GkValue *first = gk_record_get (rec, "applications.new_received.total");
+  GkValue *last = gk_record_get (rec, "applications.carried_forward.total");
+  g_assert_cmpint (first->src.page, ==, 1);
+  g_assert_cmpint (last->src.page, ==, 2);
+}
+
+/* A page break inside a row (5.要求行政机关确认 / 或重新出具已获取信息): the
+ * row has no rule under it on the first page and none over its rest on the
+ * next; the rest's label joins the row, its blank cells are no row. */
+static void
+test_row_split_over_pages (void)
+{
+  g_autofree char *path = tmp_path ("t3-split-row.pdf");
+  write_table3_pdf_split (path, FALSE, 0, 19);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (content->n_pages, ==, 2);
+  int data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      if (row->cells->len == 0)
+        continue;
+      data_rows++;
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (strstr (key, "要求行政机关确认"))
+        {
+          g_assert_cmpstr (key, ==, "5.要求行政机关确认或重新出具已获取信息");
+          g_assert_cmpint (((GkCell *) row->cells->pdata[0])->src.page, ==, 1);
+        }
+    }
+  g_assert_cmpint (data_rows, ==, T3_DATA_ROWS);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, FALSE);
+}
+
+static void
+test_blank_cells (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GkContent) content = table3_content ("t3-blanks.pdf", TRUE, 0, &path);
+  int blanks = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      for (guint k = 0; k < row->cells->len; k++)
+        {
+          GkCell *cell = row->cells->pdata[k];
+          if (*cell->raw == '\0')
+            {
+              blanks++;
+              g_assert_true (cell->grid_cell);
+              g_assert_true (cell->src.has_box);
+              /* a blank cell's box is the cell itself */
+              g_assert_cmpfloat (cell->src.box.x1 - cell->src.box.x0, >, 30);
+            }
+        }
+    }
+  int zeros = 0;
+  for (int d = 0; d < T3_DATA_ROWS; d++)
+    for (int c = 0; c < 7; c++)
+      zeros += t3_vals[d][c] == 0;
+  g_assert_cmpint (zeros, >, 20);
+  g_assert_cmpint (blanks, ==, zeros);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, TRUE);
+}
+
+static void
+test_page_without_text (void)
+{
+  g_autofree char *path = tmp_path ("image-only.pdf");
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      draw_text (cr, 57, 60, "一、总体情况");
+      cairo_show_page (cr);
+      /* page 2: only a filled shape, as a scanned page's image would be */
+      cairo_rectangle (cr, 100, 100, 300, 400);
+      cairo_fill (cr);
+      pdf_end (cr, surf);
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (content->n_pages, ==, 2);
+  gboolean found = FALSE;
+  for (guint i = 0; i < content->warnings->len; i++)
+    {
+      GkWarning *w = content->warnings->pdata[i];
+      if (strcmp (w->code, "page_needs_ocr") == 0)
+        {
+          g_assert_cmpint (w->page, ==, 2);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  for (guint i = 0; i < content->lines->len; i++)
+    g_assert_cmpint (((GkLine *) content->lines->pdata[i])->src.page, ==, 1);
+}
+
+/* A landscape page drawn a quarter turn anticlockwise, shown upright by
+ * /Rotate 90: words and rules must both come out in the upright page. */
+static void
+test_rotated_page (void)
+{
+  g_autofree char *path0 = tmp_path ("landscape.pdf");
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf = cairo_pdf_surface_create (path0, PAGE_H, PAGE_W);
+      cairo_t *cr = cairo_create (surf);
+      cairo_matrix_t quarter_turn = { 0, -1, 1, 0, 0, PAGE_W };
+      cairo_transform (cr, &quarter_turn);
+      cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, FONT_SIZE);
+      static const double col_w[2] = { 100, 60 };
+      static const double row_h[2] = { 20, 20 };
+      Table t = { 57, 100, col_w, 2, row_h, 2, g_array_new (FALSE, FALSE, sizeof (TCell)) };
+      TCell cells[] = { { 0, 0, 1, 1, "规章" }, { 0, 1, 1, 1, "12" }, { 1, 0, 1, 1, "行政许可" }, { 1, 1, 1, 1, "34" } };
+      g_array_append_vals (t.cells, cells, G_N_ELEMENTS (cells));
+      draw_table_rows (cr, &t, 0, 2, 100, FALSE, FALSE);
+      g_array_unref (t.cells);
+      pdf_end (cr, surf);
+    }
+  /* cairo cannot set /Rotate: add it to the page dictionary (poppler
+   * rebuilds the cross-reference table the insertion shifts) */
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path0, &data, &len, NULL));
+  /* memmem: the compressed streams hold NUL bytes, which end str* searches */
+  static const char page_type[] = "/Type /Page ";
+  const char *at = memmem (data, len, page_type, strlen (page_type));
+  g_assert_nonnull (at);
+  g_autoptr (GString) pdf = g_string_new_len (data, (gssize) len);
+  g_string_insert (pdf, at - data + (gssize) strlen (page_type), "/Rotate 90 ");
+  g_autofree char *path = tmp_path ("rotated.pdf");
+  g_assert_true (g_file_set_contents (path, pdf->str, (gssize) pdf->len, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  guint data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      if (row->cells->len == 0)
+        continue;
+      data_rows++;
+      g_assert_cmpuint (row->cells->len, ==, 1);
+      GkCell *cell = row->cells->pdata[0];
+      g_assert_true (cell->grid_cell);
+      g_assert_cmpstr (cell->raw, ==, data_rows == 1 ? "12" : "34");
+      g_assert_cmpstr (row->label, ==, data_rows == 1 ? "规章" : "行政许可");
+      /* upright page coordinates: the value column is 157..217 pt from the left */
+      g_assert_cmpfloat (cell->src.box.x0, >=, 157);
+      g_assert_cmpfloat (cell->src.box.x1, <=, 217);
+    }
+  g_assert_cmpuint (data_rows, ==, 2);
+}
+
+static void
+test_limits (void)
+{
+  g_autofree char *path = tmp_path ("t3-limits.pdf");
+  write_table3_pdf (path, FALSE, 9);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  opts.max_glyphs = 50;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) none = read_pdf (path, &opts, &error);
+  g_assert_null (none);
+  g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
+  g_clear_error (&error);
+  /* the per-file deadline is honoured between pages */
+  gk_read_options_init (&opts);
+  opts.deadline_us = g_get_monotonic_time () - 1;
+  g_autoptr (GkContent) late = read_pdf (path, &opts, &error);
+  g_assert_null (late);
+  g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
+  g_clear_error (&error);
+  /* a page too large to render for rules is read from its text alone */
+  gk_read_options_init (&opts);
+  opts.max_pixels = 1000;
+  g_autoptr (GkContent) text_only = read_pdf (path, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (text_only->warnings, "page_too_large"));
+  for (guint i = 0; i < text_only->rows->len; i++)
+    {
+      GkRow *row = text_only->rows->pdata[i];
+      for (guint k = 0; k < row->cells->len; k++)
+        g_assert_false (((GkCell *) row->cells->pdata[k])->grid_cell);
+    }
+  gk_read_options_init (&opts);
+  opts.max_pages = 1;
+  g_autoptr (GkContent) first = read_pdf (path, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->n_pages, ==, 2);
+  g_assert_true (has_warning (first->warnings, "pages_truncated"));
+  for (guint i = 0; i < first->lines->len; i++)
+    g_assert_cmpint (((GkLine *) first->lines->pdata[i])->src.page, ==, 1);
+}
+
+/* A page covered in hatching is no table: past a bound on line segments
+ * the page is read from its text alone, instead of pairing every segment. */
+static void
+test_hatched_page (void)
+{
+  g_autofree char *path = tmp_path ("hatched.pdf");
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      for (double y = 20; y < PAGE_H - 20; y += 40)
+        draw_text (cr, 57, y, "规章          12          34");
+      cairo_set_line_width (cr, 0.5);
+      for (double y = 10; y < PAGE_H - 10; y += 3)
+        for (double x = 10; x < PAGE_W - 35; x += 45)
+          {
+            cairo_move_to (cr, x, y);
+            cairo_line_to (cr, x + 25, y);
+          }
+      for (double x = 11.5; x < PAGE_W - 10; x += 3)
+        for (double y = 10; y < PAGE_H - 35; y += 45)
+          {
+            cairo_move_to (cr, x, y);
+            cairo_line_to (cr, x, y + 25);
+          }
+      cairo_stroke (cr);
+      pdf_end (cr, surf);
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (content->warnings, "too_many_rules"));
+  guint data_rows = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      data_rows += row->cells->len == 2;
+      for (guint k = 0; k < row->cells->len; k++)
+        g_assert_false (((GkCell *) row->cells->pdata[k])->grid_cell);
+    }
+  g_assert_cmpuint (data_rows, >, 15);
+}
+
+static void
+test_encrypted (void)
+{
+  g_autofree char *gs = g_find_program_in_path ("gs");
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  if (!gs && !qpdf)
+    {
+      g_test_skip ("neither qpdf nor ghostscript installed: cannot make an encrypted PDF");
+      return;
+    }
+  g_autofree char *plain = tmp_path ("plain.pdf");
+  g_autofree char *enc = tmp_path ("encrypted.pdf");
+  write_table3_pdf (plain, FALSE, 0);
+  g_autofree char *out_arg = g_strconcat ("-sOutputFile=", enc, NULL);
+  const char *gs_argv[] = { gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                            "-sOwnerPassword=owner", "-sUserPassword=secret", out_arg, plain, NULL };
+  const char *qpdf_argv[] = { qpdf, "--encrypt", "secret", "owner", "256", "--", plain, enc, NULL };
+  gint status = 0;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_spawn_sync (NULL, (char **) (qpdf ? qpdf_argv : gs_argv), NULL,
+                              G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                              NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok && g_spawn_check_wait_status (status, NULL));
+  g_autoptr (GkContent) none = read_pdf (enc, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, GK_ERROR, GK_ERROR_ENCRYPTED);
+  g_assert_cmpstr (error->message, ==, "encrypted PDF: a password is needed (--password)");
+  g_clear_error (&error);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  opts.password = "wrong";
+  g_autoptr (GkContent) wrong = read_pdf (enc, &opts, &error);
+  g_assert_null (wrong);
+  g_assert_error (error, GK_ERROR, GK_ERROR_ENCRYPTED);
+  g_clear_error (&error);
+  opts.password = "secret";
+  g_autoptr (GkContent) content = read_pdf (enc, &opts, &error);
+  g_assert_no_error (error);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), enc, content);
+  assert_table3_values (rec, FALSE);
+}
+
+static void
+test_not_a_pdf (void)
+{
+  /* a web error page saved under a report's name: the input stage refuses it */
+  g_autofree char *html = tmp_path ("error-page.pdf");
+  g_assert_true (g_file_set_contents (html, "<html><body>404 Not Found</body></html>", -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkRecord) rec = gk_pipeline_extract (tu_pipeline (), html, NULL, &error);
+  g_assert_null (rec);
+  g_assert_error (error, GK_ERROR, GK_ERROR_FORMAT);
+  g_clear_error (&error);
+  /* a PDF header on garbage, and a real PDF cut short: damaged */
+  g_autofree char *junk = tmp_path ("junk.pdf");
+  g_assert_true (g_file_set_contents (junk, "%PDF-1.7\nthis is not a PDF body\n", -1, NULL));
+  g_autoptr (GkContent) none = read_pdf (junk, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, GK_ERROR, GK_ERROR_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, "damaged PDF: "));
+  g_clear_error (&error);
+  g_autofree char *full = tmp_path ("full.pdf");
+  write_table3_pdf (full, FALSE, 0);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (full, &data, &len, NULL));
+  g_autofree char *cut = tmp_path ("cut.pdf");
+  g_assert_true (g_file_set_contents (cut, data, (gssize) (len / 3), NULL));
+  g_autoptr (GkContent) cut_content = read_pdf (cut, NULL, &error);
+  /* poppler may rebuild a cut file's xref and read what is left; either way no crash */
+  if (!cut_content)
+    g_assert_error (error, GK_ERROR, GK_ERROR_FORMAT);
+}
+
+/* ---- the layout stage on its own -------------------------------------- */
+
+static void
+add_rule (GArray *rules, double x0, double y0, double x1, double y1)
+{
+  GkRect r = { x0, y0, x1, y1 };
+  g_array_append_val (rules, r);
+}
+
+/* A ruled grid of n_rows x n_cols cells of w x h points at (x0, y0), as rules of a page. */
+static void
+add_grid_rules (GkPage *page, double x0, double y0, int n_rows, int n_cols, double w, double h)
+{
+  for (int r = 0; r <= n_rows; r++)
+    {
+      GkRect rule = { x0, y0 + r * h, x0 + n_cols * w, y0 + r * h + 0.5 };
+      gk_page_add_rule (page, &rule);
+    }
+  for (int c = 0; c <= n_cols; c++)
+    {
+      GkRect rule = { x0 + c * w, y0, x0 + c * w + 0.5, y0 + n_rows * h };
+      gk_page_add_rule (page, &rule);
+    }
+}
+
+/* A word at the top left of grid cell (row, col). */
+static void
+add_cell_word (GkPage *page, double x0, double y0, double w, double h, int row, int col, const char *text)
+{
+  GkRect box = { x0 + col * w + 2, y0 + row * h + 4, x0 + col * w + 2 + 9.0 * g_utf8_strlen (text, -1), y0 + row * h + 14 };
+  gk_page_add_word (page, text, &box, 1.0);
+}
+
+/* A row with a label and only blank values is a row (blank for zero); a
+ * row without a word at all is a spacer, no row. */
+static void
+test_blank_rows (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  const double x0 = 50, y0 = 100, w = 60, h = 20;
+  add_grid_rules (page, x0, y0, 4, 3, w, h);
+  add_cell_word (page, x0, y0, w, h, 0, 0, "规章");
+  add_cell_word (page, x0, y0, w, h, 0, 1, "1");
+  add_cell_word (page, x0, y0, w, h, 0, 2, "2");
+  add_cell_word (page, x0, y0, w, h, 1, 0, "行政许可");
+  /* row 2: nothing at all */
+  add_cell_word (page, x0, y0, w, h, 3, 0, "行政处罚");
+  add_cell_word (page, x0, y0, w, h, 3, 1, "3");
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 3);
+  GkRow *blank = content->rows->pdata[1];
+  g_assert_cmpstr (blank->label, ==, "行政许可");
+  g_assert_cmpuint (blank->cells->len, ==, 2);
+  g_assert_cmpstr (((GkCell *) blank->cells->pdata[0])->raw, ==, "");
+  g_assert_true (((GkCell *) blank->cells->pdata[1])->grid_cell);
+  GkRow *last = content->rows->pdata[2];
+  g_assert_cmpstr (last->label, ==, "行政处罚");
+  g_assert_cmpstr (((GkCell *) last->cells->pdata[0])->raw, ==, "3");
+  g_assert_cmpstr (((GkCell *) last->cells->pdata[1])->raw, ==, "");
+}
+
+/* Table 四 with its first six value cells left blank: the blank columns
+ * are value columns (no label in any row with numbers), not labels. */
+static void
+test_leading_blank_value_columns (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  const double x0 = 50, cw = 30, y0 = 100, rh = 20;
+  add_grid_rules (page, x0, y0, 2, 15, cw, rh);
+  static const char *const heads[5] = { "维持", "纠正", "其他", "未结", "总计" };
+  for (int c = 0; c < 15; c++)
+    {
+      add_cell_word (page, x0, y0, cw, rh, 0, c, heads[c % 5]);
+      if (c < 6)
+        continue;
+      g_autofree char *num = g_strdup_printf ("%d", c % 3);
+      add_cell_word (page, x0, y0, cw, rh, 1, c, num);
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 2);
+  GkRow *header = content->rows->pdata[0];
+  GkRow *data = content->rows->pdata[1];
+  g_assert_cmpuint (header->cells->len, ==, 0);
+  g_assert_cmpstr (data->label, ==, "");
+  g_assert_cmpuint (data->cells->len, ==, 15);
+  for (int c = 0; c < 15; c++)
+    {
+      GkCell *cell = data->cells->pdata[c];
+      g_assert_true (cell->grid_cell);
+      if (c < 6)
+        g_assert_cmpstr (cell->raw, ==, "");
+      else
+        g_assert_cmpint (atoi (cell->raw), ==, c % 3);
+    }
+}
+
+static void
+test_grid_merged_cells (void)
+{
+  /* 3 x 3 grid; the top-left cell spans two rows, the top-right two columns;
+   * a stray short rule far away is no table */
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  add_rule (rules, 100, 100, 400, 100.5);
+  add_rule (rules, 200, 130, 400, 130.5);   /* under the top-right cell only from x 200 */
+  add_rule (rules, 100, 160, 400, 160.5);
+  add_rule (rules, 100, 190, 400, 190.5);
+  add_rule (rules, 100, 100, 100.5, 190);
+  add_rule (rules, 200, 100, 200.5, 190);
+  add_rule (rules, 300, 130, 300.5, 190);   /* the top row has no rule at x 300 */
+  add_rule (rules, 400, 100, 400.5, 190);
+  add_rule (rules, 50, 600, 90, 600.5);
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (rules);
+  g_assert_cmpuint (grids->len, ==, 1);
+  GkGrid *g = grids->pdata[0];
+  g_assert_cmpint (g->n_rows, ==, 3);
+  g_assert_cmpint (g->n_cols, ==, 3);
+  g_assert_cmpuint (g->cells->len, ==, 7);
+  GkGridCell *c0 = &g_array_index (g->cells, GkGridCell, 0);
+  g_assert_cmpint (c0->row_span, ==, 2);
+  g_assert_cmpint (c0->col_span, ==, 1);
+  GkGridCell *c1 = &g_array_index (g->cells, GkGridCell, 1);
+  g_assert_cmpint (c1->col, ==, 1);
+  g_assert_cmpint (c1->col_span, ==, 2);
+  g_assert_cmpint (gk_layout_grid_cell_at (g, 150, 150), ==, 0);
+  g_assert_cmpint (gk_layout_grid_cell_at (g, 350, 110), ==, 1);
+  g_assert_cmpint (gk_layout_grid_cell_at (g, 350, 180), ==, 6);
+  g_assert_cmpint (gk_layout_grid_cell_at (g, 450, 180), ==, -1);
+}
+
+static void
+test_rules_from_pix (void)
+{
+  /* a 2-pixel-per-point image: a ruled box with a cross rule, plus
+   * glyph-sized strokes that must not come out as rules */
+  PIX *pix = pixCreate (600, 400, 1);
+  pixRenderLine (pix, 20, 20, 580, 20, 1, L_SET_PIXELS);
+  pixRenderLine (pix, 20, 200, 580, 200, 2, L_SET_PIXELS);
+  pixRenderLine (pix, 20, 380, 580, 380, 1, L_SET_PIXELS);
+  pixRenderLine (pix, 20, 20, 20, 380, 1, L_SET_PIXELS);
+  pixRenderLine (pix, 580, 20, 580, 380, 1, L_SET_PIXELS);
+  pixRenderLine (pix, 100, 100, 120, 100, 2, L_SET_PIXELS);   /* a 10 pt 一 */
+  pixRenderLine (pix, 300, 100, 300, 116, 2, L_SET_PIXELS);   /* an 8 pt stroke */
+  pixRenderLine (pix, 300, 250, 500, 250, 20, L_SET_PIXELS);  /* a 10 pt thick bar */
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  int n = gk_layout_rules_from_pix (pix, 0.5, 10, 30, rules);
+  pixDestroy (&pix);
+  g_assert_cmpint (n, ==, 5);
+  int horiz = 0;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      GkRect *r = &g_array_index (rules, GkRect, i);
+      if (r->x1 - r->x0 > r->y1 - r->y0)
+        {
+          horiz++;
+          g_assert_cmpfloat (fabs (r->x0 - (10 + 10)), <, 1.0);
+          g_assert_cmpfloat (fabs (r->x1 - (10 + 290.5)), <, 1.0);
+        }
+      else
+        g_assert_cmpfloat (fabs (r->y0 - (30 + 10)), <, 1.0);
+    }
+  g_assert_cmpint (horiz, ==, 3);
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (rules);
+  g_assert_cmpuint (grids->len, ==, 1);
+  g_assert_cmpint (((GkGrid *) grids->pdata[0])->n_rows, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  t3_fill ();
+  tmpdir = g_dir_make_tmp ("gk-test-pdf-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  g_test_add_func ("/pdf/ruled-table3", test_ruled_table3);
+  g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
+  g_test_add_func ("/pdf/row-split-over-pages", test_row_split_over_pages);
+  g_test_add_func ("/pdf/blank-cells", test_blank_cells);
+  g_test_add_func ("/pdf/page-without-text", test_page_without_text);
+  g_test_add_func ("/pdf/rotated-page", test_rotated_page);
+  g_test_add_func ("/pdf/limits", test_limits);
+  g_test_add_func ("/pdf/hatched-page", test_hatched_page);
+  g_test_add_func ("/pdf/encrypted", test_encrypted);
+  g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
+  g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
+  g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
+  g_test_add_func ("/layout/blank-rows", test_blank_rows);
+  g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
+  int rc = g_test_run ();
+  g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return rc;
+}
