@@ -59,7 +59,8 @@ gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts
   if (!page)
     return FALSE;
   gk_layout_page (page, content);
-  g_array_append_val (content->ocr_pages, number);
+  if (page->words->len > 0)
+    g_array_append_val (content->ocr_pages, number);  /* a blank page was not "read by OCR" */
   if (!content->reread)
     {
       Rereader *r = g_new0 (Rereader, 1);

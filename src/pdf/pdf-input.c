@@ -222,17 +222,6 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
   cairo_surface_destroy (surf);
 }
 
-/* TRUE when the page draws at least one image: a page with neither text nor
- * images is blank, and OCR could read nothing from it. */
-static gboolean
-page_has_images (PopplerPage *ppage)
-{
-  GList *maps = poppler_page_get_image_mapping (ppage);
-  gboolean any = maps != NULL;
-  poppler_page_free_image_mapping (maps);
-  return any;
-}
-
 /* A page without a text layer (every page with --ocr always): OCR reads it. */
 static gboolean
 read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
@@ -286,6 +275,7 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       gk_content_warn (content, "pages_truncated", 0, "PDF has %d pages; only the first %d are read",
                        n_pages, limit);
     }
+  int text_pages = 0;
   for (int i = 0; i < limit; i++)
     {
       if (gk_read_options_expired (opts, error))
@@ -309,14 +299,16 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
         return NULL;
       if (page->words->len == 0)
         {
-          if (page_has_images (ppage) && !read_page_by_ocr (doc, i, opts, content, error))
+          if (!read_page_by_ocr (doc, i, opts, content, error))
             return NULL;
           continue;
         }
       read_rules (ppage, page, opts, content);
       gk_layout_page (page, content);
+      text_pages++;
     }
+  /* blank pages count neither way: OCR lists only pages it read text on */
   if (content->ocr_pages->len > 0)
-    content->media = content->ocr_pages->len == (guint) limit ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_MIXED;
+    content->media = text_pages == 0 ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_MIXED;
   return g_steal_pointer (&content);
 }
