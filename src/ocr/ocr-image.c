@@ -13,6 +13,11 @@
 #define GK_OCR_SEAL_DARK_LEVEL 140
 /* Grow the seal mask by this many pixels to take its JPEG-blurred rim too. */
 #define GK_OCR_SEAL_RIM_PX 1
+/* Skew search: binary reduction, sweep range and step, final precision (degrees). */
+#define GK_OCR_SKEW_REDUCTION 2
+#define GK_OCR_SKEW_SWEEP_DEG 7.0f
+#define GK_OCR_SKEW_SWEEP_STEP_DEG 0.5f
+#define GK_OCR_SKEW_PRECISION_DEG 0.01f
 /* Deskew only when leptonica's confidence (score ratio) reaches this. */
 #define GK_OCR_SKEW_MIN_CONFIDENCE 3.0
 /* ... and the angle is at least this (degrees): below, rotation only blurs. */
@@ -21,6 +26,9 @@
 #define GK_OCR_SAUVOLA_WINDOW_PER_DPI 0.05
 /* Sauvola k: the usual 0.34 keeps thin ruling lines whole. */
 #define GK_OCR_SAUVOLA_K 0.34f
+/* Grey level under which a pixel may belong to a ruling line, on the
+ * background-normalised image (paper ~200, hairline rules 120–190). */
+#define GK_OCR_RULE_INK_LEVEL 185
 /* Grey levels at or above this are paper: pixBackgroundNormSimple maps paper to 200. */
 #define GK_OCR_PAPER_LEVEL 190
 
@@ -210,24 +218,36 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   PIX *scaled = rescale (gray, &dpi, GK_OCR_TEXT_DPI, opts);
   pixDestroy (&gray);
   gray = scaled;
-  l_float32 angle = 0, conf = 0;
-  PIX *straight = pixDeskewGeneral (gray, 0, 0.0f, 0.0f, 0, 0, &angle, &conf);
-  double skew = 0;
-  if (straight && conf >= GK_OCR_SKEW_MIN_CONFIDENCE && fabs (angle) >= GK_OCR_SKEW_MIN_DEG)
-    skew = angle;
-  if (straight == gray)
-    pixDestroy (&straight);   /* a clone: nothing was rotated */
-  else if (straight)
-    {
-      pixDestroy (&gray);
-      gray = straight;
-    }
   PIX *norm = pixBackgroundNormSimple (gray, NULL, NULL);
   if (norm)
     {
       pixDestroy (&gray);
       gray = norm;
     }
+  /* Skew from the generous threshold: faint hairline rules and thin text
+   * give leptonica's score too little ink at its default threshold (a
+   * LibreOffice table page: confidence 1.5 at 130, 69 at 200). */
+  double skew = 0;
+  PIX *ink = pixThresholdToBinary (gray, GK_OCR_RULE_INK_LEVEL);
+  l_float32 angle = 0, conf = 0;
+  if (ink && pixFindSkewSweepAndSearch (ink, &angle, &conf, GK_OCR_SKEW_REDUCTION, GK_OCR_SKEW_REDUCTION,
+                                        GK_OCR_SKEW_SWEEP_DEG, GK_OCR_SKEW_SWEEP_STEP_DEG, GK_OCR_SKEW_PRECISION_DEG) == 0
+      && conf >= GK_OCR_SKEW_MIN_CONFIDENCE && fabs (angle) >= GK_OCR_SKEW_MIN_DEG)
+    {
+      PIX *straight = pixRotate (gray, (l_float32) (angle * G_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+      if (straight)
+        {
+          pixDestroy (&gray);
+          gray = straight;
+          skew = angle;
+        }
+    }
+  pixDestroy (&ink);
+  /* before paper goes white: faint grey hairlines (LibreOffice's rules) are
+   * still there; Sauvola loses them, a generous global threshold keeps
+   * them, and the text and noise it lets in do not survive the layout's
+   * long-brick opening */
+  PIX *rules = pixThresholdToBinary (gray, GK_OCR_RULE_INK_LEVEL);
   /* paper to pure white, ink contrast stretched: faint seal residue and noise vanish */
   pixGammaTRC (gray, gray, 1.0f, 0, GK_OCR_PAPER_LEVEL);
   PIX *binary = binarise (gray, dpi);
@@ -235,8 +255,9 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   PIX *dgray = rescale (gray, &ddpi, GK_OCR_DIGITS_DPI, opts);
   PIX *digits = dgray ? binarise (dgray, ddpi) : NULL;
   pixDestroy (&dgray);
-  if (!binary || !digits)
+  if (!binary || !digits || !rules)
     {
+      pixDestroy (&rules);
       pixDestroy (&gray);
       pixDestroy (&binary);
       pixDestroy (&digits);
@@ -253,6 +274,7 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   img->gray = gray;
   img->binary = binary;
   img->digits = digits;
+  img->rules = rules;
   img->digits_scale = (double) pixGetWidth (digits) / pixGetWidth (binary);
   img->digits_dpi = (int) lround (ddpi);
   return img;
@@ -266,6 +288,7 @@ gk_ocr_image_free (GkOcrImage *img)
   pixDestroy (&img->gray);
   pixDestroy (&img->binary);
   pixDestroy (&img->digits);
+  pixDestroy (&img->rules);
   g_free (img);
 }
 

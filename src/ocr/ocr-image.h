@@ -12,16 +12,20 @@
  * (1) the red seal goes by colour — grey is taken from the red channel,
  * where red ink is nearly white, and pixels clearly redder than they are
  * green or blue are set white outright (its anti-aliased rim included);
- * (2) the image is scaled to GK_OCR_TEXT_DPI, and a second copy
- * to GK_OCR_DIGITS_DPI: the glyph sizes tesseract's chi_sim model reads
- * text and digits best at (measured, see below); (3) leptonica's deskew (differential
- * square sum over a ±7° sweep) straightens the page; (4) the background
- * is normalised so that grey paper and uneven lighting become white;
- * (5) Sauvola's local threshold gives the 1 bpp images the ruling lines
- * are found on and tesseract reads.  Tesseract's LSTM takes grey input
- * as it is, and on these scans misread clean cells from the grey image
- * (a crisp "2511" came out "Do"; the same crop of the Sauvola image
- * reads 2511), so the grey image serves only the re-read of suspect cells.
+ * (2) the image is scaled to GK_OCR_TEXT_DPI (a second copy to
+ * GK_OCR_DIGITS_DPI): the glyph sizes tesseract's chi_sim model reads
+ * text and digits best at (measured, see below); (3) the background is
+ * normalised so that grey paper and uneven lighting become even; (4) the
+ * skew is found by leptonica's differential square sum (±7° sweep, then
+ * binary search) on a generous threshold of that image — at leptonica's
+ * default threshold faint hairline rules give it too little ink — and
+ * undone by rotation; (5) a generous global threshold keeps the ruling
+ * lines, faint grey ones included (img->rules), then paper is set pure
+ * white; (6) Sauvola's local threshold gives the 1 bpp images tesseract
+ * reads.  Tesseract's LSTM takes grey input as it is, and on these scans
+ * misread clean cells from the grey image (a crisp "2511" came out "Do";
+ * the same crop of the Sauvola image reads 2511), so the grey image
+ * serves only the re-read of suspect cells.
  */
 #pragma once
 #include <glib.h>
@@ -53,6 +57,7 @@ typedef struct {
   PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
   PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR of text */
   PIX *digits;         /* 1 bpp, the same at GK_OCR_DIGITS_DPI: OCR of numbers */
+  PIX *rules;          /* 1 bpp, generous global threshold: ruling lines, faint ones too */
   double digits_scale; /* pixels of digits per pixel of binary */
   int digits_dpi;
 } GkOcrImage;

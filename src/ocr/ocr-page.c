@@ -304,7 +304,7 @@ GkPage *
 gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
 {
   g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
-  gk_layout_rules_from_pix (img->binary, img->pt_per_px, 0, 0, page->rules);
+  gk_layout_rules_from_pix (img->rules, img->pt_per_px, 0, 0, page->rules);
   g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
   for (guint i = 0; i < grids->len; i++)
     read_grid_cells (engine, img, grids->pdata[i], page);
