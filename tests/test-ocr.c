@@ -286,6 +286,9 @@ test_choose_reading (void)
   g_autofree char *e = choose (NULL, 0, "1", 0.7, "工", 0.9, &conf);
   g_assert_cmpstr (e, ==, "1");
   g_assert_cmpfloat (conf, ==, 0.7);
+  /* a dash placeholder read as two strokes is one placeholder */
+  g_autofree char *g = choose ("-—", 0.6, NULL, 0, "--", 0.7, &conf);
+  g_assert_cmpstr (g, ==, "—");
   /* nothing legible */
   g_autofree char *f = choose (NULL, 0, NULL, 0, "", 0, &conf);
   g_assert_cmpstr (f, ==, "");

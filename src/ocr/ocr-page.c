@@ -85,10 +85,30 @@ unit_of (const char *s)
   return u;
 }
 
+/* A dash placeholder read as several strokes ("-—", "--", 一): one "—". */
+static void
+normalise_dash (GkOcrReading *r)
+{
+  static const char dashes[] = "-—–_~一－";
+  if (!r->text || !*r->text)
+    return;
+  for (const char *p = r->text; *p; p = g_utf8_next_char (p))
+    {
+      char buf[8] = { 0 };
+      g_unichar_to_utf8 (g_utf8_get_char (p), buf);
+      if (!strstr (dashes, buf))
+        return;
+    }
+  g_free (r->text);
+  r->text = g_strdup ("—");
+}
+
 char *
 gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
 {
   int best = -1, label = -1, unit = -1;
+  for (int i = 0; i < n; i++)
+    normalise_dash (&r[i]);
   gboolean disagree = FALSE;
   for (int i = 0; i < n; i++)
     {
