@@ -296,6 +296,21 @@ test_choose_reading (void)
 }
 
 static void
+test_snap_label (void)
+{
+  const char *const labels[] = { "1.属于国家秘密", "3.危及“三安全一稳定”", "2.没有现成信息需要另行制作", "其他", NULL };
+  g_autofree char *a = gk_ocr_snap_label ("3.危及“三安", labels);
+  g_assert_cmpstr (a, ==, "3.危及“三安全一稳定”");
+  g_autofree char *b = gk_ocr_snap_label ("没有现成信息需要另行制", labels);
+  g_assert_cmpstr (b, ==, "2.没有现成信息需要另行制作");
+  /* exact, too short, a number, or like nothing: left alone */
+  g_assert_null (gk_ocr_snap_label ("1.属于国家秘密", labels));
+  g_assert_null (gk_ocr_snap_label ("其它", labels));
+  g_assert_null (gk_ocr_snap_label ("12345", labels));
+  g_assert_null (gk_ocr_snap_label ("本年度办理结果", labels));
+}
+
+static void
 test_digits_plausible (void)
 {
   GkOcrCellRect cr = { .ink_w_pt = 45, .ink_h_pt = 8, .one_line = TRUE };
@@ -313,6 +328,7 @@ main (int argc, char **argv)
   g_setenv ("OMP_THREAD_LIMIT", "1", FALSE);
   g_test_add_func ("/ocr/choose-reading", test_choose_reading);
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
+  g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);

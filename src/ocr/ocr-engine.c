@@ -28,6 +28,7 @@ struct GkOcrEngine {
   PIX *pix;                /* current image (borrowed) and its resolution */
   int ppi;
   gboolean alt_stale;      /* alt has not seen pix yet */
+  GStrv labels;            /* the user words: template labels */
 };
 
 static GMutex registry_lock;
@@ -49,6 +50,7 @@ engine_end (GkOcrEngine *e)
 {
   api_end (&e->api);
   api_end (&e->alt);
+  g_clear_pointer (&e->labels, g_strfreev);
   e->mode_set = FALSE;
   e->pix = NULL;
 }
@@ -132,6 +134,9 @@ engine_start (GkOcrEngine *e, const char *models_dir, GError **error)
       g_set_error (error, GK_ERROR, GK_ERROR_OCR, "tesseract could not load %s from %s", GK_OCR_LANGUAGE, tessdata);
       return FALSE;
     }
+  g_autofree char *list = NULL;
+  if (g_file_get_contents (words, &list, NULL, NULL))
+    e->labels = g_strsplit (g_strstrip (list), "\n", -1);
   e->api = api;
   e->mode_set = FALSE;
   return TRUE;
@@ -163,6 +168,12 @@ gk_ocr_engines_release (void)
   for (guint i = 0; registry && i < registry->len; i++)
     engine_end (registry->pdata[i]);
   g_mutex_unlock (&registry_lock);
+}
+
+const char *const *
+gk_ocr_engine_labels (GkOcrEngine *e)
+{
+  return (const char *const *) e->labels;
 }
 
 void

@@ -7,6 +7,7 @@
  *   gk_ocr_engine_read         one rectangle → text + confidence (block or digits)
  *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose)
  *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
+ *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
  *
  * Method.  A TessBaseAPI is not thread safe and costs ~100 MB with chi_sim,
  * so each worker thread owns exactly one, made lazily (GPrivate) and kept
@@ -49,6 +50,7 @@ void gk_ocr_prepare_process (char **argv);
 char *gk_ocr_tessdata_dir (GError **error);
 GkOcrEngine *gk_ocr_engine_get (const char *models_dir, GError **error);
 void gk_ocr_engines_release (void);
+const char *const *gk_ocr_engine_labels (GkOcrEngine *e);
 
 /* pix is borrowed and must outlive the reads; ppi its resolution. */
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);

@@ -11,6 +11,12 @@
 #define GK_OCR_MIN_INK_PT2 1.5
 /* White margin given to tesseract around a cell's ink (points). */
 #define GK_OCR_PAD_PT 3.0
+/* A cell text this similar (2·LCS/length sum) to one template label, and
+ * clearly more than to any other, is that label misread: 危及“三安 is
+ * 3.危及“三安全一稳定”.  Shorter texts are left alone (其他 vs 其它). */
+#define GK_OCR_SNAP_SIMILARITY 0.6
+#define GK_OCR_SNAP_MARGIN 0.1
+#define GK_OCR_SNAP_MIN_CHARS 4
 /* Ink taller than this (points) is more than one line of 10–12 pt text. */
 #define GK_OCR_ONE_LINE_MAX_PT 17.0
 /* A digit is at most this wide, in ems of the ink height (a CJK glyph is ~1). */
@@ -241,6 +247,49 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   return TRUE;
 }
 
+/* Similarity of two strings, 2·LCS / (|a| + |b|) over characters. */
+static double
+similarity (const char *a, const char *b)
+{
+  glong na = 0, nb = 0;
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &na);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &nb);
+  if (na == 0 || nb == 0)
+    return 0;
+  g_autofree int *prev = g_new0 (int, nb + 1), *cur = g_new0 (int, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = ua[i - 1] == ub[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      int *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return 2.0 * prev[nb] / (double) (na + nb);
+}
+
+char *
+gk_ocr_snap_label (const char *text, const char *const *labels)
+{
+  if (!labels || g_utf8_strlen (text, -1) < GK_OCR_SNAP_MIN_CHARS || is_number_text (text))
+    return NULL;
+  double best = 0, second = 0;
+  const char *hit = NULL;
+  for (int i = 0; labels[i]; i++)
+    {
+      if (!*labels[i])
+        continue;
+      double sim = similarity (text, labels[i]);
+      if (sim > best)
+        second = best, best = sim, hit = labels[i];
+      else if (sim > second)
+        second = sim;
+    }
+  if (hit && best >= GK_OCR_SNAP_SIMILARITY && best - second >= GK_OCR_SNAP_MARGIN && strcmp (hit, text) != 0)
+    return g_strdup (hit);
+  return NULL;
+}
+
 typedef struct {
   const GkGridCell *cell;
   GkOcrCellRect cr;
@@ -287,6 +336,12 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
       g_autofree char *chosen = gk_ocr_choose_reading (r->r, 3, &conf);
       if (!*chosen)
         continue;
+      char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
+      if (snapped)
+        {
+          g_free (chosen);
+          chosen = snapped;
+        }
       const GkRect *b = &r->cell->box;
       /* the inset cell box: the layout puts the word back into this cell, and a re-read finds it */
       GkRect box = gk_ocr_image_to_points (img, (int) floor (b->x0 * px) + inset, (int) floor (b->y0 * px) + inset,

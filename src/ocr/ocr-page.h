@@ -4,6 +4,7 @@
  *   gk_ocr_read_cell       one cell rectangle of the engine's image → text + confidence
  *   gk_ocr_choose_reading  a cell's digit reading and text reading → the one to keep
  *   gk_ocr_cell_rect       where to read inside a cell box: its ink plus a margin, or blank
+ *   gk_ocr_snap_label      a misread cell label → the template label it must be, or NULL
  *
  * Method.  Ruling lines are found on the binarised scan by the layout
  * stage's own gk_layout_rules_from_pix and cut into cells by
@@ -16,7 +17,9 @@
  * text, and if the text turns out to be a number too, the two readings
  * are compared — agreement raises confidence, disagreement caps it at
  * GK_OCR_DISAGREE_CONFIDENCE, so the checks can tell a doubtful digit.
- * One word per cell goes into the page, with the cell's inset box, so the
+ * A label cell read close to one template label (models/ocr's user
+ * words) and to no other is taken as that label, the dictionary step
+ * tesseract's own user words do not force.  One word per cell goes into the page, with the cell's inset box, so the
  * shared layout puts it back into the same cell.  Text outside the
  * tables (prose, headings, the signature) is read with tesseract's own
  * layout analysis on the page with the tables blanked out, one GkWord
@@ -72,3 +75,7 @@ gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inse
 /* FALSE when a digit reading cannot be the ink it came from: the ink is
  * far wider than that many digits (a CJK header read as "7" or "—"). */
 gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);
+
+/* The label of labels (NULL-terminated) that text is a misreading of, or
+ * NULL when none is clearly meant (or text is that label already). */
+char *gk_ocr_snap_label (const char *text, const char *const *labels);
