@@ -303,6 +303,10 @@ test_snap_label (void)
   g_assert_cmpstr (a, ==, "3.危及“三安全一稳定”");
   g_autofree char *b = gk_ocr_snap_label ("没有现成信息需要另行制", labels);
   g_assert_cmpstr (b, ==, "2.没有现成信息需要另行制作");
+  /* the first line of a wrapped label, its second line lost to a page break */
+  const char *const more[] = { "5.要求行政机关确认或重新出具已获取信息", "4.无正当理由大量反复申请", NULL };
+  g_autofree char *c = gk_ocr_snap_label ("5.要求行政机关", more);
+  g_assert_cmpstr (c, ==, "5.要求行政机关确认或重新出具已获取信息");
   /* exact, too short, a number, or like nothing: left alone */
   g_assert_null (gk_ocr_snap_label ("1.属于国家秘密", labels));
   g_assert_null (gk_ocr_snap_label ("其它", labels));

@@ -17,6 +17,8 @@
 #define GK_OCR_SNAP_SIMILARITY 0.6
 #define GK_OCR_SNAP_MARGIN 0.1
 #define GK_OCR_SNAP_MIN_CHARS 4
+/* A text this long that begins exactly one label is that label, cut. */
+#define GK_OCR_SNAP_PREFIX_CHARS 6
 /* Ink taller than this (points) is more than one line of 10–12 pt text. */
 #define GK_OCR_ONE_LINE_MAX_PT 17.0
 /* A digit is at most this wide, in ems of the ink height (a CJK glyph is ~1). */
@@ -273,6 +275,17 @@ gk_ocr_snap_label (const char *text, const char *const *labels)
 {
   if (!labels || g_utf8_strlen (text, -1) < GK_OCR_SNAP_MIN_CHARS || is_number_text (text))
     return NULL;
+  /* a label cut by a page break or a lost second line: the start of exactly one label */
+  if (g_utf8_strlen (text, -1) >= GK_OCR_SNAP_PREFIX_CHARS)
+    {
+      const char *only = NULL;
+      int n = 0;
+      for (int i = 0; labels[i]; i++)
+        if (g_str_has_prefix (labels[i], text))
+          only = labels[i], n++;
+      if (n == 1)
+        return strcmp (only, text) != 0 ? g_strdup (only) : NULL;
+    }
   double best = 0, second = 0;
   const char *hit = NULL;
   for (int i = 0; labels[i]; i++)
