@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli.h"
 #include "common/gk-error.h"
+#include "ocr/ocr-engine.h"
 
 const char *const cli_exit_codes_help =
   "Exit codes: 0 ok; 1 an input file could not be read; 2 usage error;\n"
@@ -46,6 +47,7 @@ usage (FILE *out)
 int
 main (int argc, char **argv)
 {
+  gk_ocr_prepare_process (argv);  /* may re-exec: first, before any thread */
   setlocale (LC_ALL, "");
   if (argc < 2)
     {

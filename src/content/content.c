@@ -145,6 +145,8 @@ gk_content_free (GkContent *content)
   g_ptr_array_unref (content->lines);
   g_ptr_array_unref (content->rows);
   g_ptr_array_unref (content->warnings);
+  if (content->reread_free)
+    content->reread_free (content->reread_data);
   g_free (content);
 }
 

@@ -90,6 +90,11 @@ typedef struct {
 GkWarning *gk_warning_new (const char *code, int page, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
 void gk_warning_free (GkWarning *warning);
 
+/* Reads one cell again from its page image with other preprocessing (the OCR
+ * path sets it; NULL elsewhere).  TRUE with a new reading in *raw (owned by
+ * the caller) and *confidence; FALSE when the cell cannot be read again. */
+typedef gboolean (*GkRereadFunc) (gpointer data, const GkSource *src, char **raw, double *confidence);
+
 typedef struct {
   GkMedia media;
   int n_pages;         /* 0 when the input has no pages (plain text without \f) */
@@ -97,6 +102,9 @@ typedef struct {
   GPtrArray *lines;    /* GkLine*: all running text in reading order (prose, headings, table text too) */
   GPtrArray *rows;     /* GkRow*: table rows and heading rows in reading order */
   GPtrArray *warnings; /* GkWarning* raised while reading */
+  GkRereadFunc reread; /* NULL unless pages were OCRed */
+  gpointer reread_data;
+  GDestroyNotify reread_free;
 } GkContent;
 
 GkContent *gk_content_new (GkMedia media);

@@ -33,6 +33,7 @@
 #include "common/gk-text.h"
 #include "layout/layout.h"
 #include "layout/rules.h"
+#include "ocr/ocr.h"
 #include "page/page.h"
 #include <cairo.h>
 #include <gio/gio.h>
@@ -238,13 +239,17 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
   cairo_surface_destroy (surf);
 }
 
-/* A page without a text layer: the place where OCR reads it (issue: OCR path).
- * For now it is only reported. */
-static void
-read_page_without_text (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+/* A page without a text layer (every page with --ocr always): OCR reads it. */
+static gboolean
+read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
 {
-  gk_content_warn (content, "page_needs_ocr", page->number,
-                   "page %d has no text layer; it needs OCR", page->number);
+  if (opts->ocr == GK_OCR_NEVER)
+    {
+      gk_content_warn (content, "page_needs_ocr", index + 1,
+                       "page %d has no text layer; it needs OCR (--ocr never)", index + 1);
+      return TRUE;
+    }
+  return gk_ocr_read_pdf_page (doc, index, opts, content, error);
 }
 
 GkContent *
@@ -287,6 +292,7 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       gk_content_warn (content, "pages_truncated", 0, "PDF has %d pages; only the first %d are read",
                        n_pages, limit);
     }
+  int text_pages = 0;
   for (int i = 0; i < limit; i++)
     {
       if (gk_read_options_expired (opts, error))
@@ -297,6 +303,12 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
           gk_content_warn (content, "page_unreadable", i + 1, "page %d cannot be read", i + 1);
           continue;
         }
+      if (opts->ocr == GK_OCR_ALWAYS)
+        {
+          if (!read_page_by_ocr (doc, i, opts, content, error))
+            return NULL;
+          continue;
+        }
       double w, h;
       poppler_page_get_size (ppage, &w, &h);
       g_autoptr (GkPage) page = gk_page_new (i + 1, w, h, GK_METHOD_PDF_TEXT);
@@ -304,11 +316,16 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
         return NULL;
       if (page->words->len == 0)
         {
-          read_page_without_text (ppage, page, opts, content);
+          if (!read_page_by_ocr (doc, i, opts, content, error))
+            return NULL;
           continue;
         }
       read_rules (ppage, page, opts, content);
       gk_layout_page (page, content);
+      text_pages++;
     }
+  /* blank pages count neither way: OCR lists only pages it read text on */
+  if (content->ocr_pages->len > 0)
+    content->media = text_pages == 0 ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_MIXED;
   return g_steal_pointer (&content);
 }

@@ -6,6 +6,7 @@
 #include "input/input.h"
 #include "narrative/narrative.h"
 #include "pdf/pdf-input.h"
+#include "reread.h"
 #include "table/match.h"
 #include "text/text-input.h"
 #include <string.h>
@@ -110,7 +111,8 @@ gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions 
     }
   if (!content)
     return NULL;
+  g_autoptr (GPtrArray) saved = gk_reread_save_warnings (content);
   GkRecord *rec = gk_pipeline_record_from_content (p, path, content);
   rec->sha256 = g_strdup (input->sha256);
-  return rec;
+  return gk_reread_suspects (p, path, content, saved, rec);
 }

@@ -1,0 +1,320 @@
+/* ocr-engine.c — see ocr-engine.h. */
+#include "ocr-engine.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <tesseract/capi.h>
+#include "common/gk-error.h"
+#include "common/gk-text.h"
+
+/* Debian's tesseract-ocr-chi-sim installs here (tesseract 5). */
+#define GK_OCR_TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"
+#define GK_OCR_LANGUAGE "chi_sim"
+/* Second opinion on digits: chi_sim reads a lone serif "1" as 工 or 】,
+ * eng reads it right; eng drops minus signs chi_sim keeps.  Optional. */
+#define GK_OCR_DIGITS_LANGUAGE "eng"
+/* What a number cell may hold: digits, sign, decimal point, dash placeholders. */
+#define GK_OCR_DIGIT_WHITELIST "0123456789+-.—"
+/* Set-up files under MODELS/ocr/. */
+#define GK_OCR_CONFIG_FILE "gongkai.config"
+#define GK_OCR_USER_WORDS_FILE "labels.user-words"
+
+struct GkOcrEngine {
+  TessBaseAPI *api;        /* NULL after gk_ocr_engines_release; made again on use */
+  GkOcrReadMode mode;      /* variables currently set */
+  gboolean mode_set;
+  TessBaseAPI *alt;        /* eng digits, made on first GK_OCR_READ_DIGITS_ALT */
+  gboolean alt_missing;    /* eng.traineddata absent: no second opinion */
+  PIX *pix;                /* current image (borrowed) and its resolution */
+  int ppi;
+  gboolean alt_stale;      /* alt has not seen pix yet */
+  GStrv labels;            /* the user words: template labels */
+};
+
+static GMutex registry_lock;
+static GPtrArray *registry;  /* GkOcrEngine*, every thread's */
+
+static void
+api_end (TessBaseAPI **api)
+{
+  if (*api)
+    {
+      TessBaseAPIEnd (*api);
+      TessBaseAPIDelete (*api);
+      *api = NULL;
+    }
+}
+
+static void
+engine_end (GkOcrEngine *e)
+{
+  api_end (&e->api);
+  api_end (&e->alt);
+  g_clear_pointer (&e->labels, g_strfreev);
+  e->mode_set = FALSE;
+  e->pix = NULL;
+}
+
+static void
+engine_free (gpointer data)
+{
+  GkOcrEngine *e = data;
+  g_mutex_lock (&registry_lock);
+  if (registry)
+    g_ptr_array_remove_fast (registry, e);
+  g_mutex_unlock (&registry_lock);
+  engine_end (e);
+  g_free (e);
+}
+
+/* Freed when its thread exits; gk_ocr_engines_release ends the rest. */
+static GPrivate engine_key = G_PRIVATE_INIT (engine_free);
+
+void
+gk_ocr_line_free (GkOcrLine *line)
+{
+  if (!line)
+    return;
+  g_free (line->text);
+  g_free (line);
+}
+
+void
+gk_ocr_prepare_process (char **argv)
+{
+  if (g_getenv ("OMP_THREAD_LIMIT"))
+    return;
+  g_setenv ("OMP_THREAD_LIMIT", "1", TRUE);
+  execv ("/proc/self/exe", argv);
+  /* re-exec failed: run on, tesseract may then use several threads per page */
+}
+
+char *
+gk_ocr_tessdata_dir (GError **error)
+{
+  const char *env = g_getenv ("TESSDATA_PREFIX");
+  const char *base = env && *env ? env : GK_OCR_TESSDATA_DEFAULT;
+  /* TESSDATA_PREFIX names the tessdata directory itself, or (older
+   * convention) its parent. */
+  const char *cands[] = { base, NULL };
+  g_autofree char *sub = g_build_filename (base, "tessdata", NULL);
+  cands[1] = sub;
+  for (gsize i = 0; i < G_N_ELEMENTS (cands); i++)
+    {
+      g_autofree char *f = g_build_filename (cands[i], GK_OCR_LANGUAGE ".traineddata", NULL);
+      if (g_file_test (f, G_FILE_TEST_IS_REGULAR))
+        return g_strdup (cands[i]);
+    }
+  g_set_error (error, GK_ERROR, GK_ERROR_OCR,
+               "OCR language data %s.traineddata not found in %s (install tesseract-ocr-chi-sim or set TESSDATA_PREFIX)",
+               GK_OCR_LANGUAGE, base);
+  return NULL;
+}
+
+static gboolean
+engine_start (GkOcrEngine *e, const char *models_dir, GError **error)
+{
+  g_autofree char *tessdata = gk_ocr_tessdata_dir (error);
+  if (!tessdata)
+    return FALSE;
+  g_autofree char *config = g_build_filename (models_dir, "ocr", GK_OCR_CONFIG_FILE, NULL);
+  g_autofree char *words = g_build_filename (models_dir, "ocr", GK_OCR_USER_WORDS_FILE, NULL);
+  if (!g_file_test (config, G_FILE_TEST_IS_REGULAR) || !g_file_test (words, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OCR, "OCR set-up missing: %s or %s", config, words);
+      return FALSE;
+    }
+  char *configs[] = { config };
+  char *vars[] = { "user_words_file" };
+  char *values[] = { words };
+  TessBaseAPI *api = TessBaseAPICreate ();
+  if (TessBaseAPIInit4 (api, tessdata, GK_OCR_LANGUAGE, OEM_LSTM_ONLY, configs, 1, vars, values, 1, FALSE) != 0)
+    {
+      TessBaseAPIDelete (api);
+      g_set_error (error, GK_ERROR, GK_ERROR_OCR, "tesseract could not load %s from %s", GK_OCR_LANGUAGE, tessdata);
+      return FALSE;
+    }
+  g_autofree char *list = NULL;
+  if (g_file_get_contents (words, &list, NULL, NULL))
+    e->labels = g_strsplit (g_strstrip (list), "\n", -1);
+  e->api = api;
+  e->mode_set = FALSE;
+  return TRUE;
+}
+
+GkOcrEngine *
+gk_ocr_engine_get (const char *models_dir, GError **error)
+{
+  GkOcrEngine *e = g_private_get (&engine_key);
+  if (!e)
+    {
+      e = g_new0 (GkOcrEngine, 1);
+      g_private_set (&engine_key, e);
+      g_mutex_lock (&registry_lock);
+      if (!registry)
+        registry = g_ptr_array_new ();
+      g_ptr_array_add (registry, e);
+      g_mutex_unlock (&registry_lock);
+    }
+  if (!e->api && !engine_start (e, models_dir, error))
+    return NULL;
+  return e;
+}
+
+void
+gk_ocr_engines_release (void)
+{
+  g_mutex_lock (&registry_lock);
+  for (guint i = 0; registry && i < registry->len; i++)
+    engine_end (registry->pdata[i]);
+  g_mutex_unlock (&registry_lock);
+}
+
+const char *const *
+gk_ocr_engine_labels (GkOcrEngine *e)
+{
+  return (const char *const *) e->labels;
+}
+
+void
+gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi)
+{
+  TessBaseAPISetImage2 (e->api, pix);
+  TessBaseAPISetSourceResolution (e->api, ppi);
+  e->pix = pix;
+  e->ppi = ppi;
+  e->alt_stale = TRUE;
+}
+
+/* The eng instance, made lazily and shown the current image; NULL without eng. */
+static TessBaseAPI *
+engine_alt (GkOcrEngine *e)
+{
+  if (!e->alt && !e->alt_missing)
+    {
+      g_autofree char *tessdata = gk_ocr_tessdata_dir (NULL);
+      g_autofree char *f = tessdata ? g_build_filename (tessdata, GK_OCR_DIGITS_LANGUAGE ".traineddata", NULL) : NULL;
+      TessBaseAPI *api = f && g_file_test (f, G_FILE_TEST_IS_REGULAR) ? TessBaseAPICreate () : NULL;
+      char *vars[] = { "debug_file", "tessedit_do_invert" };
+      char *values[] = { "/dev/null", "0" };
+      if (api && TessBaseAPIInit4 (api, tessdata, GK_OCR_DIGITS_LANGUAGE, OEM_LSTM_ONLY, NULL, 0, vars, values, 2, FALSE) == 0)
+        {
+          TessBaseAPISetVariable (api, "tessedit_char_whitelist", GK_OCR_DIGIT_WHITELIST);
+          TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+          e->alt = api;
+          e->alt_stale = TRUE;
+        }
+      else
+        {
+          if (api)
+            TessBaseAPIDelete (api);
+          e->alt_missing = TRUE;
+        }
+    }
+  if (e->alt && e->alt_stale && e->pix)
+    {
+      TessBaseAPISetImage2 (e->alt, e->pix);
+      TessBaseAPISetSourceResolution (e->alt, e->ppi);
+      e->alt_stale = FALSE;
+    }
+  return e->pix ? e->alt : NULL;
+}
+
+static void
+engine_mode (GkOcrEngine *e, GkOcrReadMode mode)
+{
+  if (e->mode_set && e->mode == mode)
+    return;
+  gboolean digits = mode == GK_OCR_READ_DIGITS;
+  TessBaseAPISetVariable (e->api, "tessedit_char_whitelist", digits ? GK_OCR_DIGIT_WHITELIST : "");
+  TessBaseAPISetPageSegMode (e->api, digits ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
+  e->mode = mode;
+  e->mode_set = TRUE;
+}
+
+/* Tesseract separates CJK characters by spaces; reports do not. */
+static char *
+clean_text (const char *s)
+{
+  if (!s)
+    return g_strdup ("");
+  g_autofree char *sq = gk_text_squeeze (s);
+  return g_strdup (g_strstrip (sq));
+}
+
+char *
+gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence)
+{
+  *confidence = 0;
+  TessBaseAPI *api = e->api;
+  if (mode == GK_OCR_READ_DIGITS_ALT)
+    {
+      if (!(api = engine_alt (e)))
+        return NULL;
+    }
+  else
+    engine_mode (e, mode);
+  TessBaseAPISetRectangle (api, x, y, w, h);
+  if (TessBaseAPIRecognize (api, NULL) != 0)
+    return g_strdup ("");
+  /* The weakest word decides: one doubtful digit makes the number doubtful. */
+  TessResultIterator *it = TessBaseAPIGetIterator (api);
+  GString *text = g_string_new (NULL);
+  double min_conf = 100;
+  gboolean any = FALSE;
+  if (it)
+    {
+      do
+        {
+          char *word = TessResultIteratorGetUTF8Text (it, RIL_WORD);
+          if (word && *word)
+            {
+              if (text->len)
+                g_string_append_c (text, ' ');
+              g_string_append (text, word);
+              min_conf = MIN (min_conf, TessResultIteratorConfidence (it, RIL_WORD));
+              any = TRUE;
+            }
+          TessDeleteText (word);
+        }
+      while (TessResultIteratorNext (it, RIL_WORD));
+      TessResultIteratorDelete (it);
+    }
+  *confidence = any ? CLAMP (min_conf / 100.0, 0.0, 1.0) : 0.0;
+  char *out = clean_text (text->str);
+  g_string_free (text, TRUE);
+  return out;
+}
+
+GPtrArray *
+gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_ocr_line_free);
+  engine_mode (e, GK_OCR_READ_BLOCK);
+  TessBaseAPISetPageSegMode (e->api, PSM_AUTO);
+  e->mode_set = FALSE;
+  TessBaseAPISetRectangle (e->api, x, y, w, h);
+  if (TessBaseAPIRecognize (e->api, NULL) != 0)
+    return lines;
+  TessResultIterator *it = TessBaseAPIGetIterator (e->api);
+  if (!it)
+    return lines;
+  TessPageIterator *pit = TessResultIteratorGetPageIterator (it);
+  do
+    {
+      char *t = TessResultIteratorGetUTF8Text (it, RIL_TEXTLINE);
+      g_autofree char *clean = clean_text (t);
+      TessDeleteText (t);
+      int l, tp, r, b;
+      if (!*clean || !TessPageIteratorBoundingBox (pit, RIL_TEXTLINE, &l, &tp, &r, &b))
+        continue;
+      GkOcrLine *line = g_new0 (GkOcrLine, 1);
+      line->text = g_steal_pointer (&clean);
+      line->x0 = l, line->y0 = tp, line->x1 = r, line->y1 = b;
+      line->confidence = CLAMP (TessResultIteratorConfidence (it, RIL_TEXTLINE) / 100.0, 0.0, 1.0);
+      g_ptr_array_add (lines, line);
+    }
+  while (TessResultIteratorNext (it, RIL_TEXTLINE));
+  TessResultIteratorDelete (it);
+  return lines;
+}

@@ -1,0 +1,61 @@
+/* ocr-engine.h — tesseract, one instance per thread, reading rectangles.
+ *
+ *   gk_ocr_prepare_process     OMP_THREAD_LIMIT=1 before libgomp starts (re-exec)
+ *   gk_ocr_engine_get          this thread's engine, created on first use
+ *   gk_ocr_engines_release     end every thread's tesseract (at exit; safe to reuse after)
+ *   gk_ocr_engine_set_image    the page image the next reads look at
+ *   gk_ocr_engine_read         one rectangle → text + confidence (block or digits)
+ *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose)
+ *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
+ *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
+ *
+ * Method.  A TessBaseAPI is not thread safe and costs ~100 MB with chi_sim,
+ * so each worker thread owns exactly one, made lazily (GPrivate) and kept
+ * for the next file that thread reads.  The image is set once per page;
+ * each read only moves tesseract's rectangle, so a cell costs a line
+ * recognition, not a page layout analysis.  Digit reads switch on a
+ * whitelist and single-line segmentation: the LSTM then cannot turn a 0
+ * into 〇 or a 1 into 丨.  A second, small eng instance gives a second
+ * opinion on doubtful digits (chi_sim reads a lone "1" as 工).  Set-up (user words of the template labels,
+ * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
+ * would multiply threads under -j N, and libgomp reads OMP_THREAD_LIMIT
+ * only when the process starts, hence the re-exec in
+ * gk_ocr_prepare_process.
+ */
+#pragma once
+#include <glib.h>
+#include <leptonica/allheaders.h>
+
+typedef struct GkOcrEngine GkOcrEngine;
+
+typedef enum {
+  GK_OCR_READ_BLOCK,   /* any text, a uniform block (labels, headings) */
+  GK_OCR_READ_DIGITS,  /* one line, 0-9 + - . — only (number cells) */
+  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: a second opinion */
+} GkOcrReadMode;
+
+typedef struct {
+  char *text;          /* UTF-8, CJK spacing removed */
+  int x0, y0, x1, y1;  /* pixels of the current image */
+  double confidence;   /* 0..1 */
+} GkOcrLine;
+
+void gk_ocr_line_free (GkOcrLine *line);
+
+/* Call first thing in main(): when OMP_THREAD_LIMIT is unset, sets it to 1
+ * and re-executes the program so libgomp sees it.  Returns normally when
+ * nothing had to be done or the re-exec failed. */
+void gk_ocr_prepare_process (char **argv);
+
+char *gk_ocr_tessdata_dir (GError **error);
+GkOcrEngine *gk_ocr_engine_get (const char *models_dir, GError **error);
+void gk_ocr_engines_release (void);
+const char *const *gk_ocr_engine_labels (GkOcrEngine *e);
+
+/* pix is borrowed and must outlive the reads; ppi its resolution. */
+void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);
+/* NULL only for GK_OCR_READ_DIGITS_ALT when eng.traineddata is missing. */
+char *gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence);
+GPtrArray *gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrLine, gk_ocr_line_free)

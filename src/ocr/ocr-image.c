@@ -1,0 +1,300 @@
+/* ocr-image.c — see ocr-image.h. */
+#include "ocr-image.h"
+#include <math.h>
+#include <string.h>
+#include "common/gk-error.h"
+
+/* An embedded image is "the page" when it covers this share of its area. */
+#define GK_OCR_PAGE_IMAGE_COVER 0.90
+/* Red seal mask: r - (g + b) / 2 above this (0..255) is seal ink, not text. */
+#define GK_OCR_SEAL_REDNESS 60.0
+/* Red-channel level under which a pixel is ink whatever its hue: black text
+ * under the seal, or tinted red by JPEG's coarse colour, stays text. */
+#define GK_OCR_SEAL_DARK_LEVEL 140
+/* Grow the seal mask by this many pixels to take its JPEG-blurred rim too. */
+#define GK_OCR_SEAL_RIM_PX 1
+/* Skew search: binary reduction, sweep range and step, final precision (degrees). */
+#define GK_OCR_SKEW_REDUCTION 2
+#define GK_OCR_SKEW_SWEEP_DEG 7.0f
+#define GK_OCR_SKEW_SWEEP_STEP_DEG 0.5f
+#define GK_OCR_SKEW_PRECISION_DEG 0.01f
+/* Deskew only when leptonica's confidence (score ratio) reaches this. */
+#define GK_OCR_SKEW_MIN_CONFIDENCE 3.0
+/* ... and the angle is at least this (degrees): below, rotation only blurs. */
+#define GK_OCR_SKEW_MIN_DEG 0.05
+/* Sauvola window half-size per dpi: ~0.05 inch, a few stroke widths. */
+#define GK_OCR_SAUVOLA_WINDOW_PER_DPI 0.05
+/* Sauvola k: the usual 0.34 keeps thin ruling lines whole. */
+#define GK_OCR_SAUVOLA_K 0.34f
+/* Grey level under which a pixel may belong to a ruling line, on the
+ * background-normalised image (paper ~200, hairline rules 120–190). */
+#define GK_OCR_RULE_INK_LEVEL 185
+/* Grey levels at or above this are paper: pixBackgroundNormSimple maps paper to 200. */
+#define GK_OCR_PAPER_LEVEL 190
+
+PIX *
+gk_ocr_pix_from_cairo (cairo_surface_t *surface)
+{
+  cairo_surface_flush (surface);
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  cairo_format_t fmt = cairo_image_surface_get_format (surface);
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  if (!data || w <= 0 || h <= 0 || (fmt != CAIRO_FORMAT_ARGB32 && fmt != CAIRO_FORMAT_RGB24))
+    return NULL;
+  PIX *pix = pixCreate (w, h, 32);
+  if (!pix)
+    return NULL;
+  l_uint32 *dst = pixGetData (pix);
+  int wpl = pixGetWpl (pix);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
+      l_uint32 *line = dst + (gsize) y * wpl;
+      for (int x = 0; x < w; x++)
+        {
+          guint32 p = src[x];
+          int a = fmt == CAIRO_FORMAT_ARGB32 ? (p >> 24) & 0xff : 0xff;
+          /* premultiplied over white: a transparent scan shows paper */
+          int r = ((p >> 16) & 0xff) + (255 - a);
+          int g = ((p >> 8) & 0xff) + (255 - a);
+          int b = (p & 0xff) + (255 - a);
+          composeRGBPixel (MIN (r, 255), MIN (g, 255), MIN (b, 255), &line[x]);
+        }
+    }
+  return pix;
+}
+
+/* The page's one scan at its own resolution, or NULL when the page is more than one image. */
+static cairo_surface_t *
+page_scan (PopplerPage *page, double w_pt, double h_pt)
+{
+  GList *maps = poppler_page_get_image_mapping (page);
+  cairo_surface_t *surface = NULL;
+  if (maps && !maps->next)
+    {
+      PopplerImageMapping *m = maps->data;
+      double area = fabs (m->area.x2 - m->area.x1) * fabs (m->area.y2 - m->area.y1);
+      g_autofree char *text = poppler_page_get_text (page);
+      gboolean has_text = text && *g_strstrip (text);
+      if (area >= GK_OCR_PAGE_IMAGE_COVER * w_pt * h_pt && !has_text)
+        surface = poppler_page_get_image (page, m->image_id);
+    }
+  poppler_page_free_image_mapping (maps);
+  return surface;
+}
+
+static PIX *
+page_render (PopplerPage *page, double w_pt, double h_pt, const GkReadOptions *opts, GError **error)
+{
+  double scale = GK_OCR_RENDER_DPI / 72.0;
+  int w = (int) ceil (w_pt * scale), h = (int) ceil (h_pt * scale);
+  if (w <= 0 || h <= 0 || (gint64) w * h > opts->max_pixels)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page image of %d×%d pixels exceeds the limit of %" G_GINT64_FORMAT,
+                   w, h, opts->max_pixels);
+      return NULL;
+    }
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  PIX *pix = gk_ocr_pix_from_cairo (surface);
+  cairo_surface_destroy (surface);
+  if (!pix)
+    g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page could not be rendered");
+  return pix;
+}
+
+GkOcrImage *
+gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error)
+{
+  double w_pt, h_pt;
+  poppler_page_get_size (page, &w_pt, &h_pt);
+  if (w_pt <= 0 || h_pt <= 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d has no size", number);
+      return NULL;
+    }
+  PIX *pix = NULL;
+  gboolean embedded = FALSE;
+  cairo_surface_t *scan = page_scan (page, w_pt, h_pt);
+  if (scan)
+    {
+      int w = cairo_image_surface_get_width (scan), h = cairo_image_surface_get_height (scan);
+      if ((gint64) w * h > opts->max_pixels)
+        {
+          cairo_surface_destroy (scan);
+          g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page %d image of %d×%d pixels exceeds the limit of %" G_GINT64_FORMAT,
+                       number, w, h, opts->max_pixels);
+          return NULL;
+        }
+      pix = gk_ocr_pix_from_cairo (scan);
+      cairo_surface_destroy (scan);
+      embedded = pix != NULL;
+    }
+  if (!pix)
+    pix = page_render (page, w_pt, h_pt, opts, error);
+  if (!pix)
+    return NULL;
+  GkOcrImage *img = gk_ocr_image_from_pix (pix, number, w_pt, h_pt, opts, error);
+  pixDestroy (&pix);
+  if (img)
+    img->embedded = embedded;
+  return img;
+}
+
+/* Grey with the red seal gone: red channel, and clearly red pixels white. */
+static PIX *
+gray_without_seal (PIX *pix)
+{
+  if (pixGetDepth (pix) != 32)
+    return pixConvertTo8 (pix, FALSE);
+  PIX *gray = pixGetRGBComponent (pix, COLOR_RED);
+  PIX *mask = pixMakeArbMaskFromRGB (pix, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS);
+  if (gray && mask)
+    {
+      int size = 2 * GK_OCR_SEAL_RIM_PX + 1;
+      PIX *rim = pixDilateBrick (NULL, mask, size, size);
+      PIX *dark = pixThresholdToBinary (gray, GK_OCR_SEAL_DARK_LEVEL);
+      if (rim && dark)
+        pixSubtract (rim, rim, dark);
+      pixSetMasked (gray, rim ? rim : mask, 255);
+      pixDestroy (&rim);
+      pixDestroy (&dark);
+    }
+  pixDestroy (&mask);
+  return gray;
+}
+
+/* A new copy of gray at `target` dpi, or a clone when it is close enough. */
+static PIX *
+rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
+{
+  if (*dpi <= target * GK_OCR_RESCALE_RATIO && *dpi * GK_OCR_RESCALE_RATIO >= target)
+    return pixClone (gray);
+  float s = (float) (target / *dpi);
+  double w = pixGetWidth (gray) * (double) s, h = pixGetHeight (gray) * (double) s;
+  PIX *scaled = w * h <= (double) opts->max_pixels ? pixScale (gray, s, s) : NULL;  /* area mapping when reducing */
+  if (!scaled)
+    return pixClone (gray);
+  *dpi *= s;
+  return scaled;
+}
+
+static PIX *
+binarise (PIX *gray, double dpi)
+{
+  PIX *binary = NULL;
+  int whsize = MAX (3, (int) (dpi * GK_OCR_SAUVOLA_WINDOW_PER_DPI));
+  int nx = MAX (1, pixGetWidth (gray) / 1000), ny = MAX (1, pixGetHeight (gray) / 1000);
+  if (pixSauvolaBinarizeTiled (gray, whsize, GK_OCR_SAUVOLA_K, nx, ny, NULL, &binary) != 0)
+    return NULL;
+  return binary;
+}
+
+GkOcrImage *
+gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
+                       const GkReadOptions *opts, GError **error)
+{
+  int w = pixGetWidth (pix), h = pixGetHeight (pix);
+  if ((gint64) w * h > opts->max_pixels)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page %d image of %d×%d pixels exceeds the limit of %" G_GINT64_FORMAT,
+                   number, w, h, opts->max_pixels);
+      return NULL;
+    }
+  double dpi = w / (width_pt / 72.0);
+  PIX *gray = gray_without_seal (pix);
+  if (!gray)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d image could not be converted", number);
+      return NULL;
+    }
+  PIX *scaled = rescale (gray, &dpi, GK_OCR_TEXT_DPI, opts);
+  pixDestroy (&gray);
+  gray = scaled;
+  PIX *norm = pixBackgroundNormSimple (gray, NULL, NULL);
+  if (norm)
+    {
+      pixDestroy (&gray);
+      gray = norm;
+    }
+  /* Skew from the generous threshold: faint hairline rules and thin text
+   * give leptonica's score too little ink at its default threshold (a
+   * LibreOffice table page: confidence 1.5 at 130, 69 at 200). */
+  double skew = 0;
+  PIX *ink = pixThresholdToBinary (gray, GK_OCR_RULE_INK_LEVEL);
+  l_float32 angle = 0, conf = 0;
+  if (ink && pixFindSkewSweepAndSearch (ink, &angle, &conf, GK_OCR_SKEW_REDUCTION, GK_OCR_SKEW_REDUCTION,
+                                        GK_OCR_SKEW_SWEEP_DEG, GK_OCR_SKEW_SWEEP_STEP_DEG, GK_OCR_SKEW_PRECISION_DEG) == 0
+      && conf >= GK_OCR_SKEW_MIN_CONFIDENCE && fabs (angle) >= GK_OCR_SKEW_MIN_DEG)
+    {
+      PIX *straight = pixRotate (gray, (l_float32) (angle * G_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+      if (straight)
+        {
+          pixDestroy (&gray);
+          gray = straight;
+          skew = angle;
+        }
+    }
+  pixDestroy (&ink);
+  /* before paper goes white: faint grey hairlines (LibreOffice's rules) are
+   * still there; Sauvola loses them, a generous global threshold keeps
+   * them, and the text and noise it lets in do not survive the layout's
+   * long-brick opening */
+  PIX *rules = pixThresholdToBinary (gray, GK_OCR_RULE_INK_LEVEL);
+  /* paper to pure white, ink contrast stretched: faint seal residue and noise vanish */
+  pixGammaTRC (gray, gray, 1.0f, 0, GK_OCR_PAPER_LEVEL);
+  PIX *binary = binarise (gray, dpi);
+  double ddpi = dpi;
+  PIX *dgray = rescale (gray, &ddpi, GK_OCR_DIGITS_DPI, opts);
+  PIX *digits = dgray ? binarise (dgray, ddpi) : NULL;
+  pixDestroy (&dgray);
+  if (!binary || !digits || !rules)
+    {
+      pixDestroy (&rules);
+      pixDestroy (&gray);
+      pixDestroy (&binary);
+      pixDestroy (&digits);
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d image could not be binarised", number);
+      return NULL;
+    }
+  GkOcrImage *img = g_new0 (GkOcrImage, 1);
+  img->page = number;
+  img->width_pt = width_pt;
+  img->height_pt = height_pt;
+  img->pt_per_px = width_pt / pixGetWidth (gray);
+  img->dpi = (int) lround (dpi);
+  img->skew_deg = skew;
+  img->gray = gray;
+  img->binary = binary;
+  img->digits = digits;
+  img->rules = rules;
+  img->digits_scale = (double) pixGetWidth (digits) / pixGetWidth (binary);
+  img->digits_dpi = (int) lround (ddpi);
+  return img;
+}
+
+void
+gk_ocr_image_free (GkOcrImage *img)
+{
+  if (!img)
+    return;
+  pixDestroy (&img->gray);
+  pixDestroy (&img->binary);
+  pixDestroy (&img->digits);
+  pixDestroy (&img->rules);
+  g_free (img);
+}
+
+GkRect
+gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1)
+{
+  double s = img->pt_per_px;
+  return (GkRect) { x0 * s, y0 * s, x1 * s, y1 * s };
+}

@@ -1,0 +1,72 @@
+/* ocr-image.h — a scanned page as images fit for OCR and for finding rules.
+ *
+ *   gk_ocr_image_from_page   a poppler page → cleaned images (embedded scan or 300 dpi render)
+ *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
+ *   gk_ocr_image_free
+ *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
+ *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
+ *
+ * Method.  A scanned page is usually one JPEG: we take it at its own
+ * resolution (poppler's image mapping), so nothing is resampled twice;
+ * any other page is rendered at GK_OCR_RENDER_DPI.  Clean-up, in order:
+ * (1) the red seal goes by colour — grey is taken from the red channel,
+ * where red ink is nearly white, and pixels clearly redder than they are
+ * green or blue are set white outright (its anti-aliased rim included);
+ * (2) the image is scaled to GK_OCR_TEXT_DPI (a second copy to
+ * GK_OCR_DIGITS_DPI): the glyph sizes tesseract's chi_sim model reads
+ * text and digits best at (measured, see below); (3) the background is
+ * normalised so that grey paper and uneven lighting become even; (4) the
+ * skew is found by leptonica's differential square sum (±7° sweep, then
+ * binary search) on a generous threshold of that image — at leptonica's
+ * default threshold faint hairline rules give it too little ink — and
+ * undone by rotation; (5) a generous global threshold keeps the ruling
+ * lines, faint grey ones included (img->rules), then paper is set pure
+ * white; (6) Sauvola's local threshold gives the 1 bpp images tesseract
+ * reads.  Tesseract's LSTM takes grey input as it is, and on these scans
+ * misread clean cells from the grey image (a crisp "2511" came out "Do";
+ * the same crop of the Sauvola image reads 2511), so the grey image
+ * serves only the re-read of suspect cells.
+ */
+#pragma once
+#include <glib.h>
+#include <leptonica/allheaders.h>
+#include <poppler.h>
+#include "content/content.h"
+#include "content/options.h"
+
+/* Pages without a usable embedded image are rendered at this resolution. */
+#define GK_OCR_RENDER_DPI 300.0
+/* Resolution of the image rules are found on and text is read from:
+ * chi_sim reads CJK labels of 10–12 pt best at ~300 dpi (at 200 dpi
+ * 数量 became 数其, 属于 became 屈于). */
+#define GK_OCR_TEXT_DPI 300.0
+/* Resolution number cells are read at.  Debian's chi_sim ("fast" model)
+ * reads digits best near 200 dpi: crops of a 300 dpi scan read "-5" as
+ * "-9" and "26" as "20", the same crops at 2/3 size correctly. */
+#define GK_OCR_DIGITS_DPI 200.0
+/* Images further than this ratio from a wanted resolution are rescaled. */
+#define GK_OCR_RESCALE_RATIO 1.15
+
+typedef struct {
+  int page;            /* 1-based */
+  double width_pt, height_pt;
+  double pt_per_px;    /* PDF points per pixel of gray/binary */
+  int dpi;             /* effective resolution of gray/binary */
+  double skew_deg;     /* rotation found and removed */
+  gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
+  PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
+  PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR of text */
+  PIX *digits;         /* 1 bpp, the same at GK_OCR_DIGITS_DPI: OCR of numbers */
+  PIX *rules;          /* 1 bpp, generous global threshold: ruling lines, faint ones too */
+  double digits_scale; /* pixels of digits per pixel of binary */
+  int digits_dpi;
+} GkOcrImage;
+
+GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);
+GkOcrImage *gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
+                                   const GkReadOptions *opts, GError **error);
+void gk_ocr_image_free (GkOcrImage *img);
+GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
+PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrImage, gk_ocr_image_free)

@@ -1,0 +1,401 @@
+/* ocr-page.c — see ocr-page.h. */
+#include "ocr-page.h"
+#include <math.h>
+#include <string.h>
+#include "common/gk-error.h"
+#include "layout/grid.h"
+#include "layout/rules.h"
+#include "table/number.h"
+
+/* Less ink than this (pt², ~ a hyphen at 10 pt) in a cell is scanner noise, not text. */
+#define GK_OCR_MIN_INK_PT2 1.5
+/* White margin given to tesseract around a cell's ink (points). */
+#define GK_OCR_PAD_PT 3.0
+/* A cell text this similar (2·LCS/length sum) to one template label, and
+ * clearly more than to any other, is that label misread: 危及“三安 is
+ * 3.危及“三安全一稳定”.  Shorter texts are left alone (其他 vs 其它). */
+#define GK_OCR_SNAP_SIMILARITY 0.6
+#define GK_OCR_SNAP_MARGIN 0.1
+#define GK_OCR_SNAP_MIN_CHARS 4
+/* A text this long that begins exactly one label is that label, cut. */
+#define GK_OCR_SNAP_PREFIX_CHARS 6
+/* Ink taller than this (points) is more than one line of 10–12 pt text. */
+#define GK_OCR_ONE_LINE_MAX_PT 17.0
+/* A digit is at most this wide, in ems of the ink height (a CJK glyph is ~1). */
+#define GK_OCR_DIGIT_MAX_WIDTH_EM 0.8
+/* ... plus this for signs, spacing and the rounding of a short number. */
+#define GK_OCR_DIGIT_SLACK_EM 1.0
+/* Ink lower than this (points) — a dash, a minus — is measured against this height. */
+#define GK_OCR_MIN_GLYPH_PT 7.0
+
+/* Glyphs chi_sim's text pass makes of lone digits: 了 for 7, 工 】 丨 for
+ * 1, 〇 口 for 0 ...  A text reading made only of these (and digits, signs)
+ * is a number the digit passes read better, not a label. */
+static const char digit_lookalikes[] = "了工】【[]丨|lI!iO〇口日SsBZz乙己";
+
+static gboolean
+is_number_text (const char *s)
+{
+  return *s && gk_number_is_cell_token (s);
+}
+
+static gboolean
+is_digit_lookalike (const char *s)
+{
+  if (!*s)
+    return FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[8] = { 0 };
+      g_unichar_to_utf8 (c, buf);
+      if (!g_ascii_isdigit (c) && c != '-' && c != '+' && c != '.' && !strstr (digit_lookalikes, buf))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The numeric part of a number cell read as text ("12.5万元" → "12.5"). */
+static char *
+number_part (const char *s)
+{
+  GString *g = g_string_new (NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_ascii_isdigit (c) || c == '.' || c == '+' || c == '-' || c == 0x2014)
+        g_string_append_unichar (g, c);
+    }
+  return g_string_free (g, FALSE);
+}
+
+void
+gk_ocr_reading_clear (GkOcrReading *r)
+{
+  g_clear_pointer (&r->text, g_free);
+  r->confidence = 0;
+}
+
+static gboolean
+readings_agree (const GkOcrReading *a, const GkOcrReading *b)
+{
+  g_autofree char *na = number_part (a->text), *nb = number_part (b->text);
+  return *na && strcmp (na, nb) == 0;
+}
+
+/* The unit a number reading carries after its digits ("万元"), or "". */
+static const char *
+unit_of (const char *s)
+{
+  const char *u = s + strlen (s);
+  while (u > s && !g_ascii_isdigit (u[-1]))
+    u--;
+  return u;
+}
+
+/* A dash placeholder read as several strokes ("-—", "--", 一): one "—". */
+static void
+normalise_dash (GkOcrReading *r)
+{
+  static const char dashes[] = "-—–_~一－";
+  if (!r->text || !*r->text)
+    return;
+  for (const char *p = r->text; *p; p = g_utf8_next_char (p))
+    {
+      char buf[8] = { 0 };
+      g_unichar_to_utf8 (g_utf8_get_char (p), buf);
+      if (!strstr (dashes, buf))
+        return;
+    }
+  g_free (r->text);
+  r->text = g_strdup ("—");
+}
+
+char *
+gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
+{
+  int best = -1, label = -1, unit = -1;
+  for (int i = 0; i < n; i++)
+    normalise_dash (&r[i]);
+  gboolean disagree = FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      if (!r[i].text || !*r[i].text)
+        continue;
+      if (!is_number_text (r[i].text))
+        {
+          if (!is_digit_lookalike (r[i].text) && (label < 0 || r[i].confidence > r[label].confidence))
+            label = i;
+          continue;
+        }
+      if (*unit_of (r[i].text))
+        unit = i;
+      for (int j = 0; j < i; j++)
+        if (r[j].text && is_number_text (r[j].text) && readings_agree (&r[i], &r[j]))
+          {
+            /* two readings agree: the pair's better confidence, the unit if one saw it */
+            int keep = unit == i || unit == j ? unit : j;
+            *confidence = MAX (r[i].confidence, r[j].confidence);
+            char *out = g_steal_pointer (&r[keep].text);
+            for (int k = 0; k < n; k++)
+              gk_ocr_reading_clear (&r[k]);
+            return out;
+          }
+      if (best >= 0)
+        disagree = TRUE;
+      if (best < 0 || r[i].confidence > r[best].confidence)
+        best = i;
+    }
+  char *out;
+  if (label >= 0 && (best < 0 || r[label].confidence > r[best].confidence))
+    {
+      /* a label: the digit passes could not read it */
+      *confidence = r[label].confidence;
+      out = g_steal_pointer (&r[label].text);
+    }
+  else if (best >= 0)
+    {
+      *confidence = disagree ? MIN (r[best].confidence, GK_OCR_DISAGREE_CONFIDENCE) : r[best].confidence;
+      if (unit >= 0 && unit != best)
+        out = g_strconcat (r[best].text, unit_of (r[unit].text), NULL);
+      else
+        out = g_steal_pointer (&r[best].text);
+    }
+  else
+    {
+      *confidence = 0;
+      out = g_strdup ("");
+    }
+  for (int k = 0; k < n; k++)
+    gk_ocr_reading_clear (&r[k]);
+  return out;
+}
+
+/* Digit readings the ink cannot be are dropped before any choice. */
+static void
+drop_implausible (GkOcrReading *r, const GkOcrCellRect *cr)
+{
+  for (int i = 0; i < 2; i++)
+    if (r[i].text && !gk_ocr_digits_plausible (r[i].text, cr))
+      gk_ocr_reading_clear (&r[i]);
+}
+
+/* TRUE when the digit readings settle the cell: one confident number, or two that agree. */
+static gboolean
+digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
+{
+  if (chi->text && is_number_text (chi->text) && chi->confidence >= GK_OCR_DIGITS_ACCEPT)
+    return TRUE;
+  return eng && chi->text && eng->text && is_number_text (chi->text) && is_number_text (eng->text)
+         && readings_agree (chi, eng);
+}
+
+char *
+gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence)
+{
+  GkOcrReading r[3] = { { 0 } };
+  if (cr->one_line)
+    {
+      r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
+      drop_implausible (r, cr);
+      if (!digits_settled (&r[0], NULL))
+        r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
+      drop_implausible (r, cr);
+    }
+  if (!cr->one_line || !digits_settled (&r[0], &r[1]))
+    r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
+  return gk_ocr_choose_reading (r, 3, confidence);
+}
+
+gboolean
+gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
+{
+  if (!text || !*text)
+    return FALSE;
+  double em = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
+  double chars = g_utf8_strlen (text, -1);
+  return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
+}
+
+gboolean
+gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out)
+{
+  double px = 1.0 / img->pt_per_px;  /* pixels per point */
+  int inset = (int) ceil (inset_pt * px);
+  int pad = (int) ceil (GK_OCR_PAD_PT * px);
+  int min_ink = (int) ceil (GK_OCR_MIN_INK_PT2 * px * px);
+  int W = pixGetWidth (img->gray), H = pixGetHeight (img->gray);
+  int x0 = MAX ((int) floor (box->x0 * px) + inset, 0), y0 = MAX ((int) floor (box->y0 * px) + inset, 0);
+  int x1 = MIN ((int) ceil (box->x1 * px) - inset, W), y1 = MIN ((int) ceil (box->y1 * px) - inset, H);
+  if (x1 - x0 < 2 || y1 - y0 < 2)
+    return FALSE;
+  BOX *inner = boxCreate (x0, y0, x1 - x0, y1 - y0);
+  BOX *ink = NULL;
+  l_int32 count = 0;
+  pixCountPixelsInRect (img->binary, inner, &count, NULL);
+  if (count >= min_ink)
+    pixClipBoxToForeground (img->binary, inner, NULL, &ink);
+  boxDestroy (&inner);
+  if (!ink)
+    return FALSE;
+  l_int32 bx, by, bw, bh;
+  boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  boxDestroy (&ink);
+  /* white margin for tesseract, but never across the cell's own rules */
+  out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
+  out->w = MIN (bx + bw + pad, x1) - out->x, out->h = MIN (by + bh + pad, y1) - out->y;
+  out->ink_w_pt = bw * img->pt_per_px, out->ink_h_pt = bh * img->pt_per_px;
+  out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
+  return TRUE;
+}
+
+/* Similarity of two strings, 2·LCS / (|a| + |b|) over characters. */
+static double
+similarity (const char *a, const char *b)
+{
+  glong na = 0, nb = 0;
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &na);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &nb);
+  if (na == 0 || nb == 0)
+    return 0;
+  g_autofree int *prev = g_new0 (int, nb + 1), *cur = g_new0 (int, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = ua[i - 1] == ub[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      int *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return 2.0 * prev[nb] / (double) (na + nb);
+}
+
+char *
+gk_ocr_snap_label (const char *text, const char *const *labels)
+{
+  if (!labels || g_utf8_strlen (text, -1) < GK_OCR_SNAP_MIN_CHARS || is_number_text (text))
+    return NULL;
+  /* a label cut by a page break or a lost second line: the start of exactly one label */
+  if (g_utf8_strlen (text, -1) >= GK_OCR_SNAP_PREFIX_CHARS)
+    {
+      const char *only = NULL;
+      int n = 0;
+      for (int i = 0; labels[i]; i++)
+        if (g_str_has_prefix (labels[i], text))
+          only = labels[i], n++;
+      if (n == 1)
+        return strcmp (only, text) != 0 ? g_strdup (only) : NULL;
+    }
+  double best = 0, second = 0;
+  const char *hit = NULL;
+  for (int i = 0; labels[i]; i++)
+    {
+      if (!*labels[i])
+        continue;
+      double sim = similarity (text, labels[i]);
+      if (sim > best)
+        second = best, best = sim, hit = labels[i];
+      else if (sim > second)
+        second = sim;
+    }
+  if (hit && best >= GK_OCR_SNAP_SIMILARITY && best - second >= GK_OCR_SNAP_MARGIN && strcmp (hit, text) != 0)
+    return g_strdup (hit);
+  return NULL;
+}
+
+typedef struct {
+  const GkGridCell *cell;
+  GkOcrCellRect cr;
+  GkOcrReading r[3];     /* chi_sim digits, eng digits, chi_sim text */
+} CellRead;
+
+
+/* Two passes, so tesseract's image changes twice per page, not per cell:
+ * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
+ * that gave no confident number are then read as text on the text image. */
+static void
+read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
+{
+  double px = 1.0 / img->pt_per_px, ds = img->digits_scale;
+  int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
+  g_autofree CellRead *reads = g_new0 (CellRead, grid->cells->len);
+  guint n = 0;
+  gk_ocr_engine_set_image (engine, img->digits, img->digits_dpi);
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      CellRead *r = &reads[n];
+      r->cell = &g_array_index (grid->cells, GkGridCell, i);
+      if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->cr))
+        continue;  /* blank: the grid itself proves the cell */
+      if (r->cr.one_line)
+        {
+          const GkOcrCellRect *c = &r->cr;
+          int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
+          r->r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r->r[0].confidence);
+          drop_implausible (r->r, c);
+          if (!digits_settled (&r->r[0], NULL))
+            r->r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r->r[1].confidence);
+          drop_implausible (r->r, c);
+        }
+      n++;
+    }
+  gk_ocr_engine_set_image (engine, img->binary, img->dpi);
+  for (guint i = 0; i < n; i++)
+    {
+      CellRead *r = &reads[i];
+      if (!digits_settled (&r->r[0], &r->r[1]))
+        r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
+      double conf = 0;
+      g_autofree char *chosen = gk_ocr_choose_reading (r->r, 3, &conf);
+      if (!*chosen)
+        continue;
+      char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
+      if (snapped)
+        {
+          g_free (chosen);
+          chosen = snapped;
+        }
+      const GkRect *b = &r->cell->box;
+      /* the inset cell box: the layout puts the word back into this cell, and a re-read finds it */
+      GkRect box = gk_ocr_image_to_points (img, (int) floor (b->x0 * px) + inset, (int) floor (b->y0 * px) + inset,
+                                           (int) ceil (b->x1 * px) - inset, (int) ceil (b->y1 * px) - inset);
+      gk_page_add_word (page, chosen, &box, conf);
+    }
+}
+
+/* Text outside the tables: tesseract's layout analysis on the page with the tables blanked. */
+static void
+read_prose (GkOcrEngine *engine, const GkOcrImage *img, const GPtrArray *grids, GkPage *page)
+{
+  PIX *rest = pixCopy (NULL, img->binary);
+  double px = 1.0 / img->pt_per_px;
+  for (guint i = 0; i < grids->len; i++)
+    {
+      const GkGrid *g = grids->pdata[i];
+      BOX *b = boxCreate ((int) floor (g->box.x0 * px), (int) floor (g->box.y0 * px),
+                          (int) ceil ((g->box.x1 - g->box.x0) * px) + 1, (int) ceil ((g->box.y1 - g->box.y0) * px) + 1);
+      pixClearInRect (rest, b);  /* 1 bpp: cleared is white */
+      boxDestroy (&b);
+    }
+  gk_ocr_engine_set_image (engine, rest, img->dpi);
+  g_autoptr (GPtrArray) lines = gk_ocr_engine_read_lines (engine, 0, 0, pixGetWidth (rest), pixGetHeight (rest));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GkOcrLine *l = lines->pdata[i];
+      GkRect box = gk_ocr_image_to_points (img, l->x0, l->y0, l->x1, l->y1);
+      gk_page_add_word (page, l->text, &box, l->confidence);
+    }
+  pixDestroy (&rest);
+}
+
+GkPage *
+gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
+{
+  g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
+  gk_layout_rules_from_pix (img->rules, img->pt_per_px, 0, 0, page->rules);
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
+  for (guint i = 0; i < grids->len; i++)
+    read_grid_cells (engine, img, grids->pdata[i], page);
+  read_prose (engine, img, grids, page);
+  return g_steal_pointer (&page);
+}

@@ -1,0 +1,81 @@
+/* ocr-page.h — a scanned page → GkPage (words with boxes, ruling lines).
+ *
+ *   gk_ocr_page_read       page image → GkPage (method GK_METHOD_OCR), ready for gk_layout_page
+ *   gk_ocr_read_cell       one cell rectangle of the engine's image → text + confidence
+ *   gk_ocr_choose_reading  a cell's digit reading and text reading → the one to keep
+ *   gk_ocr_cell_rect       where to read inside a cell box: its ink plus a margin, or blank
+ *   gk_ocr_snap_label      a misread cell label → the template label it must be, or NULL
+ *
+ * Method.  Ruling lines are found on the binarised scan by the layout
+ * stage's own gk_layout_rules_from_pix and cut into cells by
+ * gk_layout_grids_find, exactly as for born-digital PDFs.  Each cell is
+ * then read on its own: the ink inside it (rules inset away) is located
+ * on the binary image, an empty cell is left empty (the grid proves the
+ * blank), and the rest is read from the normalised grey image.  A
+ * one-line cell is read first with the digit whitelist: when that gives
+ * a confident number the cell is done; otherwise the cell is read as
+ * text, and if the text turns out to be a number too, the two readings
+ * are compared — agreement raises confidence, disagreement caps it at
+ * GK_OCR_DISAGREE_CONFIDENCE, so the checks can tell a doubtful digit.
+ * A label cell read close to one template label (models/ocr's user
+ * words) and to no other is taken as that label, the dictionary step
+ * tesseract's own user words do not force.  One word per cell goes into the page, with the cell's inset box, so the
+ * shared layout puts it back into the same cell.  Text outside the
+ * tables (prose, headings, the signature) is read with tesseract's own
+ * layout analysis on the page with the tables blanked out, one GkWord
+ * per text line.
+ */
+#pragma once
+#include "content/options.h"
+#include "ocr/ocr-engine.h"
+#include "ocr/ocr-image.h"
+#include "page/page.h"
+
+/* Two readings of one number cell that disagree are worth at most this. */
+#define GK_OCR_DISAGREE_CONFIDENCE 0.5
+/* A digit-whitelist reading at least this confident is taken as it is. */
+#define GK_OCR_DIGITS_ACCEPT 0.90
+
+/* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
+#define GK_OCR_CELL_INSET_PT 2.0
+
+GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
+
+typedef struct {
+  int x, y, w, h;      /* pixels of img->binary: what to read */
+  double ink_w_pt, ink_h_pt; /* size of the ink itself */
+  gboolean one_line;   /* the ink is one line high */
+} GkOcrCellRect;
+
+typedef struct {
+  char *text;          /* NULL when not read */
+  double confidence;
+} GkOcrReading;
+
+void gk_ocr_reading_clear (GkOcrReading *r);
+
+/* Chooses among n readings of one cell (texts taken: all freed or
+ * returned): two numbers that agree win, with the better confidence and
+ * the unit if one of them saw it; otherwise the surest number, at most
+ * GK_OCR_DISAGREE_CONFIDENCE when another number contradicts it; a text
+ * that is not a number (a label) wins when surer than every number. */
+char *gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence);
+
+/* Reads the rectangle (pixels of the engine's current image); cr (the
+ * cell's ink, in points) decides whether digit passes run and which
+ * digit readings are plausible.  Returns "" when nothing legible is there. */
+char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence);
+
+/* The pixel rectangle to read for a cell box (points): the box inset by
+ * inset_pt, cut to the ink inside it, plus a margin kept within the inset
+ * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
+ * one line high. */
+gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out);
+
+/* FALSE when a digit reading cannot be the ink it came from: the ink is
+ * far wider than that many digits (a CJK header read as "7" or "—"). */
+gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);
+
+/* The label of labels (NULL-terminated) that text is a misreading of, or
+ * NULL when none is clearly meant (or text is that label already). */
+char *gk_ocr_snap_label (const char *text, const char *const *labels);

@@ -1,0 +1,121 @@
+/* ocr.c — see ocr.h. */
+#include "ocr.h"
+#include "common/gk-error.h"
+#include "layout/layout.h"
+#include "ocr/ocr-engine.h"
+#include "ocr/ocr-image.h"
+#include "ocr/ocr-page.h"
+#include "templates/template.h"
+
+/* White border around a re-read crop (pixels after scaling): tesseract needs margin. */
+#define GK_OCR_REREAD_BORDER_PX 20
+/* Unsharp mask of the re-read: half-width (pixels) and strength. */
+#define GK_OCR_REREAD_SHARPEN_HALFWIDTH 2
+#define GK_OCR_REREAD_SHARPEN_FRACT 0.5f
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct {
+  PopplerDocument *doc;
+  GkReadOptions opts;   /* models_dir and password pointing into this struct */
+  char *models_dir;
+  GkOcrImage *img;      /* the last page made again, kept for its other suspect cells */
+} Rereader;
+
+static void
+rereader_free (gpointer data)
+{
+  Rereader *r = data;
+  g_object_unref (r->doc);
+  g_free (r->models_dir);
+  gk_ocr_image_free (r->img);
+  g_free (r);
+}
+
+static char *
+models_dir_of (const GkReadOptions *opts)
+{
+  return opts->models_dir ? g_strdup (opts->models_dir) : gk_models_dir_default ();
+}
+
+gboolean
+gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
+{
+  int number = index + 1;
+  g_autoptr (PopplerPage) ppage = poppler_document_get_page (doc, index);
+  if (!ppage)
+    {
+      gk_content_warn (content, "page_unreadable", number, "page %d cannot be read", number);
+      return TRUE;
+    }
+  g_autofree char *models = models_dir_of (opts);
+  GkOcrEngine *engine = gk_ocr_engine_get (models, error);
+  if (!engine)
+    return FALSE;
+  g_autoptr (GkOcrImage) img = gk_ocr_image_from_page (ppage, number, opts, error);
+  if (!img)
+    return FALSE;
+  g_autoptr (GkPage) page = gk_ocr_page_read (engine, img, error);
+  if (!page)
+    return FALSE;
+  gk_layout_page (page, content);
+  if (page->words->len > 0)
+    g_array_append_val (content->ocr_pages, number);  /* a blank page was not "read by OCR" */
+  if (!content->reread)
+    {
+      Rereader *r = g_new0 (Rereader, 1);
+      r->doc = g_object_ref (doc);
+      r->opts = *opts;
+      r->models_dir = g_strdup (models);
+      r->opts.models_dir = r->models_dir;
+      r->opts.password = NULL;  /* the document is open already */
+      content->reread = gk_ocr_reread_cell;
+      content->reread_data = r;
+      content->reread_free = rereader_free;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *confidence)
+{
+  Rereader *r = data;
+  if (!src->has_box || src->method != GK_METHOD_OCR || src->page < 1)
+    return FALSE;
+  if (!r->img || r->img->page != src->page)
+    {
+      g_clear_pointer (&r->img, gk_ocr_image_free);
+      g_autoptr (PopplerPage) ppage = poppler_document_get_page (r->doc, src->page - 1);
+      if (!ppage || !(r->img = gk_ocr_image_from_page (ppage, src->page, &r->opts, NULL)))
+        return FALSE;
+    }
+  GkOcrEngine *engine = gk_ocr_engine_get (r->models_dir, NULL);
+  GkOcrCellRect cr;
+  /* the source box is the inset cell box already: no further inset */
+  if (!engine || !gk_ocr_cell_rect (r->img, &src->box, 0.0, &cr))
+    return FALSE;
+  BOX *b = boxCreate (cr.x, cr.y, cr.w, cr.h);
+  PIX *crop = pixClipRectangle (r->img->gray, b, NULL);
+  boxDestroy (&b);
+  PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
+  PIX *sharp = big ? pixUnsharpMaskingGray (big, GK_OCR_REREAD_SHARPEN_HALFWIDTH, GK_OCR_REREAD_SHARPEN_FRACT) : NULL;
+  PIX *bin = NULL;
+  if (sharp)
+    pixOtsuAdaptiveThreshold (sharp, MAX (16, pixGetWidth (sharp)), MAX (16, pixGetHeight (sharp)), 0, 0, 0.1f, NULL, &bin);
+  PIX *framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
+  gboolean ok = FALSE;
+  if (framed)
+    {
+      gk_ocr_engine_set_image (engine, framed, (int) (r->img->dpi * GK_OCR_REREAD_SCALE));
+      *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), &cr, confidence);
+      ok = **raw != '\0';
+      if (!ok)
+        g_clear_pointer (raw, g_free);
+    }
+  pixDestroy (&crop);
+  pixDestroy (&big);
+  pixDestroy (&sharp);
+  pixDestroy (&bin);
+  pixDestroy (&framed);
+  return ok;
+}

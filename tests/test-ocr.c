@@ -1,0 +1,344 @@
+/* test-ocr.c — the OCR path: reading choice, set-up errors, limits, and
+ * whole scanned pages made on the fly (cairo draws a ruled table with CJK
+ * labels at 300 dpi, slightly rotated, with a red seal over it, and wraps
+ * the picture into an image-only PDF), read back through gk_pdf_read.
+ */
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include "testutil.h"
+#include "common/gk-error.h"
+#include "input/input.h"
+#include "ocr/ocr-engine.h"
+#include "ocr/ocr-page.h"
+#include "pdf/pdf-input.h"
+
+#define PAGE_W_PT 320.0
+#define PAGE_H_PT 200.0
+#define SCAN_DPI 300.0
+#define CJK_FONT "Noto Sans CJK SC"
+
+static const char *const table_rows[][4] = {
+  { "信息内容", "上一年项目数量", "本年增/减", "处理决定数量" },
+  { "行政处罚", "932", "-5", "199" },
+  { "行政强制", "229", "0", "4511" },
+};
+
+/* The table drawn in points: a heading line, then the ruled grid. */
+static void
+draw_table (cairo_t *cr)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  cairo_move_to (cr, 20, 40);
+  cairo_show_text (cr, "二、主动公开政府信息情况");
+  const double x[] = { 20, 90, 170, 240, 300 }, y0 = 60, rh = 22;
+  cairo_set_line_width (cr, 0.8);
+  for (int r = 0; r <= 3; r++)
+    {
+      cairo_move_to (cr, x[0], y0 + r * rh);
+      cairo_line_to (cr, x[4], y0 + r * rh);
+    }
+  for (int c = 0; c <= 4; c++)
+    {
+      cairo_move_to (cr, x[c], y0);
+      cairo_line_to (cr, x[c], y0 + 3 * rh);
+    }
+  cairo_stroke (cr);
+  cairo_set_font_size (cr, 10);
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 4; c++)
+      {
+        cairo_text_extents_t e;
+        cairo_text_extents (cr, table_rows[r][c], &e);
+        cairo_move_to (cr, (x[c] + x[c + 1] - e.x_advance) / 2, y0 + r * rh + 15);
+        cairo_show_text (cr, table_rows[r][c]);
+      }
+}
+
+/* A "scan" of the table: 300 dpi, rotated by deg, a red seal ring over the grid. */
+static cairo_surface_t *
+scan_image (double deg)
+{
+  double s = SCAN_DPI / 72.0;
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
+  cairo_t *cr = cairo_create (img);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  cairo_translate (cr, PAGE_W_PT / 2, PAGE_H_PT / 2);
+  cairo_rotate (cr, deg * G_PI / 180.0);
+  cairo_translate (cr, -PAGE_W_PT / 2, -PAGE_H_PT / 2);
+  draw_table (cr);
+  /* red seal: a ring over the heading, away from the numbers */
+  cairo_set_source_rgba (cr, 0.86, 0.12, 0.16, 0.85);
+  cairo_set_line_width (cr, 2.5);
+  cairo_arc (cr, 250, 35, 28, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  return img;
+}
+
+static cairo_status_t
+write_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF whose pages are, in order: "t" a text page (born-digital), "s" a scan. */
+static char *
+make_pdf (const char *pages)
+{
+  GByteArray *buf = g_byte_array_new ();
+  cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (write_bytes, buf, PAGE_W_PT, PAGE_H_PT);
+  cairo_t *cr = cairo_create (pdf);
+  for (const char *p = pages; *p; p++)
+    {
+      if (*p == 't')
+        draw_table (cr);
+      else
+        {
+          cairo_surface_t *img = scan_image (1.0);
+          cairo_save (cr);
+          cairo_scale (cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
+          cairo_set_source_surface (cr, img, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          cairo_surface_destroy (img);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  char *path = NULL;
+  int fd = g_file_open_tmp ("gk-test-ocr-XXXXXX.pdf", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, (const char *) buf->data, buf->len, NULL));
+  g_byte_array_unref (buf);
+  return path;
+}
+
+static GkContent *
+read_pdf (const char *path, GkOcrMode mode, GError **error)
+{
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  opts.ocr = mode;
+  g_autofree char *models = tu_source_path ("models");
+  opts.models_dir = models;
+  g_autoptr (GkInput) input = gk_input_open (path, &opts, error);
+  if (!input)
+    return NULL;
+  return gk_pdf_read (input, &opts, error);
+}
+
+static const GkRow *
+find_row (const GkContent *c, const char *label)
+{
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const GkRow *r = c->rows->pdata[i];
+      if (strstr (r->label, label))
+        return r;
+    }
+  return NULL;
+}
+
+static void
+assert_row (const GkContent *c, const char *label, const char *a, const char *b, const char *d, GkMethod method)
+{
+  const GkRow *r = find_row (c, label);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->cells->len, ==, 3);
+  const char *want[] = { a, b, d };
+  for (guint i = 0; i < 3; i++)
+    {
+      const GkCell *cell = r->cells->pdata[i];
+      g_assert_cmpstr (cell->raw, ==, want[i]);
+      g_assert_cmpint (cell->src.method, ==, method);
+      g_assert_true (cell->src.confidence > 0 && cell->src.confidence <= 1);
+      g_assert_true (cell->src.has_box);
+    }
+}
+
+static void
+test_scanned_page (void)
+{
+  g_autofree char *path = make_pdf ("s");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = read_pdf (path, GK_OCR_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->media, ==, GK_MEDIA_PDF_SCAN);
+  g_assert_cmpuint (c->ocr_pages->len, ==, 1);
+  g_assert_cmpint (g_array_index (c->ocr_pages, int, 0), ==, 1);
+  assert_row (c, "行政处罚", "932", "-5", "199", GK_METHOD_OCR);
+  assert_row (c, "行政强制", "229", "0", "4511", GK_METHOD_OCR);
+  /* the re-read hook reads a cell again from its page image, other preprocessing */
+  g_assert_nonnull (c->reread);
+  const GkRow *row = find_row (c, "行政强制");
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const GkCell *cell = row->cells->pdata[i];
+      g_autofree char *raw = NULL;
+      double conf = 0;
+      g_assert_true (c->reread (c->reread_data, &cell->src, &raw, &conf));
+      g_assert_cmpstr (raw, ==, cell->raw);
+      g_assert_true (conf > 0 && conf <= 1);
+    }
+  g_unlink (path);
+}
+
+static void
+test_mixed_and_never (void)
+{
+  g_autofree char *path = make_pdf ("ts");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = read_pdf (path, GK_OCR_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->media, ==, GK_MEDIA_PDF_MIXED);
+  g_assert_cmpuint (c->ocr_pages->len, ==, 1);
+  g_assert_cmpint (g_array_index (c->ocr_pages, int, 0), ==, 2);
+
+  g_autoptr (GkContent) never = read_pdf (path, GK_OCR_NEVER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (never->media, ==, GK_MEDIA_PDF_TEXT);
+  g_assert_cmpuint (never->ocr_pages->len, ==, 0);
+  gboolean warned = FALSE;
+  for (guint i = 0; i < never->warnings->len; i++)
+    warned |= strcmp (((GkWarning *) never->warnings->pdata[i])->code, "page_needs_ocr") == 0;
+  g_assert_true (warned);
+  g_unlink (path);
+}
+
+static void
+test_always (void)
+{
+  g_autofree char *path = make_pdf ("t");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = read_pdf (path, GK_OCR_ALWAYS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->media, ==, GK_MEDIA_PDF_SCAN);
+  assert_row (c, "行政处罚", "932", "-5", "199", GK_METHOD_OCR);
+  g_unlink (path);
+}
+
+static void
+test_pixel_limit (void)
+{
+  g_autofree char *path = make_pdf ("s");
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  opts.max_pixels = 1000;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkInput) input = gk_input_open (path, &opts, &error);
+  g_assert_no_error (error);
+  g_autoptr (GkContent) c = gk_pdf_read (input, &opts, &error);
+  g_assert_null (c);
+  g_assert_error (error, GK_ERROR, GK_ERROR_LIMIT);
+  g_unlink (path);
+}
+
+static void
+test_tessdata_missing (void)
+{
+  g_autofree char *old = g_strdup (g_getenv ("TESSDATA_PREFIX"));
+  g_setenv ("TESSDATA_PREFIX", "/nonexistent/tessdata", TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = gk_ocr_tessdata_dir (&error);
+  if (old)
+    g_setenv ("TESSDATA_PREFIX", old, TRUE);
+  else
+    g_unsetenv ("TESSDATA_PREFIX");
+  g_assert_null (dir);
+  g_assert_error (error, GK_ERROR, GK_ERROR_OCR);
+  g_assert_nonnull (strstr (error->message, "chi_sim"));
+}
+
+static char *
+choose (const char *chi, double cc, const char *eng, double ce, const char *text, double ct, double *conf)
+{
+  GkOcrReading r[3] = { { g_strdup (chi), cc }, { g_strdup (eng), ce }, { g_strdup (text), ct } };
+  return gk_ocr_choose_reading (r, 3, conf);
+}
+
+static void
+test_choose_reading (void)
+{
+  double conf;
+  /* two readings agree: the better confidence, the unit the text pass saw */
+  g_autofree char *a = choose ("12.5", 0.7, NULL, 0, "12.5万元", 0.8, &conf);
+  g_assert_cmpstr (a, ==, "12.5万元");
+  g_assert_cmpfloat (conf, ==, 0.8);
+  /* numbers that disagree: the surer one, but doubtful */
+  g_autofree char *b = choose ("26", 0.85, "20", 0.7, NULL, 0, &conf);
+  g_assert_cmpstr (b, ==, "26");
+  g_assert_cmpfloat (conf, <=, GK_OCR_DISAGREE_CONFIDENCE);
+  /* a label the digit passes garbled */
+  g_autofree char *c = choose ("4", 0.3, NULL, 0, "其他", 0.9, &conf);
+  g_assert_cmpstr (c, ==, "其他");
+  /* 了 for 7 is a digit lookalike, not a label */
+  g_autofree char *d = choose ("7", 0.6, "7", 0.5, "了", 0.95, &conf);
+  g_assert_cmpstr (d, ==, "7");
+  g_autofree char *e = choose (NULL, 0, "1", 0.7, "工", 0.9, &conf);
+  g_assert_cmpstr (e, ==, "1");
+  g_assert_cmpfloat (conf, ==, 0.7);
+  /* a dash placeholder read as two strokes is one placeholder */
+  g_autofree char *g = choose ("-—", 0.6, NULL, 0, "--", 0.7, &conf);
+  g_assert_cmpstr (g, ==, "—");
+  /* nothing legible */
+  g_autofree char *f = choose (NULL, 0, NULL, 0, "", 0, &conf);
+  g_assert_cmpstr (f, ==, "");
+  g_assert_cmpfloat (conf, ==, 0);
+}
+
+static void
+test_snap_label (void)
+{
+  const char *const labels[] = { "1.属于国家秘密", "3.危及“三安全一稳定”", "2.没有现成信息需要另行制作", "其他", NULL };
+  g_autofree char *a = gk_ocr_snap_label ("3.危及“三安", labels);
+  g_assert_cmpstr (a, ==, "3.危及“三安全一稳定”");
+  g_autofree char *b = gk_ocr_snap_label ("没有现成信息需要另行制", labels);
+  g_assert_cmpstr (b, ==, "2.没有现成信息需要另行制作");
+  /* the first line of a wrapped label, its second line lost to a page break */
+  const char *const more[] = { "5.要求行政机关确认或重新出具已获取信息", "4.无正当理由大量反复申请", NULL };
+  g_autofree char *c = gk_ocr_snap_label ("5.要求行政机关", more);
+  g_assert_cmpstr (c, ==, "5.要求行政机关确认或重新出具已获取信息");
+  /* exact, too short, a number, or like nothing: left alone */
+  g_assert_null (gk_ocr_snap_label ("1.属于国家秘密", labels));
+  g_assert_null (gk_ocr_snap_label ("其它", labels));
+  g_assert_null (gk_ocr_snap_label ("12345", labels));
+  g_assert_null (gk_ocr_snap_label ("本年度办理结果", labels));
+}
+
+static void
+test_digits_plausible (void)
+{
+  GkOcrCellRect cr = { .ink_w_pt = 45, .ink_h_pt = 8, .one_line = TRUE };
+  /* 45 pt of 8 pt ink: five or six CJK glyphs, not the "7" the digit pass made of them */
+  g_assert_false (gk_ocr_digits_plausible ("7", &cr));
+  g_assert_true (gk_ocr_digits_plausible ("1234567", &cr));
+  GkOcrCellRect dash = { .ink_w_pt = 10, .ink_h_pt = 0.8, .one_line = TRUE };
+  g_assert_true (gk_ocr_digits_plausible ("—", &dash));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("OMP_THREAD_LIMIT", "1", FALSE);
+  g_test_add_func ("/ocr/choose-reading", test_choose_reading);
+  g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
+  g_test_add_func ("/ocr/snap-label", test_snap_label);
+  g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
+  g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
+  g_test_add_func ("/ocr/scanned-page", test_scanned_page);
+  g_test_add_func ("/ocr/mixed-and-never", test_mixed_and_never);
+  g_test_add_func ("/ocr/always", test_always);
+  int rc = g_test_run ();
+  gk_ocr_engines_release ();
+  return rc;
+}
