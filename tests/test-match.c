@@ -246,6 +246,30 @@ test_prose_before_table (void)
   g_assert_null (warning_with (rec, "cells_mismatch"));
 }
 
+/* An OCR reading the engine gives ~0 confidence (a unit misread as digits)
+ * is null with a warning, never a value; a confident one is kept. */
+static void
+test_ocr_unbelieved_cell (void)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  GkSource src = { .method = GK_METHOD_OCR, .confidence = 0.95, .page = 3 };
+  g_ptr_array_add (content->rows, gk_row_new ("二、主动公开政府信息情况", &src));
+  g_ptr_array_add (content->rows, gk_row_new ("第二十条第（九）项 信息内容 采购项目数量 采购总金额", &src));
+  GkRow *row = gk_row_new ("政府集中采购", &src);
+  gk_row_add_cell (row, gk_cell_new ("415", &src));
+  GkSource bad = src;
+  bad.confidence = 0.0;
+  gk_row_add_cell (row, gk_cell_new ("22322742", &bad));
+  g_ptr_array_add (content->rows, row);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "scan.pdf", content);
+  g_assert_true (tu_int_is (rec, "active.procurement.projects", 415));
+  GkValue *v = gk_record_get (rec, "active.procurement.amount_wan");
+  g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpstr (v->raw, ==, "22322742");
+  g_assert_nonnull (warning_with (rec, "ocr_unreadable"));
+  g_assert_null (tu_check_status (rec, "value.number.active.procurement.amount_wan"));
+}
+
 static void
 test_no_tables (void)
 {
@@ -271,6 +295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/label-block", test_label_block);
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/prose-before-table", test_prose_before_table);
+  g_test_add_func ("/match/ocr-unbelieved-cell", test_ocr_unbelieved_cell);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

@@ -20,6 +20,11 @@ enum { STRAY_MAX_CELLS = 2 };
 #define FUZZY_MARGIN 0.10
 enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
 
+/* An OCR reading below this confidence (0..1) is one the engine itself does
+ * not believe (a unit read as digits, "2232.2742万元" → "22322742" at 0.0):
+ * null with a warning, never a value. */
+#define OCR_UNREAD_CONFIDENCE 0.10
+
 /* This many template rows named, in template order, in the label text before
  * a label-less row of numbers make a label block (see find_label_block). */
 enum { LABEL_BLOCK_MIN = 3 };
@@ -639,6 +644,15 @@ write_value (const GkTemplateSet *set, GkRecord *rec, const char *key, const Ass
       return;
     }
   const GkCell *cell = a->cell;
+  if (cell->src.method == GK_METHOD_OCR && cell->src.confidence < OCR_UNREAD_CONFIDENCE && *cell->raw)
+    {
+      /* the engine itself does not believe this reading: not a value */
+      gk_record_set_null (rec, key, &cell->src, cell->raw);
+      gk_record_warn (rec, "ocr_unreadable", cell->src.page,
+                      "%s：识别结果“%s”置信度仅 %.2f，不作为数值", gk_template_key_label (set, key),
+                      cell->raw, cell->src.confidence);
+      return;
+    }
   GkNumber num = gk_number_parse (cell->raw, a->type);
   if (a->type == GK_COLUMN_AMOUNT_WAN && num.kind == GK_NUMBER_DOUBLE && !num.unit[0] && a->unit_hint)
     {
