@@ -1,5 +1,8 @@
 /* audit-crop.c — see audit-crop.h. */
 #include "audit-crop.h"
+#include "content/options.h"
+#include "pdf/pdf-images.h"
+#include "pdf/pdf-input.h"
 #include "common/gk-error.h"
 #include <cairo.h>
 #include <leptonica/allheaders.h>
@@ -30,13 +33,19 @@ struct GkAuditCrop {
 GkAuditCrop *
 gk_audit_crop_open (GBytes *pdf, const char *password, GError **error)
 {
+  int iw = 0, ih = 0;
+  if (gk_pdf_largest_image (pdf, &iw, &ih) > GK_DEFAULT_MAX_PIXELS)
+    {
+      /* poppler would decode the image whole to draw any crop of its page */
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT,
+                   "cannot render the PDF for crops: an embedded image of %d×%d pixels is over the pixel limit", iw, ih);
+      return NULL;
+    }
   g_autoptr (GError) local = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, password, &local);
+  PopplerDocument *doc = gk_pdf_open_document (pdf, password, &local);
   if (!doc)
     {
-      gboolean encrypted = g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
-      g_set_error (error, GK_ERROR, encrypted ? GK_ERROR_ENCRYPTED : GK_ERROR_FORMAT,
-                   "cannot render the PDF for crops: %s", local ? local->message : "unknown error");
+      g_set_error (error, GK_ERROR, local->code, "cannot render the PDF for crops: %s", local->message);
       return NULL;
     }
   GkAuditCrop *crop = g_new0 (GkAuditCrop, 1);

@@ -30,6 +30,8 @@ typedef struct {
   int max_glyphs;
   const char *models_dir; /* borrowed */
   gint64 deadline_us;     /* g_get_monotonic_time () after which the file is abandoned; 0 = none */
+  gboolean no_rendering;  /* never render or decode page images: the file holds an image over
+                             max_pixels, which poppler would decode whole (pdf-images.h) */
 } GkReadOptions;
 
 void gk_read_options_init (GkReadOptions *opts);

@@ -29,6 +29,7 @@
  * PDF is most often a report with annexes.
  */
 #include "pdf-input.h"
+#include "pdf-images.h"
 #include "common/gk-error.h"
 #include "common/gk-text.h"
 #include "layout/layout.h"
@@ -180,6 +181,8 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
   int w = (int) ceil (page->width * s), h = (int) ceil ((bottom - top) * s);
   if (w <= 0 || h <= 0)
     return;
+  if (opts->no_rendering)
+    return;   /* said once for the file (image_too_large) */
   if (opts->max_pixels > 0 && (gint64) w * h > opts->max_pixels)
     {
       gk_content_warn (content, "page_too_large", page->number,
@@ -243,6 +246,13 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
 static gboolean
 read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
 {
+  if (opts->no_rendering && opts->ocr != GK_OCR_NEVER)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT,
+                   "page %d is an image over the limit of %" G_GINT64_FORMAT " pixels (--max-pixels)",
+                   index + 1, opts->max_pixels);
+      return FALSE;
+    }
   if (opts->ocr == GK_OCR_NEVER)
     {
       gk_content_warn (content, "page_needs_ocr", index + 1,
@@ -250,6 +260,27 @@ read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, Gk
       return TRUE;
     }
   return gk_ocr_read_pdf_page (doc, index, opts, content, error);
+}
+
+PopplerDocument *
+gk_pdf_open_document (GBytes *bytes, const char *password, GError **error)
+{
+  g_autoptr (GError) perr = NULL;
+  /* From a memory stream, not poppler_document_new_from_bytes: in poppler
+   * 22.12 the latter crashes when a wrong password is given (it retries on a
+   * stream the first attempt has already freed). */
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  PopplerDocument *doc = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (bytes),
+                                                           password, NULL, &perr);
+  if (!doc)
+    {
+      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, GK_ERROR, GK_ERROR_ENCRYPTED, "encrypted PDF: a password is needed (--password)");
+      else
+        g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "damaged PDF: %s",
+                     perr ? perr->message : "poppler cannot read it");
+    }
+  return doc;
 }
 
 GkContent *
@@ -261,22 +292,9 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       gk_read_options_init (&defaults);
       opts = &defaults;
     }
-  g_autoptr (GError) perr = NULL;
-  /* From a memory stream, not poppler_document_new_from_bytes: in poppler
-   * 22.12 the latter crashes when a wrong password is given (it retries on a
-   * stream the first attempt has already freed). */
-  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (input->bytes);
-  g_autoptr (PopplerDocument) doc = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (input->bytes),
-                                                                     opts->password, NULL, &perr);
+  g_autoptr (PopplerDocument) doc = gk_pdf_open_document (input->bytes, opts->password, error);
   if (!doc)
-    {
-      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, GK_ERROR, GK_ERROR_ENCRYPTED, "encrypted PDF: a password is needed (--password)");
-      else
-        g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "damaged PDF: %s",
-                     perr ? perr->message : "poppler cannot read it");
-      return NULL;
-    }
+    return NULL;
   int n_pages = poppler_document_get_n_pages (doc);
   if (n_pages <= 0)
     {
@@ -284,6 +302,19 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       return NULL;
     }
   g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  /* an embedded image too large to decode safely: poppler decodes an image
+   * whole whenever it renders it, so this file is read from its text layer only */
+  GkReadOptions local = *opts;
+  int iw = 0, ih = 0;
+  if (gk_pdf_largest_image (input->bytes, &iw, &ih) > opts->max_pixels)
+    {
+      local.no_rendering = TRUE;
+      gk_content_warn (content, "image_too_large", 0,
+                       "an embedded image of %d×%d pixels exceeds the limit of %" G_GINT64_FORMAT
+                       " (--max-pixels): nothing is rendered, tables are read from the text alone",
+                       iw, ih, opts->max_pixels);
+    }
+  opts = &local;
   content->n_pages = n_pages;
   int limit = n_pages;
   if (opts->max_pages > 0 && n_pages > opts->max_pages)

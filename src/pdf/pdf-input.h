@@ -1,7 +1,8 @@
 /* pdf-input.h — the PDF path: poppler page content (or OCR for pages
  * without a text layer) → layout → the shared content model.
  *
- *   gk_pdf_read    a PDF input → GkContent (media pdf-text / pdf-scan / pdf-mixed)
+ *   gk_pdf_read            a PDF input → GkContent (media pdf-text / pdf-scan / pdf-mixed)
+ *   gk_pdf_open_document   open PDF bytes with poppler, errors in gongkai's words
  *
  * Errors: GK_ERROR_ENCRYPTED (no or wrong password), GK_ERROR_FORMAT
  * ("damaged PDF: " and poppler's cause), GK_ERROR_EMPTY (no pages),
@@ -12,8 +13,11 @@
  * too_many_rules (hatching, not a table: text alone), page_unreadable.
  */
 #pragma once
+#include <poppler.h>
 #include "content/content.h"
 #include "content/options.h"
 #include "input/input.h"
 
 GkContent *gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error);
+/* GK_ERROR_ENCRYPTED without the right password, GK_ERROR_FORMAT when damaged. */
+PopplerDocument *gk_pdf_open_document (GBytes *bytes, const char *password, GError **error);
