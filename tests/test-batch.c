@@ -68,33 +68,11 @@ run (const char *cwd, char **err, const char *const *argv)
   return exit_status (wait_status);
 }
 
-static char *
-query (const char *db_path, const char *sql)
-{
-  sqlite3 *db;
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_stmt *st;
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
-  GString *out = g_string_new (NULL);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (st); i++)
-        {
-          const char *t = (const char *) sqlite3_column_text (st, i);
-          g_string_append_printf (out, "%s%s", i ? "|" : "", t ? t : "NULL");
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (st);
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 static gint64
 count (const char *db_path, const char *sql)
 {
-  g_autofree char *s = query (db_path, sql);
+  g_autofree char *s = tu_sqlite_dump (db_path, sql);
   return g_ascii_strtoll (s, NULL, 10);
 }
 
@@ -183,17 +161,17 @@ test_twice (void)
   g_assert_cmpint (run (dir, &err, argv), ==, 0);
   g_assert_nonnull (strstr (err, "3 files: 3 extracted, 0 skipped"));
   g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
-  g_autofree char *first = query (db, "SELECT id, file, sha256, extracted_at FROM reports ORDER BY id");
+  g_autofree char *first = tu_sqlite_dump (db, "SELECT id, file, sha256, extracted_at FROM reports ORDER BY id");
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports WHERE error IS NULL"), ==, 3);
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM checks WHERE id GLOB 'cross_year.*'"), ==, 7);
-  g_autofree char *vals = query (db, "SELECT COUNT(*) FROM vals");
+  g_autofree char *vals = tu_sqlite_dump (db, "SELECT COUNT(*) FROM vals");
 
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (dir, &err, argv), ==, 0);
   g_assert_nonnull (strstr (err, "3 files: 0 extracted, 3 skipped"));
-  g_autofree char *second = query (db, "SELECT id, file, sha256, extracted_at FROM reports ORDER BY id");
+  g_autofree char *second = tu_sqlite_dump (db, "SELECT id, file, sha256, extracted_at FROM reports ORDER BY id");
   g_assert_cmpstr (first, ==, second);
-  g_autofree char *vals2 = query (db, "SELECT COUNT(*) FROM vals");
+  g_autofree char *vals2 = tu_sqlite_dump (db, "SELECT COUNT(*) FROM vals");
   g_assert_cmpstr (vals, ==, vals2);
 
   /* --force reads again and replaces, never duplicates */
@@ -202,7 +180,7 @@ test_twice (void)
   g_assert_cmpint (run (dir, &err, force), ==, 0);
   g_assert_nonnull (strstr (err, "3 extracted"));
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, 3);
-  g_autofree char *vals3 = query (db, "SELECT COUNT(*) FROM vals");
+  g_autofree char *vals3 = tu_sqlite_dump (db, "SELECT COUNT(*) FROM vals");
   g_assert_cmpstr (vals, ==, vals3);
 }
 
@@ -226,7 +204,7 @@ test_bad_file (void)
   g_assert_nonnull (strstr (err, "gongkai: missing.txt: "));
   g_assert_nonnull (strstr (err, "4 files: 1 extracted, 0 skipped"));
   g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
-  g_autofree char *rows = query (db, "SELECT file, sha256 IS NOT NULL, json IS NOT NULL, error FROM reports ORDER BY file");
+  g_autofree char *rows = tu_sqlite_dump (db, "SELECT file, sha256 IS NOT NULL, json IS NOT NULL, error FROM reports ORDER BY file");
   g_assert_cmpstr (rows, ==,
                    "a-good.txt|1|1|NULL\n"
                    "bad.pdf|1|0|not a PDF (no %PDF- header)\n"
@@ -285,14 +263,14 @@ batch_until (const char *dir, const char *db, int sig, int *status)
 static void
 assert_whole (const char *db)
 {
-  g_autofree char *shapes = query (db, "SELECT DISTINCT (SELECT COUNT(*) FROM vals v WHERE v.report_id = r.id),"
+  g_autofree char *shapes = tu_sqlite_dump (db, "SELECT DISTINCT (SELECT COUNT(*) FROM vals v WHERE v.report_id = r.id),"
                                        " (SELECT COUNT(*) FROM checks c WHERE c.report_id = r.id), error IS NULL"
                                        " FROM reports r");
   g_autofree char *path = sample ("qinxian-2020.txt");
   g_autoptr (GkRecord) full = gk_pipeline_extract (tu_pipeline (), path, NULL, NULL);
   g_autofree char *want = g_strdup_printf ("%u|%u|1\n", full->values->len + 2 * full->parts->len, full->checks->len);
   g_assert_cmpstr (shapes, ==, want);
-  g_autofree char *ok = query (db, "PRAGMA integrity_check");
+  g_autofree char *ok = tu_sqlite_dump (db, "PRAGMA integrity_check");
   g_assert_cmpstr (ok, ==, "ok\n");
 }
 
@@ -325,7 +303,7 @@ test_kill_resume (void)
   g_autofree char *want = g_strdup_printf ("%d files: %" G_GINT64_FORMAT " extracted, %" G_GINT64_FORMAT " skipped",
                                            KILL_TEST_FILES, KILL_TEST_FILES - after_kill, after_kill);
   g_assert_nonnull (strstr (err, want));
-  g_autofree char *totals = query (db, "SELECT COUNT(*), COUNT(DISTINCT sha256), COUNT(DISTINCT file) FROM reports");
+  g_autofree char *totals = tu_sqlite_dump (db, "SELECT COUNT(*), COUNT(DISTINCT sha256), COUNT(DISTINCT file) FROM reports");
   g_autofree char *want_totals = g_strdup_printf ("%d|%d|%d\n", KILL_TEST_FILES, KILL_TEST_FILES, KILL_TEST_FILES);
   g_assert_cmpstr (totals, ==, want_totals);
   assert_whole (db);
@@ -411,10 +389,10 @@ test_shards_merge (void)
   g_autofree char *merged = merge_shards (dir, "all.sqlite");
   g_assert_cmpstr (merged, ==, one);
   g_autofree char *all = g_build_filename (dir, "all.sqlite", NULL);
-  g_autofree char *before = query (all, "SELECT id, sha256, extracted_at FROM reports ORDER BY id");
+  g_autofree char *before = tu_sqlite_dump (all, "SELECT id, sha256, extracted_at FROM reports ORDER BY id");
   g_autofree char *again = merge_shards (dir, "all.sqlite");
   g_assert_cmpstr (again, ==, one);
-  g_autofree char *after = query (all, "SELECT id, sha256, extracted_at FROM reports ORDER BY id");
+  g_autofree char *after = tu_sqlite_dump (all, "SELECT id, sha256, extracted_at FROM reports ORDER BY id");
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (one, "\"cross_year.items.penalty\",\"status\":\"fail\""));
 }

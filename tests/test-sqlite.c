@@ -58,40 +58,18 @@ store (GkSqlite *db, const char *rel)
   g_assert_no_error (error);
 }
 
-/* Every row of a query as one text, '|' between columns and '\n' between rows. */
-static char *
-dump (const char *path, const char *sql)
-{
-  sqlite3 *db;
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_stmt *st;
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
-  GString *out = g_string_new (NULL);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      for (int i = 0; i < sqlite3_column_count (st); i++)
-        {
-          const char *t = (const char *) sqlite3_column_text (st, i);
-          g_string_append_printf (out, "%s%s", i ? "|" : "", t ? t : "NULL");
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_finalize (st);
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 /* The content of a database without row ids or times: equal for equal data. */
 static char *
 content (const char *path)
 {
-  g_autofree char *r = dump (path, "SELECT file, sha256, media, pages, title, issuer, issuer_key, year, template,"
+  g_autofree char *r = tu_sqlite_dump (path, "SELECT file, sha256, media, pages, title, issuer, issuer_key, year, template,"
                                    " published_on, json, error FROM reports ORDER BY sha256, file");
-  g_autofree char *v = dump (path, "SELECT r.sha256, v.key, v.value, typeof (v.value), v.page, v.method, v.confidence, v.raw"
+  g_autofree char *v = tu_sqlite_dump (path, "SELECT r.sha256, v.key, v.value, typeof (v.value), v.page, v.method, v.confidence, v.raw"
                                    " FROM vals v JOIN reports r ON r.id = v.report_id ORDER BY r.sha256, v.rowid");
-  g_autofree char *c = dump (path, "SELECT r.sha256, c.id, c.status, c.formula, c.message, c.suspect_ocr, c.operands"
+  g_autofree char *c = tu_sqlite_dump (path, "SELECT r.sha256, c.id, c.status, c.formula, c.message, c.suspect_ocr, c.operands"
                                    " FROM checks c JOIN reports r ON r.id = c.report_id ORDER BY r.sha256, c.id");
-  g_autofree char *w = dump (path, "SELECT * FROM reviews ORDER BY sha256, check_id");
+  g_autofree char *w = tu_sqlite_dump (path, "SELECT * FROM reviews ORDER BY sha256, check_id");
   return g_strconcat (r, "--\n", v, "--\n", c, "--\n", w, NULL);
 }
 
@@ -100,16 +78,16 @@ test_schema (void)
 {
   g_autofree char *path = tmp_db ("schema.sqlite");
   g_autoptr (GkSqlite) db = open_db (path);
-  g_autofree char *objects = dump (path, "SELECT type, name FROM sqlite_master WHERE name NOT GLOB 'sqlite_*' ORDER BY type, name");
+  g_autofree char *objects = tu_sqlite_dump (path, "SELECT type, name FROM sqlite_master WHERE name NOT GLOB 'sqlite_*' ORDER BY type, name");
   g_assert_cmpstr (objects, ==,
                    "index|checks_failing\nindex|checks_report\nindex|reports_file\nindex|reports_issuer_year\n"
                    "index|vals_key\nindex|vals_report\n"
                    "table|checks\ntable|reports\ntable|reviews\ntable|vals\nview|report_values\n");
-  g_autofree char *mode = dump (path, "PRAGMA journal_mode");
+  g_autofree char *mode = tu_sqlite_dump (path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal\n");
-  g_autofree char *version = dump (path, "PRAGMA user_version");
+  g_autofree char *version = tu_sqlite_dump (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "1\n");
-  g_autofree char *cols = dump (path, "SELECT group_concat (name, ',') FROM pragma_table_info ('vals')");
+  g_autofree char *cols = tu_sqlite_dump (path, "SELECT group_concat (name, ',') FROM pragma_table_info ('vals')");
   g_assert_cmpstr (cols, ==, "report_id,key,value,page,method,confidence,raw\n");
 }
 
@@ -123,7 +101,7 @@ test_replace_on_rerun (void)
   g_assert_cmpint (vals, >, 150);
   g_assert_cmpint (checks, >, 30);
   /* an auditor's decision, keyed by content: must survive re-extraction */
-  g_autofree char *sha = dump (path, "SELECT sha256 FROM reports");
+  g_autofree char *sha = tu_sqlite_dump (path, "SELECT sha256 FROM reports");
   sha[64] = 0;
   g_autofree char *ins = g_strdup_printf ("INSERT INTO reviews VALUES ('%s', 'narrative.percent.3', 'confirmed', 'typo', '2026-01-01')", sha);
   sqlite3 *raw;
@@ -136,13 +114,13 @@ test_replace_on_rerun (void)
   g_assert_cmpint (gk_sqlite_count (db, "vals"), ==, vals);
   g_assert_cmpint (gk_sqlite_count (db, "checks"), ==, checks);
   g_assert_cmpint (gk_sqlite_count (db, "reviews"), ==, 1);
-  g_autofree char *row = dump (path, "SELECT issuer, issuer_key, year, template, published_on, error IS NULL,"
+  g_autofree char *row = tu_sqlite_dump (path, "SELECT issuer, issuer_key, year, template, published_on, error IS NULL,"
                                      " json_extract (json, '$.report.year') FROM reports");
   g_assert_cmpstr (row, ==, "沁县人民政府|沁县人民政府|2020|2019|2021-02-05|1|2020\n");
-  g_autofree char *v = dump (path, "SELECT value, typeof (value), raw FROM vals WHERE key IN"
+  g_autofree char *v = tu_sqlite_dump (path, "SELECT value, typeof (value), raw FROM vals WHERE key IN"
                                    " ('active.licensing.items_change', 'active.procurement.amount_wan') ORDER BY key");
   g_assert_cmpstr (v, ==, "85|integer|+85\n15122.275|real|15122.275 万元\n");
-  g_autofree char *wide = dump (path, "SELECT new_received, carried_forward, active_total, failing_checks FROM report_values");
+  g_autofree char *wide = tu_sqlite_dump (path, "SELECT new_received, carried_forward, active_total, failing_checks FROM report_values");
   g_assert_cmpstr (wide, ==, "1|0|8827|3\n");
 }
 
@@ -156,7 +134,7 @@ test_failure_rows (void)
   g_assert_true (gk_sqlite_write_failure (db, "gone.pdf", NULL, "No such file or directory", &error));
   g_assert_true (gk_sqlite_write_failure (db, "bad.pdf", "abc", "not a PDF (no %PDF- header)", &error));
   g_assert_no_error (error);
-  g_autofree char *rows = dump (path, "SELECT file, sha256, error, json FROM reports ORDER BY file");
+  g_autofree char *rows = tu_sqlite_dump (path, "SELECT file, sha256, error, json FROM reports ORDER BY file");
   g_assert_cmpstr (rows, ==, "bad.pdf|abc|not a PDF (no %PDF- header)|NULL\ngone.pdf|NULL|No such file or directory|NULL\n");
   g_autoptr (GHashTable) known = gk_sqlite_known (db, &error);
   g_assert_no_error (error);
@@ -293,25 +271,25 @@ test_cross_year_in_db (void)
   g_assert_true (gk_sqlite_cross_year (db, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 7);
-  g_autofree char *keys = dump (path, "SELECT DISTINCT issuer, issuer_key FROM reports ORDER BY year");
+  g_autofree char *keys = tu_sqlite_dump (path, "SELECT DISTINCT issuer, issuer_key FROM reports ORDER BY year");
   g_assert_cmpstr (keys, ==, "沁县政府|沁县人民政府\n沁县人民政府|沁县人民政府\n沁县人民政府办公室|沁县人民政府\n");
-  g_autofree char *fails = dump (path, "SELECT r.year, c.id FROM checks c JOIN reports r ON r.id = c.report_id"
+  g_autofree char *fails = tu_sqlite_dump (path, "SELECT r.year, c.id FROM checks c JOIN reports r ON r.id = c.report_id"
                                        " WHERE c.id GLOB 'cross_year.*' AND c.status <> 'pass'");
   g_assert_cmpstr (fails, ==, "2020|cross_year.items.penalty\n");
-  g_autofree char *where = dump (path, "SELECT r.year, COUNT(*) FROM checks c JOIN reports r ON r.id = c.report_id"
+  g_autofree char *where = tu_sqlite_dump (path, "SELECT r.year, COUNT(*) FROM checks c JOIN reports r ON r.id = c.report_id"
                                        " WHERE c.id GLOB 'cross_year.*' GROUP BY r.year ORDER BY r.year");
   g_assert_cmpstr (where, ==, "2020|6\n2021|1\n");
   /* the stored JSON record carries them too, once */
-  g_autofree char *in_json = dump (path, "SELECT r.year, COUNT(*) FROM reports r, json_each (r.json, '$.checks') j"
+  g_autofree char *in_json = tu_sqlite_dump (path, "SELECT r.year, COUNT(*) FROM reports r, json_each (r.json, '$.checks') j"
                                          " WHERE json_extract (j.value, '$.id') GLOB 'cross_year.*' GROUP BY r.year");
   g_assert_cmpstr (in_json, ==, "2020|6\n2021|1\n");
   /* recomputing changes nothing, and rewrites nothing (same row ids) */
   g_autofree char *before = content (path);
-  g_autofree char *rows_before = dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
+  g_autofree char *rows_before = tu_sqlite_dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
   g_assert_true (gk_sqlite_cross_year (db, &n, &error));
   g_autofree char *after = content (path);
   g_assert_cmpstr (before, ==, after);
-  g_autofree char *rows_after = dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
+  g_autofree char *rows_after = tu_sqlite_dump (path, "SELECT rowid, report_id, id FROM checks WHERE id GLOB 'cross_year.*' ORDER BY rowid");
   g_assert_cmpstr (rows_before, ==, rows_after);
   /* a report re-read loses its cross-year checks until the series is recomputed,
    * and a removed predecessor removes them for good */
@@ -321,7 +299,7 @@ test_cross_year_in_db (void)
   sqlite3_close (raw);
   g_assert_true (gk_sqlite_cross_year (db, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  g_autofree char *left = dump (path, "SELECT COUNT(*) FROM checks WHERE id GLOB 'cross_year.*' AND status = 'fail'");
+  g_autofree char *left = tu_sqlite_dump (path, "SELECT COUNT(*) FROM checks WHERE id GLOB 'cross_year.*' AND status = 'fail'");
   g_assert_cmpstr (left, ==, "0\n");
 }
 
@@ -368,9 +346,9 @@ test_merge (void)
   merge (all, pb);
   g_autofree char *second = content (pall);
   g_assert_cmpstr (first, ==, second);
-  g_autofree char *ids = dump (pall, "SELECT group_concat (id) FROM reports");
+  g_autofree char *ids = tu_sqlite_dump (pall, "SELECT group_concat (id) FROM reports");
   merge (all, pb);
-  g_autofree char *ids2 = dump (pall, "SELECT group_concat (id) FROM reports");
+  g_autofree char *ids2 = tu_sqlite_dump (pall, "SELECT group_concat (id) FROM reports");
   g_assert_cmpstr (ids, ==, ids2);   /* nothing rewritten, not even row ids */
   g_autofree char *single = content (pone);
   g_assert_cmpstr (first, ==, single);

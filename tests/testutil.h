@@ -5,6 +5,7 @@
  *   tu_record_from_text run the text path on a string (unit tests of heuristics)
  *   tu_json_get         a value of a JSON object by dotted path
  *   tu_run_gongkai      run the built binary; its exit status, stdout and stderr
+ *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows)
  */
 #pragma once
 #include <glib.h>
@@ -12,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <sqlite3.h>
 #include "export/export-json.h"
 #include "pipeline/pipeline.h"
 #include "text/text-input.h"
@@ -100,4 +102,27 @@ tu_run_gongkai (const char *const *args, char **out, char **err)
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, flags, NULL, NULL, out, err, &wait, &error);
   g_assert_no_error (error);
   return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+}
+
+static inline char *
+tu_sqlite_dump (const char *db_path, const char *sql)
+{
+  sqlite3 *db;
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);   /* a batch may still be writing */
+  sqlite3_stmt *st;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  GString *out = g_string_new (NULL);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (st); i++)
+        {
+          const char *t = (const char *) sqlite3_column_text (st, i);
+          g_string_append_printf (out, "%s%s", i ? "|" : "", t ? t : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
 }
