@@ -54,6 +54,7 @@ check: $(BUILD)/gongkai $(TESTS)
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build dir.
 check-asan: | $(DEPS_OK)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined' check
 
