@@ -1,15 +1,6 @@
 /* test-check.c — each kind of check can fail, and says so in Chinese. */
 #include "testutil.h"
 
-static const GkCheck *
-find_check (const GkRecord *rec, const char *id)
-{
-  for (guint i = 0; i < rec->checks->len; i++)
-    if (strcmp (((GkCheck *) rec->checks->pdata[i])->id, id) == 0)
-      return rec->checks->pdata[i];
-  return NULL;
-}
-
 static const char *const table2_2019 =
   "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n"
   "规章 0 5 3\n规范性文件 -1 1 9\n";
@@ -18,14 +9,14 @@ static void
 test_published_le_total (void)
 {
   g_autoptr (GkRecord) rec = tu_record_from_text (table2_2019);
-  const GkCheck *c = find_check (rec, "active.rules.published_le_total");
+  const GkCheck *c = tu_find_check (rec, "active.rules.published_le_total");
   g_assert_nonnull (c);
   g_assert_cmpint (c->status, ==, GK_CHECK_FAIL);           /* 5 published > 3 in total */
   g_assert_nonnull (strstr (c->message, "超过"));
-  const GkCheck *n = find_check (rec, "active.normative_documents.published_le_total");
+  const GkCheck *n = tu_find_check (rec, "active.normative_documents.published_le_total");
   g_assert_cmpint (n->status, ==, GK_CHECK_FAIL);           /* made = -1 */
   g_assert_nonnull (strstr (n->message, "负数"));
-  g_assert_nonnull (find_check (rec, "value.non_negative.active.normative_documents.made"));
+  g_assert_nonnull (tu_find_check (rec, "value.non_negative.active.normative_documents.made"));
 }
 
 static void
@@ -45,7 +36,7 @@ test_not_a_number (void)
     gk_row_add_cell (row, gk_cell_new (cells[i], &src));
   g_ptr_array_add (content->rows, row);
   g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "ocr.pdf", content);
-  const GkCheck *c = find_check (rec, "value.number.appeals.review.upheld");
+  const GkCheck *c = tu_find_check (rec, "value.number.appeals.review.upheld");
   g_assert_nonnull (c);
   g_assert_cmpint (c->status, ==, GK_CHECK_FAIL);
   g_assert_true (c->suspect_ocr);                             /* low-confidence OCR cell */
@@ -59,7 +50,7 @@ test_balance_message (void)
                      "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
                      "（一）予以公开 2 0 0 0 0 0 2\n（七）总计 2 0 0 0 0 0 2\n四、结转下年度继续办理 0 0 0 0 0 0 0\n";
   g_autoptr (GkRecord) rec = tu_record_from_text (text);
-  const GkCheck *c = find_check (rec, "applications.balance.natural_person");
+  const GkCheck *c = tu_find_check (rec, "applications.balance.natural_person");
   g_assert_cmpint (c->status, ==, GK_CHECK_FAIL);
   g_assert_nonnull (strstr (c->message, "不符，相差1"));
   g_assert_cmpuint (c->operands->len, ==, 4);

@@ -125,18 +125,6 @@ static const char report[] =
   "五、存在的主要问题及改进情况\n"
   "电话：0731-5558236\n";
 
-static gboolean
-has_warning (const GkRecord *rec, const char *code, const char *needle)
-{
-  for (guint i = 0; i < rec->warnings->len; i++)
-    {
-      GkWarning *w = rec->warnings->pdata[i];
-      if (strcmp (w->code, code) == 0 && strstr (w->message, needle))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_record (void)
 {
@@ -152,10 +140,10 @@ test_record (void)
   GkValue *v = gk_record_get (rec, "active.normative_documents.total");
   g_assert_nonnull (v);
   g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
-  g_assert_true (has_warning (rec, "cells_glued", "121230"));
-  g_assert_true (has_warning (rec, "cells_split", "1000001"));
+  g_assert_true (tu_warning (rec->warnings, "cells_glued", "121230"));
+  g_assert_true (tu_warning (rec->warnings, "cells_split", "1000001"));
   /* the phone number after the last table is no row */
-  g_assert_false (has_warning (rec, "cells_glued", "5558236"));
+  g_assert_false (tu_warning (rec->warnings, "cells_glued", "5558236"));
   g_assert_cmpstr (tu_check_status (rec, "appeals.review.total"), ==, "pass");
 }
 

@@ -39,18 +39,6 @@ table3 (const char *const *overrides, gboolean heading)
   return s;
 }
 
-static const char *
-warning_with (const GkRecord *rec, const char *code)
-{
-  for (guint i = 0; i < rec->warnings->len; i++)
-    {
-      GkWarning *w = rec->warnings->pdata[i];
-      if (strcmp (w->code, code) == 0)
-        return w->message;
-    }
-  return NULL;
-}
-
 static void
 test_mixed_template (void)
 {
@@ -68,7 +56,7 @@ test_mixed_template (void)
   /* the 2019 （六） row kept in a 2021 report */
   g_assert_true (tu_int_is (rec, "applications.other_handling.total", 0));
   g_assert_null (gk_record_get (rec, "applications.other_handling_misc.total"));
-  g_assert_nonnull (warning_with (rec, "template_mixed"));
+  g_assert_nonnull (tu_warning (rec->warnings, "template_mixed", NULL));
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "pass");
 }
 
@@ -86,11 +74,11 @@ test_dash_and_blank_zeros (void)
   GkValue *v = gk_record_get (rec, "applications.granted.commercial");
   g_assert_true (v->kind == GK_VALUE_INT && v->i == 0);
   g_assert_cmpstr (v->raw, ==, "—");
-  g_assert_nonnull (warning_with (rec, "placeholder_as_zero"));
+  g_assert_nonnull (tu_warning (rec->warnings, "placeholder_as_zero", NULL));
   GkValue *t = gk_record_get (rec, "applications.partially_granted.total");
   g_assert_cmpint (t->kind, ==, GK_VALUE_NULL);          /* never a guessed 0 */
   g_assert_cmpstr (t->raw, ==, "—");
-  g_assert_nonnull (warning_with (rec, "blank_not_zero"));
+  g_assert_nonnull (tu_warning (rec->warnings, "blank_not_zero", NULL));
   g_assert_cmpstr (tu_check_status (rec, "applications.row_total.partially_granted"), ==, "skipped");
   g_assert_cmpstr (tu_check_status (rec, "applications.row_total.granted"), ==, "pass");
 }
@@ -102,7 +90,7 @@ test_missing_cell (void)
   g_autoptr (GString) s = table3 (over, TRUE);
   g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
   g_assert_cmpint (gk_record_get (rec, "applications.withheld_state_secret.total")->kind, ==, GK_VALUE_NULL);
-  g_assert_nonnull (warning_with (rec, "cells_mismatch"));
+  g_assert_nonnull (tu_warning (rec->warnings, "cells_mismatch", NULL));
   g_assert_cmpstr (tu_check_status (rec, "applications.row_total.withheld_state_secret"), ==, "skipped");
   /* the neighbours are unaffected */
   g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
@@ -152,7 +140,7 @@ test_stray_page_number (void)
   g_string_append (s2, strchr (at, '\n') + 1);
   g_autoptr (GkRecord) rec2 = tu_record_from_text (s2->str);
   g_assert_true (tu_int_is (rec2, "applications.not_processed_publication.total", 2));
-  g_assert_nonnull (warning_with (rec2, "stray_number"));
+  g_assert_nonnull (tu_warning (rec2->warnings, "stray_number", NULL));
 }
 
 /* pdftotext's default mode on some producers: one number per line, and a
@@ -188,7 +176,7 @@ test_dropped_character (void)
   g_string_append (t, strchr (at, '\n') + 1);
   g_autoptr (GkRecord) rec = tu_record_from_text (t->str);
   g_assert_true (tu_int_is (rec, "applications.withheld_process_info.total", 1));
-  g_assert_nonnull (warning_with (rec, "label_fuzzy"));
+  g_assert_nonnull (tu_warning (rec->warnings, "label_fuzzy", NULL));
   g_assert_true (tu_int_is (rec, "applications.withheld_enforcement_files.total", 0));
 }
 
@@ -206,7 +194,7 @@ test_pipe_rows (void)
   /* a blank between pipes is a real cell: 0, marked, with a warning */
   GkValue *v = gk_record_get (rec, "active.normative_documents.repealed");
   g_assert_true (v->kind == GK_VALUE_INT && v->i == 0 && v->from_blank);
-  g_assert_nonnull (warning_with (rec, "blank_as_zero"));
+  g_assert_nonnull (tu_warning (rec->warnings, "blank_as_zero", NULL));
 }
 
 /* pdftotext's default mode: the labels as one block, then their numbers */
@@ -221,7 +209,7 @@ test_label_block (void)
   g_assert_true (tu_int_is (rec, "applications.carried_over.total", 1));
   g_assert_true (tu_int_is (rec, "applications.granted.total", 4));
   g_assert_true (tu_int_is (rec, "applications.partially_granted.total", 2));
-  g_assert_nonnull (warning_with (rec, "label_block"));
+  g_assert_nonnull (tu_warning (rec->warnings, "label_block", NULL));
 }
 
 static void
@@ -230,7 +218,7 @@ test_heading_missing (void)
   g_autoptr (GString) s = table3 (NULL, FALSE);
   g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
   g_assert_true (tu_int_is (rec, "applications.processed_total.total", 0));
-  g_assert_nonnull (warning_with (rec, "section_heading_missing"));
+  g_assert_nonnull (tu_warning (rec->warnings, "section_heading_missing", NULL));
 }
 
 /* A line of prose that names a row and ends in a number must not block the
@@ -243,7 +231,7 @@ test_prose_before_table (void)
   g_autoptr (GkRecord) rec = tu_record_from_text (text);
   g_assert_true (tu_int_is (rec, "active.licensing.decisions", 3208));
   g_assert_true (tu_int_is (rec, "active.licensing.items_change", 85));
-  g_assert_null (warning_with (rec, "cells_mismatch"));
+  g_assert_null (tu_warning (rec->warnings, "cells_mismatch", NULL));
 }
 
 /* An OCR reading the engine gives ~0 confidence (a unit misread as digits)
@@ -266,7 +254,7 @@ test_ocr_unbelieved_cell (void)
   GkValue *v = gk_record_get (rec, "active.procurement.amount_wan");
   g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
   g_assert_cmpstr (v->raw, ==, "22322742");
-  g_assert_nonnull (warning_with (rec, "ocr_unreadable"));
+  g_assert_nonnull (tu_warning (rec->warnings, "ocr_unreadable", NULL));
   g_assert_null (tu_check_status (rec, "value.number.active.procurement.amount_wan"));
 }
 

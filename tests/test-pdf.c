@@ -356,15 +356,6 @@ read_pdf (const char *path, const GkReadOptions *opts_in, GError **error)
   return gk_pdf_read (input, &opts, error);
 }
 
-static gboolean
-has_warning (const GPtrArray *warnings, const char *code)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strcmp (((GkWarning *) warnings->pdata[i])->code, code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 assert_table3_values (const GkRecord *rec, gboolean blanks)
 {
@@ -681,7 +672,7 @@ test_limits (void)
   opts.max_pixels = 1000;
   g_autoptr (GkContent) text_only = read_pdf (path, &opts, &error);
   g_assert_no_error (error);
-  g_assert_true (has_warning (text_only->warnings, "page_too_large"));
+  g_assert_true (tu_warning (text_only->warnings, "page_too_large", NULL));
   for (guint i = 0; i < text_only->rows->len; i++)
     {
       GkRow *row = text_only->rows->pdata[i];
@@ -693,7 +684,7 @@ test_limits (void)
   g_autoptr (GkContent) first = read_pdf (path, &opts, &error);
   g_assert_no_error (error);
   g_assert_cmpint (first->n_pages, ==, 2);
-  g_assert_true (has_warning (first->warnings, "pages_truncated"));
+  g_assert_true (tu_warning (first->warnings, "pages_truncated", NULL));
   for (guint i = 0; i < first->lines->len; i++)
     g_assert_cmpint (((GkLine *) first->lines->pdata[i])->src.page, ==, 1);
 }
@@ -729,7 +720,7 @@ test_hatched_page (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (has_warning (content->warnings, "too_many_rules"));
+  g_assert_true (tu_warning (content->warnings, "too_many_rules", NULL));
   guint data_rows = 0;
   for (guint i = 0; i < content->rows->len; i++)
     {

@@ -19,15 +19,6 @@ absent (const GkRecord *rec, const char *key)
   return gk_record_get (rec, key) == NULL;
 }
 
-static gboolean
-has_warning (const GkRecord *rec, const char *code)
-{
-  for (guint i = 0; i < rec->warnings->len; i++)
-    if (strcmp (((GkWarning *) rec->warnings->pdata[i])->code, code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_received (void)
 {
@@ -41,7 +32,7 @@ test_received (void)
 
   g_autoptr (GkRecord) b = prose ("2015年共受理依申请公开政府信息20余条。");
   g_assert_true (tu_int_is (b, "narrative.applications_received", 20));
-  g_assert_true (has_warning (b, "narrative_approximate"));
+  g_assert_true (tu_warning (b->warnings, "narrative_approximate", NULL));
 
   /* negative: a deadline is no count */
   g_autoptr (GkRecord) c = prose ("受理政府信息公开申请15个工作日内答复；收到申请后及时登记。");
@@ -190,7 +181,7 @@ test_active_total_shapes (void)
 {
   g_autoptr (GkRecord) a = prose ("全年主动公开政府信息2600余条。");
   g_assert_true (tu_int_is (a, "narrative.active_total", 2600));
-  g_assert_true (has_warning (a, "narrative_approximate"));
+  g_assert_true (tu_warning (a->warnings, "narrative_approximate", NULL));
 
   g_autoptr (GkRecord) b = prose ("（一）主动公开信息数      条      2046      9873");
   g_assert_true (tu_int_is (b, "narrative.active_total", 2046));
@@ -254,8 +245,8 @@ test_pre2019_record (void)
   g_assert_cmpstr (a->published_on, ==, "2013-03-10");
   g_assert_true (absent (a, "applications.partially_granted.natural_person"));
   g_assert_true (tu_int_is (a, "applications.partially_granted.total", 2));
-  g_assert_true (has_warning (a, "pre2019_prose"));
-  g_assert_false (has_warning (a, "row_not_found"));
+  g_assert_true (tu_warning (a->warnings, "pre2019_prose", NULL));
+  g_assert_false (tu_warning (a->warnings, "row_not_found", NULL));
   /* the prose checks run; the identities do not (no table) */
   g_assert_cmpstr (tu_check_status (a, "narrative.percent.1"), ==, "pass");
   g_assert_cmpstr (tu_check_status (a, "narrative.percent.2"), ==, "fail");   /* 789/845 = 93.4% */

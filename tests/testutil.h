@@ -5,6 +5,7 @@
  *   tu_record_from_text run the text path on a string (unit tests of heuristics)
  *   tu_json_get         a value of a JSON object by dotted path
  *   tu_run_gongkai      run the built binary; its exit status, stdout and stderr
+ *   tu_find_check / tu_check_status / tu_warning   look checks and warnings up
  *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows)
  */
 #pragma once
@@ -65,15 +66,34 @@ tu_json_get (json_t *root, const char *dotted)
   return cur;
 }
 
+/* Check `id` of a record, or NULL when it was not run. */
+static inline const GkCheck *
+tu_find_check (const GkRecord *rec, const char *id)
+{
+  for (guint i = 0; i < rec->checks->len; i++)
+    if (strcmp (((GkCheck *) rec->checks->pdata[i])->id, id) == 0)
+      return rec->checks->pdata[i];
+  return NULL;
+}
+
 /* The status of check `id` in a record, or NULL when it was not run. */
 static inline const char *
 tu_check_status (const GkRecord *rec, const char *id)
 {
-  for (guint i = 0; i < rec->checks->len; i++)
+  const GkCheck *c = tu_find_check (rec, id);
+  return c ? gk_check_status_name (c->status) : NULL;
+}
+
+/* The first warning with this code (whose message contains needle, when
+ * given) among warnings (GkWarning*), or NULL. */
+static inline const GkWarning *
+tu_warning (const GPtrArray *warnings, const char *code, const char *needle)
+{
+  for (guint i = 0; i < warnings->len; i++)
     {
-      GkCheck *c = rec->checks->pdata[i];
-      if (strcmp (c->id, id) == 0)
-        return gk_check_status_name (c->status);
+      const GkWarning *w = warnings->pdata[i];
+      if (strcmp (w->code, code) == 0 && (!needle || strstr (w->message, needle)))
+        return w;
     }
   return NULL;
 }
