@@ -63,6 +63,8 @@ run (const char *cwd, char **err, const char *const *argv)
                                NULL, &e, &wait_status, &error));
   g_assert_no_error (error);
   g_test_message ("%s: %s", argv[1] ? argv[1] : argv[0], e);
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+    g_printerr ("%s %s exited %d:\n%s", argv[0], argv[1] ? argv[1] : "", exit_status (wait_status), e);
   if (err)
     *err = g_steal_pointer (&e);
   return exit_status (wait_status);
@@ -411,14 +413,14 @@ test_gnu_parallel_recipe (void)
   shard_lists (dir);
   /* the recipe of docs/scale-out.md, with a stand-in for ssh that runs each
    * "remote" job in a separate home directory, so transfer, return and
-   * clean-up really happen */
+   * clean-up really happen; without HOME and SHELL, as on CI */
   g_autofree char *remote = g_build_filename (dir, "remote-home", NULL);
   g_assert_cmpint (g_mkdir (remote, 0755), ==, 0);
   g_autofree char *fakessh = tu_source_path ("tests/data/fakessh");
   g_autofree char *nodes = g_build_filename (dir, "nodes.txt", NULL);
   g_assert_true (g_file_set_contents (nodes, "node1\nnode2\n", -1, NULL));
   g_autofree char *cmd = g_strdup_printf (
-    "FAKE_REMOTE='%s' parallel --will-cite --ssh '%s' --sshloginfile nodes.txt --jobs 1 --joblog jobs.log "
+    "env -u HOME -u SHELL FAKE_REMOTE='%s' parallel --will-cite --ssh '%s' --sshloginfile nodes.txt --jobs 1 --joblog jobs.log "
     "--transferfile {} --return {.}.sqlite --cleanup "
     "'gongkai batch --files-from {} --db {.}.sqlite -j 2; test $? -le 1' ::: shards/shard-*.list",
     remote, fakessh);
