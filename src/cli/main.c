@@ -49,6 +49,11 @@ main (int argc, char **argv)
 {
   gk_ocr_prepare_process (argv);  /* may re-exec: first, before any thread */
   setlocale (LC_ALL, "");
+  /* Reports, arguments and messages are UTF-8.  In the C locale of cron, CI
+   * and containers GLib would reject a Chinese argument and print "?" for
+   * Chinese text, so the character type becomes C.UTF-8 there. */
+  if (!g_get_charset (NULL))
+    setlocale (LC_CTYPE, "C.UTF-8");
   if (argc < 2)
     {
       usage (stderr);
