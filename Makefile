@@ -2,16 +2,21 @@
 # Sources are found by wildcard: a new module is a new .c file under src/,
 # a new test a new tests/test-*.c; nothing here needs editing for either.
 
-PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 jansson sqlite3 libxml-2.0
+PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 gmodule-2.0 jansson sqlite3 libxml-2.0
+# Not linked: tesseract is opened on first use (src/ocr/tess-api.h), by soname.
+LINK_PKGS = $(filter-out tesseract,$(PKGS))
+TESS_SONAME = $(shell readelf -d $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | \
+                sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 BUILD   ?= build
 CC      ?= cc
 OPT     ?= -O2 -g
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # after scripts/install-deps has had its chance to install the -dev packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS))
 CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-             -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' $(SAN) $(CFLAGS)
+             -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' \
+             $(if $(TESS_SONAME),-DGK_TESSERACT_SONAME='"$(TESS_SONAME)"') $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))

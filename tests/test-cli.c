@@ -143,11 +143,32 @@ test_usage_and_formats (void)
   run_clear (&r);
 }
 
+/* Reading a born-digital PDF must not load tesseract and its thirty
+ * libraries (src/ocr/tess-api.h): the dynamic loader says what it loads. */
+static void
+test_tesseract_loaded_on_demand (void)
+{
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  g_autofree char *pdf = tu_source_path ("samples/hexi-2022.pdf");
+  const char *argv[] = { bin, "extract", pdf, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
+  g_autofree char *err = NULL;
+  int status;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "libpoppler-glib"));   /* LD_DEBUG did report */
+  g_assert_null (strstr (err, "libtesseract"));
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
+  g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

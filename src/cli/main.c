@@ -47,7 +47,7 @@ usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-  gk_ocr_prepare_process (argv);  /* may re-exec: first, before any thread */
+  gk_ocr_prepare_process ();  /* first, before any thread */
   setlocale (LC_ALL, "");
   /* Reports, arguments and messages are UTF-8.  In the C locale of cron, CI
    * and containers GLib would reject a Chinese argument and print "?" for

@@ -2,10 +2,9 @@
 #include "ocr-engine.h"
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <tesseract/capi.h>
 #include "common/gk-error.h"
 #include "common/gk-text.h"
+#include "tess-api.h"
 
 /* Debian's tesseract-ocr-chi-sim installs here (tesseract 5). */
 #define GK_OCR_TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"
@@ -80,13 +79,11 @@ gk_ocr_line_free (GkOcrLine *line)
 }
 
 void
-gk_ocr_prepare_process (char **argv)
+gk_ocr_prepare_process (void)
 {
-  if (g_getenv ("OMP_THREAD_LIMIT"))
-    return;
-  g_setenv ("OMP_THREAD_LIMIT", "1", TRUE);
-  execv ("/proc/self/exe", argv);
-  /* re-exec failed: run on, tesseract may then use several threads per page */
+  /* Before any thread: setenv races with getenv.  libgomp reads it when
+   * tess-api loads tesseract, on the first OCRed page. */
+  g_setenv ("OMP_THREAD_LIMIT", "1", FALSE);
 }
 
 char *
@@ -156,6 +153,8 @@ gk_ocr_engine_get (const char *models_dir, GError **error)
       g_ptr_array_add (registry, e);
       g_mutex_unlock (&registry_lock);
     }
+  if (!gk_tess_api_load (error))
+    return NULL;
   if (!e->api && !engine_start (e, models_dir, error))
     return NULL;
   return e;

@@ -1,6 +1,6 @@
 /* ocr-engine.h — tesseract, one instance per thread, reading rectangles.
  *
- *   gk_ocr_prepare_process     OMP_THREAD_LIMIT=1 before libgomp starts (re-exec)
+ *   gk_ocr_prepare_process     OMP_THREAD_LIMIT=1 unless set, before libgomp loads
  *   gk_ocr_engine_get          this thread's engine, created on first use
  *   gk_ocr_engines_release     end every thread's tesseract (at exit; safe to reuse after)
  *   gk_ocr_engine_set_image    the page image the next reads look at
@@ -18,9 +18,9 @@
  * into 〇 or a 1 into 丨.  A second, small eng instance gives a second
  * opinion on doubtful digits (chi_sim reads a lone "1" as 工).  Set-up (user words of the template labels,
  * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
- * would multiply threads under -j N, and libgomp reads OMP_THREAD_LIMIT
- * only when the process starts, hence the re-exec in
- * gk_ocr_prepare_process.
+ * would multiply threads under -j N; libgomp reads OMP_THREAD_LIMIT only
+ * when it is loaded, which is with tesseract on the first OCRed page
+ * (tess-api.h), so gk_ocr_prepare_process sets it at start-up.
  */
 #pragma once
 #include <glib.h>
@@ -42,10 +42,9 @@ typedef struct {
 
 void gk_ocr_line_free (GkOcrLine *line);
 
-/* Call first thing in main(): when OMP_THREAD_LIMIT is unset, sets it to 1
- * and re-executes the program so libgomp sees it.  Returns normally when
- * nothing had to be done or the re-exec failed. */
-void gk_ocr_prepare_process (char **argv);
+/* Call first thing in main(), before any thread: OMP_THREAD_LIMIT=1 unless
+ * the user set it (one tesseract thread per worker; -j N parallelises). */
+void gk_ocr_prepare_process (void);
 
 char *gk_ocr_tessdata_dir (GError **error);
 GkOcrEngine *gk_ocr_engine_get (const char *models_dir, GError **error);
