@@ -17,6 +17,7 @@
 #include "layout/layout.h"
 #include "layout/rules.h"
 #include "pdf/pdf-input.h"
+#include "pdf/pdf-rules.h"
 #include "testutil.h"
 
 #define FONT "Noto Sans CJK SC"
@@ -75,9 +76,14 @@ table_x (const Table *t, int col)
  * open_bottom the last row is cut by the page after its first text line
  * (no rule under it); with open_top the first row is that row's rest (no
  * rule over it, the text lines after the first). */
+/* Where draw_table_rows strokes the rules: the page itself, or (set by
+ * write_table3_image_rules_pdf) an image later painted on the page. */
+static cairo_t *rules_target;
+
 static double
-draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y, gboolean open_top, gboolean open_bottom)
+draw_table_rows (cairo_t *page_cr, const Table *t, int r0, int r1, double y, gboolean open_top, gboolean open_bottom)
 {
+  cairo_t *cr = rules_target ? rules_target : page_cr;
   g_autofree double *ry = g_new (double, t->n_rows + 1);
   ry[r0] = y;
   for (int r = r0; r < r1; r++)
@@ -116,12 +122,12 @@ draw_table_rows (cairo_t *cr, const Table *t, int r0, int r1, double y, gboolean
         {
           g_autofree char *rest = lines[0] && lines[1] ? g_strjoinv ("\n", lines + 1) : NULL;
           if (rest)
-            draw_text (cr, x0 + 2, ry[a] + 2, rest);
+            draw_text (page_cr, x0 + 2, ry[a] + 2, rest);
         }
       else if (open_bottom && c->row == r1 - 1)
-        draw_text (cr, x0 + 2, ry[a] + 2, lines[0] ? lines[0] : "");
+        draw_text (page_cr, x0 + 2, ry[a] + 2, lines[0] ? lines[0] : "");
       else
-        draw_text (cr, x0 + 2, ry[a] + 2, c->text);
+        draw_text (page_cr, x0 + 2, ry[a] + 2, c->text);
     }
   return ry[r1];
 }
@@ -335,6 +341,36 @@ write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int spl
   pdf_end (cr, surf);
 }
 
+/* Table 三 with its rules drawn into an image painted under the text, as
+ * a scanned form filled in by a program would be: no rule is a path. */
+static void
+write_table3_image_rules_pdf (const char *path)
+{
+  if (!draw_in_child ())
+    return;
+  const double px_per_pt = 3;
+  cairo_surface_t *surf;
+  cairo_t *cr = pdf_begin (path, &surf);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (PAGE_W * px_per_pt),
+                                                       (int) (PAGE_H * px_per_pt));
+  rules_target = cairo_create (image);
+  cairo_scale (rules_target, px_per_pt, px_per_pt);
+  g_auto (GStrv) texts = NULL;
+  Table *t = table3_new (FALSE, &texts);
+  draw_text (cr, 57, 90, "三、收到和处理政府信息公开申请情况");
+  draw_table_rows (cr, t, 0, t->n_rows, 110, FALSE, FALSE);
+  cairo_destroy (rules_target);
+  rules_target = NULL;
+  cairo_save (cr);
+  cairo_scale (cr, 1 / px_per_pt, 1 / px_per_pt);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+  table_free (t);
+  pdf_end (cr, surf);
+}
+
 static void
 write_table3_pdf (const char *path, gboolean blanks, int split_at)
 {
@@ -439,6 +475,27 @@ test_ruled_table3 (void)
   g_assert_cmpint (v->src.page, ==, 1);
   g_assert_cmpfloat (v->src.box.x0, >=, 57 + 170);
   g_assert_cmpfloat (v->src.box.x1, <=, 57 + 170 + 38);
+}
+
+/* Rules that are no path (an image of the form) are found in a rendering. */
+static void
+test_rules_in_an_image (void)
+{
+  g_autofree char *path = tmp_path ("t3-image-rules.pdf");
+  write_table3_image_rules_pdf (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  int grid_cells = 0;
+  for (guint i = 0; i < content->rows->len; i++)
+    {
+      GkRow *row = content->rows->pdata[i];
+      for (guint k = 0; k < row->cells->len; k++)
+        grid_cells += ((GkCell *) row->cells->pdata[k])->grid_cell;
+    }
+  g_assert_cmpint (grid_cells, ==, T3_DATA_ROWS * 7);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+  assert_table3_values (rec, FALSE);
 }
 
 static void
@@ -905,6 +962,91 @@ test_leading_blank_value_columns (void)
     }
 }
 
+/* Vector rules: a table whose top half is drawn as filled rectangles cell by
+ * cell (Chromium, Word) and whose bottom half as stroked lines (LibreOffice),
+ * plus what is no rule: a short underline, a shaded cell, a diagonal, a
+ * curve, and a long rule outside the band. */
+static void
+test_rules_from_paths (void)
+{
+  g_autofree char *path = tmp_path ("paths.pdf");
+  const double x0 = 100, y0 = 100, cw = 80, rh = 20;
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      for (int r = 0; r <= 2; r++)       /* rows 0..1: filled pieces, one per cell edge */
+        for (int c = 0; c < 4; c++)
+          cairo_rectangle (cr, x0 + c * cw, y0 + r * rh - 0.25, cw, 0.5);
+      for (int c = 0; c <= 4; c++)
+        for (int r = 0; r < 2; r++)
+          cairo_rectangle (cr, x0 + c * cw - 0.25, y0 + r * rh, 0.5, rh);
+      cairo_fill (cr);
+      cairo_set_line_width (cr, 1.0);     /* rows 2..3: stroked lines */
+      for (int r = 3; r <= 4; r++)
+        {
+          cairo_move_to (cr, x0, y0 + r * rh);
+          cairo_line_to (cr, x0 + 4 * cw, y0 + r * rh);
+        }
+      for (int c = 0; c <= 4; c++)
+        {
+          cairo_move_to (cr, x0 + c * cw, y0 + 2 * rh);
+          cairo_line_to (cr, x0 + c * cw, y0 + 4 * rh);
+        }
+      cairo_stroke (cr);
+      cairo_move_to (cr, x0 + 5, y0 + 30);          /* an underline, 10 pt */
+      cairo_line_to (cr, x0 + 15, y0 + 30);
+      cairo_move_to (cr, x0 + 10, y0 + 45);         /* a diagonal */
+      cairo_line_to (cr, x0 + 70, y0 + 75);
+      cairo_stroke (cr);
+      cairo_arc (cr, x0 + 120, y0 + 50, 8, 0, 2 * G_PI);  /* a curve */
+      cairo_stroke (cr);
+      cairo_rectangle (cr, x0 + cw, y0 + rh, cw, rh); /* a shaded cell */
+      cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_rectangle (cr, x0, 600, 300, 0.5);        /* outside the band */
+      cairo_fill (cr);
+      pdf_end (cr, surf);
+    }
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  PopplerPage *ppage = poppler_document_get_page (doc, 0);
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  GkRect band = { 50, 80, 545, 200 };
+  g_array_append_val (bands, band);
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules), ==, 10);
+  int horizontal = 0, vertical = 0;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      GkRect *r = &g_array_index (rules, GkRect, i);
+      if (r->x1 - r->x0 > r->y1 - r->y0)
+        {
+          /* every row line joined from its pieces, across the whole table */
+          g_assert_cmpfloat_with_epsilon (r->x0, x0, 0.6);
+          g_assert_cmpfloat_with_epsilon (r->x1, x0 + 4 * cw, 0.6);
+          g_assert_cmpfloat_with_epsilon ((r->y0 + r->y1) / 2, y0 + horizontal * rh, 0.05);
+          g_assert_cmpfloat (r->y1 - r->y0, <=, 1.1);
+          horizontal++;
+        }
+      else
+        {
+          /* each column line runs down both halves: filled and stroked pieces joined */
+          g_assert_cmpfloat_with_epsilon ((r->x0 + r->x1) / 2, x0 + vertical * cw, 0.05);
+          g_assert_cmpfloat_with_epsilon (r->y0, y0, 0.6);
+          g_assert_cmpfloat_with_epsilon (r->y1, y0 + 4 * rh, 0.6);
+          vertical++;
+        }
+    }
+  g_assert_cmpint (horizontal, ==, 5);
+  g_assert_cmpint (vertical, ==, 5);
+  g_object_unref (ppage);
+  g_object_unref (doc);
+}
+
 static void
 test_grid_merged_cells (void)
 {
@@ -983,6 +1125,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("gk-test-pdf-XXXXXX", NULL);
   g_assert_nonnull (tmpdir);
   g_test_add_func ("/pdf/ruled-table3", test_ruled_table3);
+  g_test_add_func ("/pdf/rules-in-an-image", test_rules_in_an_image);
   g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
   g_test_add_func ("/pdf/row-split-over-pages", test_row_split_over_pages);
   g_test_add_func ("/pdf/blank-cells", test_blank_cells);
@@ -997,6 +1140,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
+  g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();
   g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
   const char *name;

@@ -10,19 +10,17 @@
  * space and at gaps too wide to be inside a word (two table cells whose
  * text poppler joined).
  *
- * Ruling lines.  poppler-glib offers no access to a page's vector paths,
- * so rules are found in a rendering: only pages whose text has table-like
- * lines are rendered, clipped to the bands around those lines, into an
- * image only as tall as the bands reach, at GK_PDF_RULE_PX_PER_PT, and the
- * rules are found with leptonica morphology (gk_layout_rules_from_pix, the
- * function the OCR path uses on scans).  What it costs (CPU, a 3-page
- * Chromium report with tables on every page): text layer 5.3 ms, rendering
- * 14 ms (of which about 4 ms loading the fonts once, 5 ms interpreting the
- * pages — the floor even with an empty clip — and 5 ms rasterising),
- * binarising and morphology 3 ms, layout 1.4 ms; `pdftotext -layout` takes
- * 12 ms for the whole process.  Rendering at half the scale or without
- * anti-aliasing saved nothing measurable; the clip to the bands saves the
- * rasterising outside them.
+ * Ruling lines.  poppler-glib offers no call that hands out a page's
+ * vector paths, but it draws them through cairo: only pages whose text has
+ * table-like lines are rendered, clipped to the bands around those lines,
+ * through a cairo observer surface that sees every fill and stroke
+ * (pdf-rules.h); its axis-aligned pieces, joined, are the rules — exact,
+ * with no rasterising or morphology.  Where that finds none (borders drawn
+ * as images or glyphs) the bands are rendered at GK_PDF_RULE_PX_PER_PT and
+ * the rules found with leptonica morphology (gk_layout_rules_from_pix, the
+ * function the OCR path uses on scans).  The cost that remains is poppler's
+ * own: interpreting the page for cairo and loading its fonts for cairo,
+ * about as much again as the text layer.
  *
  * Pages beyond opts->max_pages are not read: the first max_pages are, with
  * a warning, since the national tables come early in a report and a long
@@ -30,6 +28,7 @@
  */
 #include "pdf-input.h"
 #include "pdf-images.h"
+#include "pdf-rules.h"
 #include "common/gk-error.h"
 #include "common/gk-text.h"
 #include "layout/layout.h"
@@ -162,14 +161,12 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
   return TRUE;
 }
 
-/* Renders the page's table bands and finds the ruling lines in them. */
+/* The raster method: the bands rendered into an image as tall as they
+ * reach, rules found by morphology.  For borders the path method cannot see. */
 static void
-read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+read_rules_from_rendering (PopplerPage *ppage, GkPage *page, const GArray *bands, const GkReadOptions *opts,
+                           GkContent *content)
 {
-  g_autoptr (GArray) bands = gk_layout_table_bands (page);
-  if (bands->len == 0)
-    return;
-  /* one rendering, clipped to the bands, into an image as tall as they reach */
   double top = page->height, bottom = 0;
   for (guint b = 0; b < bands->len; b++)
     {
@@ -181,8 +178,6 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
   int w = (int) ceil (page->width * s), h = (int) ceil ((bottom - top) * s);
   if (w <= 0 || h <= 0)
     return;
-  if (opts->no_rendering)
-    return;   /* said once for the file (image_too_large) */
   if (opts->max_pixels > 0 && (gint64) w * h > opts->max_pixels)
     {
       gk_content_warn (content, "page_too_large", page->number,
@@ -230,16 +225,39 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
             }
         }
       gk_layout_rules_from_pix (pix, 1.0 / s, 0.0, top, page->rules);
-      if (page->rules->len > GK_PDF_MAX_RULES)
-        {
-          gk_content_warn (content, "too_many_rules", page->number,
-                           "page %d has %u line segments, too many for a table; its tables are read from the text alone",
-                           page->number, page->rules->len);
-          g_array_set_size (page->rules, 0);
-        }
     }
   pixDestroy (&pix);
   cairo_surface_destroy (surf);
+}
+
+/* The ruling lines in the page's table bands: from the paths poppler draws
+ * (pdf-rules.h), else from a rendering. */
+static void
+read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+{
+  g_autoptr (GArray) bands = gk_layout_table_bands (page);
+  if (bands->len == 0 || opts->no_rendering)
+    return;   /* no_rendering: said once for the file (image_too_large) */
+  double s = GK_PDF_PATH_PX_PER_PT;
+  if (opts->max_pixels > 0 && (page->width * s) * (page->height * s) > (double) opts->max_pixels)
+    {
+      gk_content_warn (content, "page_too_large", page->number,
+                       "page %d is too large to look for ruling lines (%.0f x %.0f points); its tables are read from the text alone",
+                       page->number, page->width, page->height);
+      return;
+    }
+  g_mutex_lock (&render_lock);
+  int found = gk_pdf_rules_from_paths (ppage, bands, page->rules);
+  g_mutex_unlock (&render_lock);
+  if (found <= 0)
+    read_rules_from_rendering (ppage, page, bands, opts, content);
+  if (page->rules->len > GK_PDF_MAX_RULES)
+    {
+      gk_content_warn (content, "too_many_rules", page->number,
+                       "page %d has %u line segments, too many for a table; its tables are read from the text alone",
+                       page->number, page->rules->len);
+      g_array_set_size (page->rules, 0);
+    }
 }
 
 /* A page without a text layer (every page with --ocr always): OCR reads it. */

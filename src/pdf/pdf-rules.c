@@ -1,0 +1,283 @@
+/* pdf-rules.c — see pdf-rules.h. */
+#include "pdf-rules.h"
+#include <cairo.h>
+#include <math.h>
+#include "content/content.h"
+#include "layout/rules.h"
+
+/* Two coordinates this close (pt) are on one axis line: paths come through
+ * cairo's fixed point, 1/64 pt at GK_PDF_PATH_PX_PER_PT. */
+#define AXIS_EPSILON_PT 0.05
+
+typedef struct {
+  cairo_t *cr;
+  double scale;        /* device px per pt */
+  GArray *horizontal;  /* GkRect candidates, points */
+  GArray *vertical;
+} PathSink;
+
+/* A candidate segment box: horizontal when wider than tall; shading and
+ * filled areas (thicker than a rule) are no candidates. */
+static void
+add_candidate (PathSink *sink, double x0, double y0, double x1, double y1)
+{
+  GkRect r = { MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1) };
+  double w = r.x1 - r.x0, h = r.y1 - r.y0;
+  if (w >= h && h <= GK_RULE_MAX_THICKNESS_PT)
+    g_array_append_val (sink->horizontal, r);
+  else if (h > w && w <= GK_RULE_MAX_THICKNESS_PT)
+    g_array_append_val (sink->vertical, r);
+}
+
+/* The current path of the sink's cairo_t in page points, subpath by subpath:
+ * fn gets each subpath's points (closed ones repeat their start) and whether
+ * it has curves. */
+typedef void (*SubpathFunc) (PathSink *sink, const double *xy, int n, gboolean curved, gpointer data);
+
+static void
+each_subpath (PathSink *sink, SubpathFunc fn, gpointer data)
+{
+  cairo_path_t *path = cairo_copy_path (sink->cr);
+  if (path->status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_path_destroy (path);
+      return;
+    }
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean curved = FALSE;
+  for (int i = 0; i <= path->num_data; i += i < path->num_data ? path->data[i].header.length : 1)
+    {
+      cairo_path_data_type_t type = i < path->num_data ? path->data[i].header.type : CAIRO_PATH_MOVE_TO;
+      if (type == CAIRO_PATH_MOVE_TO && xy->len > 0)
+        {
+          fn (sink, (const double *) xy->data, (int) xy->len / 2, curved, data);
+          g_array_set_size (xy, 0);
+          curved = FALSE;
+        }
+      if (i == path->num_data)
+        break;
+      double x, y;
+      switch (type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+        case CAIRO_PATH_LINE_TO:
+          x = path->data[i + 1].point.x;
+          y = path->data[i + 1].point.y;
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          curved = TRUE;
+          x = path->data[i + 3].point.x;
+          y = path->data[i + 3].point.y;
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+        default:
+          if (xy->len < 2)
+            continue;
+          x = g_array_index (xy, double, 0);
+          y = g_array_index (xy, double, 1);
+          g_array_append_val (xy, x);
+          g_array_append_val (xy, y);
+          continue;   /* already in points */
+        }
+      cairo_user_to_device (sink->cr, &x, &y);
+      x /= sink->scale;
+      y /= sink->scale;
+      g_array_append_val (xy, x);
+      g_array_append_val (xy, y);
+    }
+  cairo_path_destroy (path);
+}
+
+/* A filled subpath that is an axis-aligned rectangle is a border piece. */
+static void
+filled_subpath (PathSink *sink, const double *xy, int n, gboolean curved, gpointer data)
+{
+  if (curved || n < 4 || n > 5)
+    return;
+  if (n == 5 && (fabs (xy[8] - xy[0]) > AXIS_EPSILON_PT || fabs (xy[9] - xy[1]) > AXIS_EPSILON_PT))
+    return;
+  for (int k = 0; k < 4; k++)
+    {
+      int j = (k + 1) % 4;
+      if (fabs (xy[2 * k] - xy[2 * j]) > AXIS_EPSILON_PT && fabs (xy[2 * k + 1] - xy[2 * j + 1]) > AXIS_EPSILON_PT)
+        return;   /* a slanted edge */
+    }
+  double x0 = MIN (MIN (xy[0], xy[2]), MIN (xy[4], xy[6])), x1 = MAX (MAX (xy[0], xy[2]), MAX (xy[4], xy[6]));
+  double y0 = MIN (MIN (xy[1], xy[3]), MIN (xy[5], xy[7])), y1 = MAX (MAX (xy[1], xy[3]), MAX (xy[5], xy[7]));
+  add_candidate (sink, x0, y0, x1, y1);
+}
+
+/* Each straight axis-aligned piece of a stroked subpath, as wide as the pen. */
+static void
+stroked_subpath (PathSink *sink, const double *xy, int n, gboolean curved, gpointer data)
+{
+  double half = *(const double *) data / 2;
+  for (int k = 0; k + 1 < n; k++)
+    {
+      double ax = xy[2 * k], ay = xy[2 * k + 1], bx = xy[2 * k + 2], by = xy[2 * k + 3];
+      if (fabs (ay - by) <= AXIS_EPSILON_PT && fabs (ax - bx) > AXIS_EPSILON_PT)
+        add_candidate (sink, ax, ay - half, bx, ay + half);
+      else if (fabs (ax - bx) <= AXIS_EPSILON_PT && fabs (ay - by) > AXIS_EPSILON_PT)
+        add_candidate (sink, ax - half, ay, ax + half, by);
+    }
+}
+
+static void
+on_fill (cairo_surface_t *observer, cairo_surface_t *target, void *data)
+{
+  each_subpath (data, filled_subpath, NULL);
+}
+
+static void
+on_stroke (cairo_surface_t *observer, cairo_surface_t *target, void *data)
+{
+  PathSink *sink = data;
+  double dx = cairo_get_line_width (sink->cr), dy = 0;
+  cairo_user_to_device_distance (sink->cr, &dx, &dy);
+  double width = MAX (hypot (dx, dy) / sink->scale, GK_PDF_HAIRLINE_PT);
+  each_subpath (sink, stroked_subpath, &width);
+}
+
+/* Keeps of each candidate only what lies inside a band, as the clip of a
+ * rendering would (a path is reported whole when any of it is inside). */
+static GArray *
+clip_to_bands (const GArray *cands, const GArray *bands, gboolean horizontal)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const GkRect *c = &g_array_index (cands, GkRect, i);
+      for (guint b = 0; b < bands->len; b++)
+        {
+          const GkRect *band = &g_array_index (bands, GkRect, b);
+          if (c->x1 < band->x0 || c->x0 > band->x1 || c->y1 < band->y0 || c->y0 > band->y1)
+            continue;
+          GkRect r = *c;
+          if (horizontal)
+            r.x0 = MAX (r.x0, band->x0), r.x1 = MIN (r.x1, band->x1);
+          else
+            r.y0 = MAX (r.y0, band->y0), r.y1 = MIN (r.y1, band->y1);
+          g_array_append_val (out, r);
+        }
+    }
+  return out;
+}
+
+static double
+centre_across (const GkRect *r, gboolean horizontal)
+{
+  return horizontal ? (r->y0 + r->y1) / 2 : (r->x0 + r->x1) / 2;
+}
+
+static int
+by_centre_across_h (gconstpointer a, gconstpointer b)
+{
+  double d = centre_across (a, TRUE) - centre_across (b, TRUE);
+  return (d > 0) - (d < 0);
+}
+
+static int
+by_centre_across_v (gconstpointer a, gconstpointer b)
+{
+  double d = centre_across (a, FALSE) - centre_across (b, FALSE);
+  return (d > 0) - (d < 0);
+}
+
+static int
+by_start_h (gconstpointer a, gconstpointer b)
+{
+  double d = ((const GkRect *) a)->x0 - ((const GkRect *) b)->x0;
+  return (d > 0) - (d < 0);
+}
+
+static int
+by_start_v (gconstpointer a, gconstpointer b)
+{
+  double d = ((const GkRect *) a)->y0 - ((const GkRect *) b)->y0;
+  return (d > 0) - (d < 0);
+}
+
+/* Joins the pieces of one line (centres within GK_PDF_RULE_SAME_LINE_PT of
+ * the previous piece's) that touch along it, and appends the joined rules
+ * long enough to be rules. */
+static int
+join_pieces (GArray *pieces, gboolean horizontal, GArray *rules)
+{
+  g_array_sort (pieces, horizontal ? by_centre_across_h : by_centre_across_v);
+  double min_length = horizontal ? GK_RULE_MIN_H_LENGTH_PT : GK_RULE_MIN_V_LENGTH_PT;
+  int added = 0;
+  for (guint start = 0; start < pieces->len;)
+    {
+      guint end = start + 1;
+      while (end < pieces->len
+             && centre_across (&g_array_index (pieces, GkRect, end), horizontal)
+                  - centre_across (&g_array_index (pieces, GkRect, end - 1), horizontal) <= GK_PDF_RULE_SAME_LINE_PT)
+        end++;
+      GkRect *line = &g_array_index (pieces, GkRect, start);
+      qsort (line, end - start, sizeof (GkRect), horizontal ? by_start_h : by_start_v);
+      for (guint i = 0; i < end - start;)
+        {
+          GkRect r = line[i];
+          guint j = i + 1;
+          for (; j < end - start; j++)
+            {
+              const GkRect *p = &line[j];
+              if (horizontal ? p->x0 > r.x1 + GK_PDF_RULE_JOIN_GAP_PT : p->y0 > r.y1 + GK_PDF_RULE_JOIN_GAP_PT)
+                break;
+              r = (GkRect) { MIN (r.x0, p->x0), MIN (r.y0, p->y0), MAX (r.x1, p->x1), MAX (r.y1, p->y1) };
+            }
+          double length = horizontal ? r.x1 - r.x0 : r.y1 - r.y0;
+          double thickness = horizontal ? r.y1 - r.y0 : r.x1 - r.x0;
+          if (length >= min_length && thickness <= GK_RULE_MAX_THICKNESS_PT)
+            {
+              g_array_append_val (rules, r);
+              added++;
+            }
+          i = j;
+        }
+      start = end;
+    }
+  return added;
+}
+
+int
+gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
+{
+  if (bands->len == 0)
+    return 0;
+  double width, height;
+  poppler_page_get_size (ppage, &width, &height);
+  double s = GK_PDF_PATH_PX_PER_PT;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (width * s) + 1,
+                                                       (int) ceil (height * s) + 1);
+  cairo_surface_t *observer = cairo_surface_create_observer (image, CAIRO_SURFACE_OBSERVER_NORMAL);
+  cairo_t *cr = cairo_create (observer);
+  g_autoptr (GArray) horizontal = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_autoptr (GArray) vertical = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  PathSink sink = { cr, s, horizontal, vertical };
+  int added = -1;
+  if (cairo_status (cr) == CAIRO_STATUS_SUCCESS
+      && cairo_surface_observer_add_fill_callback (observer, on_fill, &sink) == CAIRO_STATUS_SUCCESS
+      && cairo_surface_observer_add_stroke_callback (observer, on_stroke, &sink) == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_scale (cr, s, s);
+      for (guint b = 0; b < bands->len; b++)
+        {
+          const GkRect *r = &g_array_index (bands, GkRect, b);
+          cairo_rectangle (cr, r->x0, r->y0, r->x1 - r->x0, r->y1 - r->y0);
+        }
+      cairo_clip (cr);
+      /* for printing: the screen mode snaps strokes to device pixels (4 pt here) */
+      poppler_page_render_for_printing (ppage, cr);
+      if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
+        {
+          g_autoptr (GArray) h = clip_to_bands (horizontal, bands, TRUE);
+          g_autoptr (GArray) v = clip_to_bands (vertical, bands, FALSE);
+          added = join_pieces (h, TRUE, rules) + join_pieces (v, FALSE, rules);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (observer);
+  cairo_surface_destroy (image);
+  return added;
+}
