@@ -1,4 +1,5 @@
 /* test-number.c — the number normaliser and the text path's tokenizer. */
+#include "common/gk-text.h"
 #include "testutil.h"
 #include "table/number.h"
 
@@ -112,6 +113,28 @@ test_page_furniture (void)
     g_assert_false (gk_text_is_page_furniture (no[i]));
 }
 
+/* gk_text_nfkc's table-free fast path agrees with GLib on every character
+ * it handles, and text with other characters still goes through GLib. */
+static void
+test_nfkc_fast_path (void)
+{
+  static const gunichar ranges[][2] = {
+    { 0x01, 0x7F }, { 0x3000, 0x3011 }, { 0x4E00, 0x9FFF }, { 0xFF01, 0xFF5E },
+  };
+  for (gsize r = 0; r < G_N_ELEMENTS (ranges); r++)
+    for (gunichar c = ranges[r][0]; c <= ranges[r][1]; c++)
+      {
+        char one[8] = { 0 };
+        g_unichar_to_utf8 (c, one);
+        g_autofree char *want = g_utf8_normalize (one, -1, G_NORMALIZE_NFKC);
+        g_autofree char *got = gk_text_nfkc (one);
+        if (g_strcmp0 (got, want) != 0)
+          g_error ("U+%04X: gk_text_nfkc gives “%s”, GLib “%s”", c, got, want);
+      }
+  g_autofree char *mixed = gk_text_nfkc ("（一）①ｶ　２");
+  g_assert_cmpstr (mixed, ==, "(一)1カ 2");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -121,6 +144,7 @@ main (int argc, char **argv)
   g_test_add_func ("/number/amounts", test_amounts);
   g_test_add_func ("/number/placeholders", test_placeholders);
   g_test_add_func ("/text/line-to-row", test_line_to_row);
+  g_test_add_func ("/text/nfkc-fast-path", test_nfkc_fast_path);
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   return g_test_run ();
 }

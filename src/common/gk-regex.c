@@ -38,6 +38,13 @@ gk_regex_new (const char *pattern, GError **error)
 }
 
 void
+gk_regex_jit (GkRegex *re)
+{
+  /* Where JIT is unavailable pcre2_match interprets, with the same results. */
+  pcre2_jit_compile (re->code, PCRE2_JIT_COMPLETE);
+}
+
+void
 gk_regex_free (GkRegex *re)
 {
   if (!re)

@@ -14,9 +14,50 @@ gk_text_make_valid (const char *s, gssize len)
   return g_utf8_make_valid (s, len);
 }
 
+/* NFKC of one character where it is known without tables: ASCII and the
+ * CJK Unified Ideographs are left as they are (they neither decompose nor
+ * compose), as are the CJK punctuation marks below; the fullwidth forms of
+ * ASCII (（）０-９：) and the ideographic space map to ASCII (<wide>
+ * decompositions).  0 for any other character.  Most of a report is these,
+ * and g_utf8_normalize costs as much for them as for anything else;
+ * tests/test-number.c checks every one against GLib. */
+static gunichar
+nfkc_known (gunichar c)
+{
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x3011))
+    return c;
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  if (c == 0x3000)
+    return ' ';
+  return 0;
+}
+
+/* s in NFKC when every character is one nfkc_known knows; NULL otherwise. */
+static char *
+nfkc_fast (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char_validated (p, -1);
+      gunichar n = c == (gunichar) -1 || c == (gunichar) -2 ? 0 : nfkc_known (c);
+      if (n == 0)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_unichar (out, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 gk_text_nfkc (const char *s)
 {
+  char *fast = nfkc_fast (s);
+  if (fast)
+    return fast;
   g_autofree char *valid = g_utf8_make_valid (s, -1);
   char *n = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
   return n ? n : g_strdup (valid);

@@ -152,6 +152,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       if (json_object_get (v, "exclude"))
         f->exclude = rule_regex (v, "exclude", path, &err);
       f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
+      for (guint k = 0; f->patterns && k < f->patterns->len; k++)
+        gk_regex_jit (f->patterns->pdata[k]);   /* each scans the whole prose */
       f->also = g_ptr_array_new_with_free_func (g_free);
       size_t j;
       json_t *a;
