@@ -240,6 +240,49 @@ join_pieces (GArray *pieces, gboolean horizontal, GArray *rules)
   return added;
 }
 
+/* The observer and its image, made once and kept for the process: cairo
+ * 1.16 frees no observer's callback entries, so one per page would leak
+ * them.  Used only under the caller's rendering lock; a page larger than
+ * every one before gets a larger pair (the old one stays, never freed). */
+#define OBSERVER_MIN_SIDE_PT 1191.0   /* A3 either way up */
+
+typedef struct {
+  cairo_surface_t *image, *observer;
+  double width_pt, height_pt;
+  PathSink sink;
+} Observer;
+
+static GPtrArray *observers;   /* Observer*, the last the largest */
+
+static Observer *
+observer_for (double width_pt, double height_pt)
+{
+  Observer *last = observers && observers->len ? observers->pdata[observers->len - 1] : NULL;
+  if (last && last->width_pt >= width_pt && last->height_pt >= height_pt)
+    return last;
+  Observer *o = g_new0 (Observer, 1);
+  o->width_pt = MAX (MAX (width_pt, OBSERVER_MIN_SIDE_PT), last ? last->width_pt : 0);
+  o->height_pt = MAX (MAX (height_pt, OBSERVER_MIN_SIDE_PT), last ? last->height_pt : 0);
+  double s = GK_PDF_PATH_PX_PER_PT;
+  o->image = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (o->width_pt * s) + 1,
+                                         (int) ceil (o->height_pt * s) + 1);
+  o->observer = cairo_surface_create_observer (o->image, CAIRO_SURFACE_OBSERVER_NORMAL);
+  o->sink.scale = s;
+  if (cairo_surface_status (o->observer) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_observer_add_fill_callback (o->observer, on_fill, &o->sink) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_observer_add_stroke_callback (o->observer, on_stroke, &o->sink) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (o->observer);
+      cairo_surface_destroy (o->image);
+      g_free (o);
+      return NULL;
+    }
+  if (!observers)
+    observers = g_ptr_array_new ();
+  g_ptr_array_add (observers, o);
+  return o;
+}
+
 int
 gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
 {
@@ -247,20 +290,19 @@ gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
     return 0;
   double width, height;
   poppler_page_get_size (ppage, &width, &height);
-  double s = GK_PDF_PATH_PX_PER_PT;
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_A8, (int) ceil (width * s) + 1,
-                                                       (int) ceil (height * s) + 1);
-  cairo_surface_t *observer = cairo_surface_create_observer (image, CAIRO_SURFACE_OBSERVER_NORMAL);
-  cairo_t *cr = cairo_create (observer);
+  Observer *o = observer_for (width, height);
+  if (!o)
+    return -1;
+  cairo_t *cr = cairo_create (o->observer);
   g_autoptr (GArray) horizontal = g_array_new (FALSE, FALSE, sizeof (GkRect));
   g_autoptr (GArray) vertical = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  PathSink sink = { cr, s, horizontal, vertical };
+  o->sink.cr = cr;
+  o->sink.horizontal = horizontal;
+  o->sink.vertical = vertical;
   int added = -1;
-  if (cairo_status (cr) == CAIRO_STATUS_SUCCESS
-      && cairo_surface_observer_add_fill_callback (observer, on_fill, &sink) == CAIRO_STATUS_SUCCESS
-      && cairo_surface_observer_add_stroke_callback (observer, on_stroke, &sink) == CAIRO_STATUS_SUCCESS)
+  if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
     {
-      cairo_scale (cr, s, s);
+      cairo_scale (cr, o->sink.scale, o->sink.scale);
       for (guint b = 0; b < bands->len; b++)
         {
           const GkRect *r = &g_array_index (bands, GkRect, b);
@@ -276,8 +318,7 @@ gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
           added = join_pieces (h, TRUE, rules) + join_pieces (v, FALSE, rules);
         }
     }
+  o->sink = (PathSink) { NULL, o->sink.scale, NULL, NULL };
   cairo_destroy (cr);
-  cairo_surface_destroy (observer);
-  cairo_surface_destroy (image);
   return added;
 }

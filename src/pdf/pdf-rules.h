@@ -39,6 +39,8 @@
 
 /* Renders ppage clipped to bands (GArray of GkRect, points, origin top
  * left) and appends the rules found to rules (GArray of GkRect).  The
- * caller serialises rendering (poppler's FreeType faces are shared).
+ * caller serialises rendering (poppler's FreeType faces are shared, and
+ * so is the observer surface, made once: cairo 1.16 leaks an observer's
+ * callbacks when it is destroyed).
  * Returns the number of rules appended; -1 when cairo failed. */
 int gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules);
