@@ -505,19 +505,27 @@ write_review (GString *o, const GkAuditReview *rv)
 
 /* Space-separated ids of the cells of a check's operands that are on the page. */
 static char *
-check_cells (Rep *r, json_t *check, GString *keys)
+check_cells (Rep *r, json_t *check)
 {
   GString *cells = g_string_new (NULL);
   const char *k;
   json_t *v;
   json_object_foreach (json_object_get (check, "values"), k, v)
-    {
-      if (keys)
-        g_string_append_printf (keys, "%s%s", keys->len ? " " : "", k);
-      if (g_hash_table_contains (r->placed, k))
-        g_string_append_printf (cells, "%sr%d-v-%s", cells->len ? " " : "", r->n, k);
-    }
+    if (g_hash_table_contains (r->placed, k))
+      g_string_append_printf (cells, "%sr%d-v-%s", cells->len ? " " : "", r->n, k);
   return g_string_free (cells, FALSE);
+}
+
+/* Space-separated canonical keys of a check's operands. */
+static char *
+check_keys (json_t *check)
+{
+  GString *keys = g_string_new (NULL);
+  const char *k;
+  json_t *v;
+  json_object_foreach (json_object_get (check, "values"), k, v)
+    g_string_append_printf (keys, "%s%s", keys->len ? " " : "", k);
+  return g_string_free (keys, FALSE);
 }
 
 static void
@@ -577,7 +585,7 @@ write_findings (GString *o, Rep *r)
         continue;
       const char *id = str_field (c, "id");
       GkAuditReview *rv = id ? g_hash_table_lookup (r->reviews, id) : NULL;
-      g_autofree char *cells = check_cells (r, c, NULL);
+      g_autofree char *cells = check_cells (r, c);
       g_autofree char *fid = g_strdup_printf ("r%d-f-%s", r->n, id ? id : "");
       /* only the two known decisions become a class: the database is input too */
       const char *decided = !rv ? "" : g_strcmp0 (rv->decision, "dismissed") == 0 ? " dismissed" : " confirmed";
@@ -617,12 +625,11 @@ write_all_checks (GString *o, Rep *r)
       const char *status = str_field (c, "status");
       const char *id = str_field (c, "id");
       n[g_strcmp0 (status, "pass") == 0 ? 0 : g_strcmp0 (status, "fail") == 0 ? 1 : 2]++;
-      g_autoptr (GString) keys = g_string_new (NULL);
-      g_autofree char *cells = check_cells (r, c, keys);
+      g_autofree char *keys = check_keys (c);
       g_string_append (rows, "<tr class=\"chk\"");
       attr (rows, "data-check", id);
       attr (rows, "data-status", status);
-      attr (rows, "data-keys", keys->str);
+      attr (rows, "data-keys", keys);
       const char *known = g_strcmp0 (status, "pass") == 0 || g_strcmp0 (status, "fail") == 0 ? status : "skipped";
       g_string_append_printf (rows, "><td><span class=\"badge st-%s\">", known);
       gk_html_escape (rows, status);
