@@ -342,9 +342,10 @@ write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int spl
 }
 
 /* Table 三 with its rules drawn into an image painted under the text, as
- * a scanned form filled in by a program would be: no rule is a path. */
+ * a scanned form filled in by a program would be: no rule is a path, or
+ * (with_line) the only one is a line drawn beside the table. */
 static void
-write_table3_image_rules_pdf (const char *path)
+write_table3_image_rules_pdf (const char *path, gboolean with_line)
 {
   if (!draw_in_child ())
     return;
@@ -367,6 +368,13 @@ write_table3_image_rules_pdf (const char *path)
   cairo_paint (cr);
   cairo_restore (cr);
   cairo_surface_destroy (image);
+  if (with_line)
+    {
+      cairo_set_line_width (cr, 0.6);
+      cairo_move_to (cr, 57, 140);
+      cairo_line_to (cr, 57, 400);
+      cairo_stroke (cr);
+    }
   table_free (t);
   pdf_end (cr, surf);
 }
@@ -477,12 +485,13 @@ test_ruled_table3 (void)
   g_assert_cmpfloat (v->src.box.x1, <=, 57 + 170 + 38);
 }
 
-/* Rules that are no path (an image of the form) are found in a rendering. */
+/* Rules that are no path (an image of the form) are found in a rendering,
+ * also when a path in the table's band gives one rule of its own. */
 static void
-test_rules_in_an_image (void)
+assert_image_rules_read (gboolean with_line)
 {
-  g_autofree char *path = tmp_path ("t3-image-rules.pdf");
-  write_table3_image_rules_pdf (path);
+  g_autofree char *path = tmp_path (with_line ? "t3-image-rules-line.pdf" : "t3-image-rules.pdf");
+  write_table3_image_rules_pdf (path, with_line);
   g_autoptr (GError) error = NULL;
   g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
   g_assert_no_error (error);
@@ -496,6 +505,13 @@ test_rules_in_an_image (void)
   g_assert_cmpint (grid_cells, ==, T3_DATA_ROWS * 7);
   g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
   assert_table3_values (rec, FALSE);
+}
+
+static void
+test_rules_in_an_image (void)
+{
+  assert_image_rules_read (FALSE);
+  assert_image_rules_read (TRUE);
 }
 
 static void
@@ -1018,7 +1034,8 @@ test_rules_from_paths (void)
   GkRect band = { 50, 80, 545, 200 };
   g_array_append_val (bands, band);
   g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules), ==, 10);
+  gboolean images = TRUE;
+  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules, &images), ==, 10);
   int horizontal = 0, vertical = 0;
   for (guint i = 0; i < rules->len; i++)
     {
@@ -1043,6 +1060,7 @@ test_rules_from_paths (void)
     }
   g_assert_cmpint (horizontal, ==, 5);
   g_assert_cmpint (vertical, ==, 5);
+  g_assert_false (images);
   g_object_unref (ppage);
   g_object_unref (doc);
 }

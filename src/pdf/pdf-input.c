@@ -247,9 +247,10 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
       return;
     }
   g_mutex_lock (&render_lock);
-  int found = gk_pdf_rules_from_paths (ppage, bands, page->rules);
+  gboolean images = FALSE;
+  int found = gk_pdf_rules_from_paths (ppage, bands, page->rules, &images);
   g_mutex_unlock (&render_lock);
-  if (found <= 0)
+  if (found <= 0 || images)
     read_rules_from_rendering (ppage, page, bands, opts, content);
   if (page->rules->len > GK_PDF_MAX_RULES)
     {

@@ -14,6 +14,7 @@ typedef struct {
   double scale;        /* device px per pt */
   GArray *horizontal;  /* GkRect candidates, points */
   GArray *vertical;
+  gboolean saw_image;  /* an image was drawn inside the bands */
 } PathSink;
 
 /* A candidate segment box: horizontal when wider than tall; shading and
@@ -125,7 +126,19 @@ stroked_subpath (PathSink *sink, const double *xy, int n, gboolean curved, gpoin
 static void
 on_fill (cairo_surface_t *observer, cairo_surface_t *target, void *data)
 {
-  each_subpath (data, filled_subpath, NULL);
+  PathSink *sink = data;
+  /* an image drawn as a rectangle filled with it is no border */
+  if (cairo_pattern_get_type (cairo_get_source (sink->cr)) == CAIRO_PATTERN_TYPE_SURFACE)
+    sink->saw_image = TRUE;
+  else
+    each_subpath (sink, filled_subpath, NULL);
+}
+
+/* poppler paints images and masks with them (stencils, soft masks) */
+static void
+on_image (cairo_surface_t *observer, cairo_surface_t *target, void *data)
+{
+  ((PathSink *) data)->saw_image = TRUE;
 }
 
 static void
@@ -270,7 +283,9 @@ observer_for (double width_pt, double height_pt)
   o->sink.scale = s;
   if (cairo_surface_status (o->observer) != CAIRO_STATUS_SUCCESS
       || cairo_surface_observer_add_fill_callback (o->observer, on_fill, &o->sink) != CAIRO_STATUS_SUCCESS
-      || cairo_surface_observer_add_stroke_callback (o->observer, on_stroke, &o->sink) != CAIRO_STATUS_SUCCESS)
+      || cairo_surface_observer_add_stroke_callback (o->observer, on_stroke, &o->sink) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_observer_add_paint_callback (o->observer, on_image, &o->sink) != CAIRO_STATUS_SUCCESS
+      || cairo_surface_observer_add_mask_callback (o->observer, on_image, &o->sink) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (o->observer);
       cairo_surface_destroy (o->image);
@@ -284,8 +299,10 @@ observer_for (double width_pt, double height_pt)
 }
 
 int
-gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
+gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules, gboolean *images)
 {
+  if (images)
+    *images = FALSE;
   if (bands->len == 0)
     return 0;
   double width, height;
@@ -296,9 +313,7 @@ gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
   cairo_t *cr = cairo_create (o->observer);
   g_autoptr (GArray) horizontal = g_array_new (FALSE, FALSE, sizeof (GkRect));
   g_autoptr (GArray) vertical = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  o->sink.cr = cr;
-  o->sink.horizontal = horizontal;
-  o->sink.vertical = vertical;
+  o->sink = (PathSink) { cr, o->sink.scale, horizontal, vertical, FALSE };
   int added = -1;
   if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
     {
@@ -318,7 +333,9 @@ gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules)
           added = join_pieces (h, TRUE, rules) + join_pieces (v, FALSE, rules);
         }
     }
-  o->sink = (PathSink) { NULL, o->sink.scale, NULL, NULL };
+  if (images)
+    *images = o->sink.saw_image;
+  o->sink = (PathSink) { NULL, o->sink.scale, NULL, NULL, FALSE };
   cairo_destroy (cr);
   return added;
 }

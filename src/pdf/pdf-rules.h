@@ -20,8 +20,10 @@
  * with exact positions, and without rasterising or morphology.
  *
  * What it misses: borders drawn as images or glyphs, and paths inside a
- * transparency group (drawn on a surface cairo makes, not ours).  The
- * caller falls back to the raster method when no rule is found.
+ * transparency group (drawn on a surface cairo makes, not ours).  So it
+ * also says whether an image was drawn inside the bands (a scanned form
+ * under a text layer), and the caller adds the raster method's rules then,
+ * and when no rule is found.
  */
 #pragma once
 #include <glib.h>
@@ -38,9 +40,10 @@
 #define GK_PDF_HAIRLINE_PT 0.25
 
 /* Renders ppage clipped to bands (GArray of GkRect, points, origin top
- * left) and appends the rules found to rules (GArray of GkRect).  The
+ * left) and appends the rules found to rules (GArray of GkRect); *images
+ * (may be NULL) says whether an image was drawn inside the bands.  The
  * caller serialises rendering (poppler's FreeType faces are shared, and
  * so is the observer surface, made once: cairo 1.16 leaks an observer's
  * callbacks when it is destroyed).
  * Returns the number of rules appended; -1 when cairo failed. */
-int gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules);
+int gk_pdf_rules_from_paths (PopplerPage *ppage, const GArray *bands, GArray *rules, gboolean *images);
