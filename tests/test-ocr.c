@@ -289,6 +289,15 @@ test_choose_reading (void)
   /* a dash placeholder read as two strokes is one placeholder */
   g_autofree char *g = choose ("-—", 0.6, NULL, 0, "--", 0.7, &conf);
   g_assert_cmpstr (g, ==, "—");
+  /* both digit passes doubt a number with a unit (the whitelist cannot
+   * read 万元): the confident text reading that agrees gives the confidence */
+  g_autofree char *h = choose ("7635.919", 0, "7635.919", 0, "7635.919万元", 0.91, &conf);
+  g_assert_cmpstr (h, ==, "7635.919万元");
+  g_assert_cmpfloat (conf, ==, 0.91);
+  /* a placeholder "/" has no unit to lend a number ("//" was made of two) */
+  GkOcrReading slash[4] = { { g_strdup ("7"), 0.06 }, { NULL, 0 }, { g_strdup ("/"), 0.91 }, { g_strdup ("/"), 0.71 } };
+  g_autofree char *i = gk_ocr_choose_reading (slash, 4, &conf);
+  g_assert_cmpstr (i, ==, "/");
   /* nothing legible */
   g_autofree char *f = choose (NULL, 0, NULL, 0, "", 0, &conf);
   g_assert_cmpstr (f, ==, "");
@@ -325,6 +334,48 @@ test_digits_plausible (void)
   g_assert_true (gk_ocr_digits_plausible ("—", &dash));
 }
 
+/* A 300 dpi page of three ruled-free cells: a dash, a digit, a stray bar touching the cell's side. */
+static void
+test_dash_cell (void)
+{
+  double s = SCAN_DPI / 72.0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 45, 49.5, 10, 1);  /* an em dash of 10.5 pt text in the cell 20..80 × 40..60 */
+  cairo_fill (cr);
+  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  cairo_move_to (cr, 140, 54);
+  cairo_show_text (cr, "0");
+  cairo_rectangle (cr, 200, 49.5, 20, 1);  /* a bar running into the left side of the cell 200..260 */
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  PIX *pix = gk_ocr_pix_from_cairo (surface);
+  cairo_surface_destroy (surface);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkOcrImage) img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
+  pixDestroy (&pix);
+  g_assert_no_error (error);
+  GkOcrCellRect c;
+  GkRect dash = { 20, 40, 80, 60 }, digit = { 120, 40, 180, 60 }, stray = { 198, 40, 260, 60 };
+  g_assert_true (gk_ocr_cell_rect (img, &dash, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_true (c.dash);
+  double conf = 0;
+  g_autofree char *text = gk_ocr_read_cell (NULL, c.x, c.y, c.w, c.h, &c, &conf);  /* no OCR needed */
+  g_assert_cmpstr (text, ==, "—");
+  g_assert_cmpfloat (conf, ==, GK_OCR_DASH_CONFIDENCE);
+  g_assert_true (gk_ocr_cell_rect (img, &digit, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.dash);
+  g_assert_true (gk_ocr_cell_rect (img, &stray, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.dash);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,6 +384,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/choose-reading", test_choose_reading);
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
+  g_test_add_func ("/ocr/dash-cell", test_dash_cell);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);

@@ -83,14 +83,15 @@ readings_agree (const GkOcrReading *a, const GkOcrReading *b)
   return *na && strcmp (na, nb) == 0;
 }
 
-/* The unit a number reading carries after its digits ("万元"), or "". */
+/* The unit a number reading carries after its digits ("万元"), or "" —
+ * also for a reading without digits (a placeholder "/" has no unit). */
 static const char *
 unit_of (const char *s)
 {
-  const char *u = s + strlen (s);
+  const char *end = s + strlen (s), *u = end;
   while (u > s && !g_ascii_isdigit (u[-1]))
     u--;
-  return u;
+  return u > s ? u : end;
 }
 
 /* A dash placeholder read as several strokes ("-—", "--", 一): one "—". */
@@ -111,12 +112,46 @@ normalise_dash (GkOcrReading *r)
   r->text = g_strdup ("—");
 }
 
+static gboolean
+is_number_reading (const GkOcrReading *r)
+{
+  return r->text && is_number_text (r->text);
+}
+
+/* Of all pairs of number readings that agree, the surest (its better
+ * confidence in *conf), returned as the one to keep: the one with the
+ * unit if any agreeing reading saw it.  -1 when no two agree. */
+static int
+agreeing_pair (const GkOcrReading *r, int n, double *conf)
+{
+  int a = -1;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < i; j++)
+      if (is_number_reading (&r[i]) && is_number_reading (&r[j]) && readings_agree (&r[i], &r[j])
+          && (a < 0 || MAX (r[i].confidence, r[j].confidence) > *conf))
+        a = j, *conf = MAX (r[i].confidence, r[j].confidence);
+  if (a < 0)
+    return -1;
+  for (int k = 0; k < n; k++)
+    if (is_number_reading (&r[k]) && *unit_of (r[k].text) && readings_agree (&r[k], &r[a]))
+      return k;
+  return a;
+}
+
 char *
 gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
 {
   int best = -1, label = -1, unit = -1;
   for (int i = 0; i < n; i++)
     normalise_dash (&r[i]);
+  int keep = agreeing_pair (r, n, confidence);
+  if (keep >= 0)
+    {
+      char *out = g_steal_pointer (&r[keep].text);
+      for (int k = 0; k < n; k++)
+        gk_ocr_reading_clear (&r[k]);
+      return out;
+    }
   gboolean disagree = FALSE;
   for (int i = 0; i < n; i++)
     {
@@ -130,17 +165,6 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
         }
       if (*unit_of (r[i].text))
         unit = i;
-      for (int j = 0; j < i; j++)
-        if (r[j].text && is_number_text (r[j].text) && readings_agree (&r[i], &r[j]))
-          {
-            /* two readings agree: the pair's better confidence, the unit if one saw it */
-            int keep = unit == i || unit == j ? unit : j;
-            *confidence = MAX (r[i].confidence, r[j].confidence);
-            char *out = g_steal_pointer (&r[keep].text);
-            for (int k = 0; k < n; k++)
-              gk_ocr_reading_clear (&r[k]);
-            return out;
-          }
       if (best >= 0)
         disagree = TRUE;
       if (best < 0 || r[i].confidence > r[best].confidence)
@@ -187,13 +211,18 @@ digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
   if (chi->text && is_number_text (chi->text) && chi->confidence >= GK_OCR_DIGITS_ACCEPT)
     return TRUE;
   return eng && chi->text && eng->text && is_number_text (chi->text) && is_number_text (eng->text)
-         && readings_agree (chi, eng);
+         && readings_agree (chi, eng) && MAX (chi->confidence, eng->confidence) >= GK_OCR_AGREE_MIN_CONFIDENCE;
 }
 
 char *
 gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence)
 {
   GkOcrReading r[3] = { { 0 } };
+  if (cr->dash)
+    {
+      *confidence = GK_OCR_DASH_CONFIDENCE;
+      return g_strdup ("—");
+    }
   if (cr->one_line)
     {
       r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
@@ -215,6 +244,20 @@ gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
   double em = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
   double chars = g_utf8_strlen (text, -1);
   return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
+}
+
+/* The ink box holds one flat, solid bar, clear of the inset cell's sides (a rule's remnant touches them). */
+static gboolean
+is_dash (PIX *binary, BOX *ink, int x0, int x1, double pt_per_px)
+{
+  l_int32 bx, by, bw, bh, count = 0;
+  boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  double w_pt = bw * pt_per_px, h_pt = bh * pt_per_px;
+  if (h_pt > GK_OCR_DASH_MAX_H_PT || w_pt < GK_OCR_DASH_MIN_ASPECT * h_pt || w_pt > GK_OCR_DASH_MAX_W_PT
+      || bx <= x0 || bx + bw >= x1)
+    return FALSE;
+  pixCountPixelsInRect (binary, ink, &count, NULL);
+  return count >= GK_OCR_DASH_MIN_FILL * bw * bh;
 }
 
 gboolean
@@ -240,6 +283,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
     return FALSE;
   l_int32 bx, by, bw, bh;
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  out->dash = is_dash (img->binary, ink, x0, x1, img->pt_per_px);
   boxDestroy (&ink);
   /* white margin for tesseract, but never across the cell's own rules */
   out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
@@ -306,7 +350,7 @@ gk_ocr_snap_label (const char *text, const char *const *labels)
 typedef struct {
   const GkGridCell *cell;
   GkOcrCellRect cr;
-  GkOcrReading r[3];     /* chi_sim digits, eng digits, chi_sim text */
+  GkOcrReading r[4];     /* chi_sim digits, eng digits, chi_sim text, chi_sim text of a doubtful number at GK_OCR_DIGITS_DPI */
 } CellRead;
 
 
@@ -327,7 +371,12 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
       r->cell = &g_array_index (grid->cells, GkGridCell, i);
       if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->cr))
         continue;  /* blank: the grid itself proves the cell */
-      if (r->cr.one_line)
+      if (r->cr.dash)
+        {
+          r->r[0].text = g_strdup ("—");
+          r->r[0].confidence = GK_OCR_DASH_CONFIDENCE;
+        }
+      else if (r->cr.one_line)
         {
           const GkOcrCellRect *c = &r->cr;
           int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
@@ -336,6 +385,18 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
           if (!digits_settled (&r->r[0], NULL))
             r->r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r->r[1].confidence);
           drop_implausible (r->r, c);
+          /* a number neither digit pass trusts at all — a unit after it
+           * (万元, 元) throws the whitelisted line off — is read as text at
+           * this resolution too, where chi_sim reads digits and unit best;
+           * kept only when it saw a unit */
+          if ((is_number_reading (&r->r[0]) || is_number_reading (&r->r[1]))
+              && MAX (r->r[0].confidence, r->r[1].confidence) < GK_OCR_AGREE_MIN_CONFIDENCE)
+            {
+              r->r[3].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r->r[3].confidence);
+              /* only a unit makes it a new view: the bare digits are what the digit pass read already */
+              if (!is_number_reading (&r->r[3]) || !*unit_of (r->r[3].text))
+                gk_ocr_reading_clear (&r->r[3]);
+            }
         }
       n++;
     }
@@ -343,10 +404,10 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
-      if (!digits_settled (&r->r[0], &r->r[1]))
+      if (!r->cr.dash && !digits_settled (&r->r[0], &r->r[1]))
         r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
       double conf = 0;
-      g_autofree char *chosen = gk_ocr_choose_reading (r->r, 3, &conf);
+      g_autofree char *chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &conf);
       if (!*chosen)
         continue;
       char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
