@@ -15,8 +15,10 @@
  * each read only moves tesseract's rectangle, so a cell costs a line
  * recognition, not a page layout analysis.  Digit reads switch on a
  * whitelist and single-line segmentation: the LSTM then cannot turn a 0
- * into 〇 or a 1 into 丨.  A second, small eng instance gives a second
- * opinion on doubtful digits (chi_sim reads a lone "1" as 工).  Set-up (user words of the template labels,
+ * into 〇 or a 1 into 丨.  A second, small eng instance reads digits
+ * too: its output layer is ~100 classes against chi_sim's thousands, so
+ * a line costs a quarter, and it reads a lone serif "1" that chi_sim
+ * makes 工.  Set-up (user words of the template labels,
  * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
  * would multiply threads under -j N, and libgomp reads OMP_THREAD_LIMIT
  * only when the process starts, hence the re-exec in
@@ -31,7 +33,7 @@ typedef struct GkOcrEngine GkOcrEngine;
 typedef enum {
   GK_OCR_READ_BLOCK,   /* any text, a uniform block (labels, headings) */
   GK_OCR_READ_DIGITS,  /* one line, 0-9 + - . — only (number cells) */
-  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: a second opinion */
+  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: cheaper, drops minus signs */
 } GkOcrReadMode;
 
 typedef struct {

@@ -25,6 +25,8 @@
 #define GK_OCR_DIGIT_MAX_WIDTH_EM 0.8
 /* ... plus this for signs, spacing and the rounding of a short number. */
 #define GK_OCR_DIGIT_SLACK_EM 1.0
+/* Ink at most this many ems wide may be one glyph (a digit with its serifs and blur). */
+#define GK_OCR_LONE_GLYPH_EM 1.2
 /* Ink lower than this (points) — a dash, a minus — is measured against this height. */
 #define GK_OCR_MIN_GLYPH_PT 7.0
 
@@ -204,14 +206,53 @@ drop_implausible (GkOcrReading *r, const GkOcrCellRect *cr)
       gk_ocr_reading_clear (&r[i]);
 }
 
-/* TRUE when the digit readings settle the cell: one confident number, or two that agree. */
+/* FALSE when the ink begins with a flat bar the reading has no sign for:
+ * eng drops minus signs, and "5" for "-5" is a wrong number, not a doubt. */
 static gboolean
-digits_settled (const GkOcrReading *chi, const GkOcrReading *eng)
+sign_kept (const GkOcrReading *r, const GkOcrCellRect *cr)
 {
-  if (chi->text && is_number_text (chi->text) && chi->confidence >= GK_OCR_DIGITS_ACCEPT)
+  return !cr->lead_bar || g_str_has_prefix (r->text, "-") || g_str_has_prefix (r->text, "—");
+}
+
+/* A number the reading is sure of, its sign seen. */
+static gboolean
+sure_number (const GkOcrReading *r, const GkOcrCellRect *cr)
+{
+  return is_number_reading (r) && r->confidence >= GK_OCR_DIGITS_ACCEPT && sign_kept (r, cr);
+}
+
+/* TRUE when the digit readings settle the cell: one sure number, or two that agree. */
+static gboolean
+digits_settled (const GkOcrReading *chi, const GkOcrReading *eng, const GkOcrCellRect *cr)
+{
+  if (sure_number (chi, cr) || sure_number (eng, cr))
     return TRUE;
-  return eng && chi->text && eng->text && is_number_text (chi->text) && is_number_text (eng->text)
-         && readings_agree (chi, eng) && MAX (chi->confidence, eng->confidence) >= GK_OCR_AGREE_MIN_CONFIDENCE;
+  return is_number_reading (chi) && is_number_reading (eng) && readings_agree (chi, eng)
+         && MAX (chi->confidence, eng->confidence) >= GK_OCR_AGREE_MIN_CONFIDENCE;
+}
+
+/* The ink is no wider than one glyph and its margins: a lone "1" chi_sim may read as nothing. */
+static gboolean
+lone_glyph (const GkOcrCellRect *cr)
+{
+  return cr->ink_w_pt <= GK_OCR_LONE_GLYPH_EM * MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
+}
+
+/* The digit passes into r[0] (chi_sim) and r[1] (eng).  eng first: its
+ * model is small (a line costs a quarter of chi_sim's) and it reads
+ * digits as well, a lone serif "1" better; chi_sim reads the cell too
+ * when eng is not sure of a number — unless eng found none in ink wider
+ * than a glyph, a label to chi_sim's digit pass too — or eng is missing. */
+static void
+read_digits (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, GkOcrReading *r)
+{
+  r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
+  gboolean no_eng = r[1].text == NULL;
+  drop_implausible (r, cr);
+  if (sure_number (&r[1], cr) || !(no_eng || is_number_reading (&r[1]) || lone_glyph (cr)))
+    return;
+  r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
+  drop_implausible (r, cr);
 }
 
 char *
@@ -224,14 +265,8 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCe
       return g_strdup ("—");
     }
   if (cr->one_line)
-    {
-      r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
-      drop_implausible (r, cr);
-      if (!digits_settled (&r[0], NULL))
-        r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
-      drop_implausible (r, cr);
-    }
-  if (!cr->one_line || !digits_settled (&r[0], &r[1]))
+    read_digits (engine, x, y, w, h, cr, r);
+  if (!cr->one_line || !digits_settled (&r[0], &r[1], cr))
     r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
   return gk_ocr_choose_reading (r, 3, confidence);
 }
@@ -260,6 +295,25 @@ is_dash (PIX *binary, BOX *ink, int x0, int x1, double pt_per_px)
   return count >= GK_OCR_DASH_MIN_FILL * bw * bh;
 }
 
+/* The leftmost piece of ink is a flat bar: a minus sign. */
+static gboolean
+leads_with_bar (PIX *binary, BOX *ink, double pt_per_px)
+{
+  PIX *crop = pixClipRectangle (binary, ink, NULL);
+  BOXA *parts = crop ? pixConnCompBB (crop, 8) : NULL;
+  int first = -1;
+  l_int32 x, y, w, h, fx = G_MAXINT;
+  for (int i = 0; parts && i < boxaGetCount (parts); i++)
+    if (boxaGetBoxGeometry (parts, i, &x, &y, &w, &h) == 0 && x < fx)
+      fx = x, first = i;
+  gboolean bar = FALSE;
+  if (first >= 0 && boxaGetBoxGeometry (parts, first, &x, &y, &w, &h) == 0)
+    bar = h * pt_per_px <= GK_OCR_DASH_MAX_H_PT && w >= GK_OCR_DASH_MIN_ASPECT * h;
+  boxaDestroy (&parts);
+  pixDestroy (&crop);
+  return bar;
+}
+
 gboolean
 gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out)
 {
@@ -284,6 +338,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   l_int32 bx, by, bw, bh;
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
   out->dash = is_dash (img->binary, ink, x0, x1, img->pt_per_px);
+  out->lead_bar = !out->dash && leads_with_bar (img->binary, ink, img->pt_per_px);
   boxDestroy (&ink);
   /* white margin for tesseract, but never across the cell's own rules */
   out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
@@ -380,11 +435,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
         {
           const GkOcrCellRect *c = &r->cr;
           int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
-          r->r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r->r[0].confidence);
-          drop_implausible (r->r, c);
-          if (!digits_settled (&r->r[0], NULL))
-            r->r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r->r[1].confidence);
-          drop_implausible (r->r, c);
+          read_digits (engine, x, y, w, h, c, r->r);
           /* a number neither digit pass trusts at all — a unit after it
            * (万元, 元) throws the whitelisted line off — is read as text at
            * this resolution too, where chi_sim reads digits and unit best;
@@ -404,7 +455,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
-      if (!r->cr.dash && !digits_settled (&r->r[0], &r->r[1]))
+      if (!r->cr.dash && !digits_settled (&r->r[0], &r->r[1], &r->cr))
         r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
       double conf = 0;
       g_autofree char *chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &conf);

@@ -13,10 +13,12 @@
  * on the binary image, an empty cell is left empty (the grid proves the
  * blank), a lone flat bar is a dash placeholder by its shape (tesseract
  * has no confidence in a dash), and the rest is read by tesseract.  A
- * one-line cell is read first with the digit whitelist: when that gives
- * a confident number the cell is done; otherwise the cell is read as
- * text, and if the text turns out to be a number too, the two readings
- * are compared — agreement raises confidence, disagreement caps it at
+ * one-line cell is read first with the digit whitelist, by the small eng
+ * model (a quarter of chi_sim's cost), then by chi_sim if eng was not
+ * sure: a confident number whose sign the ink confirms (eng drops minus
+ * signs) settles the cell; otherwise the cell is read as text, and if
+ * the text turns out to be a number too, the readings are compared —
+ * agreement raises confidence, disagreement caps it at
  * GK_OCR_DISAGREE_CONFIDENCE, so the checks can tell a doubtful digit.
  * A label cell read close to one template label (models/ocr's user
  * words) and to no other is taken as that label, the dictionary step
@@ -66,6 +68,7 @@ typedef struct {
   double ink_w_pt, ink_h_pt; /* size of the ink itself */
   gboolean one_line;   /* the ink is one line high */
   gboolean dash;       /* the ink is one flat bar clear of the cell's edges: a dash placeholder */
+  gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
 } GkOcrCellRect;
 
 typedef struct {
