@@ -298,6 +298,15 @@ test_choose_reading (void)
   GkOcrReading slash[4] = { { g_strdup ("7"), 0.06 }, { NULL, 0 }, { g_strdup ("/"), 0.91 }, { g_strdup ("/"), 0.71 } };
   g_autofree char *i = gk_ocr_choose_reading (slash, 4, &conf);
   g_assert_cmpstr (i, ==, "/");
+  /* chi_sim's text pass saw 工, a 1, where eng's digit pass saw a 4: a
+   * contradiction that leaves the cell doubtful (the 4 was 0.89 alone) */
+  g_autofree char *j = choose (NULL, 0, "4", 0.89, "工", 0.35, &conf);
+  g_assert_cmpstr (j, ==, "4");
+  g_assert_cmpfloat (conf, <=, GK_OCR_DISAGREE_CONFIDENCE);
+  /* a lookalike read alone is its digits, doubtful */
+  g_autofree char *k = choose (NULL, 0, NULL, 0, "了日", 0.9, &conf);
+  g_assert_cmpstr (k, ==, "78");
+  g_assert_cmpfloat (conf, ==, GK_OCR_DISAGREE_CONFIDENCE);
   /* nothing legible */
   g_autofree char *f = choose (NULL, 0, NULL, 0, "", 0, &conf);
   g_assert_cmpstr (f, ==, "");

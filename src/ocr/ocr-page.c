@@ -25,6 +25,10 @@
 #define GK_OCR_DIGIT_MAX_WIDTH_EM 0.8
 /* ... plus this for signs, spacing and the rounding of a short number. */
 #define GK_OCR_DIGIT_SLACK_EM 1.0
+/* Digits eng reads sure yet wrong in the serif faces of Chinese reports
+ * (the long-flagged 1 becomes 4 or 11, at confidence 0.9–0.97): an eng
+ * reading holding one is confirmed by chi_sim. */
+#define GK_OCR_ENG_DOUBTFUL_DIGITS "14"
 /* Ink at most this many ems wide may be one glyph (a digit with its serifs and blur). */
 #define GK_OCR_LONE_GLYPH_EM 1.2
 /* Ink lower than this (points) — a dash, a minus — is measured against this height. */
@@ -32,8 +36,11 @@
 
 /* Glyphs chi_sim's text pass makes of lone digits: 了 for 7, 工 】 丨 for
  * 1, 〇 口 for 0 ...  A text reading made only of these (and digits, signs)
- * is a number the digit passes read better, not a label. */
+ * is a number the digit passes read better, not a label: each glyph of
+ * digit_lookalikes stands for the digit at the same place in
+ * lookalike_digits. */
 static const char digit_lookalikes[] = "了工】【[]丨|lI!iO〇口日SsBZz乙己";
+static const char lookalike_digits[] = "71111111111100085582222";
 
 static gboolean
 is_number_text (const char *s)
@@ -55,6 +62,26 @@ is_digit_lookalike (const char *s)
         return FALSE;
     }
   return TRUE;
+}
+
+/* A lookalike reading as the digits it stands for ("工" → "1"). */
+static char *
+lookalike_as_digits (const char *s)
+{
+  g_autofree gunichar *glyphs = g_utf8_to_ucs4_fast (digit_lookalikes, -1, NULL);
+  GString *g = g_string_new (NULL);
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int k = 0;
+      while (glyphs[k] && glyphs[k] != c)
+        k++;
+      if (glyphs[k])
+        g_string_append_c (g, lookalike_digits[k]);
+      else
+        g_string_append_unichar (g, c);
+    }
+  return g_string_free (g, FALSE);
 }
 
 /* The numeric part of a number cell read as text ("12.5万元" → "12.5"). */
@@ -145,7 +172,18 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
 {
   int best = -1, label = -1, unit = -1;
   for (int i = 0; i < n; i++)
-    normalise_dash (&r[i]);
+    {
+      normalise_dash (&r[i]);
+      /* a lookalike witnesses the digit it stands for, but a glyph read
+       * as another is no sure reading: doubtful at best */
+      if (r[i].text && !is_number_text (r[i].text) && is_digit_lookalike (r[i].text))
+        {
+          char *digits = lookalike_as_digits (r[i].text);
+          g_free (r[i].text);
+          r[i].text = digits;
+          r[i].confidence = MIN (r[i].confidence, GK_OCR_DISAGREE_CONFIDENCE);
+        }
+    }
   int keep = agreeing_pair (r, n, confidence);
   if (keep >= 0)
     {
@@ -221,11 +259,18 @@ sure_number (const GkOcrReading *r, const GkOcrCellRect *cr)
   return is_number_reading (r) && r->confidence >= GK_OCR_DIGITS_ACCEPT && sign_kept (r, cr);
 }
 
+/* eng's sure number is enough alone unless it holds a digit eng confuses. */
+static gboolean
+eng_sure (const GkOcrReading *eng, const GkOcrCellRect *cr)
+{
+  return sure_number (eng, cr) && !strpbrk (eng->text, GK_OCR_ENG_DOUBTFUL_DIGITS);
+}
+
 /* TRUE when the digit readings settle the cell: one sure number, or two that agree. */
 static gboolean
 digits_settled (const GkOcrReading *chi, const GkOcrReading *eng, const GkOcrCellRect *cr)
 {
-  if (sure_number (chi, cr) || sure_number (eng, cr))
+  if (sure_number (chi, cr) || eng_sure (eng, cr))
     return TRUE;
   return is_number_reading (chi) && is_number_reading (eng) && readings_agree (chi, eng)
          && MAX (chi->confidence, eng->confidence) >= GK_OCR_AGREE_MIN_CONFIDENCE;
@@ -249,7 +294,7 @@ read_digits (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRec
   r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
   gboolean no_eng = r[1].text == NULL;
   drop_implausible (r, cr);
-  if (sure_number (&r[1], cr) || !(no_eng || is_number_reading (&r[1]) || lone_glyph (cr)))
+  if (eng_sure (&r[1], cr) || !(no_eng || is_number_reading (&r[1]) || lone_glyph (cr)))
     return;
   r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
   drop_implausible (r, cr);
