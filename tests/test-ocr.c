@@ -396,6 +396,41 @@ test_dash_cell (void)
   g_assert_false (c.lead_bar);
 }
 
+/* Symbols of one prose line, each with a box 20 px wide unless given. */
+static char *
+line_of (const char *const *texts, const double *conf, const int *x0, const int *x1)
+{
+  GkOcrSymbol syms[16];
+  guint n = 0;
+  for (; texts[n]; n++)
+    syms[n] = (GkOcrSymbol) { (char *) texts[n], conf ? conf[n] : 0.99, x0 ? x0[n] : 20 * (int) n,
+                              x1 ? x1[n] : 20 * (int) n + 18, n == 4 };
+  return gk_ocr_line_from_symbols (syms, n);
+}
+
+static void
+test_prose_numbers (void)
+{
+  /* read well: the figure as it stands, CJK spacing gone */
+  const char *const pct[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "%", NULL };
+  g_autofree char *a = line_of (pct, NULL, NULL, NULL);
+  g_assert_cmpstr (a, ==, "占总数的31.16%");
+  /* "31.16%" read as "31.169%": the 9's box lies inside the per cent sign's */
+  const char *const twice[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "9", "%", NULL };
+  const int x0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 181, 180 }, x1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 193, 222 };
+  g_autofree char *b = line_of (twice, NULL, x0, x1);
+  g_assert_cmpstr (b, ==, "占总数的" GK_OCR_UNREAD_MARK "%");
+  /* side by side, touching: no glyph read twice */
+  const int y0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 198 }, y1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 198, 240 };
+  g_autofree char *c = line_of (twice, NULL, y0, y1);
+  g_assert_cmpstr (c, ==, "占总数的31.169%");
+  /* one doubtful digit: the whole number is unread, the words around it stay */
+  const char *const count[] = { "收", "到", "申", "请", "1", "2", "3", "4", "件", NULL };
+  const double conf[] = { 0.99, 0.99, 0.99, 0.99, 0.99, 0.55, 0.99, 0.99, 0.99 };
+  g_autofree char *d = line_of (count, conf, NULL, NULL);
+  g_assert_cmpstr (d, ==, "收到申请" GK_OCR_UNREAD_MARK "件");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,6 +440,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
+  g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);

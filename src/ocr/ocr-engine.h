@@ -5,7 +5,8 @@
  *   gk_ocr_engines_release     end every thread's tesseract (at exit; safe to reuse after)
  *   gk_ocr_engine_set_image    the page image the next reads look at
  *   gk_ocr_engine_read         one rectangle → text + confidence (block or digits)
- *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose)
+ *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose), doubtful numbers marked
+ *   gk_ocr_line_from_symbols   a line's symbols → its text, doubtful numbers as GK_OCR_UNREAD_MARK
  *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
  *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
  *
@@ -28,6 +29,17 @@
 #include <glib.h>
 #include <leptonica/allheaders.h>
 
+/* A digit of a prose line read below this confidence (0..1) makes its
+ * whole number unread: a stated figure is worth a check, and one wrong
+ * digit invents a report's error (a well-read digit scores 0.95–0.99). */
+#define GK_OCR_PROSE_DIGIT_CONFIDENCE 0.80
+/* A digit whose box lies this much (share of its width) inside the per
+ * cent sign after it was read out of that sign's ink: two glyphs side by
+ * side at most touch. */
+#define GK_OCR_GLYPH_TWICE_OVERLAP 0.3
+/* What replaces such a number in the line: no figure pattern reads it. */
+#define GK_OCR_UNREAD_MARK "\xEF\xBF\xBD"
+
 typedef struct GkOcrEngine GkOcrEngine;
 
 typedef enum {
@@ -44,6 +56,18 @@ typedef struct {
 
 void gk_ocr_line_free (GkOcrLine *line);
 
+typedef struct {
+  char *text;          /* UTF-8, one character */
+  double confidence;   /* 0..1 */
+  int x0, x1;          /* columns of its box */
+  gboolean word_start; /* a word begins here */
+} GkOcrSymbol;
+
+/* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
+ * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
+ * (one glyph read twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
+char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
+
 /* Call first thing in main(): when OMP_THREAD_LIMIT is unset, sets it to 1
  * and re-executes the program so libgomp sees it.  Returns normally when
  * nothing had to be done or the re-exec failed. */
@@ -58,6 +82,7 @@ const char *const *gk_ocr_engine_labels (GkOcrEngine *e);
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);
 /* NULL only for GK_OCR_READ_DIGITS_ALT when eng.traineddata is missing. */
 char *gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence);
+/* Each line's text by gk_ocr_line_from_symbols. */
 GPtrArray *gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrLine, gk_ocr_line_free)
