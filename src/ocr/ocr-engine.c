@@ -327,10 +327,14 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
     {
       const GkOcrSymbol *s = &syms[i], *prev = i > 0 ? &syms[i - 1] : NULL;
       /* a digit read out of the per cent sign's ink: the LSTM took its
-       * small circle for a digit too ("31.16%" as "31.169%"); two glyphs
-       * side by side at most touch (other glyphs' boxes are too loose to tell) */
-      if (prev && g_ascii_isdigit (prev->text[0]) && is_percent_sign (s->text) && prev->x1 > prev->x0
-          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0))
+       * upper circle for a digit too ("31.16%" as "31.169%"); such a
+       * digit overlaps the sign and is narrower than the digit before it
+       * (only part of a glyph); side by side, real glyphs at most touch */
+      const GkOcrSymbol *before = i > 1 ? &syms[i - 2] : NULL;
+      if (prev && before && g_ascii_isdigit (prev->text[0]) && g_ascii_isdigit (before->text[0])
+          && is_percent_sign (s->text) && prev->x1 > prev->x0
+          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
+          && prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0))
         run.doubtful = TRUE;
       if (s->word_start && i > 0)
         {

@@ -37,6 +37,8 @@
  * cent sign after it was read out of that sign's ink: two glyphs side by
  * side at most touch. */
 #define GK_OCR_GLYPH_TWICE_OVERLAP 0.3
+/* ... and is narrower than this share of the digit before it: part of a glyph. */
+#define GK_OCR_GLYPH_PART_WIDTH 0.7
 /* What replaces such a number in the line: no figure pattern reads it. */
 #define GK_OCR_UNREAD_MARK "\xEF\xBF\xBD"
 
@@ -65,7 +67,8 @@ typedef struct {
 
 /* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
  * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
- * (one glyph read twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
+ * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before (one
+ * glyph read twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
 char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
 
 /* Call first thing in main(): when OMP_THREAD_LIMIT is unset, sets it to 1

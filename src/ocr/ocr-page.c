@@ -457,14 +457,22 @@ typedef struct {
 /* Two passes, so tesseract's image changes twice per page, not per cell:
  * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
  * that gave no confident number are then read as text on the text image. */
+/* The page binarised at GK_OCR_DIGITS_DPI, made only for a page with tables. */
+typedef struct {
+  PIX *pix;
+  double scale;        /* its pixels per pixel of img->binary */
+  int dpi;
+} DigitsImage;
+
 static void
-read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid, GkPage *page)
+read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *digits, const GkGrid *grid, GkPage *page)
 {
-  double px = 1.0 / img->pt_per_px, ds = img->digits_scale;
+  double px = 1.0 / img->pt_per_px, ds = digits ? digits->scale : 1.0;
   int inset = (int) ceil (GK_OCR_CELL_INSET_PT * px);
   g_autofree CellRead *reads = g_new0 (CellRead, grid->cells->len);
   guint n = 0;
-  gk_ocr_engine_set_image (engine, img->digits, img->digits_dpi);
+  if (digits)
+    gk_ocr_engine_set_image (engine, digits->pix, digits->dpi);
   for (guint i = 0; i < grid->cells->len; i++)
     {
       CellRead *r = &reads[n];
@@ -476,7 +484,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const GkGrid *grid,
           r->r[0].text = g_strdup ("—");
           r->r[0].confidence = GK_OCR_DASH_CONFIDENCE;
         }
-      else if (r->cr.one_line)
+      else if (r->cr.one_line && digits)
         {
           const GkOcrCellRect *c = &r->cr;
           int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
@@ -551,8 +559,13 @@ gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error)
   g_autoptr (GkPage) page = gk_page_new (img->page, img->width_pt, img->height_pt, GK_METHOD_OCR);
   gk_layout_rules_from_pix (img->rules, img->pt_per_px, 0, 0, page->rules);
   g_autoptr (GPtrArray) grids = gk_layout_grids_find (page->rules);
+  DigitsImage digits = { NULL, 1.0, 0 };
+  if (grids->len > 0)
+    digits.pix = gk_ocr_image_digits (img, 0, 0, pixGetWidth (img->gray), pixGetHeight (img->gray), &digits.scale,
+                                      &digits.dpi);
   for (guint i = 0; i < grids->len; i++)
-    read_grid_cells (engine, img, grids->pdata[i], page);
+    read_grid_cells (engine, img, digits.pix ? &digits : NULL, grids->pdata[i], page);
+  pixDestroy (&digits.pix);
   read_prose (engine, img, grids, page);
   return g_steal_pointer (&page);
 }
