@@ -394,6 +394,14 @@ test_dash_cell (void)
   g_assert_true (c.lead_bar);
   g_assert_true (gk_ocr_cell_rect (img, &plain, GK_OCR_CELL_INSET_PT, &c));
   g_assert_false (c.lead_bar);
+  /* the re-read's view of a cell: 1 bpp, scaled up, framed white */
+  int dpi = 0;
+  PIX *view = gk_ocr_image_reread_view (img, c.x, c.y, c.w, c.h, &dpi);
+  g_assert_nonnull (view);
+  g_assert_cmpint (pixGetDepth (view), ==, 1);
+  g_assert_cmpint (pixGetWidth (view), ==, (int) (c.w * GK_OCR_REREAD_SCALE) + 2 * GK_OCR_REREAD_BORDER_PX);
+  g_assert_cmpint (dpi, ==, (int) (img->dpi * GK_OCR_REREAD_SCALE));
+  pixDestroy (&view);
 }
 
 /* Symbols of one prose line, each with a box 20 px wide unless given. */

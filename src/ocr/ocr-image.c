@@ -312,6 +312,26 @@ gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *
   return digits;
 }
 
+PIX *
+gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi)
+{
+  BOX *b = boxCreate (x, y, w, h);
+  PIX *crop = pixClipRectangle (img->gray, b, NULL);
+  boxDestroy (&b);
+  PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
+  PIX *sharp = big ? pixUnsharpMaskingGray (big, GK_OCR_REREAD_SHARPEN_HALFWIDTH, GK_OCR_REREAD_SHARPEN_FRACT) : NULL;
+  PIX *bin = NULL;
+  if (sharp)
+    pixOtsuAdaptiveThreshold (sharp, MAX (16, pixGetWidth (sharp)), MAX (16, pixGetHeight (sharp)), 0, 0, 0.1f, NULL, &bin);
+  PIX *framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
+  *dpi = (int) (img->dpi * GK_OCR_REREAD_SCALE);
+  pixDestroy (&crop);
+  pixDestroy (&big);
+  pixDestroy (&sharp);
+  pixDestroy (&bin);
+  return framed;
+}
+
 GkRect
 gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1)
 {

@@ -17,6 +17,9 @@
 #define GK_OCR_SNAP_SIMILARITY 0.6
 #define GK_OCR_SNAP_MARGIN 0.1
 #define GK_OCR_SNAP_MIN_CHARS 4
+/* A cell text below this confidence that is no template label is read
+ * again (gk_ocr_image_reread_view) and taken when that reading is one. */
+#define GK_OCR_LABEL_REREAD_BELOW 0.80
 /* A text this long that begins exactly one label is that label, cut. */
 #define GK_OCR_SNAP_PREFIX_CHARS 6
 /* Ink taller than this (points) is more than one line of 10–12 pt text. */
@@ -457,6 +460,35 @@ typedef struct {
 /* Two passes, so tesseract's image changes twice per page, not per cell:
  * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
  * that gave no confident number are then read as text on the text image. */
+static gboolean
+is_label (const char *text, const char *const *labels)
+{
+  return labels && g_strv_contains (labels, text);
+}
+
+/* A doubtful cell text that is no template label, read again from
+ * gk_ocr_image_reread_view: the template label that reading is (or
+ * snaps to), with its confidence, or NULL.  The engine is left on
+ * img->binary. */
+static char *
+reread_label (GkOcrEngine *engine, const GkOcrImage *img, const GkOcrCellRect *cr, double *conf)
+{
+  int dpi = 0;
+  PIX *view = gk_ocr_image_reread_view (img, cr->x, cr->y, cr->w, cr->h, &dpi);
+  if (!view)
+    return NULL;
+  gk_ocr_engine_set_image (engine, view, dpi);
+  double c = 0;
+  g_autofree char *text = gk_ocr_engine_read (engine, 0, 0, pixGetWidth (view), pixGetHeight (view), GK_OCR_READ_BLOCK, &c);
+  gk_ocr_engine_set_image (engine, img->binary, img->dpi);
+  pixDestroy (&view);
+  const char *const *labels = gk_ocr_engine_labels (engine);
+  char *label = is_label (text, labels) ? g_strdup (text) : gk_ocr_snap_label (text, labels);
+  if (label)
+    *conf = c;
+  return label;
+}
+
 /* The page binarised at GK_OCR_DIGITS_DPI, made only for a page with tables. */
 typedef struct {
   PIX *pix;
@@ -515,6 +547,9 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       if (!*chosen)
         continue;
       char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
+      if (!snapped && conf < GK_OCR_LABEL_REREAD_BELOW && !is_number_text (chosen)
+          && g_utf8_strlen (chosen, -1) >= GK_OCR_SNAP_MIN_CHARS && !is_label (chosen, gk_ocr_engine_labels (engine)))
+        snapped = reread_label (engine, img, &r->cr, &conf);
       if (snapped)
         {
           g_free (chosen);
