@@ -289,6 +289,24 @@ test_choose_reading (void)
   /* a dash placeholder read as two strokes is one placeholder */
   g_autofree char *g = choose ("-—", 0.6, NULL, 0, "--", 0.7, &conf);
   g_assert_cmpstr (g, ==, "—");
+  /* both digit passes doubt a number with a unit (the whitelist cannot
+   * read 万元): the confident text reading that agrees gives the confidence */
+  g_autofree char *h = choose ("7635.919", 0, "7635.919", 0, "7635.919万元", 0.91, &conf);
+  g_assert_cmpstr (h, ==, "7635.919万元");
+  g_assert_cmpfloat (conf, ==, 0.91);
+  /* a placeholder "/" has no unit to lend a number ("//" was made of two) */
+  GkOcrReading slash[4] = { { g_strdup ("7"), 0.06 }, { NULL, 0 }, { g_strdup ("/"), 0.91 }, { g_strdup ("/"), 0.71 } };
+  g_autofree char *i = gk_ocr_choose_reading (slash, 4, &conf);
+  g_assert_cmpstr (i, ==, "/");
+  /* chi_sim's text pass saw 工, a 1, where eng's digit pass saw a 4: a
+   * contradiction that leaves the cell doubtful (the 4 was 0.89 alone) */
+  g_autofree char *j = choose (NULL, 0, "4", 0.89, "工", 0.35, &conf);
+  g_assert_cmpstr (j, ==, "4");
+  g_assert_cmpfloat (conf, <=, GK_OCR_DISAGREE_CONFIDENCE);
+  /* a lookalike read alone is its digits, doubtful */
+  g_autofree char *k = choose (NULL, 0, NULL, 0, "了日", 0.9, &conf);
+  g_assert_cmpstr (k, ==, "78");
+  g_assert_cmpfloat (conf, ==, GK_OCR_DISAGREE_CONFIDENCE);
   /* nothing legible */
   g_autofree char *f = choose (NULL, 0, NULL, 0, "", 0, &conf);
   g_assert_cmpstr (f, ==, "");
@@ -325,6 +343,106 @@ test_digits_plausible (void)
   g_assert_true (gk_ocr_digits_plausible ("—", &dash));
 }
 
+/* A 300 dpi page of three ruled-free cells: a dash, a digit, a stray bar touching the cell's side. */
+static void
+test_dash_cell (void)
+{
+  double s = SCAN_DPI / 72.0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, 45, 49.5, 10, 1);  /* an em dash of 10.5 pt text in the cell 20..80 × 40..60 */
+  cairo_fill (cr);
+  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  cairo_move_to (cr, 140, 54);
+  cairo_show_text (cr, "0");
+  cairo_rectangle (cr, 200, 49.5, 20, 1);  /* a bar running into the left side of the cell 200..260 */
+  cairo_fill (cr);
+  cairo_move_to (cr, 140, 84);  /* "-5" and "5" in the cells 120..180 × 70..90 and 200..260 × 70..90 */
+  cairo_show_text (cr, "-5");
+  cairo_move_to (cr, 220, 84);
+  cairo_show_text (cr, "5");
+  cairo_destroy (cr);
+  PIX *pix = gk_ocr_pix_from_cairo (surface);
+  cairo_surface_destroy (surface);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkOcrImage) img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
+  pixDestroy (&pix);
+  g_assert_no_error (error);
+  GkOcrCellRect c;
+  GkRect dash = { 20, 40, 80, 60 }, digit = { 120, 40, 180, 60 }, stray = { 198, 40, 260, 60 };
+  g_assert_true (gk_ocr_cell_rect (img, &dash, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_true (c.dash);
+  double conf = 0;
+  g_autofree char *text = gk_ocr_read_cell (NULL, c.x, c.y, c.w, c.h, &c, &conf);  /* no OCR needed */
+  g_assert_cmpstr (text, ==, "—");
+  g_assert_cmpfloat (conf, ==, GK_OCR_DASH_CONFIDENCE);
+  g_assert_true (gk_ocr_cell_rect (img, &digit, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.dash);
+  g_assert_true (gk_ocr_cell_rect (img, &stray, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.dash);
+  /* a minus sign is seen in the ink, so a reading that dropped it is not sure */
+  GkRect minus = { 120, 70, 180, 90 }, plain = { 200, 70, 260, 90 };
+  g_assert_true (gk_ocr_cell_rect (img, &minus, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.dash);
+  g_assert_true (c.lead_bar);
+  g_assert_true (gk_ocr_cell_rect (img, &plain, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.lead_bar);
+  /* the re-read's view of a cell: 1 bpp, scaled up, framed white */
+  int dpi = 0;
+  PIX *view = gk_ocr_image_reread_view (img, c.x, c.y, c.w, c.h, &dpi);
+  g_assert_nonnull (view);
+  g_assert_cmpint (pixGetDepth (view), ==, 1);
+  g_assert_cmpint (pixGetWidth (view), ==, (int) (c.w * GK_OCR_REREAD_SCALE) + 2 * GK_OCR_REREAD_BORDER_PX);
+  g_assert_cmpint (dpi, ==, (int) (img->dpi * GK_OCR_REREAD_SCALE));
+  pixDestroy (&view);
+}
+
+/* Symbols of one prose line, each with a box 20 px wide unless given. */
+static char *
+line_of (const char *const *texts, const double *conf, const int *x0, const int *x1)
+{
+  GkOcrSymbol syms[16];
+  guint n = 0;
+  for (; texts[n]; n++)
+    syms[n] = (GkOcrSymbol) { (char *) texts[n], conf ? conf[n] : 0.99, x0 ? x0[n] : 20 * (int) n,
+                              x1 ? x1[n] : 20 * (int) n + 18, n == 4 };
+  return gk_ocr_line_from_symbols (syms, n);
+}
+
+static void
+test_prose_numbers (void)
+{
+  /* read well: the figure as it stands, CJK spacing gone */
+  const char *const pct[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "%", NULL };
+  g_autofree char *a = line_of (pct, NULL, NULL, NULL);
+  g_assert_cmpstr (a, ==, "占总数的31.16%");
+  /* "31.16%" read as "31.169%": the 9's box lies inside the per cent sign's */
+  const char *const twice[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "9", "%", NULL };
+  const int x0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 181, 180 }, x1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 193, 222 };
+  g_autofree char *b = line_of (twice, NULL, x0, x1);
+  g_assert_cmpstr (b, ==, "占总数的" GK_OCR_UNREAD_MARK "%");
+  /* side by side, touching: no glyph read twice */
+  const int y0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 198 }, y1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 198, 240 };
+  g_autofree char *c = line_of (twice, NULL, y0, y1);
+  g_assert_cmpstr (c, ==, "占总数的31.169%");
+  /* a whole digit whose box runs into the sign's (loose LSTM boxes): kept */
+  const int z0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 178, 188 }, z1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 196, 230 };
+  g_autofree char *e = line_of (twice, NULL, z0, z1);
+  g_assert_cmpstr (e, ==, "占总数的31.169%");
+  /* one doubtful digit: the whole number is unread, the words around it stay */
+  const char *const count[] = { "收", "到", "申", "请", "1", "2", "3", "4", "件", NULL };
+  const double conf[] = { 0.99, 0.99, 0.99, 0.99, 0.99, 0.55, 0.99, 0.99, 0.99 };
+  g_autofree char *d = line_of (count, conf, NULL, NULL);
+  g_assert_cmpstr (d, ==, "收到申请" GK_OCR_UNREAD_MARK "件");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,6 +451,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/choose-reading", test_choose_reading);
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
+  g_test_add_func ("/ocr/dash-cell", test_dash_cell);
+  g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);

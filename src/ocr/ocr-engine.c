@@ -285,6 +285,91 @@ gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mo
   return out;
 }
 
+/* A number's run of characters in a prose line being built: where it
+ * starts and whether it was doubted. */
+typedef struct {
+  gssize start;        /* byte offset in the line, -1 outside a number */
+  gboolean doubtful;
+} NumberRun;
+
+static gboolean
+is_number_char (const char *sym)
+{
+  return (g_ascii_isdigit (sym[0]) || sym[0] == '.' || sym[0] == ',') && sym[1] == '\0';
+}
+
+static gboolean
+is_percent_sign (const char *sym)
+{
+  return strcmp (sym, "%") == 0 || strcmp (sym, "％") == 0;
+}
+
+/* Ends the number run: a doubtful one is replaced by GK_OCR_UNREAD_MARK. */
+static void
+close_run (GString *text, NumberRun *run)
+{
+  if (run->start >= 0 && run->doubtful)
+    {
+      g_string_truncate (text, run->start);
+      g_string_append (text, GK_OCR_UNREAD_MARK);
+    }
+  run->start = -1;
+  run->doubtful = FALSE;
+}
+
+char *
+gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  NumberRun run = { -1, FALSE };
+  for (guint i = 0; i < n; i++)
+    {
+      const GkOcrSymbol *s = &syms[i], *prev = i > 0 ? &syms[i - 1] : NULL;
+      /* a digit read out of the per cent sign's ink: the LSTM took its
+       * upper circle for a digit too ("31.16%" as "31.169%"); such a
+       * digit overlaps the sign and is narrower than the digit before it
+       * (only part of a glyph); side by side, real glyphs at most touch */
+      const GkOcrSymbol *before = i > 1 ? &syms[i - 2] : NULL;
+      if (prev && before && g_ascii_isdigit (prev->text[0]) && g_ascii_isdigit (before->text[0])
+          && is_percent_sign (s->text) && prev->x1 > prev->x0
+          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
+          && prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0))
+        run.doubtful = TRUE;
+      if (s->word_start && i > 0)
+        {
+          close_run (text, &run);
+          g_string_append_c (text, ' ');
+        }
+      if (!is_number_char (s->text))
+        close_run (text, &run);
+      else if (run.start < 0)
+        run.start = (gssize) text->len;
+      if (g_ascii_isdigit (s->text[0]) && s->confidence < GK_OCR_PROSE_DIGIT_CONFIDENCE)
+        run.doubtful = TRUE;
+      g_string_append (text, s->text);
+    }
+  close_run (text, &run);
+  return clean_text (text->str);
+}
+
+static void
+symbols_clear (gpointer data)
+{
+  g_free (((GkOcrSymbol *) data)->text);
+}
+
+/* The line of the symbols gathered, into lines unless empty. */
+static void
+finish_line (GPtrArray *lines, GkOcrLine *line, GArray *syms)
+{
+  line->text = gk_ocr_line_from_symbols ((const GkOcrSymbol *) (void *) syms->data, syms->len);
+  g_array_set_size (syms, 0);
+  if (*line->text)
+    g_ptr_array_add (lines, line);
+  else
+    gk_ocr_line_free (line);
+}
+
 GPtrArray *
 gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h)
 {
@@ -299,21 +384,33 @@ gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h)
   if (!it)
     return lines;
   TessPageIterator *pit = TessResultIteratorGetPageIterator (it);
+  g_autoptr (GArray) syms = g_array_new (FALSE, TRUE, sizeof (GkOcrSymbol));
+  g_array_set_clear_func (syms, symbols_clear);
+  GkOcrLine *line = NULL;
   do
     {
-      char *t = TessResultIteratorGetUTF8Text (it, RIL_TEXTLINE);
-      g_autofree char *clean = clean_text (t);
+      if (!line || TessPageIteratorIsAtBeginningOf (pit, RIL_TEXTLINE))
+        {
+          if (line)
+            finish_line (lines, line, syms);
+          line = g_new0 (GkOcrLine, 1);
+          TessPageIteratorBoundingBox (pit, RIL_TEXTLINE, &line->x0, &line->y0, &line->x1, &line->y1);
+          line->confidence = CLAMP (TessResultIteratorConfidence (it, RIL_TEXTLINE) / 100.0, 0.0, 1.0);
+        }
+      char *t = TessResultIteratorGetUTF8Text (it, RIL_SYMBOL);
+      if (t && *t)
+        {
+          GkOcrSymbol s = { g_strdup (t), TessResultIteratorConfidence (it, RIL_SYMBOL) / 100.0, 0, 0,
+                            TessPageIteratorIsAtBeginningOf (pit, RIL_WORD) };
+          int top, bottom;
+          TessPageIteratorBoundingBox (pit, RIL_SYMBOL, &s.x0, &top, &s.x1, &bottom);
+          g_array_append_val (syms, s);
+        }
       TessDeleteText (t);
-      int l, tp, r, b;
-      if (!*clean || !TessPageIteratorBoundingBox (pit, RIL_TEXTLINE, &l, &tp, &r, &b))
-        continue;
-      GkOcrLine *line = g_new0 (GkOcrLine, 1);
-      line->text = g_steal_pointer (&clean);
-      line->x0 = l, line->y0 = tp, line->x1 = r, line->y1 = b;
-      line->confidence = CLAMP (TessResultIteratorConfidence (it, RIL_TEXTLINE) / 100.0, 0.0, 1.0);
-      g_ptr_array_add (lines, line);
     }
-  while (TessResultIteratorNext (it, RIL_TEXTLINE));
+  while (TessResultIteratorNext (it, RIL_SYMBOL));
+  if (line)
+    finish_line (lines, line, syms);
   TessResultIteratorDelete (it);
   return lines;
 }

@@ -5,7 +5,8 @@
  *   gk_ocr_engines_release     end every thread's tesseract (at exit; safe to reuse after)
  *   gk_ocr_engine_set_image    the page image the next reads look at
  *   gk_ocr_engine_read         one rectangle → text + confidence (block or digits)
- *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose)
+ *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose), doubtful numbers marked
+ *   gk_ocr_line_from_symbols   a line's symbols → its text, doubtful numbers as GK_OCR_UNREAD_MARK
  *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
  *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
  *
@@ -15,8 +16,10 @@
  * each read only moves tesseract's rectangle, so a cell costs a line
  * recognition, not a page layout analysis.  Digit reads switch on a
  * whitelist and single-line segmentation: the LSTM then cannot turn a 0
- * into 〇 or a 1 into 丨.  A second, small eng instance gives a second
- * opinion on doubtful digits (chi_sim reads a lone "1" as 工).  Set-up (user words of the template labels,
+ * into 〇 or a 1 into 丨.  A second, small eng instance reads digits
+ * too: its output layer is ~100 classes against chi_sim's thousands, so
+ * a line costs a quarter, and it reads a lone serif "1" that chi_sim
+ * makes 工.  Set-up (user words of the template labels,
  * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
  * would multiply threads under -j N; libgomp reads OMP_THREAD_LIMIT only
  * when it is loaded, which is with tesseract on the first OCRed page
@@ -26,12 +29,25 @@
 #include <glib.h>
 #include <leptonica/allheaders.h>
 
+/* A digit of a prose line read below this confidence (0..1) makes its
+ * whole number unread: a stated figure is worth a check, and one wrong
+ * digit invents a report's error (a well-read digit scores 0.95–0.99). */
+#define GK_OCR_PROSE_DIGIT_CONFIDENCE 0.80
+/* A digit whose box lies this much (share of its width) inside the per
+ * cent sign after it was read out of that sign's ink: two glyphs side by
+ * side at most touch. */
+#define GK_OCR_GLYPH_TWICE_OVERLAP 0.3
+/* ... and is narrower than this share of the digit before it: part of a glyph. */
+#define GK_OCR_GLYPH_PART_WIDTH 0.7
+/* What replaces such a number in the line: no figure pattern reads it. */
+#define GK_OCR_UNREAD_MARK "\xEF\xBF\xBD"
+
 typedef struct GkOcrEngine GkOcrEngine;
 
 typedef enum {
   GK_OCR_READ_BLOCK,   /* any text, a uniform block (labels, headings) */
   GK_OCR_READ_DIGITS,  /* one line, 0-9 + - . — only (number cells) */
-  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: a second opinion */
+  GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: cheaper, drops minus signs */
 } GkOcrReadMode;
 
 typedef struct {
@@ -41,6 +57,19 @@ typedef struct {
 } GkOcrLine;
 
 void gk_ocr_line_free (GkOcrLine *line);
+
+typedef struct {
+  char *text;          /* UTF-8, one character */
+  double confidence;   /* 0..1 */
+  int x0, x1;          /* columns of its box */
+  gboolean word_start; /* a word begins here */
+} GkOcrSymbol;
+
+/* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
+ * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
+ * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before (one
+ * glyph read twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
+char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
 
 /* Call first thing in main(), before any thread: OMP_THREAD_LIMIT=1 unless
  * the user set it (one tesseract thread per worker; -j N parallelises). */
@@ -55,6 +84,7 @@ const char *const *gk_ocr_engine_labels (GkOcrEngine *e);
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);
 /* NULL only for GK_OCR_READ_DIGITS_ALT when eng.traineddata is missing. */
 char *gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence);
+/* Each line's text by gk_ocr_line_from_symbols. */
 GPtrArray *gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrLine, gk_ocr_line_free)

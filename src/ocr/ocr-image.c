@@ -251,16 +251,11 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   /* paper to pure white, ink contrast stretched: faint seal residue and noise vanish */
   pixGammaTRC (gray, gray, 1.0f, 0, GK_OCR_PAPER_LEVEL);
   PIX *binary = binarise (gray, dpi);
-  double ddpi = dpi;
-  PIX *dgray = rescale (gray, &ddpi, GK_OCR_DIGITS_DPI, opts);
-  PIX *digits = dgray ? binarise (dgray, ddpi) : NULL;
-  pixDestroy (&dgray);
-  if (!binary || !digits || !rules)
+  if (!binary || !rules)
     {
       pixDestroy (&rules);
       pixDestroy (&gray);
       pixDestroy (&binary);
-      pixDestroy (&digits);
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d image could not be binarised", number);
       return NULL;
     }
@@ -273,10 +268,7 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   img->skew_deg = skew;
   img->gray = gray;
   img->binary = binary;
-  img->digits = digits;
   img->rules = rules;
-  img->digits_scale = (double) pixGetWidth (digits) / pixGetWidth (binary);
-  img->digits_dpi = (int) lround (ddpi);
   return img;
 }
 
@@ -287,9 +279,57 @@ gk_ocr_image_free (GkOcrImage *img)
     return;
   pixDestroy (&img->gray);
   pixDestroy (&img->binary);
-  pixDestroy (&img->digits);
   pixDestroy (&img->rules);
   g_free (img);
+}
+
+PIX *
+gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *scale, int *dpi)
+{
+  BOX *b = boxCreate (x, y, w, h);
+  PIX *crop = pixClipRectangle (img->gray, b, NULL);
+  boxDestroy (&b);
+  if (!crop)
+    return NULL;
+  double ddpi = img->dpi;
+  PIX *scaled;
+  if (ddpi <= GK_OCR_DIGITS_DPI * GK_OCR_RESCALE_RATIO && ddpi * GK_OCR_RESCALE_RATIO >= GK_OCR_DIGITS_DPI)
+    scaled = pixClone (crop);
+  else
+    {
+      float f = (float) (GK_OCR_DIGITS_DPI / ddpi);
+      scaled = pixScale (crop, f, f);  /* area mapping when reducing */
+      ddpi *= f;
+    }
+  pixDestroy (&crop);
+  PIX *digits = scaled ? binarise (scaled, ddpi) : NULL;
+  pixDestroy (&scaled);
+  if (digits)
+    {
+      *scale = (double) pixGetWidth (digits) / w;
+      *dpi = (int) lround (ddpi);
+    }
+  return digits;
+}
+
+PIX *
+gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi)
+{
+  BOX *b = boxCreate (x, y, w, h);
+  PIX *crop = pixClipRectangle (img->gray, b, NULL);
+  boxDestroy (&b);
+  PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
+  PIX *sharp = big ? pixUnsharpMaskingGray (big, GK_OCR_REREAD_SHARPEN_HALFWIDTH, GK_OCR_REREAD_SHARPEN_FRACT) : NULL;
+  PIX *bin = NULL;
+  if (sharp)
+    pixOtsuAdaptiveThreshold (sharp, MAX (16, pixGetWidth (sharp)), MAX (16, pixGetHeight (sharp)), 0, 0, 0.1f, NULL, &bin);
+  PIX *framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
+  *dpi = (int) (img->dpi * GK_OCR_REREAD_SCALE);
+  pixDestroy (&crop);
+  pixDestroy (&big);
+  pixDestroy (&sharp);
+  pixDestroy (&bin);
+  return framed;
 }
 
 GkRect

@@ -2,6 +2,8 @@
  *
  *   gk_ocr_image_from_page   a poppler page → cleaned images (embedded scan or 300 dpi render)
  *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
+ *   gk_ocr_image_digits      a region of the page binarised at GK_OCR_DIGITS_DPI (number cells)
+ *   gk_ocr_image_reread_view a region seen anew: scaled up, sharpened, Otsu-binarised, framed white
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
  *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
@@ -12,9 +14,9 @@
  * (1) the red seal goes by colour — grey is taken from the red channel,
  * where red ink is nearly white, and pixels clearly redder than they are
  * green or blue are set white outright (its anti-aliased rim included);
- * (2) the image is scaled to GK_OCR_TEXT_DPI (a second copy to
- * GK_OCR_DIGITS_DPI): the glyph sizes tesseract's chi_sim model reads
- * text and digits best at (measured, see below); (3) the background is
+ * (2) the image is scaled to GK_OCR_TEXT_DPI (a copy to
+ * GK_OCR_DIGITS_DPI on demand, for a page with tables): the glyph sizes tesseract's chi_sim
+ * model reads text and digits best at (measured, see below); (3) the background is
  * normalised so that grey paper and uneven lighting become even; (4) the
  * skew is found by leptonica's differential square sum (±7° sweep, then
  * binary search) on a generous threshold of that image — at leptonica's
@@ -44,6 +46,13 @@
  * reads digits best near 200 dpi: crops of a 300 dpi scan read "-5" as
  * "-9" and "26" as "20", the same crops at 2/3 size correctly. */
 #define GK_OCR_DIGITS_DPI 200.0
+/* A re-read's crop is scaled up by this: finer strokes for the LSTM. */
+#define GK_OCR_REREAD_SCALE 2.0f
+/* ... sharpened by this unsharp mask (half-width in pixels, strength) ... */
+#define GK_OCR_REREAD_SHARPEN_HALFWIDTH 2
+#define GK_OCR_REREAD_SHARPEN_FRACT 0.5f
+/* ... and framed by this much white (pixels): tesseract needs margin. */
+#define GK_OCR_REREAD_BORDER_PX 20
 /* Images further than this ratio from a wanted resolution are rescaled. */
 #define GK_OCR_RESCALE_RATIO 1.15
 
@@ -56,15 +65,18 @@ typedef struct {
   gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
   PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
   PIX *binary;         /* 1 bpp Sauvola threshold of gray: rules and OCR of text */
-  PIX *digits;         /* 1 bpp, the same at GK_OCR_DIGITS_DPI: OCR of numbers */
   PIX *rules;          /* 1 bpp, generous global threshold: ruling lines, faint ones too */
-  double digits_scale; /* pixels of digits per pixel of binary */
-  int digits_dpi;
 } GkOcrImage;
 
 GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);
 GkOcrImage *gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
                                    const GkReadOptions *opts, GError **error);
+/* The rectangle (pixels of gray) cleaned as binary is, at GK_OCR_DIGITS_DPI:
+ * *scale its pixels per pixel of gray, *dpi its resolution; NULL on failure. */
+PIX *gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *scale, int *dpi);
+/* The rectangle (pixels of gray) as a re-read sees it, 1 bpp; *dpi its
+ * resolution; NULL on failure.  Coordinates in it are shifted by the frame. */
+PIX *gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi);
 void gk_ocr_image_free (GkOcrImage *img);
 GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
 PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);

@@ -11,11 +11,14 @@
  * gk_layout_grids_find, exactly as for born-digital PDFs.  Each cell is
  * then read on its own: the ink inside it (rules inset away) is located
  * on the binary image, an empty cell is left empty (the grid proves the
- * blank), and the rest is read from the normalised grey image.  A
- * one-line cell is read first with the digit whitelist: when that gives
- * a confident number the cell is done; otherwise the cell is read as
- * text, and if the text turns out to be a number too, the two readings
- * are compared — agreement raises confidence, disagreement caps it at
+ * blank), a lone flat bar is a dash placeholder by its shape (tesseract
+ * has no confidence in a dash), and the rest is read by tesseract.  A
+ * one-line cell is read first with the digit whitelist, by the small eng
+ * model (a quarter of chi_sim's cost), then by chi_sim if eng was not
+ * sure: a confident number whose sign the ink confirms (eng drops minus
+ * signs) settles the cell; otherwise the cell is read as text, and if
+ * the text turns out to be a number too, the readings are compared —
+ * agreement raises confidence, disagreement caps it at
  * GK_OCR_DISAGREE_CONFIDENCE, so the checks can tell a doubtful digit.
  * A label cell read close to one template label (models/ocr's user
  * words) and to no other is taken as that label, the dictionary step
@@ -33,8 +36,27 @@
 
 /* Two readings of one number cell that disagree are worth at most this. */
 #define GK_OCR_DISAGREE_CONFIDENCE 0.5
+/* Two digit readings that agree settle a cell only when one of them is
+ * this confident: a unit after the digits (7635.919万元), which the
+ * whitelist cannot read, leaves both sure of nothing, and the text pass
+ * then reads number and unit. */
+#define GK_OCR_AGREE_MIN_CONFIDENCE 0.5
 /* A digit-whitelist reading at least this confident is taken as it is. */
 #define GK_OCR_DIGITS_ACCEPT 0.90
+
+/* A dash placeholder is told by its shape, not read: tesseract gives a
+ * lone "—" no confidence (chi_sim reads nothing, eng 0–0.8), though no
+ * glyph but a dash is a flat bar.  Ink at most this high (points; a 10–12
+ * pt dash is ~1 pt, digits are ≥ 5 pt) ... */
+#define GK_OCR_DASH_MAX_H_PT 2.0
+/* ... at least this many times as wide as high (a hyphen is ~3), ... */
+#define GK_OCR_DASH_MIN_ASPECT 2.0
+/* ... at most this wide (two em dashes; a longer bar is a stray rule), ... */
+#define GK_OCR_DASH_MAX_W_PT 26.0
+/* ... and this solid (share of its box inked: ".." or "…" are not bars). */
+#define GK_OCR_DASH_MIN_FILL 0.6
+/* What such a reading is worth: the shape test, not a guess. */
+#define GK_OCR_DASH_CONFIDENCE 0.95
 
 /* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
 #define GK_OCR_CELL_INSET_PT 2.0
@@ -45,6 +67,8 @@ typedef struct {
   int x, y, w, h;      /* pixels of img->binary: what to read */
   double ink_w_pt, ink_h_pt; /* size of the ink itself */
   gboolean one_line;   /* the ink is one line high */
+  gboolean dash;       /* the ink is one flat bar clear of the cell's edges: a dash placeholder */
+  gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
 } GkOcrCellRect;
 
 typedef struct {
@@ -69,7 +93,7 @@ char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const G
 /* The pixel rectangle to read for a cell box (points): the box inset by
  * inset_pt, cut to the ink inside it, plus a margin kept within the inset
  * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
- * one line high. */
+ * one line high; dash: it is a dash placeholder (read "—" without OCR). */
 gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out);
 
 /* FALSE when a digit reading cannot be the ink it came from: the ink is

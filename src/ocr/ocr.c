@@ -7,11 +7,6 @@
 #include "ocr/ocr-page.h"
 #include "templates/template.h"
 
-/* White border around a re-read crop (pixels after scaling): tesseract needs margin. */
-#define GK_OCR_REREAD_BORDER_PX 20
-/* Unsharp mask of the re-read: half-width (pixels) and strength. */
-#define GK_OCR_REREAD_SHARPEN_HALFWIDTH 2
-#define GK_OCR_REREAD_SHARPEN_FRACT 0.5f
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
@@ -94,28 +89,17 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
   /* the source box is the inset cell box already: no further inset */
   if (!engine || !gk_ocr_cell_rect (r->img, &src->box, 0.0, &cr))
     return FALSE;
-  BOX *b = boxCreate (cr.x, cr.y, cr.w, cr.h);
-  PIX *crop = pixClipRectangle (r->img->gray, b, NULL);
-  boxDestroy (&b);
-  PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
-  PIX *sharp = big ? pixUnsharpMaskingGray (big, GK_OCR_REREAD_SHARPEN_HALFWIDTH, GK_OCR_REREAD_SHARPEN_FRACT) : NULL;
-  PIX *bin = NULL;
-  if (sharp)
-    pixOtsuAdaptiveThreshold (sharp, MAX (16, pixGetWidth (sharp)), MAX (16, pixGetHeight (sharp)), 0, 0, 0.1f, NULL, &bin);
-  PIX *framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
+  int dpi = 0;
+  PIX *framed = gk_ocr_image_reread_view (r->img, cr.x, cr.y, cr.w, cr.h, &dpi);
   gboolean ok = FALSE;
   if (framed)
     {
-      gk_ocr_engine_set_image (engine, framed, (int) (r->img->dpi * GK_OCR_REREAD_SCALE));
+      gk_ocr_engine_set_image (engine, framed, dpi);
       *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), &cr, confidence);
       ok = **raw != '\0';
       if (!ok)
         g_clear_pointer (raw, g_free);
     }
-  pixDestroy (&crop);
-  pixDestroy (&big);
-  pixDestroy (&sharp);
-  pixDestroy (&bin);
   pixDestroy (&framed);
   return ok;
 }

@@ -10,8 +10,8 @@
  * OCRed page installs a re-read hook on the content: it keeps the
  * document (not its images — a 300 dpi page is 9 MB of grey) and, when
  * the checks fail through a low-confidence cell, makes that page's image
- * again and reads the cell from a crop scaled ×GK_OCR_REREAD_SCALE,
- * sharpened and Otsu-binarised — a different view of the same ink.  The
+ * again and reads the cell from gk_ocr_image_reread_view — a crop
+ * scaled up, sharpened and Otsu-binarised: a different view of the same ink.  The
  * caller accepts the new reading only when it is itself confident
  * (GK_OCR_REREAD_ACCEPT); a check never chooses between readings.
  */
@@ -22,8 +22,6 @@
 
 /* A re-read is believed only at or above this confidence (0..1). */
 #define GK_OCR_REREAD_ACCEPT 0.90
-/* Crops are scaled up by this for the re-read: finer strokes for the LSTM. */
-#define GK_OCR_REREAD_SCALE 2.0f
 
 gboolean gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content,
                                GError **error);

@@ -26,6 +26,7 @@
   X (TessBaseAPISetImage2) X (TessBaseAPISetPageSegMode) X (TessBaseAPISetRectangle)                   \
   X (TessBaseAPISetSourceResolution) X (TessBaseAPISetVariable) X (TessBaseAPIRecognize)               \
   X (TessBaseAPIGetIterator) X (TessDeleteText) X (TessPageIteratorBoundingBox)                        \
+  X (TessPageIteratorIsAtBeginningOf)                                                                  \
   X (TessResultIteratorConfidence) X (TessResultIteratorDelete) X (TessResultIteratorGetPageIterator) \
   X (TessResultIteratorGetUTF8Text) X (TessResultIteratorNext)
 
@@ -55,6 +56,7 @@ gboolean gk_tess_api_load (GError **error);
 #define TessBaseAPIGetIterator gk_tess.TessBaseAPIGetIterator
 #define TessDeleteText gk_tess.TessDeleteText
 #define TessPageIteratorBoundingBox gk_tess.TessPageIteratorBoundingBox
+#define TessPageIteratorIsAtBeginningOf gk_tess.TessPageIteratorIsAtBeginningOf
 #define TessResultIteratorConfidence gk_tess.TessResultIteratorConfidence
 #define TessResultIteratorDelete gk_tess.TessResultIteratorDelete
 #define TessResultIteratorGetPageIterator gk_tess.TessResultIteratorGetPageIterator
