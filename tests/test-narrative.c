@@ -71,11 +71,72 @@ test_applications_received (void)
   g_assert_null (gk_record_get (other, "narrative.applications_received"));
 }
 
+/* Content whose lines came from OCR: one line per string. */
+static GkRecord *
+record_from_ocr_lines (const char *const *lines)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  for (int i = 0; lines[i]; i++)
+    {
+      GkSource src = { 0 };
+      src.page = 1;
+      src.line = i + 1;
+      src.method = GK_METHOD_OCR;
+      g_ptr_array_add (content->lines, gk_line_new (lines[i], &src));
+    }
+  return gk_pipeline_record_from_content (tu_pipeline (), "scan.pdf", content);
+}
+
+/* An OCRed title that misreads the organ: the report's own mentions of it
+ * before 人民政府 outvote the reading; a misread last character of the
+ * title (报千 for 报告) still finds the title. */
+static void
+test_ocr_title_issuer (void)
+{
+  static const char *const misread[] = {
+    "青漂县2020年政府信息公开工作年度报千",
+    "根据《条例》规定，现公布青潭县人民政府2020年政府信息公开工作年度报告。",
+    "本报告电子版可在青潭县人民政府门户网站下载。如有疑问，请与青潭有具人民政府办公室联系。",
+    NULL,
+  };
+  g_autoptr (GkRecord) a = record_from_ocr_lines (misread);
+  g_assert_cmpstr (a->title, ==, "青漂县2020年政府信息公开工作年度报千");
+  g_assert_cmpint (a->year, ==, 2020);
+  g_assert_cmpstr (a->issuer, ==, "青潭县人民政府");
+  /* split glyph: 县 read as 有具 in the title and once in the text */
+  static const char *const split[] = {
+    "川北有具2020年政府信息公开工作年度报告",
+    "现公布川北有具人民政府2020年政府信息公开工作年度报告。",
+    "本报告电子版可在川北县人民政府门户网站下载，或向川北县人民政府办公室索取。",
+    NULL,
+  };
+  g_autoptr (GkRecord) b = record_from_ocr_lines (split);
+  g_assert_cmpstr (b->issuer, ==, "川北县人民政府");
+  /* one mention is no vote: the title's reading stands */
+  static const char *const once[] = {
+    "青漂县2020年政府信息公开工作年度报告",
+    "现公布青潭县人民政府2020年政府信息公开工作年度报告。",
+    NULL,
+  };
+  g_autoptr (GkRecord) c = record_from_ocr_lines (once);
+  g_assert_cmpstr (c->issuer, ==, "青漂县");
+  /* a superior government mentioned more often is no misreading of the
+   * county: 长治市 shares too little of 沁县 */
+  static const char *const other[] = {
+    "沁县2020年政府信息公开工作年度报告",
+    "按照长治市人民政府要求，沁县人民政府……长治市人民政府办公室……长治市人民政府",
+    NULL,
+  };
+  g_autoptr (GkRecord) d = record_from_ocr_lines (other);
+  g_assert_cmpstr (d->issuer, ==, "沁县人民政府");
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/narrative/metadata", test_metadata);
+  g_test_add_func ("/narrative/ocr-title-issuer", test_ocr_title_issuer);
   g_test_add_func ("/narrative/breakdown-checks", test_breakdown_checks);
   g_test_add_func ("/narrative/partial-list", test_partial_list);
   g_test_add_func ("/narrative/applications-received", test_applications_received);

@@ -106,3 +106,19 @@ gk_text_squeeze (const char *s)
     }
   return g_string_free (out, FALSE);
 }
+
+glong
+gk_text_lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb)
+{
+  g_autofree glong *prev = g_new0 (glong, nb + 1);
+  g_autofree glong *cur = g_new0 (glong, nb + 1);
+  for (glong i = 1; i <= na; i++)
+    {
+      for (glong j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      glong *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return prev[nb];
+}

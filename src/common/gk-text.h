@@ -6,6 +6,8 @@
  *   gk_text_squeeze       NFKC, white space removed except between two ASCII
  *                         alphanumerics (where it separates words or numbers)
  *   gk_text_is_space_char white space as reports use it (ASCII, U+3000, NBSP, ZWSP)
+ *   gk_text_lcs_length    longest common subsequence of two short strings (characters):
+ *                         how much of a label or name survives a dropped or misread character
  */
 #pragma once
 #include <glib.h>
@@ -16,3 +18,4 @@ char *gk_text_squeeze (const char *s);
 gboolean gk_text_is_space_char (gunichar c);
 /* Copies s, replacing invalid UTF-8 sequences by U+FFFD. */
 char *gk_text_make_valid (const char *s, gssize len);
+glong gk_text_lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb);

@@ -364,6 +364,80 @@ line_index (const GkContent *content, const GkSource *src)
   return -1;
 }
 
+/* An OCRed title's organ against the report's own mentions of it: the
+ * text before each "人民政府" (issuer_prefer) in the prose, as long as the
+ * organ give or take one character, all ideographs, that shares all but
+ * one of its characters with the organ (a misread 潭→漂, or 县 read as two
+ * glyphs 有具).  The most frequent such name wins when it is met at least
+ * GK_ISSUER_MIN_MENTIONS times and more often than the organ as read;
+ * NULL otherwise.  Its first mention goes to *at. */
+#define GK_ISSUER_MIN_MENTIONS 2
+
+static gboolean
+all_ideographs (const gunichar *u, glong n)
+{
+  for (glong i = 0; i < n; i++)
+    if (u[i] < 0x4E00 || u[i] > 0x9FFF)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char *organ, gsize *at)
+{
+  glong n_organ = 0;
+  g_autofree gunichar *u_organ = g_utf8_to_ucs4_fast (organ, -1, &n_organ);
+  if (n_organ < 2)
+    return NULL;
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  glong n_text = 0;
+  g_autofree gunichar *text = g_utf8_to_ucs4_fast (prose->text, -1, &n_text);
+  glong n_pref = 0;
+  g_autofree gunichar *pref = g_utf8_to_ucs4_fast (r->issuer_prefer, -1, &n_pref);
+  for (glong i = 0; n_pref > 0 && i + n_pref <= n_text; i++)
+    {
+      if (memcmp (text + i, pref, (gsize) n_pref * sizeof (gunichar)) != 0)
+        continue;
+      /* one name per mention: the length that keeps most of the organ,
+       * then the one nearest its length (川北县, not its tail 北县) */
+      glong best_k = 0, best_common = 0;
+      for (glong k = MAX (2, n_organ - 1); k <= n_organ + 1 && k <= i; k++)
+        {
+          const gunichar *cand = text + i - k;
+          glong common = gk_text_lcs_length (u_organ, n_organ, cand, k);
+          if (!all_ideographs (cand, k) || common < MAX (2, k - 1) || common < n_organ - 2)
+            continue;
+          if (common > best_common
+              || (common == best_common && ABS (k - n_organ) < ABS (best_k - n_organ)))
+            best_k = k, best_common = common;
+        }
+      if (best_k == 0)
+        continue;
+      char *name = g_ucs4_to_utf8 (text + i - best_k, best_k, NULL, NULL, NULL);
+      gpointer old = g_hash_table_lookup (counts, name);
+      if (!old)
+        g_hash_table_insert (first, name,
+                             GSIZE_TO_POINTER ((gsize) (g_utf8_offset_to_pointer (prose->text, i - best_k) - prose->text) + 1));
+      /* insert, not replace: an existing key (shared with `first`) stays, name is freed */
+      g_hash_table_insert (counts, name, GINT_TO_POINTER (GPOINTER_TO_INT (old) + 1));
+    }
+  int as_read = GPOINTER_TO_INT (g_hash_table_lookup (counts, organ));
+  const char *best = NULL;
+  int best_n = 0;
+  GHashTableIter it;
+  gpointer key, val;
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, &key, &val))
+    if (GPOINTER_TO_INT (val) > best_n
+        || (GPOINTER_TO_INT (val) == best_n && best && g_strcmp0 (key, best) < 0))
+      best = key, best_n = GPOINTER_TO_INT (val);
+  if (!best || best_n < GK_ISSUER_MIN_MENTIONS || best_n <= as_read || g_strcmp0 (best, organ) == 0)
+    return NULL;
+  *at = GPOINTER_TO_SIZE (g_hash_table_lookup (first, best)) - 1;
+  return g_strdup (best);
+}
+
 static void
 read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
@@ -382,6 +456,17 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
       rec->issuer = g_strdup (organ);
       rec->issuer_src = rec->title_src;
       return;
+    }
+  if (rec->title_src.method == GK_METHOD_OCR)
+    {
+      gsize at = 0;
+      g_autofree char *mentioned = organ_as_mentioned (r, prose, organ, &at);
+      if (mentioned)
+        {
+          rec->issuer = g_strconcat (mentioned, r->issuer_prefer, NULL);
+          rec->issuer_src = narrative_source (prose, at);
+          return;
+        }
     }
   /* 沁县 → 沁县人民政府 when the report itself spells the full name */
   g_autofree char *full = g_strconcat (organ, r->issuer_prefer, NULL);

@@ -230,23 +230,6 @@ gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArra
   return have;
 }
 
-/* Length of the longest common subsequence of a and b (both short labels). */
-static glong
-lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb)
-{
-  g_autofree glong *prev = g_new0 (glong, nb + 1);
-  g_autofree glong *cur = g_new0 (glong, nb + 1);
-  for (glong i = 1; i <= na; i++)
-    {
-      for (glong j = 1; j <= nb; j++)
-        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
-      glong *t = prev;
-      prev = cur;
-      cur = t;
-    }
-  return prev[nb];
-}
-
 /* The unused template row whose official label best survives at the end of
  * text, or -1.  Only rows the cells fit are considered. */
 static int
@@ -269,7 +252,7 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
       if (nl < FUZZY_MIN_CHARS)
         continue;
       glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
-      double ratio = (double) lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+      double ratio = (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
       if (ratio > best_ratio)
         {
           second = best_ratio;
