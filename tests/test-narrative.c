@@ -93,42 +93,33 @@ record_from_ocr_lines (const char *const *lines)
 static void
 test_ocr_title_issuer (void)
 {
-  static const char *const misread[] = {
-    "青漂县2020年政府信息公开工作年度报千",
-    "根据《条例》规定，现公布青潭县人民政府2020年政府信息公开工作年度报告。",
-    "本报告电子版可在青潭县人民政府门户网站下载。如有疑问，请与青潭有具人民政府办公室联系。",
-    NULL,
+  static const struct {
+    const char *lines[4];
+    const char *issuer;
+  } cases[] = {
+    { { "青漂县2020年政府信息公开工作年度报千",
+        "根据《条例》规定，现公布青潭县人民政府2020年政府信息公开工作年度报告。",
+        "本报告电子版可在青潭县人民政府门户网站下载。如有疑问，请与青潭有具人民政府办公室联系。" },
+      "青潭县人民政府" },
+    /* split glyph: 县 read as 有具 in the title and once in the text */
+    { { "川北有具2020年政府信息公开工作年度报告", "现公布川北有具人民政府2020年政府信息公开工作年度报告。",
+        "本报告电子版可在川北县人民政府门户网站下载，或向川北县人民政府办公室索取。" },
+      "川北县人民政府" },
+    /* one mention is no vote: the title's reading stands */
+    { { "青漂县2020年政府信息公开工作年度报告", "现公布青潭县人民政府2020年政府信息公开工作年度报告。" }, "青漂县" },
+    /* a superior government mentioned more often is no misreading of the
+     * county: 长治市 shares too little of 沁县 */
+    { { "沁县2020年政府信息公开工作年度报告", "按照长治市人民政府要求，沁县人民政府……长治市人民政府办公室……长治市人民政府" },
+      "沁县人民政府" },
   };
-  g_autoptr (GkRecord) a = record_from_ocr_lines (misread);
-  g_assert_cmpstr (a->title, ==, "青漂县2020年政府信息公开工作年度报千");
-  g_assert_cmpint (a->year, ==, 2020);
-  g_assert_cmpstr (a->issuer, ==, "青潭县人民政府");
-  /* split glyph: 县 read as 有具 in the title and once in the text */
-  static const char *const split[] = {
-    "川北有具2020年政府信息公开工作年度报告",
-    "现公布川北有具人民政府2020年政府信息公开工作年度报告。",
-    "本报告电子版可在川北县人民政府门户网站下载，或向川北县人民政府办公室索取。",
-    NULL,
-  };
-  g_autoptr (GkRecord) b = record_from_ocr_lines (split);
-  g_assert_cmpstr (b->issuer, ==, "川北县人民政府");
-  /* one mention is no vote: the title's reading stands */
-  static const char *const once[] = {
-    "青漂县2020年政府信息公开工作年度报告",
-    "现公布青潭县人民政府2020年政府信息公开工作年度报告。",
-    NULL,
-  };
-  g_autoptr (GkRecord) c = record_from_ocr_lines (once);
-  g_assert_cmpstr (c->issuer, ==, "青漂县");
-  /* a superior government mentioned more often is no misreading of the
-   * county: 长治市 shares too little of 沁县 */
-  static const char *const other[] = {
-    "沁县2020年政府信息公开工作年度报告",
-    "按照长治市人民政府要求，沁县人民政府……长治市人民政府办公室……长治市人民政府",
-    NULL,
-  };
-  g_autoptr (GkRecord) d = record_from_ocr_lines (other);
-  g_assert_cmpstr (d->issuer, ==, "沁县人民政府");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GkRecord) rec = record_from_ocr_lines (cases[i].lines);
+      g_assert_cmpstr (rec->issuer, ==, cases[i].issuer);
+      g_assert_cmpint (rec->year, ==, 2020);
+    }
+  g_autoptr (GkRecord) first = record_from_ocr_lines (cases[0].lines);
+  g_assert_cmpstr (first->title, ==, "青漂县2020年政府信息公开工作年度报千");
 }
 
 int

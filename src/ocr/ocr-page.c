@@ -1,5 +1,6 @@
 /* ocr-page.c — see ocr-page.h. */
 #include "ocr-page.h"
+#include "common/gk-text.h"
 #include <math.h>
 #include <string.h>
 #include "common/gk-error.h"
@@ -405,16 +406,7 @@ similarity (const char *a, const char *b)
   g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &nb);
   if (na == 0 || nb == 0)
     return 0;
-  g_autofree int *prev = g_new0 (int, nb + 1), *cur = g_new0 (int, nb + 1);
-  for (glong i = 1; i <= na; i++)
-    {
-      for (glong j = 1; j <= nb; j++)
-        cur[j] = ua[i - 1] == ub[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
-      int *t = prev;
-      prev = cur;
-      cur = t;
-    }
-  return 2.0 * prev[nb] / (double) (na + nb);
+  return 2.0 * (double) gk_text_lcs_length (ua, na, ub, nb) / (double) (na + nb);
 }
 
 char *
