@@ -52,8 +52,8 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libgongkai.a | $(DEPS_OK)
 	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
 
 # make check: every GTest program under prove (TAP), golden tests included.
-# OMP_THREAD_LIMIT=1: libgomp reads it at start-up only; without it tesseract
-# spins OpenMP threads (scanned golden samples: 70 s instead of 17 s).
+# OMP_THREAD_LIMIT=1: gongkai sets it itself, the test programs do not; without
+# it tesseract spins OpenMP threads (scanned golden samples: 70 s instead of 17 s).
 check: $(BUILD)/gongkai $(TESTS)
 	OMP_THREAD_LIMIT=1 prove -f -e '' $(TESTS)
 
