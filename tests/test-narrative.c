@@ -122,12 +122,42 @@ test_ocr_title_issuer (void)
   g_assert_cmpstr (first->title, ==, "青漂县2020年政府信息公开工作年度报千");
 }
 
+/* A breakdown percent (or count) the OCR saw but could not read: the entry
+ * stays with that field null, the entries after it are read, and the
+ * checks that need the field skip it instead of stopping the list. */
+static void
+test_breakdown_unread (void)
+{
+  static const char *const lines[] = {
+    "某县2020年政府信息公开工作年度报告",
+    "全年主动公开政府信息5197条。其中，人事信息156条，占总数的3.00%；政务动态信息2168条，占总数的"
+    GK_UNREAD_MARK "%；通知公告1833条，占总数的35.27%；其他信息" GK_UNREAD_MARK "条，占总数的7.18%。",
+    NULL,
+  };
+  g_autoptr (GkRecord) rec = record_from_ocr_lines (lines);
+  g_assert_cmpuint (rec->parts->len, ==, 4);
+  GkPart *dynamic = rec->parts->pdata[1], *notices = rec->parts->pdata[2], *other = rec->parts->pdata[3];
+  g_assert_cmpstr (dynamic->label, ==, "政务动态信息");
+  g_assert_true (dynamic->has_count);
+  g_assert_cmpint (dynamic->count, ==, 2168);
+  g_assert_false (dynamic->has_percent);
+  g_assert_cmpint (notices->count, ==, 1833);
+  g_assert_false (other->has_count);
+  g_assert_true (other->has_percent);
+  g_assert_false (rec->parts_partial);
+  g_assert_cmpstr (tu_check_status (rec, "narrative.percent.1"), ==, "pass");
+  g_assert_null (tu_find_check (rec, "narrative.percent.2"));
+  g_assert_cmpstr (tu_check_status (rec, "narrative.percent.3"), ==, "pass");
+  g_assert_null (tu_find_check (rec, "narrative.parts_sum"));   /* a count unread */
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/narrative/metadata", test_metadata);
   g_test_add_func ("/narrative/ocr-title-issuer", test_ocr_title_issuer);
+  g_test_add_func ("/narrative/breakdown-unread", test_breakdown_unread);
   g_test_add_func ("/narrative/breakdown-checks", test_breakdown_checks);
   g_test_add_func ("/narrative/partial-list", test_partial_list);
   g_test_add_func ("/narrative/applications-received", test_applications_received);

@@ -436,6 +436,18 @@ test_prose_numbers (void)
   const int z0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 178, 188 }, z1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 196, 230 };
   g_autofree char *e = line_of (twice, NULL, z0, z1);
   g_assert_cmpstr (e, ==, "占总数的31.169%");
+  /* after the sign: a lone digit over its box is the sign read again ... */
+  const char *const after[] = { "占", "总", "数", "的", "7", ".", "1", "8", "%", "6", ";", NULL };
+  const int a0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 184, 210 },
+            a1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 202, 202, 228 };
+  g_autofree char *f = line_of (after, NULL, a0, a1);
+  g_assert_cmpstr (f, ==, "占总数的7.18%;");
+  /* ... a number printed after it is not */
+  const char *const year[] = { "增", "长", "了", "约", "5", "%", "2", "0", "2", "1", "年", NULL };
+  const int b0[] = { 0, 20, 40, 60, 80, 100, 130, 150, 170, 190, 210 },
+            b1[] = { 18, 38, 58, 78, 98, 142, 148, 168, 188, 208, 228 };
+  g_autofree char *g = line_of (year, NULL, b0, b1);
+  g_assert_cmpstr (g, ==, "增长了约5%2021年");
   /* one doubtful digit: the whole number is unread, the words around it stay */
   const char *const count[] = { "收", "到", "申", "请", "1", "2", "3", "4", "件", NULL };
   const double conf[] = { 0.99, 0.99, 0.99, 0.99, 0.99, 0.55, 0.99, 0.99, 0.99 };

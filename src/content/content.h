@@ -19,6 +19,10 @@
 #pragma once
 #include <glib.h>
 
+/* What a reader writes in running text where it saw a figure but could not
+ * read it (U+FFFD): later stages read such a figure as null. */
+#define GK_UNREAD_MARK "\xEF\xBF\xBD"
+
 typedef struct {
   double x0, y0, x1, y1;
 } GkRect;

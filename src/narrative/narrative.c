@@ -650,6 +650,7 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
         return;
     }
   gsize pos = e;
+  guint unread_pcts = 0;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_part_free);
   while (pos < strlen (sentence))
     {
@@ -664,10 +665,14 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       g_autofree char *count = gk_match_named (m, "count");
       g_autofree char *pct = gk_match_named (m, "pct");
       GkPart *part = gk_part_new (label);
-      part->has_count = count != NULL;
+      part->has_count = count != NULL && strcmp (count, GK_UNREAD_MARK) != 0;
       g_autofree char *count_digits = count ? strip_separators (count) : NULL;
-      part->count = count ? g_ascii_strtoll (count_digits, NULL, 10) : 0;
-      if (pct && *pct)
+      part->count = part->has_count ? g_ascii_strtoll (count_digits, NULL, 10) : 0;
+      /* GK_UNREAD_MARK: the OCR saw a percent here but could not read it (null) */
+      gboolean pct_unread = pct && strcmp (pct, GK_UNREAD_MARK) == 0;
+      if (pct_unread)
+        unread_pcts++;
+      else if (pct && *pct)
         {
           part->has_percent = TRUE;
           part->percent = g_ascii_strtod (pct, NULL);
@@ -681,9 +686,11 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
     }
   if (parts->len < 2)
     return;
-  gboolean all_pct = TRUE;
+  /* an unread percent was printed all the same: the list stays complete */
+  guint n_pct = unread_pcts;
   for (guint i = 0; i < parts->len; i++)
-    all_pct &= ((GkPart *) parts->pdata[i])->has_percent;
+    n_pct += ((GkPart *) parts->pdata[i])->has_percent;
+  gboolean all_pct = n_pct == parts->len;
   GkPart *last = parts->pdata[parts->len - 1];
   gboolean ends_other = gk_regex_search (r->bd_complete, last->label, 0, NULL, NULL);
   g_autofree char *rest = g_strndup (sentence + pos, strlen (sentence) - pos);

@@ -335,6 +335,14 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
           && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
           && prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0))
         run.doubtful = TRUE;
+      /* the same after the sign ("占总数的7.18%6;"): a lone digit lying over
+       * the sign's own box is its lower circle read again, no figure (a
+       * number printed after a sign, "5%2021年", has more digits) */
+      const GkOcrSymbol *next = i + 1 < n ? &syms[i + 1] : NULL;
+      if (prev && is_percent_sign (prev->text) && g_ascii_isdigit (s->text[0]) && s->x1 > s->x0
+          && !(next && is_number_char (next->text))
+          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (s->x1 - s->x0))
+        continue;
       if (s->word_start && i > 0)
         {
           close_run (text, &run);

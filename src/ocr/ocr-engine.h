@@ -28,6 +28,7 @@
 #pragma once
 #include <glib.h>
 #include <leptonica/allheaders.h>
+#include "content/content.h"
 
 /* A digit of a prose line read below this confidence (0..1) makes its
  * whole number unread: a stated figure is worth a check, and one wrong
@@ -40,7 +41,7 @@
 /* ... and is narrower than this share of the digit before it: part of a glyph. */
 #define GK_OCR_GLYPH_PART_WIDTH 0.7
 /* What replaces such a number in the line: no figure pattern reads it. */
-#define GK_OCR_UNREAD_MARK "\xEF\xBF\xBD"
+#define GK_OCR_UNREAD_MARK GK_UNREAD_MARK
 
 typedef struct GkOcrEngine GkOcrEngine;
 
