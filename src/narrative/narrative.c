@@ -373,6 +373,11 @@ line_index (const GkContent *content, const GkSource *src)
  * NULL otherwise.  Its first mention goes to *at. */
 #define GK_ISSUER_MIN_MENTIONS 2
 
+typedef struct {
+  int count;
+  gsize first;   /* byte offset of the first mention in the prose */
+} Mention;
+
 static gboolean
 all_ideographs (const gunichar *u, glong n)
 {
@@ -389,8 +394,7 @@ organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char 
   g_autofree gunichar *u_organ = g_utf8_to_ucs4_fast (organ, -1, &n_organ);
   if (n_organ < 2)
     return NULL;
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);   /* Mention* */
   glong n_text = 0;
   g_autofree gunichar *text = g_utf8_to_ucs4_fast (prose->text, -1, &n_text);
   glong n_pref = 0;
@@ -415,26 +419,33 @@ organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char 
       if (best_k == 0)
         continue;
       char *name = g_ucs4_to_utf8 (text + i - best_k, best_k, NULL, NULL, NULL);
-      gpointer old = g_hash_table_lookup (counts, name);
-      if (!old)
-        g_hash_table_insert (first, name,
-                             GSIZE_TO_POINTER ((gsize) (g_utf8_offset_to_pointer (prose->text, i - best_k) - prose->text) + 1));
-      /* insert, not replace: an existing key (shared with `first`) stays, name is freed */
-      g_hash_table_insert (counts, name, GINT_TO_POINTER (GPOINTER_TO_INT (old) + 1));
+      Mention *m = g_hash_table_lookup (mentions, name);
+      if (m)
+        g_free (name);
+      else
+        {
+          m = g_new0 (Mention, 1);
+          m->first = (gsize) (g_utf8_offset_to_pointer (prose->text, i - best_k) - prose->text);
+          g_hash_table_insert (mentions, name, m);
+        }
+      m->count++;
     }
-  int as_read = GPOINTER_TO_INT (g_hash_table_lookup (counts, organ));
+  const Mention *as_read = g_hash_table_lookup (mentions, organ);
   const char *best = NULL;
-  int best_n = 0;
+  const Mention *best_m = NULL;
   GHashTableIter it;
   gpointer key, val;
-  g_hash_table_iter_init (&it, counts);
+  g_hash_table_iter_init (&it, mentions);
   while (g_hash_table_iter_next (&it, &key, &val))
-    if (GPOINTER_TO_INT (val) > best_n
-        || (GPOINTER_TO_INT (val) == best_n && best && g_strcmp0 (key, best) < 0))
-      best = key, best_n = GPOINTER_TO_INT (val);
-  if (!best || best_n < GK_ISSUER_MIN_MENTIONS || best_n <= as_read || g_strcmp0 (best, organ) == 0)
+    {
+      const Mention *m = val;
+      if (!best_m || m->count > best_m->count || (m->count == best_m->count && g_strcmp0 (key, best) < 0))
+        best = key, best_m = m;
+    }
+  if (!best || best_m->count < GK_ISSUER_MIN_MENTIONS || best_m->count <= (as_read ? as_read->count : 0)
+      || g_strcmp0 (best, organ) == 0)
     return NULL;
-  *at = GPOINTER_TO_SIZE (g_hash_table_lookup (first, best)) - 1;
+  *at = best_m->first;
   return g_strdup (best);
 }
 

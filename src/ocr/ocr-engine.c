@@ -298,6 +298,13 @@ is_number_char (const char *sym)
   return (g_ascii_isdigit (sym[0]) || sym[0] == '.' || sym[0] == ',') && sym[1] == '\0';
 }
 
+/* Columns two symbols' boxes share (negative when apart). */
+static int
+overlap_px (const GkOcrSymbol *a, const GkOcrSymbol *b)
+{
+  return MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+}
+
 static gboolean
 is_percent_sign (const char *sym)
 {
@@ -332,7 +339,7 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
       const GkOcrSymbol *before = i > 1 ? &syms[i - 2] : NULL;
       if (prev && before && g_ascii_isdigit (prev->text[0]) && g_ascii_isdigit (before->text[0])
           && is_percent_sign (s->text) && prev->x1 > prev->x0
-          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
+          && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
           && prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0))
         run.doubtful = TRUE;
       /* the same after the sign ("占总数的7.18%6;"): a lone digit lying over
@@ -341,7 +348,7 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
       const GkOcrSymbol *next = i + 1 < n ? &syms[i + 1] : NULL;
       if (prev && is_percent_sign (prev->text) && g_ascii_isdigit (s->text[0]) && s->x1 > s->x0
           && !(next && is_number_char (next->text))
-          && MIN (prev->x1, s->x1) - MAX (prev->x0, s->x0) >= GK_OCR_GLYPH_TWICE_OVERLAP * (s->x1 - s->x0))
+          && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (s->x1 - s->x0))
         continue;
       if (s->word_start && i > 0)
         {

@@ -182,31 +182,23 @@ centre_across (const GkRect *r, gboolean horizontal)
   return horizontal ? (r->y0 + r->y1) / 2 : (r->x0 + r->x1) / 2;
 }
 
-static int
-by_centre_across_h (gconstpointer a, gconstpointer b)
+static double
+start_along (const GkRect *r, gboolean horizontal)
 {
-  double d = centre_across (a, TRUE) - centre_across (b, TRUE);
+  return horizontal ? r->x0 : r->y0;
+}
+
+static int
+by_centre_across (gconstpointer a, gconstpointer b, gpointer horizontal)
+{
+  double d = centre_across (a, GPOINTER_TO_INT (horizontal)) - centre_across (b, GPOINTER_TO_INT (horizontal));
   return (d > 0) - (d < 0);
 }
 
 static int
-by_centre_across_v (gconstpointer a, gconstpointer b)
+by_start_along (gconstpointer a, gconstpointer b, gpointer horizontal)
 {
-  double d = centre_across (a, FALSE) - centre_across (b, FALSE);
-  return (d > 0) - (d < 0);
-}
-
-static int
-by_start_h (gconstpointer a, gconstpointer b)
-{
-  double d = ((const GkRect *) a)->x0 - ((const GkRect *) b)->x0;
-  return (d > 0) - (d < 0);
-}
-
-static int
-by_start_v (gconstpointer a, gconstpointer b)
-{
-  double d = ((const GkRect *) a)->y0 - ((const GkRect *) b)->y0;
+  double d = start_along (a, GPOINTER_TO_INT (horizontal)) - start_along (b, GPOINTER_TO_INT (horizontal));
   return (d > 0) - (d < 0);
 }
 
@@ -216,7 +208,7 @@ by_start_v (gconstpointer a, gconstpointer b)
 static int
 join_pieces (GArray *pieces, gboolean horizontal, GArray *rules)
 {
-  g_array_sort (pieces, horizontal ? by_centre_across_h : by_centre_across_v);
+  g_array_sort_with_data (pieces, by_centre_across, GINT_TO_POINTER (horizontal));
   double min_length = horizontal ? GK_RULE_MIN_H_LENGTH_PT : GK_RULE_MIN_V_LENGTH_PT;
   int added = 0;
   for (guint start = 0; start < pieces->len;)
@@ -227,7 +219,7 @@ join_pieces (GArray *pieces, gboolean horizontal, GArray *rules)
                   - centre_across (&g_array_index (pieces, GkRect, end - 1), horizontal) <= GK_PDF_RULE_SAME_LINE_PT)
         end++;
       GkRect *line = &g_array_index (pieces, GkRect, start);
-      qsort (line, end - start, sizeof (GkRect), horizontal ? by_start_h : by_start_v);
+      g_qsort_with_data (line, (gint) (end - start), sizeof (GkRect), by_start_along, GINT_TO_POINTER (horizontal));
       for (guint i = 0; i < end - start;)
         {
           GkRect r = line[i];
