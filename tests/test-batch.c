@@ -512,14 +512,6 @@ main (int argc, char **argv)
   g_test_add_func ("/batch/gnu-parallel-recipe", test_gnu_parallel_recipe);
   g_test_add_func ("/batch/slurm-script", test_slurm_script);
   int status = g_test_run ();
-  /* the copy holds only files, no folders */
-  g_autoptr (GDir) d = g_dir_open (samples_dir, 0, NULL);
-  const char *name;
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (samples_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (samples_dir);
+  tu_remove_flat_dir (samples_dir);   /* the copy holds only files, no folders */
   return status;
 }

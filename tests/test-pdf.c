@@ -1160,14 +1160,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();
-  g_autoptr (GDir) d = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (tmpdir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (tmpdir);
+  tu_remove_flat_dir (tmpdir);
   g_free (tmpdir);
   return rc;
 }

@@ -7,9 +7,11 @@
  *   tu_run_gongkai      run the built binary; its exit status, stdout and stderr
  *   tu_find_check / tu_check_status / tu_warning   look checks and warnings up
  *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows)
+ *   tu_remove_flat_dir  remove a scratch folder and its files
  */
 #pragma once
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <jansson.h>
 #include <locale.h>
 #include <string.h>
@@ -128,6 +130,23 @@ tu_run_gongkai (const char *const *args, char **out, char **err)
   g_spawn_sync (NULL, (char **) argv->pdata, env, flags, NULL, NULL, out, err, &wait, &error);
   g_assert_no_error (error);
   return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+}
+
+/* Removes dir and the files in it (a scratch folder without subfolders). */
+static inline void
+tu_remove_flat_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)))
+    {
+      char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+      g_free (path);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (dir);
 }
 
 static inline char *
