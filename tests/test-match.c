@@ -258,6 +258,36 @@ test_ocr_unbelieved_cell (void)
   g_assert_null (tu_check_status (rec, "value.number.active.procurement.amount_wan"));
 }
 
+/* A scanned row whose parts do not add up to its total: the doubtful
+ * reading (4 at confidence 0.5, a misread 1), not the blank beside it,
+ * is the likelier fault, so the blank stays 0 and the check fails as
+ * suspect_ocr — which gets the cell read again.  The blank used to be
+ * revoked to null and the check to pass, hiding the misreading. */
+static void
+test_ocr_blank_beside_doubtful_cell (void)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  GkSource src = { .method = GK_METHOD_OCR, .confidence = 0.95, .page = 2, .has_box = TRUE };
+  g_ptr_array_add (content->rows, gk_row_new ("三、收到和处理政府信息公开申请情况", &src));
+  g_ptr_array_add (content->rows, gk_row_new ("申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计", &src));
+  GkRow *row = gk_row_new ("（一）予以公开", &src);
+  GkSource doubtful = src;
+  doubtful.confidence = 0.5;
+  gk_row_add_cell (row, gk_cell_new ("4", &doubtful));
+  for (int i = 0; i < 5; i++)
+    gk_row_add_cell (row, gk_cell_new (i == 0 ? "" : "0", &src));
+  gk_row_add_cell (row, gk_cell_new ("1", &src));
+  for (guint i = 0; i < row->cells->len; i++)
+    ((GkCell *) row->cells->pdata[i])->grid_cell = TRUE;   /* a ruled grid: a blank cell is a real one */
+  g_ptr_array_add (content->rows, row);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "scan.pdf", content);
+  GkValue *blank = gk_record_get (rec, "applications.granted.commercial");
+  g_assert_true (blank->kind == GK_VALUE_INT && blank->i == 0 && blank->from_blank);
+  g_assert_null (tu_warning (rec->warnings, "blank_not_zero", NULL));
+  g_assert_cmpstr (tu_check_status (rec, "applications.row_total.granted"), ==, "fail");
+  g_assert_true (tu_find_check (rec, "applications.row_total.granted")->suspect_ocr);
+}
+
 static void
 test_no_tables (void)
 {
@@ -284,6 +314,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/prose-before-table", test_prose_before_table);
   g_test_add_func ("/match/ocr-unbelieved-cell", test_ocr_unbelieved_cell);
+  g_test_add_func ("/match/ocr-blank-beside-doubtful-cell", test_ocr_blank_beside_doubtful_cell);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

@@ -325,6 +325,10 @@ test_snap_label (void)
   const char *const more[] = { "5.要求行政机关确认或重新出具已获取信息", "4.无正当理由大量反复申请", NULL };
   g_autofree char *c = gk_ocr_snap_label ("5.要求行政机关", more);
   g_assert_cmpstr (c, ==, "5.要求行政机关确认或重新出具已获取信息");
+  /* OCR's ASCII brackets against the labels' full-width ones */
+  const char *const handling[] = { "（五）不予处理", "（六）其他处理", NULL };
+  g_autofree char *d = gk_ocr_snap_label ("(入)共他处理", handling);
+  g_assert_cmpstr (d, ==, "（六）其他处理");
   /* exact, too short, a number, or like nothing: left alone */
   g_assert_null (gk_ocr_snap_label ("1.属于国家秘密", labels));
   g_assert_null (gk_ocr_snap_label ("其它", labels));
@@ -380,7 +384,7 @@ test_dash_cell (void)
   g_assert_true (gk_ocr_cell_rect (img, &dash, GK_OCR_CELL_INSET_PT, &c));
   g_assert_true (c.dash);
   double conf = 0;
-  g_autofree char *text = gk_ocr_read_cell (NULL, c.x, c.y, c.w, c.h, &c, &conf);  /* no OCR needed */
+  g_autofree char *text = gk_ocr_read_cell (NULL, c.x, c.y, c.w, c.h, 0, &c, &conf);  /* no OCR needed */
   g_assert_cmpstr (text, ==, "—");
   g_assert_cmpfloat (conf, ==, GK_OCR_DASH_CONFIDENCE);
   g_assert_true (gk_ocr_cell_rect (img, &digit, GK_OCR_CELL_INSET_PT, &c));
@@ -402,6 +406,62 @@ test_dash_cell (void)
   g_assert_cmpint (pixGetWidth (view), ==, (int) (c.w * GK_OCR_REREAD_SCALE) + 2 * GK_OCR_REREAD_BORDER_PX);
   g_assert_cmpint (dpi, ==, (int) (img->dpi * GK_OCR_REREAD_SCALE));
   pixDestroy (&view);
+}
+
+/* Glyphs told apart in a number cell, lines in a wrapped label cell: a
+ * reading of "11" as "1" cannot be the ink, and a wrapped label is read
+ * line by line (tesseract's block mode took 1.属于国家秘 / 密 for columns). */
+static void
+test_glyphs_and_lines (void)
+{
+  double s = SCAN_DPI / 72.0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  cairo_move_to (cr, 40, 54);     /* cell 20..80 × 40..60 */
+  cairo_show_text (cr, "11");
+  cairo_move_to (cr, 130, 54);    /* cell 120..180 × 40..60 */
+  cairo_show_text (cr, "1,234");
+  cairo_move_to (cr, 25, 100);    /* cell 20..120 × 85..135: a label wrapped after 秘 */
+  cairo_show_text (cr, "1.属于国家秘");
+  cairo_move_to (cr, 25, 125);
+  cairo_show_text (cr, "密");
+  cairo_destroy (cr);
+  PIX *pix = gk_ocr_pix_from_cairo (surface);
+  cairo_surface_destroy (surface);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkOcrImage) img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
+  pixDestroy (&pix);
+  g_assert_no_error (error);
+  GkOcrCellRect c;
+  GkRect eleven = { 20, 40, 80, 60 }, thousands = { 120, 40, 180, 60 }, label = { 20, 85, 120, 135 };
+  g_assert_true (gk_ocr_cell_rect (img, &eleven, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 2);
+  g_assert_true (gk_ocr_digits_too_few ("1", &c));
+  g_assert_false (gk_ocr_digits_too_few ("11", &c));
+  g_assert_false (gk_ocr_digits_too_few ("—", &c));
+  g_assert_true (gk_ocr_cell_rect (img, &thousands, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 4);   /* the comma is no glyph of its own height */
+  g_assert_false (gk_ocr_digits_too_few ("1234", &c));
+  g_assert_false (gk_ocr_digits_too_few ("124", &c));   /* long numbers are not checked: a unit may follow */
+  g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_false (c.one_line);
+  g_assert_cmpint (c.n_glyphs, ==, 0);
+  BOXA *lines = gk_ocr_image_text_lines (img, c.x, c.y, c.w, c.h);
+  g_assert_cmpint (boxaGetCount (lines), ==, 2);
+  l_int32 x, y0, y1, w, h0, h1;
+  boxaGetBoxGeometry (lines, 0, &x, &y0, &w, &h0);
+  boxaGetBoxGeometry (lines, 1, &x, &y1, &w, &h1);
+  g_assert_cmpint (y0 + h0, <, y1);
+  g_assert_cmpint (w, ==, c.w);
+  boxaDestroy (&lines);
 }
 
 /* Symbols of one prose line, each with a box 20 px wide unless given. */
@@ -464,6 +524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
+  g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);
   g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);

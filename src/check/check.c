@@ -429,7 +429,10 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
     }
 }
 
-/* Zeros read from blanks that a failing identity refutes go back to null. */
+/* Zeros read from blanks that a failing identity refutes go back to null.
+ * Not where the identity also rests on a doubtful OCR reading: that
+ * reading, not the blank, is the likelier fault, and the check, marked
+ * suspect_ocr, gets the cell read again (pipeline/reread.h). */
 static gboolean
 revoke_refuted_blanks (GkRecord *rec)
 {
@@ -437,7 +440,7 @@ revoke_refuted_blanks (GkRecord *rec)
   for (guint i = 0; i < rec->checks->len; i++)
     {
       GkCheck *c = rec->checks->pdata[i];
-      if (c->status != GK_CHECK_FAIL)
+      if (c->status != GK_CHECK_FAIL || c->suspect_ocr)
         continue;
       for (guint k = 0; k < c->operands->len; k++)
         {

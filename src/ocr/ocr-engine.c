@@ -226,7 +226,7 @@ engine_mode (GkOcrEngine *e, GkOcrReadMode mode)
     return;
   gboolean digits = mode == GK_OCR_READ_DIGITS;
   TessBaseAPISetVariable (e->api, "tessedit_char_whitelist", digits ? GK_OCR_DIGIT_WHITELIST : "");
-  TessBaseAPISetPageSegMode (e->api, digits ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
+  TessBaseAPISetPageSegMode (e->api, digits || mode == GK_OCR_READ_LINE ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
   e->mode = mode;
   e->mode_set = TRUE;
 }

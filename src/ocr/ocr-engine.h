@@ -49,6 +49,7 @@ typedef enum {
   GK_OCR_READ_BLOCK,   /* any text, a uniform block (labels, headings) */
   GK_OCR_READ_DIGITS,  /* one line, 0-9 + - . — only (number cells) */
   GK_OCR_READ_DIGITS_ALT, /* the same with the eng model: cheaper, drops minus signs */
+  GK_OCR_READ_LINE,    /* any text, exactly one line (a wrapped label read line by line) */
 } GkOcrReadMode;
 
 typedef struct {

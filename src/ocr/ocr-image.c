@@ -332,6 +332,68 @@ gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int
   return framed;
 }
 
+/* Rows [top, bottom) of a region that hold ink. */
+typedef struct {
+  int top, bottom;
+} Band;
+
+static int
+band_height (const GArray *bands, guint i)
+{
+  const Band *b = &g_array_index (bands, Band, i);
+  return b->bottom - b->top;
+}
+
+BOXA *
+gk_ocr_image_text_lines (const GkOcrImage *img, int x, int y, int w, int h)
+{
+  BOXA *lines = boxaCreate (4);
+  BOX *box = boxCreate (x, y, w, h);
+  PIX *crop = pixClipRectangle (img->binary, box, NULL);
+  boxDestroy (&box);
+  NUMA *ink = crop ? pixCountPixelsByRow (crop, NULL) : NULL;
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  int n = ink ? numaGetCount (ink) : 0, tallest = 0;
+  l_int32 v = 0;
+  for (int r = 0; r < n; r++)
+    {
+      numaGetIValue (ink, r, &v);
+      if (v == 0)
+        continue;
+      Band b = { r, r };
+      while (b.bottom < n && (numaGetIValue (ink, b.bottom, &v), v > 0))
+        b.bottom++;
+      g_array_append_val (bands, b);
+      tallest = MAX (tallest, b.bottom - b.top);
+      r = b.bottom;
+    }
+  /* the lowest band joins its nearer neighbour, until every band is a line */
+  while (bands->len > 1)
+    {
+      guint low = 0;
+      for (guint i = 1; i < bands->len; i++)
+        if (band_height (bands, i) < band_height (bands, low))
+          low = i;
+      if (band_height (bands, low) >= GK_OCR_LINE_MIN_SHARE * tallest)
+        break;
+      const Band *m = &g_array_index (bands, Band, low);
+      int gap_above = low > 0 ? m->top - g_array_index (bands, Band, low - 1).bottom : G_MAXINT;
+      int gap_below = low + 1 < bands->len ? g_array_index (bands, Band, low + 1).top - m->bottom : G_MAXINT;
+      Band *into = &g_array_index (bands, Band, gap_above <= gap_below ? low - 1 : low + 1);
+      into->top = MIN (into->top, m->top);
+      into->bottom = MAX (into->bottom, m->bottom);
+      g_array_remove_index (bands, low);
+    }
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const Band *b = &g_array_index (bands, Band, i);
+      boxaAddBox (lines, boxCreate (x, y + b->top, w, b->bottom - b->top), L_INSERT);
+    }
+  numaDestroy (&ink);
+  pixDestroy (&crop);
+  return lines;
+}
+
 GkRect
 gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1)
 {

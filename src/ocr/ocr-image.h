@@ -4,6 +4,7 @@
  *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
  *   gk_ocr_image_digits      a region of the page binarised at GK_OCR_DIGITS_DPI (number cells)
  *   gk_ocr_image_reread_view a region seen anew: scaled up, sharpened, Otsu-binarised, framed white
+ *   gk_ocr_image_text_lines  the text lines of a region of the binary image, top to bottom
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
  *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
@@ -53,6 +54,10 @@
 #define GK_OCR_REREAD_SHARPEN_FRACT 0.5f
 /* ... and framed by this much white (pixels): tesseract needs margin. */
 #define GK_OCR_REREAD_BORDER_PX 20
+/* A band of ink rows lower than this share of the tallest band in a
+ * region is part of a line (a dot, a stroke split off), not a line. */
+#define GK_OCR_LINE_MIN_SHARE 0.5
+
 /* Images further than this ratio from a wanted resolution are rescaled. */
 #define GK_OCR_RESCALE_RATIO 1.15
 
@@ -77,6 +82,10 @@ PIX *gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, dou
 /* The rectangle (pixels of gray) as a re-read sees it, 1 bpp; *dpi its
  * resolution; NULL on failure.  Coordinates in it are shifted by the frame. */
 PIX *gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi);
+/* The text lines of the rectangle (pixels of binary), top to bottom: the
+ * bands of rows holding ink, each as wide as the rectangle; a band lower
+ * than GK_OCR_LINE_MIN_SHARE of the tallest joins its nearer neighbour. */
+BOXA *gk_ocr_image_text_lines (const GkOcrImage *img, int x, int y, int w, int h);
 void gk_ocr_image_free (GkOcrImage *img);
 GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
 PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);

@@ -239,12 +239,16 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
   return out;
 }
 
-/* Digit readings the ink cannot be are dropped before any choice. */
+/* Number readings the ink cannot be are dropped before any choice, and
+ * so are doubtful ones with fewer digits than the ink has glyphs: a glyph
+ * broken by the scan may count twice, so a sure reading is believed. */
 static void
-drop_implausible (GkOcrReading *r, const GkOcrCellRect *cr)
+drop_implausible (GkOcrReading *r, int n, const GkOcrCellRect *cr)
 {
-  for (int i = 0; i < 2; i++)
-    if (r[i].text && !gk_ocr_digits_plausible (r[i].text, cr))
+  for (int i = 0; i < n; i++)
+    if (r[i].text && (i < 2 || is_number_text (r[i].text))
+        && (!gk_ocr_digits_plausible (r[i].text, cr)
+            || (r[i].confidence < GK_OCR_DIGITS_ACCEPT && gk_ocr_digits_too_few (r[i].text, cr))))
       gk_ocr_reading_clear (&r[i]);
 }
 
@@ -287,25 +291,77 @@ lone_glyph (const GkOcrCellRect *cr)
   return cr->ink_w_pt <= GK_OCR_LONE_GLYPH_EM * MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
 }
 
+/* One glyph read as one digit: eng, then chi_sim when eng is not sure
+ * of exactly one digit.  The digit with its confidence, or 0. */
+static char
+read_one_digit (GkOcrEngine *engine, int x, int y, int w, int h, double *conf)
+{
+  char digit = 0;
+  *conf = 0;
+  for (int pass = 0; pass < 2 && *conf < GK_OCR_DIGITS_ACCEPT; pass++)
+    {
+      double c = 0;
+      g_autofree char *t = gk_ocr_engine_read (engine, x, y, w, h, pass ? GK_OCR_READ_DIGITS : GK_OCR_READ_DIGITS_ALT, &c);
+      if (t && g_ascii_isdigit (t[0]) && !t[1] && c > *conf)
+        digit = t[0], *conf = c;
+    }
+  return digit;
+}
+
+/* A number whose tall glyphs the digit passes read too few of ("1" for
+ * "11"), read glyph by glyph: each between the midpoints of its gaps to
+ * its neighbours.  x, w: cr's columns in the current image, unframed. */
+static void
+read_glyph_by_glyph (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, GkOcrReading *out)
+{
+  double s = (double) w / cr->w;
+  GString *digits = g_string_new (NULL);
+  double conf = 1.0;
+  for (int i = 0; i < cr->n_glyphs; i++)
+    {
+      int left = i > 0 ? (cr->glyph_x1[i - 1] + cr->glyph_x0[i]) / 2 : cr->x;
+      int right = i + 1 < cr->n_glyphs ? (cr->glyph_x1[i] + cr->glyph_x0[i + 1]) / 2 : cr->x + cr->w;
+      int gx = x + (int) floor ((left - cr->x) * s), gw = (int) ceil ((right - left) * s);
+      double c = 0;
+      char d = read_one_digit (engine, gx, y, gw, h, &c);
+      if (!d)
+        {
+          g_string_free (digits, TRUE);
+          return;
+        }
+      g_string_append_c (digits, d);
+      conf = MIN (conf, c);
+    }
+  out->text = g_string_free (digits, FALSE);
+  out->confidence = conf;
+}
+
 /* The digit passes into r[0] (chi_sim) and r[1] (eng).  eng first: its
  * model is small (a line costs a quarter of chi_sim's) and it reads
  * digits as well, a lone serif "1" better; chi_sim reads the cell too
  * when eng is not sure of a number — unless eng found none in ink wider
- * than a glyph, a label to chi_sim's digit pass too — or eng is missing. */
+ * than a glyph, a label to chi_sim's digit pass too — or eng is missing.
+ * When both miss glyphs the ink shows, the glyphs are read one by one
+ * into r[0]. */
 static void
-read_digits (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, GkOcrReading *r)
+read_digits (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const GkOcrCellRect *cr, GkOcrReading *r)
 {
   r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
   gboolean no_eng = r[1].text == NULL;
-  drop_implausible (r, cr);
-  if (eng_sure (&r[1], cr) || !(no_eng || is_number_reading (&r[1]) || lone_glyph (cr)))
+  gboolean eng_number = is_number_reading (&r[1]);
+  drop_implausible (r, 2, cr);
+  if (eng_sure (&r[1], cr) || !(no_eng || eng_number || lone_glyph (cr)))
     return;
   r[0].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS, &r[0].confidence);
-  drop_implausible (r, cr);
+  gboolean chi_number = is_number_reading (&r[0]);
+  drop_implausible (r, 2, cr);
+  if (cr->n_glyphs > 1 && (eng_number || chi_number) && !r[0].text && !r[1].text)
+    read_glyph_by_glyph (engine, x + frame, y, w - 2 * frame, h, cr, &r[0]);
 }
 
 char *
-gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence)
+gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const GkOcrCellRect *cr,
+                  double *confidence)
 {
   GkOcrReading r[3] = { { 0 } };
   if (cr->dash)
@@ -314,9 +370,12 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCe
       return g_strdup ("—");
     }
   if (cr->one_line)
-    read_digits (engine, x, y, w, h, cr, r);
+    read_digits (engine, x, y, w, h, frame, cr, r);
   if (!cr->one_line || !digits_settled (&r[0], &r[1], cr))
-    r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
+    {
+      r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
+      drop_implausible (r, 3, cr);
+    }
   return gk_ocr_choose_reading (r, 3, confidence);
 }
 
@@ -328,6 +387,24 @@ gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
   double em = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
   double chars = g_utf8_strlen (text, -1);
   return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
+}
+
+gboolean
+gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr)
+{
+  /* every tall glyph of a number is a digit or a sign (a dot, a comma, a
+   * minus are low).  Only a short number missing one glyph: the unit of
+   * a longer one (万元) stands in more columns than it has glyphs, and a
+   * reading without digits (a dash) is no number */
+  int tall = 0, digits = 0;
+  for (const char *p = text; *p; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return FALSE;
+      digits += g_ascii_isdigit (*p);
+      tall += g_ascii_isdigit (*p) || *p == '%' || *p == '+';
+    }
+  return digits > 0 && digits <= GK_OCR_GLYPH_CHECK_MAX_DIGITS && cr->n_glyphs == tall + 1;
 }
 
 /* The ink box holds one flat, solid bar, clear of the inset cell's sides (a rule's remnant touches them). */
@@ -363,6 +440,58 @@ leads_with_bar (PIX *binary, BOX *ink, double pt_per_px)
   return bar;
 }
 
+/* The tall glyphs of the ink box (bx, by, bw, bh): runs of columns with
+ * ink whose own ink is at least GK_OCR_GLYPH_MIN_HEIGHT of the box's
+ * height.  Left uncounted (0) when there are more than GK_OCR_MAX_GLYPHS. */
+static void
+count_glyphs (PIX *binary, int bx, int by, int bw, int bh, GkOcrCellRect *out)
+{
+  BOX *b = boxCreate (bx, by, bw, bh);
+  PIX *crop = pixClipRectangle (binary, b, NULL);
+  boxDestroy (&b);
+  NUMA *cols = crop ? pixCountPixelsByColumn (crop) : NULL;
+  int n = cols ? numaGetCount (cols) : 0, glyphs = 0;
+  l_float32 v = 0;
+  for (int x = 0; x < n; x++)
+    {
+      numaGetFValue (cols, x, &v);
+      if (v <= 0)
+        continue;
+      /* a gap narrower than GK_OCR_GLYPH_MIN_GAP of the height is a break inside a glyph */
+      int x1 = x, min_gap = MAX (2, (int) lround (GK_OCR_GLYPH_MIN_GAP * bh));
+      for (int blank = 0; x1 < n && blank < min_gap; x1++)
+        {
+          numaGetFValue (cols, x1, &v);
+          blank = v > 0 ? 0 : blank + 1;
+        }
+      while (x1 > x && (numaGetFValue (cols, x1 - 1, &v), v <= 0))
+        x1--;
+      BOX *run = boxCreate (x, 0, x1 - x, bh), *ink = NULL;
+      pixClipBoxToForeground (crop, run, NULL, &ink);
+      l_int32 ix, iy, iw, ih = 0;
+      if (ink)
+        boxGetGeometry (ink, &ix, &iy, &iw, &ih);
+      if (ih >= GK_OCR_GLYPH_MIN_HEIGHT * bh)
+        {
+          if (glyphs == GK_OCR_MAX_GLYPHS)
+            {
+              glyphs = 0;
+              boxDestroy (&run);
+              boxDestroy (&ink);
+              break;
+            }
+          out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
+          glyphs++;
+        }
+      boxDestroy (&run);
+      boxDestroy (&ink);
+      x = x1;
+    }
+  out->n_glyphs = glyphs;
+  numaDestroy (&cols);
+  pixDestroy (&crop);
+}
+
 gboolean
 gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out)
 {
@@ -394,16 +523,21 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   out->w = MIN (bx + bw + pad, x1) - out->x, out->h = MIN (by + bh + pad, y1) - out->y;
   out->ink_w_pt = bw * img->pt_per_px, out->ink_h_pt = bh * img->pt_per_px;
   out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
+  out->n_glyphs = 0;
+  if (out->one_line && !out->dash)
+    count_glyphs (img->binary, bx, by, bw, bh, out);
   return TRUE;
 }
 
-/* Similarity of two strings, 2·LCS / (|a| + |b|) over characters. */
+/* Similarity of two strings, 2·LCS / (|a| + |b|) over the characters of
+ * their label keys: OCR gives ASCII brackets where labels have （）. */
 static double
 similarity (const char *a, const char *b)
 {
   glong na = 0, nb = 0;
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &na);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &nb);
+  g_autofree char *ka = gk_text_label_key (a), *kb = gk_text_label_key (b);
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (ka, -1, &na);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (kb, -1, &nb);
   if (na == 0 || nb == 0)
     return 0;
   return 2.0 * (double) gk_text_lcs_length (ua, na, ub, nb) / (double) (na + nb);
@@ -458,24 +592,68 @@ is_label (const char *text, const char *const *labels)
   return labels && g_strv_contains (labels, text);
 }
 
-/* A doubtful cell text that is no template label, read again from
- * gk_ocr_image_reread_view: the template label that reading is (or
- * snaps to), with its confidence, or NULL.  The engine is left on
- * img->binary. */
+/* The template label a reading is (or snaps to), or NULL. */
+static char *
+label_of (const char *text, const char *const *labels)
+{
+  return is_label (text, labels) ? g_strdup (text) : gk_ocr_snap_label (text, labels);
+}
+
+/* A cell of several lines read line by line: tesseract's block mode takes
+ * the widely spaced glyphs of a wrapped label for columns (1.属于国家秘 /
+ * 密 came out 家于必).  The lines' texts joined, the weakest line's
+ * confidence in *conf; NULL for a cell of one line. */
+static char *
+read_by_lines (GkOcrEngine *engine, const GkOcrImage *img, const GkOcrCellRect *cr, double *conf)
+{
+  BOXA *lines = gk_ocr_image_text_lines (img, cr->x, cr->y, cr->w, cr->h);
+  int n = boxaGetCount (lines);
+  GString *text = NULL;
+  if (n > 1)
+    {
+      text = g_string_new (NULL);
+      *conf = 1.0;
+      int pad = (int) ceil (GK_OCR_PAD_PT / img->pt_per_px);
+      for (int i = 0; i < n; i++)
+        {
+          l_int32 x, y, w, h;
+          boxaGetBoxGeometry (lines, i, &x, &y, &w, &h);
+          int y0 = MAX (y - pad, cr->y), y1 = MIN (y + h + pad, cr->y + cr->h);
+          double c = 0;
+          g_autofree char *line = gk_ocr_engine_read (engine, x, y0, w, y1 - y0, GK_OCR_READ_LINE, &c);
+          g_string_append (text, line);
+          *conf = MIN (*conf, c);
+        }
+    }
+  boxaDestroy (&lines);
+  return text ? g_string_free (text, FALSE) : NULL;
+}
+
+/* A cell text that is no template label, read again: line by line when
+ * it has several, then from gk_ocr_image_reread_view.  The template label
+ * a reading is (or snaps to), with its confidence, or NULL.  The engine
+ * is left on img->binary. */
 static char *
 reread_label (GkOcrEngine *engine, const GkOcrImage *img, const GkOcrCellRect *cr, double *conf)
 {
+  const char *const *labels = gk_ocr_engine_labels (engine);
+  double c = 0;
+  g_autofree char *by_lines = read_by_lines (engine, img, cr, &c);
+  char *label = by_lines ? label_of (by_lines, labels) : NULL;
+  if (label)
+    {
+      *conf = c;
+      return label;
+    }
   int dpi = 0;
   PIX *view = gk_ocr_image_reread_view (img, cr->x, cr->y, cr->w, cr->h, &dpi);
   if (!view)
     return NULL;
   gk_ocr_engine_set_image (engine, view, dpi);
-  double c = 0;
   g_autofree char *text = gk_ocr_engine_read (engine, 0, 0, pixGetWidth (view), pixGetHeight (view), GK_OCR_READ_BLOCK, &c);
   gk_ocr_engine_set_image (engine, img->binary, img->dpi);
   pixDestroy (&view);
-  const char *const *labels = gk_ocr_engine_labels (engine);
-  char *label = is_label (text, labels) ? g_strdup (text) : gk_ocr_snap_label (text, labels);
+  label = label_of (text, labels);
   if (label)
     *conf = c;
   return label;
@@ -512,7 +690,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
         {
           const GkOcrCellRect *c = &r->cr;
           int x = (int) (c->x * ds), y = (int) (c->y * ds), w = (int) ceil (c->w * ds), h = (int) ceil (c->h * ds);
-          read_digits (engine, x, y, w, h, c, r->r);
+          read_digits (engine, x, y, w, h, 0, c, r->r);
           /* a number neither digit pass trusts at all — a unit after it
            * (万元, 元) throws the whitelisted line off — is read as text at
            * this resolution too, where chi_sim reads digits and unit best;
@@ -533,14 +711,20 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
     {
       CellRead *r = &reads[i];
       if (!r->cr.dash && !digits_settled (&r->r[0], &r->r[1], &r->cr))
-        r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
+        {
+          r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
+          if (r->cr.one_line)
+            drop_implausible (r->r, G_N_ELEMENTS (r->r), &r->cr);
+        }
       double conf = 0;
       g_autofree char *chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &conf);
       if (!*chosen)
         continue;
       char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
-      if (!snapped && conf < GK_OCR_LABEL_REREAD_BELOW && !is_number_text (chosen)
-          && g_utf8_strlen (chosen, -1) >= GK_OCR_SNAP_MIN_CHARS && !is_label (chosen, gk_ocr_engine_labels (engine)))
+      /* a wrapped cell that reads as no label is read again however sure
+       * tesseract was: its block mode can misread wrapped text wholesale */
+      if (!snapped && !is_number_text (chosen) && !is_label (chosen, gk_ocr_engine_labels (engine))
+          && (!r->cr.one_line || (conf < GK_OCR_LABEL_REREAD_BELOW && g_utf8_strlen (chosen, -1) >= GK_OCR_SNAP_MIN_CHARS)))
         snapped = reread_label (engine, img, &r->cr, &conf);
       if (snapped)
         {

@@ -63,12 +63,22 @@
 
 GkPage *gk_ocr_page_read (GkOcrEngine *engine, const GkOcrImage *img, GError **error);
 
+/* At most this many glyphs of a one-line cell are told apart. */
+#define GK_OCR_MAX_GLYPHS 16
+/* Ink between blank columns at least this share of the ink's height tall
+ * is a glyph of its own (a comma, a decimal point or a speck is lower). */
+#define GK_OCR_GLYPH_MIN_HEIGHT 0.6
+/* ... and blank columns fewer than this share of it are a break inside a glyph. */
+#define GK_OCR_GLYPH_MIN_GAP 0.06
+
 typedef struct {
   int x, y, w, h;      /* pixels of img->binary: what to read */
   double ink_w_pt, ink_h_pt; /* size of the ink itself */
   gboolean one_line;   /* the ink is one line high */
   gboolean dash;       /* the ink is one flat bar clear of the cell's edges: a dash placeholder */
   gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
+  int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
+  int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
 } GkOcrCellRect;
 
 typedef struct {
@@ -85,10 +95,12 @@ void gk_ocr_reading_clear (GkOcrReading *r);
  * that is not a number (a label) wins when surer than every number. */
 char *gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence);
 
-/* Reads the rectangle (pixels of the engine's current image); cr (the
- * cell's ink, in points) decides whether digit passes run and which
- * digit readings are plausible.  Returns "" when nothing legible is there. */
-char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, const GkOcrCellRect *cr, double *confidence);
+/* Reads the rectangle (pixels of the engine's current image): cr's
+ * rectangle, scaled, with `frame` pixels of white added on every side.
+ * cr (the cell's ink, in points) decides whether digit passes run and
+ * which digit readings are plausible.  Returns "" when nothing legible is there. */
+char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const GkOcrCellRect *cr,
+                        double *confidence);
 
 /* The pixel rectangle to read for a cell box (points): the box inset by
  * inset_pt, cut to the ink inside it, plus a margin kept within the inset
@@ -99,6 +111,12 @@ gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inse
 /* FALSE when a digit reading cannot be the ink it came from: the ink is
  * far wider than that many digits (a CJK header read as "7" or "—"). */
 gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);
+/* Numbers of at most this many digits are checked against their glyphs. */
+#define GK_OCR_GLYPH_CHECK_MAX_DIGITS 2
+
+/* TRUE when a short number reading has one digit fewer than the ink has
+ * tall glyphs ("1" for "11"); never for a reading with a unit or no digit. */
+gboolean gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr);
 
 /* The label of labels (NULL-terminated) that text is a misreading of, or
  * NULL when none is clearly meant (or text is that label already). */

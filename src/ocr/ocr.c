@@ -95,7 +95,8 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
   if (framed)
     {
       gk_ocr_engine_set_image (engine, framed, dpi);
-      *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), &cr, confidence);
+      *raw = gk_ocr_read_cell (engine, 0, 0, pixGetWidth (framed), pixGetHeight (framed), GK_OCR_REREAD_BORDER_PX, &cr,
+                               confidence);
       ok = **raw != '\0';
       if (!ok)
         g_clear_pointer (raw, g_free);
