@@ -324,6 +324,19 @@ close_run (GString *text, NumberRun *run)
   run->doubtful = FALSE;
 }
 
+/* Digits after the decimal point of the number run so far (0 without one). */
+static int
+decimals_in_run (const GString *text, const NumberRun *run)
+{
+  if (run->start < 0)
+    return 0;
+  const char *dot = strrchr (text->str + run->start, '.');
+  int n = 0;
+  for (const char *p = dot ? dot + 1 : ""; *p; p++)
+    n += g_ascii_isdigit (*p) != 0;
+  return n;
+}
+
 char *
 gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
 {
@@ -340,7 +353,8 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
       if (prev && before && g_ascii_isdigit (prev->text[0]) && g_ascii_isdigit (before->text[0])
           && is_percent_sign (s->text) && prev->x1 > prev->x0
           && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
-          && prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0))
+          && (prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0)
+              || decimals_in_run (text, &run) > GK_OCR_PERCENT_DECIMALS))
         run.doubtful = TRUE;
       /* the same after the sign ("占总数的7.18%6;"): a lone digit lying over
        * the sign's own box is its lower circle read again, no figure (a

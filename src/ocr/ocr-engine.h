@@ -40,6 +40,8 @@
 #define GK_OCR_GLYPH_TWICE_OVERLAP 0.3
 /* ... and is narrower than this share of the digit before it: part of a glyph. */
 #define GK_OCR_GLYPH_PART_WIDTH 0.7
+/* ... or would give the percentage more decimals than reports print. */
+#define GK_OCR_PERCENT_DECIMALS 2
 /* What replaces such a number in the line: no figure pattern reads it. */
 #define GK_OCR_UNREAD_MARK GK_UNREAD_MARK
 
