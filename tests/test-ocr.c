@@ -57,16 +57,29 @@ draw_table (cairo_t *cr)
       }
 }
 
+/* A white page at SCAN_DPI to draw on in points, black ink, 10.5 pt CJK text. */
+static cairo_t *
+white_page (void)
+{
+  double s = SCAN_DPI / 72.0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
+  cairo_t *cr = cairo_create (surface);
+  cairo_surface_destroy (surface);   /* cr keeps it */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10.5);
+  return cr;
+}
+
 /* A "scan" of the table: 300 dpi, rotated by deg, a red seal ring over the grid. */
 static cairo_surface_t *
 scan_image (double deg)
 {
-  double s = SCAN_DPI / 72.0;
-  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
-  cairo_t *cr = cairo_create (img);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
+  cairo_t *cr = white_page ();
+  cairo_surface_t *img = cairo_surface_reference (cairo_get_target (cr));
   cairo_translate (cr, PAGE_W_PT / 2, PAGE_H_PT / 2);
   cairo_rotate (cr, deg * G_PI / 180.0);
   cairo_translate (cr, -PAGE_W_PT / 2, -PAGE_H_PT / 2);
@@ -347,21 +360,30 @@ test_digits_plausible (void)
   g_assert_true (gk_ocr_digits_plausible ("—", &dash));
 }
 
+/* The page drawn on cr (destroyed) cleaned as a scan is. */
+static GkOcrImage *
+image_of_page (cairo_t *cr)
+{
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  cairo_destroy (cr);
+  PIX *pix = gk_ocr_pix_from_cairo (surface);
+  cairo_surface_destroy (surface);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  g_autoptr (GError) error = NULL;
+  GkOcrImage *img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
+  pixDestroy (&pix);
+  g_assert_no_error (error);
+  return img;
+}
+
 /* A 300 dpi page of three ruled-free cells: a dash, a digit, a stray bar touching the cell's side. */
 static void
 test_dash_cell (void)
 {
-  double s = SCAN_DPI / 72.0;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_t *cr = white_page ();
   cairo_rectangle (cr, 45, 49.5, 10, 1);  /* an em dash of 10.5 pt text in the cell 20..80 × 40..60 */
   cairo_fill (cr);
-  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 10.5);
   cairo_move_to (cr, 140, 54);
   cairo_show_text (cr, "0");
   cairo_rectangle (cr, 200, 49.5, 20, 1);  /* a bar running into the left side of the cell 200..260 */
@@ -370,15 +392,7 @@ test_dash_cell (void)
   cairo_show_text (cr, "-5");
   cairo_move_to (cr, 220, 84);
   cairo_show_text (cr, "5");
-  cairo_destroy (cr);
-  PIX *pix = gk_ocr_pix_from_cairo (surface);
-  cairo_surface_destroy (surface);
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkOcrImage) img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
-  pixDestroy (&pix);
-  g_assert_no_error (error);
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
   GkOcrCellRect c;
   GkRect dash = { 20, 40, 80, 60 }, digit = { 120, 40, 180, 60 }, stray = { 198, 40, 260, 60 };
   g_assert_true (gk_ocr_cell_rect (img, &dash, GK_OCR_CELL_INSET_PT, &c));
@@ -414,15 +428,7 @@ test_dash_cell (void)
 static void
 test_glyphs_and_lines (void)
 {
-  double s = SCAN_DPI / 72.0;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (PAGE_W_PT * s), (int) (PAGE_H_PT * s));
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_select_font_face (cr, CJK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 10.5);
+  cairo_t *cr = white_page ();
   cairo_move_to (cr, 40, 54);     /* cell 20..80 × 40..60 */
   cairo_show_text (cr, "11");
   cairo_move_to (cr, 130, 54);    /* cell 120..180 × 40..60 */
@@ -431,15 +437,7 @@ test_glyphs_and_lines (void)
   cairo_show_text (cr, "1.属于国家秘");
   cairo_move_to (cr, 25, 125);
   cairo_show_text (cr, "密");
-  cairo_destroy (cr);
-  PIX *pix = gk_ocr_pix_from_cairo (surface);
-  cairo_surface_destroy (surface);
-  GkReadOptions opts;
-  gk_read_options_init (&opts);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkOcrImage) img = gk_ocr_image_from_pix (pix, 1, PAGE_W_PT, PAGE_H_PT, &opts, &error);
-  pixDestroy (&pix);
-  g_assert_no_error (error);
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
   GkOcrCellRect c;
   GkRect eleven = { 20, 40, 80, 60 }, thousands = { 120, 40, 180, 60 }, label = { 20, 85, 120, 135 };
   g_assert_true (gk_ocr_cell_rect (img, &eleven, GK_OCR_CELL_INSET_PT, &c));
