@@ -52,7 +52,7 @@ test_text_that_is_no_number_still_fails (void)
   g_autoptr (GkRecord) rec = tu_record_from_text (report);
   /* the same cell read as text that is no number at all */
   gk_record_set_null (rec, "applications.carried_forward.commercial", NULL, "1x");
-  gk_checks_run (gk_pipeline_templates (tu_pipeline ()), rec);
+  gk_checks_run (gk_pipeline_templates (tu_pipeline ()), rec, FALSE);
   g_assert_cmpstr (tu_check_status (rec, "value.number.applications.carried_forward.commercial"), ==, "fail");
 }
 

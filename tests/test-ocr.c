@@ -437,6 +437,12 @@ test_glyphs_and_lines (void)
   cairo_show_text (cr, "1.属于国家秘");
   cairo_move_to (cr, 25, 125);
   cairo_show_text (cr, "密");
+  const char *const strokes[] = { "/", "7", "1" };   /* cells 200..260 × 40..60, 70..90, 100..120 */
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_move_to (cr, 225, 54 + 30 * i);
+      cairo_show_text (cr, strokes[i]);
+    }
   g_autoptr (GkOcrImage) img = image_of_page (cr);
   GkOcrCellRect c;
   GkRect eleven = { 20, 40, 80, 60 }, thousands = { 120, 40, 180, 60 }, label = { 20, 85, 120, 135 };
@@ -452,6 +458,14 @@ test_glyphs_and_lines (void)
   g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
   g_assert_false (c.one_line);
   g_assert_cmpint (c.n_glyphs, ==, 0);
+  /* a slash placeholder is told by its shape; a 7 has its bar, a 1 stands upright */
+  for (int i = 0; i < 3; i++)
+    {
+      GkRect stroke = { 200, 40 + 30 * i, 260, 60 + 30 * i };
+      g_assert_true (gk_ocr_cell_rect (img, &stroke, GK_OCR_CELL_INSET_PT, &c));
+      g_assert_cmpint (c.slash, ==, i == 0);
+    }
+  g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
   BOXA *lines = gk_ocr_image_text_lines (img, c.x, c.y, c.w, c.h);
   g_assert_cmpint (boxaGetCount (lines), ==, 2);
   l_int32 x, y0, y1, w, h0, h1;

@@ -429,18 +429,17 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
     }
 }
 
-/* Zeros read from blanks that a failing identity refutes go back to null.
- * Not where the identity also rests on a doubtful OCR reading: that
- * reading, not the blank, is the likelier fault, and the check, marked
- * suspect_ocr, gets the cell read again (pipeline/reread.h). */
+/* Zeros read from blanks that a failing identity refutes go back to null
+ * (with keep_doubted_blanks, not where the identity rests on a doubtful
+ * OCR reading too: see check.h). */
 static gboolean
-revoke_refuted_blanks (GkRecord *rec)
+revoke_refuted_blanks (GkRecord *rec, gboolean keep_doubted_blanks)
 {
   gboolean changed = FALSE;
   for (guint i = 0; i < rec->checks->len; i++)
     {
       GkCheck *c = rec->checks->pdata[i];
-      if (c->status != GK_CHECK_FAIL || c->suspect_ocr)
+      if (c->status != GK_CHECK_FAIL || (keep_doubted_blanks && c->suspect_ocr))
         continue;
       for (guint k = 0; k < c->operands->len; k++)
         {
@@ -460,7 +459,7 @@ revoke_refuted_blanks (GkRecord *rec)
 }
 
 void
-gk_checks_run (const GkTemplateSet *set, GkRecord *rec)
+gk_checks_run (const GkTemplateSet *set, GkRecord *rec, gboolean keep_doubted_blanks)
 {
   /* each round revokes at least one zero, so this ends */
   do
@@ -468,7 +467,7 @@ gk_checks_run (const GkTemplateSet *set, GkRecord *rec)
       g_ptr_array_set_size (rec->checks, 0);
       run_identities (set, rec);
     }
-  while (revoke_refuted_blanks (rec));
+  while (revoke_refuted_blanks (rec, keep_doubted_blanks));
   run_narrative (rec);
   run_value_checks (set, rec);
 }

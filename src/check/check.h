@@ -11,7 +11,10 @@
  * to null (with a warning) and the checks run again — the check is then
  * skipped, not failed, and nothing is invented.  A failing check whose
  * operands include an OCR reading below GK_OCR_SUSPECT_CONFIDENCE is
- * marked suspect_ocr.
+ * marked suspect_ocr.  While such readings may still be read again
+ * (keep_doubted_blanks), a blank beside one stays 0: the doubtful reading
+ * is the likelier fault, and the failing check sends it to be re-read
+ * (pipeline/reread.h); the run after the re-reads revokes it as usual.
  */
 #pragma once
 #include "model/record.h"
@@ -20,4 +23,4 @@
 /* OCR confidence (0..1) under which a cell may be misread. */
 #define GK_OCR_SUSPECT_CONFIDENCE 0.80
 
-void gk_checks_run (const GkTemplateSet *set, GkRecord *record);
+void gk_checks_run (const GkTemplateSet *set, GkRecord *record, gboolean keep_doubted_blanks);

@@ -291,6 +291,13 @@ lone_glyph (const GkOcrCellRect *cr)
   return cr->ink_w_pt <= GK_OCR_LONE_GLYPH_EM * MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
 }
 
+/* The placeholder a cell's shape shows. */
+static const char *
+placeholder_of (const GkOcrCellRect *cr)
+{
+  return cr->slash ? "/" : "—";
+}
+
 /* One glyph read as one digit: eng, then chi_sim when eng is not sure
  * of exactly one digit.  The digit with its confidence, or 0. */
 static char
@@ -364,10 +371,10 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, co
                   double *confidence)
 {
   GkOcrReading r[3] = { { 0 } };
-  if (cr->dash)
+  if (cr->dash || cr->slash)
     {
       *confidence = GK_OCR_DASH_CONFIDENCE;
-      return g_strdup ("—");
+      return g_strdup (placeholder_of (cr));
     }
   if (cr->one_line)
     read_digits (engine, x, y, w, h, frame, cr, r);
@@ -419,6 +426,50 @@ is_dash (PIX *binary, BOX *ink, int x0, int x1, double pt_per_px)
     return FALSE;
   pixCountPixelsInRect (binary, ink, &count, NULL);
   return count >= GK_OCR_DASH_MIN_FILL * bw * bh;
+}
+
+/* The ink box holds one thin stroke of a glyph's height rising to the
+ * right, with no bar across it: a "/" (a 7 has its bar, a 1 stands upright). */
+static gboolean
+is_slash (PIX *binary, BOX *ink, double pt_per_px)
+{
+  l_int32 bx, by, bw, bh, parts = 0;
+  boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  if (bh * pt_per_px < GK_OCR_SLASH_MIN_H_PT || bh * pt_per_px > GK_OCR_ONE_LINE_MAX_PT || bw >= bh || bw < 2)
+    return FALSE;
+  PIX *crop = pixClipRectangle (binary, ink, NULL);
+  if (!crop || pixCountConnComp (crop, 8, &parts) != 0 || parts != 1)
+    {
+      pixDestroy (&crop);
+      return FALSE;
+    }
+  /* the mean inked column of the top and bottom quarters, and the widest row */
+  double sum[2] = { 0, 0 }, count[2] = { 0, 0 };
+  int widest = 0, quarter = MAX (1, bh / 4);
+  for (int y = 0; y < bh; y++)
+    {
+      int first = -1, last = -1;
+      for (int x = 0; x < bw; x++)
+        {
+          l_uint32 v = 0;
+          pixGetPixel (crop, x, y, &v);
+          if (!v)
+            continue;
+          if (first < 0)
+            first = x;
+          last = x;
+          int q = y < quarter ? 0 : y >= bh - quarter ? 1 : -1;
+          if (q >= 0)
+            sum[q] += x, count[q]++;
+        }
+      if (first >= 0)
+        widest = MAX (widest, last - first + 1);
+    }
+  pixDestroy (&crop);
+  if (count[0] == 0 || count[1] == 0)
+    return FALSE;
+  double rise = sum[0] / count[0] - sum[1] / count[1];
+  return rise >= GK_OCR_SLASH_MIN_RISE * bw && widest <= GK_OCR_SLASH_MAX_ROW_INK * bw;
 }
 
 /* The leftmost piece of ink is a flat bar: a minus sign. */
@@ -516,7 +567,8 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   l_int32 bx, by, bw, bh;
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
   out->dash = is_dash (img->binary, ink, x0, x1, img->pt_per_px);
-  out->lead_bar = !out->dash && leads_with_bar (img->binary, ink, img->pt_per_px);
+  out->slash = !out->dash && is_slash (img->binary, ink, img->pt_per_px);
+  out->lead_bar = !out->dash && !out->slash && leads_with_bar (img->binary, ink, img->pt_per_px);
   boxDestroy (&ink);
   /* white margin for tesseract, but never across the cell's own rules */
   out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
@@ -524,7 +576,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   out->ink_w_pt = bw * img->pt_per_px, out->ink_h_pt = bh * img->pt_per_px;
   out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
   out->n_glyphs = 0;
-  if (out->one_line && !out->dash)
+  if (out->one_line && !out->dash && !out->slash)
     count_glyphs (img->binary, bx, by, bw, bh, out);
   return TRUE;
 }
@@ -681,9 +733,9 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       r->cell = &g_array_index (grid->cells, GkGridCell, i);
       if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->cr))
         continue;  /* blank: the grid itself proves the cell */
-      if (r->cr.dash)
+      if (r->cr.dash || r->cr.slash)
         {
-          r->r[0].text = g_strdup ("—");
+          r->r[0].text = g_strdup (placeholder_of (&r->cr));
           r->r[0].confidence = GK_OCR_DASH_CONFIDENCE;
         }
       else if (r->cr.one_line && digits)
@@ -710,7 +762,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
-      if (!r->cr.dash && !digits_settled (&r->r[0], &r->r[1], &r->cr))
+      if (!r->cr.dash && !r->cr.slash && !digits_settled (&r->r[0], &r->r[1], &r->cr))
         {
           r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
           if (r->cr.one_line)

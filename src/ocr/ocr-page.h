@@ -58,6 +58,15 @@
 /* What such a reading is worth: the shape test, not a guess. */
 #define GK_OCR_DASH_CONFIDENCE 0.95
 
+/* A slash placeholder ("/") likewise, which the digit passes read as 7 or
+ * 1: one stroke of a digit's height, rising to the right by at least this
+ * share of its width between its top and bottom quarters ... */
+#define GK_OCR_SLASH_MIN_RISE 0.4
+/* ... with no row inked across more than this share of its width (7's bar). */
+#define GK_OCR_SLASH_MAX_ROW_INK 0.5
+/* ... and at least this many points high (a stroke in a 10–12 pt line). */
+#define GK_OCR_SLASH_MIN_H_PT 5.0
+
 /* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
 #define GK_OCR_CELL_INSET_PT 2.0
 
@@ -76,6 +85,7 @@ typedef struct {
   double ink_w_pt, ink_h_pt; /* size of the ink itself */
   gboolean one_line;   /* the ink is one line high */
   gboolean dash;       /* the ink is one flat bar clear of the cell's edges: a dash placeholder */
+  gboolean slash;      /* the ink is one thin stroke rising to the right: a "/" placeholder */
   gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
   int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
   int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
@@ -105,7 +115,8 @@ char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int fra
 /* The pixel rectangle to read for a cell box (points): the box inset by
  * inset_pt, cut to the ink inside it, plus a margin kept within the inset
  * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
- * one line high; dash: it is a dash placeholder (read "—" without OCR). */
+ * one line high; dash, slash: it is a placeholder (read "—" or "/"
+ * without OCR). */
 gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out);
 
 /* FALSE when a digit reading cannot be the ink it came from: the ink is

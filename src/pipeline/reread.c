@@ -95,13 +95,17 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
           changed |= reread_cell (content, cell);
         }
     }
-  if (!changed)
-    return rec;
-  /* the reading warnings again, before those the re-reads just added */
-  for (guint i = 0; i < saved_warnings->len; i++)
-    g_ptr_array_insert (content->warnings, (gint) i, g_ptr_array_steal_index (saved_warnings, 0));
-  GkRecord *again = gk_pipeline_record_from_content (p, name, content);
-  again->sha256 = g_steal_pointer (&rec->sha256);
-  gk_record_free (rec);
-  return again;
+  if (changed)
+    {
+      /* the reading warnings again, before those the re-reads just added */
+      for (guint i = 0; i < saved_warnings->len; i++)
+        g_ptr_array_insert (content->warnings, (gint) i, g_ptr_array_steal_index (saved_warnings, 0));
+      GkRecord *again = gk_pipeline_record_from_content (p, name, content);
+      again->sha256 = g_steal_pointer (&rec->sha256);
+      gk_record_free (rec);
+      rec = again;
+    }
+  /* nothing more will be read: blanks beside doubtful readings are refuted as any are */
+  gk_checks_run (gk_pipeline_templates (p), rec, FALSE);
+  return rec;
 }
