@@ -535,6 +535,27 @@ test_prose_numbers (void)
   g_assert_cmpstr (d, ==, "收到申请" GK_OCR_UNREAD_MARK "件");
 }
 
+/* Known misreadings of prose words, put right with their context only. */
+static void
+test_prose_misreadings (void)
+{
+  g_auto (GStrv) fixes = gk_ocr_misreadings_parse ("# comment\n公开电请\t公开申请\n\nno tab here\n依中请\t依申请\n\t空\n");
+  g_assert_cmpuint (g_strv_length (fixes), ==, 4);
+  g_autofree char *a = gk_ocr_fix_misreadings ("共收到政府信息公开电请143", (const char *const *) fixes);
+  g_assert_cmpstr (a, ==, "共收到政府信息公开申请143");
+  g_autofree char *b = gk_ocr_fix_misreadings ("可来电请求答复", (const char *const *) fixes);
+  g_assert_cmpstr (b, ==, "可来电请求答复");
+  g_autofree char *c = gk_ocr_fix_misreadings ("依中请公开", NULL);
+  g_assert_cmpstr (c, ==, "依中请公开");
+  /* the committed list parses, and every wrong form differs from its fix */
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/models/ocr/prose.misreadings", &text, NULL, NULL));
+  g_auto (GStrv) shipped = gk_ocr_misreadings_parse (text);
+  g_assert_cmpuint (g_strv_length (shipped), >=, 2);
+  for (int i = 0; shipped[i]; i += 2)
+    g_assert_cmpstr (shipped[i], !=, shipped[i + 1]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -546,6 +567,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);
   g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
+  g_test_add_func ("/ocr/prose-misreadings", test_prose_misreadings);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);

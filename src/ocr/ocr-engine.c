@@ -17,6 +17,7 @@
 /* Set-up files under MODELS/ocr/. */
 #define GK_OCR_CONFIG_FILE "gongkai.config"
 #define GK_OCR_USER_WORDS_FILE "labels.user-words"
+#define GK_OCR_MISREADINGS_FILE "prose.misreadings"
 
 struct GkOcrEngine {
   TessBaseAPI *api;        /* NULL after gk_ocr_engines_release; made again on use */
@@ -28,6 +29,7 @@ struct GkOcrEngine {
   int ppi;
   gboolean alt_stale;      /* alt has not seen pix yet */
   GStrv labels;            /* the user words: template labels */
+  GStrv misreadings;       /* wrong, right, ... (gk_ocr_misreadings_parse) */
 };
 
 static GMutex registry_lock;
@@ -50,6 +52,7 @@ engine_end (GkOcrEngine *e)
   api_end (&e->api);
   api_end (&e->alt);
   g_clear_pointer (&e->labels, g_strfreev);
+  g_clear_pointer (&e->misreadings, g_strfreev);
   e->mode_set = FALSE;
   e->pix = NULL;
 }
@@ -134,6 +137,10 @@ engine_start (GkOcrEngine *e, const char *models_dir, GError **error)
   g_autofree char *list = NULL;
   if (g_file_get_contents (words, &list, NULL, NULL))
     e->labels = g_strsplit (g_strstrip (list), "\n", -1);
+  /* optional: without it, prose is taken as read */
+  g_autofree char *fixes_file = g_build_filename (models_dir, "ocr", GK_OCR_MISREADINGS_FILE, NULL);
+  g_autofree char *fixes = NULL;
+  e->misreadings = gk_ocr_misreadings_parse (g_file_get_contents (fixes_file, &fixes, NULL, NULL) ? fixes : "");
   e->api = api;
   e->mode_set = FALSE;
   return TRUE;
@@ -173,6 +180,39 @@ const char *const *
 gk_ocr_engine_labels (GkOcrEngine *e)
 {
   return (const char *const *) e->labels;
+}
+
+const char *const *
+gk_ocr_engine_misreadings (GkOcrEngine *e)
+{
+  return (const char *const *) e->misreadings;
+}
+
+GStrv
+gk_ocr_misreadings_parse (const char *text)
+{
+  g_autoptr (GStrvBuilder) pairs = g_strv_builder_new ();
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *tab = strchr (line, '\t');
+      if (*line == '#' || !tab || tab == line || !tab[1])
+        continue;
+      *tab = '\0';
+      g_strv_builder_add (pairs, g_strstrip (line));
+      g_strv_builder_add (pairs, g_strstrip (tab + 1));
+    }
+  return g_strv_builder_end (pairs);
+}
+
+char *
+gk_ocr_fix_misreadings (const char *line, const char *const *misreadings)
+{
+  g_autoptr (GString) s = g_string_new (line);
+  for (int i = 0; misreadings && misreadings[i] && misreadings[i + 1]; i += 2)
+    g_string_replace (s, misreadings[i], misreadings[i + 1], 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 void

@@ -9,6 +9,9 @@
  *   gk_ocr_line_from_symbols   a line's symbols → its text, doubtful numbers as GK_OCR_UNREAD_MARK
  *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
  *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
+ *   gk_ocr_engine_misreadings  models/ocr's known prose misreadings, as gk_ocr_misreadings_parse gives them
+ *   gk_ocr_misreadings_parse   "wrong<TAB>right" lines → { wrong, right, wrong, right, ..., NULL }
+ *   gk_ocr_fix_misreadings     a prose line with every known misreading put right
  *
  * Method.  A TessBaseAPI is not thread safe and costs ~100 MB with chi_sim,
  * so each worker thread owns exactly one, made lazily (GPrivate) and kept
@@ -20,7 +23,7 @@
  * too: its output layer is ~100 classes against chi_sim's thousands, so
  * a line costs a quarter, and it reads a lone serif "1" that chi_sim
  * makes 工.  Set-up (user words of the template labels,
- * page-segmentation defaults) comes from models/ocr/.  Tesseract's OpenMP
+ * page-segmentation defaults, misreadings of prose words) comes from models/ocr/.  Tesseract's OpenMP
  * would multiply threads under -j N; libgomp reads OMP_THREAD_LIMIT only
  * when it is loaded, which is with tesseract on the first OCRed page
  * (tess-api.h), so gk_ocr_prepare_process sets it at start-up.
@@ -83,6 +86,11 @@ char *gk_ocr_tessdata_dir (GError **error);
 GkOcrEngine *gk_ocr_engine_get (const char *models_dir, GError **error);
 void gk_ocr_engines_release (void);
 const char *const *gk_ocr_engine_labels (GkOcrEngine *e);
+const char *const *gk_ocr_engine_misreadings (GkOcrEngine *e);
+/* Lines "wrong<TAB>right"; blank lines and lines starting with # are
+ * skipped, and so is a line without a tab or with an empty side. */
+GStrv gk_ocr_misreadings_parse (const char *text);
+char *gk_ocr_fix_misreadings (const char *line, const char *const *misreadings);
 
 /* pix is borrowed and must outlive the reads; ppi its resolution. */
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);

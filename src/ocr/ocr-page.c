@@ -811,7 +811,8 @@ read_prose (GkOcrEngine *engine, const GkOcrImage *img, const GPtrArray *grids, 
     {
       GkOcrLine *l = lines->pdata[i];
       GkRect box = gk_ocr_image_to_points (img, l->x0, l->y0, l->x1, l->y1);
-      gk_page_add_word (page, l->text, &box, l->confidence);
+      g_autofree char *text = gk_ocr_fix_misreadings (l->text, gk_ocr_engine_misreadings (engine));
+      gk_page_add_word (page, text, &box, l->confidence);
     }
   pixDestroy (&rest);
 }
