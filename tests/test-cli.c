@@ -163,12 +163,31 @@ test_tesseract_loaded_on_demand (void)
   g_assert_null (strstr (err, "libtesseract"));
 }
 
+/* Every command's --help ends with the exit codes, and a wrong option is a
+ * usage error (2) named on one line.  compare and review used to omit the codes. */
+static void
+test_every_command_help (void)
+{
+  static const char *const commands[] = { "extract", "audit", "review", "compare", "batch", "export", "merge" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char *const help[] = { commands[i], "--help", NULL };
+      g_assert_cmpint (tu_run_gongkai (help, &out, NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "Exit codes: 0 ok"));
+      const char *const bogus[] = { commands[i], "--no-such-option", NULL };
+      g_assert_cmpint (tu_run_gongkai (bogus, NULL, &err), ==, 2);
+      g_assert_nonnull (strstr (err, "--no-such-option"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
+  g_test_add_func ("/cli/every-command-help", test_every_command_help);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
  *   cmd_merge     gongkai merge SHARD... --db DB
  *   cli_db_store / cli_db_finish   extract --db: store a record or a failure; cross-year checks at the end
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
+ *   cli_parse_options  a command's options parsed, --help with the exit codes; FALSE (reported) on a usage error
  *
  * Exit codes (README, --help): 0 ok; 1 an input could not be read;
  * 2 usage; 3 an output could not be written; 4 models or OCR data missing.
@@ -44,3 +45,10 @@ void cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *args);
 gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts);
 void cli_read_args_clear (CliReadArgs *args);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliReadArgs, cli_read_args_clear)
+
+/* Parses a command's options (usage: what follows the command name in
+ * --help; read_args: the shared reading options too, or NULL; about: text
+ * shown before the exit codes, or NULL).  FALSE, with the error printed,
+ * when the command line is wrong: the caller exits GK_EXIT_USAGE. */
+gboolean cli_parse_options (int *argc, char ***argv, const char *usage, const GOptionEntry *entries,
+                            CliReadArgs *read_args, const char *about);

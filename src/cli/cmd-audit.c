@@ -47,16 +47,10 @@ cmd_audit (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE...|--db DB -o audit.html — an HTML page to audit reports");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  cli_read_args_add_entries (ctx, &read_args);
-  g_option_context_set_description (ctx, cli_exit_codes_help);
+  if (!cli_parse_options (&argc, &argv, "FILE...|--db DB -o audit.html — an HTML page to audit reports", entries,
+                          &read_args, NULL))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   GkAuditCrops crops;
   GkReadOptions opts;
   if (!parse_crops (crops_s, &crops) || !cli_read_args_finish (&read_args, &opts))

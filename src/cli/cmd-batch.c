@@ -215,19 +215,11 @@ cmd_batch (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("— read many reports into one SQLite database");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  cli_read_args_add_entries (ctx, &read_args);
-  g_autofree char *desc = g_strconcat ("Resumable: a file already in the database (same sha256) is skipped.\n"
-                                       "Exit 130 when stopped by SIGINT/SIGTERM (the database stays consistent).\n",
-                                       cli_exit_codes_help, NULL);
-  g_option_context_set_description (ctx, desc);
+  if (!cli_parse_options (&argc, &argv, "— read many reports into one SQLite database", entries, &read_args,
+                          "Resumable: a file already in the database (same sha256) is skipped.\n"
+                          "Exit 130 when stopped by SIGINT/SIGTERM (the database stays consistent).\n"))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   g_auto (GStrv) listed = NULL;
   if (files_from)
     {

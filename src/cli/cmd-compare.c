@@ -22,15 +22,10 @@ cmd_compare (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("ISSUER — one issuer's reports year over year");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  g_option_context_set_description (ctx, "ISSUER is the issuer as printed (沁县人民政府) or its issuer_key in the database.\n\n");
+  if (!cli_parse_options (&argc, &argv, "ISSUER — one issuer's reports year over year", entries, NULL,
+                          "ISSUER is the issuer as printed (沁县人民政府) or its issuer_key in the database.\n\n"))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   gboolean csv = format && strcmp (format, "csv") == 0;
   if (!db_path || !args || g_strv_length (args) != 1 || (format && !csv && strcmp (format, "html") != 0))
     {

@@ -23,15 +23,9 @@ cmd_export (int argc, char **argv)
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("— export a whole database as CSV or JSON lines");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  g_option_context_set_description (ctx, cli_exit_codes_help);
+  if (!cli_parse_options (&argc, &argv, "— export a whole database as CSV or JSON lines", entries, NULL, NULL))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   GkSqliteFormat format;
   if (!format_s || strcmp (format_s, "csv") == 0)
     format = GK_SQLITE_CSV;

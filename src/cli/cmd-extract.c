@@ -81,21 +81,14 @@ cmd_extract (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("FILE... — read government information-disclosure annual reports");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  cli_read_args_add_entries (ctx, &read_args);
-  g_option_context_set_description (ctx, cli_exit_codes_help);
+  if (!cli_parse_options (&argc, &argv, "FILE... — read government information-disclosure annual reports", entries,
+                          &read_args, NULL))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  gboolean parsed = g_option_context_parse (ctx, &argc, &argv, &error);
   Format format;
   GkReadOptions opts;
-  gboolean valid = parsed && cli_read_args_finish (&read_args, &opts);
+  gboolean valid = cli_read_args_finish (&read_args, &opts);
   const char *models = read_args.models;
-  if (!parsed)
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   if (!valid || !parse_format (format_s, &format) || jobs < 1 || jobs > 256)
     {
       fprintf (stderr, "gongkai: extract: bad option value (see gongkai extract --help)\n");

@@ -21,15 +21,9 @@ cmd_merge (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &shards, NULL, "SHARD.sqlite..." },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("— combine shard databases into one");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  g_option_context_set_description (ctx, cli_exit_codes_help);
+  if (!cli_parse_options (&argc, &argv, "— combine shard databases into one", entries, NULL, NULL))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   if (!db_path || !shards || !shards[0])
     {
       fprintf (stderr, "gongkai: merge: need --db FILE and at least one shard (see gongkai merge --help)\n");

@@ -19,16 +19,12 @@ cmd_review (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("REPORT CHECK-ID --dismiss|--confirm REASON — record a review decision");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  g_option_context_set_description (ctx, "REPORT is a sha256 prefix, a report file (matched by its content) or the path stored in the database.\n\n"
-                                         "Example: gongkai review --db reports.db 54b7ddf7 narrative.percent_sum --dismiss \"rounding\"\n\n");
+  if (!cli_parse_options (&argc, &argv, "REPORT CHECK-ID --dismiss|--confirm REASON — record a review decision", entries,
+                          NULL,
+                          "REPORT is a sha256 prefix, a report file (matched by its content) or the path stored in the database.\n\n"
+                          "Example: gongkai review --db reports.db 54b7ddf7 narrative.percent_sum --dismiss \"rounding\"\n\n"))
+    return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      cli_report_error (NULL, error);
-      return GK_EXIT_USAGE;
-    }
   if (!db_path || !args || g_strv_length (args) != 2 || (!dismiss == !confirm))
     {
       fprintf (stderr, "gongkai: review: need --db DB, REPORT, CHECK-ID and one of --dismiss/--confirm REASON\n");

@@ -19,6 +19,23 @@ cli_report_error (const char *file, const GError *error)
     fprintf (stderr, "gongkai: %s\n", error->message);
 }
 
+gboolean
+cli_parse_options (int *argc, char ***argv, const char *usage, const GOptionEntry *entries, CliReadArgs *read_args,
+                   const char *about)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (usage);
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (read_args)
+    cli_read_args_add_entries (ctx, read_args);
+  g_autofree char *desc = g_strconcat (about ? about : "", cli_exit_codes_help, NULL);
+  g_option_context_set_description (ctx, desc);
+  g_autoptr (GError) error = NULL;
+  if (g_option_context_parse (ctx, argc, argv, &error))
+    return TRUE;
+  cli_report_error (NULL, error);
+  return FALSE;
+}
+
 typedef struct {
   const char *name;
   int (*run) (int argc, char **argv);
