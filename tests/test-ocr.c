@@ -545,6 +545,11 @@ test_prose_misreadings (void)
   g_assert_cmpstr (a, ==, "共收到政府信息公开申请143");
   g_autofree char *b = gk_ocr_fix_misreadings ("可来电请求答复", (const char *const *) fixes);
   g_assert_cmpstr (b, ==, "可来电请求答复");
+  /* one pass: what was put right is not put right again (fuzzing found a
+   * list a→aa, a→aa… that replaced pair after pair grew without bound) */
+  const char *const grow[] = { "a", "aa", "aa", "aaaa", NULL };
+  g_autofree char *g = gk_ocr_fix_misreadings ("aaa", grow);
+  g_assert_cmpstr (g, ==, "aaaaaa");
   g_autofree char *c = gk_ocr_fix_misreadings ("依中请公开", NULL);
   g_assert_cmpstr (c, ==, "依中请公开");
   /* the committed list parses, and every wrong form differs from its fix */

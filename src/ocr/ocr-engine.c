@@ -206,13 +206,28 @@ gk_ocr_misreadings_parse (const char *text)
   return g_strv_builder_end (pairs);
 }
 
+/* One pass from left to right, the first listed misreading at each place:
+ * what was put right is never looked at again (replacing one pair after
+ * another, a→aa then a→aa…, grows a line without bound). */
 char *
 gk_ocr_fix_misreadings (const char *line, const char *const *misreadings)
 {
-  g_autoptr (GString) s = g_string_new (line);
-  for (int i = 0; misreadings && misreadings[i] && misreadings[i + 1]; i += 2)
-    g_string_replace (s, misreadings[i], misreadings[i + 1], 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  GString *s = g_string_sized_new (strlen (line));
+  for (const char *p = line; *p;)
+    {
+      int hit = -1;
+      for (int i = 0; misreadings && misreadings[i] && misreadings[i + 1] && hit < 0; i += 2)
+        if (g_str_has_prefix (p, misreadings[i]))
+          hit = i;
+      if (hit >= 0)
+        {
+          g_string_append (s, misreadings[hit + 1]);
+          p += strlen (misreadings[hit]);
+        }
+      else
+        g_string_append_c (s, *p++);
+    }
+  return g_string_free (s, FALSE);
 }
 
 void

@@ -74,8 +74,9 @@ typedef struct {
 
 /* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
  * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
- * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before (one
- * glyph read twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
+ * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before or
+ * makes more than GK_OCR_PERCENT_DECIMALS decimals (one glyph read
+ * twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
 char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
 
 /* Call first thing in main(), before any thread: OMP_THREAD_LIMIT=1 unless
