@@ -632,6 +632,8 @@ typedef struct {
   const GkGridCell *cell;
   GkOcrCellRect cr;
   GkOcrReading r[4];     /* chi_sim digits, eng digits, chi_sim text, chi_sim text of a doubtful number at GK_OCR_DIGITS_DPI */
+  char *chosen;          /* the reading chosen, NULL when nothing legible */
+  double conf;
 } CellRead;
 
 
@@ -759,6 +761,10 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       n++;
     }
   gk_ocr_engine_set_image (engine, img->binary, img->dpi);
+  /* per grid row, the leftmost column holding a number: cells left of it are the row's label */
+  g_autofree int *first_number = g_new (int, grid->n_rows);
+  for (int row = 0; row < grid->n_rows; row++)
+    first_number[row] = G_MAXINT;
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
@@ -768,14 +774,28 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
           if (r->cr.one_line)
             drop_implausible (r->r, G_N_ELEMENTS (r->r), &r->cr);
         }
-      double conf = 0;
-      g_autofree char *chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &conf);
-      if (!*chosen)
+      r->chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &r->conf);
+      if (!*r->chosen)
+        g_clear_pointer (&r->chosen, g_free);
+      else if (is_number_text (r->chosen) || r->cr.dash || r->cr.slash)
+        for (int row = r->cell->row; row < r->cell->row + r->cell->row_span && row < grid->n_rows; row++)
+          first_number[row] = MIN (first_number[row], r->cell->col);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      CellRead *r = &reads[i];
+      if (!r->chosen)
         continue;
+      g_autofree char *chosen = g_steal_pointer (&r->chosen);
+      double conf = r->conf;
+      gboolean row_label = FALSE;
+      for (int row = r->cell->row; row < r->cell->row + r->cell->row_span && row < grid->n_rows; row++)
+        row_label |= first_number[row] > r->cell->col && first_number[row] != G_MAXINT;
       char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
-      /* a wrapped cell that reads as no label is read again however sure
-       * tesseract was: its block mode can misread wrapped text wholesale */
-      if (!snapped && !is_number_text (chosen) && !is_label (chosen, gk_ocr_engine_labels (engine))
+      /* a row's label that reads as no template label is read again — a
+       * wrapped one however sure tesseract was: its block mode can misread
+       * wrapped text wholesale.  Headers are not: no value hangs on them. */
+      if (!snapped && row_label && !is_number_text (chosen) && !is_label (chosen, gk_ocr_engine_labels (engine))
           && (!r->cr.one_line || (conf < GK_OCR_LABEL_REREAD_BELOW && g_utf8_strlen (chosen, -1) >= GK_OCR_SNAP_MIN_CHARS)))
         snapped = reread_label (engine, img, &r->cr, &conf);
       if (snapped)
