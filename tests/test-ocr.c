@@ -437,10 +437,11 @@ test_glyphs_and_lines (void)
   cairo_show_text (cr, "1.属于国家秘");
   cairo_move_to (cr, 25, 125);
   cairo_show_text (cr, "密");
-  const char *const strokes[] = { "/", "7", "1" };   /* cells 200..260 × 40..60, 70..90, 100..120 */
-  for (int i = 0; i < 3; i++)
+  /* cells 200..260 (then 260..320) × 40..60, 70..90, 100..120 */
+  const char *const strokes[] = { "/", "7", "1", "0", "6", "9" };
+  for (int i = 0; i < 6; i++)
     {
-      cairo_move_to (cr, 225, 54 + 30 * i);
+      cairo_move_to (cr, 225 + 60 * (i / 3), 54 + 30 * (i % 3));
       cairo_show_text (cr, strokes[i]);
     }
   g_autoptr (GkOcrImage) img = image_of_page (cr);
@@ -458,12 +459,14 @@ test_glyphs_and_lines (void)
   g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
   g_assert_false (c.one_line);
   g_assert_cmpint (c.n_glyphs, ==, 0);
-  /* a slash placeholder is told by its shape; a 7 has its bar, a 1 stands upright */
-  for (int i = 0; i < 3; i++)
+  /* a slash placeholder is told by its shape (a 7 has its bar, a 1 stands
+   * upright), and so is a 0 (the holes of 6 and 9 are lower) */
+  for (int i = 0; i < 6; i++)
     {
-      GkRect stroke = { 200, 40 + 30 * i, 260, 60 + 30 * i };
+      GkRect stroke = { 200 + 60 * (i / 3), 40 + 30 * (i % 3), 260 + 60 * (i / 3), 60 + 30 * (i % 3) };
       g_assert_true (gk_ocr_cell_rect (img, &stroke, GK_OCR_CELL_INSET_PT, &c));
       g_assert_cmpint (c.slash, ==, i == 0);
+      g_assert_cmpint (c.ring, ==, i == 3);
     }
   g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
   BOXA *lines = gk_ocr_image_text_lines (img, c.x, c.y, c.w, c.h);

@@ -354,6 +354,9 @@ static void
 read_digits (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const GkOcrCellRect *cr, GkOcrReading *r)
 {
   r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
+  /* eng's 0 in ink of the shape of 0 needs no second reading */
+  if (cr->ring && g_strcmp0 (r[1].text, "0") == 0)
+    r[1].confidence = MAX (r[1].confidence, GK_OCR_DASH_CONFIDENCE);
   gboolean no_eng = r[1].text == NULL;
   gboolean eng_number = is_number_reading (&r[1]);
   drop_implausible (r, 2, cr);
@@ -472,6 +475,28 @@ is_slash (PIX *binary, BOX *ink, double pt_per_px)
   return rise >= GK_OCR_SLASH_MIN_RISE * bw && widest <= GK_OCR_SLASH_MAX_ROW_INK * bw;
 }
 
+/* The ink box holds one glyph of a digit's height around one tall,
+ * centred hole: the shape of 0 (GK_OCR_RING_MIN_HOLE). */
+static gboolean
+is_ring (PIX *binary, BOX *ink, double pt_per_px)
+{
+  l_int32 bx, by, bw, bh, parts = 0;
+  boxGetGeometry (ink, &bx, &by, &bw, &bh);
+  if (bh * pt_per_px < GK_OCR_SLASH_MIN_H_PT || bh * pt_per_px > GK_OCR_ONE_LINE_MAX_PT || bw >= bh)
+    return FALSE;
+  PIX *crop = pixClipRectangle (binary, ink, NULL);
+  PIX *holes = crop && pixCountConnComp (crop, 8, &parts) == 0 && parts == 1 ? pixHolesByFilling (crop, 4) : NULL;
+  BOXA *boxes = holes ? pixConnCompBB (holes, 4) : NULL;
+  gboolean ring = FALSE;
+  l_int32 hx, hy, hw, hh;
+  if (boxes && boxaGetCount (boxes) == 1 && boxaGetBoxGeometry (boxes, 0, &hx, &hy, &hw, &hh) == 0)
+    ring = hh >= GK_OCR_RING_MIN_HOLE * bh && fabs (hy + hh / 2.0 - bh / 2.0) <= GK_OCR_RING_MAX_OFFSET * bh;
+  boxaDestroy (&boxes);
+  pixDestroy (&holes);
+  pixDestroy (&crop);
+  return ring;
+}
+
 /* The leftmost piece of ink is a flat bar: a minus sign. */
 static gboolean
 leads_with_bar (PIX *binary, BOX *ink, double pt_per_px)
@@ -568,6 +593,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
   out->dash = is_dash (img->binary, ink, x0, x1, img->pt_per_px);
   out->slash = !out->dash && is_slash (img->binary, ink, img->pt_per_px);
+  out->ring = !out->dash && !out->slash && is_ring (img->binary, ink, img->pt_per_px);
   out->lead_bar = !out->dash && !out->slash && leads_with_bar (img->binary, ink, img->pt_per_px);
   boxDestroy (&ink);
   /* white margin for tesseract, but never across the cell's own rules */

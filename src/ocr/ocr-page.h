@@ -55,7 +55,8 @@
 #define GK_OCR_DASH_MAX_W_PT 26.0
 /* ... and this solid (share of its box inked: ".." or "…" are not bars). */
 #define GK_OCR_DASH_MIN_FILL 0.6
-/* What such a reading is worth: the shape test, not a guess. */
+/* What such a reading is worth: the shape test, not a guess (also for a
+ * 0 its shape confirms, GK_OCR_RING_MIN_HOLE). */
 #define GK_OCR_DASH_CONFIDENCE 0.95
 
 /* A slash placeholder ("/") likewise, which the digit passes read as 7 or
@@ -66,6 +67,13 @@
 #define GK_OCR_SLASH_MAX_ROW_INK 0.5
 /* ... and at least this many points high (a stroke in a 10–12 pt line). */
 #define GK_OCR_SLASH_MIN_H_PT 5.0
+
+/* A lone 0, which eng reads unsure (0.6–0.9) and chi_sim then reads
+ * again, is confirmed by its shape instead: one glyph, its one hole at
+ * least this share of its height (6, 9 and 4 have lower holes) ... */
+#define GK_OCR_RING_MIN_HOLE 0.55
+/* ... centred within this share of its height. */
+#define GK_OCR_RING_MAX_OFFSET 0.12
 
 /* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
 #define GK_OCR_CELL_INSET_PT 2.0
@@ -86,6 +94,7 @@ typedef struct {
   gboolean one_line;   /* the ink is one line high */
   gboolean dash;       /* the ink is one flat bar clear of the cell's edges: a dash placeholder */
   gboolean slash;      /* the ink is one thin stroke rising to the right: a "/" placeholder */
+  gboolean ring;       /* the ink is one glyph around one tall, centred hole: the shape of 0 */
   gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
   int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
   int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
