@@ -400,7 +400,7 @@ test_dash_cell (void)
   double conf = 0;
   g_autofree char *text = gk_ocr_read_cell (NULL, c.x, c.y, c.w, c.h, 0, &c, &conf);  /* no OCR needed */
   g_assert_cmpstr (text, ==, "—");
-  g_assert_cmpfloat (conf, ==, GK_OCR_DASH_CONFIDENCE);
+  g_assert_cmpfloat (conf, ==, GK_OCR_SHAPE_CONFIDENCE);
   g_assert_true (gk_ocr_cell_rect (img, &digit, GK_OCR_CELL_INSET_PT, &c));
   g_assert_false (c.dash);
   g_assert_true (gk_ocr_cell_rect (img, &stray, GK_OCR_CELL_INSET_PT, &c));

@@ -356,7 +356,7 @@ read_digits (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const G
   r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
   /* eng's 0 in ink of the shape of 0 needs no second reading */
   if (cr->ring && g_strcmp0 (r[1].text, "0") == 0)
-    r[1].confidence = MAX (r[1].confidence, GK_OCR_DASH_CONFIDENCE);
+    r[1].confidence = MAX (r[1].confidence, GK_OCR_SHAPE_CONFIDENCE);
   gboolean no_eng = r[1].text == NULL;
   gboolean eng_number = is_number_reading (&r[1]);
   drop_implausible (r, 2, cr);
@@ -376,7 +376,7 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, co
   GkOcrReading r[3] = { { 0 } };
   if (cr->dash || cr->slash)
     {
-      *confidence = GK_OCR_DASH_CONFIDENCE;
+      *confidence = GK_OCR_SHAPE_CONFIDENCE;
       return g_strdup (placeholder_of (cr));
     }
   if (cr->one_line)
@@ -431,78 +431,78 @@ is_dash (PIX *binary, BOX *ink, int x0, int x1, double pt_per_px)
   return count >= GK_OCR_DASH_MIN_FILL * bw * bh;
 }
 
-/* The ink box holds one thin stroke of a glyph's height rising to the
- * right, with no bar across it: a "/" (a 7 has its bar, a 1 stands upright). */
+/* The ink (cropped to its box) is one connected glyph of a digit's
+ * height, narrower than tall: what a "/" or a 0 must be before its shape
+ * is looked at. */
 static gboolean
-is_slash (PIX *binary, BOX *ink, double pt_per_px)
+is_one_glyph (PIX *ink, double pt_per_px)
 {
-  l_int32 bx, by, bw, bh, parts = 0;
-  boxGetGeometry (ink, &bx, &by, &bw, &bh);
-  if (bh * pt_per_px < GK_OCR_SLASH_MIN_H_PT || bh * pt_per_px > GK_OCR_ONE_LINE_MAX_PT || bw >= bh || bw < 2)
+  int w = pixGetWidth (ink), h = pixGetHeight (ink);
+  l_int32 parts = 0;
+  return h * pt_per_px >= GK_OCR_GLYPH_MIN_H_PT && h * pt_per_px <= GK_OCR_ONE_LINE_MAX_PT && w < h && w >= 2
+         && pixCountConnComp (ink, 8, &parts) == 0 && parts == 1;
+}
+
+/* The ink is one thin stroke of a glyph's height rising to the right,
+ * with no bar across it: a "/" (a 7 has its bar, a 1 stands upright). */
+static gboolean
+is_slash (PIX *ink, double pt_per_px)
+{
+  if (!is_one_glyph (ink, pt_per_px))
     return FALSE;
-  PIX *crop = pixClipRectangle (binary, ink, NULL);
-  if (!crop || pixCountConnComp (crop, 8, &parts) != 0 || parts != 1)
-    {
-      pixDestroy (&crop);
-      return FALSE;
-    }
+  int w = pixGetWidth (ink), h = pixGetHeight (ink);
   /* the mean inked column of the top and bottom quarters, and the widest row */
   double sum[2] = { 0, 0 }, count[2] = { 0, 0 };
-  int widest = 0, quarter = MAX (1, bh / 4);
-  for (int y = 0; y < bh; y++)
+  int widest = 0, quarter = MAX (1, h / 4);
+  for (int y = 0; y < h; y++)
     {
       int first = -1, last = -1;
-      for (int x = 0; x < bw; x++)
+      for (int x = 0; x < w; x++)
         {
           l_uint32 v = 0;
-          pixGetPixel (crop, x, y, &v);
+          pixGetPixel (ink, x, y, &v);
           if (!v)
             continue;
           if (first < 0)
             first = x;
           last = x;
-          int q = y < quarter ? 0 : y >= bh - quarter ? 1 : -1;
+          int q = y < quarter ? 0 : y >= h - quarter ? 1 : -1;
           if (q >= 0)
             sum[q] += x, count[q]++;
         }
       if (first >= 0)
         widest = MAX (widest, last - first + 1);
     }
-  pixDestroy (&crop);
   if (count[0] == 0 || count[1] == 0)
     return FALSE;
   double rise = sum[0] / count[0] - sum[1] / count[1];
-  return rise >= GK_OCR_SLASH_MIN_RISE * bw && widest <= GK_OCR_SLASH_MAX_ROW_INK * bw;
+  return rise >= GK_OCR_SLASH_MIN_RISE * w && widest <= GK_OCR_SLASH_MAX_ROW_INK * w;
 }
 
-/* The ink box holds one glyph of a digit's height around one tall,
- * centred hole: the shape of 0 (GK_OCR_RING_MIN_HOLE). */
+/* The ink is one glyph of a digit's height around one tall, centred
+ * hole: the shape of 0 (GK_OCR_RING_MIN_HOLE). */
 static gboolean
-is_ring (PIX *binary, BOX *ink, double pt_per_px)
+is_ring (PIX *ink, double pt_per_px)
 {
-  l_int32 bx, by, bw, bh, parts = 0;
-  boxGetGeometry (ink, &bx, &by, &bw, &bh);
-  if (bh * pt_per_px < GK_OCR_SLASH_MIN_H_PT || bh * pt_per_px > GK_OCR_ONE_LINE_MAX_PT || bw >= bh)
+  if (!is_one_glyph (ink, pt_per_px))
     return FALSE;
-  PIX *crop = pixClipRectangle (binary, ink, NULL);
-  PIX *holes = crop && pixCountConnComp (crop, 8, &parts) == 0 && parts == 1 ? pixHolesByFilling (crop, 4) : NULL;
+  int h = pixGetHeight (ink);
+  PIX *holes = pixHolesByFilling (ink, 4);
   BOXA *boxes = holes ? pixConnCompBB (holes, 4) : NULL;
   gboolean ring = FALSE;
   l_int32 hx, hy, hw, hh;
   if (boxes && boxaGetCount (boxes) == 1 && boxaGetBoxGeometry (boxes, 0, &hx, &hy, &hw, &hh) == 0)
-    ring = hh >= GK_OCR_RING_MIN_HOLE * bh && fabs (hy + hh / 2.0 - bh / 2.0) <= GK_OCR_RING_MAX_OFFSET * bh;
+    ring = hh >= GK_OCR_RING_MIN_HOLE * h && fabs (hy + hh / 2.0 - h / 2.0) <= GK_OCR_RING_MAX_OFFSET * h;
   boxaDestroy (&boxes);
   pixDestroy (&holes);
-  pixDestroy (&crop);
   return ring;
 }
 
-/* The leftmost piece of ink is a flat bar: a minus sign. */
+/* The leftmost piece of the ink is a flat bar: a minus sign. */
 static gboolean
-leads_with_bar (PIX *binary, BOX *ink, double pt_per_px)
+leads_with_bar (PIX *ink, double pt_per_px)
 {
-  PIX *crop = pixClipRectangle (binary, ink, NULL);
-  BOXA *parts = crop ? pixConnCompBB (crop, 8) : NULL;
+  BOXA *parts = pixConnCompBB (ink, 8);
   int first = -1;
   l_int32 x, y, w, h, fx = G_MAXINT;
   for (int i = 0; parts && i < boxaGetCount (parts); i++)
@@ -512,20 +512,18 @@ leads_with_bar (PIX *binary, BOX *ink, double pt_per_px)
   if (first >= 0 && boxaGetBoxGeometry (parts, first, &x, &y, &w, &h) == 0)
     bar = h * pt_per_px <= GK_OCR_DASH_MAX_H_PT && w >= GK_OCR_DASH_MIN_ASPECT * h;
   boxaDestroy (&parts);
-  pixDestroy (&crop);
   return bar;
 }
 
-/* The tall glyphs of the ink box (bx, by, bw, bh): runs of columns with
- * ink whose own ink is at least GK_OCR_GLYPH_MIN_HEIGHT of the box's
- * height.  Left uncounted (0) when there are more than GK_OCR_MAX_GLYPHS. */
+/* The tall glyphs of the ink (cropped to its box, which starts at column
+ * bx of the page): runs of columns with ink whose own ink is at least
+ * GK_OCR_GLYPH_MIN_HEIGHT of the box's height.  Left uncounted (0) when
+ * there are more than GK_OCR_MAX_GLYPHS. */
 static void
-count_glyphs (PIX *binary, int bx, int by, int bw, int bh, GkOcrCellRect *out)
+count_glyphs (PIX *ink, int bx, GkOcrCellRect *out)
 {
-  BOX *b = boxCreate (bx, by, bw, bh);
-  PIX *crop = pixClipRectangle (binary, b, NULL);
-  boxDestroy (&b);
-  NUMA *cols = crop ? pixCountPixelsByColumn (crop) : NULL;
+  int bh = pixGetHeight (ink);
+  NUMA *cols = pixCountPixelsByColumn (ink);
   int n = cols ? numaGetCount (cols) : 0, glyphs = 0;
   l_float32 v = 0;
   for (int x = 0; x < n; x++)
@@ -542,30 +540,27 @@ count_glyphs (PIX *binary, int bx, int by, int bw, int bh, GkOcrCellRect *out)
         }
       while (x1 > x && (numaGetFValue (cols, x1 - 1, &v), v <= 0))
         x1--;
-      BOX *run = boxCreate (x, 0, x1 - x, bh), *ink = NULL;
-      pixClipBoxToForeground (crop, run, NULL, &ink);
-      l_int32 ix, iy, iw, ih = 0;
-      if (ink)
-        boxGetGeometry (ink, &ix, &iy, &iw, &ih);
-      if (ih >= GK_OCR_GLYPH_MIN_HEIGHT * bh)
+      BOX *run = boxCreate (x, 0, x1 - x, bh), *part = NULL;
+      pixClipBoxToForeground (ink, run, NULL, &part);
+      l_int32 px, py, pw, ph = 0;
+      if (part)
+        boxGetGeometry (part, &px, &py, &pw, &ph);
+      boxDestroy (&run);
+      boxDestroy (&part);
+      if (ph >= GK_OCR_GLYPH_MIN_HEIGHT * bh)
         {
           if (glyphs == GK_OCR_MAX_GLYPHS)
             {
               glyphs = 0;
-              boxDestroy (&run);
-              boxDestroy (&ink);
               break;
             }
           out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
           glyphs++;
         }
-      boxDestroy (&run);
-      boxDestroy (&ink);
       x = x1;
     }
   out->n_glyphs = glyphs;
   numaDestroy (&cols);
-  pixDestroy (&crop);
 }
 
 gboolean
@@ -592,18 +587,21 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   l_int32 bx, by, bw, bh;
   boxGetGeometry (ink, &bx, &by, &bw, &bh);
   out->dash = is_dash (img->binary, ink, x0, x1, img->pt_per_px);
-  out->slash = !out->dash && is_slash (img->binary, ink, img->pt_per_px);
-  out->ring = !out->dash && !out->slash && is_ring (img->binary, ink, img->pt_per_px);
-  out->lead_bar = !out->dash && !out->slash && leads_with_bar (img->binary, ink, img->pt_per_px);
+  /* the shape tests below look at the ink alone: one crop for all */
+  PIX *crop = out->dash ? NULL : pixClipRectangle (img->binary, ink, NULL);
   boxDestroy (&ink);
+  out->slash = crop && is_slash (crop, img->pt_per_px);
+  out->ring = crop && !out->slash && is_ring (crop, img->pt_per_px);
+  out->lead_bar = crop && !out->slash && leads_with_bar (crop, img->pt_per_px);
   /* white margin for tesseract, but never across the cell's own rules */
   out->x = MAX (bx - pad, x0), out->y = MAX (by - pad, y0);
   out->w = MIN (bx + bw + pad, x1) - out->x, out->h = MIN (by + bh + pad, y1) - out->y;
   out->ink_w_pt = bw * img->pt_per_px, out->ink_h_pt = bh * img->pt_per_px;
   out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
   out->n_glyphs = 0;
-  if (out->one_line && !out->dash && !out->slash)
-    count_glyphs (img->binary, bx, by, bw, bh, out);
+  if (crop && out->one_line && !out->slash)
+    count_glyphs (crop, bx, out);
+  pixDestroy (&crop);
   return TRUE;
 }
 
@@ -662,10 +660,6 @@ typedef struct {
   double conf;
 } CellRead;
 
-
-/* Two passes, so tesseract's image changes twice per page, not per cell:
- * one-line cells are read as digits on the GK_OCR_DIGITS_DPI image; cells
- * that gave no confident number are then read as text on the text image. */
 static gboolean
 is_label (const char *text, const char *const *labels)
 {
@@ -746,6 +740,12 @@ typedef struct {
   int dpi;
 } DigitsImage;
 
+/* The image changes twice per grid, not per cell: one-line cells are read
+ * as digits on the GK_OCR_DIGITS_DPI image; then, on the text image, cells
+ * that gave no confident number are read as text and a reading is chosen
+ * for every cell; last, a row's label that is no template label is read
+ * again (only now is it known which cells are labels: those left of the
+ * row's numbers). */
 static void
 read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *digits, const GkGrid *grid, GkPage *page)
 {
@@ -764,7 +764,7 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       if (r->cr.dash || r->cr.slash)
         {
           r->r[0].text = g_strdup (placeholder_of (&r->cr));
-          r->r[0].confidence = GK_OCR_DASH_CONFIDENCE;
+          r->r[0].confidence = GK_OCR_SHAPE_CONFIDENCE;
         }
       else if (r->cr.one_line && digits)
         {

@@ -55,9 +55,9 @@
 #define GK_OCR_DASH_MAX_W_PT 26.0
 /* ... and this solid (share of its box inked: ".." or "…" are not bars). */
 #define GK_OCR_DASH_MIN_FILL 0.6
-/* What such a reading is worth: the shape test, not a guess (also for a
- * 0 its shape confirms, GK_OCR_RING_MIN_HOLE). */
-#define GK_OCR_DASH_CONFIDENCE 0.95
+/* What a reading told by its shape is worth — a dash, a "/", a 0 that
+ * GK_OCR_RING_MIN_HOLE confirms: the shape test, not a guess. */
+#define GK_OCR_SHAPE_CONFIDENCE 0.95
 
 /* A slash placeholder ("/") likewise, which the digit passes read as 7 or
  * 1: one stroke of a digit's height, rising to the right by at least this
@@ -65,8 +65,9 @@
 #define GK_OCR_SLASH_MIN_RISE 0.4
 /* ... with no row inked across more than this share of its width (7's bar). */
 #define GK_OCR_SLASH_MAX_ROW_INK 0.5
-/* ... and at least this many points high (a stroke in a 10–12 pt line). */
-#define GK_OCR_SLASH_MIN_H_PT 5.0
+/* A "/" or a 0 told by its shape is at least this many points high (a
+ * glyph of a 10–12 pt line). */
+#define GK_OCR_GLYPH_MIN_H_PT 5.0
 
 /* A lone 0, which eng reads unsure (0.6–0.9) and chi_sim then reads
  * again, is confirmed by its shape instead: one glyph, its one hole at
