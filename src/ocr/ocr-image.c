@@ -171,7 +171,8 @@ gray_without_seal (PIX *pix)
   return gray;
 }
 
-/* A new copy of gray at `target` dpi, or a clone when it is close enough. */
+/* A new copy of gray at `target` dpi, or a clone when it is close enough
+ * (or when the copy would exceed opts->max_pixels; no limit without opts). */
 static PIX *
 rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
 {
@@ -179,7 +180,7 @@ rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
     return pixClone (gray);
   float s = (float) (target / *dpi);
   double w = pixGetWidth (gray) * (double) s, h = pixGetHeight (gray) * (double) s;
-  PIX *scaled = w * h <= (double) opts->max_pixels ? pixScale (gray, s, s) : NULL;  /* area mapping when reducing */
+  PIX *scaled = !opts || w * h <= (double) opts->max_pixels ? pixScale (gray, s, s) : NULL;  /* area mapping when reducing */
   if (!scaled)
     return pixClone (gray);
   *dpi *= s;
@@ -292,15 +293,7 @@ gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *
   if (!crop)
     return NULL;
   double ddpi = img->dpi;
-  PIX *scaled;
-  if (ddpi <= GK_OCR_DIGITS_DPI * GK_OCR_RESCALE_RATIO && ddpi * GK_OCR_RESCALE_RATIO >= GK_OCR_DIGITS_DPI)
-    scaled = pixClone (crop);
-  else
-    {
-      float f = (float) (GK_OCR_DIGITS_DPI / ddpi);
-      scaled = pixScale (crop, f, f);  /* area mapping when reducing */
-      ddpi *= f;
-    }
+  PIX *scaled = rescale (crop, &ddpi, GK_OCR_DIGITS_DPI, NULL);  /* a reduction: no pixel limit */
   pixDestroy (&crop);
   PIX *digits = scaled ? binarise (scaled, ddpi) : NULL;
   pixDestroy (&scaled);
