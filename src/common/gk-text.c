@@ -14,6 +14,12 @@ gk_text_make_valid (const char *s, gssize len)
   return g_utf8_make_valid (s, len);
 }
 
+gboolean
+gk_text_is_ideograph (gunichar c)
+{
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
+
 /* NFKC of one character where it is known without tables: ASCII and the
  * CJK Unified Ideographs are left as they are (they neither decompose nor
  * compose), as are the CJK punctuation marks below; the fullwidth forms of
@@ -24,7 +30,7 @@ gk_text_make_valid (const char *s, gssize len)
 static gunichar
 nfkc_known (gunichar c)
 {
-  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x3011))
+  if (c < 0x80 || gk_text_is_ideograph (c) || c == 0x3001 || c == 0x3002 || (c >= 0x300A && c <= 0x3011))
     return c;
   if (c >= 0xFF01 && c <= 0xFF5E)
     return c - 0xFEE0;

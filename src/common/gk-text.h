@@ -6,6 +6,7 @@
  *   gk_text_squeeze       NFKC, white space removed except between two ASCII
  *                         alphanumerics (where it separates words or numbers)
  *   gk_text_is_space_char white space as reports use it (ASCII, U+3000, NBSP, ZWSP)
+ *   gk_text_is_ideograph  a CJK Unified Ideograph of the basic block (U+4E00–U+9FFF)
  *   gk_text_lcs_length    longest common subsequence of two short strings (characters):
  *                         how much of a label or name survives a dropped or misread character
  */
@@ -16,6 +17,7 @@ char *gk_text_nfkc (const char *s);
 char *gk_text_label_key (const char *s);
 char *gk_text_squeeze (const char *s);
 gboolean gk_text_is_space_char (gunichar c);
+gboolean gk_text_is_ideograph (gunichar c);
 /* Copies s, replacing invalid UTF-8 sequences by U+FFFD. */
 char *gk_text_make_valid (const char *s, gssize len);
 glong gk_text_lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb);

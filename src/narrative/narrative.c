@@ -382,7 +382,7 @@ static gboolean
 all_ideographs (const gunichar *u, glong n)
 {
   for (glong i = 0; i < n; i++)
-    if (u[i] < 0x4E00 || u[i] > 0x9FFF)
+    if (!gk_text_is_ideograph (u[i]))
       return FALSE;
   return TRUE;
 }
