@@ -7,7 +7,6 @@
 #include "ocr/ocr-page.h"
 #include "templates/template.h"
 
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct {

@@ -10,9 +10,9 @@
  * OCRed page installs a re-read hook on the content: it keeps the
  * document (not its images — a 300 dpi page is 9 MB of grey) and, when
  * the checks fail through a low-confidence cell, makes that page's image
- * again and reads the cell from gk_ocr_image_reread_view — a crop
- * scaled up, sharpened and Otsu-binarised: a different view of the same ink.  The
- * caller accepts the new reading only when it is itself confident
+ * again and reads the cell from gk_ocr_image_reread_view — a crop scaled
+ * up, sharpened and Otsu-binarised: a different view of the same ink.
+ * The caller accepts the new reading only when it is itself confident
  * (GK_OCR_REREAD_ACCEPT); a check never chooses between readings.
  */
 #pragma once
