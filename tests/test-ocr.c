@@ -112,15 +112,7 @@ make_pdf (const char *pages)
       if (*p == 't')
         draw_table (cr);
       else
-        {
-          cairo_surface_t *img = scan_image (1.0);
-          cairo_save (cr);
-          cairo_scale (cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
-          cairo_set_source_surface (cr, img, 0, 0);
-          cairo_paint (cr);
-          cairo_restore (cr);
-          cairo_surface_destroy (img);
-        }
+        tu_paint_image (cr, scan_image (1.0), 72.0 / SCAN_DPI);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

@@ -362,12 +362,7 @@ write_table3_image_rules_pdf (const char *path, gboolean with_line)
   draw_table_rows (cr, t, 0, t->n_rows, 110, FALSE, FALSE);
   cairo_destroy (rules_target);
   rules_target = NULL;
-  cairo_save (cr);
-  cairo_scale (cr, 1 / px_per_pt, 1 / px_per_pt);
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (image);
+  tu_paint_image (cr, image, 1 / px_per_pt);
   if (with_line)
     {
       cairo_set_line_width (cr, 0.6);

@@ -8,8 +8,10 @@
  *   tu_find_check / tu_check_status / tu_warning   look checks and warnings up
  *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows)
  *   tu_remove_flat_dir  remove a scratch folder and its files
+ *   tu_paint_image      paint a raster image onto a drawing at a scale (and free it)
  */
 #pragma once
+#include <cairo.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <jansson.h>
@@ -170,4 +172,17 @@ tu_sqlite_dump (const char *db_path, const char *sql)
   sqlite3_finalize (st);
   sqlite3_close (db);
   return g_string_free (out, FALSE);
+}
+
+/* Paints image (then freed) onto cr, each image pixel `scale` units of cr:
+ * a scan or a rendering laid onto a PDF page. */
+static inline void
+tu_paint_image (cairo_t *cr, cairo_surface_t *image, double scale)
+{
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
 }
