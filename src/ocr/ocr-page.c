@@ -291,11 +291,11 @@ lone_glyph (const GkOcrCellRect *cr)
   return cr->ink_w_pt <= GK_OCR_LONE_GLYPH_EM * MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
 }
 
-/* The placeholder a cell's shape shows. */
+/* What a cell's shape alone shows — a dash, a "/" or a 0 — or NULL. */
 static const char *
-placeholder_of (const GkOcrCellRect *cr)
+shape_reading (const GkOcrCellRect *cr)
 {
-  return cr->slash ? "/" : "—";
+  return cr->dash ? "—" : cr->slash ? "/" : cr->ring ? "0" : NULL;
 }
 
 /* One glyph read as one digit: eng, then chi_sim when eng is not sure
@@ -354,9 +354,6 @@ static void
 read_digits (GkOcrEngine *engine, int x, int y, int w, int h, int frame, const GkOcrCellRect *cr, GkOcrReading *r)
 {
   r[1].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_DIGITS_ALT, &r[1].confidence);
-  /* eng's 0 in ink of the shape of 0 needs no second reading */
-  if (cr->ring && g_strcmp0 (r[1].text, "0") == 0)
-    r[1].confidence = MAX (r[1].confidence, GK_OCR_SHAPE_CONFIDENCE);
   gboolean no_eng = r[1].text == NULL;
   gboolean eng_number = is_number_reading (&r[1]);
   drop_implausible (r, 2, cr);
@@ -374,10 +371,10 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, co
                   double *confidence)
 {
   GkOcrReading r[3] = { { 0 } };
-  if (cr->dash || cr->slash)
+  if (shape_reading (cr))
     {
       *confidence = GK_OCR_SHAPE_CONFIDENCE;
-      return g_strdup (placeholder_of (cr));
+      return g_strdup (shape_reading (cr));
     }
   if (cr->one_line)
     read_digits (engine, x, y, w, h, frame, cr, r);
@@ -386,6 +383,8 @@ gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int frame, co
       r[2].text = gk_ocr_engine_read (engine, x, y, w, h, GK_OCR_READ_BLOCK, &r[2].confidence);
       drop_implausible (r, 3, cr);
     }
+  for (int k = 0; k < 3; k++)
+    gk_ocr_fives_from_stems (&r[k], cr);
   return gk_ocr_choose_reading (r, 3, confidence);
 }
 
@@ -399,22 +398,55 @@ gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
   return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
 }
 
-gboolean
-gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr)
+/* Every tall glyph of a number is a digit or a sign (a dot, a comma, a
+ * minus are low). */
+static gboolean
+is_tall_char (char c)
 {
-  /* every tall glyph of a number is a digit or a sign (a dot, a comma, a
-   * minus are low).  Only a short number missing one glyph: the unit of
-   * a longer one (万元) stands in more columns than it has glyphs, and a
-   * reading without digits (a dash) is no number */
-  int tall = 0, digits = 0;
+  return g_ascii_isdigit (c) || c == '%' || c == '+';
+}
+
+/* The tall characters of an ASCII number reading, and its digits; FALSE
+ * for a reading with CJK (a unit), whose glyphs do not pair with columns. */
+static gboolean
+count_tall (const char *text, int *tall, int *digits)
+{
+  *tall = *digits = 0;
   for (const char *p = text; *p; p++)
     {
       if ((guchar) *p >= 0x80)
         return FALSE;
-      digits += g_ascii_isdigit (*p);
-      tall += g_ascii_isdigit (*p) || *p == '%' || *p == '+';
+      *digits += g_ascii_isdigit (*p);
+      *tall += is_tall_char (*p);
     }
-  return digits > 0 && digits <= GK_OCR_GLYPH_CHECK_MAX_DIGITS && cr->n_glyphs == tall + 1;
+  return TRUE;
+}
+
+gboolean
+gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr)
+{
+  /* only a short number missing one glyph: the unit of a longer one (万元)
+   * stands in more columns than it has glyphs, and a reading without
+   * digits (a dash) is no number */
+  int tall, digits;
+  return count_tall (text, &tall, &digits) && digits > 0 && digits <= GK_OCR_GLYPH_CHECK_MAX_DIGITS
+         && cr->n_glyphs == tall + 1;
+}
+
+void
+gk_ocr_fives_from_stems (GkOcrReading *r, const GkOcrCellRect *cr)
+{
+  int tall, digits;
+  if (!r->text || !strchr (r->text, '3') || !count_tall (r->text, &tall, &digits) || tall != cr->n_glyphs)
+    return;
+  int glyph = 0;
+  for (char *p = r->text; *p; p++)
+    if (is_tall_char (*p))
+      {
+        if (*p == '3' && cr->glyph_stem[glyph])
+          *p = '5';
+        glyph++;
+      }
 }
 
 /* The ink box holds one flat, solid bar, clear of the inset cell's sides (a rule's remnant touches them). */
@@ -515,12 +547,36 @@ leads_with_bar (PIX *ink, double pt_per_px)
   return bar;
 }
 
-/* The tall glyphs of the ink (cropped to its box, which starts at column
- * bx of the page): runs of columns with ink whose own ink is at least
- * GK_OCR_GLYPH_MIN_HEIGHT of the box's height.  Left uncounted (0) when
- * there are more than GK_OCR_MAX_GLYPHS. */
+/* TRUE when the grey image shows ink down the left side of a glyph's
+ * upper half (x, y, w, h: its box in gray), between a 5's bar and its
+ * bowl, where a 3 is open.  Faint ink counts: it is what binarising lost. */
+static gboolean
+has_left_stem (PIX *gray, int x, int y, int w, int h)
+{
+  int top = y + (int) (GK_OCR_STEM_TOP * h), bottom = y + (int) (GK_OCR_STEM_BOTTOM * h);
+  int right = MIN (x + MAX (1, (int) lround (GK_OCR_STEM_WIDTH * w)), pixGetWidth (gray));
+  int rows = 0, inked = 0;
+  for (int yy = top; yy <= bottom && yy < pixGetHeight (gray); yy++, rows++)
+    for (int xx = x; xx < right; xx++)
+      {
+        l_uint32 v = 255;
+        pixGetPixel (gray, xx, yy, &v);
+        if (v < GK_OCR_STEM_INK_LEVEL)
+          {
+            inked++;
+            break;
+          }
+      }
+  return rows > 0 && inked >= GK_OCR_STEM_MIN_ROWS * rows;
+}
+
+/* The tall glyphs of the ink (cropped to its box, which starts at
+ * (bx, by) of the page): runs of columns with ink whose own ink is at
+ * least GK_OCR_GLYPH_MIN_HEIGHT of the box's height, and whether each has
+ * a 5's stem in gray.  Left uncounted (0) when there are more than
+ * GK_OCR_MAX_GLYPHS. */
 static void
-count_glyphs (PIX *ink, int bx, GkOcrCellRect *out)
+count_glyphs (PIX *ink, PIX *gray, int bx, int by, GkOcrCellRect *out)
 {
   int bh = pixGetHeight (ink);
   NUMA *cols = pixCountPixelsByColumn (ink);
@@ -555,6 +611,7 @@ count_glyphs (PIX *ink, int bx, GkOcrCellRect *out)
               break;
             }
           out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
+          out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, pw, ph);
           glyphs++;
         }
       x = x1;
@@ -600,7 +657,7 @@ gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkO
   out->one_line = out->ink_h_pt <= GK_OCR_ONE_LINE_MAX_PT;
   out->n_glyphs = 0;
   if (crop && out->one_line && !out->slash)
-    count_glyphs (crop, bx, out);
+    count_glyphs (crop, img->gray, bx, by, out);
   pixDestroy (&crop);
   return TRUE;
 }
@@ -761,9 +818,9 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       r->cell = &g_array_index (grid->cells, GkGridCell, i);
       if (!gk_ocr_cell_rect (img, &r->cell->box, GK_OCR_CELL_INSET_PT, &r->cr))
         continue;  /* blank: the grid itself proves the cell */
-      if (r->cr.dash || r->cr.slash)
+      if (shape_reading (&r->cr))
         {
-          r->r[0].text = g_strdup (placeholder_of (&r->cr));
+          r->r[0].text = g_strdup (shape_reading (&r->cr));
           r->r[0].confidence = GK_OCR_SHAPE_CONFIDENCE;
         }
       else if (r->cr.one_line && digits)
@@ -794,16 +851,18 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
-      if (!r->cr.dash && !r->cr.slash && !digits_settled (&r->r[0], &r->r[1], &r->cr))
+      if (!shape_reading (&r->cr) && !digits_settled (&r->r[0], &r->r[1], &r->cr))
         {
           r->r[2].text = gk_ocr_engine_read (engine, r->cr.x, r->cr.y, r->cr.w, r->cr.h, GK_OCR_READ_BLOCK, &r->r[2].confidence);
           if (r->cr.one_line)
             drop_implausible (r->r, G_N_ELEMENTS (r->r), &r->cr);
         }
+      for (guint k = 0; k < G_N_ELEMENTS (r->r); k++)
+        gk_ocr_fives_from_stems (&r->r[k], &r->cr);
       r->chosen = gk_ocr_choose_reading (r->r, G_N_ELEMENTS (r->r), &r->conf);
       if (!*r->chosen)
         g_clear_pointer (&r->chosen, g_free);
-      else if (is_number_text (r->chosen) || r->cr.dash || r->cr.slash)
+      else if (is_number_text (r->chosen) || shape_reading (&r->cr))
         for (int row = r->cell->row; row < r->cell->row + r->cell->row_span && row < grid->n_rows; row++)
           first_number[row] = MIN (first_number[row], r->cell->col);
     }

@@ -55,8 +55,8 @@
 #define GK_OCR_DASH_MAX_W_PT 26.0
 /* ... and this solid (share of its box inked: ".." or "…" are not bars). */
 #define GK_OCR_DASH_MIN_FILL 0.6
-/* What a reading told by its shape is worth — a dash, a "/", a 0 that
- * GK_OCR_RING_MIN_HOLE confirms: the shape test, not a guess. */
+/* What a reading told by its shape is worth — a dash, a "/", a 0: the
+ * shape test, not a guess. */
 #define GK_OCR_SHAPE_CONFIDENCE 0.95
 
 /* A slash placeholder ("/") likewise, which the digit passes read as 7 or
@@ -69,12 +69,25 @@
  * glyph of a 10–12 pt line). */
 #define GK_OCR_GLYPH_MIN_H_PT 5.0
 
-/* A lone 0, which eng reads unsure (0.6–0.9) and chi_sim then reads
- * again, is confirmed by its shape instead: one glyph, its one hole at
- * least this share of its height (6, 9 and 4 have lower holes) ... */
+/* A lone 0 is told by its shape, not read: half of a table's cells are
+ * zeros, and eng reads one unsure (0.6–0.9), so chi_sim read it again.
+ * One glyph, its one hole at least this share of its height (6, 9 and 4
+ * have lower holes, 8 has two) ... */
 #define GK_OCR_RING_MIN_HOLE 0.55
 /* ... centred within this share of its height. */
 #define GK_OCR_RING_MAX_OFFSET 0.12
+
+/* A serif 5's thin stem, scanned faint, is lost when binarised: its bar
+ * floats over a bowl open to the left and both models read 3.  The grey
+ * image keeps it: in every share GK_OCR_STEM_MIN_ROWS of the rows from
+ * GK_OCR_STEM_TOP to GK_OCR_STEM_BOTTOM of the glyph's height, a pixel
+ * darker than GK_OCR_STEM_INK_LEVEL (paper is 255) within its left
+ * GK_OCR_STEM_WIDTH.  A 3 has no ink there; its top terminal ends above. */
+#define GK_OCR_STEM_TOP 0.25
+#define GK_OCR_STEM_BOTTOM 0.42
+#define GK_OCR_STEM_WIDTH 0.3
+#define GK_OCR_STEM_INK_LEVEL 235
+#define GK_OCR_STEM_MIN_ROWS 0.8
 
 /* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
 #define GK_OCR_CELL_INSET_PT 2.0
@@ -99,6 +112,7 @@ typedef struct {
   gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
   int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
   int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
+  gboolean glyph_stem[GK_OCR_MAX_GLYPHS];  /* the glyph has a 5's stem (GK_OCR_STEM_*) */
 } GkOcrCellRect;
 
 typedef struct {
@@ -138,6 +152,10 @@ gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);
 /* TRUE when a short number reading has one digit fewer than the ink has
  * tall glyphs ("1" for "11"); never for a reading with a unit or no digit. */
 gboolean gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr);
+
+/* A "3" of a number reading whose glyph has a 5's stem becomes "5" —
+ * only when the reading's tall characters pair one to one with cr's glyphs. */
+void gk_ocr_fives_from_stems (GkOcrReading *r, const GkOcrCellRect *cr);
 
 /* The label of labels (NULL-terminated) that text is a misreading of, or
  * NULL when none is clearly meant (or text is that label already). */
