@@ -111,6 +111,13 @@ test_ocr_title_issuer (void)
      * county: 长治市 shares too little of 沁县 */
     { { "沁县2020年政府信息公开工作年度报告", "按照长治市人民政府要求，沁县人民政府……长治市人民政府办公室……长治市人民政府" },
       "沁县人民政府" },
+    /* a full name misread in the title's large face (白 read 日): the
+     * report's own spellings of that length outvote it (baihe-2021 at 200 dpi) */
+    { { "日河县教育局2020年政府信息公开工作年度报千", "2020年，白河县教育局坚持以公开为常态。",
+        "如对本报告有疑问，请与白河县教育局政务公开办公室联系。" },
+      "白河县教育局" },
+    /* ... not one mention alone */
+    { { "日河县教育局2020年政府信息公开工作年度报告", "2020年，白河县教育局坚持以公开为常态。" }, "日河县教育局" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -120,6 +127,15 @@ test_ocr_title_issuer (void)
     }
   g_autoptr (GkRecord) first = record_from_ocr_lines (cases[0].lines);
   g_assert_cmpstr (first->title, ==, "青漂县2020年政府信息公开工作年度报千");
+  /* text that was not OCRed is what the report printed: no respelling */
+  g_autoptr (GkRecord) typed = tu_record_from_text ("日河县教育局2020年政府信息公开工作年度报告\n"
+                                                    "白河县教育局……白河县教育局……白河县教育局\n");
+  g_assert_cmpstr (typed->issuer, ==, "日河县教育局");
+  /* the date under the signature, a stray "]" read before 日 */
+  static const char *const signed_lines[] = { "白河县教育局2021年政府信息公开工作年度报告", "白河县教育局",
+                                              "2022年1月21]日", NULL };
+  g_autoptr (GkRecord) dated = record_from_ocr_lines (signed_lines);
+  g_assert_cmpstr (dated->published_on, ==, "2022-01-21");
 }
 
 /* A breakdown percent (or count) the OCR saw but could not read: the entry

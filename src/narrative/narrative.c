@@ -449,6 +449,59 @@ organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char 
   return g_strdup (best);
 }
 
+/* An OCRed title's full organ name (教育局, 人民政府 and all) against the
+ * report's own spellings of it: the prose's names of its length, all
+ * ideographs, that differ from it in exactly one character (白河县 read
+ * 日河县 in the large title face).  The most frequent wins when met at
+ * least GK_ISSUER_MIN_MENTIONS times and more often than the name as read;
+ * NULL otherwise.  Its first mention goes to *at. */
+static char *
+organ_respelled (const GkProse *prose, const char *organ, gsize *at)
+{
+  glong n_organ = 0, n_text = 0;
+  g_autofree gunichar *u_organ = g_utf8_to_ucs4_fast (organ, -1, &n_organ);
+  g_autofree gunichar *text = g_utf8_to_ucs4_fast (prose->text, -1, &n_text);
+  if (n_organ < 3 || !all_ideographs (u_organ, n_organ))
+    return NULL;
+  g_autoptr (GHashTable) mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);   /* Mention* */
+  int as_read = 0;
+  for (glong i = 0; i + n_organ <= n_text; i++)
+    {
+      glong differ = 0;
+      for (glong k = 0; k < n_organ && differ < 2; k++)
+        differ += text[i + k] != u_organ[k];
+      as_read += differ == 0;
+      if (differ != 1 || !all_ideographs (text + i, n_organ))
+        continue;
+      char *name = g_ucs4_to_utf8 (text + i, n_organ, NULL, NULL, NULL);
+      Mention *m = g_hash_table_lookup (mentions, name);
+      if (m)
+        g_free (name);
+      else
+        {
+          m = g_new0 (Mention, 1);
+          m->first = (gsize) (g_utf8_offset_to_pointer (prose->text, i) - prose->text);
+          g_hash_table_insert (mentions, name, m);
+        }
+      m->count++;
+    }
+  const char *best = NULL;
+  const Mention *best_m = NULL;
+  GHashTableIter it;
+  gpointer key, val;
+  g_hash_table_iter_init (&it, mentions);
+  while (g_hash_table_iter_next (&it, &key, &val))
+    {
+      const Mention *m = val;
+      if (!best_m || m->count > best_m->count || (m->count == best_m->count && g_strcmp0 (key, best) < 0))
+        best = key, best_m = m;
+    }
+  if (!best || best_m->count < GK_ISSUER_MIN_MENTIONS || best_m->count <= as_read)
+    return NULL;
+  *at = best_m->first;
+  return g_strdup (best);
+}
+
 static void
 read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
@@ -464,6 +517,14 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
     }
   if (ends_with_suffix (r, organ))
     {
+      gsize at = 0;
+      g_autofree char *respelled = rec->title_src.method == GK_METHOD_OCR ? organ_respelled (prose, organ, &at) : NULL;
+      if (respelled)
+        {
+          rec->issuer = g_steal_pointer (&respelled);
+          rec->issuer_src = narrative_source (prose, at);
+          return;
+        }
       rec->issuer = g_strdup (organ);
       rec->issuer_src = rec->title_src;
       return;
