@@ -364,19 +364,54 @@ line_index (const GkContent *content, const GkSource *src)
   return -1;
 }
 
-/* An OCRed title's organ against the report's own mentions of it: the
- * text before each "人民政府" (issuer_prefer) in the prose, as long as the
- * organ give or take one character, all ideographs, that shares all but
- * one of its characters with the organ (a misread 潭→漂, or 县 read as two
- * glyphs 有具).  The most frequent such name wins when it is met at least
- * GK_ISSUER_MIN_MENTIONS times and more often than the organ as read;
- * NULL otherwise.  Its first mention goes to *at. */
+/* A misread issuer gives way to a spelling the report repeats this often. */
 #define GK_ISSUER_MIN_MENTIONS 2
 
 typedef struct {
   int count;
   gsize first;   /* byte offset of the first mention in the prose */
 } Mention;
+
+/* Counts a mention: the len characters at text[i] (the prose in UCS-4). */
+static void
+mention_count (GHashTable *mentions, const GkProse *prose, const gunichar *text, glong i, glong len)
+{
+  char *name = g_ucs4_to_utf8 (text + i, len, NULL, NULL, NULL);
+  Mention *m = g_hash_table_lookup (mentions, name);
+  if (m)
+    g_free (name);
+  else
+    {
+      m = g_new0 (Mention, 1);
+      m->first = (gsize) (g_utf8_offset_to_pointer (prose->text, i) - prose->text);
+      g_hash_table_insert (mentions, name, m);
+    }
+  m->count++;
+}
+
+/* The name mentioned most often (a tie: the first in byte order), if it
+ * is met at least GK_ISSUER_MIN_MENTIONS times, more often than the organ
+ * as read (as_read times) and is not that organ; its first mention into
+ * *at.  NULL otherwise. */
+static char *
+mention_winner (GHashTable *mentions, const char *organ, int as_read, gsize *at)
+{
+  const char *best = NULL;
+  const Mention *best_m = NULL;
+  GHashTableIter it;
+  gpointer key, val;
+  g_hash_table_iter_init (&it, mentions);
+  while (g_hash_table_iter_next (&it, &key, &val))
+    {
+      const Mention *m = val;
+      if (!best_m || m->count > best_m->count || (m->count == best_m->count && g_strcmp0 (key, best) < 0))
+        best = key, best_m = m;
+    }
+  if (!best || best_m->count < GK_ISSUER_MIN_MENTIONS || best_m->count <= as_read || g_strcmp0 (best, organ) == 0)
+    return NULL;
+  *at = best_m->first;
+  return g_strdup (best);
+}
 
 static gboolean
 all_ideographs (const gunichar *u, glong n)
@@ -387,6 +422,13 @@ all_ideographs (const gunichar *u, glong n)
   return TRUE;
 }
 
+/* An OCRed title's organ against the report's own mentions of it: the
+ * text before each "人民政府" (issuer_prefer) in the prose, as long as the
+ * organ give or take one character, all ideographs, that shares all but
+ * one of its characters with the organ (a misread 潭→漂, or 县 read as two
+ * glyphs 有具).  The most frequent such name wins when it is met at least
+ * GK_ISSUER_MIN_MENTIONS times and more often than the organ as read;
+ * NULL otherwise.  Its first mention goes to *at. */
 static char *
 organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char *organ, gsize *at)
 {
@@ -416,37 +458,11 @@ organ_as_mentioned (const GkNarrativeRules *r, const GkProse *prose, const char 
               || (common == best_common && ABS (k - n_organ) < ABS (best_k - n_organ)))
             best_k = k, best_common = common;
         }
-      if (best_k == 0)
-        continue;
-      char *name = g_ucs4_to_utf8 (text + i - best_k, best_k, NULL, NULL, NULL);
-      Mention *m = g_hash_table_lookup (mentions, name);
-      if (m)
-        g_free (name);
-      else
-        {
-          m = g_new0 (Mention, 1);
-          m->first = (gsize) (g_utf8_offset_to_pointer (prose->text, i - best_k) - prose->text);
-          g_hash_table_insert (mentions, name, m);
-        }
-      m->count++;
+      if (best_k > 0)
+        mention_count (mentions, prose, text, i - best_k, best_k);
     }
   const Mention *as_read = g_hash_table_lookup (mentions, organ);
-  const char *best = NULL;
-  const Mention *best_m = NULL;
-  GHashTableIter it;
-  gpointer key, val;
-  g_hash_table_iter_init (&it, mentions);
-  while (g_hash_table_iter_next (&it, &key, &val))
-    {
-      const Mention *m = val;
-      if (!best_m || m->count > best_m->count || (m->count == best_m->count && g_strcmp0 (key, best) < 0))
-        best = key, best_m = m;
-    }
-  if (!best || best_m->count < GK_ISSUER_MIN_MENTIONS || best_m->count <= (as_read ? as_read->count : 0)
-      || g_strcmp0 (best, organ) == 0)
-    return NULL;
-  *at = best_m->first;
-  return g_strdup (best);
+  return mention_winner (mentions, organ, as_read ? as_read->count : 0, at);
 }
 
 /* An OCRed title's full organ name (教育局, 人民政府 and all) against the
@@ -471,35 +487,10 @@ organ_respelled (const GkProse *prose, const char *organ, gsize *at)
       for (glong k = 0; k < n_organ && differ < 2; k++)
         differ += text[i + k] != u_organ[k];
       as_read += differ == 0;
-      if (differ != 1 || !all_ideographs (text + i, n_organ))
-        continue;
-      char *name = g_ucs4_to_utf8 (text + i, n_organ, NULL, NULL, NULL);
-      Mention *m = g_hash_table_lookup (mentions, name);
-      if (m)
-        g_free (name);
-      else
-        {
-          m = g_new0 (Mention, 1);
-          m->first = (gsize) (g_utf8_offset_to_pointer (prose->text, i) - prose->text);
-          g_hash_table_insert (mentions, name, m);
-        }
-      m->count++;
+      if (differ == 1 && all_ideographs (text + i, n_organ))
+        mention_count (mentions, prose, text, i, n_organ);
     }
-  const char *best = NULL;
-  const Mention *best_m = NULL;
-  GHashTableIter it;
-  gpointer key, val;
-  g_hash_table_iter_init (&it, mentions);
-  while (g_hash_table_iter_next (&it, &key, &val))
-    {
-      const Mention *m = val;
-      if (!best_m || m->count > best_m->count || (m->count == best_m->count && g_strcmp0 (key, best) < 0))
-        best = key, best_m = m;
-    }
-  if (!best || best_m->count < GK_ISSUER_MIN_MENTIONS || best_m->count <= as_read)
-    return NULL;
-  *at = best_m->first;
-  return g_strdup (best);
+  return mention_winner (mentions, organ, as_read, at);
 }
 
 static void
