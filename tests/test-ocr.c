@@ -412,6 +412,18 @@ test_dash_cell (void)
   g_assert_cmpint (pixGetWidth (view), ==, (int) (c.w * GK_OCR_REREAD_SCALE) + 2 * GK_OCR_REREAD_BORDER_PX);
   g_assert_cmpint (dpi, ==, (int) (img->dpi * GK_OCR_REREAD_SCALE));
   pixDestroy (&view);
+  /* the grey view, for tesseract to binarise itself: 8 bpp, as large, framed white */
+  view = gk_ocr_image_gray_view (img, c.x, c.y, c.w, c.h);
+  g_assert_nonnull (view);
+  g_assert_cmpint (pixGetDepth (view), ==, 8);
+  g_assert_cmpint (pixGetWidth (view), ==, c.w + 2 * GK_OCR_REREAD_BORDER_PX);
+  l_uint32 corner = 0;
+  l_int32 darkest = 255;
+  pixGetPixel (view, 0, 0, &corner);
+  g_assert_cmpuint (corner, ==, 255);
+  pixGetExtremeValue (view, 1, L_SELECT_MIN, NULL, NULL, NULL, &darkest);
+  g_assert_cmpint (darkest, <, 128);   /* the "5" is in it */
+  pixDestroy (&view);
 }
 
 /* Glyphs told apart in a number cell, lines in a wrapped label cell: a

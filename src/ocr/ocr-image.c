@@ -325,6 +325,17 @@ gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int
   return framed;
 }
 
+PIX *
+gk_ocr_image_gray_view (const GkOcrImage *img, int x, int y, int w, int h)
+{
+  BOX *b = boxCreate (x, y, w, h);
+  PIX *crop = pixClipRectangle (img->gray, b, NULL);
+  boxDestroy (&b);
+  PIX *framed = crop ? pixAddBorder (crop, GK_OCR_REREAD_BORDER_PX, 255) : NULL;
+  pixDestroy (&crop);
+  return framed;
+}
+
 /* Rows [top, bottom) of a region that hold ink. */
 typedef struct {
   int top, bottom;

@@ -4,6 +4,7 @@
  *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
  *   gk_ocr_image_digits      a region of the page binarised at GK_OCR_DIGITS_DPI (number cells)
  *   gk_ocr_image_reread_view a region seen anew: scaled up, sharpened, Otsu-binarised, framed white
+ *   gk_ocr_image_gray_view   a region of the grey image, framed white
  *   gk_ocr_image_text_lines  the text lines of a region of the binary image, top to bottom
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
@@ -82,6 +83,8 @@ PIX *gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, dou
 /* The rectangle (pixels of gray) as a re-read sees it, 1 bpp; *dpi its
  * resolution; NULL on failure.  Coordinates in it are shifted by the frame. */
 PIX *gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi);
+/* A region of gray as it is, framed white: tesseract binarises it itself. */
+PIX *gk_ocr_image_gray_view (const GkOcrImage *img, int x, int y, int w, int h);
 /* The text lines of the rectangle (pixels of binary), top to bottom: the
  * bands of rows holding ink, each as wide as the rectangle; a band lower
  * than GK_OCR_LINE_MIN_SHARE of the tallest joins its nearer neighbour. */

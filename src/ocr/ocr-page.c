@@ -776,15 +776,22 @@ reread_label (GkOcrEngine *engine, const GkOcrImage *img, const GkOcrCellRect *c
       *conf = c;
       return label;
     }
-  int dpi = 0;
-  PIX *view = gk_ocr_image_reread_view (img, cr->x, cr->y, cr->w, cr->h, &dpi);
-  if (!view)
-    return NULL;
-  gk_ocr_engine_set_image (engine, view, dpi);
-  g_autofree char *text = gk_ocr_engine_read (engine, 0, 0, pixGetWidth (view), pixGetHeight (view), GK_OCR_READ_BLOCK, &c);
+  /* then two other views of the ink: scaled up and sharpened, and the
+   * grey itself, which tesseract binarises its own way (thin strokes
+   * our binarising broke: 规章 read 规党) */
+  for (int view_kind = 0; view_kind < 2 && !label; view_kind++)
+    {
+      int dpi = img->dpi;
+      PIX *view = view_kind == 0 ? gk_ocr_image_reread_view (img, cr->x, cr->y, cr->w, cr->h, &dpi)
+                                 : gk_ocr_image_gray_view (img, cr->x, cr->y, cr->w, cr->h);
+      if (!view)
+        continue;
+      gk_ocr_engine_set_image (engine, view, dpi);
+      g_autofree char *text = gk_ocr_engine_read (engine, 0, 0, pixGetWidth (view), pixGetHeight (view), GK_OCR_READ_BLOCK, &c);
+      pixDestroy (&view);
+      label = label_of (text, labels);
+    }
   gk_ocr_engine_set_image (engine, img->binary, img->dpi);
-  pixDestroy (&view);
-  label = label_of (text, labels);
   if (label)
     *conf = c;
   return label;
@@ -879,9 +886,11 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
       char *snapped = gk_ocr_snap_label (chosen, gk_ocr_engine_labels (engine));
       /* a row's label that reads as no template label is read again — a
        * wrapped one however sure tesseract was: its block mode can misread
-       * wrapped text wholesale.  Headers are not: no value hangs on them. */
+       * wrapped text wholesale; a short one too when unsure (规章 read 规党
+       * lost its row), though only an exact label is taken from it.
+       * Headers are not: no value hangs on them. */
       if (!snapped && row_label && !is_number_text (chosen) && !is_label (chosen, gk_ocr_engine_labels (engine))
-          && (!r->cr.one_line || (conf < GK_OCR_LABEL_REREAD_BELOW && g_utf8_strlen (chosen, -1) >= GK_OCR_SNAP_MIN_CHARS)))
+          && (!r->cr.one_line || conf < GK_OCR_LABEL_REREAD_BELOW))
         snapped = reread_label (engine, img, &r->cr, &conf);
       if (snapped)
         {
