@@ -448,6 +448,8 @@ test_glyphs_and_lines (void)
       cairo_move_to (cr, 225 + 60 * (i / 3), 54 + 30 * (i % 3));
       cairo_show_text (cr, strokes[i]);
     }
+  cairo_move_to (cr, 140, 154);   /* cell 120..180 × 140..160 */
+  cairo_show_text (cr, "4");
   g_autoptr (GkOcrImage) img = image_of_page (cr);
   GkOcrCellRect c;
   GkRect eleven = { 20, 40, 80, 60 }, thousands = { 120, 40, 180, 60 }, label = { 20, 85, 120, 135 };
@@ -471,6 +473,12 @@ test_glyphs_and_lines (void)
       g_assert_true (gk_ocr_cell_rect (img, &stroke, GK_OCR_CELL_INSET_PT, &c));
       g_assert_cmpint (c.slash, ==, i == 0);
       g_assert_cmpint (c.ring, ==, i == 3);
+      /* no 1, 7 or 0 has the crossbar that tells a 4 (a 0's sides are two
+       * runs); a 7 has its bar on top, a 1 has none */
+      if (i > 0 && c.n_glyphs == 1)
+        g_assert_false (c.glyph_bar[0]);
+      if (i == 1 || i == 2)
+        g_assert_cmpint (c.glyph_top_bar[0], ==, i == 1);
       if (i == 3)
         {
           /* the 0 is read from its shape alone: no engine is needed */
@@ -480,6 +488,10 @@ test_glyphs_and_lines (void)
           g_assert_cmpfloat (conf, ==, GK_OCR_SHAPE_CONFIDENCE);
         }
     }
+  GkRect four = { 120, 140, 180, 160 };
+  g_assert_true (gk_ocr_cell_rect (img, &four, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 1);
+  g_assert_true (c.glyph_bar[0]);
   g_assert_true (gk_ocr_cell_rect (img, &label, GK_OCR_CELL_INSET_PT, &c));
   BOXA *lines = gk_ocr_image_text_lines (img, c.x, c.y, c.w, c.h);
   g_assert_cmpint (boxaGetCount (lines), ==, 2);

@@ -267,11 +267,58 @@ sure_number (const GkOcrReading *r, const GkOcrCellRect *cr)
   return is_number_reading (r) && r->confidence >= GK_OCR_DIGITS_ACCEPT && sign_kept (r, cr);
 }
 
-/* eng's sure number is enough alone unless it holds a digit eng confuses. */
+/* Every tall glyph of a number is a digit or a sign (a dot, a comma, a
+ * minus are low). */
+static gboolean
+is_tall_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '%' || c == '+';
+}
+
+/* The tall characters of an ASCII number reading, and its digits; FALSE
+ * for a reading with CJK (a unit), whose glyphs do not pair with columns. */
+static gboolean
+count_tall (const char *text, int *tall, int *digits)
+{
+  *tall = *digits = 0;
+  for (const char *p = text; *p; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return FALSE;
+      *digits += g_ascii_isdigit (*p);
+      *tall += is_tall_char (*p);
+    }
+  return TRUE;
+}
+
+/* TRUE when every 1 and 4 of a reading whose tall characters pair one to
+ * one with cr's glyphs has the shape of its digit: a 4 its crossbar, a 1
+ * neither that nor a 7's bar on top. */
+static gboolean
+ones_and_fours_shaped (const char *text, const GkOcrCellRect *cr)
+{
+  int tall, digits;
+  if (!count_tall (text, &tall, &digits) || tall != cr->n_glyphs)
+    return FALSE;
+  int glyph = 0;
+  for (const char *p = text; *p; p++)
+    if (is_tall_char (*p))
+      {
+        if ((*p == '4' && !cr->glyph_bar[glyph])
+            || (*p == '1' && (cr->glyph_bar[glyph] || cr->glyph_top_bar[glyph])))
+          return FALSE;
+        glyph++;
+      }
+  return TRUE;
+}
+
+/* eng's sure number is enough alone unless it holds a digit eng confuses
+ * (GK_OCR_ENG_DOUBTFUL_DIGITS) that the glyph's shape does not confirm. */
 static gboolean
 eng_sure (const GkOcrReading *eng, const GkOcrCellRect *cr)
 {
-  return sure_number (eng, cr) && !strpbrk (eng->text, GK_OCR_ENG_DOUBTFUL_DIGITS);
+  return sure_number (eng, cr)
+         && (!strpbrk (eng->text, GK_OCR_ENG_DOUBTFUL_DIGITS) || ones_and_fours_shaped (eng->text, cr));
 }
 
 /* TRUE when the digit readings settle the cell: one sure number, or two that agree. */
@@ -396,30 +443,6 @@ gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr)
   double em = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT);
   double chars = g_utf8_strlen (text, -1);
   return cr->ink_w_pt <= (chars * GK_OCR_DIGIT_MAX_WIDTH_EM + GK_OCR_DIGIT_SLACK_EM) * em;
-}
-
-/* Every tall glyph of a number is a digit or a sign (a dot, a comma, a
- * minus are low). */
-static gboolean
-is_tall_char (char c)
-{
-  return g_ascii_isdigit (c) || c == '%' || c == '+';
-}
-
-/* The tall characters of an ASCII number reading, and its digits; FALSE
- * for a reading with CJK (a unit), whose glyphs do not pair with columns. */
-static gboolean
-count_tall (const char *text, int *tall, int *digits)
-{
-  *tall = *digits = 0;
-  for (const char *p = text; *p; p++)
-    {
-      if ((guchar) *p >= 0x80)
-        return FALSE;
-      *digits += g_ascii_isdigit (*p);
-      *tall += is_tall_char (*p);
-    }
-  return TRUE;
 }
 
 gboolean
@@ -570,6 +593,30 @@ has_left_stem (PIX *gray, int x, int y, int w, int h)
   return rows > 0 && inked >= GK_OCR_STEM_MIN_ROWS * rows;
 }
 
+/* TRUE when a row of the glyph between shares `from` and `to` of its
+ * height (ink cropped, glyph at x, y, w, h of it) has one unbroken run of
+ * ink across GK_OCR_BAR_MIN_SPAN of its width: a bar (a 0's two sides are
+ * two runs). */
+static gboolean
+has_bar (PIX *ink, int x, int y, int w, int h, double from, double to)
+{
+  int top = y + (int) (from * h), bottom = y + (int) (to * h);
+  for (int yy = top; yy <= bottom && yy < pixGetHeight (ink); yy++)
+    {
+      int run = 0, longest = 0;
+      for (int xx = x; xx < x + w; xx++)
+        {
+          l_uint32 v = 0;
+          pixGetPixel (ink, xx, yy, &v);
+          run = v ? run + 1 : 0;
+          longest = MAX (longest, run);
+        }
+      if (longest >= GK_OCR_BAR_MIN_SPAN * w)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The tall glyphs of the ink (cropped to its box, which starts at
  * (bx, by) of the page): runs of columns with ink whose own ink is at
  * least GK_OCR_GLYPH_MIN_HEIGHT of the box's height, and whether each has
@@ -612,6 +659,8 @@ count_glyphs (PIX *ink, PIX *gray, int bx, int by, GkOcrCellRect *out)
             }
           out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
           out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, pw, ph);
+          out->glyph_bar[glyphs] = has_bar (ink, px, py, pw, ph, GK_OCR_BAR_TOP, GK_OCR_BAR_BOTTOM);
+          out->glyph_top_bar[glyphs] = has_bar (ink, px, py, pw, ph, 0.0, GK_OCR_TOP_BAR_BOTTOM);
           glyphs++;
         }
       x = x1;

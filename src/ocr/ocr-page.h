@@ -89,6 +89,17 @@
 #define GK_OCR_STEM_INK_LEVEL 235
 #define GK_OCR_STEM_MIN_ROWS 0.8
 
+/* eng reads the long-flagged 1 of serif faces as 4 (or 11) and is sure;
+ * the glyph's shape confirms a 1 or a 4 instead of a chi_sim pass: a 4
+ * has a row inked without a break across this share of its width ... */
+#define GK_OCR_BAR_MIN_SPAN 0.75
+/* ... between these shares of its height (a 1's flag is higher, its foot lower). */
+#define GK_OCR_BAR_TOP 0.55
+#define GK_OCR_BAR_BOTTOM 0.8
+/* eng reads a 7 as 1 too: a glyph with such a bar above this share of its
+ * height is no 1 (a 1's flag is short and slanting). */
+#define GK_OCR_TOP_BAR_BOTTOM 0.2
+
 /* Cell borders are kept out of a cell's reading: rules are ≤ 2 pt, plus slack for skew. */
 #define GK_OCR_CELL_INSET_PT 2.0
 
@@ -113,6 +124,8 @@ typedef struct {
   int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
   int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
   gboolean glyph_stem[GK_OCR_MAX_GLYPHS];  /* the glyph has a 5's stem (GK_OCR_STEM_*) */
+  gboolean glyph_bar[GK_OCR_MAX_GLYPHS];   /* ... a 4's crossbar (GK_OCR_BAR_*) */
+  gboolean glyph_top_bar[GK_OCR_MAX_GLYPHS];  /* ... a 7's (or 5's) bar on top (GK_OCR_TOP_BAR_BOTTOM) */
 } GkOcrCellRect;
 
 typedef struct {
