@@ -503,6 +503,29 @@ test_glyphs_and_lines (void)
   boxaDestroy (&lines);
 }
 
+/* A red seal ring is taken out of the grey image (after a sparse look for
+ * red), the black text under it is not; a page without red is left as is. */
+static void
+test_seal_removed (void)
+{
+  cairo_t *cr = white_page ();
+  cairo_move_to (cr, 100, 54);
+  cairo_show_text (cr, "5");
+  cairo_set_source_rgba (cr, 0.86, 0.12, 0.16, 0.85);
+  cairo_set_line_width (cr, 2.5);
+  cairo_arc (cr, 100, 50, 28, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
+  double px = 1.0 / img->pt_per_px;
+  l_uint32 ring = 0;
+  pixGetPixel (img->gray, (int) (128 * px), (int) (50 * px), &ring);   /* on the ring's right side */
+  g_assert_cmpuint (ring, >=, 250);
+  GkRect five = { 90, 40, 120, 60 };
+  GkOcrCellRect c;
+  g_assert_true (gk_ocr_cell_rect (img, &five, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 1);
+}
+
 /* A serif 5 as a 200 dpi scan leaves it, at (x, y) its top left: a dark
  * bar, a stem so faint that binarising drops it, a dark bowl open to the left. */
 static void
@@ -661,6 +684,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);
   g_test_add_func ("/ocr/five-with-faint-stem", test_five_with_faint_stem);
+  g_test_add_func ("/ocr/seal-removed", test_seal_removed);
   g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
   g_test_add_func ("/ocr/prose-misreadings", test_prose_misreadings);
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);

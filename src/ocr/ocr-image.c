@@ -13,6 +13,9 @@
 #define GK_OCR_SEAL_DARK_LEVEL 140
 /* Grow the seal mask by this many pixels to take its JPEG-blurred rim too. */
 #define GK_OCR_SEAL_RIM_PX 1
+/* A seal is first looked for in a sample of this share of the rows and
+ * columns (every 4th pixel: a seal's ring is ~10 px wide). */
+#define GK_OCR_SEAL_SAMPLE 0.25f
 /* Skew search: binary reduction, sweep range and step, final precision (degrees). */
 #define GK_OCR_SKEW_REDUCTION 2
 #define GK_OCR_SKEW_SWEEP_DEG 7.0f
@@ -148,6 +151,21 @@ gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts
   return img;
 }
 
+/* FALSE when a sparse sample of the page holds no red: most pages have no
+ * seal, and the full mask costs more than the rest of the seal's removal. */
+static gboolean
+may_have_red (PIX *pix)
+{
+  PIX *sample = pixScaleBySampling (pix, GK_OCR_SEAL_SAMPLE, GK_OCR_SEAL_SAMPLE);
+  PIX *mask = sample ? pixMakeArbMaskFromRGB (sample, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS) : NULL;
+  l_int32 empty = 0;
+  if (mask)
+    pixZero (mask, &empty);
+  pixDestroy (&sample);
+  pixDestroy (&mask);
+  return !empty;
+}
+
 /* Grey with the red seal gone: red channel, and clearly red pixels white. */
 static PIX *
 gray_without_seal (PIX *pix)
@@ -155,7 +173,7 @@ gray_without_seal (PIX *pix)
   if (pixGetDepth (pix) != 32)
     return pixConvertTo8 (pix, FALSE);
   PIX *gray = pixGetRGBComponent (pix, COLOR_RED);
-  PIX *mask = pixMakeArbMaskFromRGB (pix, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS);
+  PIX *mask = may_have_red (pix) ? pixMakeArbMaskFromRGB (pix, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS) : NULL;
   if (gray && mask)
     {
       int size = 2 * GK_OCR_SEAL_RIM_PX + 1;
