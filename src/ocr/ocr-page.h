@@ -79,7 +79,7 @@
 
 /* A serif 5's thin stem, scanned faint, is lost when binarised: its bar
  * floats over a bowl open to the left and both models read 3.  The grey
- * image keeps it: in every share GK_OCR_STEM_MIN_ROWS of the rows from
+ * image keeps it: in at least GK_OCR_STEM_MIN_ROWS of the rows from
  * GK_OCR_STEM_TOP to GK_OCR_STEM_BOTTOM of the glyph's height, a pixel
  * darker than GK_OCR_STEM_INK_LEVEL (paper is 255) within its left
  * GK_OCR_STEM_WIDTH.  A 3 has no ink there; its top terminal ends above. */
@@ -152,8 +152,9 @@ char *gk_ocr_read_cell (GkOcrEngine *engine, int x, int y, int w, int h, int fra
 /* The pixel rectangle to read for a cell box (points): the box inset by
  * inset_pt, cut to the ink inside it, plus a margin kept within the inset
  * box.  FALSE when the cell holds no ink (blank).  one_line: the ink is
- * one line high; dash, slash: it is a placeholder (read "—" or "/"
- * without OCR). */
+ * one line high; dash, slash, ring: it is a placeholder or a 0 (read
+ * "—", "/" or "0" without OCR); per glyph, the shapes that confirm or
+ * correct a digit reading. */
 gboolean gk_ocr_cell_rect (const GkOcrImage *img, const GkRect *box, double inset_pt, GkOcrCellRect *out);
 
 /* FALSE when a digit reading cannot be the ink it came from: the ink is
