@@ -151,13 +151,30 @@ gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts
   return img;
 }
 
+/* The rectangle x, y, w, h of pix as a new image; NULL outside it. */
+static PIX *
+crop_region (PIX *pix, int x, int y, int w, int h)
+{
+  BOX *b = boxCreate (x, y, w, h);
+  PIX *crop = b ? pixClipRectangle (pix, b, NULL) : NULL;
+  boxDestroy (&b);
+  return crop;
+}
+
+/* The seal's ink: clearly red pixels (GK_OCR_SEAL_REDNESS), 1 bpp. */
+static PIX *
+seal_mask (PIX *pix)
+{
+  return pixMakeArbMaskFromRGB (pix, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS);
+}
+
 /* FALSE when a sparse sample of the page holds no red: most pages have no
  * seal, and the full mask costs more than the rest of the seal's removal. */
 static gboolean
 may_have_red (PIX *pix)
 {
   PIX *sample = pixScaleBySampling (pix, GK_OCR_SEAL_SAMPLE, GK_OCR_SEAL_SAMPLE);
-  PIX *mask = sample ? pixMakeArbMaskFromRGB (sample, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS) : NULL;
+  PIX *mask = sample ? seal_mask (sample) : NULL;
   l_int32 empty = 0;
   if (mask)
     pixZero (mask, &empty);
@@ -173,7 +190,7 @@ gray_without_seal (PIX *pix)
   if (pixGetDepth (pix) != 32)
     return pixConvertTo8 (pix, FALSE);
   PIX *gray = pixGetRGBComponent (pix, COLOR_RED);
-  PIX *mask = may_have_red (pix) ? pixMakeArbMaskFromRGB (pix, 1.0f, -0.5f, -0.5f, GK_OCR_SEAL_REDNESS) : NULL;
+  PIX *mask = may_have_red (pix) ? seal_mask (pix) : NULL;
   if (gray && mask)
     {
       int size = 2 * GK_OCR_SEAL_RIM_PX + 1;
@@ -305,9 +322,7 @@ gk_ocr_image_free (GkOcrImage *img)
 PIX *
 gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *scale, int *dpi)
 {
-  BOX *b = boxCreate (x, y, w, h);
-  PIX *crop = pixClipRectangle (img->gray, b, NULL);
-  boxDestroy (&b);
+  PIX *crop = crop_region (img->gray, x, y, w, h);
   if (!crop)
     return NULL;
   double ddpi = img->dpi;
@@ -326,9 +341,7 @@ gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, double *
 PIX *
 gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi)
 {
-  BOX *b = boxCreate (x, y, w, h);
-  PIX *crop = pixClipRectangle (img->gray, b, NULL);
-  boxDestroy (&b);
+  PIX *crop = crop_region (img->gray, x, y, w, h);
   PIX *big = crop ? pixScaleGrayLI (crop, GK_OCR_REREAD_SCALE, GK_OCR_REREAD_SCALE) : NULL;
   PIX *sharp = big ? pixUnsharpMaskingGray (big, GK_OCR_REREAD_SHARPEN_HALFWIDTH, GK_OCR_REREAD_SHARPEN_FRACT) : NULL;
   PIX *bin = NULL;
@@ -346,9 +359,7 @@ gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int
 PIX *
 gk_ocr_image_gray_view (const GkOcrImage *img, int x, int y, int w, int h)
 {
-  BOX *b = boxCreate (x, y, w, h);
-  PIX *crop = pixClipRectangle (img->gray, b, NULL);
-  boxDestroy (&b);
+  PIX *crop = crop_region (img->gray, x, y, w, h);
   PIX *framed = crop ? pixAddBorder (crop, GK_OCR_REREAD_BORDER_PX, 255) : NULL;
   pixDestroy (&crop);
   return framed;
@@ -370,9 +381,7 @@ BOXA *
 gk_ocr_image_text_lines (const GkOcrImage *img, int x, int y, int w, int h)
 {
   BOXA *lines = boxaCreate (4);
-  BOX *box = boxCreate (x, y, w, h);
-  PIX *crop = pixClipRectangle (img->binary, box, NULL);
-  boxDestroy (&box);
+  PIX *crop = crop_region (img->binary, x, y, w, h);
   NUMA *ink = crop ? pixCountPixelsByRow (crop, NULL) : NULL;
   g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (Band));
   int n = ink ? numaGetCount (ink) : 0, tallest = 0;

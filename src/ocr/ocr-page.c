@@ -291,14 +291,22 @@ count_tall (const char *text, int *tall, int *digits)
   return TRUE;
 }
 
+/* TRUE when the tall characters of a number reading pair one to one with
+ * cr's glyphs: the i-th is the i-th glyph, whose shape may be asked. */
+static gboolean
+pairs_with_glyphs (const char *text, const GkOcrCellRect *cr)
+{
+  int tall, digits;
+  return count_tall (text, &tall, &digits) && tall == cr->n_glyphs;
+}
+
 /* TRUE when every 1 and 4 of a reading whose tall characters pair one to
  * one with cr's glyphs has the shape of its digit: a 4 its crossbar, a 1
  * neither that nor a 7's bar on top. */
 static gboolean
 ones_and_fours_shaped (const char *text, const GkOcrCellRect *cr)
 {
-  int tall, digits;
-  if (!count_tall (text, &tall, &digits) || tall != cr->n_glyphs)
+  if (!pairs_with_glyphs (text, cr))
     return FALSE;
   int glyph = 0;
   for (const char *p = text; *p; p++)
@@ -459,8 +467,7 @@ gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr)
 void
 gk_ocr_fives_from_stems (GkOcrReading *r, const GkOcrCellRect *cr)
 {
-  int tall, digits;
-  if (!r->text || !strchr (r->text, '3') || !count_tall (r->text, &tall, &digits) || tall != cr->n_glyphs)
+  if (!r->text || !strchr (r->text, '3') || !pairs_with_glyphs (r->text, cr))
     return;
   int glyph = 0;
   for (char *p = r->text; *p; p++)
