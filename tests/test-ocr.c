@@ -542,6 +542,15 @@ draw_five_with_faint_stem (cairo_t *cr, double x, double y)
   cairo_stroke (cr);
 }
 
+/* The reading text after gk_ocr_fives_from_stems on cell c. */
+static char *
+fives_of (const char *text, const GkOcrCellRect *c)
+{
+  GkOcrReading r = { g_strdup (text), 0.97 };
+  gk_ocr_fives_from_stems (&r, c);
+  return r.text;
+}
+
 /* Both models read such a 5 as 3 with confidence (shiling-2020 at 200
  * dpi: nine values, six false failing checks).  The grey image still shows
  * the stem, so a "3" paired with that glyph is the 5; a true 3 has no ink
@@ -565,27 +574,19 @@ test_five_with_faint_stem (void)
   g_assert_true (gk_ocr_cell_rect (img, &five, GK_OCR_CELL_INSET_PT, &c));
   g_assert_cmpint (c.n_glyphs, ==, 1);
   g_assert_true (c.glyph_stem[0]);
-  GkOcrReading r = { g_strdup ("3"), 0.97 };
-  gk_ocr_fives_from_stems (&r, &c);
-  g_assert_cmpstr (r.text, ==, "5");
-  gk_ocr_reading_clear (&r);
-  r.text = g_strdup ("13");  /* two readings for one glyph: no pairing, no change */
-  gk_ocr_fives_from_stems (&r, &c);
-  g_assert_cmpstr (r.text, ==, "13");
-  gk_ocr_reading_clear (&r);
+  g_autofree char *five_read = fives_of ("3", &c);
+  g_assert_cmpstr (five_read, ==, "5");
+  g_autofree char *unpaired = fives_of ("13", &c);  /* two readings for one glyph: no pairing, no change */
+  g_assert_cmpstr (unpaired, ==, "13");
   g_assert_true (gk_ocr_cell_rect (img, &three, GK_OCR_CELL_INSET_PT, &c));
   g_assert_cmpint (c.n_glyphs, ==, 1);
   g_assert_false (c.glyph_stem[0]);
-  r.text = g_strdup ("3");
-  gk_ocr_fives_from_stems (&r, &c);
-  g_assert_cmpstr (r.text, ==, "3");
-  gk_ocr_reading_clear (&r);
+  g_autofree char *three_read = fives_of ("3", &c);
+  g_assert_cmpstr (three_read, ==, "3");
   g_assert_true (gk_ocr_cell_rect (img, &both, GK_OCR_CELL_INSET_PT, &c));
   g_assert_cmpint (c.n_glyphs, ==, 2);
-  r.text = g_strdup ("33");
-  gk_ocr_fives_from_stems (&r, &c);
-  g_assert_cmpstr (r.text, ==, "35");
-  gk_ocr_reading_clear (&r);
+  g_autofree char *both_read = fives_of ("33", &c);
+  g_assert_cmpstr (both_read, ==, "35");
 }
 
 /* Symbols of one prose line, each with a box 20 px wide unless given. */
@@ -607,39 +608,43 @@ test_prose_numbers (void)
   const char *const pct[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "%", NULL };
   g_autofree char *a = line_of (pct, NULL, NULL, NULL);
   g_assert_cmpstr (a, ==, "占总数的31.16%");
-  /* "31.16%" read as "31.169%": the 9's box lies inside the per cent sign's */
-  const char *const twice[] = { "占", "总", "数", "的", "3", "1", ".", "1", "6", "9", "%", NULL };
-  const int x0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 181, 180 }, x1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 193, 222 };
-  g_autofree char *b = line_of (twice, NULL, x0, x1);
-  g_assert_cmpstr (b, ==, "占总数的" GK_OCR_UNREAD_MARK "%");
-  /* side by side, touching: no glyph read twice */
-  const int y0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 198 }, y1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 178, 198, 240 };
-  g_autofree char *c = line_of (twice, NULL, y0, y1);
-  g_assert_cmpstr (c, ==, "占总数的31.169%");
-  /* a whole digit whose box runs into the sign's (loose LSTM boxes): kept,
-   * unless it makes a third decimal (yunxi: "10.96%" as "10.969%", the 9
-   * three quarters as wide as the 6 before it) */
-  const char *const whole[] = { "占", "总", "数", "的", "3", "1", "6", "9", "%", NULL };
-  const int z0[] = { 0, 20, 40, 60, 80, 100, 160, 178, 188 }, z1[] = { 18, 38, 58, 78, 98, 118, 178, 196, 230 };
-  g_autofree char *e = line_of (whole, NULL, z0, z1);
-  g_assert_cmpstr (e, ==, "占总数的3169%");
-  const char *const third[] = { "占", "总", "数", "的", "1", "0", ".", "9", "6", "9", "%", NULL };
-  const int t0[] = { 0, 20, 40, 60, 288, 314, 342, 355, 384, 411, 421 },
-            t1[] = { 18, 38, 58, 78, 309, 338, 350, 378, 407, 428, 454 };
-  g_autofree char *h = line_of (third, NULL, t0, t1);
-  g_assert_cmpstr (h, ==, "占总数的" GK_OCR_UNREAD_MARK "%");
-  /* after the sign: a lone digit over its box is the sign read again ... */
-  const char *const after[] = { "占", "总", "数", "的", "7", ".", "1", "8", "%", "6", ";", NULL };
-  const int a0[] = { 0, 20, 40, 60, 80, 100, 120, 140, 160, 184, 210 },
-            a1[] = { 18, 38, 58, 78, 98, 118, 138, 158, 202, 202, 228 };
-  g_autofree char *f = line_of (after, NULL, a0, a1);
-  g_assert_cmpstr (f, ==, "占总数的7.18%;");
-  /* ... a number printed after it is not */
-  const char *const year[] = { "增", "长", "了", "约", "5", "%", "2", "0", "2", "1", "年", NULL };
-  const int b0[] = { 0, 20, 40, 60, 80, 100, 130, 150, 170, 190, 210 },
-            b1[] = { 18, 38, 58, 78, 98, 142, 148, 168, 188, 208, 228 };
-  g_autofree char *g = line_of (year, NULL, b0, b1);
-  g_assert_cmpstr (g, ==, "增长了约5%2021年");
+  /* symbols with their columns, and the line they make */
+  static const struct {
+    const char *texts[12];
+    int x0[12], x1[12];
+    const char *want;
+  } boxed[] = {
+    /* "31.16%" read as "31.169%": the 9's box lies inside the per cent sign's */
+    { { "占", "总", "数", "的", "3", "1", ".", "1", "6", "9", "%", NULL },
+      { 0, 20, 40, 60, 80, 100, 120, 140, 160, 181, 180 }, { 18, 38, 58, 78, 98, 118, 138, 158, 178, 193, 222 },
+      "占总数的" GK_OCR_UNREAD_MARK "%" },
+    /* side by side, touching: no glyph read twice */
+    { { "占", "总", "数", "的", "3", "1", ".", "1", "6", "9", "%", NULL },
+      { 0, 20, 40, 60, 80, 100, 120, 140, 160, 180, 198 }, { 18, 38, 58, 78, 98, 118, 138, 158, 178, 198, 240 },
+      "占总数的31.169%" },
+    /* a whole digit whose box runs into the sign's (loose LSTM boxes): kept,
+     * unless it makes a third decimal (yunxi: "10.96%" as "10.969%", the 9
+     * three quarters as wide as the 6 before it) */
+    { { "占", "总", "数", "的", "3", "1", "6", "9", "%", NULL },
+      { 0, 20, 40, 60, 80, 100, 160, 178, 188 }, { 18, 38, 58, 78, 98, 118, 178, 196, 230 },
+      "占总数的3169%" },
+    { { "占", "总", "数", "的", "1", "0", ".", "9", "6", "9", "%", NULL },
+      { 0, 20, 40, 60, 288, 314, 342, 355, 384, 411, 421 }, { 18, 38, 58, 78, 309, 338, 350, 378, 407, 428, 454 },
+      "占总数的" GK_OCR_UNREAD_MARK "%" },
+    /* after the sign: a lone digit over its box is the sign read again ... */
+    { { "占", "总", "数", "的", "7", ".", "1", "8", "%", "6", ";", NULL },
+      { 0, 20, 40, 60, 80, 100, 120, 140, 160, 184, 210 }, { 18, 38, 58, 78, 98, 118, 138, 158, 202, 202, 228 },
+      "占总数的7.18%;" },
+    /* ... a number printed after it is not */
+    { { "增", "长", "了", "约", "5", "%", "2", "0", "2", "1", "年", NULL },
+      { 0, 20, 40, 60, 80, 100, 130, 150, 170, 190, 210 }, { 18, 38, 58, 78, 98, 142, 148, 168, 188, 208, 228 },
+      "增长了约5%2021年" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (boxed); i++)
+    {
+      g_autofree char *line = line_of (boxed[i].texts, NULL, boxed[i].x0, boxed[i].x1);
+      g_assert_cmpstr (line, ==, boxed[i].want);
+    }
   /* one doubtful digit: the whole number is unread, the words around it stay */
   const char *const count[] = { "收", "到", "申", "请", "1", "2", "3", "4", "件", NULL };
   const double conf[] = { 0.99, 0.99, 0.99, 0.99, 0.99, 0.55, 0.99, 0.99, 0.99 };
