@@ -426,6 +426,54 @@ test_dash_cell (void)
   pixDestroy (&view);
 }
 
+/* A ruled table of two rows, a long label and a number each: the labels
+ * are wide one-line cells, read as text first, and cost no digit pass
+ * (before, eng read every one-line cell: six reads here, now two). */
+static void
+test_labels_spare_digit_passes (void)
+{
+  static const char *const rows[][2] = { { "2.没有现成信息需要另行制作", "37" }, { "1.本机关不掌握相关政府信息", "1196" } };
+  const double x[] = { 20, 200, 280 }, y0 = 40, rh = 22;
+  cairo_t *cr = white_page ();
+  cairo_set_line_width (cr, 0.8);
+  for (int r = 0; r <= 2; r++)
+    {
+      cairo_move_to (cr, x[0], y0 + r * rh);
+      cairo_line_to (cr, x[2], y0 + r * rh);
+    }
+  for (int c = 0; c <= 2; c++)
+    {
+      cairo_move_to (cr, x[c], y0);
+      cairo_line_to (cr, x[c], y0 + 2 * rh);
+    }
+  cairo_stroke (cr);
+  for (int r = 0; r < 2; r++)
+    for (int c = 0; c < 2; c++)
+      {
+        cairo_move_to (cr, x[c] + 6, y0 + r * rh + 15);
+        cairo_show_text (cr, rows[r][c]);
+      }
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
+  g_autofree char *models = tu_source_path ("models");
+  g_autoptr (GError) error = NULL;
+  GkOcrEngine *engine = gk_ocr_engine_get (models, &error);
+  g_assert_no_error (error);
+  guint eng_before = gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT);
+  g_autoptr (GkPage) page = gk_ocr_page_read (engine, img, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT) - eng_before, ==, 2);
+  /* and every cell still reads right */
+  g_autoptr (GString) words = g_string_new (NULL);
+  for (guint i = 0; i < page->words->len; i++)
+    g_string_append_printf (words, "%s|", ((GkWord *) page->words->pdata[i])->text);
+  for (int r = 0; r < 2; r++)
+    for (int c = 0; c < 2; c++)
+      {
+        g_autofree char *word = g_strdup_printf ("%s|", rows[r][c]);
+        g_assert_nonnull (strstr (words->str, word));
+      }
+}
+
 /* Glyphs told apart in a number cell, lines in a wrapped label cell: a
  * reading of "11" as "1" cannot be the ink, and a wrapped label is read
  * line by line (tesseract's block mode took 1.属于国家秘 / 密 for columns). */
@@ -691,6 +739,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);
+  g_test_add_func ("/ocr/labels-spare-digit-passes", test_labels_spare_digit_passes);
   g_test_add_func ("/ocr/five-with-faint-stem", test_five_with_faint_stem);
   g_test_add_func ("/ocr/seal-removed", test_seal_removed);
   g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);

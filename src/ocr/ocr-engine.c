@@ -30,6 +30,7 @@ struct GkOcrEngine {
   gboolean alt_stale;      /* alt has not seen pix yet */
   GStrv labels;            /* the user words: template labels */
   GStrv misreadings;       /* wrong, right, ... (gk_ocr_misreadings_parse) */
+  guint reads[GK_OCR_READ_LINE + 1];  /* reads made, per GkOcrReadMode */
 };
 
 static GMutex registry_lock;
@@ -230,6 +231,12 @@ gk_ocr_fix_misreadings (const char *line, const char *const *misreadings)
   return g_string_free (s, FALSE);
 }
 
+guint
+gk_ocr_engine_reads (const GkOcrEngine *e, GkOcrReadMode mode)
+{
+  return e->reads[mode];
+}
+
 void
 gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi)
 {
@@ -308,6 +315,7 @@ gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mo
     }
   else
     engine_mode (e, mode);
+  e->reads[mode]++;
   TessBaseAPISetRectangle (api, x, y, w, h);
   if (TessBaseAPIRecognize (api, NULL) != 0)
     return g_strdup ("");

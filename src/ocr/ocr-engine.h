@@ -6,6 +6,7 @@
  *   gk_ocr_engine_set_image    the page image the next reads look at
  *   gk_ocr_engine_read         one rectangle → text + confidence (block or digits)
  *   gk_ocr_engine_read_lines   one rectangle → text lines with boxes (prose), doubtful numbers marked
+ *   gk_ocr_engine_reads        how many reads of a mode the engine has made (what a page cost)
  *   gk_ocr_line_from_symbols   a line's symbols → its text, doubtful numbers as GK_OCR_UNREAD_MARK
  *   gk_ocr_tessdata_dir        where chi_sim.traineddata is, or GK_ERROR_OCR
  *   gk_ocr_engine_labels       the template labels of models/ocr (NULL-terminated)
@@ -97,6 +98,8 @@ char *gk_ocr_fix_misreadings (const char *line, const char *const *misreadings);
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);
 /* NULL only for GK_OCR_READ_DIGITS_ALT when eng.traineddata is missing. */
 char *gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mode, double *confidence);
+/* Reads made in this mode since the engine was made. */
+guint gk_ocr_engine_reads (const GkOcrEngine *e, GkOcrReadMode mode);
 /* Each line's text by gk_ocr_line_from_symbols. */
 GPtrArray *gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h);
 
