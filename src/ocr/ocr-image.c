@@ -59,6 +59,13 @@ gk_ocr_pix_from_cairo (cairo_surface_t *surface)
         {
           guint32 p = src[x];
           int a = fmt == CAIRO_FORMAT_ARGB32 ? (p >> 24) & 0xff : 0xff;
+          if (a == 0xff)
+            {
+              /* opaque, as a scan's millions of pixels are: no blending */
+              line[x] = (((p >> 16) & 0xffu) << L_RED_SHIFT) | (((p >> 8) & 0xffu) << L_GREEN_SHIFT)
+                        | ((p & 0xffu) << L_BLUE_SHIFT);
+              continue;
+            }
           /* premultiplied over white: a transparent scan shows paper */
           int r = ((p >> 16) & 0xff) + (255 - a);
           int g = ((p >> 8) & 0xff) + (255 - a);
