@@ -175,6 +175,7 @@ test_scanned_page (void)
 {
   g_autofree char *path = make_pdf ("s");
   g_autoptr (GError) error = NULL;
+  guint images_before = gk_ocr_images_made ();
   g_autoptr (GkContent) c = read_pdf (path, GK_OCR_AUTO, &error);
   g_assert_no_error (error);
   g_assert_cmpint (c->media, ==, GK_MEDIA_PDF_SCAN);
@@ -194,6 +195,8 @@ test_scanned_page (void)
       g_assert_cmpstr (raw, ==, cell->raw);
       g_assert_true (conf > 0 && conf <= 1);
     }
+  /* ... from the page's image as read, kept: not made a second time */
+  g_assert_cmpuint (gk_ocr_images_made () - images_before, ==, 1);
   g_unlink (path);
 }
 

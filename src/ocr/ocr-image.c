@@ -240,10 +240,19 @@ binarise (PIX *gray, double dpi)
   return binary;
 }
 
+static gint images_made;
+
+guint
+gk_ocr_images_made (void)
+{
+  return (guint) g_atomic_int_get (&images_made);
+}
+
 GkOcrImage *
 gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
                        const GkReadOptions *opts, GError **error)
 {
+  g_atomic_int_inc (&images_made);
   int w = pixGetWidth (pix), h = pixGetHeight (pix);
   if ((gint64) w * h > opts->max_pixels)
     {

@@ -9,6 +9,7 @@
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
  *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
+ *   gk_ocr_images_made       pages cleaned so far in this process (what reading cost)
  *
  * Method.  A scanned page is usually one JPEG: we take it at its own
  * resolution (poppler's image mapping), so nothing is resampled twice;
@@ -92,5 +93,6 @@ BOXA *gk_ocr_image_text_lines (const GkOcrImage *img, int x, int y, int w, int h
 void gk_ocr_image_free (GkOcrImage *img);
 GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
 PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);
+guint gk_ocr_images_made (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrImage, gk_ocr_image_free)

@@ -13,6 +13,8 @@ typedef struct {
   PopplerDocument *doc;
   GkReadOptions opts;   /* models_dir and password pointing into this struct */
   char *models_dir;
+  GPtrArray *kept;      /* GkOcrImage*: pages with ruling lines as read, oldest first */
+  gsize kept_bytes;
   GkOcrImage *img;      /* the last page made again, kept for its other suspect cells */
 } Rereader;
 
@@ -22,8 +24,53 @@ rereader_free (gpointer data)
   Rereader *r = data;
   g_object_unref (r->doc);
   g_free (r->models_dir);
+  g_ptr_array_unref (r->kept);
   gk_ocr_image_free (r->img);
   g_free (r);
+}
+
+static gsize
+image_bytes (const GkOcrImage *img)
+{
+  return 4 * ((gsize) pixGetWpl (img->gray) * pixGetHeight (img->gray) + (gsize) pixGetWpl (img->binary) * pixGetHeight (img->binary));
+}
+
+/* Keeps img (taken) for re-reads within GK_OCR_KEEP_IMAGES_BYTES, the
+ * oldest pages giving way; what a re-read does not look at goes first. */
+static void
+rereader_keep (Rereader *r, GkOcrImage *img)
+{
+  pixDestroy (&img->rules);
+  gsize bytes = image_bytes (img);
+  if (bytes > GK_OCR_KEEP_IMAGES_BYTES)
+    {
+      gk_ocr_image_free (img);
+      return;
+    }
+  while (r->kept->len > 0 && r->kept_bytes + bytes > GK_OCR_KEEP_IMAGES_BYTES)
+    {
+      r->kept_bytes -= image_bytes (r->kept->pdata[0]);
+      g_ptr_array_remove_index (r->kept, 0);
+    }
+  g_ptr_array_add (r->kept, img);
+  r->kept_bytes += bytes;
+}
+
+/* The page's image as it was read, kept or made again; NULL if it cannot be made. */
+static const GkOcrImage *
+rereader_image (Rereader *r, int page)
+{
+  for (guint i = 0; i < r->kept->len; i++)
+    if (((GkOcrImage *) r->kept->pdata[i])->page == page)
+      return r->kept->pdata[i];
+  if (!r->img || r->img->page != page)
+    {
+      g_clear_pointer (&r->img, gk_ocr_image_free);
+      g_autoptr (PopplerPage) ppage = poppler_document_get_page (r->doc, page - 1);
+      if (ppage)
+        r->img = gk_ocr_image_from_page (ppage, page, &r->opts, NULL);
+    }
+  return r->img;
 }
 
 static char *
@@ -63,10 +110,14 @@ gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts
       r->models_dir = g_strdup (models);
       r->opts.models_dir = r->models_dir;
       r->opts.password = NULL;  /* the document is open already */
+      r->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_ocr_image_free);
       content->reread = gk_ocr_reread_cell;
       content->reread_data = r;
       content->reread_free = rereader_free;
     }
+  /* suspect cells lie in tables, and tables in ruling lines */
+  if (page->rules->len > 0 && content->reread == gk_ocr_reread_cell)
+    rereader_keep (content->reread_data, g_steal_pointer (&img));
   return TRUE;
 }
 
@@ -76,20 +127,16 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
   Rereader *r = data;
   if (!src->has_box || src->method != GK_METHOD_OCR || src->page < 1)
     return FALSE;
-  if (!r->img || r->img->page != src->page)
-    {
-      g_clear_pointer (&r->img, gk_ocr_image_free);
-      g_autoptr (PopplerPage) ppage = poppler_document_get_page (r->doc, src->page - 1);
-      if (!ppage || !(r->img = gk_ocr_image_from_page (ppage, src->page, &r->opts, NULL)))
-        return FALSE;
-    }
+  const GkOcrImage *img = rereader_image (r, src->page);
+  if (!img)
+    return FALSE;
   GkOcrEngine *engine = gk_ocr_engine_get (r->models_dir, NULL);
   GkOcrCellRect cr;
   /* the source box is the inset cell box already: no further inset */
-  if (!engine || !gk_ocr_cell_rect (r->img, &src->box, 0.0, &cr))
+  if (!engine || !gk_ocr_cell_rect (img, &src->box, 0.0, &cr))
     return FALSE;
   int dpi = 0;
-  PIX *framed = gk_ocr_image_reread_view (r->img, cr.x, cr.y, cr.w, cr.h, &dpi);
+  PIX *framed = gk_ocr_image_reread_view (img, cr.x, cr.y, cr.w, cr.h, &dpi);
   gboolean ok = FALSE;
   if (framed)
     {

@@ -8,10 +8,12 @@
  * cell by ocr-page, and laid out by the same gk_layout_page as a
  * born-digital page; the page number joins content->ocr_pages.  The first
  * OCRed page installs a re-read hook on the content: it keeps the
- * document (not its images — a 300 dpi page is 9 MB of grey) and, when
- * the checks fail through a low-confidence cell, makes that page's image
- * again and reads the cell from gk_ocr_image_reread_view — a crop scaled
- * up, sharpened and Otsu-binarised: a different view of the same ink.
+ * document and, up to GK_OCR_KEEP_IMAGES_BYTES, the cleaned images of
+ * the pages with ruling lines (a 300 dpi page is ~10 MB; making one again
+ * costs as much as reading its prose).  When the checks fail through a
+ * low-confidence cell, it reads the cell from gk_ocr_image_reread_view of
+ * that page's image (kept, or made again) — a crop scaled up, sharpened
+ * and Otsu-binarised: a different view of the same ink.
  * The caller accepts the new reading only when it is itself confident
  * (GK_OCR_REREAD_ACCEPT); a check never chooses between readings.
  */
@@ -20,6 +22,8 @@
 #include "content/content.h"
 #include "content/options.h"
 
+/* Page images kept for re-reads, at most (bytes): six 300 dpi pages. */
+#define GK_OCR_KEEP_IMAGES_BYTES (64u << 20)
 /* A re-read is believed only at or above this confidence (0..1). */
 #define GK_OCR_REREAD_ACCEPT 0.90
 
