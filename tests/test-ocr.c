@@ -24,6 +24,24 @@ static const char *const table_rows[][4] = {
   { "行政强制", "229", "0", "4511" },
 };
 
+/* Rules of a grid of n_rows rows rh high from y0, its n_cols columns between x[0..n_cols]. */
+static void
+draw_grid (cairo_t *cr, const double *x, int n_cols, double y0, double rh, int n_rows)
+{
+  cairo_set_line_width (cr, 0.8);
+  for (int r = 0; r <= n_rows; r++)
+    {
+      cairo_move_to (cr, x[0], y0 + r * rh);
+      cairo_line_to (cr, x[n_cols], y0 + r * rh);
+    }
+  for (int c = 0; c <= n_cols; c++)
+    {
+      cairo_move_to (cr, x[c], y0);
+      cairo_line_to (cr, x[c], y0 + n_rows * rh);
+    }
+  cairo_stroke (cr);
+}
+
 /* The table drawn in points: a heading line, then the ruled grid. */
 static void
 draw_table (cairo_t *cr)
@@ -34,18 +52,7 @@ draw_table (cairo_t *cr)
   cairo_move_to (cr, 20, 40);
   cairo_show_text (cr, "二、主动公开政府信息情况");
   const double x[] = { 20, 90, 170, 240, 300 }, y0 = 60, rh = 22;
-  cairo_set_line_width (cr, 0.8);
-  for (int r = 0; r <= 3; r++)
-    {
-      cairo_move_to (cr, x[0], y0 + r * rh);
-      cairo_line_to (cr, x[4], y0 + r * rh);
-    }
-  for (int c = 0; c <= 4; c++)
-    {
-      cairo_move_to (cr, x[c], y0);
-      cairo_line_to (cr, x[c], y0 + 3 * rh);
-    }
-  cairo_stroke (cr);
+  draw_grid (cr, x, 4, y0, rh, 3);
   cairo_set_font_size (cr, 10);
   for (int r = 0; r < 3; r++)
     for (int c = 0; c < 4; c++)
@@ -438,18 +445,7 @@ test_labels_spare_digit_passes (void)
   static const char *const rows[][2] = { { "2.没有现成信息需要另行制作", "37" }, { "1.本机关不掌握相关政府信息", "1196" } };
   const double x[] = { 20, 200, 280 }, y0 = 40, rh = 22;
   cairo_t *cr = white_page ();
-  cairo_set_line_width (cr, 0.8);
-  for (int r = 0; r <= 2; r++)
-    {
-      cairo_move_to (cr, x[0], y0 + r * rh);
-      cairo_line_to (cr, x[2], y0 + r * rh);
-    }
-  for (int c = 0; c <= 2; c++)
-    {
-      cairo_move_to (cr, x[c], y0);
-      cairo_line_to (cr, x[c], y0 + 2 * rh);
-    }
-  cairo_stroke (cr);
+  draw_grid (cr, x, 2, y0, rh, 2);
   for (int r = 0; r < 2; r++)
     for (int c = 0; c < 2; c++)
       {
