@@ -437,8 +437,9 @@ test_dash_cell (void)
 }
 
 /* A ruled table of two rows, a long label and a number each: the labels
- * are wide one-line cells, read as text first, and cost no digit pass
- * (before, eng read every one-line cell: six reads here, now two). */
+ * are wide one-line cells, read as text first, and cost no digit pass —
+ * only the two numbers do, at most one eng and one chi_sim pass each
+ * (before, every one-line cell did: six eng reads here, now two). */
 static void
 test_labels_spare_digit_passes (void)
 {
@@ -457,10 +458,13 @@ test_labels_spare_digit_passes (void)
   g_autoptr (GError) error = NULL;
   GkOcrEngine *engine = gk_ocr_engine_get (models, &error);
   g_assert_no_error (error);
-  guint eng_before = gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT);
+  guint passes_before = gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT) + gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS);
   g_autoptr (GkPage) page = gk_ocr_page_read (engine, img, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT) - eng_before, ==, 2);
+  guint passes = gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS_ALT) + gk_ocr_engine_reads (engine, GK_OCR_READ_DIGITS)
+                 - passes_before;
+  g_assert_cmpuint (passes, >=, 2);
+  g_assert_cmpuint (passes, <=, 4);
   /* and every cell still reads right */
   g_autoptr (GString) words = g_string_new (NULL);
   for (guint i = 0; i < page->words->len; i++)
