@@ -60,6 +60,15 @@ is_number_text (const char *s)
   return *s && gk_number_is_cell_token (s);
 }
 
+/* c is one of digit_lookalikes. */
+static gboolean
+is_lookalike_char (gunichar c)
+{
+  char buf[8] = { 0 };
+  g_unichar_to_utf8 (c, buf);
+  return strstr (digit_lookalikes, buf) != NULL;
+}
+
 static gboolean
 is_digit_lookalike (const char *s)
 {
@@ -68,9 +77,7 @@ is_digit_lookalike (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      char buf[8] = { 0 };
-      g_unichar_to_utf8 (c, buf);
-      if (!g_ascii_isdigit (c) && c != '-' && c != '+' && c != '.' && !strstr (digit_lookalikes, buf))
+      if (!g_ascii_isdigit (c) && c != '-' && c != '+' && c != '.' && !is_lookalike_char (c))
         return FALSE;
     }
   return TRUE;
@@ -86,11 +93,9 @@ is_label_text (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      char buf[8] = { 0 };
-      g_unichar_to_utf8 (c, buf);
       if (g_ascii_isdigit (c))
         digits++;
-      else if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN && !strstr (digit_lookalikes, buf))
+      else if (gk_text_is_ideograph (c) && !is_lookalike_char (c))
         han++;
     }
   return han >= GK_OCR_LABEL_MIN_HAN && han > digits;
