@@ -181,6 +181,63 @@ test_every_command_help (void)
     }
 }
 
+/* Runs gongkai with its standard output on /dev/full (every write fails
+ * with ENOSPC, as on a full disk); its exit status, and stderr in *err. */
+static int
+run_to_full_device (const char *const *args, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  g_ptr_array_add (argv, "/bin/sh");
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "exec \"$0\" \"$@\" >/dev/full");
+  g_ptr_array_add (argv, bin);
+  for (int i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  int wait = 0;
+  g_autoptr (GError) error = NULL;
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &wait, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+}
+
+/* Standard output on a full disk: every mode that writes records or pages
+ * there says so once and exits 3.  extract (one file, jsonl, csv) and
+ * compare used to exit 0, or 3 without a word, with the output cut short. */
+static void
+test_stdout_write_error (void)
+{
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  g_autofree char *a = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *b = tu_source_path ("samples/linchuan-2022.txt");
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  const char *batch[] = { "batch", a, "--db", db, NULL };
+  g_assert_cmpint (tu_run_gongkai (batch, NULL, NULL), ==, 0);
+  const char *const *runs[] = {
+    (const char *[]) { "extract", a, NULL },
+    (const char *[]) { "extract", a, b, NULL },
+    (const char *[]) { "extract", "--format", "jsonl", a, b, NULL },
+    (const char *[]) { "extract", "--format", "csv", a, NULL },
+    (const char *[]) { "compare", "--db", db, "沁县人民政府", NULL },
+    (const char *[]) { "compare", "--db", db, "--format", "csv", "沁县人民政府", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_to_full_device (runs[i], &err);
+      g_test_message ("%s %s → %d: %s", runs[i][0], runs[i][1], status, err);
+      g_assert_cmpint (status, ==, 3);
+      g_assert_cmpstr (err, ==, "gongkai: standard output: No space left on device\n");
+    }
+  tu_remove_flat_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,6 +245,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
   g_test_add_func ("/cli/every-command-help", test_every_command_help);
+  g_test_add_func ("/cli/stdout-write-error", test_stdout_write_error);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
  *   cmd_merge     gongkai merge SHARD... --db DB
  *   cli_db_store / cli_db_finish   extract --db: store a record or a failure; cross-year checks at the end
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
+ *   cli_stdout_write / cli_stdout_puts / cli_stdout_close   standard output with its write errors kept and reported
  *   cli_parse_options  a command's options parsed, --help with the exit codes; FALSE (reported) on a usage error
  *
  * Exit codes (README, --help): 0 ok; 1 an input could not be read;
@@ -30,6 +31,14 @@ gboolean cli_db_store (GkSqlite *db, const char *path, const GkRecord *record, c
 gboolean cli_db_finish (GkSqlite *db);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;
+
+/* Standard output as a checked output.  Writes keep the first error; close
+ * flushes and closes standard output and returns GK_EXIT_OK, or
+ * GK_EXIT_OUTPUT after printing "gongkai: standard output: cause" once.
+ * Call close once, when the command has nothing more to write. */
+void cli_stdout_write (const char *text, gsize len);
+void cli_stdout_puts (const char *text);
+int cli_stdout_close (void);
 
 /* The reading options shared by every command that reads reports. */
 typedef struct {

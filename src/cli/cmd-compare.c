@@ -45,15 +45,15 @@ cmd_compare (int argc, char **argv)
       return error->code == GK_ERROR_USAGE ? GK_EXIT_USAGE : gk_exit_code_for (error);
     }
   g_autofree char *text = csv ? gk_audit_compare_csv (set, series) : gk_audit_compare_html (set, series, args[0]);
-  if (out)
+  if (!out)
     {
-      if (!gk_write_file_atomic (out, text, strlen (text), &error))
-        {
-          cli_report_error (out, error);
-          return GK_EXIT_OUTPUT;
-        }
+      cli_stdout_puts (text);
+      return cli_stdout_close ();
     }
-  else if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
-    return GK_EXIT_OUTPUT;
+  if (!gk_write_file_atomic (out, text, strlen (text), &error))
+    {
+      cli_report_error (out, error);
+      return GK_EXIT_OUTPUT;
+    }
   return GK_EXIT_OK;
 }

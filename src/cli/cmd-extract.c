@@ -137,9 +137,9 @@ cmd_extract (int argc, char **argv)
   int exit_code = GK_EXIT_OK;
   gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
   if (format == FORMAT_CSV && to_stdout)
-    fputs (gk_csv_header (), stdout);
+    cli_stdout_puts (gk_csv_header ());
   if (array)
-    fputs ("[\n", stdout);
+    cli_stdout_puts ("[\n");
   gboolean first = TRUE;
   for (guint i = 0; i < n; i++)
     {
@@ -173,20 +173,16 @@ cmd_extract (int argc, char **argv)
       else if (to_stdout)
         {
           if (array && !first)
-            fputs (",\n", stdout);
-          fputs (text, stdout);
+            cli_stdout_puts (",\n");
+          cli_stdout_puts (text);
         }
       first = FALSE;
       gk_record_free (job->record);
     }
   if (array)
-    fputs ("]\n", stdout);
+    cli_stdout_puts ("]\n");
   if (db && !cli_db_finish (db))
     exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
-  if (fflush (stdout) != 0)
-    {
-      fprintf (stderr, "gongkai: stdout: %s\n", g_strerror (errno));
-      exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
-    }
-  return exit_code;
+  int stdout_code = to_stdout ? cli_stdout_close () : GK_EXIT_OK;   /* not inside MAX: evaluated twice */
+  return MAX (exit_code, stdout_code);
 }
