@@ -1,6 +1,7 @@
 /* match.c — see match.h. */
 #include "match.h"
 #include "common/gk-text.h"
+#include "decode.h"
 #include "glued.h"
 #include <string.h>
 
@@ -28,6 +29,10 @@ enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
 /* This many template rows named, in template order, in the label text before
  * a label-less row of numbers make a label block (see find_label_block). */
 enum { LABEL_BLOCK_MIN = 3 };
+
+/* Cells a broken identity costs a reading when two readings of a text
+ * dump's section are compared (about one row of table 三). */
+enum { READING_BROKEN_WEIGHT = 7 };
 
 /* One value the matcher read for a canonical key. */
 typedef struct {
@@ -512,6 +517,85 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
   return c;
 }
 
+/* The grid's cells as a candidate reading holds them (NULL: not read). */
+static const GkCell **
+candidate_cells (const Candidate *c, const GkGrid *grid)
+{
+  const GkCell **cells = g_new0 (const GkCell *, gk_grid_size (grid));
+  for (guint i = 0; i < gk_grid_size (grid); i++)
+    {
+      const Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
+      cells[i] = a ? a->cell : NULL;
+    }
+  return cells;
+}
+
+/* How much a reading of a section is worth: cells read, less a row's worth
+ * of cells for each identity it breaks (a broken sum says a row is doubtful). */
+static int
+reading_worth (const GkGrid *grid, const GkCell *const *cells)
+{
+  guint placed = 0;
+  guint broken = gk_grid_broken (grid, cells, &placed);
+  return (int) placed - READING_BROKEN_WEIGHT * (int) broken;
+}
+
+/* A text dump's section read again by the decoder (decode.h); its placement
+ * replaces the row-by-row reading when it is worth more. */
+static void
+decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *rows, guint lo, guint hi)
+{
+  g_autoptr (GkGrid) grid = gk_grid_new (set, c->tpl, c->spec);
+  g_autoptr (GkDecoded) dec = gk_decode_section (grid, rows, lo, hi);
+  if (!dec)
+    return;
+  g_autofree const GkCell **mine = candidate_cells (c, grid);
+  if (reading_worth (grid, dec->cells) <= reading_worth (grid, mine))
+    return;
+  g_hash_table_remove_all (c->assigned);
+  g_hash_table_remove_all (c->rows_seen);
+  g_ptr_array_set_size (c->warnings, 0);
+  const GkTplRow *last_row = NULL;
+  for (guint i = 0; i < gk_grid_size (grid); i++)
+    {
+      char *key = g_strdup (gk_grid_key (grid, i));
+      Assignment *a = g_new0 (Assignment, 1);
+      a->type = gk_grid_type (grid, i);
+      a->cell = dec->cells[i];
+      g_hash_table_replace (c->assigned, key, a);
+      (void) last_row;
+    }
+  for (guint b = 0; b < c->spec->blocks->len; b++)
+    {
+      GkTplBlock *blk = c->spec->blocks->pdata[b];
+      for (guint r = 0; r < blk->rows->len; r++)
+        {
+          GkTplRow *row = blk->rows->pdata[r];
+          gboolean any = FALSE;
+          for (guint k = 0; k < blk->columns->len && !any; k++)
+            {
+              g_autofree char *key = gk_template_key (c->spec, row, blk->columns->pdata[k]);
+              guint ix = 0;
+              for (; ix < gk_grid_size (grid) && strcmp (gk_grid_key (grid, ix), key) != 0; ix++)
+                ;
+              any = ix < gk_grid_size (grid) && (dec->cells[ix] || dec->ambiguous[ix]);
+            }
+          if (!any)
+            continue;
+          RowState *st = g_new0 (RowState, 1);
+          st->row = row;
+          st->fitted = TRUE;
+          st->ncols = st->ncells = blk->columns->len;
+          g_hash_table_insert (c->rows_seen, g_strdup_printf ("%s.%s", c->spec->key, row->key), st);
+        }
+    }
+  for (guint w = 0; w < dec->warnings->len; w++)
+    {
+      GkWarning *src = dec->warnings->pdata[w];
+      g_ptr_array_add (c->warnings, gk_warning_new (src->code, src->page, "%s", src->message));
+    }
+}
+
 /* Section starts: index of each section's heading row, -1 when absent. */
 typedef struct {
   const char *key;
@@ -796,6 +880,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
       if (sp->start < 0)
         gk_record_warn (record, "section_heading_missing", 0,
                         "未找到“%s”部分的标题，表格按内容定位", sp->key);
+      if (content->media == GK_MEDIA_TEXT)
+        decode_text_section (set, best, content->rows, lo, hi);
       write_candidate (set, record, best);
       if (best->last_row >= 0)
         cursor = best->last_row + 1;

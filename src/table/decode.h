@@ -1,0 +1,56 @@
+/* decode.h — the text-dump decoder: a table section's numbers placed on the
+ * template grid, whatever order the producer printed them in.
+ *
+ *   gk_grid_new / gk_grid_free   a section's cells in template order, with the
+ *                                identities of checks.json that lie inside it
+ *   gk_grid_size, gk_grid_key    the cells
+ *   gk_grid_broken               identities a reading breaks (operands all read)
+ *   gk_decode_section            content rows → one cell (or none) per grid cell
+ *
+ * Method.  pdftotext's default mode keeps no trace of the table's geometry:
+ * a section comes out as a stream of number tokens, in an order that depends
+ * on the producer (row by row; two or three rows column by column; labels
+ * first and the numbers after them), broken by page furniture.  The decoder
+ * takes the template's grid as known and lays the stream onto it with a
+ * shortest-path search: each step places one row (row-major), or a band of
+ * two or three rows of equal width read column by column, or skips a stray
+ * token.  A step costs what the evidence holds against it: the identities
+ * inside its rows that it breaks (a published report may break one, so an
+ * identity is evidence, not a law), and tokens of one printed line that it
+ * puts in cells that are not neighbours.  Every cheapest placement is
+ * considered: a cell on which they all agree is read, a cell on which they
+ * differ is left unread and marked ambiguous (output.md, "what a text dump
+ * cannot place").  A stream shorter than the grid (blank cells left no
+ * token) is placed only where the rows are anchored by their labels: a row
+ * whose printed numbers are all zero is zero whatever columns they sat in.
+ */
+#pragma once
+#include "content/content.h"
+#include "templates/template.h"
+
+typedef struct GkGrid GkGrid;
+
+GkGrid *gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec);
+void gk_grid_free (GkGrid *grid);
+guint gk_grid_size (const GkGrid *grid);
+const char *gk_grid_key (const GkGrid *grid, guint i);
+GkColumnType gk_grid_type (const GkGrid *grid, guint i);
+
+/* Identities of the section broken by a reading: cells[i] is the cell read
+ * for grid cell i, or NULL.  Identities with an unread operand do not count.
+ * *placed (may be NULL) receives the number of cells that hold a number. */
+guint gk_grid_broken (const GkGrid *grid, const GkCell *const *cells, guint *placed);
+
+typedef struct {
+  const GkCell **cells;  /* per grid cell: the cell placed there, or NULL */
+  gboolean *ambiguous;   /* per grid cell: cheapest placements disagree */
+  GPtrArray *warnings;   /* GkWarning* */
+} GkDecoded;
+
+/* The cheapest placements of the number tokens of rows [lo, hi) on the
+ * grid; NULL when the section holds no number at all. */
+GkDecoded *gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi);
+void gk_decoded_free (GkDecoded *dec);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkGrid, gk_grid_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkDecoded, gk_decoded_free)
