@@ -43,6 +43,17 @@ write_file (const char *dir, const char *name, const char *data, gssize len)
   return path;
 }
 
+static char *
+copy_sample (const char *sample, const char *dir, const char *name)
+{
+  g_autofree char *src = tu_source_path (sample);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return write_file (dir, name, data, (gssize) len);
+}
+
 static void
 test_bad_inputs (void)
 {
@@ -54,12 +65,7 @@ test_bad_inputs (void)
   g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
   g_autofree char *loop = g_build_filename (dir, "loop.txt", NULL);
   g_assert_cmpint (symlink (loop, loop), ==, 0);
-  g_autofree char *spaced = g_build_filename (dir, "沁县 2020 年报.txt", NULL);
-  g_autofree char *sample = tu_source_path ("samples/qinxian-2020.txt");
-  g_autofree char *data = NULL;
-  gsize len;
-  g_assert_true (g_file_get_contents (sample, &data, &len, NULL));
-  g_assert_true (g_file_set_contents (spaced, data, (gssize) len, NULL));
+  g_autofree char *spaced = copy_sample ("samples/qinxian-2020.txt", dir, "沁县 2020 年报.txt");
 
   struct { const char *path; const char *cause; } cases[] = {
     { empty, "empty file" }, { fake, "not a PDF" }, { binary, "binary data" }, { missing, "No such file" },
@@ -181,6 +187,47 @@ test_every_command_help (void)
     }
 }
 
+/* The issuer of the record in dir/name. */
+static char *
+issuer_in (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  json_error_t jerr;
+  json_t *rec = json_load_file (path, 0, &jerr);
+  g_assert_nonnull (rec);
+  char *issuer = g_strdup (json_string_value (tu_json_get (rec, "report.issuer")));
+  json_decref (rec);
+  return issuer;
+}
+
+/* -o DIR with two inputs of one base name (crawled sites: index.html in
+ * every folder): the first is DIR/r.txt.json, the second DIR/r.txt-2.json,
+ * by command-line order whatever -j does.  The second used to overwrite the
+ * first, which of them depending on timing under -j 2. */
+static void
+test_output_dir_same_base_name (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *dir_a = g_build_filename (dir, "a", NULL);
+  g_autofree char *dir_b = g_build_filename (dir, "b", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *a = copy_sample ("samples/qinxian-2020.txt", dir_a, "r.txt");
+  g_autofree char *b = copy_sample ("samples/linchuan-2022.txt", dir_b, "r.txt");
+  for (int round = 0; round < 2; round++)
+    {
+      const char *args[] = { "extract", "-j", "2", "-o", out, round ? b : a, round ? a : b, NULL };
+      g_assert_cmpint (tu_run_gongkai (args, NULL, NULL), ==, 0);
+      g_autofree char *first = issuer_in (out, "r.txt.json");
+      g_autofree char *second = issuer_in (out, "r.txt-2.json");
+      g_assert_cmpstr (first, ==, round ? "临川区人民政府" : "沁县人民政府");
+      g_assert_cmpstr (second, ==, round ? "沁县人民政府" : "临川区人民政府");
+    }
+  tu_remove_flat_dir (out);
+  tu_remove_flat_dir (dir_a);
+  tu_remove_flat_dir (dir_b);
+  tu_remove_flat_dir (dir);
+}
+
 /* Runs gongkai with its standard output on /dev/full (every write fails
  * with ENOSPC, as on a full disk); its exit status, and stderr in *err. */
 static int
@@ -246,6 +293,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
   g_test_add_func ("/cli/every-command-help", test_every_command_help);
   g_test_add_func ("/cli/stdout-write-error", test_stdout_write_error);
+  g_test_add_func ("/cli/output-dir-same-base-name", test_output_dir_same_base_name);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -65,6 +65,29 @@ extension (Format f)
   return f == FORMAT_CSV ? "csv" : "json";
 }
 
+/* The output file name of each input under -o DIR, decided from the command
+ * line alone (never from which worker finishes first): BASE.EXT, and for a
+ * later input whose name is taken (a/r.txt b/r.txt) BASE-2.EXT, BASE-3.EXT… */
+static GStrv
+output_names (char **files, guint n, const char *ext)
+{
+  g_autoptr (GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  GStrv names = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *base = g_path_get_basename (files[i]);
+      char *name = g_strdup_printf ("%s.%s", base, ext);
+      for (guint k = 2; g_hash_table_contains (taken, name); k++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u.%s", base, k, ext);
+        }
+      g_hash_table_add (taken, name);
+      names[i] = name;
+    }
+  return names;
+}
+
 int
 cmd_extract (int argc, char **argv)
 {
@@ -120,6 +143,7 @@ cmd_extract (int argc, char **argv)
   gboolean to_stdout = !out_dir && !(db && !format_s);
 
   guint n = g_strv_length (files);
+  g_auto (GStrv) out_names = out_dir ? output_names (files, n, extension (format)) : NULL;
   g_autofree Job *all = g_new0 (Job, n);
   for (guint i = 0; i < n; i++)
     all[i] = (Job) { pipeline, &opts, files[i], NULL, NULL };
@@ -158,9 +182,7 @@ cmd_extract (int argc, char **argv)
       g_autofree char *text = render (job->record, format, format == FORMAT_JSON);
       if (out_dir)
         {
-          g_autofree char *base = g_path_get_basename (job->path);
-          g_autofree char *name = g_strdup_printf ("%s.%s", base, extension (format));
-          g_autofree char *dest = g_build_filename (out_dir, name, NULL);
+          g_autofree char *dest = g_build_filename (out_dir, out_names[i], NULL);
           g_autofree char *body = format == FORMAT_CSV ? g_strconcat (gk_csv_header (), text, NULL) : g_strdup (text);
           GError *werr = NULL;
           if (!gk_write_file_atomic (dest, body, strlen (body), &werr))
