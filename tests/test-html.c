@@ -239,6 +239,75 @@ test_charset_gb18030 (void)
   g_assert_true (tu_warning (c2->warnings, "encoding_gb18030", NULL));
 }
 
+/* A page with one byte that is not in its charset: the byte is replaced
+ * (invalid_utf8) and the rest of the page read.  libxml2's decoder used to
+ * stop there: a UTF-8 page lost everything after the byte ("no text in
+ * HTML page", libxml2's own lines on stderr), a GBK page its later rows,
+ * without a warning. */
+static const char one_bad_byte_page[] =
+  "<html><head><meta charset=%s></head><body><p>政府信息公开工作年度报告</p><table>"
+  "<tr><td>规章</td><td>1</td></tr><tr><td>规范性文件</td><td>2</td></tr>"
+  "<tr><td>行政许可%s</td><td>3</td></tr><tr><td>行政处罚</td><td>4</td></tr>"
+  "<tr><td>行政强制</td><td>5</td></tr></table><p>本年度无其他需要报告的事项。</p></body></html>";
+
+/* one_bad_byte_page declaring `declared`, in `charset`, the bad bytes before the "3" */
+static GkContent *
+read_one_bad_byte_page (const char *declared, const char *charset, const char *bad)
+{
+  g_autofree char *utf8 = g_strdup_printf (one_bad_byte_page, declared, "@@");
+  gsize n = 0;
+  g_autofree char *bytes = g_convert (utf8, -1, charset, "UTF-8", NULL, &n, NULL);
+  g_assert_nonnull (bytes);
+  g_autoptr (GString) page = g_string_new_len (bytes, (gssize) n);
+  const char *at = strstr (page->str, "@@");
+  g_assert_nonnull (at);
+  gsize pos = (gsize) (at - page->str);
+  g_string_erase (page, (gssize) pos, 2);
+  g_string_insert (page, (gssize) pos, bad);
+  g_autoptr (GError) error = NULL;
+  GkContent *c = gk_html_read_data (page->str, page->len, &error);
+  g_assert_no_error (error);
+  return c;
+}
+
+static void
+assert_whole_page_read (const GkContent *c)
+{
+  g_autoptr (GPtrArray) rows = data_rows (c);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (((GkRow *) rows->pdata[1])->label, ==, "规范性文件");
+  g_assert_cmpstr (((GkRow *) rows->pdata[4])->label, ==, "行政强制");
+  g_assert_cmpstr (cell_raw (rows->pdata[4], 0), ==, "5");
+  g_assert_true (has_line (c, "本年度无其他需要报告的事项。"));
+  g_assert_nonnull (tu_warning (c->warnings, "invalid_utf8", NULL));
+}
+
+static void
+test_one_bad_byte (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* UTF-8: a stray byte, and a sequence cut short */
+      g_autoptr (GkContent) u = read_one_bad_byte_page ("utf-8", "UTF-8", "\xff");
+      assert_whole_page_read (u);
+      g_assert_null (tu_warning (u->warnings, "encoding_gb18030", NULL));
+      g_autoptr (GkContent) u2 = read_one_bad_byte_page ("utf-8", "UTF-8", "\xe5\x8c");
+      assert_whole_page_read (u2);
+      /* GBK declared, a pair that is not GB18030 */
+      g_autoptr (GkContent) g = read_one_bad_byte_page ("gb2312", "GB18030", "\xff\xff");
+      assert_whole_page_read (g);
+      g_assert_true (has_line (g, "政府信息公开工作年度报告"));
+      /* GBK not declared (the meta says utf-8): still GB18030, the pair replaced */
+      g_autoptr (GkContent) g2 = read_one_bad_byte_page ("utf-8", "GB18030", "\xff\xff");
+      assert_whole_page_read (g2);
+      g_assert_nonnull (tu_warning (g2->warnings, "encoding_gb18030", NULL));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");   /* nothing from libxml2 */
+}
+
 static void
 test_bad_input (void)
 {
@@ -275,5 +344,6 @@ main (int argc, char **argv)
   g_test_add_func ("/html/absurd-spans", test_absurd_spans_clamped);
   g_test_add_func ("/html/charset-gb18030", test_charset_gb18030);
   g_test_add_func ("/html/bad-input", test_bad_input);
+  g_test_add_func ("/html/one-bad-byte", test_one_bad_byte);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* gk-text.c — see gk-text.h. */
 #include "gk-text.h"
+#include <errno.h>
 
 gboolean
 gk_text_is_space_char (gunichar c)
@@ -12,6 +13,47 @@ char *
 gk_text_make_valid (const char *s, gssize len)
 {
   return g_utf8_make_valid (s, len);
+}
+
+char *
+gk_text_convert_lossy (const char *data, gsize len, const char *from, gsize *out_len, gsize *n_replaced,
+                       GError **error)
+{
+  *n_replaced = 0;
+  GIConv cd = g_iconv_open ("UTF-8", from);
+  if (cd == (GIConv) -1)
+    {
+      g_set_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION, "charset “%s” unknown", from);
+      return NULL;
+    }
+  GString *out = g_string_sized_new (len + len / 2 + 16);
+  char *in = (char *) data;
+  gsize in_left = len;
+  char buf[4096];
+  while (in_left > 0)
+    {
+      char *o = buf;
+      gsize o_left = sizeof buf;
+      gsize r = g_iconv (cd, &in, &in_left, &o, &o_left);
+      int err = errno;
+      g_string_append_len (out, buf, (gssize) (o - buf));
+      if (r != (gsize) -1 || err == E2BIG)
+        continue;
+      /* EILSEQ, or EINVAL (a sequence cut short by the end): one byte replaced */
+      g_string_append (out, "\xEF\xBF\xBD");
+      (*n_replaced)++;
+      in++;
+      in_left--;
+      g_iconv (cd, NULL, NULL, NULL, NULL);   /* back to the initial shift state */
+    }
+  char *o = buf;
+  gsize o_left = sizeof buf;
+  g_iconv (cd, NULL, NULL, &o, &o_left);   /* a stateful charset's closing bytes */
+  g_string_append_len (out, buf, (gssize) (o - buf));
+  g_iconv_close (cd);
+  if (out_len)
+    *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 gboolean

@@ -7,6 +7,7 @@
  *                         alphanumerics (where it separates words or numbers)
  *   gk_text_is_space_char white space as reports use it (ASCII, U+3000, NBSP, ZWSP)
  *   gk_text_is_ideograph  a CJK Unified Ideograph of the basic block (U+4E00–U+9FFF)
+ *   gk_text_convert_lossy bytes in a charset to UTF-8, bytes it cannot convert replaced by U+FFFD
  *   gk_text_lcs_length    longest common subsequence of two short strings (characters):
  *                         how much of a label or name survives a dropped or misread character
  */
@@ -20,4 +21,10 @@ gboolean gk_text_is_space_char (gunichar c);
 gboolean gk_text_is_ideograph (gunichar c);
 /* Copies s, replacing invalid UTF-8 sequences by U+FFFD. */
 char *gk_text_make_valid (const char *s, gssize len);
+/* data (len bytes in charset `from`) as UTF-8, NUL-terminated, its length
+ * in *out_len (may be NULL; the text may hold NULs); each byte iconv cannot
+ * convert becomes U+FFFD and is counted in *n_replaced.  NULL with an error
+ * only when iconv does not know the charset. */
+char *gk_text_convert_lossy (const char *data, gsize len, const char *from, gsize *out_len, gsize *n_replaced,
+                             GError **error);
 glong gk_text_lcs_length (const gunichar *a, glong na, const gunichar *b, glong nb);

@@ -417,23 +417,68 @@ declared_charset (const char *data, gsize len)
   return e > p ? g_strndup (p, (gsize) (e - p)) : NULL;
 }
 
-static const char *
-choose_encoding (const char *data, gsize len, GkContent *content, char **declared_out)
+static gboolean
+is_gb_charset (const char *charset)
 {
-  char *declared = declared_charset (data, len);
-  *declared_out = declared;
-  gboolean utf8 = g_utf8_validate_len (data, len, NULL);
-  if (declared && (g_str_has_prefix (declared, "gb") || strcmp (declared, "x-gbk") == 0
-                   || strcmp (declared, "cp936") == 0))
-    return "GB18030";   /* the superset of GB2312 and GBK */
-  if (declared && strcmp (declared, "utf-8") != 0 && strcmp (declared, "utf8") != 0)
-    return declared;
-  if (utf8)
-    return "UTF-8";
+  return g_str_has_prefix (charset, "gb") || strcmp (charset, "x-gbk") == 0 || strcmp (charset, "cp936") == 0;
+}
+
+static void
+warn_replaced (GkContent *content, const char *charset, gsize n_replaced)
+{
+  if (n_replaced)
+    gk_content_warn (content, "invalid_utf8", 0, "%" G_GSIZE_FORMAT " bytes not valid %s replaced", n_replaced,
+                     charset);
+}
+
+/* The page as UTF-8, its length in *out_len: in the charset its <meta>
+ * declares (GB2312 and GBK read as their superset GB18030), else as UTF-8
+ * when it is, else as whichever of UTF-8 and GB18030 leaves fewer bytes
+ * unconverted.  A byte that converts to nothing is replaced and the page
+ * goes on (libxml2's own decoder stopped there, losing the rest). */
+static char *
+page_to_utf8 (const char *data, gsize len, GkContent *content, gsize *out_len)
+{
+  g_autofree char *declared = declared_charset (data, len);
+  gboolean declared_utf8 = declared && (strcmp (declared, "utf-8") == 0 || strcmp (declared, "utf8") == 0);
+  gsize bad = 0;
+  if (declared && !declared_utf8)
+    {
+      const char *charset = is_gb_charset (declared) ? "GB18030" : declared;
+      char *text = gk_text_convert_lossy (data, len, charset, out_len, &bad, NULL);
+      if (text)
+        {
+          warn_replaced (content, charset, bad);
+          return text;
+        }
+      gk_content_warn (content, "encoding_unknown", 0, "charset “%s” unknown; read as UTF-8 or GB18030", declared);
+    }
+  if (g_utf8_validate_len (data, len, NULL))
+    {
+      *out_len = len;
+      return g_strndup (data, len);
+    }
+  gsize len_gb = 0, bad_gb = 0;
+  g_autofree char *as_utf8 = gk_text_convert_lossy (data, len, "UTF-8", out_len, &bad, NULL);
+  g_autofree char *as_gb = gk_text_convert_lossy (data, len, "GB18030", &len_gb, &bad_gb, NULL);
+  if (bad <= bad_gb)
+    {
+      warn_replaced (content, "UTF-8", bad);
+      return g_steal_pointer (&as_utf8);
+    }
   gk_content_warn (content, "encoding_gb18030", 0,
-                   declared ? "page declares UTF-8 but is not; read as GB18030"
-                            : "page declares no charset and is not UTF-8; read as GB18030");
-  return "GB18030";
+                   declared_utf8 ? "page declares UTF-8 but is not; read as GB18030"
+                                 : "page declares no charset and is not UTF-8; read as GB18030");
+  warn_replaced (content, "GB18030", bad_gb);
+  *out_len = len_gb;
+  return g_steal_pointer (&as_gb);
+}
+
+/* libxml2 reports some errors (encoding, I/O) through its generic handler
+ * whatever the parse options say; a page's faults are the warnings above. */
+static void
+ignore_libxml_message (void *ctx, const char *msg, ...)
+{
 }
 
 /* --- entry ------------------------------------------------------------ */
@@ -452,16 +497,18 @@ gk_html_read_data (const char *data, gsize len, GError **error)
       return NULL;
     }
   g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_HTML);
-  g_autofree char *declared = NULL;
-  const char *enc = choose_encoding (data, len, content, &declared);
-  int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
-  htmlDocPtr doc = htmlReadMemory (data, (int) len, NULL, enc, flags);
-  if (!doc && strcmp (enc, "UTF-8") != 0)
+  gsize text_len = 0;
+  g_autofree char *text = page_to_utf8 (data, len, content, &text_len);
+  if (text_len > G_MAXINT)
     {
-      /* an encoding iconv does not know: read the bytes as UTF-8, bad ones replaced */
-      gk_content_warn (content, "encoding_unknown", 0, "charset “%s” unknown; read as UTF-8", enc);
-      doc = htmlReadMemory (data, (int) len, NULL, "UTF-8", flags);
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "HTML page over 2 GB");
+      return NULL;
     }
+  /* UTF-8 now, whatever the page's <meta> says (HTML_PARSE_IGNORE_ENC) */
+  int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+              | HTML_PARSE_IGNORE_ENC;
+  xmlSetGenericErrorFunc (NULL, ignore_libxml_message);   /* this thread's handler */
+  htmlDocPtr doc = htmlReadMemory (text, (int) text_len, NULL, "UTF-8", flags);
   if (!doc)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "HTML could not be parsed");
