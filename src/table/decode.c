@@ -16,6 +16,10 @@ enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
  * producer prints a pair of rows whose labels are taller than the cells). */
 enum { BAND_MAX = 3 };
 
+/* Steps that may leave one state: a skip, a row, the bands, a row with a hole
+ * at each inner position (a row is at most this wide). */
+enum { ROW_MAX_COLS = 16, STEPS_MAX = BAND_MAX + 1 + ROW_MAX_COLS };
+
 #define SUM_EPSILON 1e-6
 #define COST_INF G_MAXINT
 
@@ -279,31 +283,6 @@ token_value (const Token *t, GkColumnType type, double *out)
   return t->is_count;
 }
 
-static int
-row_page_of (const GkRow *row)
-{
-  if (row->cells->len)
-    return ((GkCell *) row->cells->pdata[0])->src.page;
-  return row->label_src.page;
-}
-
-/* A lone number with no label, equal to its page's number and printed at
- * that page's top or bottom, is the page number, not a cell. */
-static gboolean
-is_bare_page_number (const GPtrArray *rows, guint i, guint lo, guint hi)
-{
-  const GkRow *row = rows->pdata[i];
-  int page = row_page_of (row);
-  if (page <= 0 || row->cells->len != 1 || row->label[0])
-    return FALSE;
-  GkNumber num = gk_number_parse (((GkCell *) row->cells->pdata[0])->raw, GK_COLUMN_COUNT);
-  if (num.kind != GK_NUMBER_INT || (num.i != page && num.i != page - 1))
-    return FALSE;
-  gboolean last = i + 1 >= hi || row_page_of (rows->pdata[i + 1]) != page;
-  gboolean first = i == lo || row_page_of (rows->pdata[i - 1]) != page;
-  return last || first;
-}
-
 static GArray *
 section_tokens (const GPtrArray *rows, guint lo, guint hi)
 {
@@ -311,8 +290,6 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi)
   for (guint i = lo; i < hi; i++)
     {
       const GkRow *row = rows->pdata[i];
-      if (is_bare_page_number (rows, i, lo, hi))
-        continue;
       for (guint c = 0; c < row->cells->len; c++)
         {
           const GkCell *cell = row->cells->pdata[c];
@@ -334,7 +311,25 @@ typedef struct {
   StepKind kind;
   guint k;             /* rows placed (1 for STEP_ROW, 2..BAND_MAX for STEP_BAND, 0 for skip) */
   guint ntok;          /* tokens consumed */
+  guint hole;          /* STEP_ROW: offset of one token inside the row that is
+                          dropped (a page number between its cells); NO_HOLE */
 } Step;
+
+#define NO_HOLE G_MAXUINT
+
+/* Cells a step fills. */
+static guint
+step_cells (const Step *st)
+{
+  return st->kind == STEP_SKIP ? 0 : st->ntok - (st->hole != NO_HOLE);
+}
+
+/* Offset, from the step's first token, of the token that fills its j-th cell. */
+static guint
+step_token (const Step *st, guint j)
+{
+  return st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
+}
 
 typedef struct {
   const GkGrid *grid;
@@ -378,18 +373,19 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
 
   guint first = g_array_index (grid->row_first, guint, r);
   guint span = ncols * st->k;
-  double values[BAND_MAX * 16];
-  gboolean known[BAND_MAX * 16];
+  double values[BAND_MAX * ROW_MAX_COLS];
+  gboolean known[BAND_MAX * ROW_MAX_COLS];
   if (span > G_N_ELEMENTS (values))
     return COST_INF;
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
-  int cost = 0;
-  for (guint j = 0; j < st->ntok; j++)
+  guint ncells = step_cells (st);
+  int cost = st->hole != NO_HOLE ? W_SKIP : 0;
+  for (guint j = 0; j < ncells; j++)
     {
       guint cell = step_cell (s, st, r, j);
       guint at = cell - first;
-      known[at] = token_value (&s->tok[i + j], gk_grid_type (grid, cell), &values[at]);
+      known[at] = token_value (&s->tok[i + step_token (st, j)], gk_grid_type (grid, cell), &values[at]);
       if (!known[at])
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
     }
@@ -413,9 +409,9 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
    * of the same row, or the same column of the next row */
   if (i > 0 && s->tok[i - 1].line == s->tok[i].line)
     cost += W_LINE;
-  for (guint j = 0; j + 1 < st->ntok; j++)
+  for (guint j = 0; j + 1 < ncells; j++)
     {
-      if (s->tok[i + j].line != s->tok[i + j + 1].line)
+      if (s->tok[i + step_token (st, j)].line != s->tok[i + step_token (st, j + 1)].line)
         continue;
       const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
       const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
@@ -432,13 +428,15 @@ static guint
 steps_from (const Search *s, guint r, Step *out)
 {
   guint n = 0;
-  out[n++] = (Step){ STEP_SKIP, 0, 1 };
+  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE };
   if (r >= s->R)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
-  out[n++] = (Step){ STEP_ROW, 1, ncols };
+  out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE };
   for (guint k = 2; k <= BAND_MAX; k++)
-    out[n++] = (Step){ STEP_BAND, k, ncols * k };
+    out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE };
+  for (guint h = 1; h < ncols && h <= ROW_MAX_COLS; h++)
+    out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h };
   return n;
 }
 
@@ -468,7 +466,7 @@ search_run (Search *s)
   for (gsize q = 0; q < nstates; q++)
     s->f[q] = s->g[q] = COST_INF;
   s->f[ST (s, 0, 0)] = 0;
-  Step steps[BAND_MAX + 2];
+  Step steps[STEPS_MAX];
   for (guint i = 0; i <= s->n; i++)
     for (guint r = 0; r <= s->R; r++)
       {
@@ -504,24 +502,467 @@ search_run (Search *s)
 
 /* ------------------------------------------------------------ the result */
 
+/* What the cheapest placements say of each grid cell. */
 typedef struct {
-  const GkCell *cell;  /* token placed by the first cheapest path */
-  double value;
-  gboolean seen;       /* some cheapest step fills the cell */
-  gboolean differs;    /* cheapest steps fill it with different values, or leave it empty */
-} CellVote;
+  const GkCell **cell;   /* token placed by the first cheapest placement */
+  double *value;
+  gboolean *seen;        /* some cheapest placement fills the cell */
+  gboolean *differs;     /* they fill it with different values, or one leaves it empty */
+  gboolean *blank;       /* the cell printed nothing (its row's numbers sit elsewhere): 0 */
+  guint skipped;         /* tokens a cheapest placement drops */
+} Votes;
 
 static void
-vote (CellVote *v, const Token *t, double value)
+votes_init (Votes *v, guint ncells)
 {
-  if (!v->seen)
+  v->cell = g_new0 (const GkCell *, ncells);
+  v->value = g_new0 (double, ncells);
+  v->seen = g_new0 (gboolean, ncells);
+  v->differs = g_new0 (gboolean, ncells);
+  v->blank = g_new0 (gboolean, ncells);
+  v->skipped = 0;
+}
+
+static void
+votes_clear (Votes *v)
+{
+  g_free (v->cell);
+  g_free (v->value);
+  g_free (v->seen);
+  g_free (v->differs);
+  g_free (v->blank);
+}
+
+static void
+vote (Votes *v, guint c, const GkCell *cell, double value)
+{
+  if (!v->seen[c])
     {
-      v->seen = TRUE;
-      v->cell = t->cell;
-      v->value = value;
+      v->seen[c] = TRUE;
+      v->cell[c] = cell;
+      v->value[c] = value;
     }
-  else if (fabs (v->value - value) > SUM_EPSILON)
-    v->differs = TRUE;
+  else if (fabs (v->value[c] - value) > SUM_EPSILON)
+    v->differs[c] = TRUE;
+}
+
+/* Cheapest placements by their steps alone: every step on some cheapest path
+ * votes for the cells it fills.  Used when the paths are too many to walk. */
+static void
+votes_from_steps (const Search *s, Votes *v)
+{
+  const GkGrid *grid = s->grid;
+  int opt = s->g[ST (s, 0, 0)];
+  g_autofree gboolean *row_missable = g_new0 (gboolean, grid->n_rows);
+  Step steps[STEPS_MAX];
+  for (guint i = 0; i <= s->n; i++)
+    for (guint r = 0; r <= s->R; r++)
+      {
+        int here = s->f[ST (s, i, r)];
+        if (here == COST_INF || here > opt)
+          continue;
+        if (i == s->n && add_cost (here, missing_rows_cost (s, r)) == opt)
+          for (guint q = r; q < s->R; q++)
+            row_missable[q] = TRUE;
+        guint ns = steps_from (s, r, steps);
+        for (guint q = 0; q < ns; q++)
+          {
+            int c = step_cost (s, &steps[q], i, r);
+            if (c == COST_INF
+                || add_cost (add_cost (here, c), s->g[ST (s, i + steps[q].ntok, r + steps[q].k)]) != opt)
+              continue;
+            if (steps[q].kind == STEP_SKIP || steps[q].hole != NO_HOLE)
+              v->skipped++;
+            for (guint j = 0; j < step_cells (&steps[q]); j++)
+              {
+                guint cell = step_cell (s, &steps[q], r, j);
+                const Token *t = &s->tok[i + step_token (&steps[q], j)];
+                double value = 0;
+                token_value (t, gk_grid_type (grid, cell), &value);
+                vote (v, cell, t->cell, value);
+              }
+          }
+      }
+  for (guint c = 0; c < grid->cells->len; c++)
+    if (row_missable[g_array_index (grid->cells, GridCell, c).row])
+      v->differs[c] = TRUE;
+}
+
+/* Walking the placements whose cost is within reach of the cheapest: the
+ * steps judge each row alone, the identities across rows (a column's sum,
+ * the balance of table 三) are judged on the whole placement. */
+typedef struct {
+  const Search *s;
+  GArray *path;          /* PathStep */
+  int best;
+  guint leaves;
+  gboolean gave_up;
+  Votes *votes;
+  gboolean have_best;
+  /* the leaf being judged */
+  const GkCell **cell;
+  double *value;
+  gboolean *known;
+  int *row_step;
+} Walk;
+
+typedef struct {
+  Step step;
+  guint i, r;
+} PathStep;
+
+/* Placements walked at most; past this the votes come from the steps. */
+enum { WALK_MAX_LEAVES = 20000 };
+
+static void
+walk_leaf (Walk *w, int local, guint r_end)
+{
+  const Search *s = w->s;
+  const GkGrid *grid = s->grid;
+  guint ncells = grid->cells->len;
+  memset (w->known, 0, ncells * sizeof (gboolean));
+  for (guint q = 0; q < grid->n_rows; q++)
+    w->row_step[q] = -1;
+  guint skipped = 0;
+  for (guint p = 0; p < w->path->len; p++)
+    {
+      const PathStep *ps = &g_array_index (w->path, PathStep, p);
+      if (ps->step.kind == STEP_SKIP)
+        {
+          skipped++;
+          continue;
+        }
+      for (guint q = 0; q < ps->step.k; q++)
+        w->row_step[ps->r + q] = (int) p;
+      skipped += ps->step.hole != NO_HOLE;
+      for (guint j = 0; j < step_cells (&ps->step); j++)
+        {
+          guint c = step_cell (s, &ps->step, ps->r, j);
+          const Token *t = &s->tok[ps->i + step_token (&ps->step, j)];
+          w->cell[c] = t->cell;
+          w->known[c] = token_value (t, gk_grid_type (grid, c), &w->value[c]);
+        }
+    }
+  int total = add_cost (local, missing_rows_cost (s, r_end));
+  for (guint k = 0; k < grid->identities->len; k++)
+    {
+      const GridIdentity *id = grid->identities->pdata[k];
+      if (w->row_step[id->row_lo] >= 0 && w->row_step[id->row_lo] == w->row_step[id->row_hi])
+        continue;   /* judged by its step */
+      if (identity_holds (id, w->value, w->known) == 0)
+        total += W_IDENTITY;
+    }
+  if (total > w->best)
+    return;
+  Votes *v = w->votes;
+  if (total < w->best || !w->have_best)
+    {
+      w->best = total;
+      w->have_best = TRUE;
+      memset (v->seen, 0, ncells * sizeof (gboolean));
+      memset (v->differs, 0, ncells * sizeof (gboolean));
+      v->skipped = skipped;
+      for (guint c = 0; c < ncells; c++)
+        if (w->known[c])
+          vote (v, c, w->cell[c], w->value[c]);
+      return;
+    }
+  v->skipped = MAX (v->skipped, skipped);
+  for (guint c = 0; c < ncells; c++)
+    {
+      if (w->known[c])
+        vote (v, c, w->cell[c], w->value[c]);
+      else if (v->seen[c])
+        v->differs[c] = TRUE;
+    }
+  /* a cell the earlier cheapest placements left empty and this one fills */
+  for (guint c = 0; c < ncells; c++)
+    if (w->known[c] && !v->differs[c] && v->seen[c] && fabs (v->value[c] - w->value[c]) > SUM_EPSILON)
+      v->differs[c] = TRUE;
+}
+
+typedef struct {
+  Step step;
+  int cost;     /* the step's cost plus the cheapest rest */
+  int own;
+} Option;
+
+static int
+option_cmp (gconstpointer a, gconstpointer b)
+{
+  return ((const Option *) a)->cost - ((const Option *) b)->cost;
+}
+
+/* A band whose cells come out with the same values as reading its rows one
+ * by one, at no lower cost, is the same placement as far as the record can
+ * tell (rows of zeros): walking it too would only multiply the paths. */
+static gboolean
+band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band_cost)
+{
+  if (band->kind != STEP_BAND)
+    return FALSE;
+  guint ncols = band->ntok / band->k;
+  Step row = { STEP_ROW, 1, ncols, NO_HOLE };
+  int rows_cost = 0;
+  for (guint q = 0; q < band->k; q++)
+    {
+      int c = step_cost (s, &row, i + q * ncols, r + q);
+      if (c == COST_INF)
+        return FALSE;
+      rows_cost += c;
+    }
+  if (band_cost < rows_cost)
+    return FALSE;
+  for (guint j = 0; j < band->ntok; j++)
+    {
+      guint cell = step_cell (s, band, r, j);
+      /* the token the row-by-row reading puts in this cell */
+      const GridCell *gc = &g_array_index (s->grid->cells, GridCell, cell);
+      guint at = i + (gc->row - r) * ncols + gc->col;
+      double a = 0, b = 0;
+      token_value (&s->tok[i + j], gc->type, &a);
+      token_value (&s->tok[at], gc->type, &b);
+      if (fabs (a - b) > SUM_EPSILON)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+walk (Walk *w, guint i, guint r, int acc)
+{
+  const Search *s = w->s;
+  if (w->gave_up)
+    return;
+  if (i == s->n)
+    {
+      if (++w->leaves > WALK_MAX_LEAVES)
+        {
+          w->gave_up = TRUE;
+          return;
+        }
+      walk_leaf (w, acc, r);
+    }
+  Step steps[STEPS_MAX];
+  Option opts[STEPS_MAX];
+  guint ns = steps_from (s, r, steps), no = 0;
+  for (guint q = 0; q < ns; q++)
+    {
+      int c = step_cost (s, &steps[q], i, r);
+      if (c == COST_INF)
+        continue;
+      int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
+      int cost = add_cost (add_cost (acc, c), rest);
+      if (cost == COST_INF || (w->have_best && cost > w->best) || band_is_redundant (s, &steps[q], i, r, c))
+        continue;
+      opts[no++] = (Option){ steps[q], cost, c };
+    }
+  qsort (opts, no, sizeof (Option), option_cmp);
+  for (guint q = 0; q < no; q++)
+    {
+      if (w->have_best && opts[q].cost > w->best)
+        break;
+      PathStep ps = { opts[q].step, i, r };
+      g_array_append_val (w->path, ps);
+      walk (w, i + opts[q].step.ntok, r + opts[q].step.k, acc + opts[q].own);
+      g_array_set_size (w->path, w->path->len - 1);
+    }
+}
+
+static gboolean
+votes_from_paths (const Search *s, Votes *v)
+{
+  guint ncells = s->grid->cells->len;
+  Walk w = { .s = s, .best = COST_INF, .votes = v };
+  w.path = g_array_new (FALSE, FALSE, sizeof (PathStep));
+  w.cell = g_new0 (const GkCell *, ncells);
+  w.value = g_new0 (double, ncells);
+  w.known = g_new0 (gboolean, ncells);
+  w.row_step = g_new0 (int, s->grid->n_rows);
+  walk (&w, 0, 0, 0);
+  g_array_unref (w.path);
+  g_free (w.cell);
+  g_free (w.value);
+  g_free (w.known);
+  g_free (w.row_step);
+  return !w.gave_up && w.have_best;
+}
+
+/* ------------------------------------------------ rows anchored by labels */
+
+/* The template row a label text names: the row pattern whose last match ends
+ * nearest the end of the text (a wrapped label gathers its group heading
+ * first); -1 when none does. */
+static int
+row_named (const GkGrid *grid, const char *text)
+{
+  int best = -1;
+  gsize best_end = 0;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GkTplRow *row = grid->rows->pdata[r];
+      gsize st, e;
+      if (!row->pattern || !gk_regex_search (row->pattern, text, 0, &st, &e))
+        continue;
+      gsize s2 = st, e2 = e;
+      while (e2 > s2 && gk_regex_search (row->pattern, text, e2, &s2, &e2))
+        e = e2;
+      if (best < 0 || e > best_end)
+        best = (int) r, best_end = e;
+    }
+  return best;
+}
+
+/* The tokens of each template row, as the labels before them say: a line of
+ * numbers belongs to the row its label (or the labels gathered since the
+ * previous numbers) names; numbers with no label before them continue the
+ * row before.  A row that gathers more tokens than it has cells was not
+ * anchored right: it gets none. */
+static GPtrArray *
+tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks)
+{
+  GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < grid->n_rows; r++)
+    g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
+  g_autofree gboolean *spoiled = g_new0 (gboolean, grid->n_rows);
+  int anchor = grid->n_rows == 1 ? 0 : -1;
+  g_autoptr (GString) pending = g_string_new (NULL);
+  guint t = 0;
+  for (guint i = lo; i < hi; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      g_string_append (pending, key);
+      if (t >= toks->len || g_array_index (toks, Token, t).line != i)
+        continue;
+      if (pending->len)
+        {
+          int named = row_named (grid, pending->str);
+          if (named >= 0)
+            anchor = named;
+          g_string_truncate (pending, 0);
+        }
+      for (; t < toks->len && g_array_index (toks, Token, t).line == i; t++)
+        if (anchor >= 0)
+          g_array_append_val (by_row->pdata[anchor], t);
+    }
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r))
+      g_array_set_size (by_row->pdata[r], 0);
+  return by_row;
+}
+
+/* Identities of row r alone broken by these values of its cells. */
+static guint
+row_broken (const GkGrid *grid, guint r, const double *values)
+{
+  guint first = g_array_index (grid->row_first, guint, r);
+  guint broken = 0;
+  for (guint k = 0; k < grid->identities->len; k++)
+    {
+      const GridIdentity *id = grid->identities->pdata[k];
+      if (id->row_lo != r || id->row_hi != r)
+        continue;
+      double side[2] = { 0, 0 };
+      const GArray *arr[2] = { id->lhs, id->rhs };
+      for (guint q = 0; q < 2; q++)
+        for (guint m = 0; m < arr[q]->len; m++)
+          side[q] += values[g_array_index (arr[q], guint, m) - first];
+      broken += id->relation == GK_RELATION_LE ? side[0] > side[1] + SUM_EPSILON
+                                               : fabs (side[0] - side[1]) > SUM_EPSILON;
+    }
+  return broken;
+}
+
+/* Places the m printed tokens of a row with blank cells: every choice of m
+ * of its columns, in order, the others 0 (a blank cell is a zero); the
+ * choices that break fewest of the row's identities vote.  A row whose
+ * every choice breaks an identity was not read right and is not placed. */
+static void
+place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *mine, Votes *v)
+{
+  guint ncols = g_array_index (grid->row_ncols, guint, r);
+  guint first = g_array_index (grid->row_first, guint, r);
+  guint m = mine->len;
+  guint pick[ROW_MAX_COLS];
+  double values[ROW_MAX_COLS];
+  double best_values[ROW_MAX_COLS];
+  gboolean differs[ROW_MAX_COLS] = { FALSE };
+  const GkCell *best_cell[ROW_MAX_COLS] = { NULL };
+  guint best = G_MAXUINT;
+  if (ncols > ROW_MAX_COLS || m == 0)
+    return;
+  for (guint q = 0; q < m; q++)
+    pick[q] = q;
+  for (;;)
+    {
+      const GkCell *cell[ROW_MAX_COLS] = { NULL };
+      for (guint c = 0; c < ncols; c++)
+        values[c] = 0;
+      for (guint q = 0; q < m; q++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, q)];
+          token_value (t, gk_grid_type (grid, first + pick[q]), &values[pick[q]]);
+          cell[pick[q]] = t->cell;
+        }
+      guint broken = row_broken (grid, r, values);
+      if (broken < best)
+        {
+          best = broken;
+          memcpy (best_values, values, sizeof values);
+          memcpy (best_cell, cell, sizeof cell);
+          memset (differs, 0, sizeof differs);
+        }
+      else if (broken == best)
+        for (guint c = 0; c < ncols; c++)
+          if (fabs (values[c] - best_values[c]) > SUM_EPSILON)
+            differs[c] = TRUE;
+      /* next choice of m columns out of ncols, in lexicographic order */
+      int q = (int) m - 1;
+      while (q >= 0 && pick[q] == ncols - m + (guint) q)
+        q--;
+      if (q < 0)
+        break;
+      pick[q]++;
+      for (guint z = (guint) q + 1; z < m; z++)
+        pick[z] = pick[z - 1] + 1;
+    }
+  if (best > 0)
+    return;
+  for (guint c = 0; c < ncols; c++)
+    {
+      v->seen[first + c] = TRUE;
+      v->differs[first + c] = differs[c];
+      v->value[first + c] = best_values[c];
+      /* a blank cell has no token: the row's first printed one says where
+       * the row was read */
+      v->cell[first + c] = best_cell[c] ? best_cell[c] : tok[g_array_index (mine, guint, 0)].cell;
+      v->blank[first + c] = best_cell[c] == NULL;
+    }
+}
+
+static void
+votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
+{
+  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks);
+  const Token *tok = (const Token *) toks->data;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GArray *mine = by_row->pdata[r];
+      guint first = g_array_index (grid->row_first, guint, r);
+      if (mine->len < g_array_index (grid->row_ncols, guint, r))
+        {
+          place_partial_row (grid, tok, r, mine, v);
+          continue;
+        }
+      for (guint q = 0; q < mine->len; q++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, q)];
+          double value = 0;
+          token_value (t, gk_grid_type (grid, first + q), &value);
+          vote (v, first + q, t->cell, value);
+        }
+    }
 }
 
 GkDecoded *
@@ -532,44 +973,24 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     return NULL;
   Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL };
   search_run (&s);
-  int opt = s.g[ST (&s, 0, 0)];
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    {
+      g_printerr ("decode %s: %u tokens, %u cells, opt %d:", gk_grid_key (grid, 0), s.n, grid->cells->len, s.g[0]);
+      for (guint t = 0; t < s.n; t++)
+        g_printerr (" %s@%d", s.tok[t].cell->raw, s.tok[t].cell->src.line);
+      g_printerr ("\n");
+    }
   guint ncells = grid->cells->len;
-  g_autofree CellVote *votes = g_new0 (CellVote, ncells);
-  g_autofree gboolean *row_missable = g_new0 (gboolean, grid->n_rows);
-  guint skipped = 0;
-  Step steps[BAND_MAX + 2];
-  for (guint i = 0; i <= s.n; i++)
-    for (guint r = 0; r <= s.R; r++)
-      {
-        int here = s.f[ST (&s, i, r)];
-        if (here == COST_INF || here > opt)
-          continue;
-        if (i == s.n && add_cost (here, missing_rows_cost (&s, r)) == opt)
-          for (guint q = r; q < s.R; q++)
-            row_missable[q] = TRUE;
-        guint ns = steps_from (&s, r, steps);
-        for (guint q = 0; q < ns; q++)
-          {
-            int c = step_cost (&s, &steps[q], i, r);
-            if (c == COST_INF)
-              continue;
-            int total = add_cost (add_cost (here, c), s.g[ST (&s, i + steps[q].ntok, r + steps[q].k)]);
-            if (total != opt)
-              continue;
-            if (steps[q].kind == STEP_SKIP)
-              {
-                skipped++;
-                continue;
-              }
-            for (guint j = 0; j < steps[q].ntok; j++)
-              {
-                guint cell = step_cell (&s, &steps[q], r, j);
-                double v = 0;
-                token_value (&s.tok[i + j], gk_grid_type (grid, cell), &v);
-                vote (&votes[cell], &s.tok[i + j], v);
-              }
-          }
-      }
+  Votes v;
+  votes_init (&v, ncells);
+  if (s.n < ncells)
+    votes_from_labels (grid, rows, lo, hi, toks, &v);
+  else if (!votes_from_paths (&s, &v))
+    {
+      votes_clear (&v);
+      votes_init (&v, ncells);
+      votes_from_steps (&s, &v);
+    }
   g_free (s.f);
   g_free (s.g);
 
@@ -577,29 +998,36 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   dec->cells = g_new0 (const GkCell *, ncells);
   dec->ambiguous = g_new0 (gboolean, ncells);
   dec->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
+  dec->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   guint ambiguous = 0;
   int page = 0;
   for (guint c = 0; c < ncells; c++)
     {
-      const GridCell *gc = &g_array_index (grid->cells, GridCell, c);
-      CellVote *v = &votes[c];
-      if (v->seen && !v->differs && !row_missable[gc->row])
-        dec->cells[c] = v->cell;
-      else if (v->seen)
+      if (v.seen[c] && !v.differs[c] && v.blank[c])
+        {
+          GkCell *blank = gk_cell_new ("", &v.cell[c]->src);
+          blank->grid_cell = TRUE;
+          g_ptr_array_add (dec->owned, blank);
+          dec->cells[c] = blank;
+        }
+      else if (v.seen[c] && !v.differs[c])
+        dec->cells[c] = v.cell[c];
+      else if (v.seen[c])
         {
           dec->ambiguous[c] = TRUE;
           ambiguous++;
           if (!page)
-            page = v->cell->src.page;
+            page = v.cell[c]->src.page;
         }
     }
   if (ambiguous)
     g_ptr_array_add (dec->warnings,
                      gk_warning_new ("ambiguous_placement", page,
                                      "%u个数字无法确定所在单元格（多种排列同样符合表格），其值为 null", ambiguous));
-  if (skipped)
+  if (v.skipped)
     g_ptr_array_add (dec->warnings,
-                     gk_warning_new ("stray_number", 0, "表格中有数字不属于任何单元格，已略去"));
+                     gk_warning_new ("stray_number", 0, "表格中有 %u 个数字不属于任何单元格，已略去", v.skipped));
+  votes_clear (&v);
   return dec;
 }
 
@@ -611,5 +1039,7 @@ gk_decoded_free (GkDecoded *dec)
   g_free (dec->cells);
   g_free (dec->ambiguous);
   g_ptr_array_unref (dec->warnings);
+  if (dec->owned)
+    g_ptr_array_unref (dec->owned);
   g_free (dec);
 }

@@ -45,6 +45,7 @@ typedef struct {
   const GkCell **cells;  /* per grid cell: the cell placed there, or NULL */
   gboolean *ambiguous;   /* per grid cell: cheapest placements disagree */
   GPtrArray *warnings;   /* GkWarning* */
+  GPtrArray *owned;      /* GkCell*: blank cells of rows printed in part (raw "") */
 } GkDecoded;
 
 /* The cheapest placements of the number tokens of rows [lo, hi) on the

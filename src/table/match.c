@@ -34,6 +34,10 @@ enum { LABEL_BLOCK_MIN = 3 };
  * dump's section are compared (about one row of table 三). */
 enum { READING_BROKEN_WEIGHT = 7 };
 
+/* A line of a table's header or label column is at most this long; a longer
+ * one is prose. */
+enum { TABLE_TAIL_MAX_CHARS = 20 };
+
 /* One value the matcher read for a canonical key. */
 typedef struct {
   const GkCell *cell;      /* NULL: key known, value not read */
@@ -517,6 +521,33 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
   return c;
 }
 
+/* The last table of a text dump may run past the heading that follows it:
+ * pdftotext prints a page's lines in its own order, and the heading 五、…
+ * set beside the table's last row lands before that row's cells.  The
+ * decoder reads on past such an end heading through the lines that still
+ * look like table text (cells, short header words) and stops at the first
+ * line of prose or at any other heading. */
+static gboolean is_end_heading (const GkTemplateSet *set, const char *label_key);
+
+static guint
+table_tail_end (const GkTemplateSet *set, const GPtrArray *rows, guint hi)
+{
+  if (hi >= rows->len)
+    return hi;
+  g_autofree char *head = gk_text_label_key (((GkRow *) rows->pdata[hi])->label);
+  if (!is_end_heading (set, head))
+    return hi;
+  guint end = hi + 1;
+  for (; end < rows->len; end++)
+    {
+      g_autofree char *key = gk_text_label_key (((GkRow *) rows->pdata[end])->label);
+      if (is_end_heading (set, key) || g_utf8_strlen (key, -1) > TABLE_TAIL_MAX_CHARS
+          || strpbrk (key, ",;:") || strstr (key, "。"))
+        break;
+    }
+  return end;
+}
+
 /* The grid's cells as a candidate reading holds them (NULL: not read). */
 static const GkCell **
 candidate_cells (const Candidate *c, const GkGrid *grid)
@@ -594,6 +625,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       GkWarning *src = dec->warnings->pdata[w];
       g_ptr_array_add (c->warnings, gk_warning_new (src->code, src->page, "%s", src->message));
     }
+  while (dec->owned->len)
+    g_ptr_array_add (c->owned_cells, g_ptr_array_steal_index (dec->owned, 0));
 }
 
 /* Section starts: index of each section's heading row, -1 when absent. */
@@ -868,6 +901,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
                 }
             }
         }
+      if (best && content->media == GK_MEDIA_TEXT)
+        decode_text_section (set, best, content->rows, lo, table_tail_end (set, content->rows, hi));
       if (!best || g_hash_table_size (best->rows_seen) == 0)
         {
           if (sp->start >= 0)
@@ -880,8 +915,6 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
       if (sp->start < 0)
         gk_record_warn (record, "section_heading_missing", 0,
                         "未找到“%s”部分的标题，表格按内容定位", sp->key);
-      if (content->media == GK_MEDIA_TEXT)
-        decode_text_section (set, best, content->rows, lo, hi);
       write_candidate (set, record, best);
       if (best->last_row >= 0)
         cursor = best->last_row + 1;
