@@ -46,10 +46,8 @@ write_file (const char *dir, const char *name, const char *data, gssize len)
 static char *
 copy_sample (const char *sample, const char *dir, const char *name)
 {
-  g_autofree char *src = tu_source_path (sample);
-  g_autofree char *data = NULL;
   gsize len;
-  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_autofree char *data = tu_source_contents (sample, &len);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   return write_file (dir, name, data, (gssize) len);
 }
@@ -61,6 +59,8 @@ test_bad_inputs (void)
   g_autofree char *empty = write_file (dir, "empty.txt", "", 0);
   g_autofree char *fake = write_file (dir, "report.pdf", "<html>404 Not Found</html>", -1);
   g_autofree char *binary = write_file (dir, "blob.txt", "\x01\x02\x03\x04\x05\x06\x07\x08\x01\x02", 10);
+  /* zero bytes on one side, as UTF-16 has them, but control characters once converted */
+  g_autofree char *words = write_file (dir, "words.txt", "\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00", 12);
   g_autofree char *trunc = write_file (dir, "cut.pdf", "%PDF-1.4\n1 0 obj\n<<", -1);
   g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
   g_autofree char *loop = g_build_filename (dir, "loop.txt", NULL);
@@ -68,7 +68,7 @@ test_bad_inputs (void)
   g_autofree char *spaced = copy_sample ("samples/qinxian-2020.txt", dir, "沁县 2020 年报.txt");
 
   struct { const char *path; const char *cause; } cases[] = {
-    { empty, "empty file" }, { fake, "not a PDF" }, { binary, "binary data" }, { missing, "No such file" },
+    { empty, "empty file" }, { fake, "not a PDF" }, { binary, "binary data" }, { words, "binary data" }, { missing, "No such file" },
     { dir, "is a directory" }, { loop, "symbolic link loop" }, { trunc, "PDF" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -228,6 +228,70 @@ test_output_dir_same_base_name (void)
   tu_remove_flat_dir (dir);
 }
 
+/* The `data` of gongkai's record of path, as JSON text; its warnings' codes in *codes. */
+static char *
+extracted_data (const char *path, char **codes)
+{
+  const char *args[] = { "extract", path, NULL };
+  Run r = run_gongkai (args);
+  g_assert_cmpint (r.status, ==, 0);
+  json_error_t jerr;
+  json_t *rec = json_loads (r.out, 0, &jerr);
+  g_assert_nonnull (rec);
+  char *data = json_dumps (json_object_get (rec, "data"), JSON_SORT_KEYS);
+  g_autoptr (GString) list = g_string_new (NULL);
+  json_t *w;
+  size_t i;
+  json_array_foreach (json_object_get (rec, "warnings"), i, w)
+    g_string_append_printf (list, "%s ", json_string_value (json_object_get (w, "code")));
+  *codes = g_string_free (g_steal_pointer (&list), FALSE);
+  json_decref (rec);
+  run_clear (&r);
+  return data;
+}
+
+/* A report saved as UTF-16 (Windows "Unicode"; with a byte-order mark or
+ * without) or with bare CR line ends reads as the UTF-8 original does:
+ * UTF-16 was refused as binary data, CR-only gave 4 of 202 values. */
+static void
+test_utf16_and_cr_text (void)
+{
+  g_autofree char *sample = tu_source_path ("samples/qinxian-2020.txt");
+  gsize len;
+  g_autofree char *utf8 = tu_source_contents ("samples/qinxian-2020.txt", &len);
+  g_autofree char *codes = NULL;
+  g_autofree char *want = extracted_data (sample, &codes);
+  g_assert_null (strstr (codes, "encoding_utf16"));
+
+  g_autofree char *dir = scratch_dir ();
+  gsize n_le = 0, n_be = 0;
+  g_autofree char *le = g_convert (utf8, (gssize) len, "UTF-16LE", "UTF-8", NULL, &n_le, NULL);
+  g_autofree char *be = g_convert (utf8, (gssize) len, "UTF-16BE", "UTF-8", NULL, &n_be, NULL);
+  g_autoptr (GByteArray) with_bom = g_byte_array_new ();
+  g_byte_array_append (with_bom, (const guint8 *) "\xff\xfe", 2);
+  g_byte_array_append (with_bom, (const guint8 *) le, (guint) n_le);
+  g_autofree char *cr = g_strdup (utf8);
+  for (char *p = cr; *p; p++)
+    if (*p == '\n')
+      *p = '\r';
+  struct { const char *name; const char *bytes; gsize len; const char *warning; } cases[] = {
+    { "le-bom.txt", (const char *) with_bom->data, with_bom->len, "encoding_utf16" },
+    { "be.txt", be, n_be, "encoding_utf16" },
+    { "cr.txt", cr, len, NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (dir, cases[i].name, cases[i].bytes, (gssize) cases[i].len);
+      g_autofree char *got_codes = NULL;
+      g_autofree char *got = extracted_data (path, &got_codes);
+      g_test_message ("%s: %s", cases[i].name, got_codes);
+      g_assert_cmpstr (got, ==, want);
+      if (cases[i].warning)
+        g_assert_nonnull (strstr (got_codes, cases[i].warning));
+    }
+  tu_remove_flat_dir (dir);
+}
+
 /* Runs gongkai with its standard output on /dev/full (every write fails
  * with ENOSPC, as on a full disk); its exit status, and stderr in *err. */
 static int
@@ -294,6 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/every-command-help", test_every_command_help);
   g_test_add_func ("/cli/stdout-write-error", test_stdout_write_error);
   g_test_add_func ("/cli/output-dir-same-base-name", test_output_dir_same_base_name);
+  g_test_add_func ("/cli/utf16-and-cr-text", test_utf16_and_cr_text);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* testutil.h — shared helpers of the GTest programs in tests/.
  *
  *   tu_source_path      a path inside the source tree (samples/, models/)
+ *   tu_source_contents  the bytes of a file of the source tree
  *   tu_pipeline         one pipeline per test program, from the tree's models/
  *   tu_record_from_text run the text path on a string (unit tests of heuristics)
  *   tu_json_get         a value of a JSON object by dotted path
@@ -35,6 +36,16 @@ static inline char *
 tu_source_path (const char *rel)
 {
   return g_build_filename (GK_SOURCE_DIR, rel, NULL);
+}
+
+/* The bytes of rel (inside the source tree), NUL-terminated, length in *len. */
+static inline char *
+tu_source_contents (const char *rel, gsize *len)
+{
+  g_autofree char *path = tu_source_path (rel);
+  char *data = NULL;
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
 }
 
 static inline GkPipeline *

@@ -440,7 +440,9 @@ static char *
 page_to_utf8 (const char *data, gsize len, GkContent *content, gsize *out_len)
 {
   g_autofree char *declared = declared_charset (data, len);
-  gboolean declared_utf8 = declared && (strcmp (declared, "utf-8") == 0 || strcmp (declared, "utf8") == 0);
+  /* a UTF-16 page was made UTF-8 by the input layer (input.h); its <meta> still says UTF-16 */
+  gboolean declared_utf8 = declared && (strcmp (declared, "utf-8") == 0 || strcmp (declared, "utf8") == 0
+                                        || g_str_has_prefix (declared, "utf-16") || strcmp (declared, "unicode") == 0);
   gsize bad = 0;
   if (declared && !declared_utf8)
     {

@@ -1,6 +1,7 @@
 /* input.c — see input.h. */
 #include "input.h"
 #include "common/gk-error.h"
+#include "common/gk-text.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -83,6 +84,112 @@ gk_input_detect (const char *name, const guint8 *data, gsize len, GkInputKind *k
   return TRUE;
 }
 
+/* How much of the file tells UTF-16 from its zero bytes. */
+#define UTF16_SNIFF_BYTES 8192
+
+/* "UTF-16LE" or "UTF-16BE" when data is UTF-16 — a byte-order mark (its
+ * length in *bom), or the zero high bytes of ASCII characters (digits,
+ * spaces, line ends), at least 1 unit in 100, nearly all on one side —
+ * else NULL.  Text in UTF-8 or GB18030 has no zero bytes. */
+static const char *
+utf16_charset (const guint8 *data, gsize len, gsize *bom)
+{
+  *bom = 0;
+  if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    {
+      *bom = 2;
+      return "UTF-16LE";
+    }
+  if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    {
+      *bom = 2;
+      return "UTF-16BE";
+    }
+  gsize units = MIN (len, UTF16_SNIFF_BYTES) / 2, zero_even = 0, zero_odd = 0;
+  for (gsize i = 0; i < units; i++)
+    {
+      zero_even += data[2 * i] == 0;
+      zero_odd += data[2 * i + 1] == 0;
+    }
+  gsize least = MAX (2, units / 100);
+  if (zero_odd >= least && zero_even * 10 <= zero_odd)
+    return "UTF-16LE";
+  if (zero_even >= least && zero_odd * 10 <= zero_even)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* UTF-16 data as UTF-8, with its warnings; NULL when data is not UTF-16. */
+static GBytes *
+utf16_to_utf8 (const guint8 *data, gsize len, GPtrArray *warnings)
+{
+  gsize bom, out_len = 0, bad = 0;
+  const char *charset = utf16_charset (data, len, &bom);
+  if (!charset)
+    return NULL;
+  char *text = gk_text_convert_lossy ((const char *) data + bom, len - bom, charset, &out_len, &bad, NULL);
+  if (!text)
+    return NULL;
+  g_ptr_array_add (warnings, gk_warning_new ("encoding_utf16", 0, "file is %s (%s byte-order mark); read as UTF-8",
+                                             charset, bom ? "with a" : "without"));
+  if (bad)
+    g_ptr_array_add (warnings, gk_warning_new ("invalid_utf8", 0, "%" G_GSIZE_FORMAT " bytes not valid %s replaced",
+                                               bad, charset));
+  return g_bytes_new_take (text, out_len);
+}
+
+/* Text with bare CR line ends (CR not before LF) with LF ones; NULL when it has none. */
+static GBytes *
+cr_to_lf (const char *data, gsize len)
+{
+  gboolean bare = FALSE;
+  for (gsize i = 0; i < len && !bare; i++)
+    bare = data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n');
+  if (!bare)
+    return NULL;
+  char *copy = g_memdup2 (data, len);
+  for (gsize i = 0; i < len; i++)
+    if (copy[i] == '\r' && (i + 1 == len || copy[i + 1] != '\n'))
+      copy[i] = '\n';
+  return g_bytes_new_take (copy, len);
+}
+
+GBytes *
+gk_input_prepare (const char *name, GBytes *raw, GkInputKind *kind, GPtrArray *warnings, GError **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (raw, &len);
+  g_autoptr (GBytes) bytes = NULL;
+  /* no %PDF- header is UTF-16; the header decides before any guess */
+  if (!memmem (data, MIN (len, 1024), "%PDF-", 5))
+    bytes = utf16_to_utf8 (data, len, warnings);
+  if (!bytes)
+    bytes = g_bytes_ref (raw);
+  data = g_bytes_get_data (bytes, &len);
+  if (!gk_input_detect (name, data, len, kind, error))
+    return NULL;
+  if (*kind == GK_INPUT_TEXT)
+    {
+      GBytes *lf = cr_to_lf ((const char *) data, len);
+      if (lf)
+        {
+          g_bytes_unref (bytes);
+          bytes = lf;
+        }
+    }
+  return g_steal_pointer (&bytes);
+}
+
+void
+gk_input_take_warnings (GkInput *input, GkContent *content)
+{
+  for (guint i = 0; i < input->warnings->len; i++)
+    g_ptr_array_insert (content->warnings, (gint) i, input->warnings->pdata[i]);
+  g_ptr_array_set_free_func (input->warnings, NULL);
+  g_ptr_array_set_size (input->warnings, 0);
+  g_ptr_array_set_free_func (input->warnings, (GDestroyNotify) gk_warning_free);
+}
+
 GkInput *
 gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
 {
@@ -120,16 +227,15 @@ gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
                    local->code == G_FILE_ERROR_ACCES ? "permission denied" : (e ? g_strerror (e) : local->message));
       return NULL;
     }
-  GkInput *in = g_new0 (GkInput, 1);
+  g_autoptr (GkInput) in = g_new0 (GkInput, 1);
   in->path = g_strdup (path);
-  in->bytes = g_bytes_new_take (data, len);
-  if (!gk_input_detect (path, (const guint8 *) data, len, &in->kind, error))
-    {
-      gk_input_free (in);
-      return NULL;
-    }
+  in->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
   in->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-  return in;
+  g_autoptr (GBytes) raw = g_bytes_new_take (data, len);
+  in->bytes = gk_input_prepare (path, raw, &in->kind, in->warnings, error);
+  if (!in->bytes)
+    return NULL;
+  return g_steal_pointer (&in);
 }
 
 void
@@ -138,7 +244,10 @@ gk_input_free (GkInput *in)
   if (!in)
     return;
   g_free (in->path);
-  g_bytes_unref (in->bytes);
+  if (in->bytes)
+    g_bytes_unref (in->bytes);
+  if (in->warnings)
+    g_ptr_array_unref (in->warnings);
   g_free (in->sha256);
   g_free (in);
 }

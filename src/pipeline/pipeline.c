@@ -111,6 +111,7 @@ gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions 
     }
   if (!content)
     return NULL;
+  gk_input_take_warnings (input, content);
   g_autoptr (GPtrArray) saved = gk_reread_save_warnings (content);
   GkRecord *rec = gk_pipeline_record_from_content (p, path, content);
   rec->sha256 = g_strdup (input->sha256);
