@@ -12,6 +12,14 @@
  * token more than anything (the grid is known, its rows are printed). */
 enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
 
+/* A band departs from the order a text dump keeps everywhere else (row by
+ * row): on a tie of evidence the simpler reading stands. */
+enum { W_BAND = 1 };
+
+/* Published errors one table may be taken to hold: a placement that needs
+ * more is more likely a layout the decoder does not know. */
+enum { MAX_MISPRINTS = 2 };
+
 /* Widest band of rows read column by column (two rows interleaved, as a
  * producer prints a pair of rows whose labels are taller than the cells). */
 enum { BAND_MAX = 3 };
@@ -37,8 +45,15 @@ typedef struct {
   guint row_lo, row_hi;
 } GridIdentity;
 
+/* One identity a cell takes part in, and on which side. */
+typedef struct {
+  guint identity;
+  gboolean lhs;
+} CellIdentity;
+
 struct GkGrid {
   GArray *cells;          /* GridCell, template order */
+  GPtrArray *cell_ids;    /* per cell: GArray of CellIdentity */
   guint n_rows;
   GArray *row_first;      /* guint: first cell of each template row */
   GArray *row_ncols;      /* guint */
@@ -164,6 +179,20 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
         }
     }
   grid_add_identities (grid, set, tpl);
+  grid->cell_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint c = 0; c < grid->cells->len; c++)
+    g_ptr_array_add (grid->cell_ids, g_array_new (FALSE, FALSE, sizeof (CellIdentity)));
+  for (guint k = 0; k < grid->identities->len; k++)
+    {
+      const GridIdentity *id = grid->identities->pdata[k];
+      for (guint q = 0; q < 2; q++)
+        {
+          const GArray *side = q ? id->rhs : id->lhs;
+          for (guint m = 0; m < side->len; m++)
+            g_array_append_val (g_ptr_array_index (grid->cell_ids, g_array_index (side, guint, m)),
+                                ((CellIdentity){ k, q == 0 }));
+        }
+    }
   return grid;
 }
 
@@ -180,6 +209,7 @@ gk_grid_free (GkGrid *grid)
   g_array_unref (grid->row_block);
   g_ptr_array_unref (grid->rows);
   g_ptr_array_unref (grid->identities);
+  g_ptr_array_unref (grid->cell_ids);
   g_hash_table_unref (grid->index);
   g_free (grid);
 }
@@ -354,10 +384,24 @@ step_cell (const Search *s, const Step *st, guint r, guint j)
   return g_array_index (grid->row_first, guint, row) + col;
 }
 
+/* Two tokens printed together: on one line, or on lines with no blank line
+ * between them (pdftotext separates its text blocks with a blank line, and
+ * a block is one run of a table's cells). */
+static gboolean
+tokens_touch (const Token *a, const Token *b)
+{
+  if (a->line == b->line)
+    return TRUE;
+  int la = a->cell->src.line, lb = b->cell->src.line;
+  return la > 0 && lb == la + 1;
+}
+
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
 static int
-step_cost (const Search *s, const Step *st, guint i, guint r)
+step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identity_part)
 {
+  if (identity_part)
+    *identity_part = 0;
   const GkGrid *grid = s->grid;
   if (st->kind == STEP_SKIP)
     return i < s->n ? W_SKIP : COST_INF;
@@ -380,7 +424,7 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
-  int cost = st->hole != NO_HOLE ? W_SKIP : 0;
+  int cost = st->hole != NO_HOLE ? W_SKIP : st->kind == STEP_BAND ? W_BAND : 0;
   for (guint j = 0; j < ncells; j++)
     {
       guint cell = step_cell (s, st, r, j);
@@ -403,15 +447,19 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
       gboolean ok = id->relation == GK_RELATION_LE ? side[0] <= side[1] + SUM_EPSILON
                                                     : fabs (side[0] - side[1]) <= SUM_EPSILON;
       if (!ok)
-        cost += W_IDENTITY;
+        {
+          cost += W_IDENTITY;
+          if (identity_part)
+            *identity_part += W_IDENTITY;
+        }
     }
   /* tokens of one printed line belong to neighbouring cells: the next column
    * of the same row, or the same column of the next row */
-  if (i > 0 && s->tok[i - 1].line == s->tok[i].line)
+  if (i > 0 && tokens_touch (&s->tok[i - 1], &s->tok[i]))
     cost += W_LINE;
   for (guint j = 0; j + 1 < ncells; j++)
     {
-      if (s->tok[i + step_token (st, j)].line != s->tok[i + step_token (st, j + 1)].line)
+      if (!tokens_touch (&s->tok[i + step_token (st, j)], &s->tok[i + step_token (st, j + 1)]))
         continue;
       const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
       const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
@@ -421,6 +469,12 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
         cost += W_LINE;
     }
   return cost;
+}
+
+static int
+step_cost (const Search *s, const Step *st, guint i, guint r)
+{
+  return step_cost_parts (s, st, i, r, NULL);
 }
 
 /* The steps that may leave a state whose next template row is r. */
@@ -510,6 +564,8 @@ typedef struct {
   gboolean *differs;     /* they fill it with different values, or one leaves it empty */
   gboolean *blank;       /* the cell printed nothing (its row's numbers sit elsewhere): 0 */
   guint skipped;         /* tokens a cheapest placement drops */
+  guint misprints;       /* published errors the cheapest placement needs */
+  gboolean *doubted;     /* the cell takes part in an identity it breaks */
 } Votes;
 
 static void
@@ -520,7 +576,9 @@ votes_init (Votes *v, guint ncells)
   v->seen = g_new0 (gboolean, ncells);
   v->differs = g_new0 (gboolean, ncells);
   v->blank = g_new0 (gboolean, ncells);
+  v->doubted = g_new0 (gboolean, ncells);
   v->skipped = 0;
+  v->misprints = 0;
 }
 
 static void
@@ -531,6 +589,7 @@ votes_clear (Votes *v)
   g_free (v->seen);
   g_free (v->differs);
   g_free (v->blank);
+  g_free (v->doubted);
 }
 
 static void
@@ -614,6 +673,137 @@ typedef struct {
 /* Placements walked at most; past this the votes come from the steps. */
 enum { WALK_MAX_LEAVES = 20000 };
 
+/* How many misprints it takes to explain the broken identities.  A misprint
+ * is one wrong cell, or a wrong cell together with the total that was summed
+ * from it (the row still adds up; its column and the balance do not).  A
+ * misprint may not unbalance an identity that holds.  Greedy cover; an
+ * identity no misprint explains counts one of its own.  This, not the number
+ * of identities broken, tells a misplacement from a misprint: a wrong total
+ * breaks its row, its column and the balance, and is still one misprint. */
+typedef struct {
+  guint a, b;          /* b == a for a single cell */
+} Misprint;
+
+/* Net change of an identity's balance when the misprint's cells move by the
+ * same amount: (cells on the left) - (cells on the right). */
+static int
+misprint_shift (const GkGrid *grid, guint k, const Misprint *m)
+{
+  const GArray *members = g_ptr_array_index (grid->cell_ids, m->a);
+  int shift = 0;
+  for (guint pass = 0; pass < (m->b == m->a ? 1u : 2u); pass++)
+    {
+      members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
+      for (guint q = 0; q < members->len; q++)
+        {
+          const CellIdentity *ci = &g_array_index (members, CellIdentity, q);
+          if (ci->identity == k)
+            shift += ci->lhs ? 1 : -1;
+        }
+    }
+  return shift;
+}
+
+static guint
+errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit)
+{
+  guint nid = grid->identities->len;
+  g_autofree int *state = g_new (int, nid);
+  guint open = 0;
+  for (guint k = 0; k < nid; k++)
+    {
+      state[k] = identity_holds (grid->identities->pdata[k], values, known);
+      open += state[k] == 0;
+    }
+  if (!open)
+    return 0;
+  /* the candidate misprints: the cells of broken identities, alone or with a
+   * cell across a holding identity from them */
+  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Misprint));
+  for (guint k = 0; k < nid; k++)
+    {
+      if (state[k] != 0)
+        continue;
+      const GridIdentity *id = grid->identities->pdata[k];
+      for (guint q = 0; q < 2; q++)
+        {
+          const GArray *side = q ? id->rhs : id->lhs;
+          for (guint m = 0; m < side->len; m++)
+            {
+              guint c = g_array_index (side, guint, m);
+              g_array_append_val (cand, ((Misprint){ c, c }));
+              const GArray *members = g_ptr_array_index (grid->cell_ids, c);
+              for (guint z = 0; z < members->len; z++)
+                {
+                  const CellIdentity *ci = &g_array_index (members, CellIdentity, z);
+                  if (state[ci->identity] != 1)
+                    continue;
+                  const GridIdentity *hold = grid->identities->pdata[ci->identity];
+                  const GArray *other = ci->lhs ? hold->rhs : hold->lhs;
+                  for (guint o = 0; o < other->len; o++)
+                    g_array_append_val (cand, ((Misprint){ c, g_array_index (other, guint, o) }));
+                }
+            }
+        }
+    }
+  /* drop those that would unbalance an identity that holds */
+  for (guint x = cand->len; x-- > 0;)
+    {
+      const Misprint *m = &g_array_index (cand, Misprint, x);
+      gboolean ok = TRUE;
+      for (guint pass = 0; pass < 2 && ok; pass++)
+        {
+          const GArray *members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
+          for (guint q = 0; q < members->len && ok; q++)
+            {
+              guint k = g_array_index (members, CellIdentity, q).identity;
+              ok = state[k] != 1 || misprint_shift (grid, k, m) == 0;
+            }
+        }
+      if (!ok)
+        g_array_remove_index_fast (cand, x);
+    }
+  guint errors = 0;
+  while (open)
+    {
+      int best = -1;
+      guint best_hits = 0;
+      for (guint x = 0; x < cand->len; x++)
+        {
+          const Misprint *m = &g_array_index (cand, Misprint, x);
+          guint hits = 0;
+          for (guint k = 0; k < nid; k++)
+            hits += state[k] == 0 && misprint_shift (grid, k, m) != 0;
+          if (hits > best_hits)
+            best = (int) x, best_hits = hits;
+        }
+      if (best < 0)
+        return errors + open;
+      const Misprint m = g_array_index (cand, Misprint, best);
+      errors++;
+      if (rows_hit)
+        {
+          rows_hit[g_array_index (grid->cells, GridCell, m.a).row] = TRUE;
+          rows_hit[g_array_index (grid->cells, GridCell, m.b).row] = TRUE;
+        }
+      for (guint k = 0; k < nid; k++)
+        if (state[k] == 0 && misprint_shift (grid, k, &m) != 0)
+          state[k] = 2, open--;
+    }
+  return errors;
+}
+
+/* Marks the cells of the rows where the misprints that explain the broken
+ * identities sit. */
+static void
+mark_doubted (const GkGrid *grid, const double *values, const gboolean *known, gboolean *doubted)
+{
+  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
+  errors_to_explain (grid, values, known, rows_hit);
+  for (guint c = 0; c < grid->cells->len; c++)
+    doubted[c] = rows_hit[g_array_index (grid->cells, GridCell, c).row];
+}
+
 static void
 walk_leaf (Walk *w, int local, guint r_end)
 {
@@ -643,17 +833,34 @@ walk_leaf (Walk *w, int local, guint r_end)
           w->known[c] = token_value (t, gk_grid_type (grid, c), &w->value[c]);
         }
     }
-  int total = add_cost (local, missing_rows_cost (s, r_end));
-  for (guint k = 0; k < grid->identities->len; k++)
+  /* the layout evidence of the steps, then the identities judged on the
+   * whole placement as the published errors it takes to explain them */
+  int layout = 0;
+  for (guint p = 0; p < w->path->len; p++)
     {
-      const GridIdentity *id = grid->identities->pdata[k];
-      if (w->row_step[id->row_lo] >= 0 && w->row_step[id->row_lo] == w->row_step[id->row_hi])
-        continue;   /* judged by its step */
-      if (identity_holds (id, w->value, w->known) == 0)
-        total += W_IDENTITY;
+      const PathStep *ps = &g_array_index (w->path, PathStep, p);
+      int id_part = 0;
+      layout += step_cost_parts (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
     }
+  (void) local;
+  int total = add_cost (layout, missing_rows_cost (s, r_end));
+  guint misprints = errors_to_explain (grid, w->value, w->known, NULL);
+  total = add_cost (total, W_IDENTITY * (int) misprints);
   if (total > w->best)
     return;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    {
+      g_printerr ("  leaf %d (local %d):", total, local);
+      for (guint p = 0; p < w->path->len; p++)
+        {
+          const PathStep *ps = &g_array_index (w->path, PathStep, p);
+          int sc = step_cost (w->s, &ps->step, ps->i, ps->r);
+          if (sc)
+            g_printerr (" %s%u@%u/r%u%s=%d", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
+                        ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "", sc);
+        }
+      g_printerr ("\n");
+    }
   Votes *v = w->votes;
   if (total < w->best || !w->have_best)
     {
@@ -662,6 +869,8 @@ walk_leaf (Walk *w, int local, guint r_end)
       memset (v->seen, 0, ncells * sizeof (gboolean));
       memset (v->differs, 0, ncells * sizeof (gboolean));
       v->skipped = skipped;
+      v->misprints = misprints;
+      mark_doubted (grid, w->value, w->known, v->doubted);
       for (guint c = 0; c < ncells; c++)
         if (w->known[c])
           vote (v, c, w->cell[c], w->value[c]);
@@ -1001,6 +1210,11 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   dec->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   guint ambiguous = 0;
   int page = 0;
+  /* A placement that takes more misprints than a published table holds is
+   * not the table's own layout: what its broken identities touch is not read. */
+  if (v.misprints > MAX_MISPRINTS)
+    for (guint c = 0; c < ncells; c++)
+      v.differs[c] |= v.doubted[c];
   for (guint c = 0; c < ncells; c++)
     {
       if (v.seen[c] && !v.differs[c] && v.blank[c])
