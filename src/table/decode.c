@@ -368,6 +368,7 @@ typedef struct {
   guint R;             /* template rows */
   int *f;              /* cheapest cost from the start to state (i, r) */
   int *g;              /* cheapest cost from state (i, r) to the end */
+  int *memo;           /* step costs already worked out: cost, identity part */
 } Search;
 
 #define ST(s, i, r) ((gsize) (i) * ((s)->R + 1) + (r))
@@ -471,10 +472,36 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   return cost;
 }
 
+/* A step's place among those steps_from lists, for the memo. */
+static guint
+step_slot (const Step *st)
+{
+  if (st->kind == STEP_SKIP)
+    return 0;
+  if (st->kind == STEP_BAND)
+    return st->k;
+  return st->hole == NO_HOLE ? 1 : BAND_MAX + st->hole;
+}
+
+#define MEMO_UNSET G_MININT
+
+/* step_cost_parts, each (state, step) worked out once: the search, the walk
+ * and the redundancy test ask for the same steps many times. */
+static int
+step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identity_part)
+{
+  gsize at = (ST (s, i, r) * (STEPS_MAX + 1) + step_slot (st)) * 2;
+  if (s->memo[at] == MEMO_UNSET)
+    s->memo[at] = step_cost_parts (s, st, i, r, &s->memo[at + 1]);
+  if (identity_part)
+    *identity_part = s->memo[at + 1];
+  return s->memo[at];
+}
+
 static int
 step_cost (const Search *s, const Step *st, guint i, guint r)
 {
-  return step_cost_parts (s, st, i, r, NULL);
+  return step_cost_cached (s, st, i, r, NULL);
 }
 
 /* The steps that may leave a state whose next template row is r. */
@@ -517,6 +544,10 @@ search_run (Search *s)
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   s->f = g_new (int, nstates);
   s->g = g_new (int, nstates);
+  gsize nmemo = nstates * (STEPS_MAX + 1) * 2;
+  s->memo = g_new (int, nmemo);
+  for (gsize q = 0; q < nmemo; q++)
+    s->memo[q] = MEMO_UNSET;
   for (gsize q = 0; q < nstates; q++)
     s->f[q] = s->g[q] = COST_INF;
   s->f[ST (s, 0, 0)] = 0;
@@ -655,6 +686,7 @@ typedef struct {
   GArray *path;          /* PathStep */
   int best;
   guint leaves;
+  guint nodes;
   gboolean gave_up;
   Votes *votes;
   gboolean have_best;
@@ -671,7 +703,7 @@ typedef struct {
 } PathStep;
 
 /* Placements walked at most; past this the votes come from the steps. */
-enum { WALK_MAX_LEAVES = 20000 };
+enum { WALK_MAX_LEAVES = 2000, WALK_MAX_NODES = 50000 };
 
 /* How many misprints it takes to explain the broken identities.  A misprint
  * is one wrong cell, or a wrong cell together with the total that was summed
@@ -682,26 +714,47 @@ enum { WALK_MAX_LEAVES = 20000 };
  * breaks its row, its column and the balance, and is still one misprint. */
 typedef struct {
   guint a, b;          /* b == a for a single cell */
+  guint first, count;  /* its unbalanced identities: a run of `moved` */
 } Misprint;
 
-/* Net change of an identity's balance when the misprint's cells move by the
- * same amount: (cells on the left) - (cells on the right). */
-static int
-misprint_shift (const GkGrid *grid, guint k, const Misprint *m)
+/* The identities whose balance a misprint moves (its cells change by the
+ * same amount: cells on the left count +1, on the right -1), into moved;
+ * FALSE when it would unbalance an identity that holds. */
+static gboolean
+misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, GArray *moved)
 {
-  const GArray *members = g_ptr_array_index (grid->cell_ids, m->a);
-  int shift = 0;
+  guint touched[64];
+  guint nt = 0;
   for (guint pass = 0; pass < (m->b == m->a ? 1u : 2u); pass++)
     {
-      members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
+      const GArray *members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
       for (guint q = 0; q < members->len; q++)
         {
           const CellIdentity *ci = &g_array_index (members, CellIdentity, q);
-          if (ci->identity == k)
-            shift += ci->lhs ? 1 : -1;
+          if (shift[ci->identity] == 0 && nt < G_N_ELEMENTS (touched))
+            touched[nt++] = ci->identity;
+          shift[ci->identity] += ci->lhs ? 1 : -1;
         }
     }
-  return shift;
+  gboolean ok = TRUE;
+  m->first = moved->len;
+  for (guint t = 0; t < nt; t++)
+    {
+      guint k = touched[t];
+      if (shift[k] != 0)
+        {
+          if (state[k] == 1)
+            ok = FALSE;
+          else if (state[k] == 0)
+            g_array_append_val (moved, k);
+        }
+    }
+  for (guint t = 0; t < nt; t++)
+    shift[touched[t]] = 0;
+  m->count = moved->len - m->first;
+  if (!ok)
+    g_array_set_size (moved, m->first);
+  return ok && m->count > 0;
 }
 
 static guint
@@ -719,7 +772,9 @@ errors_to_explain (const GkGrid *grid, const double *values, const gboolean *kno
     return 0;
   /* the candidate misprints: the cells of broken identities, alone or with a
    * cell across a holding identity from them */
+  g_autofree int *shift = g_new0 (int, nid);
   g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Misprint));
+  g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint k = 0; k < nid; k++)
     {
       if (state[k] != 0)
@@ -731,7 +786,9 @@ errors_to_explain (const GkGrid *grid, const double *values, const gboolean *kno
           for (guint m = 0; m < side->len; m++)
             {
               guint c = g_array_index (side, guint, m);
-              g_array_append_val (cand, ((Misprint){ c, c }));
+              Misprint one = { c, c, 0, 0 };
+              if (misprint_moves (grid, state, shift, &one, moved))
+                g_array_append_val (cand, one);
               const GArray *members = g_ptr_array_index (grid->cell_ids, c);
               for (guint z = 0; z < members->len; z++)
                 {
@@ -741,27 +798,14 @@ errors_to_explain (const GkGrid *grid, const double *values, const gboolean *kno
                   const GridIdentity *hold = grid->identities->pdata[ci->identity];
                   const GArray *other = ci->lhs ? hold->rhs : hold->lhs;
                   for (guint o = 0; o < other->len; o++)
-                    g_array_append_val (cand, ((Misprint){ c, g_array_index (other, guint, o) }));
+                    {
+                      Misprint two = { c, g_array_index (other, guint, o), 0, 0 };
+                      if (misprint_moves (grid, state, shift, &two, moved))
+                        g_array_append_val (cand, two);
+                    }
                 }
             }
         }
-    }
-  /* drop those that would unbalance an identity that holds */
-  for (guint x = cand->len; x-- > 0;)
-    {
-      const Misprint *m = &g_array_index (cand, Misprint, x);
-      gboolean ok = TRUE;
-      for (guint pass = 0; pass < 2 && ok; pass++)
-        {
-          const GArray *members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
-          for (guint q = 0; q < members->len && ok; q++)
-            {
-              guint k = g_array_index (members, CellIdentity, q).identity;
-              ok = state[k] != 1 || misprint_shift (grid, k, m) == 0;
-            }
-        }
-      if (!ok)
-        g_array_remove_index_fast (cand, x);
     }
   guint errors = 0;
   while (open)
@@ -772,23 +816,26 @@ errors_to_explain (const GkGrid *grid, const double *values, const gboolean *kno
         {
           const Misprint *m = &g_array_index (cand, Misprint, x);
           guint hits = 0;
-          for (guint k = 0; k < nid; k++)
-            hits += state[k] == 0 && misprint_shift (grid, k, m) != 0;
+          for (guint q = 0; q < m->count; q++)
+            hits += state[g_array_index (moved, guint, m->first + q)] == 0;
           if (hits > best_hits)
             best = (int) x, best_hits = hits;
         }
       if (best < 0)
         return errors + open;
-      const Misprint m = g_array_index (cand, Misprint, best);
+      const Misprint *m = &g_array_index (cand, Misprint, best);
       errors++;
       if (rows_hit)
         {
-          rows_hit[g_array_index (grid->cells, GridCell, m.a).row] = TRUE;
-          rows_hit[g_array_index (grid->cells, GridCell, m.b).row] = TRUE;
+          rows_hit[g_array_index (grid->cells, GridCell, m->a).row] = TRUE;
+          rows_hit[g_array_index (grid->cells, GridCell, m->b).row] = TRUE;
         }
-      for (guint k = 0; k < nid; k++)
-        if (state[k] == 0 && misprint_shift (grid, k, &m) != 0)
-          state[k] = 2, open--;
+      for (guint q = 0; q < m->count; q++)
+        {
+          guint k = g_array_index (moved, guint, m->first + q);
+          if (state[k] == 0)
+            state[k] = 2, open--;
+        }
     }
   return errors;
 }
@@ -840,7 +887,7 @@ walk_leaf (Walk *w, int local, guint r_end)
     {
       const PathStep *ps = &g_array_index (w->path, PathStep, p);
       int id_part = 0;
-      layout += step_cost_parts (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
+      layout += step_cost_cached (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
     }
   (void) local;
   int total = add_cost (layout, missing_rows_cost (s, r_end));
@@ -908,6 +955,14 @@ option_cmp (gconstpointer a, gconstpointer b)
 static gboolean
 band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band_cost)
 {
+  /* dropping one of two equal tokens side by side: drop the later one only */
+  if (band->kind == STEP_SKIP)
+    return i + 1 < s->n && s->tok[i].count == s->tok[i + 1].count && s->tok[i].is_count == s->tok[i + 1].is_count;
+  if (band->hole != NO_HOLE)
+    {
+      const Token *a = &s->tok[i + band->hole], *b = &s->tok[i + band->hole + 1];
+      return a->count == b->count && a->is_count == b->is_count;
+    }
   if (band->kind != STEP_BAND)
     return FALSE;
   guint ncols = band->ntok / band->k;
@@ -943,6 +998,11 @@ walk (Walk *w, guint i, guint r, int acc)
   const Search *s = w->s;
   if (w->gave_up)
     return;
+  if (++w->nodes > WALK_MAX_NODES)
+    {
+      w->gave_up = TRUE;
+      return;
+    }
   if (i == s->n)
     {
       if (++w->leaves > WALK_MAX_LEAVES)
@@ -1180,7 +1240,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autoptr (GArray) toks = section_tokens (rows, lo, hi);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL };
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL };
   search_run (&s);
   if (g_getenv ("GK_DEBUG_DECODE"))
     {
@@ -1202,6 +1262,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
   g_free (s.f);
   g_free (s.g);
+  g_free (s.memo);
 
   GkDecoded *dec = g_new0 (GkDecoded, 1);
   dec->cells = g_new0 (const GkCell *, ncells);
