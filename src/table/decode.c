@@ -273,8 +273,11 @@ identity_holds (const GridIdentity *id, const double *values, const gboolean *kn
   return fabs (side[0] - side[1]) <= SUM_EPSILON;
 }
 
+/* (defined with the search below) */
+static guint errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit);
+
 guint
-gk_grid_broken (const GkGrid *grid, const GkCell *const *cells, guint *placed)
+gk_grid_misprints (const GkGrid *grid, const GkCell *const *cells, guint *placed, gboolean *doubted)
 {
   guint n = grid->cells->len;
   g_autofree double *values = g_new0 (double, n);
@@ -285,10 +288,34 @@ gk_grid_broken (const GkGrid *grid, const GkCell *const *cells, guint *placed)
       known[i] = TRUE, count++;
   if (placed)
     *placed = count;
-  guint broken = 0;
-  for (guint k = 0; k < grid->identities->len; k++)
-    broken += identity_holds (grid->identities->pdata[k], values, known) == 0;
-  return broken;
+  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
+  guint misprints = errors_to_explain (grid, values, known, rows_hit);
+  if (doubted)
+    for (guint i = 0; i < n; i++)
+      doubted[i] = misprints > MAX_MISPRINTS && rows_hit[g_array_index (grid->cells, GridCell, i).row];
+  return misprints;
+}
+
+guint
+gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells)
+{
+  g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < ncells; i++)
+    if (cells[i])
+      g_hash_table_add (used, (gpointer) cells[i]);
+  guint unused = 0;
+  for (guint i = lo; i < hi; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      for (guint c = 0; c < row->cells->len; c++)
+        {
+          const GkCell *cell = row->cells->pdata[c];
+          double v;
+          if (!g_hash_table_contains (used, cell) && cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &v))
+            unused++;
+        }
+    }
+  return unused;
 }
 
 /* ------------------------------------------------------------ the tokens */
@@ -1276,6 +1303,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (v.misprints > MAX_MISPRINTS)
     for (guint c = 0; c < ncells; c++)
       v.differs[c] |= v.doubted[c];
+  dec->skipped = v.skipped;
   for (guint c = 0; c < ncells; c++)
     {
       if (v.seen[c] && !v.differs[c] && v.blank[c])

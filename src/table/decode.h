@@ -4,7 +4,9 @@
  *   gk_grid_new / gk_grid_free   a section's cells in template order, with the
  *                                identities of checks.json that lie inside it
  *   gk_grid_size, gk_grid_key    the cells
- *   gk_grid_broken               identities a reading breaks (operands all read)
+ *   gk_grid_misprints            published errors a reading takes to explain its
+ *                                broken identities, and the rows they doubt
+ *   gk_decode_tokens_unused      numbers of a section a reading leaves out
  *   gk_decode_section            content rows → one cell (or none) per grid cell
  *
  * Method.  pdftotext's default mode keeps no trace of the table's geometry:
@@ -36,16 +38,24 @@ guint gk_grid_size (const GkGrid *grid);
 const char *gk_grid_key (const GkGrid *grid, guint i);
 GkColumnType gk_grid_type (const GkGrid *grid, guint i);
 
-/* Identities of the section broken by a reading: cells[i] is the cell read
- * for grid cell i, or NULL.  Identities with an unread operand do not count.
- * *placed (may be NULL) receives the number of cells that hold a number. */
-guint gk_grid_broken (const GkGrid *grid, const GkCell *const *cells, guint *placed);
+/* Published errors (misprints) it takes to explain the identities a reading
+ * breaks: cells[i] is the cell read for grid cell i, or NULL; an identity
+ * with an unread operand does not count.  A misprint is one wrong cell, or a
+ * wrong part with the total summed from it.  *placed (may be NULL) receives
+ * the cells that hold a number; doubted (may be NULL, one per cell) marks
+ * the rows of the misprints when there are more than a table may be taken
+ * to hold: the reading is then doubtful there. */
+guint gk_grid_misprints (const GkGrid *grid, const GkCell *const *cells, guint *placed, gboolean *doubted);
+
+/* Number tokens of rows [lo, hi) that are none of cells[0..ncells). */
+guint gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells);
 
 typedef struct {
   const GkCell **cells;  /* per grid cell: the cell placed there, or NULL */
   gboolean *ambiguous;   /* per grid cell: cheapest placements disagree */
   GPtrArray *warnings;   /* GkWarning* */
   GPtrArray *owned;      /* GkCell*: blank cells of rows printed in part (raw "") */
+  guint skipped;         /* tokens the placement leaves out (furniture, strays) */
 } GkDecoded;
 
 /* The cheapest placements of the number tokens of rows [lo, hi) on the

@@ -34,6 +34,10 @@ enum { LABEL_BLOCK_MIN = 3 };
  * dump's section are compared (about one row of table 三). */
 enum { READING_BROKEN_WEIGHT = 7 };
 
+/* A placement that must leave out more numbers than a table's stray page
+ * numbers is not the table's layout: the decoder's reading is not taken. */
+enum { DECODE_MAX_SKIPPED = 4 };
+
 /* A line of a table's header or label column is at most this long; a longer
  * one is prose. */
 enum { TABLE_TAIL_MAX_CHARS = 20 };
@@ -562,13 +566,42 @@ candidate_cells (const Candidate *c, const GkGrid *grid)
 }
 
 /* How much a reading of a section is worth: cells read, less a row's worth
- * of cells for each identity it breaks (a broken sum says a row is doubtful). */
+ * of cells for each misprint it takes to explain its broken identities (a
+ * misplaced row breaks sums a misprint would not), less the numbers it
+ * leaves out. */
 static int
-reading_worth (const GkGrid *grid, const GkCell *const *cells)
+reading_worth (const GkGrid *grid, const GkCell *const *cells, guint unused)
 {
   guint placed = 0;
-  guint broken = gk_grid_broken (grid, cells, &placed);
-  return (int) placed - READING_BROKEN_WEIGHT * (int) broken;
+  guint misprints = gk_grid_misprints (grid, cells, &placed, NULL);
+  return (int) placed - READING_BROKEN_WEIGHT * (int) misprints - (int) unused;
+}
+
+/* A reading that takes more misprints than a table holds is doubtful in the
+ * rows of those misprints: their cells are not read. */
+static void
+drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
+{
+  guint n = gk_grid_size (grid);
+  g_autofree gboolean *doubted = g_new0 (gboolean, n);
+  gk_grid_misprints (grid, cells, NULL, doubted);
+  guint dropped = 0;
+  int page = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!doubted[i] || !cells[i])
+        continue;
+      Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
+      if (a)
+        a->cell = NULL;
+      if (!page)
+        page = cells[i]->src.page;
+      cells[i] = NULL;
+      dropped++;
+    }
+  if (dropped)
+    candidate_warn (c, "ambiguous_placement", page,
+                    "%u个数字所在行的排列无法与表格的勾稽关系相容（须假定多处印刷错误），其值为 null", dropped);
 }
 
 /* A text dump's section read again by the decoder (decode.h); its placement
@@ -581,8 +614,14 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
   if (!dec)
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
-  if (reading_worth (grid, dec->cells) <= reading_worth (grid, mine))
-    return;
+  guint n = gk_grid_size (grid);
+  if (dec->skipped > DECODE_MAX_SKIPPED
+      || reading_worth (grid, dec->cells, dec->skipped)
+         <= reading_worth (grid, mine, gk_decode_tokens_unused (rows, lo, hi, mine, n)))
+    {
+      drop_doubted_rows (c, grid, mine);
+      return;
+    }
   g_hash_table_remove_all (c->assigned);
   g_hash_table_remove_all (c->rows_seen);
   g_ptr_array_set_size (c->warnings, 0);
