@@ -292,25 +292,34 @@ test_utf16_and_cr_text (void)
   tu_remove_flat_dir (dir);
 }
 
-/* Runs gongkai with its standard output on /dev/full (every write fails
- * with ENOSPC, as on a full disk); its exit status, and stderr in *err. */
+/* Runs `prefix… gongkai args…` (prefix: a wrapper command, NULL-terminated);
+ * its exit status, stdout and stderr as tu_run_gongkai gives them. */
 static int
-run_to_full_device (const char *const *args, char **err)
+run_wrapped (const char *const *prefix, const char *const *args, char **out, char **err)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
-  g_ptr_array_add (argv, "/bin/sh");
-  g_ptr_array_add (argv, "-c");
-  g_ptr_array_add (argv, "exec \"$0\" \"$@\" >/dev/full");
+  for (int i = 0; prefix[i]; i++)
+    g_ptr_array_add (argv, (gpointer) prefix[i]);
   g_ptr_array_add (argv, bin);
   for (int i = 0; args[i]; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   int wait = 0;
   g_autoptr (GError) error = NULL;
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &wait, &error);
+  GSpawnFlags flags = G_SPAWN_SEARCH_PATH | (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, flags, NULL, NULL, out, err, &wait, &error);
   g_assert_no_error (error);
   return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
+}
+
+/* Runs gongkai with its standard output on /dev/full (every write fails
+ * with ENOSPC, as on a full disk); its exit status, and stderr in *err. */
+static int
+run_to_full_device (const char *const *args, char **err)
+{
+  static const char *const to_full[] = { "/bin/sh", "-c", "exec \"$0\" \"$@\" >/dev/full", NULL };
+  return run_wrapped (to_full, args, NULL, err);
 }
 
 /* Standard output on a full disk: every mode that writes records or pages
@@ -349,6 +358,102 @@ test_stdout_write_error (void)
   tu_remove_flat_dir (dir);
 }
 
+/* A database of qinxian-2020 in dir/name (a fresh batch). */
+static char *
+stored_database (const char *dir, const char *name)
+{
+  g_autofree char *sample = tu_source_path ("samples/qinxian-2020.txt");
+  char *db = g_build_filename (dir, name, NULL);
+  const char *batch[] = { "batch", sample, "--db", db, NULL };
+  g_assert_cmpint (tu_run_gongkai (batch, NULL, NULL), ==, 0);
+  return db;
+}
+
+/* The reading commands on a database they cannot write (a 0444 file in a
+ * read-only directory, as on a read-only file system), run as a plain user
+ * (nobody, through setpriv, when the tests run as root, who may write
+ * anything): export, compare and audit read it; review and batch say it is
+ * read-only; a damaged database is "malformed", never "not a database".
+ * They used to say "not an SQLite database" / "not a gongkai database". */
+static void
+test_read_only_database (void)
+{
+  static const char *const as_nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
+  static const char *const as_self[] = { NULL };
+  const char *const *user = getuid () == 0 ? as_nobody : as_self;
+  if (getuid () == 0 && !g_find_program_in_path ("setpriv"))
+    {
+      g_test_skip ("root without setpriv: a read-only file cannot be made");
+      return;
+    }
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *ro = g_build_filename (dir, "ro", NULL);
+  g_assert_cmpint (g_mkdir (ro, 0755), ==, 0);
+  g_autofree char *db = stored_database (ro, "r.db");
+  g_autofree char *page = g_build_filename (dir, "audit.html", NULL);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);   /* the plain user writes the audit page here */
+  g_assert_cmpint (g_chmod (db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (ro, 0555), ==, 0);
+
+  struct { const char *const *args; int status; const char *out, *err; } runs[] = {
+    { (const char *[]) { "export", "--db", db, NULL }, 0, "file,issuer,year,", "" },
+    { (const char *[]) { "export", "--db", db, "--format", "jsonl", NULL }, 0, "{", "" },
+    { (const char *[]) { "compare", "--db", db, "--format", "csv", "沁县人民政府", NULL }, 0, "key,label,2020", "" },
+    { (const char *[]) { "audit", "--db", db, "-o", page, NULL }, 0, "", "" },
+    { (const char *[]) { "review", "--db", db, "samples/qinxian-2020.txt", "narrative.percent_sum", "--dismiss", "x",
+                         NULL }, 3, "", "database is read-only" },
+    { (const char *[]) { "batch", "--db", db, db, NULL }, 3, "", "database is read-only" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      int status = run_wrapped (user, runs[i].args, &out, &err);
+      g_test_message ("%s → %d: %s", runs[i].args[0], status, err);
+      g_assert_cmpint (status, ==, runs[i].status);
+      g_assert_true (g_str_has_prefix (out, runs[i].out));
+      g_assert_true (*runs[i].err ? strstr (err, runs[i].err) != NULL : *err == '\0');
+    }
+  g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+
+  /* commits in a -wal file that cannot be read without its -shm: said so */
+  g_assert_cmpint (g_chmod (ro, 0755), ==, 0);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_assert_true (g_file_set_contents (wal, "not empty", -1, NULL));
+  g_assert_cmpint (g_chmod (ro, 0555), ==, 0);
+  {
+    g_autofree char *err = NULL;
+    const char *args[] = { "export", "--db", db, NULL };
+    g_assert_cmpint (run_wrapped (user, args, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "-wal file"));
+  }
+  g_assert_cmpint (g_chmod (ro, 0755), ==, 0);
+  g_unlink (wal);
+  g_unlink (page);
+
+  /* a database cut short */
+  g_autofree char *whole = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (db, &whole, &len, NULL));
+  g_autofree char *cut = write_file (dir, "cut.db", whole, (gssize) (len / 3));
+  const char *const *cut_runs[] = {
+    (const char *[]) { "export", "--db", cut, NULL },
+    (const char *[]) { "compare", "--db", cut, "沁县人民政府", NULL },
+    (const char *[]) { "audit", "--db", cut, "-o", page, NULL },
+    (const char *[]) { "batch", "--db", cut, cut, NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cut_runs); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = tu_run_gongkai (cut_runs[i], NULL, &err);
+      g_test_message ("%s → %d: %s", cut_runs[i][0], status, err);
+      g_assert_cmpint (status, !=, 0);
+      g_assert_nonnull (strstr (err, "malformed"));
+      g_assert_null (strstr (err, "not a"));
+    }
+  tu_remove_flat_dir (ro);
+  tu_remove_flat_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,6 +464,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stdout-write-error", test_stdout_write_error);
   g_test_add_func ("/cli/output-dir-same-base-name", test_output_dir_same_base_name);
   g_test_add_func ("/cli/utf16-and-cr-text", test_utf16_and_cr_text);
+  g_test_add_func ("/cli/read-only-database", test_read_only_database);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

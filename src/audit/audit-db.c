@@ -1,12 +1,10 @@
 /* audit-db.c — see audit-db.h. */
 #include "audit-db.h"
 #include "common/gk-error.h"
+#include "export/export-sqlite.h"
 #include "input/input.h"
 #include <sqlite3.h>
 #include <string.h>
-
-/* A batch may be writing: wait this long for its lock, milliseconds. */
-#define BUSY_TIMEOUT_MS 30000
 
 struct GkAuditDb {
   sqlite3 *db;
@@ -34,20 +32,11 @@ prepare (GkAuditDb *db, const char *sql, GError **error)
 GkAuditDb *
 gk_audit_db_open (const char *path, gboolean writable, GError **error)
 {
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database (make one with gongkai batch or extract --db)", path);
-      return NULL;
-    }
   g_autoptr (GkAuditDb) db = g_new0 (GkAuditDb, 1);
   db->path = g_strdup (path);
-  int flags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-  if (sqlite3_open_v2 (path, &db->db, flags, NULL) != SQLITE_OK)
-    {
-      db_error (db, error, "cannot open the database");
-      return NULL;
-    }
-  sqlite3_busy_timeout (db->db, BUSY_TIMEOUT_MS);
+  db->db = gk_sqlite_connect (path, writable, error);
+  if (!db->db)
+    return NULL;
   sqlite3_stmt *st = prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                                   " AND name IN ('reports', 'checks', 'reviews')", NULL);
   int n = st && sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;

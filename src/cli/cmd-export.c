@@ -41,12 +41,7 @@ cmd_export (int argc, char **argv)
       fprintf (stderr, "gongkai: export: need --db FILE and no other arguments (see gongkai export --help)\n");
       return GK_EXIT_USAGE;
     }
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      fprintf (stderr, "gongkai: %s: no such database file\n", db_path);
-      return GK_EXIT_INPUT;
-    }
-  g_autoptr (GkSqlite) db = gk_sqlite_open (db_path, models, &error);
+  g_autoptr (GkSqlite) db = gk_sqlite_open_readonly (db_path, models, &error);
   if (!db)
     {
       cli_report_error (NULL, error);

@@ -7,6 +7,7 @@
 #include "issuer/issuer.h"
 #include "templates/template.h"
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -147,8 +148,120 @@ gk_sqlite_close (GkSqlite *db)
   g_free (db);
 }
 
-GkSqlite *
-gk_sqlite_open (const char *path, const char *models_dir, GError **error)
+/* Why the database at path could not be read, its first statement having
+ * failed with rc: a file that is no database, a damaged one, or one that
+ * could not be opened (permissions, a read-only directory) — never the one
+ * for the other.  Errors are GK_ERROR_OUTPUT for a database being written,
+ * else those of an input. */
+static void
+set_open_error (GError **error, const char *path, sqlite3 *db, int rc, gboolean writing)
+{
+  const char *msg = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int input_code = GK_ERROR_IO;
+  const char *what;
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      what = "not an SQLite database";
+      input_code = GK_ERROR_FORMAT;
+      break;
+    case SQLITE_CORRUPT:
+      what = "database is malformed (damaged or cut short)";
+      input_code = GK_ERROR_FORMAT;
+      break;
+    case SQLITE_READONLY:
+      what = "database is read-only";
+      break;
+    default:
+      what = "cannot open the database";
+      break;
+    }
+  g_set_error (error, GK_ERROR, writing ? GK_ERROR_OUTPUT : input_code, "%s: %s: %s", path, what, msg);
+}
+
+/* The result code of a first read of db's schema. */
+static int
+probe (sqlite3 *db)
+{
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (st) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode (db);
+  sqlite3_finalize (st);
+  return rc;
+}
+
+/* sqlite3_open_v2 of an existing file, NULL with the cause. */
+static sqlite3 *
+open_handle (const char *name, int flags, const char *path, gboolean writing, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (name, &db, flags, NULL);
+  if (rc == SQLITE_OK)
+    rc = probe (db);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, GK_SQLITE_BUSY_TIMEOUT_MS);
+      sqlite3_extended_result_codes (db, 1);
+      return db;
+    }
+  set_open_error (error, path, db, rc, writing);
+  sqlite3_close (db);
+  return NULL;
+}
+
+struct sqlite3 *
+gk_sqlite_connect (const char *path, gboolean writable, GError **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database (make one with gongkai batch or extract --db)",
+                   path);
+      return NULL;
+    }
+  int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_URI;
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, NULL);
+  g_autoptr (GError) local = NULL;
+  sqlite3 *db = open_handle (uri, flags, path, writable, &local);
+  if (db && writable && sqlite3_db_readonly (db, "main") == 1)
+    {
+      sqlite3_close (db);
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: database is read-only: cannot be written", path);
+      return NULL;
+    }
+  if (db)
+    return db;
+  if (writable)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  /* A WAL database needs its -shm file, which a read-only directory cannot
+   * take.  Without a -wal file (or with an empty one) every commit is in the database file itself,
+   * which is then read as it is (immutable: no locks, no -shm). */
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  if (!g_error_matches (local, GK_ERROR, GK_ERROR_IO))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  GStatBuf st;
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO,
+                   "%s: a WAL database with a -wal file, whose -shm file cannot be created here (%s): "
+                   "make its directory writable, or copy it with its -wal file",
+                   path, local->message);
+      return NULL;
+    }
+  g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return open_handle (immutable, flags, path, FALSE, error);
+}
+
+/* A GkSqlite without its connection yet: the models it labels checks with. */
+static GkSqlite *
+sqlite_new (const char *path, const char *models_dir, GError **error)
 {
   g_autoptr (GkSqlite) db = g_new0 (GkSqlite, 1);
   db->path = g_strdup (path);
@@ -159,6 +272,47 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
   db->templates = gk_template_set_load (dir, error);
   if (!db->templates)
     return NULL;
+  return g_steal_pointer (&db);
+}
+
+/* The schema version of db (0: none yet), -1 with an error when this
+ * gongkai cannot read it. */
+static gint64
+schema_version (GkSqlite *db, GError **error)
+{
+  gint64 version = query_int (db, "PRAGMA user_version");
+  if (version > GK_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: schema version %" G_GINT64_FORMAT
+                   " is newer than this gongkai (%d)", db->path, version, GK_SQLITE_SCHEMA_VERSION);
+      return -1;
+    }
+  return version;
+}
+
+GkSqlite *
+gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **error)
+{
+  g_autoptr (GkSqlite) db = sqlite_new (path, models_dir, error);
+  if (!db || !(db->db = gk_sqlite_connect (path, FALSE, error)))
+    return NULL;
+  gint64 version = schema_version (db, error);
+  if (version < 0)
+    return NULL;
+  if (version == 0 || query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'reports'") != 1)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (no reports table)", path);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+GkSqlite *
+gk_sqlite_open (const char *path, const char *models_dir, GError **error)
+{
+  g_autoptr (GkSqlite) db = sqlite_new (path, models_dir, error);
+  if (!db)
+    return NULL;
   if (sqlite3_open_v2 (path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       fail (db, error, "cannot open the database");
@@ -166,18 +320,20 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
     }
   sqlite3_busy_timeout (db->db, GK_SQLITE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->db, 1);
-  gint64 version = query_int (db, "PRAGMA user_version");
+  int rc = probe (db->db);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, path, db->db, rc, TRUE);
+      return NULL;
+    }
+  if (sqlite3_db_readonly (db->db, "main") == 1)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: database is read-only: cannot be written", path);
+      return NULL;
+    }
+  gint64 version = schema_version (db, error);
   if (version < 0)
-    {
-      fail (db, error, "not an SQLite database");
-      return NULL;
-    }
-  if (version > GK_SQLITE_SCHEMA_VERSION)
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: schema version %" G_GINT64_FORMAT
-                   " is newer than this gongkai (%d)", path, version, GK_SQLITE_SCHEMA_VERSION);
-      return NULL;
-    }
+    return NULL;
   /* WAL: readers never block the writer; NORMAL sync is durable at each commit
    * point that matters here (a lost last report is re-read on resume). */
   if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))

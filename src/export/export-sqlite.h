@@ -1,6 +1,8 @@
 /* export-sqlite.h — records in one SQLite database (output.md "SQLite").
  *
  *   gk_sqlite_open / gk_sqlite_close   open or create a database (schema, WAL, busy timeout)
+ *   gk_sqlite_open_readonly            an existing database, for reading only (export)
+ *   gk_sqlite_connect                  a connection to an existing database file (audit-db too)
  *   gk_sqlite_known                    the sha256 of every report already stored
  *   gk_sqlite_write_record             one report, in one transaction, replacing its sha256
  *   gk_sqlite_write_failure            a file that could not be read: its one-line cause
@@ -69,7 +71,19 @@ typedef enum {
 
 /* models_dir (NULL = default) gives the issuer rules and check labels. */
 GkSqlite *gk_sqlite_open (const char *path, const char *models_dir, GError **error);
+/* An existing gongkai database opened read-only: export and other readers,
+ * on a read-only file system or a 0444 file too.  Writing through it fails. */
+GkSqlite *gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **error);
 void gk_sqlite_close (GkSqlite *db);
+/* A connection (busy timeout, extended result codes) to the existing
+ * database file at path, its schema read once.  Read-only unless writable,
+ * and then a file that cannot be written is an error.  A read-only WAL
+ * database in a directory where its -shm file cannot be made is read as
+ * the file stands when it has no -wal file (or an empty one), and refused,
+ * saying so, when its -wal file holds commits.  Errors never call an unreadable file "not a database": a file
+ * that is not SQLite, a damaged one ("malformed") and one that cannot be
+ * opened are told apart. */
+struct sqlite3 *gk_sqlite_connect (const char *path, gboolean writable, GError **error);
 /* A set (sha256 → itself) of every stored report, failed ones included. */
 GHashTable *gk_sqlite_known (GkSqlite *db, GError **error);
 gboolean gk_sqlite_write_record (GkSqlite *db, const GkRecord *record, GError **error);
