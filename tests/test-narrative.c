@@ -41,6 +41,36 @@ test_breakdown_checks (void)
   g_assert_false (r->parts_partial);
 }
 
+/* The breakdown's labels, joined by "|". */
+static char *
+part_labels (const GkRecord *r)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  for (guint i = 0; i < r->parts->len; i++)
+    g_string_append_printf (s, "%s%s", i ? "|" : "", ((GkPart *) r->parts->pdata[i])->label);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* output.md: a part's label is the category alone — 其中包括, 以及, 和 and
+ * the like before it are no part of it; with them stripped, a list ending
+ * in 以及其他信息 ends in 其他 and claims to cover the total. */
+static void
+test_breakdown_labels (void)
+{
+  g_autoptr (GkRecord) r = tu_record_from_text (
+    "某县2020年政府信息公开年度报告\n全年主动公开政府信息5000条，其中包括政策文件类信息2870条、"
+    "规划计划类信息1130条以及其他信息1000条。\n");
+  g_autofree char *labels = part_labels (r);
+  g_assert_cmpstr (labels, ==, "政策文件类信息|规划计划类信息|其他信息");
+  g_assert_cmpstr (((GkPart *) r->parts->pdata[0])->raw, ==, "包括政策文件类信息2870条");   /* as printed */
+  g_assert_false (r->parts_partial);
+  g_assert_cmpstr (tu_check_status (r, "narrative.parts_sum"), ==, "pass");
+  g_autoptr (GkRecord) m = tu_record_from_text (
+    "某县2016年政府信息公开年度报告\n全年主动公开政府信息1200条，其中主要有政策文件300条和工作动态500条。\n");
+  g_autofree char *m_labels = part_labels (m);
+  g_assert_cmpstr (m_labels, ==, "政策文件|工作动态");
+}
+
 static void
 test_partial_list (void)
 {
@@ -175,6 +205,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/ocr-title-issuer", test_ocr_title_issuer);
   g_test_add_func ("/narrative/breakdown-unread", test_breakdown_unread);
   g_test_add_func ("/narrative/breakdown-checks", test_breakdown_checks);
+  g_test_add_func ("/narrative/breakdown-labels", test_breakdown_labels);
   g_test_add_func ("/narrative/partial-list", test_partial_list);
   g_test_add_func ("/narrative/applications-received", test_applications_received);
   return g_test_run ();

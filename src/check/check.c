@@ -413,8 +413,8 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
           c->suspect_ocr = operand_is_suspect (v);
           gk_record_add_check (rec, c);
         }
-      /* a placeholder (—, /, 无) revoked to null by a refuting identity is
-         no misprint: only text that parses as nothing fails here */
+      /* a null whose text reads as a number (an OCR reading not believed,
+         cells glued together) is no misprint: only text that is none fails */
       else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw
                && gk_number_parse (v->raw, type).kind == GK_NUMBER_INVALID)
         {
@@ -429,45 +429,70 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
     }
 }
 
-/* Zeros read from blanks that a failing identity refutes go back to null
- * (with keep_doubted_blanks, not where the identity rests on a doubtful
- * OCR reading too: see check.h). */
-static gboolean
-revoke_refuted_blanks (GkRecord *rec, gboolean keep_doubted_blanks)
+/* "“—”、空白": the printed forms of the placeholders among keys, each once. */
+static char *
+placeholder_forms (const GkRecord *rec, const GPtrArray *keys)
 {
-  gboolean changed = FALSE;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const GkValue *v = gk_record_get (rec, keys->pdata[i]);
+      char *form = g_strstrip (g_strdup (v->raw ? v->raw : ""));
+      if (g_ptr_array_find_with_equal_func (seen, form, g_str_equal, NULL))
+        {
+          g_free (form);
+          continue;
+        }
+      if (seen->len)
+        g_string_append (s, "、");
+      if (*form)
+        g_string_append_printf (s, "“%s”", form);
+      else
+        g_string_append (s, "空白");
+      g_ptr_array_add (seen, form);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A failing check names its operands printed as placeholders, which
+ * count as 0 (check.h): their keys, and a clause in its message. */
+static void
+note_placeholders (GkRecord *rec)
+{
   for (guint i = 0; i < rec->checks->len; i++)
     {
       GkCheck *c = rec->checks->pdata[i];
-      if (c->status != GK_CHECK_FAIL || (keep_doubted_blanks && c->suspect_ocr))
+      if (c->status != GK_CHECK_FAIL)
         continue;
+      g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
       for (guint k = 0; k < c->operands->len; k++)
         {
-          GkValue *v = gk_record_get (rec, g_array_index (c->operands, GkCheckOperand, k).key);
-          if (v && v->from_blank && v->kind != GK_VALUE_NULL)
-            {
-              v->kind = GK_VALUE_NULL;
-              v->from_blank = FALSE;
-              changed = TRUE;
-              gk_record_warn (rec, "blank_not_zero", v->src.page,
-                              "%s：空白或“%s”单元格按 0 读取会使核对“%s”不成立，改为 null",
-                              v->key, v->raw ? v->raw : "", c->id);
-            }
+          const char *key = g_array_index (c->operands, GkCheckOperand, k).key;
+          const GkValue *v = gk_record_get (rec, key);
+          if (v && v->from_blank && v->kind != GK_VALUE_NULL
+              && !g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+            g_ptr_array_add (keys, g_strdup (key));
         }
+      if (keys->len == 0)
+        continue;
+      g_autofree char *forms = placeholder_forms (rec, keys);
+      g_autoptr (GString) msg = g_string_new (c->message);
+      if (g_str_has_suffix (msg->str, "。"))
+        g_string_truncate (msg, msg->len - strlen ("。"));
+      g_string_append_printf (msg, "，其中%s按0计。", forms);
+      g_free (c->message);
+      c->message = g_string_free (g_steal_pointer (&msg), FALSE);
+      c->placeholders = g_steal_pointer (&keys);
     }
-  return changed;
 }
 
 void
-gk_checks_run (const GkTemplateSet *set, GkRecord *rec, gboolean keep_doubted_blanks)
+gk_checks_run (const GkTemplateSet *set, GkRecord *rec)
 {
-  /* each round revokes at least one zero, so this ends */
-  do
-    {
-      g_ptr_array_set_size (rec->checks, 0);
-      run_identities (set, rec);
-    }
-  while (revoke_refuted_blanks (rec, keep_doubted_blanks));
+  g_ptr_array_set_size (rec->checks, 0);
+  run_identities (set, rec);
   run_narrative (rec);
   run_value_checks (set, rec);
+  note_placeholders (rec);
 }

@@ -5,16 +5,15 @@
  *                     (percentages, parts, applications vs table), and a
  *                     failing check for each negative count or non-number
  *
- * Method.  A check never changes a value.  The one exception is a value
- * the matcher read as 0 from a blank or dash cell: when an identity fails
- * through it, the zero was a guess the arithmetic refutes, so it goes back
- * to null (with a warning) and the checks run again — the check is then
- * skipped, not failed, and nothing is invented.  A failing check whose
- * operands include an OCR reading below GK_OCR_SUSPECT_CONFIDENCE is
- * marked suspect_ocr.  While such readings may still be read again
- * (keep_doubted_blanks), a blank beside one stays 0: the doubtful reading
- * is the likelier fault, and the failing check sends it to be re-read
- * (pipeline/reread.h); the run after the re-reads revokes it as usual.
+ * Method.  A check never changes a value.  A cell printed as a
+ * placeholder (—, －, -, /, 无, or blank inside a ruled table) was read as
+ * 0 by the matcher, and stays 0 whatever the checks say: a published table
+ * that does not add up with its dashes read as 0 is what an auditor must
+ * see.  A failing check whose operands include such a value lists their
+ * keys (placeholders) and its message says so (…，其中“—”按0计).  A
+ * failing check whose operands include an OCR reading below
+ * GK_OCR_SUSPECT_CONFIDENCE is marked suspect_ocr, and the pipeline sends
+ * that reading to be read again (pipeline/reread.h).
  */
 #pragma once
 #include "model/record.h"
@@ -23,4 +22,4 @@
 /* OCR confidence (0..1) under which a cell may be misread. */
 #define GK_OCR_SUSPECT_CONFIDENCE 0.80
 
-void gk_checks_run (const GkTemplateSet *set, GkRecord *record, gboolean keep_doubted_blanks);
+void gk_checks_run (const GkTemplateSet *set, GkRecord *record);

@@ -2,6 +2,7 @@
  * batch, audit): OCR mode, password, models directory and the safety limits,
  * as one GOptionGroup so each command spells them the same way. */
 #include "cli.h"
+#include "common/gk-error.h"
 #include <string.h>
 
 static gboolean
@@ -54,12 +55,34 @@ cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *a)
 }
 
 gboolean
-cli_read_args_finish (const CliReadArgs *a, GkReadOptions *opts)
+cli_bad_value (GError **error, const char *option, const char *value, const char *expected)
+{
+  g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "bad value for %s: “%s” (%s)", option, value ? value : "", expected);
+  return FALSE;
+}
+
+static gboolean
+bad_number (GError **error, const char *option, double value, const char *expected)
+{
+  g_autofree char *text = g_strdup_printf ("%.15g", value);
+  return cli_bad_value (error, option, text, expected);
+}
+
+gboolean
+cli_read_args_finish (const CliReadArgs *a, GkReadOptions *opts, GError **error)
 {
   gk_read_options_init (opts);
-  if (!parse_ocr (a->ocr, &opts->ocr) || a->max_pages < 1 || a->max_seconds <= 0 || a->max_mb <= 0
-      || a->max_pixels < 1)
-    return FALSE;
+  /* comparisons written so that NaN fails them */
+  if (!parse_ocr (a->ocr, &opts->ocr))
+    return cli_bad_value (error, "--ocr", a->ocr, "auto, always or never");
+  if (a->max_pages < 1)
+    return bad_number (error, "--max-pages", a->max_pages, "1 or more");
+  if (!(a->max_seconds > 0 && a->max_seconds <= CLI_MAX_SECONDS))
+    return bad_number (error, "--max-seconds", a->max_seconds, "more than 0, at most " G_STRINGIFY (CLI_MAX_SECONDS));
+  if (!(a->max_mb > 0 && a->max_mb <= CLI_MAX_MB))
+    return bad_number (error, "--max-mb", a->max_mb, "MiB, more than 0, at most " G_STRINGIFY (CLI_MAX_MB));
+  if (a->max_pixels < 1)
+    return bad_number (error, "--max-pixels", (double) a->max_pixels, "1 or more");
   opts->password = a->password;
   opts->models_dir = a->models;
   opts->max_pages = a->max_pages;

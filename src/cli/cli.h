@@ -50,8 +50,16 @@ typedef struct {
 
 void cli_read_args_init (CliReadArgs *args);
 void cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *args);
-/* Validates the parsed values into opts (borrowing strings from args); FALSE on a bad value. */
-gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts);
+/* The largest --max-mb (1 TiB) and --max-seconds (about 31 years) taken. */
+#define CLI_MAX_MB      1048576
+#define CLI_MAX_SECONDS 1000000000
+/* Validates the parsed values into opts (borrowing strings from args);
+ * FALSE with a usage error naming the option on a bad value. */
+gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts, GError **error);
+/* Sets a usage error "bad value for OPTION: “VALUE” (EXPECTED)"; FALSE. */
+gboolean cli_bad_value (GError **error, const char *option, const char *value, const char *expected);
+/* Prints "gongkai: COMMAND: message (see gongkai COMMAND --help)"; GK_EXIT_USAGE. */
+int cli_usage_error (const char *command, const GError *error);
 void cli_read_args_clear (CliReadArgs *args);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliReadArgs, cli_read_args_clear)
 

@@ -19,6 +19,13 @@ cli_report_error (const char *file, const GError *error)
     fprintf (stderr, "gongkai: %s\n", error->message);
 }
 
+int
+cli_usage_error (const char *command, const GError *error)
+{
+  fprintf (stderr, "gongkai: %s: %s (see gongkai %s --help)\n", command, error->message, command);
+  return GK_EXIT_USAGE;
+}
+
 gboolean
 cli_parse_options (int *argc, char ***argv, const char *usage, const GOptionEntry *entries, CliReadArgs *read_args,
                    const char *about)

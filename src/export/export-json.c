@@ -86,6 +86,13 @@ gk_check_to_json (const GkCheck *c)
   json_object_set_new (o, "message", str_or_null (c->message));
   if (c->suspect_ocr)
     json_object_set_new (o, "suspect_ocr", json_true ());
+  if (c->placeholders)
+    {
+      json_t *keys = json_array ();
+      for (guint k = 0; k < c->placeholders->len; k++)
+        json_array_append_new (keys, json_string (c->placeholders->pdata[k]));
+      json_object_set_new (o, "placeholders", keys);
+    }
   return o;
 }
 
@@ -121,7 +128,12 @@ gk_record_to_json (const GkRecord *r)
       GkValue *v = r->values->pdata[i];
       put_path (data, v->key, value_json (v));
       if (v->has_source)
-        json_object_set_new (prov, v->key, source_json (&v->src, v->raw));
+        {
+          json_t *src = source_json (&v->src, v->raw);
+          if (v->from_blank)
+            json_object_set_new (src, "placeholder", json_true ());
+          json_object_set_new (prov, v->key, src);
+        }
     }
   if (r->parts->len)
     {

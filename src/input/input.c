@@ -212,8 +212,9 @@ gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
     }
   if (opts && opts->max_bytes && (guint64) st.st_size > opts->max_bytes)
     {
-      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "file is %.1f MB, over the %.0f MB limit (--max-bytes)",
-                   st.st_size / 1e6, opts->max_bytes / 1e6);
+      g_autofree char *size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (opts->max_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "file is %s, over the %s limit (--max-mb)", size, limit);
       return NULL;
     }
   char *data = NULL;

@@ -13,10 +13,16 @@
 #define GK_LAYOUT_BAND_ABOVE_PT 200.0
 /* … and this far below it (the closing rule and a short last row). */
 #define GK_LAYOUT_BAND_BELOW_PT 40.0
-/* A word gap this many line heights wide separates table columns, not words of prose. */
+/* A word gap this many line heights wide separates table columns, not words of prose … */
 #define GK_LAYOUT_COLUMN_GAP 1.5
+/* … and this many, between at least GK_LAYOUT_ROW_MIN_CELLS numbers, separates
+ * narrow columns (full-width digits in 31 pt columns leave ~1.3). */
+#define GK_LAYOUT_NARROW_COLUMN_GAP 1.0
+#define GK_LAYOUT_ROW_MIN_CELLS 3
 /* Words whose centre lies this far outside a grid still belong to it (rule thickness). */
 #define GK_LAYOUT_GRID_SLACK_PT 1.0
+/* The top and bottom margins, as parts of the page height, where a lone number is a page number. */
+#define GK_LAYOUT_MARGIN_FRACTION 0.12
 
 typedef struct {
   GPtrArray *words;   /* const GkWord*, left to right */
@@ -145,16 +151,18 @@ line_text_init (LineText *lt, const Line *line)
     }
 }
 
-/* TRUE when the line holds a number set off by a column gap: a table row. */
+/* TRUE when the line holds a number set off by a column gap, or a run of
+ * numbers set off by narrower ones: a table row. */
 static gboolean
 line_is_table_like (const Line *line)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
-  if (lt.max_gap < GK_LAYOUT_COLUMN_GAP)
+  if (lt.max_gap < GK_LAYOUT_NARROW_COLUMN_GAP)
     return FALSE;
   g_autoptr (GkRow) row = gk_text_line_to_row (lt.text->str, NULL);
-  return row->cells->len > 0;
+  guint min_cells = lt.max_gap < GK_LAYOUT_COLUMN_GAP ? GK_LAYOUT_ROW_MIN_CELLS : 1;
+  return row->cells->len >= min_cells;
 }
 
 GArray *
@@ -453,6 +461,22 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
     }
 }
 
+/* A lone number no greater than the page's own, in its top or bottom
+ * margin: the printed page number (a text dump cannot tell it from a
+ * table's one-number line; a page can).  Left as a row, it would stand
+ * between a table row broken by the page and its rest. */
+static gboolean
+is_page_number (const GkPage *page, const Line *line, const char *text)
+{
+  double margin = page->height * GK_LAYOUT_MARGIN_FRACTION;
+  if (line->box.y0 < page->height - margin && line->box.y1 > margin)
+    return FALSE;
+  g_autofree char *n = g_strstrip (gk_text_nfkc (text));
+  char *end = NULL;
+  guint64 v = g_ascii_strtoull (n, &end, 10);
+  return *n && g_ascii_isdigit (*n) && end && *end == '\0' && v >= 1 && v <= (guint64) page->number;
+}
+
 /* One line of text outside any grid: a line of prose, a heading, or a row
  * of a table without rules, split like the text path but with real boxes. */
 static gboolean
@@ -460,7 +484,7 @@ layout_free_line (const GkPage *page, const Line *line, GkContent *content)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
-  if (gk_text_is_page_furniture (lt.text->str))
+  if (gk_text_is_page_furniture (lt.text->str) || is_page_number (page, line, lt.text->str))
     return FALSE;
   double conf = 1.0;
   for (guint i = 0; i < line->words->len; i++)

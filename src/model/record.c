@@ -69,6 +69,8 @@ gk_check_free (GkCheck *check)
   g_free (check->formula);
   g_free (check->message);
   g_array_unref (check->operands);
+  if (check->placeholders)
+    g_ptr_array_unref (check->placeholders);
   g_free (check);
 }
 

@@ -31,7 +31,8 @@ typedef struct {
   gboolean has_source;  /* FALSE for nulls that were never seen on a page */
   GkSource src;
   char *raw;            /* the cell's text as read, NULL when never seen */
-  gboolean from_blank;  /* read as 0 from a blank / dash cell: revisited by the checks */
+  gboolean from_blank;  /* printed as a placeholder (—, －, -, /, 无, a blank ruled cell) and read as 0,
+                           which it stays: provenance "placeholder": true */
 } GkValue;
 
 double gk_value_number (const GkValue *v);   /* i or d as double; NAN for null */
@@ -68,6 +69,7 @@ typedef struct {
   GArray *operands;     /* GkCheckOperand, in formula order */
   char *message;        /* one Chinese sentence */
   gboolean suspect_ocr; /* fails only through low-confidence OCR cells */
+  GPtrArray *placeholders; /* char*: keys of operands printed as placeholders (failing checks); NULL if none */
 } GkCheck;
 
 GkCheck *gk_check_new (const char *id, const char *formula);

@@ -1,6 +1,7 @@
 /* narrative.c — see narrative.h. */
 #include "narrative.h"
 #include "common/gk-error.h"
+#include "common/gk-json.h"
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
 #include <jansson.h>
@@ -34,6 +35,7 @@ struct GkNarrativeRules {
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
   GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
+  GPtrArray *bd_connectives;   /* char*: 其中, 包括, 以及…: words before a part's label, not of it */
 };
 
 static void
@@ -65,6 +67,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->bd_sep);
   gk_regex_free (r->bd_partial);
   gk_regex_free (r->bd_complete);
+  g_ptr_array_unref (r->bd_connectives);
   g_free (r);
 }
 
@@ -129,15 +132,12 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->title_lines = (int) json_integer_value (json_object_get (root, "title_search_lines"));
   r->date_lines = (int) json_integer_value (json_object_get (root, "date_search_lines"));
   r->title_strip = regex_list (json_object_get (root, "title_strip"), path, &err);
-  r->issuer_suffixes = g_ptr_array_new_with_free_func (g_free);
-  size_t i;
-  json_t *v;
-  json_array_foreach (json_object_get (root, "issuer_suffixes"), i, v)
-    if (json_is_string (v))
-      g_ptr_array_add (r->issuer_suffixes, g_strdup (json_string_value (v)));
+  r->issuer_suffixes = gk_json_strings (json_object_get (root, "issuer_suffixes"));
   json_t *pref = json_object_get (root, "issuer_prefer");
   r->issuer_prefer = g_strdup (json_is_string (pref) ? json_string_value (pref) : "人民政府");
   r->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
+  size_t i;
+  json_t *v;
   json_array_foreach (json_object_get (root, "figures"), i, v)
     {
       Figure *f = g_new0 (Figure, 1);
@@ -154,12 +154,7 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
       for (guint k = 0; f->patterns && k < f->patterns->len; k++)
         gk_regex_jit (f->patterns->pdata[k]);   /* each scans the whole prose */
-      f->also = g_ptr_array_new_with_free_func (g_free);
-      size_t j;
-      json_t *a;
-      json_array_foreach (json_object_get (v, "also"), j, a)
-        if (json_is_string (a))
-          g_ptr_array_add (f->also, g_strdup (json_string_value (a)));
+      f->also = gk_json_strings (json_object_get (v, "also"));
       if (!*f->key && !err)
         g_set_error (&err, GK_ERROR, GK_ERROR_TEMPLATE, "%s: figures[%zu]: no key", path, i);
     }
@@ -171,6 +166,7 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->bd_sep = rule_regex (bd, "separator", path, &err);
   r->bd_partial = rule_regex (bd, "partial_marker", path, &err);
   r->bd_complete = rule_regex (bd, "complete_label", path, &err);
+  r->bd_connectives = gk_json_strings (json_object_get (bd, "connectives"));
   json_decref (root);
   if (err)
     {
@@ -691,6 +687,29 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
     }
 }
 
+/* The category's name alone: connectives before it (其中包括, 以及…) go,
+ * as many as are stacked, but never the whole label. */
+static const char *
+strip_connectives (const GkNarrativeRules *r, const char *label)
+{
+  gboolean again = TRUE;
+  while (again)
+    {
+      again = FALSE;
+      for (guint i = 0; i < r->bd_connectives->len; i++)
+        {
+          const char *word = r->bd_connectives->pdata[i];
+          gsize n = strlen (word);
+          if (n && g_str_has_prefix (label, word) && label[n])
+            {
+              label += n;
+              again = TRUE;
+            }
+        }
+    }
+  return label;
+}
+
 static void
 read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize from)
 {
@@ -727,7 +746,7 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       g_autofree char *label = gk_match_named (m, "label");
       g_autofree char *count = gk_match_named (m, "count");
       g_autofree char *pct = gk_match_named (m, "pct");
-      GkPart *part = gk_part_new (label);
+      GkPart *part = gk_part_new (strip_connectives (r, label));
       part->has_count = count != NULL && strcmp (count, GK_UNREAD_MARK) != 0;
       g_autofree char *count_digits = count ? strip_separators (count) : NULL;
       part->count = part->has_count ? g_ascii_strtoll (count_digits, NULL, 10) : 0;

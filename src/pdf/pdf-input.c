@@ -294,7 +294,9 @@ gk_pdf_open_document (GBytes *bytes, const char *password, GError **error)
   if (!doc)
     {
       if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, GK_ERROR, GK_ERROR_ENCRYPTED, "encrypted PDF: a password is needed (--password)");
+        g_set_error (error, GK_ERROR, GK_ERROR_ENCRYPTED, "%s",
+                     password ? "encrypted PDF: the password given (--password) is wrong"
+                              : "encrypted PDF: a password is needed (--password)");
       else
         g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "damaged PDF: %s",
                      perr ? perr->message : "poppler cannot read it");

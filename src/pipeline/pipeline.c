@@ -74,7 +74,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
       g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
       gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
-  gk_checks_run (p->templates, rec, content->reread != NULL);
+  gk_checks_run (p->templates, rec);
   return rec;
 }
 

@@ -105,7 +105,5 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
       gk_record_free (rec);
       rec = again;
     }
-  /* nothing more will be read: blanks beside doubtful readings are refuted as any are */
-  gk_checks_run (gk_pipeline_templates (p), rec, FALSE);
   return rec;
 }

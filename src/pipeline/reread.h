@@ -14,8 +14,7 @@
  * confidence, with an "ocr_reread" warning saying what changed.  When
  * any cell was accepted, the record is rebuilt from the content (match,
  * prose, checks), once.  A check still failing keeps suspect_ocr only
- * when its operands are still doubtful.  The checks then run a last time
- * with nothing left to re-read (gk_checks_run, keep_doubted_blanks FALSE).
+ * when its operands are still doubtful.
  */
 #pragma once
 #include "pipeline.h"

@@ -20,13 +20,15 @@ enum { W_BAND = 1 };
  * more is more likely a layout the decoder does not know. */
 enum { MAX_MISPRINTS = 2 };
 
-/* Widest band of rows read column by column (two rows interleaved, as a
- * producer prints a pair of rows whose labels are taller than the cells). */
-enum { BAND_MAX = 3 };
+/* Widest band of rows read column by column on evidence of the identities
+ * alone (two or three rows interleaved, as a producer prints rows whose
+ * labels are taller than their cells).  A wider band, up to BAND_WIDE_MAX
+ * rows, needs the print to show it: each column of the band on one line. */
+enum { BAND_MAX = 3, BAND_WIDE_MAX = 26 };
 
 /* Steps that may leave one state: a skip, a row, the bands, a row with a hole
  * at each inner position (a row is at most this wide). */
-enum { ROW_MAX_COLS = 16, STEPS_MAX = BAND_MAX + 1 + ROW_MAX_COLS };
+enum { ROW_MAX_COLS = 16, STEPS_MAX = BAND_WIDE_MAX + 1 + ROW_MAX_COLS };
 
 #define SUM_EPSILON 1e-6
 #define COST_INF G_MAXINT
@@ -442,11 +444,23 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       return COST_INF;
   if (i + st->ntok > s->n)
     return COST_INF;
+  /* a wide band shows itself: each column one run of tokens printed together,
+   * apart from the next column's */
+  if (st->k > BAND_MAX)
+    for (guint c = 0; c < ncols; c++)
+      {
+        const Token *col = &s->tok[i + c * st->k];
+        for (guint q = 1; q < st->k; q++)
+          if (!tokens_touch (&col[q - 1], &col[q]))
+            return COST_INF;
+        if (c + 1 < ncols && tokens_touch (&col[st->k - 1], &col[st->k]))
+          return COST_INF;
+      }
 
   guint first = g_array_index (grid->row_first, guint, r);
   guint span = ncols * st->k;
-  double values[BAND_MAX * ROW_MAX_COLS];
-  gboolean known[BAND_MAX * ROW_MAX_COLS];
+  double values[BAND_WIDE_MAX * ROW_MAX_COLS];
+  gboolean known[BAND_WIDE_MAX * ROW_MAX_COLS];
   if (span > G_N_ELEMENTS (values))
     return COST_INF;
   for (guint j = 0; j < span; j++)
@@ -507,7 +521,7 @@ step_slot (const Step *st)
     return 0;
   if (st->kind == STEP_BAND)
     return st->k;
-  return st->hole == NO_HOLE ? 1 : BAND_MAX + st->hole;
+  return st->hole == NO_HOLE ? 1 : BAND_WIDE_MAX + st->hole;
 }
 
 #define MEMO_UNSET G_MININT
@@ -541,7 +555,7 @@ steps_from (const Search *s, guint r, Step *out)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
   out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE };
-  for (guint k = 2; k <= BAND_MAX; k++)
+  for (guint k = 2; k <= BAND_WIDE_MAX && r + k <= s->R; k++)
     out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE };
   for (guint h = 1; h < ncols && h <= ROW_MAX_COLS; h++)
     out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h };

@@ -7,7 +7,7 @@
  */
 #include "template.h"
 #include "common/gk-error.h"
-#include <jansson.h>
+#include "common/gk-json.h"
 #include <string.h>
 
 #ifndef GK_MODELS_DIR
@@ -315,14 +315,7 @@ parse_template (Ctx *cx, json_t *root)
 static GPtrArray *
 string_list (Ctx *cx, json_t *obj, const char *field, const char *where, gboolean required)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  json_t *arr = get_array (cx, obj, field, where, required);
-  size_t i;
-  json_t *v;
-  json_array_foreach (arr, i, v)
-    if (json_is_string (v))
-      g_ptr_array_add (out, g_strdup (json_string_value (v)));
-  return out;
+  return gk_json_strings (get_array (cx, obj, field, where, required));
 }
 
 static gboolean
