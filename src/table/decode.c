@@ -16,9 +16,21 @@ enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
  * row): on a tie of evidence the simpler reading stands. */
 enum { W_BAND = 1 };
 
+/* Strips of columns are a rarer order still: they must explain a misprint's
+ * worth of evidence less one. */
+enum { W_STRIP = 3 };
+
 /* Published errors one table may be taken to hold: a placement that needs
  * more is more likely a layout the decoder does not know. */
 enum { MAX_MISPRINTS = 2 };
+
+/* What a table's placement may cost at most: its misprints, the odd page
+ * number dropped, a few bands.  A cheapest placement dearer than this is a
+ * layout the decoder does not know, and nothing of it is placed. */
+enum { DECODE_MAX_COST = 40 };
+
+/* Tokens a placement within that cost can drop. */
+enum { SKIP_BUDGET = DECODE_MAX_COST / W_SKIP };
 
 /* Widest band of rows read column by column on evidence of the identities
  * alone (two or three rows interleaved, as a producer prints rows whose
@@ -28,7 +40,12 @@ enum { BAND_MAX = 3, BAND_WIDE_MAX = 26 };
 
 /* Steps that may leave one state: a skip, a row, the bands, a row with a hole
  * at each inner position (a row is at most this wide). */
-enum { ROW_MAX_COLS = 16, STEPS_MAX = BAND_WIDE_MAX + 1 + ROW_MAX_COLS };
+enum { ROW_MAX_COLS = 16 };
+
+/* Strips are tried on rows of at most this many columns (table 三's seven),
+ * cut in at most this many places. */
+enum { STRIP_MAX_COLS = 7, STRIP_MAX_CUTS = 2 };
+enum { STEPS_MAX = 2 + ROW_MAX_COLS + BAND_WIDE_MAX + (BAND_MAX - 1) * 21 };
 
 #define SUM_EPSILON 1e-6
 #define COST_INF G_MAXINT
@@ -56,6 +73,7 @@ typedef struct {
 struct GkGrid {
   GArray *cells;          /* GridCell, template order */
   GPtrArray *cell_ids;    /* per cell: GArray of CellIdentity */
+  GPtrArray *ids_by_row;  /* per template row: GArray of the identities (guint) whose first row it is */
   guint n_rows;
   GArray *row_first;      /* guint: first cell of each template row */
   GArray *row_ncols;      /* guint */
@@ -181,6 +199,11 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
         }
     }
   grid_add_identities (grid, set, tpl);
+  grid->ids_by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < grid->n_rows; r++)
+    g_ptr_array_add (grid->ids_by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint k = 0; k < grid->identities->len; k++)
+    g_array_append_val (g_ptr_array_index (grid->ids_by_row, ((GridIdentity *) grid->identities->pdata[k])->row_lo), k);
   grid->cell_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint c = 0; c < grid->cells->len; c++)
     g_ptr_array_add (grid->cell_ids, g_array_new (FALSE, FALSE, sizeof (CellIdentity)));
@@ -212,6 +235,7 @@ gk_grid_free (GkGrid *grid)
   g_ptr_array_unref (grid->rows);
   g_ptr_array_unref (grid->identities);
   g_ptr_array_unref (grid->cell_ids);
+  g_ptr_array_unref (grid->ids_by_row);
   g_hash_table_unref (grid->index);
   g_free (grid);
 }
@@ -372,6 +396,8 @@ typedef struct {
   guint ntok;          /* tokens consumed */
   guint hole;          /* STEP_ROW: offset of one token inside the row that is
                           dropped (a page number between its cells); NO_HOLE */
+  guint cuts;          /* STEP_BAND: bit c set = a strip ends after column c;
+                          every bit set = the band read column by column */
 } Step;
 
 #define NO_HOLE G_MAXUINT
@@ -407,10 +433,29 @@ static guint
 step_cell (const Search *s, const Step *st, guint r, guint j)
 {
   const GkGrid *grid = s->grid;
-  guint ncols = g_array_index (grid->row_ncols, guint, r);
-  guint row = st->kind == STEP_ROW ? r : r + j % st->k;
-  guint col = st->kind == STEP_ROW ? j : j / st->k;
-  (void) ncols;
+  guint row = r, col = j;
+  if (st->kind == STEP_BAND)
+    {
+      /* strips of columns one after the other, each read row by row over the
+       * band; a strip of one column is the band read column by column */
+      guint ncols = g_array_index (grid->row_ncols, guint, r);
+      guint a = 0;
+      for (;;)
+        {
+          guint b = a + 1;
+          while (b < ncols && !(st->cuts & (1u << (b - 1))))
+            b++;
+          guint size = (b - a) * st->k;
+          if (j < size)
+            {
+              row = r + j / (b - a);
+              col = a + j % (b - a);
+              break;
+            }
+          j -= size;
+          a = b;
+        }
+    }
   return g_array_index (grid->row_first, guint, row) + col;
 }
 
@@ -466,7 +511,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
-  int cost = st->hole != NO_HOLE ? W_SKIP : st->kind == STEP_BAND ? W_BAND : 0;
+  int cost = st->hole != NO_HOLE ? W_SKIP : st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
   for (guint j = 0; j < ncells; j++)
     {
       guint cell = step_cell (s, st, r, j);
@@ -476,10 +521,13 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
     }
   /* identities wholly inside the rows of this step */
-  for (guint k = 0; k < grid->identities->len; k++)
+  for (guint q = r; q < r + st->k; q++)
     {
-      const GridIdentity *id = grid->identities->pdata[k];
-      if (id->row_lo < r || id->row_hi >= r + st->k)
+      const GArray *starting = g_ptr_array_index (grid->ids_by_row, q);
+      for (guint z = 0; z < starting->len; z++)
+    {
+      const GridIdentity *id = grid->identities->pdata[g_array_index (starting, guint, z)];
+      if (id->row_hi >= r + st->k)
         continue;
       double side[2] = { 0, 0 };
       const GArray *arr[2] = { id->lhs, id->rhs };
@@ -494,6 +542,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
           if (identity_part)
             *identity_part += W_IDENTITY;
         }
+    }
     }
   /* tokens of one printed line belong to neighbouring cells: the next column
    * of the same row, or the same column of the next row */
@@ -513,25 +562,48 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   return cost;
 }
 
-/* A step's place among those steps_from lists, for the memo. */
+/* A state the budget of a placement can reach: the tokens used so far are
+ * the cells of the rows placed, and at most SKIP_BUDGET tokens dropped. */
+static gboolean
+in_reach (const Search *s, guint i, guint r)
+{
+  guint cells = r < s->R ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
+  return i >= cells && i <= cells + SKIP_BUDGET;
+}
+
+/* A step's place among those steps_from lists, for the memo: skip, row, the
+ * rows with a hole, the bands read column by column, the strips. */
+enum {
+  SLOT_HOLES = 2,
+  SLOT_WIDE = SLOT_HOLES + ROW_MAX_COLS,
+  SLOT_STRIPS = SLOT_WIDE + BAND_WIDE_MAX,
+  SLOTS = SLOT_STRIPS + (BAND_MAX - 1) * (1 << (STRIP_MAX_COLS - 1)),
+};
+
 static guint
 step_slot (const Step *st)
 {
   if (st->kind == STEP_SKIP)
     return 0;
-  if (st->kind == STEP_BAND)
-    return st->k;
-  return st->hole == NO_HOLE ? 1 : BAND_WIDE_MAX + st->hole;
+  if (st->kind == STEP_ROW)
+    return st->hole == NO_HOLE ? 1 : SLOT_HOLES + st->hole - 1;
+  if (st->k > BAND_MAX || st->cuts == G_MAXUINT)
+    return SLOT_WIDE + st->k - 2;
+  return SLOT_STRIPS + (st->k - 2) * (1 << (STRIP_MAX_COLS - 1)) + st->cuts;
 }
 
-#define MEMO_UNSET G_MININT
+/* costs are never negative: all bits set marks a slot not worked out yet */
+#define MEMO_UNSET (-1)
 
 /* step_cost_parts, each (state, step) worked out once: the search, the walk
  * and the redundancy test ask for the same steps many times. */
 static int
 step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identity_part)
 {
-  gsize at = (ST (s, i, r) * (STEPS_MAX + 1) + step_slot (st)) * 2;
+  if (!in_reach (s, i, r))
+    return step_cost_parts (s, st, i, r, identity_part);
+  guint cells = r < s->R ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
+  gsize at = (((gsize) r * (SKIP_BUDGET + 1) + (i - cells)) * SLOTS + step_slot (st)) * 2;
   if (s->memo[at] == MEMO_UNSET)
     s->memo[at] = step_cost_parts (s, st, i, r, &s->memo[at + 1]);
   if (identity_part)
@@ -550,15 +622,23 @@ static guint
 steps_from (const Search *s, guint r, Step *out)
 {
   guint n = 0;
-  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE };
+  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE, 0 };
   if (r >= s->R)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
-  out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE };
+  out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE, 0 };
   for (guint k = 2; k <= BAND_WIDE_MAX && r + k <= s->R; k++)
-    out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE };
+    out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, G_MAXUINT };
+  /* strips: two or three runs of columns (a browser prints the first columns
+   * of a few rows, then the next columns of the same rows) */
+  if (ncols <= STRIP_MAX_COLS)
+    for (guint k = 2; k <= BAND_MAX && r + k <= s->R; k++)
+      for (guint cuts = 1; cuts < (1u << (ncols - 1)); cuts++)
+        if (__builtin_popcount (cuts) <= STRIP_MAX_CUTS
+            && cuts != (1u << (ncols - 1)) - 1)
+          out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, cuts };
   for (guint h = 1; h < ncols && h <= ROW_MAX_COLS; h++)
-    out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h };
+    out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h, 0 };
   return n;
 }
 
@@ -585,10 +665,9 @@ search_run (Search *s)
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   s->f = g_new (int, nstates);
   s->g = g_new (int, nstates);
-  gsize nmemo = nstates * (STEPS_MAX + 1) * 2;
+  gsize nmemo = (gsize) (s->R + 1) * (SKIP_BUDGET + 1) * SLOTS * 2;
   s->memo = g_new (int, nmemo);
-  for (gsize q = 0; q < nmemo; q++)
-    s->memo[q] = MEMO_UNSET;
+  memset (s->memo, 0xff, nmemo * sizeof (int));
   for (gsize q = 0; q < nstates; q++)
     s->f[q] = s->g[q] = COST_INF;
   s->f[ST (s, 0, 0)] = 0;
@@ -602,6 +681,8 @@ search_run (Search *s)
         guint ns = steps_from (s, r, steps);
         for (guint q = 0; q < ns; q++)
           {
+            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k))
+              continue;
             int c = add_cost (here, step_cost (s, &steps[q], i, r));
             if (c == COST_INF)
               continue;
@@ -614,9 +695,17 @@ search_run (Search *s)
     for (guint r = s->R + 1; r-- > 0;)
       {
         int best = i == s->n ? missing_rows_cost (s, r) : COST_INF;
+        if (!in_reach (s, i, r))
+          {
+            s->g[ST (s, i, r)] = best;
+            continue;
+          }
         guint ns = steps_from (s, r, steps);
         for (guint q = 0; q < ns; q++)
           {
+            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k)
+                && !(i + steps[q].ntok == s->n))
+              continue;
             int c = step_cost (s, &steps[q], i, r);
             if (c == COST_INF)
               continue;
@@ -637,6 +726,7 @@ typedef struct {
   gboolean *blank;       /* the cell printed nothing (its row's numbers sit elsewhere): 0 */
   guint skipped;         /* tokens a cheapest placement drops */
   guint misprints;       /* published errors the cheapest placement needs */
+  int cost;              /* what the cheapest placement costs */
   gboolean *doubted;     /* the cell takes part in an identity it breaks */
 } Votes;
 
@@ -651,6 +741,7 @@ votes_init (Votes *v, guint ncells)
   v->doubted = g_new0 (gboolean, ncells);
   v->skipped = 0;
   v->misprints = 0;
+  v->cost = COST_INF;
 }
 
 static void
@@ -1007,7 +1098,7 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   if (band->kind != STEP_BAND)
     return FALSE;
   guint ncols = band->ntok / band->k;
-  Step row = { STEP_ROW, 1, ncols, NO_HOLE };
+  Step row = { STEP_ROW, 1, ncols, NO_HOLE, 0 };
   int rows_cost = 0;
   for (guint q = 0; q < band->k; q++)
     {
@@ -1090,6 +1181,7 @@ votes_from_paths (const Search *s, Votes *v)
   w.known = g_new0 (gboolean, ncells);
   w.row_step = g_new0 (int, s->grid->n_rows);
   walk (&w, 0, 0, 0);
+  v->cost = w.best;
   g_array_unref (w.path);
   g_free (w.cell);
   g_free (w.value);
@@ -1295,11 +1387,25 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   votes_init (&v, ncells);
   if (s.n < ncells)
     votes_from_labels (grid, rows, lo, hi, toks, &v);
-  else if (!votes_from_paths (&s, &v))
+  else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST)
     {
+      /* no placement comes near a table's layout: nothing is placed */
+      votes_from_steps (&s, &v);
+      memset (v.blank, 0, ncells * sizeof (gboolean));
+      for (guint c = 0; c < ncells; c++)
+        v.differs[c] = TRUE;
+    }
+  else if (!votes_from_paths (&s, &v) || v.cost > DECODE_MAX_COST)
+    {
+      /* too many placements to walk (the cheapest by its steps alone stand
+       * for them), or the best of them too dear to be the table's layout */
+      gboolean too_dear = v.cost > DECODE_MAX_COST;
       votes_clear (&v);
       votes_init (&v, ncells);
       votes_from_steps (&s, &v);
+      if (too_dear)
+        for (guint c = 0; c < ncells; c++)
+          v.differs[c] = TRUE;
     }
   g_free (s.f);
   g_free (s.g);
