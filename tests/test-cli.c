@@ -454,6 +454,80 @@ test_read_only_database (void)
   tu_remove_flat_dir (dir);
 }
 
+/* A bad option value is a usage error naming the option, on one line
+ * ("bad option value" named none; --max-mb 99999999999999999999 was taken
+ * and overflowed); the size limit names --max-mb and counts in MiB (it
+ * said --max-bytes and MB). */
+static void
+test_option_values_named (void)
+{
+  g_autofree char *a = tu_source_path ("samples/qinxian-2020.txt");
+  struct { const char *const *args; const char *option; } cases[] = {
+    { (const char *[]) { "extract", "--max-mb", "99999999999999999999", a, NULL }, "--max-mb" },
+    { (const char *[]) { "extract", "--max-mb", "nan", a, NULL }, "--max-mb" },
+    { (const char *[]) { "extract", "--max-seconds", "1e300", a, NULL }, "--max-seconds" },
+    { (const char *[]) { "extract", "-j", "0", a, NULL }, "--jobs" },
+    { (const char *[]) { "extract", "--format", "xml", a, NULL }, "--format" },
+    { (const char *[]) { "extract", "--ocr", "sometimes", a, NULL }, "--ocr" },
+    { (const char *[]) { "batch", "--max-pages", "0", "--db", "unused.db", a, NULL }, "--max-pages" },
+    { (const char *[]) { "audit", "--crops", "some", a, "-o", "unused.html", NULL }, "--crops" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = tu_run_gongkai (cases[i].args, NULL, &err);
+      g_test_message ("%s %s → %d: %s", cases[i].args[1], cases[i].args[2], status, err);
+      g_assert_cmpint (status, ==, 2);
+      g_autofree char *named = g_strdup_printf ("bad value for %s: “", cases[i].option);
+      g_assert_nonnull (strstr (err, named));
+      g_assert_cmpint (strchr (err, '\n') - err + 1, ==, (int) strlen (err));
+    }
+  g_assert_false (g_file_test ("unused.db", G_FILE_TEST_EXISTS));
+
+  const char *limit[] = { "extract", "--max-mb", "0.001", a, NULL };
+  g_autofree char *err = NULL;
+  g_assert_cmpint (tu_run_gongkai (limit, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "KiB limit (--max-mb)"));   /* 1.0 KiB, GLib puts a no-break space */
+  g_assert_null (strstr (err, "max-bytes"));
+}
+
+/* An output file that is one of the inputs is refused (usage error) and
+ * left as it was: `audit r.txt -o r.txt` overwrote the report, export and
+ * compare -o DB the database. */
+static void
+test_output_is_not_an_input (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *r = copy_sample ("samples/qinxian-2020.txt", dir, "r.txt");
+  g_autofree char *db = stored_database (dir, "r.db");
+  g_autofree char *r_before = NULL, *db_before = NULL;
+  gsize r_len, db_len;
+  g_assert_true (g_file_get_contents (r, &r_before, &r_len, NULL));
+  g_assert_true (g_file_get_contents (db, &db_before, &db_len, NULL));
+  g_autofree char *r_other = g_strdup_printf ("%s/./r.txt", dir);   /* the same file, spelled otherwise */
+  const char *const *runs[] = {
+    (const char *[]) { "audit", r, "-o", r_other, NULL },
+    (const char *[]) { "audit", "--db", db, "-o", db, NULL },
+    (const char *[]) { "export", "--db", db, "-o", db, NULL },
+    (const char *[]) { "compare", "--db", db, "-o", db, "沁县人民政府", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = tu_run_gongkai (runs[i], NULL, &err);
+      g_test_message ("%s → %d: %s", runs[i][0], status, err);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_nonnull (strstr (err, "(not overwritten)"));
+    }
+  g_autofree char *r_after = NULL, *db_after = NULL;
+  gsize r_len2, db_len2;
+  g_assert_true (g_file_get_contents (r, &r_after, &r_len2, NULL));
+  g_assert_true (g_file_get_contents (db, &db_after, &db_len2, NULL));
+  g_assert_true (r_len2 == r_len && memcmp (r_after, r_before, r_len) == 0);
+  g_assert_true (db_len2 == db_len && memcmp (db_after, db_before, db_len) == 0);
+  tu_remove_flat_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -465,6 +539,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output-dir-same-base-name", test_output_dir_same_base_name);
   g_test_add_func ("/cli/utf16-and-cr-text", test_utf16_and_cr_text);
   g_test_add_func ("/cli/read-only-database", test_read_only_database);
+  g_test_add_func ("/cli/option-values-named", test_option_values_named);
+  g_test_add_func ("/cli/output-is-not-an-input", test_output_is_not_an_input);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -69,6 +69,12 @@ bad_number (GError **error, const char *option, double value, const char *expect
 }
 
 gboolean
+cli_check_jobs (int jobs, GError **error)
+{
+  return (jobs >= 1 && jobs <= CLI_MAX_JOBS) || bad_number (error, "--jobs", jobs, "1 to " G_STRINGIFY (CLI_MAX_JOBS));
+}
+
+gboolean
 cli_read_args_finish (const CliReadArgs *a, GkReadOptions *opts, GError **error)
 {
   gk_read_options_init (opts);

@@ -10,6 +10,7 @@
  *   cli_db_store / cli_db_finish   extract --db: store a record or a failure; cross-year checks at the end
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
  *   cli_stdout_write / cli_stdout_puts / cli_stdout_close   standard output with its write errors kept and reported
+ *   cli_output_overwrites_input  an output file that would overwrite an input
  *   cli_parse_options  a command's options parsed, --help with the exit codes; FALSE (reported) on a usage error
  *
  * Exit codes (README, --help): 0 ok; 1 an input could not be read;
@@ -39,6 +40,11 @@ extern const char *const cli_exit_codes_help;
 void cli_stdout_write (const char *text, gsize len);
 void cli_stdout_puts (const char *text);
 int cli_stdout_close (void);
+/* TRUE, said on stderr, when the output file out is one of the command's
+ * inputs (inputs NULL-terminated, or NULL; db a database, or NULL) — the
+ * same file, however its path is spelled.  The caller exits GK_EXIT_USAGE. */
+gboolean cli_output_overwrites_input (const char *command, const char *out, const char *const *inputs,
+                                      const char *db);
 
 /* The reading options shared by every command that reads reports. */
 typedef struct {
@@ -56,6 +62,9 @@ void cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *args);
 /* Validates the parsed values into opts (borrowing strings from args);
  * FALSE with a usage error naming the option on a bad value. */
 gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts, GError **error);
+/* -j N: 1 to CLI_MAX_JOBS, else FALSE with a usage error. */
+#define CLI_MAX_JOBS 256
+gboolean cli_check_jobs (int jobs, GError **error);
 /* Sets a usage error "bad value for OPTION: “VALUE” (EXPECTED)"; FALSE. */
 gboolean cli_bad_value (GError **error, const char *option, const char *value, const char *expected);
 /* Prints "gongkai: COMMAND: message (see gongkai COMMAND --help)"; GK_EXIT_USAGE. */

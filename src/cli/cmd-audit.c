@@ -51,18 +51,18 @@ cmd_audit (int argc, char **argv)
                           &read_args, NULL))
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  GkAuditCrops crops;
+  GkAuditCrops crops = GK_AUDIT_CROPS_ALL;
   GkReadOptions opts;
-  if (!parse_crops (crops_s, &crops) || !cli_read_args_finish (&read_args, &opts))
-    {
-      fprintf (stderr, "gongkai: audit: bad option value (see gongkai audit --help)\n");
-      return GK_EXIT_USAGE;
-    }
+  if (!cli_read_args_finish (&read_args, &opts, &error)
+      || (!parse_crops (crops_s, &crops) && !cli_bad_value (&error, "--crops", crops_s, "all, failing or none")))
+    return cli_usage_error ("audit", error);
   if (!out || ((!files || !files[0]) && !db_path))
     {
       fprintf (stderr, "gongkai: audit: need input files or --db DB, and -o FILE (see gongkai audit --help)\n");
       return GK_EXIT_USAGE;
     }
+  if (cli_output_overwrites_input ("audit", out, (const char *const *) files, db_path))
+    return GK_EXIT_USAGE;
   g_autoptr (GkPipeline) pipeline = gk_pipeline_new (opts.models_dir, &error);
   if (!pipeline)
     {

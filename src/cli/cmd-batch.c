@@ -233,10 +233,11 @@ cmd_batch (int argc, char **argv)
     }
   GkReadOptions opts;
   const char *models = read_args.models;
-  if (!cli_read_args_finish (&read_args, &opts) || !db_path || ((!inputs || !inputs[0]) && !listed)
-      || jobs < 1 || jobs > 256)
+  if (!cli_read_args_finish (&read_args, &opts, &error) || !cli_check_jobs (jobs, &error))
+    return cli_usage_error ("batch", error);
+  if (!db_path || ((!inputs || !inputs[0]) && !listed))
     {
-      fprintf (stderr, "gongkai: batch: need --db FILE, at least one DIR or FILE, and valid option values (see gongkai batch --help)\n");
+      fprintf (stderr, "gongkai: batch: need --db FILE and at least one DIR or FILE (see gongkai batch --help)\n");
       return GK_EXIT_USAGE;
     }
 

@@ -32,6 +32,8 @@ cmd_compare (int argc, char **argv)
       fprintf (stderr, "gongkai: compare: need --db DB and one ISSUER; --format html or csv\n");
       return GK_EXIT_USAGE;
     }
+  if (cli_output_overwrites_input ("compare", out, NULL, db_path))
+    return GK_EXIT_USAGE;
   g_autoptr (GkTemplateSet) set = NULL;
   {
     g_autofree char *dir = models ? g_strdup (models) : gk_models_dir_default ();

@@ -41,6 +41,8 @@ cmd_export (int argc, char **argv)
       fprintf (stderr, "gongkai: export: need --db FILE and no other arguments (see gongkai export --help)\n");
       return GK_EXIT_USAGE;
     }
+  if (cli_output_overwrites_input ("export", out_path, NULL, db_path))
+    return GK_EXIT_USAGE;
   g_autoptr (GkSqlite) db = gk_sqlite_open_readonly (db_path, models, &error);
   if (!db)
     {

@@ -108,15 +108,12 @@ cmd_extract (int argc, char **argv)
                           &read_args, NULL))
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  Format format;
+  Format format = FORMAT_JSON;
   GkReadOptions opts;
-  gboolean valid = cli_read_args_finish (&read_args, &opts);
   const char *models = read_args.models;
-  if (!valid || !parse_format (format_s, &format) || jobs < 1 || jobs > 256)
-    {
-      fprintf (stderr, "gongkai: extract: bad option value (see gongkai extract --help)\n");
-      return GK_EXIT_USAGE;
-    }
+  if (!cli_read_args_finish (&read_args, &opts, &error) || !cli_check_jobs (jobs, &error)
+      || (!parse_format (format_s, &format) && !cli_bad_value (&error, "--format", format_s, "json, jsonl or csv")))
+    return cli_usage_error ("extract", error);
   if (!files || !files[0])
     {
       fprintf (stderr, "gongkai: extract: no input files (see gongkai extract --help)\n");

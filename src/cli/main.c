@@ -22,7 +22,7 @@ cli_report_error (const char *file, const GError *error)
 int
 cli_usage_error (const char *command, const GError *error)
 {
-  fprintf (stderr, "gongkai: %s: %s (see gongkai %s --help)\n", command, error->message, command);
+  fprintf (stderr, "gongkai: %s: %s; see gongkai %s --help\n", command, error->message, command);
   return GK_EXIT_USAGE;
 }
 
