@@ -167,6 +167,17 @@ grid_add_identities (GkGrid *grid, const GkTemplateSet *set, const GkTemplate *t
     }
 }
 
+/* Columns "review.upheld" and "review.total" belong to one group; columns
+ * without a group prefix all belong to the row's. */
+static gboolean
+same_column_group (const GkTplColumn *a, const GkTplColumn *b)
+{
+  const char *da = strchr (a->key, '.'), *db = strchr (b->key, '.');
+  if (!da || !db)
+    return TRUE;
+  return da - a->key == db - b->key && strncmp (a->key, b->key, (gsize) (da - a->key)) == 0;
+}
+
 GkGrid *
 gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
 {
@@ -184,17 +195,31 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
       for (guint r = 0; r < blk->rows->len; r++)
         {
           GkTplRow *row = blk->rows->pdata[r];
-          g_array_append_val (grid->row_first, grid->cells->len);
-          g_array_append_val (grid->row_ncols, blk->columns->len);
-          g_array_append_val (grid->row_block, b);
-          g_ptr_array_add (grid->rows, row);
+          /* a table of one row whose columns come in groups (table 四:
+           * review.*, litigation_direct.*, …) is laid out as a row per
+           * group, as it is printed: each group its own run of cells */
+          gboolean grouped = blk->rows->len == 1;
+          guint in_row = 0;
           for (guint c = 0; c < blk->columns->len; c++)
             {
               GkTplColumn *col = blk->columns->pdata[c];
-              GridCell gc = { gk_template_key (spec, row, col), col->type, grid->n_rows, c };
+              if (c == 0 || (grouped && !same_column_group (blk->columns->pdata[c - 1], col)))
+                {
+                  if (c > 0)
+                    {
+                      g_array_append_val (grid->row_ncols, in_row);
+                      grid->n_rows++;
+                    }
+                  g_array_append_val (grid->row_first, grid->cells->len);
+                  g_array_append_val (grid->row_block, b);
+                  g_ptr_array_add (grid->rows, row);
+                  in_row = 0;
+                }
+              GridCell gc = { gk_template_key (spec, row, col), col->type, grid->n_rows, in_row++ };
               g_array_append_val (grid->cells, gc);
               g_hash_table_insert (grid->index, gc.key, GUINT_TO_POINTER (grid->cells->len));
             }
+          g_array_append_val (grid->row_ncols, in_row);
           grid->n_rows++;
         }
     }
@@ -366,6 +391,17 @@ token_value (const Token *t, GkColumnType type, double *out)
   return t->is_count;
 }
 
+static gboolean
+blank_before_number (const GkRow *row, guint c)
+{
+  if (gk_number_parse (((GkCell *) row->cells->pdata[c])->raw, GK_COLUMN_COUNT).kind != GK_NUMBER_BLANK)
+    return FALSE;
+  for (guint d = c + 1; d < row->cells->len; d++)
+    if (gk_number_parse (((GkCell *) row->cells->pdata[d])->raw, GK_COLUMN_COUNT).kind != GK_NUMBER_BLANK)
+      return TRUE;
+  return FALSE;
+}
+
 static GArray *
 section_tokens (const GPtrArray *rows, guint lo, guint hi)
 {
@@ -379,6 +415,11 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi)
           Token t = { .cell = cell, .line = i };
           t.is_count = cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
           t.is_amount = cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
+          /* a blank the layout proves to be a cell (between a web table's
+           * pipes) and that a number follows in its row is a token too: a
+           * printed blank, 0 (blanks at a row's end may be a wide cell's) */
+          if (!t.is_count && !t.is_amount && cell->grid_cell && blank_before_number (row, c))
+            t.is_count = t.is_amount = TRUE;
           if (t.is_count || t.is_amount)
             g_array_append_val (toks, t);
         }
@@ -727,6 +768,7 @@ typedef struct {
   guint skipped;         /* tokens a cheapest placement drops */
   guint misprints;       /* published errors the cheapest placement needs */
   int cost;              /* what the cheapest placement costs */
+  guint label_block_rows; /* rows whose labels came as a block before their numbers */
   gboolean *doubted;     /* the cell takes part in an identity it breaks */
 } Votes;
 
@@ -742,6 +784,7 @@ votes_init (Votes *v, guint ncells)
   v->skipped = 0;
   v->misprints = 0;
   v->cost = COST_INF;
+  v->label_block_rows = 0;
 }
 
 static void
@@ -1192,14 +1235,26 @@ votes_from_paths (const Search *s, Votes *v)
 
 /* ------------------------------------------------ rows anchored by labels */
 
-/* The template row a label text names: the row pattern whose last match ends
- * nearest the end of the text (a wrapped label gathers its group heading
- * first); -1 when none does. */
+/* The template rows a label text names, in the order their names end in it
+ * (a wrapped label gathers its group heading first; pdftotext may print a
+ * block of labels before their numbers): rows whose pattern matches, by the
+ * end of their last match. */
+typedef struct {
+  guint row;
+  gsize end;
+} Named;
+
 static int
-row_named (const GkGrid *grid, const char *text)
+named_cmp (gconstpointer a, gconstpointer b)
 {
-  int best = -1;
-  gsize best_end = 0;
+  gsize x = ((const Named *) a)->end, y = ((const Named *) b)->end;
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+rows_named (const GkGrid *grid, const char *text)
+{
+  GArray *named = g_array_new (FALSE, FALSE, sizeof (Named));
   for (guint r = 0; r < grid->n_rows; r++)
     {
       const GkTplRow *row = grid->rows->pdata[r];
@@ -1209,25 +1264,41 @@ row_named (const GkGrid *grid, const char *text)
       gsize s2 = st, e2 = e;
       while (e2 > s2 && gk_regex_search (row->pattern, text, e2, &s2, &e2))
         e = e2;
-      if (best < 0 || e > best_end)
-        best = (int) r, best_end = e;
+      g_array_append_val (named, ((Named){ r, e }));
     }
-  return best;
+  g_array_sort (named, named_cmp);
+  return named;
 }
 
-/* The tokens of each template row, as the labels before them say: a line of
- * numbers belongs to the row its label (or the labels gathered since the
- * previous numbers) names; numbers with no label before them continue the
- * row before.  A row that gathers more tokens than it has cells was not
- * anchored right: it gets none. */
+/* The tokens of each template row, as the labels before them say.  A line of
+ * numbers belongs to the row its label names; when the labels gathered since
+ * the previous numbers name several rows (a label block), the numbers fill
+ * them in that order, a row's worth each; numbers with no label before them
+ * continue where the previous ones stopped.  Rows a label block names that
+ * its numbers do not fill exactly (a blank would shift every later number)
+ * get none unless every number is 0; a row that gathers more tokens than it
+ * has cells gets none. */
 static GPtrArray *
-tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks)
+tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
+                 guint *block_rows)
 {
   GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
     g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
   g_autofree gboolean *spoiled = g_new0 (gboolean, grid->n_rows);
-  int anchor = grid->n_rows == 1 ? 0 : -1;
+  gboolean all_zero = TRUE;
+  for (guint q = 0; q < toks->len && all_zero; q++)
+    all_zero = g_array_index (toks, Token, q).is_count && g_array_index (toks, Token, q).count == 0;
+  /* rows no label tells apart (the groups of table 四's one row) are one
+   * block, filled in order */
+  gboolean unnamed = TRUE;
+  for (guint r = 0; r < grid->n_rows && unnamed; r++)
+    unnamed = ((const GkTplRow *) grid->rows->pdata[r])->pattern == NULL || grid->rows->pdata[r] == grid->rows->pdata[0];
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));   /* rows to fill, in order */
+  guint at = 0;
+  if (unnamed)
+    for (guint r = 0; r < grid->n_rows; r++)
+      g_array_append_val (queue, r);
   g_autoptr (GString) pending = g_string_new (NULL);
   guint t = 0;
   for (guint i = lo; i < hi; i++)
@@ -1237,19 +1308,59 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       g_string_append (pending, key);
       if (t >= toks->len || g_array_index (toks, Token, t).line != i)
         continue;
-      if (pending->len)
+      g_autoptr (GArray) named = pending->len && !unnamed ? rows_named (grid, pending->str) : NULL;
+      g_string_truncate (pending, 0);
+      if (named && named->len)
         {
-          int named = row_named (grid, pending->str);
-          if (named >= 0)
-            anchor = named;
-          g_string_truncate (pending, 0);
+          /* a new label: a block left part-filled cannot be trusted */
+          if (queue->len > 1 && at < queue->len
+              && ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len > 0)
+            for (guint q = 0; q < queue->len; q++)
+              spoiled[g_array_index (queue, guint, q)] = TRUE;
+          g_array_set_size (queue, 0);
+          at = 0;
+          /* the row the labels end with, or, when more numbers follow than it
+           * has cells, every row they name in order: a label block */
+          guint last = g_array_index (named, Named, named->len - 1).row;
+          guint run = 0;
+          for (guint q = t; q < toks->len; q++, run++)
+            {
+              guint li = g_array_index (toks, Token, q).line;
+              if (li != i && ((GkRow *) rows->pdata[li])->label[0])
+                break;
+              gboolean labelled = FALSE;
+              for (guint z = (q > t ? g_array_index (toks, Token, q - 1).line + 1 : li); z < li && !labelled; z++)
+                labelled = ((GkRow *) rows->pdata[z])->label[0] != '\0';
+              if (labelled)
+                break;
+            }
+          guint from = named->len > 1 && run > g_array_index (grid->row_ncols, guint, last) ? 0 : named->len - 1;
+          for (guint q = from; q < named->len; q++)
+            g_array_append_val (queue, g_array_index (named, Named, q).row);
+          if (queue->len > 1)
+            *block_rows += queue->len;
+          /* a row named again takes the numbers after its last naming (the
+           * first was prose, or a row repeated on a continuation page) */
+          for (guint q = 0; q < queue->len; q++)
+            g_array_set_size (by_row->pdata[g_array_index (queue, guint, q)], 0);
         }
       for (; t < toks->len && g_array_index (toks, Token, t).line == i; t++)
-        if (anchor >= 0)
-          g_array_append_val (by_row->pdata[anchor], t);
+        {
+          if (queue->len == 0)
+            continue;
+          guint r = g_array_index (queue, guint, at);
+          if (((GArray *) by_row->pdata[r])->len == g_array_index (grid->row_ncols, guint, r) && at + 1 < queue->len)
+            r = g_array_index (queue, guint, ++at);
+          g_array_append_val (by_row->pdata[r], t);
+        }
     }
+  if (queue->len > 1 && (at + 1 < queue->len
+                         || ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len
+                                != g_array_index (grid->row_ncols, guint, g_array_index (queue, guint, at))))
+    for (guint q = 0; q < queue->len; q++)
+      spoiled[g_array_index (queue, guint, q)] = TRUE;
   for (guint r = 0; r < grid->n_rows; r++)
-    if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r))
+    if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r) || (spoiled[r] && !all_zero))
       g_array_set_size (by_row->pdata[r], 0);
   return by_row;
 }
@@ -1346,7 +1457,7 @@ place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *
 static void
 votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
 {
-  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks);
+  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows);
   const Token *tok = (const Token *) toks->data;
   for (guint r = 0; r < grid->n_rows; r++)
     {
@@ -1424,6 +1535,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     for (guint c = 0; c < ncells; c++)
       v.differs[c] |= v.doubted[c];
   dec->skipped = v.skipped;
+  dec->by_labels = s.n < ncells;
   for (guint c = 0; c < ncells; c++)
     {
       if (v.seen[c] && !v.differs[c] && v.blank[c])
@@ -1447,6 +1559,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     g_ptr_array_add (dec->warnings,
                      gk_warning_new ("ambiguous_placement", page,
                                      "%u个数字无法确定所在单元格（多种排列同样符合表格），其值为 null", ambiguous));
+  if (v.label_block_rows)
+    g_ptr_array_add (dec->warnings,
+                     gk_warning_new ("label_block", 0, "%u个行标签先于其数字印出，按顺序配对", v.label_block_rows));
   if (v.skipped)
     g_ptr_array_add (dec->warnings,
                      gk_warning_new ("stray_number", 0, "表格中有 %u 个数字不属于任何单元格，已略去", v.skipped));

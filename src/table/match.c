@@ -615,9 +615,9 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
   guint n = gk_grid_size (grid);
-  if (dec->skipped > DECODE_MAX_SKIPPED
+  if (!dec->by_labels && (dec->skipped > DECODE_MAX_SKIPPED
       || reading_worth (grid, dec->cells, dec->skipped)
-         <= reading_worth (grid, mine, gk_decode_tokens_unused (rows, lo, hi, mine, n)))
+         <= reading_worth (grid, mine, gk_decode_tokens_unused (rows, lo, hi, mine, n))))
     {
       drop_doubted_rows (c, grid, mine);
       return;

@@ -1,0 +1,338 @@
+/* test-decode.c — the text-dump decoder (src/table/decode.h): one table 三
+ * (template 2021) printed in each order a producer's PDF leaves in
+ * pdftotext's default mode, read back whole; a misprint stays a misprint;
+ * blank cells are placed only where one reading fits.
+ */
+#include "testutil.h"
+
+enum { ROWS = 25, COLS = 7 };
+
+static const char *const labels[ROWS] = {
+  "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+  "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+  "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+  "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+  "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+  "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+  "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+  "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+  "四、结转下年度继续办理",
+};
+
+static const char *const row_keys[ROWS] = {
+  "new_received", "carried_over", "granted", "partially_granted", "withheld_state_secret",
+  "withheld_prohibited_by_law", "withheld_security_stability", "withheld_third_party",
+  "withheld_internal_affairs", "withheld_process_info", "withheld_enforcement_files",
+  "withheld_administrative_query", "unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear",
+  "not_processed_petition", "not_processed_repeated", "not_processed_publication", "not_processed_excessive",
+  "not_processed_reconfirmation", "other_handling_overdue_correction", "other_handling_overdue_fee",
+  "other_handling_misc", "processed_total", "carried_forward",
+};
+
+static const char *const col_keys[COLS] = {
+  "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
+};
+
+enum { NEW = 0, CARRIED = 1, FIRST_OUTCOME = 2, LAST_OUTCOME = 22, PROCESSED = 23, FORWARD = 24 };
+
+/* A table that adds up everywhere: outcome parts from a pattern with zeros,
+ * every total and the balance computed (a report's own arithmetic). */
+static void
+consistent_table (int v[ROWS][COLS], int seed)
+{
+  memset (v, 0, sizeof (int) * ROWS * COLS);
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    for (int c = 0; c < COLS - 1; c++)
+      v[r][c] = ((r * 7 + c * 3 + seed) % 11 < 4) ? (r + c + seed) % 9 : 0;
+  v[CARRIED][0] = 2, v[CARRIED][1] = 1;
+  v[FORWARD][0] = 3, v[FORWARD][3] = 1;
+  for (int c = 0; c < COLS - 1; c++)
+    {
+      for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+        v[PROCESSED][c] += v[r][c];
+      v[NEW][c] = v[PROCESSED][c] + v[FORWARD][c] - v[CARRIED][c];
+      g_assert_cmpint (v[NEW][c], >=, 0);
+    }
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS - 1; c++)
+      v[r][COLS - 1] += v[r][c];
+}
+
+static void
+append_header (GString *s)
+{
+  g_string_append (s, "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n"
+                      "法律服务机构\n其他\n总计\n");
+}
+
+/* One number a line with a blank line after it, as pdftotext leaves each
+ * cell of a table its own text block. */
+static void
+append_cell (GString *s, int value)
+{
+  g_string_append_printf (s, "%d\n\n", value);
+}
+
+/* A page break inside the table: the page number, a form feed, a repeated
+ * header. */
+static void
+append_page_break (GString *s, int page)
+{
+  g_string_append_printf (s, "- %d -\n\f申请人情况\n自然人\n", page);
+}
+
+static void
+assert_table (const GkRecord *rec, int v[ROWS][COLS])
+{
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+}
+
+static GkRecord *
+read_text (GString *s)
+{
+  g_string_append (s, "五、存在的主要问题及改进情况\n无。\n");
+  return tu_record_from_text (s->str);
+}
+
+/* Label and row, row after row, each cell a block of its own. */
+static void
+test_row_major (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 1);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      if (r == 12)
+        append_page_break (s, 3);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* The label column printed first (a word processor's table flows by column),
+ * then every number, row by row, with a page break among them. */
+static void
+test_labels_then_numbers (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 2);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (int r = 0; r < ROWS; r++)
+    {
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      if (r == 9)
+        append_page_break (s, 4);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
+/* Pairs of rows printed column by column (a browser sets two rows whose
+ * labels are taller than their cells side by side), one pair cut by a page
+ * break; the other rows row by row. */
+static void
+test_column_major_pairs_over_page_break (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 3);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      gboolean pair = r == NEW || r == 6 || r == PROCESSED;
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (pair)
+        g_string_append_printf (s, "%s\n", labels[r + 1]);
+      for (int c = 0; c < COLS; c++)
+        {
+          append_cell (s, v[r][c]);
+          if (pair)
+            append_cell (s, v[r + 1][c]);
+          if (pair && r == 6 && c == 3)
+            append_page_break (s, 3);
+        }
+      r += pair;
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
+/* A wide band: eleven rows printed column by column, each column one run of
+ * lines (no blank line between them). */
+static void
+test_column_runs (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 4);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (int r = 0; r < ROWS;)
+    {
+      int k = r == 9 ? 11 : 1;
+      for (int c = 0; c < COLS; c++)
+        {
+          for (int q = 0; q < k; q++)
+            g_string_append_printf (s, "%d\n", v[r + q][c]);
+          g_string_append (s, "\n");
+        }
+      r += k;
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
+/* Strips: the first two columns of two rows, then their next four, then
+ * their totals. */
+static void
+test_strips (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 5);
+  static const int strips[][2] = { { 0, 2 }, { 2, 6 }, { 6, 7 } };
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r != NEW)
+        {
+          for (int c = 0; c < COLS; c++)
+            append_cell (s, v[r][c]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r + 1]);
+      for (guint g = 0; g < G_N_ELEMENTS (strips); g++)
+        for (int q = 0; q < 2; q++)
+          for (int c = strips[g][0]; c < strips[g][1]; c++)
+            append_cell (s, v[r + q][c]);
+      r++;
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
+/* A misprinted part (its row total summed from it) breaks the column sums:
+ * the decoder keeps the printed layout and the checks fail, instead of
+ * moving numbers until the sums agree. */
+static void
+test_misprint_not_explained_away (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 6);
+  v[17][1] += 3;   /* 3.要求提供公开出版物, 商业企业 */
+  v[17][6] += 3;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+  g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.commercial"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "fail");
+}
+
+/* A stray number between the cells of a row (a page number pdftotext set
+ * among them) is dropped, not read into the next cell. */
+static void
+test_stray_inside_row (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 7);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        {
+          append_cell (s, v[r][c]);
+          if (r == 14 && c == 2)
+            append_cell (s, 4);
+        }
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+  g_assert_nonnull (tu_warning (rec->warnings, "stray_number", NULL));
+}
+
+/* A table of zeros: any placement gives the same values, which are certain. */
+static void
+test_table_of_zeros (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (int n = 0; n < ROWS * COLS; n++)
+    g_string_append (s, n % 3 ? "0 " : "0\n");
+  g_string_append (s, "\n");
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* Blank cells for zero: a row prints only its non-zero cells, on its label's
+ * line.  A row whose printed numbers are all 0 is zeros; a row "2 2" adds up
+ * with the 2 in any part column, so only its total is read; a row whose
+ * numbers fit no placement is not read at all. */
+static void
+test_blank_zero_rows (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      const char *cells = r == NEW ? "2 2" : r == 5 ? "0" : r == 8 ? "5 1" : "";
+      g_string_append_printf (s, "%s %s\n", labels[r], cells);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 2));
+  g_assert_cmpint (gk_record_get (rec, "applications.new_received.natural_person")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+  for (int c = 0; c < COLS; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.withheld_prohibited_by_law.%s", col_keys[c]);
+      g_assert_true (tu_int_is (rec, key, 0));
+    }
+  /* 5 and 1 add up in no order: the row is not read */
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_internal_affairs.total")->kind, ==, GK_VALUE_NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/decode/row-major", test_row_major);
+  g_test_add_func ("/decode/labels-then-numbers", test_labels_then_numbers);
+  g_test_add_func ("/decode/column-major-pairs-over-page-break", test_column_major_pairs_over_page_break);
+  g_test_add_func ("/decode/column-runs", test_column_runs);
+  g_test_add_func ("/decode/strips", test_strips);
+  g_test_add_func ("/decode/misprint-not-explained-away", test_misprint_not_explained_away);
+  g_test_add_func ("/decode/stray-inside-row", test_stray_inside_row);
+  g_test_add_func ("/decode/table-of-zeros", test_table_of_zeros);
+  g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
+  return g_test_run ();
+}
