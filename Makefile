@@ -8,6 +8,8 @@ LINK_PKGS = $(filter-out tesseract,$(PKGS))
 TESS_SONAME = $(shell readelf -d $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | \
                 sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 BUILD   ?= build
+# The version, defined once: VERSION, passed to the code as GK_VERSION (common/gk-version.h).
+GK_VERSION := $(shell cat VERSION)
 CC      ?= cc
 OPT     ?= -O2 -g
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
@@ -15,7 +17,7 @@ OPT     ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS))
 CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-             -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' \
+             -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' -DGK_VERSION='"$(GK_VERSION)"' \
              $(if $(TESS_SONAME),-DGK_TESSERACT_SONAME='"$(TESS_SONAME)"') $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
 
@@ -27,7 +29,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval valgrind clean
+.PHONY: all deps demo check check-asan fuzz bench eval eval-text valgrind clean
 all: $(BUILD)/gongkai
 
 $(DEPS_OK): scripts/install-deps
@@ -36,7 +38,7 @@ $(DEPS_OK): scripts/install-deps
 	@touch $@
 deps: $(DEPS_OK)
 
-$(BUILD)/obj/%.o: src/%.c | $(DEPS_OK)
+$(BUILD)/obj/%.o: src/%.c VERSION | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
@@ -68,6 +70,16 @@ demo: $(BUILD)/gongkai
 
 eval: $(BUILD)/gongkai
 	scripts/eval $(BUILD)/gongkai samples
+
+# The text path: the samples' PDFs through pdftotext's default mode, and the
+# outside corpus's text dumps where ../shared is there (SHARED=DIR elsewhere).
+SHARED ?= ../shared
+eval-text: $(BUILD)/gongkai
+	scripts/eval --text=default $(BUILD)/gongkai samples | tail -n 8
+	@if [ -x $(SHARED)/tools/score ]; then \
+	  python3 $(SHARED)/tools/score $(SHARED)/corpus --kind txt --jobs 2 \
+	    --cmd '$(BUILD)/gongkai extract --format json {file}' | tail -n 12; \
+	else echo "eval-text: no $(SHARED)/tools/score, the corpus is not scored"; fi
 
 bench: $(BUILD)/gongkai
 	scripts/bench $(BUILD)/gongkai samples

@@ -228,15 +228,13 @@ test_output_dir_same_base_name (void)
   tu_remove_flat_dir (dir);
 }
 
-/* The `data` of gongkai's record of path, as JSON text; its warnings' codes in *codes. */
+/* The `data` of the record in JSON text, as JSON text; its warnings' codes
+ * in *codes (or NULL). */
 static char *
-extracted_data (const char *path, char **codes)
+record_data (const char *text, char **codes)
 {
-  const char *args[] = { "extract", path, NULL };
-  Run r = run_gongkai (args);
-  g_assert_cmpint (r.status, ==, 0);
   json_error_t jerr;
-  json_t *rec = json_loads (r.out, 0, &jerr);
+  json_t *rec = json_loads (text, 0, &jerr);
   g_assert_nonnull (rec);
   char *data = json_dumps (json_object_get (rec, "data"), JSON_SORT_KEYS);
   g_autoptr (GString) list = g_string_new (NULL);
@@ -244,8 +242,20 @@ extracted_data (const char *path, char **codes)
   size_t i;
   json_array_foreach (json_object_get (rec, "warnings"), i, w)
     g_string_append_printf (list, "%s ", json_string_value (json_object_get (w, "code")));
-  *codes = g_string_free (g_steal_pointer (&list), FALSE);
+  if (codes)
+    *codes = g_string_free (g_steal_pointer (&list), FALSE);
   json_decref (rec);
+  return data;
+}
+
+/* The `data` of gongkai's record of path, as JSON text; its warnings' codes in *codes. */
+static char *
+extracted_data (const char *path, char **codes)
+{
+  const char *args[] = { "extract", path, NULL };
+  Run r = run_gongkai (args);
+  g_assert_cmpint (r.status, ==, 0);
+  char *data = record_data (r.out, codes);
   run_clear (&r);
   return data;
 }
@@ -528,6 +538,144 @@ test_output_is_not_an_input (void)
   tu_remove_flat_dir (dir);
 }
 
+/* The version defined once, in the VERSION file. */
+static char *
+defined_version (void)
+{
+  gsize len;
+  g_autofree char *text = tu_source_contents ("VERSION", &len);
+  return g_strdup (g_strstrip (text));
+}
+
+/* `gongkai --version` and `gongkai version` print "gongkai X.Y.Z", the
+ * VERSION file's, and every record says in source.gongkai_version which
+ * version read it.  There was no --version (usage error). */
+static void
+test_version (void)
+{
+  g_autofree char *version = defined_version ();
+  g_assert_true (g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+$", version, 0, 0));
+  g_autofree char *want = g_strdup_printf ("gongkai %s\n", version);
+  static const char *const spellings[] = { "--version", "version" };
+  for (gsize i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      const char *args[] = { spellings[i], NULL };
+      Run r = run_gongkai (args);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.out, ==, want);
+      g_assert_cmpstr (r.err, ==, "");
+      run_clear (&r);
+    }
+  g_autofree char *a = tu_source_path ("samples/qinxian-2020.txt");
+  const char *args[] = { "extract", a, NULL };
+  Run r = run_gongkai (args);
+  g_assert_cmpint (r.status, ==, 0);
+  json_error_t jerr;
+  json_t *rec = json_loads (r.out, 0, &jerr);
+  g_assert_nonnull (rec);
+  g_assert_cmpstr (json_string_value (tu_json_get (rec, "source.gongkai_version")), ==, version);
+  json_decref (rec);
+  run_clear (&r);
+}
+
+/* Runs gongkai args with standard input from the file input. */
+static Run
+run_from_stdin (const char *input, const char *const *args)
+{
+  g_autofree char *quoted = g_shell_quote (input);
+  g_autofree char *script = g_strdup_printf ("exec \"$0\" \"$@\" <%s", quoted);
+  const char *const from_file[] = { "/bin/sh", "-c", script, NULL };
+  Run r = { 0 };
+  r.status = run_wrapped (from_file, args, &r.out, &r.err);
+  return r;
+}
+
+/* "-" as FILE reads standard input (a pipe from a crawler or curl): the
+ * record is the file's, source.file "-", the kind told from the bytes (an
+ * HTML page, a PDF), the size bounded by --max-mb as it is read; "-" twice
+ * is a usage error.  "-" was a file name: "No such file or directory". */
+static void
+test_stdin_input (void)
+{
+  static const char *const samples[] = { "samples/qinxian-2020.txt", "samples/jiangbei-hbt-2013.html",
+                                         "samples/hexi-2022.pdf" };
+  for (gsize i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = tu_source_path (samples[i]);
+      const char *by_name[] = { "extract", path, NULL };
+      const char *by_stdin[] = { "extract", "-", NULL };
+      Run want = run_gongkai (by_name);
+      Run got = run_from_stdin (path, by_stdin);
+      g_test_message ("%s → %d: %s", samples[i], got.status, got.err);
+      g_assert_cmpint (want.status, ==, 0);
+      g_assert_cmpint (got.status, ==, 0);
+      g_autofree char *want_data = record_data (want.out, NULL);
+      g_autofree char *got_data = record_data (got.out, NULL);
+      g_assert_cmpstr (got_data, ==, want_data);
+      json_error_t jerr;
+      json_t *w = json_loads (want.out, 0, &jerr), *g = json_loads (got.out, 0, &jerr);
+      g_assert_cmpstr (json_string_value (tu_json_get (g, "source.file")), ==, "-");
+      static const char *const same[] = { "source.sha256", "source.media", "report.issuer", "report.template" };
+      for (gsize k = 0; k < G_N_ELEMENTS (same); k++)
+        g_assert_true (json_equal (tu_json_get (g, same[k]), tu_json_get (w, same[k])));
+      json_decref (w);
+      json_decref (g);
+      run_clear (&want);
+      run_clear (&got);
+    }
+
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *big_text = g_strnfill (1536 * 1024, 'x');
+  g_autofree char *big = write_file (dir, "big.txt", big_text, -1);
+  const char *limited[] = { "extract", "--max-mb", "1", "-", NULL };
+  Run r = run_from_stdin (big, limited);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_true (g_str_has_prefix (r.err, "gongkai: -: "));
+  g_assert_nonnull (strstr (r.err, "MiB limit (--max-mb)"));
+  run_clear (&r);
+  const char *twice[] = { "extract", "-", "-", NULL };
+  r = run_from_stdin (big, twice);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  tu_remove_flat_dir (dir);
+}
+
+/* -o - writes standard output: extract's records (also with --db, which
+ * otherwise keeps stdout empty), the audit page.  "-" was taken as a
+ * directory (extract) or a file (audit) of that name. */
+static void
+test_output_dash (void)
+{
+  g_autofree char *a = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_assert_cmpint (g_chdir (dir), ==, 0);   /* where a file or directory "-" would appear */
+  const char *plain[] = { "extract", a, NULL };
+  Run want = run_gongkai (plain);
+  g_assert_cmpint (want.status, ==, 0);
+  const char *const *runs[] = {
+    (const char *[]) { "extract", "-o", "-", a, NULL },
+    (const char *[]) { "extract", "--db", db, "-o", "-", a, NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      Run r = run_gongkai (runs[i]);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_str_equal (r.out, want.out));   /* not cmpstr: a whole record in the message */
+      run_clear (&r);
+    }
+  const char *audit[] = { "audit", a, "-o", "-", NULL };
+  Run r = run_gongkai (audit);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "<!DOCTYPE html>"));
+  run_clear (&r);
+  g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  run_clear (&want);
+  tu_remove_flat_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -541,6 +689,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/read-only-database", test_read_only_database);
   g_test_add_func ("/cli/option-values-named", test_option_values_named);
   g_test_add_func ("/cli/output-is-not-an-input", test_output_is_not_an_input);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/stdin-input", test_stdin_input);
+  g_test_add_func ("/cli/output-dash", test_output_dash);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
+#include "export/export-json.h"
 
 static int stdout_errno;
 
@@ -45,6 +46,30 @@ cli_stdout_close (void)
   if (!stdout_errno)
     return GK_EXIT_OK;
   fprintf (stderr, "gongkai: standard output: %s\n", g_strerror (stdout_errno));
+  return GK_EXIT_OUTPUT;
+}
+
+gboolean
+cli_output_is_stdout (char **out)
+{
+  if (g_strcmp0 (*out, "-") != 0)
+    return FALSE;
+  g_clear_pointer (out, g_free);
+  return TRUE;
+}
+
+int
+cli_write_output (const char *out, const char *text)
+{
+  if (!out)
+    {
+      cli_stdout_puts (text);
+      return cli_stdout_close ();
+    }
+  g_autoptr (GError) error = NULL;
+  if (gk_write_file_atomic (out, text, strlen (text), &error))
+    return GK_EXIT_OK;
+  cli_report_error (out, error);
   return GK_EXIT_OUTPUT;
 }
 

@@ -10,6 +10,7 @@
  *   cli_db_store / cli_db_finish   extract --db: store a record or a failure; cross-year checks at the end
  *   cli_report_error   print "gongkai: FILE: cause" once, to stderr
  *   cli_stdout_write / cli_stdout_puts / cli_stdout_close   standard output with its write errors kept and reported
+ *   cli_output_is_stdout / cli_write_output   -o - as standard output; a whole text to -o FILE or stdout
  *   cli_output_overwrites_input  an output file that would overwrite an input
  *   cli_parse_options  a command's options parsed, --help with the exit codes; FALSE (reported) on a usage error
  *
@@ -40,6 +41,13 @@ extern const char *const cli_exit_codes_help;
 void cli_stdout_write (const char *text, gsize len);
 void cli_stdout_puts (const char *text);
 int cli_stdout_close (void);
+/* TRUE when *out is "-", which stands for standard output; *out is then
+ * freed and NULL, as if no -o had been given. */
+gboolean cli_output_is_stdout (char **out);
+/* Writes text whole to the file out (temporary file, then rename), or to
+ * standard output when out is NULL (then closes it); GK_EXIT_OK, or
+ * GK_EXIT_OUTPUT with the cause reported. */
+int cli_write_output (const char *out, const char *text);
 /* TRUE, said on stderr, when the output file out is one of the command's
  * inputs (inputs NULL-terminated, or NULL; db a database, or NULL) — the
  * same file, however its path is spelled.  The caller exits GK_EXIT_USAGE. */

@@ -38,7 +38,7 @@ cmd_audit (int argc, char **argv)
   g_autofree char *db_path = NULL, *issuer = NULL, *root = NULL;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write the page to FILE (required)", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write the page to FILE (required; -o -: stdout)", "FILE" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also show the reports stored in DB, with their review decisions", "DB" },
     { "issuer", 0, 0, G_OPTION_ARG_STRING, &issuer, "with --db: only this issuer's reports (as printed, or its issuer_key)", "ISSUER" },
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "with --db: read relative file paths stored in DB from DIR (default: the current directory)", "DIR" },
@@ -56,7 +56,8 @@ cmd_audit (int argc, char **argv)
   if (!cli_read_args_finish (&read_args, &opts, &error)
       || (!parse_crops (crops_s, &crops) && !cli_bad_value (&error, "--crops", crops_s, "all, failing or none")))
     return cli_usage_error ("audit", error);
-  if (!out || ((!files || !files[0]) && !db_path))
+  gboolean to_stdout = cli_output_is_stdout (&out);
+  if ((!out && !to_stdout) || ((!files || !files[0]) && !db_path))
     {
       fprintf (stderr, "gongkai: audit: need input files or --db DB, and -o FILE (see gongkai audit --help)\n");
       return GK_EXIT_USAGE;
@@ -119,10 +120,6 @@ cmd_audit (int argc, char **argv)
     }
   g_autofree char *html = gk_audit_html (gk_pipeline_templates (pipeline), reports, failures, crops,
                                          title ? title : "政府信息公开年度报告 · 审核");
-  if (!gk_write_file_atomic (out, html, strlen (html), &error))
-    {
-      cli_report_error (out, error);
-      return GK_EXIT_OUTPUT;
-    }
-  return exit_code;
+  int write_code = cli_write_output (out, html);   /* not inside MAX: evaluated twice */
+  return MAX (exit_code, write_code);
 }

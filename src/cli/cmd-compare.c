@@ -16,7 +16,7 @@ cmd_compare (int argc, char **argv)
   g_auto (GStrv) args = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database (required)", "DB" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write to FILE instead of stdout", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "write to FILE instead of stdout (-o -: stdout)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "html (default) or csv", "FORMAT" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory (template labels)", "DIR" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
@@ -32,6 +32,7 @@ cmd_compare (int argc, char **argv)
       fprintf (stderr, "gongkai: compare: need --db DB and one ISSUER; --format html or csv\n");
       return GK_EXIT_USAGE;
     }
+  cli_output_is_stdout (&out);
   if (cli_output_overwrites_input ("compare", out, NULL, db_path))
     return GK_EXIT_USAGE;
   g_autoptr (GkTemplateSet) set = NULL;
@@ -47,15 +48,5 @@ cmd_compare (int argc, char **argv)
       return error->code == GK_ERROR_USAGE ? GK_EXIT_USAGE : gk_exit_code_for (error);
     }
   g_autofree char *text = csv ? gk_audit_compare_csv (set, series) : gk_audit_compare_html (set, series, args[0]);
-  if (!out)
-    {
-      cli_stdout_puts (text);
-      return cli_stdout_close ();
-    }
-  if (!gk_write_file_atomic (out, text, strlen (text), &error))
-    {
-      cli_report_error (out, error);
-      return GK_EXIT_OUTPUT;
-    }
-  return GK_EXIT_OK;
+  return cli_write_output (out, text);
 }

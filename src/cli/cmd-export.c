@@ -19,7 +19,7 @@ cmd_export (int argc, char **argv)
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database to export (required)", "FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "csv (default) or jsonl", "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "write to FILE (atomically) instead of stdout", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "write to FILE (atomically) instead of stdout (-o -: stdout)", "FILE" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
     { NULL },
   };
@@ -41,6 +41,7 @@ cmd_export (int argc, char **argv)
       fprintf (stderr, "gongkai: export: need --db FILE and no other arguments (see gongkai export --help)\n");
       return GK_EXIT_USAGE;
     }
+  cli_output_is_stdout (&out_path);
   if (cli_output_overwrites_input ("export", out_path, NULL, db_path))
     return GK_EXIT_USAGE;
   g_autoptr (GkSqlite) db = gk_sqlite_open_readonly (db_path, models, &error);

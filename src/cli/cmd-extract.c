@@ -1,4 +1,5 @@
 /* cmd-extract.c — `gongkai extract`: files → records on stdout or in -o DIR.
+ * "-" as a FILE is standard input (input.h), "-o -" standard output.
  *
  * Files are read by -j workers sharing one pipeline; output keeps the
  * order of the command line.  A file that fails is reported once on
@@ -12,6 +13,7 @@
 #include "export/export-csv.h"
 #include "export/export-json.h"
 #include "export/export-sqlite.h"
+#include "input/input.h"
 #include "pipeline/pipeline.h"
 
 typedef enum { FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV } Format;
@@ -88,6 +90,16 @@ output_names (char **files, guint n, const char *ext)
   return names;
 }
 
+/* How many of files are standard input ("-"). */
+static guint
+stdin_count (char **files)
+{
+  guint n = 0;
+  for (guint i = 0; files[i]; i++)
+    n += strcmp (files[i], GK_INPUT_STDIN) == 0;
+  return n;
+}
+
 int
 cmd_extract (int argc, char **argv)
 {
@@ -98,13 +110,13 @@ cmd_extract (int argc, char **argv)
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "json (one record, or an array for several files), jsonl or csv", "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout", "DIR" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout (-o -: stdout)", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also store records in this SQLite database (then nothing on stdout unless --format is given)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE..." },
     { NULL },
   };
-  if (!cli_parse_options (&argc, &argv, "FILE... — read government information-disclosure annual reports", entries,
+  if (!cli_parse_options (&argc, &argv, "— read government information-disclosure annual reports (FILE - reads standard input)", entries,
                           &read_args, NULL))
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
@@ -119,6 +131,12 @@ cmd_extract (int argc, char **argv)
       fprintf (stderr, "gongkai: extract: no input files (see gongkai extract --help)\n");
       return GK_EXIT_USAGE;
     }
+  if (stdin_count (files) > 1)
+    {
+      fprintf (stderr, "gongkai: extract: standard input (-) given more than once\n");
+      return GK_EXIT_USAGE;
+    }
+  gboolean dash_out = cli_output_is_stdout (&out_dir);   /* -o -: standard output, --db or not */
   if (out_dir && g_mkdir_with_parents (out_dir, 0755) != 0)
     {
       fprintf (stderr, "gongkai: %s: cannot create output directory: %s\n", out_dir, g_strerror (errno));
@@ -137,7 +155,7 @@ cmd_extract (int argc, char **argv)
       cli_report_error (NULL, error);
       return gk_exit_code_for (error);
     }
-  gboolean to_stdout = !out_dir && !(db && !format_s);
+  gboolean to_stdout = dash_out || (!out_dir && !(db && !format_s));
 
   guint n = g_strv_length (files);
   g_auto (GStrv) out_names = out_dir ? output_names (files, n, extension (format)) : NULL;

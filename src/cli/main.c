@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli.h"
 #include "common/gk-error.h"
+#include "common/gk-version.h"
 #include "ocr/ocr-engine.h"
 
 const char *const cli_exit_codes_help =
@@ -62,7 +63,7 @@ static const Command commands[] = {
 static void
 usage (FILE *out)
 {
-  fprintf (out, "usage: gongkai COMMAND [OPTIONS] ARGS...\n\ncommands:\n");
+  fprintf (out, "usage: gongkai COMMAND [OPTIONS] ARGS...\n       gongkai --version\n\ncommands:\n");
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf (out, "\n`gongkai COMMAND --help` for a command's options.\n%s", cli_exit_codes_help);
@@ -87,6 +88,11 @@ main (int argc, char **argv)
     {
       usage (stdout);
       return GK_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "version") == 0)
+    {
+      cli_stdout_puts ("gongkai " GK_VERSION "\n");
+      return cli_stdout_close ();
     }
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)

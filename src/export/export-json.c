@@ -5,6 +5,7 @@
  */
 #include "export-json.h"
 #include "common/gk-error.h"
+#include "common/gk-version.h"
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
@@ -111,6 +112,7 @@ gk_record_to_json (const GkRecord *r)
   for (guint i = 0; i < r->ocr_pages->len; i++)
     json_array_append_new (ocr, json_integer (g_array_index (r->ocr_pages, int, i)));
   json_object_set_new (source, "ocr_pages", ocr);
+  json_object_set_new (source, "gongkai_version", json_string (GK_VERSION));
   json_object_set_new (root, "source", source);
 
   json_t *report = json_object ();

@@ -190,8 +190,55 @@ gk_input_take_warnings (GkInput *input, GkContent *content)
   g_ptr_array_set_free_func (input->warnings, (GDestroyNotify) gk_warning_free);
 }
 
-GkInput *
-gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
+/* Read size of the streamed reads: large enough for few syscalls, small on the stack. */
+#define GK_READ_CHUNK_BYTES (64 * 1024)
+
+/* Reads fd to its end, each chunk into sum and/or text (either NULL);
+ * FALSE with an error on a read error, or when text would grow past max
+ * bytes (0: no limit). */
+static gboolean
+read_to_end (int fd, GChecksum *sum, GString *text, gsize max, GError **error)
+{
+  guchar buf[GK_READ_CHUNK_BYTES];
+  for (;;)
+    {
+      ssize_t n = read (fd, buf, sizeof buf);
+      if (n == 0)
+        return TRUE;
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          int e = errno;
+          g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s", e == EISDIR ? "is a directory" : g_strerror (e));
+          return FALSE;
+        }
+      if (text && max && text->len + (gsize) n > max)
+        {
+          g_autofree char *limit = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+          g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "input is over the %s limit (--max-mb)", limit);
+          return FALSE;
+        }
+      if (sum)
+        g_checksum_update (sum, buf, n);
+      if (text)
+        g_string_append_len (text, (const char *) buf, n);
+    }
+}
+
+/* Standard input, whole, at most max bytes (0: no limit). */
+static GBytes *
+read_stdin (gsize max, GError **error)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (!read_to_end (STDIN_FILENO, NULL, text, max, error))
+    return NULL;
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+/* The file at path, whole, when it is a regular file of at most max bytes (0: no limit). */
+static GBytes *
+read_file (const char *path, gsize max, GError **error)
 {
   struct stat st;
   if (stat (path, &st) != 0)
@@ -210,10 +257,10 @@ gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
       g_set_error (error, GK_ERROR, GK_ERROR_IO, "not a regular file");
       return NULL;
     }
-  if (opts && opts->max_bytes && (guint64) st.st_size > opts->max_bytes)
+  if (max && (guint64) st.st_size > max)
     {
       g_autofree char *size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (opts->max_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "file is %s, over the %s limit (--max-mb)", size, limit);
       return NULL;
     }
@@ -228,11 +275,22 @@ gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
                    local->code == G_FILE_ERROR_ACCES ? "permission denied" : (e ? g_strerror (e) : local->message));
       return NULL;
     }
+  return g_bytes_new_take (data, len);
+}
+
+GkInput *
+gk_input_open (const char *path, const GkReadOptions *opts, GError **error)
+{
+  gsize max = opts ? opts->max_bytes : 0;
+  g_autoptr (GBytes) raw = strcmp (path, GK_INPUT_STDIN) == 0 ? read_stdin (max, error) : read_file (path, max, error);
+  if (!raw)
+    return NULL;
+  gsize len;
+  const guchar *data = g_bytes_get_data (raw, &len);
   g_autoptr (GkInput) in = g_new0 (GkInput, 1);
   in->path = g_strdup (path);
   in->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
-  in->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-  g_autoptr (GBytes) raw = g_bytes_new_take (data, len);
+  in->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
   in->bytes = gk_input_prepare (path, raw, &in->kind, in->warnings, error);
   if (!in->bytes)
     return NULL;
@@ -253,9 +311,6 @@ gk_input_free (GkInput *in)
   g_free (in);
 }
 
-/* Read size of the streamed hash: large enough for few syscalls, small on the stack. */
-#define GK_HASH_CHUNK_BYTES (64 * 1024)
-
 char *
 gk_input_sha256_file (const char *path, GError **error)
 {
@@ -267,23 +322,7 @@ gk_input_sha256_file (const char *path, GError **error)
       return NULL;
     }
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar buf[GK_HASH_CHUNK_BYTES];
-  for (;;)
-    {
-      ssize_t n = read (fd, buf, sizeof buf);
-      if (n == 0)
-        break;
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          int e = errno;
-          close (fd);
-          g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s", e == EISDIR ? "is a directory" : g_strerror (e));
-          return NULL;
-        }
-      g_checksum_update (sum, buf, (gssize) n);
-    }
+  gboolean ok = read_to_end (fd, sum, NULL, 0, error);
   close (fd);
-  return g_strdup (g_checksum_get_string (sum));
+  return ok ? g_strdup (g_checksum_get_string (sum)) : NULL;
 }

@@ -1,6 +1,7 @@
 /* input.h — opening an input file and deciding what it is.
  *
- *   gk_input_open / gk_input_free   read a file whole (bounded), hash it, detect its kind
+ *   gk_input_open / gk_input_free   read a file (or standard input, "-") whole (bounded),
+ *                                   hash it, detect its kind
  *   gk_input_prepare                the bytes as the readers want them, and their kind
  *   gk_input_take_warnings          what preparing the bytes found, into the content read from them
  *   gk_input_sha256_file            the SHA-256 of a file, streamed (a batch skips known files
@@ -34,6 +35,10 @@ typedef struct {
   GkInputKind kind;
   GPtrArray *warnings;  /* GkWarning*: found while preparing the bytes */
 } GkInput;
+
+/* The path that stands for standard input (a pipe from a crawler or curl):
+ * read whole as a file is, bounded by opts->max_bytes as it is read. */
+#define GK_INPUT_STDIN "-"
 
 GkInput *gk_input_open (const char *path, const GkReadOptions *opts, GError **error);
 void gk_input_free (GkInput *input);
