@@ -376,6 +376,7 @@ typedef struct {
   double count;        /* value read as a count (or signed count) */
   double amount;       /* value read as an amount in 万元 */
   gboolean is_count, is_amount;
+  gboolean unreadable; /* a cell whose text is no number */
   guint line;          /* index of the content row it came from */
 } Token;
 
@@ -420,7 +421,11 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi)
            * printed blank, 0 (blanks at a row's end may be a wide cell's) */
           if (!t.is_count && !t.is_amount && cell->grid_cell && blank_before_number (row, c))
             t.is_count = t.is_amount = TRUE;
-          if (t.is_count || t.is_amount)
+          /* a cell that is no number (an OCR misreading, a web cell's text)
+           * still holds its place: a token of unknown value */
+          t.unreadable = !t.is_count && !t.is_amount && *cell->raw
+                         && gk_number_parse (cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_INVALID;
+          if (t.is_count || t.is_amount || t.unreadable)
             g_array_append_val (toks, t);
         }
     }
@@ -557,8 +562,9 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     {
       guint cell = step_cell (s, st, r, j);
       guint at = cell - first;
-      known[at] = token_value (&s->tok[i + step_token (st, j)], gk_grid_type (grid, cell), &values[at]);
-      if (!known[at])
+      const Token *t = &s->tok[i + step_token (st, j)];
+      known[at] = token_value (t, gk_grid_type (grid, cell), &values[at]);
+      if (!known[at] && !t->unreadable)
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
     }
   /* identities wholly inside the rows of this step */
@@ -571,13 +577,18 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       if (id->row_hi >= r + st->k)
         continue;
       double side[2] = { 0, 0 };
+      gboolean all_known = TRUE;
       const GArray *arr[2] = { id->lhs, id->rhs };
       for (guint q = 0; q < 2; q++)
         for (guint m = 0; m < arr[q]->len; m++)
-          side[q] += values[g_array_index (arr[q], guint, m) - first];
+          {
+            guint at = g_array_index (arr[q], guint, m) - first;
+            side[q] += values[at];
+            all_known &= known[at];
+          }
       gboolean ok = id->relation == GK_RELATION_LE ? side[0] <= side[1] + SUM_EPSILON
                                                     : fabs (side[0] - side[1]) <= SUM_EPSILON;
-      if (!ok)
+      if (all_known && !ok)
         {
           cost += W_IDENTITY;
           if (identity_part)
@@ -1405,6 +1416,9 @@ place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *
   guint best = G_MAXUINT;
   if (ncols > ROW_MAX_COLS || m == 0)
     return;
+  for (guint q = 0; q < m; q++)
+    if (tok[g_array_index (mine, guint, q)].unreadable)
+      return;   /* a misread cell among blanks: no telling where it sat */
   for (guint q = 0; q < m; q++)
     pick[q] = q;
   for (;;)
