@@ -277,6 +277,12 @@ gk_grid_key (const GkGrid *grid, guint i)
   return g_array_index (grid->cells, GridCell, i).key;
 }
 
+guint
+gk_grid_row (const GkGrid *grid, guint i)
+{
+  return g_array_index (grid->cells, GridCell, i).row;
+}
+
 GkColumnType
 gk_grid_type (const GkGrid *grid, guint i)
 {
@@ -1297,6 +1303,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
   for (guint r = 0; r < grid->n_rows; r++)
     g_ptr_array_add (by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
   g_autofree gboolean *spoiled = g_new0 (gboolean, grid->n_rows);
+  g_autofree gboolean *glued = g_new0 (gboolean, grid->n_rows);
   gboolean all_zero = TRUE;
   for (guint q = 0; q < toks->len && all_zero; q++)
     all_zero = g_array_index (toks, Token, q).is_count && g_array_index (toks, Token, q).count == 0;
@@ -1355,6 +1362,12 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           for (guint q = 0; q < queue->len; q++)
             g_array_set_size (by_row->pdata[g_array_index (queue, guint, q)], 0);
         }
+      /* numbers run into the label ("行政处罚7 -1 12"): the row reading splits
+       * them where the arithmetic allows (glued.h); no opinion here */
+      gsize klen = strlen (key);
+      if (klen && g_ascii_isdigit (key[klen - 1]))
+        for (guint q = at; q < queue->len; q++)
+          glued[g_array_index (queue, guint, q)] = TRUE;
       for (; t < toks->len && g_array_index (toks, Token, t).line == i; t++)
         {
           if (queue->len == 0)
@@ -1371,7 +1384,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
     for (guint q = 0; q < queue->len; q++)
       spoiled[g_array_index (queue, guint, q)] = TRUE;
   for (guint r = 0; r < grid->n_rows; r++)
-    if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r) || (spoiled[r] && !all_zero))
+    if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r) || (spoiled[r] && !all_zero)
+        || glued[r])
       g_array_set_size (by_row->pdata[r], 0);
   return by_row;
 }

@@ -3,7 +3,7 @@
  *
  *   gk_grid_new / gk_grid_free   a section's cells in template order, with the
  *                                identities of checks.json that lie inside it
- *   gk_grid_size, gk_grid_key    the cells
+ *   gk_grid_size, gk_grid_key, gk_grid_type, gk_grid_row   the cells
  *   gk_grid_misprints            published errors a reading takes to explain its
  *                                broken identities, and the rows they doubt
  *   gk_decode_tokens_unused      numbers of a section a reading leaves out
@@ -37,6 +37,7 @@ void gk_grid_free (GkGrid *grid);
 guint gk_grid_size (const GkGrid *grid);
 const char *gk_grid_key (const GkGrid *grid, guint i);
 GkColumnType gk_grid_type (const GkGrid *grid, guint i);
+guint gk_grid_row (const GkGrid *grid, guint i);   /* the grid row of cell i (a group of table 四 is a row) */
 
 /* Published errors (misprints) it takes to explain the identities a reading
  * breaks: cells[i] is the cell read for grid cell i, or NULL; an identity

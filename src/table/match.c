@@ -622,18 +622,53 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       drop_doubted_rows (c, grid, mine);
       return;
     }
-  g_hash_table_remove_all (c->assigned);
-  g_hash_table_remove_all (c->rows_seen);
-  g_ptr_array_set_size (c->warnings, 0);
-  const GkTplRow *last_row = NULL;
-  for (guint i = 0; i < gk_grid_size (grid); i++)
+  /* cells the row reading split out of a label ("规范性文件121230") are no
+   * token the decoder saw: where it has nothing to say of them they stay */
+  g_autoptr (GHashTable) tokens = g_hash_table_new (NULL, NULL);
+  for (guint i = lo; i < hi; i++)
+    for (guint k = 0; k < ((GkRow *) rows->pdata[i])->cells->len; k++)
+      g_hash_table_add (tokens, ((GkRow *) rows->pdata[i])->cells->pdata[k]);
+  g_autoptr (GHashTable) assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean kept_glued = FALSE;
+  for (guint i = 0; i < n; i++)
     {
-      char *key = g_strdup (gk_grid_key (grid, i));
+      /* a grid row the decoder says nothing of, read by the row reading
+       * with cells split out of its label, keeps that reading */
+      guint row = gk_grid_row (grid, i);
+      gboolean dec_says = FALSE, split = FALSE;
+      for (guint j = 0; j < n; j++)
+        if (gk_grid_row (grid, j) == row)
+          {
+            dec_says |= dec->cells[j] != NULL || dec->ambiguous[j];
+            split |= mine[j] && !g_hash_table_contains (tokens, mine[j]);
+          }
+      const Assignment *old = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
       Assignment *a = g_new0 (Assignment, 1);
       a->type = gk_grid_type (grid, i);
       a->cell = dec->cells[i];
-      g_hash_table_replace (c->assigned, key, a);
-      (void) last_row;
+      a->unit_hint = old ? old->unit_hint : NULL;
+      if (!dec_says && split)
+        a->cell = mine[i], kept_glued = TRUE;
+      g_hash_table_replace (assigned, g_strdup (gk_grid_key (grid, i)), a);
+    }
+  for (guint i = 0; i < n; i++)
+    dec->cells[i] = ((Assignment *) g_hash_table_lookup (assigned, gk_grid_key (grid, i)))->cell;
+  g_hash_table_remove_all (c->assigned);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, assigned);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      g_hash_table_iter_steal (&it);
+      g_hash_table_replace (c->assigned, k, v);
+    }
+  g_hash_table_remove_all (c->rows_seen);
+  /* the row reading's warnings go, but for the cells it split out and kept */
+  for (guint w = c->warnings->len; w-- > 0;)
+    {
+      const GkWarning *warn = c->warnings->pdata[w];
+      if (!kept_glued || (strcmp (warn->code, "cells_glued") != 0 && strcmp (warn->code, "cells_split") != 0))
+        g_ptr_array_remove_index (c->warnings, w);
     }
   for (guint b = 0; b < c->spec->blocks->len; b++)
     {
