@@ -100,14 +100,39 @@ read_text (GString *s)
   return tu_record_from_text (s->str);
 }
 
+/* A consistent table from the seed, and the text so far: heading and header. */
+static GString *
+table_start (int v[ROWS][COLS], int seed)
+{
+  consistent_table (v, seed);
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  return s;
+}
+
+/* The label column as one block. */
+static void
+append_labels (GString *s)
+{
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+}
+
+/* Reads the text and asserts every cell; returns the record for more. */
+static GkRecord *
+read_and_assert (GString *s, int v[ROWS][COLS])
+{
+  GkRecord *rec = read_text (s);
+  assert_table (rec, v);
+  return rec;
+}
+
 /* Label and row, row after row, each cell a block of its own. */
 static void
 test_row_major (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 1);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
+  g_autoptr (GString) s = table_start (v, 1);
   for (int r = 0; r < ROWS; r++)
     {
       g_string_append_printf (s, "%s\n", labels[r]);
@@ -116,8 +141,7 @@ test_row_major (void)
       if (r == 12)
         append_page_break (s, 3);
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
@@ -127,11 +151,8 @@ static void
 test_labels_then_numbers (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 2);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GString) s = table_start (v, 2);
+  append_labels (s);
   for (int r = 0; r < ROWS; r++)
     {
       for (int c = 0; c < COLS; c++)
@@ -139,8 +160,7 @@ test_labels_then_numbers (void)
       if (r == 9)
         append_page_break (s, 4);
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
 /* Pairs of rows printed column by column (a browser sets two rows whose
@@ -150,9 +170,7 @@ static void
 test_column_major_pairs_over_page_break (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 3);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
+  g_autoptr (GString) s = table_start (v, 3);
   for (int r = 0; r < ROWS; r++)
     {
       gboolean pair = r == NEW || r == 6 || r == PROCESSED;
@@ -169,8 +187,7 @@ test_column_major_pairs_over_page_break (void)
         }
       r += pair;
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
 /* A wide band: eleven rows printed column by column, each column one run of
@@ -179,11 +196,8 @@ static void
 test_column_runs (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 4);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GString) s = table_start (v, 4);
+  append_labels (s);
   for (int r = 0; r < ROWS;)
     {
       int k = r == 9 ? 11 : 1;
@@ -195,8 +209,7 @@ test_column_runs (void)
         }
       r += k;
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
 /* Strips: the first two columns of two rows, then their next four, then
@@ -225,8 +238,7 @@ test_strips (void)
             append_cell (s, v[r + q][c]);
       r++;
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
 /* A misprinted part (its row total summed from it) breaks the column sums:
@@ -247,8 +259,7 @@ test_misprint_not_explained_away (void)
       for (int c = 0; c < COLS; c++)
         append_cell (s, v[r][c]);
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.commercial"), ==, "fail");
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "fail");
 }
@@ -259,9 +270,7 @@ static void
 test_stray_inside_row (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 7);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
+  g_autoptr (GString) s = table_start (v, 7);
   for (int r = 0; r < ROWS; r++)
     {
       g_string_append_printf (s, "%s\n", labels[r]);
@@ -272,8 +281,7 @@ test_stray_inside_row (void)
             append_cell (s, 4);
         }
     }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_nonnull (tu_warning (rec->warnings, "stray_number", NULL));
 }
 
@@ -284,13 +292,11 @@ test_table_of_zeros (void)
   int v[ROWS][COLS] = { { 0 } };
   g_autoptr (GString) s = g_string_new (NULL);
   append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    g_string_append_printf (s, "%s\n", labels[r]);
+  append_labels (s);
   for (int n = 0; n < ROWS * COLS; n++)
     g_string_append (s, n % 3 ? "0 " : "0\n");
   g_string_append (s, "\n");
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_table (rec, v);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
