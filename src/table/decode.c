@@ -27,7 +27,7 @@ enum { MAX_MISPRINTS = 2 };
 /* What a table's placement may cost at most: its misprints, the odd page
  * number dropped, a few bands.  A cheapest placement dearer than this is a
  * layout the decoder does not know, and nothing of it is placed. */
-enum { DECODE_MAX_COST = 40 };
+enum { DECODE_MAX_COST = 24 };
 
 /* Tokens a placement within that cost can drop. */
 enum { SKIP_BUDGET = DECODE_MAX_COST / W_SKIP };
@@ -1524,10 +1524,16 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   guint ncells = grid->cells->len;
   Votes v;
   votes_init (&v, ncells);
+  gboolean unplaceable = FALSE;
+  /* a stream of zeros is the table of zeros however it was laid out */
+  gboolean all_zero = TRUE;
+  for (guint t = 0; t < s.n && all_zero; t++)
+    all_zero = s.tok[t].is_count && s.tok[t].count == 0;
   if (s.n < ncells)
     votes_from_labels (grid, rows, lo, hi, toks, &v);
-  else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST)
+  else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST && !all_zero)
     {
+      unplaceable = TRUE;
       /* no placement comes near a table's layout: nothing is placed */
       votes_from_steps (&s, &v);
       memset (v.blank, 0, ncells * sizeof (gboolean));
@@ -1538,7 +1544,8 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     {
       /* too many placements to walk (the cheapest by its steps alone stand
        * for them), or the best of them too dear to be the table's layout */
-      gboolean too_dear = v.cost > DECODE_MAX_COST;
+      gboolean too_dear = v.cost > DECODE_MAX_COST && !all_zero;
+      unplaceable = too_dear;
       votes_clear (&v);
       votes_init (&v, ncells);
       votes_from_steps (&s, &v);
@@ -1564,6 +1571,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       v.differs[c] |= v.doubted[c];
   dec->skipped = v.skipped;
   dec->by_labels = s.n < ncells;
+  dec->unplaceable = unplaceable;
   for (guint c = 0; c < ncells; c++)
     {
       if (v.seen[c] && !v.differs[c] && v.blank[c])

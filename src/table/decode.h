@@ -57,6 +57,7 @@ typedef struct {
   GPtrArray *warnings;   /* GkWarning* */
   GPtrArray *owned;      /* GkCell*: blank cells of rows printed in part (raw "") */
   guint skipped;         /* tokens the placement leaves out (furniture, strays) */
+  gboolean unplaceable;  /* no placement comes near a table's layout */
   gboolean by_labels;    /* fewer numbers than cells (blanks for zero): rows
                             placed by their labels, the row reading's
                             column positions are not to be trusted */

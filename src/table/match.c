@@ -604,6 +604,36 @@ drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
                     "%u个数字所在行的排列无法与表格的勾稽关系相容（须假定多处印刷错误），其值为 null", dropped);
 }
 
+/* Where the decoder finds no placement near a table's layout, the numbers
+ * came in an order neither reading knows: a row of the row reading stands
+ * only when all its cells were printed on one line. */
+static void
+drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells)
+{
+  guint n = gk_grid_size (grid), dropped = 0;
+  int page = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!cells[i])
+        continue;
+      gboolean one_line = TRUE;
+      for (guint j = 0; j < n && one_line; j++)
+        if (j != i && cells[j] && gk_grid_row (grid, j) == gk_grid_row (grid, i))
+          one_line = cells[j]->src.line == cells[i]->src.line;
+      if (one_line)
+        continue;
+      Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
+      if (a)
+        a->cell = NULL;
+      page = page ? page : cells[i]->src.page;
+      cells[i] = NULL;
+      dropped++;
+    }
+  if (dropped)
+    candidate_warn (c, "ambiguous_placement", page,
+                    "%u个数字的排列无法确定（表格的数字次序与已知排列均不符），其值为 null", dropped);
+}
+
 /* A text dump's section read again by the decoder (decode.h); its placement
  * replaces the row-by-row reading when it is worth more. */
 static void
@@ -619,6 +649,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       || reading_worth (grid, dec->cells, dec->skipped)
          <= reading_worth (grid, mine, gk_decode_tokens_unused (rows, lo, hi, mine, n))))
     {
+      if (dec->unplaceable)
+        drop_rows_off_their_line (c, grid, mine);
       drop_doubted_rows (c, grid, mine);
       return;
     }
