@@ -1496,6 +1496,23 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           place_partial_row (grid, tok, r, mine, v);
           continue;
         }
+      /* a whole row among blank ones, its numbers gathered from several
+       * lines, may hold other rows' numbers (a strip of a browser's print):
+       * it stands when printed on one line, or when its own identities hold
+       * (or cannot be judged: a cell no number) */
+      gboolean one_line = TRUE;
+      for (guint q = 1; q < mine->len && one_line; q++)
+        one_line = tok[g_array_index (mine, guint, q)].line == tok[g_array_index (mine, guint, 0)].line;
+      double values[ROW_MAX_COLS] = { 0 };
+      gboolean judged = !one_line && mine->len <= ROW_MAX_COLS;
+      for (guint q = 0; q < mine->len && judged; q++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, q)];
+          judged = !t->unreadable;
+          token_value (t, gk_grid_type (grid, first + q), &values[q]);
+        }
+      if (judged && row_broken (grid, r, values) > 0)
+        continue;
       for (guint q = 0; q < mine->len; q++)
         {
           const Token *t = &tok[g_array_index (mine, guint, q)];
