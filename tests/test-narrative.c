@@ -51,17 +51,26 @@ part_labels (const GkRecord *r)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The record of a text dump, its breakdown's labels asserted. */
+static GkRecord *
+record_with_labels (const char *text, const char *labels)
+{
+  GkRecord *r = tu_record_from_text (text);
+  g_autofree char *got = part_labels (r);
+  g_assert_cmpstr (got, ==, labels);
+  return r;
+}
+
 /* output.md: a part's label is the category alone — 其中包括, 以及, 和 and
  * the like before it are no part of it; with them stripped, a list ending
  * in 以及其他信息 ends in 其他 and claims to cover the total. */
 static void
 test_breakdown_labels (void)
 {
-  g_autoptr (GkRecord) r = tu_record_from_text (
+  g_autoptr (GkRecord) r = record_with_labels (
     "某县2020年政府信息公开年度报告\n全年主动公开政府信息5000条，其中包括政策文件类信息2870条、"
-    "规划计划类信息1130条以及其他信息1000条。\n");
-  g_autofree char *labels = part_labels (r);
-  g_assert_cmpstr (labels, ==, "政策文件类信息|规划计划类信息|其他信息");
+    "规划计划类信息1130条以及其他信息1000条。\n",
+    "政策文件类信息|规划计划类信息|其他信息");
   g_assert_cmpstr (((GkPart *) r->parts->pdata[0])->raw, ==, "包括政策文件类信息2870条");   /* as printed */
   g_assert_false (r->parts_partial);
   g_assert_cmpstr (tu_check_status (r, "narrative.parts_sum"), ==, "pass");
@@ -96,6 +105,9 @@ test_applications_received (void)
   GkValue *v = gk_record_get (some, "narrative.applications_received");
   g_assert_cmpint (v->src.method, ==, GK_METHOD_NARRATIVE);
   g_assert_cmpint (v->src.line, ==, 2);
+  /* 新收: the 2019 template's word for the year's new applications */
+  g_autoptr (GkRecord) fresh = tu_record_from_text ("某县2021年政府信息公开年度报告\n2021年共新收政府信息公开申请160件，上年结转1件。\n");
+  g_assert_true (tu_int_is (fresh, "narrative.applications_received", 160));
   /* a count of something else must not be taken */
   g_autoptr (GkRecord) other = tu_record_from_text ("某县2016年政府信息公开年度报告\n接到群众来电12件，均已答复。\n");
   g_assert_null (gk_record_get (other, "narrative.applications_received"));
@@ -197,6 +209,80 @@ test_breakdown_unread (void)
   g_assert_null (tu_find_check (rec, "narrative.parts_sum"));   /* a count unread */
 }
 
+/* A list that stops on a bracket it cannot read as a share (% read as 96)
+ * was cut by the misreading: no breakdown rather than its first parts. */
+static void
+test_breakdown_cut_by_misreading (void)
+{
+  static const char *const lines[] = {
+    "某县2023年政府信息公开年度报告",
+    "全年主动公开政府信息741条，其中，财政资金类信息196条（占26.45%），行政执法类信息120条（占16.19296），"
+    "其他信息425条（占57.36%）。",
+    NULL,
+  };
+  g_autoptr (GkRecord) rec = record_from_ocr_lines (lines);
+  g_assert_true (tu_int_is (rec, "narrative.active_total", 741));
+  g_assert_cmpuint (rec->parts->len, ==, 0);
+}
+
+/* A share printed 占比P%, 占P% in brackets or 占总数的比例为P%: each part
+ * keeps its percent and the list goes on after it.  In brackets right
+ * after the count the share may follow one other glyph (占 misread by
+ * the OCR, as the bracket may be: 〈), not a phrase (同比增长). */
+static void
+test_breakdown_percent_forms (void)
+{
+  g_autoptr (GkRecord) r = record_with_labels (
+    "某县2021年政府信息公开年度报告\n全年共主动公开政府信息200条，其中：财政资金类信息80条，占比40.0%；"
+    "政策解读类信息50条（占25.0%），通知公告类信息40条，占总数的比例为20.0%；其他信息30\n条〈直\n15.0%）。\n",
+    "财政资金类信息|政策解读类信息|通知公告类信息|其他信息");
+  static const double pct[] = { 40.0, 25.0, 20.0, 15.0 };
+  for (guint i = 0; i < r->parts->len; i++)
+    {
+      GkPart *part = r->parts->pdata[i];
+      g_assert_true (part->has_percent);
+      g_assert_cmpfloat (part->percent, ==, pct[i]);
+    }
+  g_assert_cmpstr (((GkPart *) r->parts->pdata[1])->raw, ==, "政策解读类信息50条(占25.0%)");
+  g_assert_false (r->parts_partial);
+  g_assert_cmpstr (tu_check_status (r, "narrative.percent_sum"), ==, "pass");
+  /* negative: a 占比 of something after the list is no part */
+  g_autoptr (GkRecord) n = tu_record_from_text (
+    "某县2021年政府信息公开年度报告\n全年共主动公开政府信息100条，其中：政策文件60条，其他信息40条，占比较上年提高5%。\n");
+  g_assert_cmpuint (n->parts->len, ==, 2);
+  g_assert_false (((GkPart *) n->parts->pdata[1])->has_percent);
+  g_autoptr (GkRecord) g = record_with_labels (
+    "某县2021年政府信息公开年度报告\n全年共主动公开政府信息100条，其中：政策文件60条，其他信息40条（同比增长5%）。\n",
+    "政策文件|其他信息");
+  g_assert_false (((GkPart *) g->parts->pdata[1])->has_percent);
+}
+
+/* Page furniture the text path keeps (a bare number can be a table cell,
+ * a date a figure) leaves the prose: the page's own number alone on the
+ * first or last line of its page, a browser's print stamp, a line that
+ * is only a web address (with the page count beside it, or a slash
+ * lost by the OCR).  A bare
+ * number that is not its page's number stays. */
+static void
+test_prose_page_furniture (void)
+{
+  g_autoptr (GkRecord) r = record_with_labels (
+    "某县2021年政府信息公开年度报告\n共主动公开政府信息100条，其中，重点领域信息60条，占\n"
+    "http:/www.example.gov.cn/\n1\n"
+    "\f2023/2/8 14:56\n60.0%；其他信息40条，占40.0%。本年度未收到政府信息\n"
+    "http://www.example.gov.cn/ 2/3\n2\n"
+    "\f2023/2/8 14:56\n公开申请。\n",
+    "重点领域信息|其他信息");
+  g_assert_true (((GkPart *) r->parts->pdata[0])->has_percent);
+  g_assert_cmpfloat (((GkPart *) r->parts->pdata[0])->percent, ==, 60.0);
+  g_assert_true (tu_int_is (r, "narrative.applications_received", 0));
+  GkValue *v = gk_record_get (r, "narrative.applications_received");
+  g_assert_cmpint (v->src.page, ==, 2);   /* the line the sentence starts on */
+  /* negative: 3 on page 1 is no page number, it is the count */
+  g_autoptr (GkRecord) k = tu_record_from_text ("某县2021年政府信息公开年度报告\n全年共受理政府信息公开申请\n3\n\f件，均已答复。\n");
+  g_assert_true (tu_int_is (k, "narrative.applications_received", 3));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -204,9 +290,12 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/metadata", test_metadata);
   g_test_add_func ("/narrative/ocr-title-issuer", test_ocr_title_issuer);
   g_test_add_func ("/narrative/breakdown-unread", test_breakdown_unread);
+  g_test_add_func ("/narrative/breakdown-cut-by-misreading", test_breakdown_cut_by_misreading);
   g_test_add_func ("/narrative/breakdown-checks", test_breakdown_checks);
   g_test_add_func ("/narrative/breakdown-labels", test_breakdown_labels);
   g_test_add_func ("/narrative/partial-list", test_partial_list);
   g_test_add_func ("/narrative/applications-received", test_applications_received);
+  g_test_add_func ("/narrative/breakdown-percent-forms", test_breakdown_percent_forms);
+  g_test_add_func ("/narrative/prose-page-furniture", test_prose_page_furniture);
   return g_test_run ();
 }

@@ -35,7 +35,9 @@ struct GkNarrativeRules {
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
   GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
+  GkRegex *bd_unread_share;    /* where a list stops on a share it cannot read; may be NULL */
   GPtrArray *bd_connectives;   /* char*: 其中, 包括, 以及…: words before a part's label, not of it */
+  GPtrArray *prose_furniture;  /* GkRegex*: a squeezed line that is no prose (a browser's print stamp) */
 };
 
 static void
@@ -67,7 +69,10 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->bd_sep);
   gk_regex_free (r->bd_partial);
   gk_regex_free (r->bd_complete);
+  gk_regex_free (r->bd_unread_share);
   g_ptr_array_unref (r->bd_connectives);
+  if (r->prose_furniture)
+    g_ptr_array_unref (r->prose_furniture);
   g_free (r);
 }
 
@@ -167,6 +172,9 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->bd_partial = rule_regex (bd, "partial_marker", path, &err);
   r->bd_complete = rule_regex (bd, "complete_label", path, &err);
   r->bd_connectives = gk_json_strings (json_object_get (bd, "connectives"));
+  if (json_object_get (bd, "unread_share"))
+    r->bd_unread_share = rule_regex (bd, "unread_share", path, &err);
+  r->prose_furniture = regex_list (json_object_get (root, "prose_furniture"), path, &err);
   json_decref (root);
   if (err)
     {
@@ -179,8 +187,40 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
 
 /* --- prose ------------------------------------------------------------ */
 
+/* The page's own number alone on its first or last line (pdftotext's
+ * "1" at a page's foot): furniture inside a sentence broken over the
+ * page.  Only on a page edge and only its own number, for a bare number
+ * elsewhere may be a count or a table's cell. */
+static gboolean
+is_page_number (const GkContent *content, guint i, const char *squeezed)
+{
+  const GkLine *line = content->lines->pdata[i];
+  if (line->src.page <= 0 || !*squeezed || strlen (squeezed) > 4)
+    return FALSE;
+  for (const char *c = squeezed; *c; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  if (g_ascii_strtoll (squeezed, NULL, 10) != line->src.page)
+    return FALSE;
+  gboolean first = i == 0 || ((GkLine *) content->lines->pdata[i - 1])->src.page != line->src.page;
+  gboolean last = i + 1 == content->lines->len
+                  || ((GkLine *) content->lines->pdata[i + 1])->src.page != line->src.page;
+  return first || last;
+}
+
+static gboolean
+is_prose_furniture (const GkNarrativeRules *rules, const GkContent *content, guint i, const char *squeezed)
+{
+  if (is_page_number (content, i, squeezed))
+    return TRUE;
+  for (guint k = 0; rules && rules->prose_furniture && k < rules->prose_furniture->len; k++)
+    if (gk_regex_search (rules->prose_furniture->pdata[k], squeezed, 0, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
 GkProse *
-gk_prose_new (const GkContent *content)
+gk_prose_new (const GkNarrativeRules *rules, const GkContent *content)
 {
   GkProse *p = g_new0 (GkProse, 1);
   p->content = content;
@@ -189,9 +229,11 @@ gk_prose_new (const GkContent *content)
   for (guint i = 0; i < content->lines->len; i++)
     {
       GkLine *line = content->lines->pdata[i];
+      /* a line left out starts where the next begins: offsets there map to the next */
       g_array_append_val (p->starts, s->len);
       g_autofree char *sq = gk_text_squeeze (line->text);
-      g_string_append (s, sq);
+      if (!is_prose_furniture (rules, content, i, sq))
+        g_string_append (s, sq);
     }
   p->text = g_string_free (s, FALSE);
   return p;
@@ -768,6 +810,9 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
     }
   if (parts->len < 2)
     return;
+  /* stopped on a share it cannot read: a misreading cut the list, it did not end */
+  if (r->bd_unread_share && gk_regex_search (r->bd_unread_share, sentence + pos, 0, NULL, NULL))
+    return;
   /* an unread percent was printed all the same: the list stays complete */
   guint n_pct = unread_pcts;
   for (guint i = 0; i < parts->len; i++)
@@ -786,7 +831,7 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
 void
 gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
 {
-  g_autoptr (GkProse) prose = gk_prose_new (content);
+  g_autoptr (GkProse) prose = gk_prose_new (rules, content);
   read_title (rules, content, record);
   read_date (rules, content, record);
   read_issuer (rules, content, prose, record);

@@ -4,11 +4,18 @@
  *   gk_narrative_rules_load / _free
  *   gk_narrative_read        content lines → title, issuer, year, date,
  *                            narrative.* values and the active breakdown
- *   gk_narrative_prose_new   the squeezed prose with its line map (tests, audit)
+ *   gk_prose_new             the squeezed prose with its line map, page
+ *                            furniture left out (tests, audit)
  *
  * Method.  All lines are squeezed (NFKC, white space out) and joined, so a
  * figure broken over two visual lines ("其他信息310 / 条，占总数的3.51%")
  * reads whole; an offset map leads each match back to its page and line.
+ * Furniture the text path keeps, for out of context it may be a figure,
+ * is left out of the prose: the page's own number alone on the first or
+ * last line of its page, and the lines narrative.json's prose_furniture
+ * finds (a browser's print stamp 2023/2/8 14:56, a line that is only a
+ * web address), so a sentence broken
+ * over a page ("…占比" / 1 / "14.14%…") reads whole.
  * Metadata comes from the title line (first lines of the document, one
  * naming its year preferred) and the date at the foot; the issuer is the
  * title's organ name, completed to the full name (沁县 → 沁县人民政府) when
@@ -41,7 +48,7 @@ typedef struct {
   const GkContent *content;
 } GkProse;
 
-GkProse *gk_prose_new (const GkContent *content);
+GkProse *gk_prose_new (const GkNarrativeRules *rules, const GkContent *content);
 const GkLine *gk_prose_line_at (const GkProse *prose, gsize offset);
 void gk_prose_free (GkProse *prose);
 
