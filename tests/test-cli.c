@@ -391,7 +391,8 @@ test_read_only_database (void)
   static const char *const as_nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
   static const char *const as_self[] = { NULL };
   const char *const *user = getuid () == 0 ? as_nobody : as_self;
-  if (getuid () == 0 && !g_find_program_in_path ("setpriv"))
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+  if (getuid () == 0 && !setpriv)
     {
       g_test_skip ("root without setpriv: a read-only file cannot be made");
       return;
