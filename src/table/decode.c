@@ -895,7 +895,7 @@ typedef struct {
 } PathStep;
 
 /* Placements walked at most; past this the votes come from the steps. */
-enum { WALK_MAX_LEAVES = 2000, WALK_MAX_NODES = 50000 };
+enum { WALK_MAX_LEAVES = 500, WALK_MAX_NODES = 15000 };
 
 /* How many misprints it takes to explain the broken identities.  A misprint
  * is one wrong cell, or a wrong cell together with the total that was summed
