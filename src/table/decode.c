@@ -1044,7 +1044,7 @@ mark_doubted (const GkGrid *grid, const double *values, const gboolean *known, g
 }
 
 static void
-walk_leaf (Walk *w, int local, guint r_end)
+walk_leaf (Walk *w, guint r_end)
 {
   const Search *s = w->s;
   const GkGrid *grid = s->grid;
@@ -1081,7 +1081,6 @@ walk_leaf (Walk *w, int local, guint r_end)
       int id_part = 0;
       layout += step_cost_cached (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
     }
-  (void) local;
   int total = add_cost (layout, missing_rows_cost (s, r_end));
   guint misprints = errors_to_explain (grid, w->value, w->known, NULL);
   total = add_cost (total, W_IDENTITY * (int) misprints);
@@ -1089,7 +1088,7 @@ walk_leaf (Walk *w, int local, guint r_end)
     return;
   if (g_getenv ("GK_DEBUG_DECODE"))
     {
-      g_printerr ("  leaf %d (local %d):", total, local);
+      g_printerr ("  leaf %d:", total);
       for (guint p = 0; p < w->path->len; p++)
         {
           const PathStep *ps = &g_array_index (w->path, PathStep, p);
@@ -1202,7 +1201,7 @@ walk (Walk *w, guint i, guint r, int acc)
           w->gave_up = TRUE;
           return;
         }
-      walk_leaf (w, acc, r);
+      walk_leaf (w, r);
     }
   Step steps[STEPS_MAX];
   Option opts[STEPS_MAX];

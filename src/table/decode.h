@@ -25,6 +25,9 @@
  * cannot place").  A stream shorter than the grid (blank cells left no
  * token) is placed only where the rows are anchored by their labels: a row
  * whose printed numbers are all zero is zero whatever columns they sat in.
+ *
+ * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
+ * cheapest placements found (their steps and costs) on stderr.
  */
 #pragma once
 #include "content/content.h"
