@@ -11,20 +11,26 @@
  *
  * Method.  pdftotext's default mode keeps no trace of the table's geometry:
  * a section comes out as a stream of number tokens, in an order that depends
- * on the producer (row by row; two or three rows column by column; labels
- * first and the numbers after them), broken by page furniture.  The decoder
- * takes the template's grid as known and lays the stream onto it with a
- * shortest-path search: each step places one row (row-major), or a band of
- * two or three rows of equal width read column by column, or skips a stray
- * token.  A step costs what the evidence holds against it: the identities
- * inside its rows that it breaks (a published report may break one, so an
- * identity is evidence, not a law), and tokens of one printed line that it
- * puts in cells that are not neighbours.  Every cheapest placement is
- * considered: a cell on which they all agree is read, a cell on which they
- * differ is left unread and marked ambiguous (output.md, "what a text dump
- * cannot place").  A stream shorter than the grid (blank cells left no
- * token) is placed only where the rows are anchored by their labels: a row
- * whose printed numbers are all zero is zero whatever columns they sat in.
+ * on the producer (row by row; two or three rows column by column or in
+ * strips of columns; whole columns as runs of lines; labels first and the
+ * numbers after them), broken by page furniture.  The decoder takes the
+ * template's grid as known and lays the stream onto it with a shortest-path
+ * search whose steps place a row, a band of rows read by columns or strips,
+ * or drop a stray token (between rows or inside one).  A step costs the
+ * layout evidence against it (tokens printed together put in cells that are
+ * not neighbours, a departure from row order, a dropped token); the
+ * identities are judged on each whole placement as the misprints it takes to
+ * explain them (a wrong part with the total summed from it is one misprint),
+ * so a published error is evidence, never bent into agreement.  Every
+ * placement within reach of the cheapest is walked: a cell on which they all
+ * agree is read, a cell on which they differ is left unread and marked
+ * ambiguous (output.md, "what a text dump cannot place").  A placement that
+ * needs more misprints than a table holds leaves those rows unread, and one
+ * dearer than any table's layout places nothing.  A stream shorter than the
+ * grid (blank cells left no token) is placed by the labels before the
+ * numbers: a row whose printed numbers are all zero is zero whatever columns
+ * they sat in, a row printed in part only where its identities leave one
+ * reading.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs) on stderr.
