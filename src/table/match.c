@@ -30,8 +30,8 @@ enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
  * a label-less row of numbers make a label block (see find_label_block). */
 enum { LABEL_BLOCK_MIN = 3 };
 
-/* Cells a broken identity costs a reading when two readings of a text
- * dump's section are compared (about one row of table 三). */
+/* Cells a misprint costs a reading when two readings of a text dump's
+ * section are compared (about one row of table 三). */
 enum { READING_BROKEN_WEIGHT = 7 };
 
 /* A placement that must leave out more numbers than a table's stray page
@@ -612,15 +612,15 @@ drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells
 {
   guint n = gk_grid_size (grid), dropped = 0;
   int page = 0;
+  /* decided over the whole reading first: a row is judged on all its cells */
+  g_autofree gboolean *off = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n && cells[i] && !off[i]; j++)
+      off[i] = j != i && cells[j] && gk_grid_row (grid, j) == gk_grid_row (grid, i)
+               && cells[j]->src.line != cells[i]->src.line;
   for (guint i = 0; i < n; i++)
     {
-      if (!cells[i])
-        continue;
-      gboolean one_line = TRUE;
-      for (guint j = 0; j < n && one_line; j++)
-        if (j != i && cells[j] && gk_grid_row (grid, j) == gk_grid_row (grid, i))
-          one_line = cells[j]->src.line == cells[i]->src.line;
-      if (one_line)
+      if (!off[i])
         continue;
       Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
       if (a)
