@@ -311,23 +311,30 @@ cell_value (const char *raw, GkColumnType type, double *out)
     }
 }
 
-/* Does the identity hold on these values?  -1 when an operand is unknown. */
+/* Does the identity hold on these values?  -1 when an operand is unknown
+ * (known NULL: all are).  values[c - first] is the value of grid cell c. */
 static int
-identity_holds (const GridIdentity *id, const double *values, const gboolean *known)
+identity_holds_from (const GridIdentity *id, const double *values, const gboolean *known, guint first)
 {
   double side[2] = { 0, 0 };
   const GArray *arr[2] = { id->lhs, id->rhs };
   for (guint s = 0; s < 2; s++)
     for (guint k = 0; k < arr[s]->len; k++)
       {
-        guint ix = g_array_index (arr[s], guint, k);
-        if (!known[ix])
+        guint ix = g_array_index (arr[s], guint, k) - first;
+        if (known && !known[ix])
           return -1;
         side[s] += values[ix];
       }
   if (id->relation == GK_RELATION_LE)
     return side[0] <= side[1] + SUM_EPSILON;
   return fabs (side[0] - side[1]) <= SUM_EPSILON;
+}
+
+static int
+identity_holds (const GridIdentity *id, const double *values, const gboolean *known)
+{
+  return identity_holds_from (id, values, known, 0);
 }
 
 /* (defined with the search below) */
@@ -582,19 +589,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       const GridIdentity *id = grid->identities->pdata[g_array_index (starting, guint, z)];
       if (id->row_hi >= r + st->k)
         continue;
-      double side[2] = { 0, 0 };
-      gboolean all_known = TRUE;
-      const GArray *arr[2] = { id->lhs, id->rhs };
-      for (guint q = 0; q < 2; q++)
-        for (guint m = 0; m < arr[q]->len; m++)
-          {
-            guint at = g_array_index (arr[q], guint, m) - first;
-            side[q] += values[at];
-            all_known &= known[at];
-          }
-      gboolean ok = id->relation == GK_RELATION_LE ? side[0] <= side[1] + SUM_EPSILON
-                                                    : fabs (side[0] - side[1]) <= SUM_EPSILON;
-      if (all_known && !ok)
+      if (identity_holds_from (id, values, known, first) == 0)
         {
           cost += W_IDENTITY;
           if (identity_part)
@@ -1400,13 +1395,7 @@ row_broken (const GkGrid *grid, guint r, const double *values)
       const GridIdentity *id = grid->identities->pdata[k];
       if (id->row_lo != r || id->row_hi != r)
         continue;
-      double side[2] = { 0, 0 };
-      const GArray *arr[2] = { id->lhs, id->rhs };
-      for (guint q = 0; q < 2; q++)
-        for (guint m = 0; m < arr[q]->len; m++)
-          side[q] += values[g_array_index (arr[q], guint, m) - first];
-      broken += id->relation == GK_RELATION_LE ? side[0] > side[1] + SUM_EPSILON
-                                               : fabs (side[0] - side[1]) > SUM_EPSILON;
+      broken += identity_holds_from (id, values, NULL, first) == 0;
     }
   return broken;
 }
