@@ -283,10 +283,26 @@ test_prose_page_furniture (void)
   g_assert_true (tu_int_is (k, "narrative.applications_received", 3));
 }
 
+/* A text with no figure of a report (a news item, a few CR-ended lines)
+ * gives data{} empty and says so; one figure read is enough to be silent. */
+static void
+test_no_report_content (void)
+{
+  g_autoptr (GkRecord) news = tu_record_from_text ("关于做好防汛工作的通知\n各乡镇要加强值班值守。\n");
+  g_assert_cmpuint (news->values->len, ==, 0);
+  g_assert_nonnull (tu_warning (news->warnings, "no_report_content", NULL));
+  g_autoptr (GkRecord) cr_only = tu_record_from_text ("某县人民政府\r办公室\r2021年1月\r");
+  g_assert_nonnull (tu_warning (cr_only->warnings, "no_report_content", NULL));
+  g_autoptr (GkRecord) one = tu_record_from_text ("某县2021年政府信息公开年度报告\n本年度共受理政府信息公开申请3件。\n");
+  g_assert_true (tu_int_is (one, "narrative.applications_received", 3));
+  g_assert_null (tu_warning (one->warnings, "no_report_content", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
+  g_test_add_func ("/narrative/no-report-content", test_no_report_content);
   g_test_add_func ("/narrative/metadata", test_metadata);
   g_test_add_func ("/narrative/ocr-title-issuer", test_ocr_title_issuer);
   g_test_add_func ("/narrative/breakdown-unread", test_breakdown_unread);

@@ -51,6 +51,19 @@ gk_pipeline_templates (const GkPipeline *p)
   return p->templates;
 }
 
+/* A record with no figure at all (not a report, blank pages) must say so:
+ * an empty data{} alone looks like a report with nothing to declare. */
+static gboolean
+record_read_anything (const GkRecord *rec)
+{
+  if (rec->parts->len)
+    return TRUE;
+  for (guint i = 0; i < rec->values->len; i++)
+    if (((const GkValue *) rec->values->pdata[i])->kind != GK_VALUE_NULL)
+      return TRUE;
+  return FALSE;
+}
+
 GkRecord *
 gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkContent *content)
 {
@@ -74,6 +87,9 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
       g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
       gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
     }
+  if (!record_read_anything (rec))
+    gk_record_warn (rec, "no_report_content", 0,
+                    "未读到任何年报数据：没有可识别的统计表格，正文中也没有年报的数字（这可能不是政府信息公开年度报告，或内容为空白）");
   gk_checks_run (p->templates, rec);
   return rec;
 }
