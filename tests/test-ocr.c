@@ -107,7 +107,21 @@ write_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A PDF whose pages are, in order: "t" a text page (born-digital), "s" a scan. */
+/* A scanned empty sheet: white paper at SCAN_DPI with a few specks of dust. */
+static cairo_surface_t *
+blank_scan_image (void)
+{
+  cairo_t *cr = white_page ();
+  cairo_surface_t *img = cairo_surface_reference (cairo_get_target (cr));
+  for (int i = 0; i < 5; i++)
+    cairo_rectangle (cr, 100 + 80 * i, 200 + 90 * i, 0.5, 0.5);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  return img;
+}
+
+/* A PDF whose pages are, in order: "t" a text page (born-digital), "s" a scan,
+ * "b" an empty page, "w" a scan of an empty sheet. */
 static char *
 make_pdf (const char *pages)
 {
@@ -118,7 +132,9 @@ make_pdf (const char *pages)
     {
       if (*p == 't')
         draw_table (cr);
-      else
+      else if (*p == 'w')
+        tu_paint_image (cr, blank_scan_image (), 72.0 / SCAN_DPI);
+      else if (*p == 's')
         tu_paint_image (cr, scan_image (1.0), 72.0 / SCAN_DPI);
       cairo_show_page (cr);
     }
@@ -204,6 +220,22 @@ test_scanned_page (void)
     }
   /* ... from the page's image as read, kept: not made a second time */
   g_assert_cmpuint (gk_ocr_images_made () - images_before, ==, 1);
+  g_unlink (path);
+}
+
+/* Blank pages are found by a coarse rendering before any OCR image is made. */
+static void
+test_blank_pages_skipped (void)
+{
+  g_autofree char *path = make_pdf ("bwbs");
+  g_autoptr (GError) error = NULL;
+  guint images_before = gk_ocr_images_made ();
+  g_autoptr (GkContent) c = read_pdf (path, GK_OCR_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_ocr_images_made () - images_before, ==, 1);   /* the scan's, only */
+  g_assert_cmpuint (c->ocr_pages->len, ==, 1);
+  g_assert_cmpint (g_array_index (c->ocr_pages, int, 0), ==, 4);
+  assert_row (c, "行政处罚", "932", "-5", "199", GK_METHOD_OCR);
   g_unlink (path);
 }
 
@@ -750,6 +782,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);
+  g_test_add_func ("/ocr/blank-pages-skipped", test_blank_pages_skipped);
   g_test_add_func ("/ocr/mixed-and-never", test_mixed_and_never);
   g_test_add_func ("/ocr/always", test_always);
   int rc = g_test_run ();

@@ -248,6 +248,43 @@ gk_ocr_images_made (void)
   return (guint) g_atomic_int_get (&images_made);
 }
 
+gboolean
+gk_ocr_page_has_ink (PopplerPage *page, const GkReadOptions *opts)
+{
+  double w_pt, h_pt;
+  poppler_page_get_size (page, &w_pt, &h_pt);
+  double scale = GK_OCR_INK_DPI / 72.0;
+  int w = (int) ceil (w_pt * scale), h = (int) ceil (h_pt * scale);
+  if (w <= 0 || h <= 0 || (gint64) w * h > opts->max_pixels)
+    return TRUE;   /* the reading proper reports it */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int dark = 0;
+  for (int y = 0; data && y < h && dark < GK_OCR_INK_MIN_PIXELS; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < w; x++)
+        {
+          guint32 px = row[x];
+          /* luminance (0..255) of the RGB24 pixel, integer weights 0.30/0.59/0.11 */
+          guint grey = (77 * ((px >> 16) & 0xff) + 151 * ((px >> 8) & 0xff) + 28 * (px & 0xff)) >> 8;
+          if (grey < GK_OCR_INK_GREY)
+            dark++;
+        }
+    }
+  gboolean ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+  return !ok || dark >= GK_OCR_INK_MIN_PIXELS;
+}
+
 GkOcrImage *
 gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
                        const GkReadOptions *opts, GError **error)

@@ -10,6 +10,7 @@
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
  *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
  *   gk_ocr_images_made       pages cleaned so far in this process (what reading cost)
+ *   gk_ocr_page_has_ink      a coarse rendering of the page shows ink (else no OCR is worth it)
  *
  * Method.  A scanned page is usually one JPEG: we take it at its own
  * resolution (poppler's image mapping), so nothing is resampled twice;
@@ -60,6 +61,16 @@
  * region is part of a line (a dot, a stroke split off), not a line. */
 #define GK_OCR_LINE_MIN_SHARE 0.5
 
+/* The ink test renders a page at this resolution (an A4 page is half a
+ * megapixel: a few ms, where making the OCR images of a blank page took
+ * 0.3 s) ... */
+#define GK_OCR_INK_DPI 72.0
+/* ... and counts pixels darker than this grey (0 black, 255 white): a
+ * pixel crossed by a 10 pt glyph's stroke is well below it, clean paper not ... */
+#define GK_OCR_INK_GREY 200
+/* ... a page with fewer such pixels than this is blank (a speck, a crease). */
+#define GK_OCR_INK_MIN_PIXELS 12
+
 /* Images further than this ratio from a wanted resolution are rescaled. */
 #define GK_OCR_RESCALE_RATIO 1.15
 
@@ -94,5 +105,7 @@ void gk_ocr_image_free (GkOcrImage *img);
 GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
 PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);
 guint gk_ocr_images_made (void);
+/* FALSE only when the page is surely blank; a page too large to test is taken as inked. */
+gboolean gk_ocr_page_has_ink (PopplerPage *page, const GkReadOptions *opts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrImage, gk_ocr_image_free)

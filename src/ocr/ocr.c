@@ -89,6 +89,10 @@ gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts
       gk_content_warn (content, "page_unreadable", number, "page %d cannot be read", number);
       return TRUE;
     }
+  /* a blank page (a scanned empty sheet, the back of a page) costs a
+   * coarse rendering, not the OCR images and tesseract */
+  if (!gk_ocr_page_has_ink (ppage, opts))
+    return TRUE;
   g_autofree char *models = models_dir_of (opts);
   GkOcrEngine *engine = gk_ocr_engine_get (models, error);
   if (!engine)
