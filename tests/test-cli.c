@@ -677,10 +677,56 @@ test_output_dash (void)
   tu_remove_flat_dir (dir);
 }
 
+/* A file name that is not UTF-8 (a GBK name from an old crawl) is still
+ * read, and named in the record with its bytes escaped: the JSON lost
+ * source.file, and a CSV took the raw bytes. */
+static void
+test_non_utf8_file_name (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = copy_sample ("samples/qinxian-2020.txt", dir, "\xb1\xa8\xb8\xe6-2020.txt");   /* 报告 in GBK */
+  g_autofree char *want = g_build_filename (dir, "\\xb1\\xa8\\xb8\\xe6-2020.txt", NULL);
+  const char *json_args[] = { "extract", path, NULL };
+  Run r = run_gongkai (json_args);
+  g_assert_cmpint (r.status, ==, 0);
+  json_error_t jerr;
+  json_t *rec = json_loads (r.out, 0, &jerr);
+  g_assert_nonnull (rec);
+  g_assert_cmpstr (json_string_value (tu_json_get (rec, "source.file")), ==, want);
+  g_assert_nonnull (tu_json_get (rec, "data.applications.new_received.total"));
+  json_decref (rec);
+  run_clear (&r);
+
+  const char *csv_args[] = { "extract", "--format", "csv", path, path, NULL };
+  r = run_gongkai (csv_args);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_utf8_validate (r.out, -1, NULL));
+  g_autofree char *row_start = g_strconcat ("\n", want, ",", NULL);
+  g_assert_nonnull (strstr (r.out, row_start));
+  run_clear (&r);
+
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  const char *batch[] = { "batch", path, "--db", db, NULL };
+  r = run_gongkai (batch);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  const char *export[] = { "export", "--db", db, "--format", "jsonl", NULL };
+  r = run_gongkai (export);
+  g_assert_cmpint (r.status, ==, 0);
+  rec = json_loads (r.out, 0, &jerr);
+  g_assert_nonnull (rec);
+  g_assert_cmpstr (json_string_value (tu_json_get (rec, "source.file")), ==, want);
+  json_decref (rec);
+  run_clear (&r);
+  g_unlink (path);
+  tu_remove_flat_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
+  g_test_add_func ("/cli/non-utf8-file-name", test_non_utf8_file_name);
   g_test_add_func ("/cli/bad-inputs", test_bad_inputs);
   g_test_add_func ("/cli/usage-and-formats", test_usage_and_formats);
   g_test_add_func ("/cli/every-command-help", test_every_command_help);

@@ -1,6 +1,7 @@
 /* gk-text.c — see gk-text.h. */
 #include "gk-text.h"
 #include <errno.h>
+#include <string.h>
 
 gboolean
 gk_text_is_space_char (gunichar c)
@@ -13,6 +14,26 @@ char *
 gk_text_make_valid (const char *s, gssize len)
 {
   return g_utf8_make_valid (s, len);
+}
+
+char *
+gk_text_escape_invalid (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s) + 8);
+  const char *p = s;
+  while (*p)
+    {
+      const char *end;
+      if (g_utf8_validate (p, -1, &end))
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, end - p);
+      g_string_append_printf (out, "\\x%02x", (guchar) *end);
+      p = end + 1;
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *

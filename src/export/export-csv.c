@@ -1,5 +1,6 @@
 /* export-csv.c — see export-csv.h. */
 #include "export-csv.h"
+#include "common/gk-text.h"
 #include <string.h>
 
 const char *
@@ -32,7 +33,8 @@ static void
 append_row (GString *out, const GkRecord *r, const char *key, const char *value,
             const GkSource *src, const char *raw)
 {
-  gk_csv_append_field (out, r->file);
+  g_autofree char *file = gk_text_escape_invalid (r->file);   /* the CSV is UTF-8, a file name may not be */
+  gk_csv_append_field (out, file);
   g_string_append_c (out, ',');
   gk_csv_append_field (out, r->issuer);
   g_string_append_c (out, ',');

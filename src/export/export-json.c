@@ -5,6 +5,7 @@
  */
 #include "export-json.h"
 #include "common/gk-error.h"
+#include "common/gk-text.h"
 #include "common/gk-version.h"
 #include <glib/gstdio.h>
 #include <errno.h>
@@ -104,7 +105,8 @@ gk_record_to_json (const GkRecord *r)
   json_object_set_new (root, "format_version", json_integer (1));
 
   json_t *source = json_object ();
-  json_object_set_new (source, "file", json_string (r->file));
+  g_autofree char *file = gk_text_escape_invalid (r->file);   /* json_string refuses a name that is not UTF-8 */
+  json_object_set_new (source, "file", json_string (file));
   json_object_set_new (source, "sha256", str_or_null (r->sha256));
   json_object_set_new (source, "media", json_string (gk_media_name (r->media)));
   json_object_set_new (source, "pages", r->pages ? json_integer (r->pages) : json_null ());
