@@ -307,7 +307,7 @@ static void
 merge (GkSqlite *db, const char *shard)
 {
   g_autoptr (GError) error = NULL;
-  g_assert_true (gk_sqlite_merge (db, shard, NULL, &error));
+  g_assert_true (gk_sqlite_merge (db, shard, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (gk_sqlite_cross_year (db, NULL, &error));
   g_assert_no_error (error);
@@ -357,8 +357,62 @@ test_merge (void)
   g_autofree char *junk = tmp_db ("junk.sqlite");
   g_assert_true (g_file_set_contents (junk, "junk", -1, NULL));
   g_autoptr (GError) error = NULL;
-  g_assert_false (gk_sqlite_merge (all, junk, NULL, &error));
+  g_assert_false (gk_sqlite_merge (all, junk, NULL, NULL, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* into itself: refused at once as a usage error (it waited 30 s on its own lock) */
+  gint64 t0 = g_get_monotonic_time ();
+  g_assert_false (gk_sqlite_merge (all, pall, NULL, NULL, &error));
+  g_assert_error (error, GK_ERROR, GK_ERROR_USAGE);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+add_review (const char *path, const char *decision, const char *reason, const char *at)
+{
+  sqlite3 *raw;
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO reviews (sha256, check_id, decision, reason, at)"
+                                          " VALUES ('abcdef0123456789', 'applications.balance.total', '%s', '%s', '%s')",
+                                          decision, reason, at);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+/* One finding reviewed differently in two shards: the later decision is
+ * kept whatever the merge order, and the conflict is told each time. */
+static void
+test_merge_review_conflict (void)
+{
+  g_autofree char *pa = tmp_db ("rev-a.sqlite"), *pb = tmp_db ("rev-b.sqlite"), *pall = tmp_db ("rev-all.sqlite");
+  {
+    g_autoptr (GkSqlite) a = open_db (pa);
+    g_autoptr (GkSqlite) b = open_db (pb);
+  }
+  add_review (pa, "dismissed", "四舍五入", "2026-03-01T10:00:00Z");
+  add_review (pb, "confirmed", "表格确有错误", "2026-03-02T09:00:00Z");
+  g_autoptr (GkSqlite) all = open_db (pall);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (gk_sqlite_merge (all, pa, NULL, conflicts, &error));
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_true (gk_sqlite_merge (all, pb, NULL, conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  const char *msg = conflicts->pdata[0];
+  g_assert_nonnull (strstr (msg, "applications.balance.total"));
+  g_assert_nonnull (strstr (msg, "kept “confirmed: 表格确有错误”"));
+  g_assert_nonnull (strstr (msg, "not “dismissed: 四舍五入”"));
+  g_autofree char *kept = tu_sqlite_dump (pall, "SELECT decision FROM reviews");
+  g_assert_cmpstr (kept, ==, "confirmed\n");
+  /* merged again, the older shard still disagrees: told again, nothing changes */
+  g_ptr_array_set_size (conflicts, 0);
+  g_assert_true (gk_sqlite_merge (all, pa, NULL, conflicts, &error));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (conflicts->pdata[0], "kept “confirmed"));
+  g_autofree char *still = tu_sqlite_dump (pall, "SELECT decision FROM reviews");
+  g_assert_cmpstr (still, ==, "confirmed\n");
 }
 
 int
@@ -366,6 +420,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sqlite/schema", test_schema);
+  g_test_add_func ("/sqlite/merge-review-conflict", test_merge_review_conflict);
   g_test_add_func ("/sqlite/replace-on-rerun", test_replace_on_rerun);
   g_test_add_func ("/sqlite/failure-rows", test_failure_rows);
   g_test_add_func ("/sqlite/not-a-database", test_not_a_database);

@@ -4,6 +4,9 @@
  * the whole.  Idempotent: a report already present with the same or a
  * newer reading is left alone, so merging twice changes nothing.  Each
  * shard is copied in one transaction: a failed merge leaves no half shard.
+ * Two decisions on one finding (a shard and the target disagree) are
+ * listed on stderr, the later one kept; a shard that is the target itself
+ * is a usage error (exit 2).
  */
 #include <stdio.h>
 #include "cli.h"
@@ -36,17 +39,20 @@ cmd_merge (int argc, char **argv)
       return gk_exit_code_for (error);
     }
   int exit_code = GK_EXIT_OK;
-  guint copied = 0;
+  guint copied = 0, n_conflicts = 0;
   for (int i = 0; shards[i]; i++)
     {
       guint n = 0;
       g_autoptr (GError) merr = NULL;
-      if (!gk_sqlite_merge (db, shards[i], &n, &merr))
+      g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+      if (!gk_sqlite_merge (db, shards[i], &n, conflicts, &merr))
         {
           cli_report_error (NULL, merr);
-          exit_code = MAX (exit_code, merr->domain == GK_ERROR && merr->code == GK_ERROR_OUTPUT
-                                        ? GK_EXIT_OUTPUT : GK_EXIT_INPUT);
+          exit_code = MAX (exit_code, gk_exit_code_for (merr));
         }
+      for (guint k = 0; k < conflicts->len; k++)
+        fprintf (stderr, "gongkai: %s: %s\n", shards[i], (const char *) conflicts->pdata[k]);
+      n_conflicts += conflicts->len;
       copied += n;
     }
   guint n_cross = 0;
@@ -55,7 +61,10 @@ cmd_merge (int argc, char **argv)
       cli_report_error (NULL, error);
       return GK_EXIT_OUTPUT;
     }
-  fprintf (stderr, "gongkai: merge: %u shards: %u reports copied, %" G_GINT64_FORMAT " in %s; %u cross-year checks\n",
+  fprintf (stderr, "gongkai: merge: %u shards: %u reports copied, %" G_GINT64_FORMAT " in %s; %u cross-year checks",
            g_strv_length (shards), copied, gk_sqlite_count (db, "reports"), db_path, n_cross);
+  if (n_conflicts)
+    fprintf (stderr, "; %u conflicting reviews (the later decision kept, each listed above)", n_conflicts);
+  fputc ('\n', stderr);
   return exit_code;
 }

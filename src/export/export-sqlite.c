@@ -906,8 +906,35 @@ merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, 
   return TRUE;
 }
 
+/* Reviews of one finding that the shard and the target decided differently
+ * (confirmed in one, dismissed in the other): the later decision is kept, as
+ * always, but each such pair is told, never settled silently. */
 static gboolean
-merge_attached (GkSqlite *db, guint *n_copied, GError **error)
+review_conflicts (GkSqlite *db, GPtrArray *conflicts, GError **error)
+{
+  sqlite3_stmt *st = prepare (db, "SELECT m.sha256, m.check_id, m.decision, m.reason, m.at, s.decision, s.reason, s.at"
+                                  " FROM main.reviews m JOIN shard.reviews s USING (sha256, check_id)"
+                                  " WHERE m.decision IS NOT s.decision ORDER BY m.sha256, m.check_id", error);
+  if (!st)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *col[8];
+      for (int i = 0; i < 8; i++)
+        col[i] = (const char *) sqlite3_column_text (st, i);
+      gboolean shard_later = g_strcmp0 (col[7], col[4]) > 0;
+      int kept = shard_later ? 5 : 2, lost = shard_later ? 2 : 5;
+      g_ptr_array_add (conflicts, g_strdup_printf ("conflicting reviews of report %.12s, finding %s: kept “%s: %s” (%s), "
+                                                   "not “%s: %s” (%s)", col[0], col[1], col[kept], col[kept + 1],
+                                                   col[kept + 2], col[lost], col[lost + 1], col[lost + 2]));
+    }
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || fail (db, error, "cannot read the reviews");
+}
+
+static gboolean
+merge_attached (GkSqlite *db, guint *n_copied, GPtrArray *conflicts, GError **error)
 {
   sqlite3_stmt *st = prepare (db, "SELECT id, file, sha256, extracted_at FROM shard.reports ORDER BY id", error);
   if (!st)
@@ -930,6 +957,8 @@ merge_attached (GkSqlite *db, guint *n_copied, GError **error)
   sqlite3_finalize (st);
   if (ok && rc != SQLITE_DONE)
     ok = fail (db, error, "cannot read the shard");
+  if (ok && conflicts)
+    ok = review_conflicts (db, conflicts, error);
   ok = ok && exec (db, "INSERT INTO main.reviews (sha256, check_id, decision, reason, at)"
                        " SELECT sha256, check_id, decision, reason, at FROM shard.reviews WHERE TRUE"
                        " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
@@ -941,12 +970,20 @@ merge_attached (GkSqlite *db, guint *n_copied, GError **error)
 }
 
 gboolean
-gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GError **error)
+gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArray *conflicts, GError **error)
 {
   guint copied = 0;
-  if (!g_file_test (shard_path, G_FILE_TEST_IS_REGULAR))
+  GStatBuf shard_st, db_st;
+  if (g_stat (shard_path, &shard_st) != 0 || !S_ISREG (shard_st.st_mode))
     {
       g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database file", shard_path);
+      return FALSE;
+    }
+  /* attached to itself, the copy would wait on its own write lock */
+  if (g_stat (db->path, &db_st) == 0 && db_st.st_dev == shard_st.st_dev && db_st.st_ino == shard_st.st_ino)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: is the database merged into (--db); a database cannot be merged into itself",
+                   shard_path);
       return FALSE;
     }
   {
@@ -972,7 +1009,7 @@ gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GError *
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
     return fail (db, error, "cannot attach the shard");
-  gboolean ok = merge_attached (db, &copied, error);
+  gboolean ok = merge_attached (db, &copied, conflicts, error);
   sqlite3_exec (db->db, "DETACH DATABASE shard", NULL, NULL, NULL);
   if (n_copied)
     *n_copied = copied;

@@ -92,7 +92,10 @@ gboolean gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sh
 /* n_checks (may be NULL) receives how many cross-year checks are stored. */
 gboolean gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error);
 /* n_copied (may be NULL) receives how many shard reports were new or newer. */
-gboolean gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GError **error);
+/* conflicts (may be NULL) gets a message (char *) per finding the shard and
+ * db reviewed differently; a shard that is db itself is a GK_ERROR_USAGE. */
+gboolean gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArray *conflicts,
+                          GError **error);
 gboolean gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error);
 gint64 gk_sqlite_count (GkSqlite *db, const char *table);
 
