@@ -599,6 +599,31 @@ test_narrow_column_band (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* A row of blanks whose one number (the total) sits between the two lines
+ * of its wrapped label is a line of one number: a table row all the same,
+ * whose band is searched for rules (without it the middle rows of such a
+ * table fell between two bands and out of its grid).  The page's own
+ * number alone in the bottom margin is no row. */
+static void
+test_lone_number_band (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (3, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  GkRect label_top = { 160, 440, 240, 451 }, value = { 505, 447, 511, 458 }, label_bottom = { 160, 454, 184, 465 };
+  gk_page_add_word (page, "3.危及“三安全一", &label_top, 1.0);
+  gk_page_add_word (page, "0", &value, 1.0);
+  gk_page_add_word (page, "稳定”", &label_bottom, 1.0);
+  g_autoptr (GArray) bands = gk_layout_table_bands (page);
+  g_assert_cmpuint (bands->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (bands, GkRect, 0).y0, <, 440);
+  g_assert_cmpfloat (g_array_index (bands, GkRect, 0).y1, >, 465);
+
+  g_autoptr (GkPage) folio = gk_page_new (3, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  GkRect number = { 295, 800, 301, 811 };
+  gk_page_add_word (folio, "3", &number, 1.0);
+  g_autoptr (GArray) none = gk_layout_table_bands (folio);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_blank_cells (void)
 {
@@ -1013,6 +1038,42 @@ test_leading_blank_value_columns (void)
     }
 }
 
+/* A ruled table with no number in it (the fee table of a report that
+ * charged nothing, its one cell blank): the column under a header that is
+ * blank in every row below is its value column, so the row has a blank
+ * cell (0 by the placeholder rule) and not only a label.  A table of text
+ * in both columns has no value column. */
+static void
+test_table_without_numbers (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  const double x0 = 50, cw = 120, y0 = 100, rh = 20;
+  add_grid_rules (page, x0, y0, 2, 2, cw, rh);
+  add_cell_word (page, x0, y0, cw, rh, 0, 0, "信息内容");
+  add_cell_word (page, x0, y0, cw, rh, 0, 1, "本年收费金额（单位：万元）");
+  add_cell_word (page, x0, y0, cw, rh, 1, 0, "行政事业性收费");
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 2);
+  GkRow *header = content->rows->pdata[0], *data = content->rows->pdata[1];
+  g_assert_cmpuint (header->cells->len, ==, 0);
+  g_assert_cmpstr (data->label, ==, "行政事业性收费");
+  g_assert_cmpuint (data->cells->len, ==, 1);
+  g_assert_cmpstr (((GkCell *) data->cells->pdata[0])->raw, ==, "");
+  g_assert_true (((GkCell *) data->cells->pdata[0])->grid_cell);
+
+  g_autoptr (GkPage) prose = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  add_grid_rules (prose, x0, y0, 2, 2, cw, rh);
+  add_cell_word (prose, x0, y0, cw, rh, 0, 0, "项目");
+  add_cell_word (prose, x0, y0, cw, rh, 0, 1, "说明");
+  add_cell_word (prose, x0, y0, cw, rh, 1, 0, "行政事业性收费");
+  add_cell_word (prose, x0, y0, cw, rh, 1, 1, "未收取");
+  g_autoptr (GkContent) text = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (prose, text);
+  for (guint i = 0; i < text->rows->len; i++)
+    g_assert_cmpuint (((GkRow *) text->rows->pdata[i])->cells->len, ==, 0);
+}
+
 /* Vector rules: a table whose top half is drawn as filled rectangles cell by
  * cell (Chromium, Word) and whose bottom half as stroked lines (LibreOffice),
  * plus what is no rule: a short underline, a shaded cell, a diagonal, a
@@ -1182,6 +1243,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/table-split-over-pages", test_table_split_over_pages);
   g_test_add_func ("/pdf/row-split-over-pages", test_row_split_over_pages);
   g_test_add_func ("/layout/narrow-column-band", test_narrow_column_band);
+  g_test_add_func ("/layout/lone-number-band", test_lone_number_band);
   g_test_add_func ("/pdf/blank-cells", test_blank_cells);
   g_test_add_func ("/pdf/parallel-reads", test_parallel_reads);
   g_test_add_func ("/pdf/page-without-text", test_page_without_text);
@@ -1193,6 +1255,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
+  g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();

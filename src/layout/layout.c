@@ -151,13 +151,34 @@ line_text_init (LineText *lt, const Line *line)
     }
 }
 
-/* TRUE when the line holds a number set off by a column gap, or a run of
- * numbers set off by narrower ones: a table row. */
+/* A lone number no greater than the page's own, in its top or bottom
+ * margin: the printed page number (a text dump cannot tell it from a
+ * table's one-number line; a page can).  Left as a row, it would stand
+ * between a table row broken by the page and its rest. */
 static gboolean
-line_is_table_like (const Line *line)
+is_page_number (const GkPage *page, const Line *line, const char *text)
+{
+  double margin = page->height * GK_LAYOUT_MARGIN_FRACTION;
+  if (line->box.y0 < page->height - margin && line->box.y1 > margin)
+    return FALSE;
+  g_autofree char *n = g_strstrip (gk_text_nfkc (text));
+  char *end = NULL;
+  guint64 v = g_ascii_strtoull (n, &end, 10);
+  return *n && g_ascii_isdigit (*n) && end && *end == '\0' && v >= 1 && v <= (guint64) page->number;
+}
+
+/* TRUE when the line holds a number set off by a column gap, or a run of
+ * numbers set off by narrower ones: a table row.  A lone number is one too
+ * (not the page's own number): the value of a row whose wrapped label runs
+ * above and below it, or the one cell printed in a row of blanks. */
+static gboolean
+line_is_table_like (const GkPage *page, const Line *line)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
+  if (lt.boxes->len == 1)
+    return gk_number_is_cell_token (lt.text->str) && !is_page_number (page, line, lt.text->str)
+           && !gk_text_is_page_furniture (lt.text->str);
   if (lt.max_gap < GK_LAYOUT_NARROW_COLUMN_GAP)
     return FALSE;
   g_autoptr (GkRow) row = gk_text_line_to_row (lt.text->str, NULL);
@@ -176,7 +197,7 @@ gk_layout_table_bands (const GkPage *page)
   for (guint i = 0; i < lines->len; i++)
     {
       Line *l = lines->pdata[i];
-      if (!line_is_table_like (l))
+      if (!line_is_table_like (page, l))
         continue;
       GkRect b = { 0, MAX (0, l->box.y0 - GK_LAYOUT_BAND_ABOVE_PT), page->width,
                    MIN (page->height, l->box.y1 + GK_LAYOUT_BAND_BELOW_PT) };
@@ -307,6 +328,35 @@ continue_previous_row (const GkPage *page, GkContent *content, const char *label
   return TRUE;
 }
 
+/* A grid with no number at all (a table whose only cells are blank, a fee
+ * of nothing): its value columns are the leftmost run of columns that hold
+ * text only in the header rows above and are blank in every row below,
+ * where the columns to their left hold the labels.  n_cols when there is
+ * no such run. */
+static int
+blank_value_col (const GkGrid *grid, const CellText *cells)
+{
+  for (int c = 1; c < grid->n_cols; c++)
+    {
+      int last_header = -1, last_label = -1;
+      for (guint j = 0; j < grid->cells->len; j++)
+        {
+          const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+          if (!cells[j].has_text)
+            continue;
+          if (gc->col + gc->col_span > c)
+            last_header = MAX (last_header, gc->row + gc->row_span - 1);
+          else
+            last_label = MAX (last_label, gc->row);
+        }
+      if (last_header < 0)
+        return grid->n_cols;   /* no header over these columns: nothing says they hold values */
+      if (last_label > last_header)
+        return c;
+    }
+  return grid->n_cols;
+}
+
 /* The first value column of a grid: the leftmost column where a cell holds
  * a number, widened to the left over columns that hold no words but numbers
  * in any row with a number — blank value cells (table 四 with its first
@@ -325,7 +375,7 @@ grid_value_col (const GkGrid *grid, const CellText *cells)
         data_row[gc->row] = TRUE;
       }
   if (value_col == grid->n_cols)
-    return value_col;
+    return blank_value_col (grid, cells);
   while (value_col > 0)
     {
       int c = value_col - 1;
@@ -459,22 +509,6 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       g_ptr_array_unref (cells[j].words);
       g_free (cells[j].text);
     }
-}
-
-/* A lone number no greater than the page's own, in its top or bottom
- * margin: the printed page number (a text dump cannot tell it from a
- * table's one-number line; a page can).  Left as a row, it would stand
- * between a table row broken by the page and its rest. */
-static gboolean
-is_page_number (const GkPage *page, const Line *line, const char *text)
-{
-  double margin = page->height * GK_LAYOUT_MARGIN_FRACTION;
-  if (line->box.y0 < page->height - margin && line->box.y1 > margin)
-    return FALSE;
-  g_autofree char *n = g_strstrip (gk_text_nfkc (text));
-  char *end = NULL;
-  guint64 v = g_ascii_strtoull (n, &end, 10);
-  return *n && g_ascii_isdigit (*n) && end && *end == '\0' && v >= 1 && v <= (guint64) page->number;
 }
 
 /* One line of text outside any grid: a line of prose, a heading, or a row

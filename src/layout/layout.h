@@ -12,7 +12,8 @@
  * first row it spans); the cells are the value cells left to right,
  * blanks included with raw "" and grid_cell = TRUE, each with its page,
  * box and method.  The value columns start at the leftmost column where a
- * cell holds a number.  A row whose value cells hold words that are not
+ * cell holds a number; in a table with no number, at the columns blank in
+ * every row below their header.  A row whose value cells hold words that are not
  * numbers is a header row and becomes a label-only row.  Text outside
  * grids (prose, headings, tables without rules) is split like the text
  * path (gk_text_line_to_row), but each cell keeps its own box.  Page
@@ -35,7 +36,7 @@
 
 void gk_layout_page (const GkPage *page, GkContent *content);
 
-/* Vertical bands (GkRect, full page width) around lines that carry two or
- * more number tokens, widened to take in a table's header rows; overlapping
- * bands merged.  Empty when the page has no table-like lines. */
+/* Vertical bands (GkRect, full page width) around lines that carry numbers
+ * set off as cells (a lone number too, not the page's own), widened to take
+ * in a table's header rows; overlapping bands merged.  Empty when the page has no table-like lines. */
 GArray *gk_layout_table_bands (const GkPage *page);
