@@ -1,11 +1,13 @@
 /* test-golden.c — every samples/NAME.expected.json against what gongkai
  * reads from samples/NAME.{pdf,txt,html}: all true values exact, the
  * report metadata right, the failing checks exactly those expected and
- * every other check passing (or skipped where the truth says so).
+ * every other check passing (or skipped where the truth says so), and the
+ * whole record valid against docs/record.schema.json.
  *
  * Adding a sample is adding a test: drop the report and its truth in samples/.
  */
 #include <math.h>
+#include "json-schema.h"
 #include "testutil.h"
 
 static const char *const input_exts[] = { ".pdf", ".txt", ".html", ".htm", NULL };
@@ -136,6 +138,10 @@ test_sample (gconstpointer data)
         }
     }
   g_test_message ("%s: %d/%d values exact, %d check mismatches", input, total - wrong, total, bad_checks);
+  g_autofree char *violations = ts_schema_validate (ts_record_schema (), out);
+  if (violations)
+    g_test_message ("%s: not valid against docs/record.schema.json:\n%s", input, violations);
+  g_assert_null (violations);
   json_decref (out);
   json_decref (truth);
   g_assert_cmpint (wrong, ==, 0);
