@@ -1,4 +1,4 @@
-# gongkai — build, demo, check, check-asan, fuzz, bench.
+# gongkai — build, demo, check, check-asan, fuzz, bench, install.
 # Sources are found by wildcard: a new module is a new .c file under src/,
 # a new test a new tests/test-*.c; nothing here needs editing for either.
 
@@ -16,7 +16,8 @@ OPT     ?= -O2 -g
 # after scripts/install-deps has had its chance to install the -dev packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS))
-CFLAGS_ALL = -std=c17 $(OPT) -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+# -fPIC: the same objects make the program and libgongkai.so (gongkai.h).
+CFLAGS_ALL = -std=c17 $(OPT) -fPIC -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
              -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' -DGK_VERSION='"$(GK_VERSION)"' \
              $(if $(TESS_SONAME),-DGK_TESSERACT_SONAME='"$(TESS_SONAME)"') $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
@@ -29,8 +30,8 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval eval-text valgrind clean
-all: $(BUILD)/gongkai
+.PHONY: all deps demo check check-asan fuzz bench eval eval-text valgrind clean install uninstall
+all: $(BUILD)/gongkai $(BUILD)/libgongkai.so
 
 $(DEPS_OK): scripts/install-deps
 	@mkdir -p $(BUILD)
@@ -38,7 +39,12 @@ $(DEPS_OK): scripts/install-deps
 	@touch $@
 deps: $(DEPS_OK)
 
-$(BUILD)/obj/%.o: src/%.c VERSION | $(DEPS_OK)
+# Objects of a build dir from before -fPIC (no .pic stamp yet) are made again, once.
+$(BUILD)/.pic:
+	@mkdir -p $(@D)
+	@touch $@
+
+$(BUILD)/obj/%.o: src/%.c VERSION $(BUILD)/.pic | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
@@ -49,14 +55,20 @@ $(BUILD)/libgongkai.a: $(LIB_OBJ)
 $(BUILD)/gongkai: $(CLI_OBJ) $(BUILD)/libgongkai.a
 	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libgongkai.a $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libgongkai.a | $(DEPS_OK)
+# The public C API (src/api/gongkai.h); it exports gongkai_* only.
+SO_MAJOR := $(firstword $(subst ., ,$(GK_VERSION)))
+$(BUILD)/libgongkai.so: $(LIB_OBJ) src/api/gongkai.map
+	$(CC) -shared -Wl,-soname,libgongkai.so.$(SO_MAJOR) -Wl,--version-script=src/api/gongkai.map \
+	  -o $@ $(LIB_OBJ) $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libgongkai.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
 
 # make check: every GTest program under prove (TAP), golden tests included.
 # OMP_THREAD_LIMIT=1: gongkai sets it itself, the test programs do not; without
 # it tesseract spins OpenMP threads (scanned golden samples: 70 s instead of 17 s).
-check: $(BUILD)/gongkai $(TESTS)
+check: $(BUILD)/gongkai $(BUILD)/libgongkai.so $(TESTS)
 	OMP_THREAD_LIMIT=1 prove -f -e '' $(TESTS)
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build dir.
@@ -89,6 +101,41 @@ valgrind: $(BUILD)/gongkai
 
 fuzz: | $(DEPS_OK)
 	scripts/fuzz
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the program, the library with
+# its header and pkg-config file, the models (found from bin/ or lib/ as
+# ../share/gongkai/models, whatever PREFIX or DESTDIR), the record's schema,
+# the man page and bash completion.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+DEST_SHARE  = $(DESTDIR)$(DATADIR)/gongkai
+install: $(BUILD)/gongkai $(BUILD)/libgongkai.so
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions $(DEST_SHARE)/examples
+	install -m 755 $(BUILD)/gongkai $(DESTDIR)$(BINDIR)/gongkai
+	install -m 755 $(BUILD)/libgongkai.so $(DESTDIR)$(LIBDIR)/libgongkai.so.$(GK_VERSION)
+	ln -sf libgongkai.so.$(GK_VERSION) $(DESTDIR)$(LIBDIR)/libgongkai.so.$(SO_MAJOR)
+	ln -sf libgongkai.so.$(SO_MAJOR) $(DESTDIR)$(LIBDIR)/libgongkai.so
+	install -m 644 src/api/gongkai.h $(DESTDIR)$(INCLUDEDIR)/gongkai.h
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(GK_VERSION)|' \
+	  src/api/gongkai.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/gongkai.pc
+	rm -rf $(DEST_SHARE)/models
+	cp -R models $(DEST_SHARE)/models
+	chmod -R u=rwX,go=rX $(DEST_SHARE)/models
+	install -m 644 docs/record.schema.json $(DEST_SHARE)/record.schema.json
+	install -m 644 examples/read-report.c examples/read_report.py $(DEST_SHARE)/examples/
+	sed -e 's|@VERSION@|$(GK_VERSION)|' docs/gongkai.1 > $(DESTDIR)$(MANDIR)/man1/gongkai.1
+	install -m 644 completions/gongkai.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/gongkai
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gongkai $(DESTDIR)$(LIBDIR)/libgongkai.so* $(DESTDIR)$(LIBDIR)/pkgconfig/gongkai.pc \
+	  $(DESTDIR)$(INCLUDEDIR)/gongkai.h $(DESTDIR)$(MANDIR)/man1/gongkai.1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/gongkai
+	rm -rf $(DEST_SHARE)
 
 clean:
 	rm -rf build

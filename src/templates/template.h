@@ -96,7 +96,8 @@ char *gk_template_subst (const char *tmpl, const char *var, const char *value);
 char *gk_template_key (const GkTplSection *section, const GkTplRow *row, const GkTplColumn *column);
 
 /* The models dir to use: $GONGKAI_MODELS, else next to the executable
- * (../models), else the source tree the binary was built from. */
+ * (../models in the tree, ../share/gongkai/models installed), else next to
+ * the shared library (the same two), else the tree it was built from. */
 char *gk_models_dir_default (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTemplateSet, gk_template_set_free)
