@@ -255,6 +255,11 @@ test_c_api (void)
   g_assert_cmpstr (json_string_value (tu_json_get (rec, "source.file")), ==, sample);
   g_assert_true (json_is_integer (tu_json_get (rec, "data.applications.new_received.total")));
   json_decref (schema);
+  /* models that are not there: the command line's exit status 4, and why */
+  g_auto (GStrv) no_models_env = g_environ_setenv (g_strdupv (run_env), "GONGKAI_MODELS", "/nonexistent", TRUE);
+  g_autofree char *no_models_err = NULL;
+  g_assert_cmpint (run (argv, no_models_env, NULL, &no_models_err), ==, GK_EXIT_SETUP);
+  g_assert_nonnull (strstr (no_models_err, "/nonexistent"));
 
   /* the same through Python's ctypes */
   g_autofree char *python = g_find_program_in_path ("python3");
