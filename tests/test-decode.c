@@ -331,6 +331,98 @@ test_blank_zero_rows (void)
   g_assert_cmpint (gk_record_get (rec, "applications.withheld_internal_affairs.total")->kind, ==, GK_VALUE_NULL);
 }
 
+/* Wide strips over a page break: a browser prints the first six columns of
+ * the page's rows row by row, then their totals as one run of lines, with
+ * the page's bare number ("2", the report numbers its pages so) among them;
+ * the next page goes on row by row. */
+static void
+test_wide_strip_with_page_number (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 6);
+  g_autoptr (GString) s = g_string_new ("封面\n\n1\n\f");
+  append_header (s);
+  enum { PAGE_ROWS = 14 };
+  for (int r = 0; r < PAGE_ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - 1; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "2\n\n");
+  for (int r = 0; r < PAGE_ROWS; r++)
+    g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
+  g_string_append (s, "\n\f");
+  for (int r = PAGE_ROWS; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "五、存在的主要问题及改进情况\n无。\n\n3\n\f结束\n\n4\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  assert_table (rec, v);
+  g_assert_null (tu_warning (rec->warnings, "stray_number", NULL));
+}
+
+/* The last rows in an order no placement explains (each printed backwards):
+ * the rows before them, which one placement explains with every identity
+ * holding, are read; the scrambled rows are not, and no value is wrong. */
+static void
+test_first_rows_of_unknown_layout (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 7);
+  enum { SCRAMBLED = 21 };
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][r >= SCRAMBLED ? (c * 3 + r) % COLS : c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        const GkValue *got = gk_record_get (rec, key);
+        if (r < SCRAMBLED - 1)
+          g_assert_true (tu_int_is (rec, key, v[r][c]));
+        else if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: read %s, want %d or null", key, got->kind == GK_VALUE_INT ? "a wrong number" : "a value", v[r][c]);
+      }
+  g_assert_cmpint (gk_record_get (rec, "applications.processed_total.total")->kind, ==, GK_VALUE_NULL);
+}
+
+/* A page's rows in two strips of several columns: the first three columns
+ * of every row on the page, row after row, then their other four; the next
+ * page row by row. */
+static void
+test_page_in_two_strips (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 8);
+  enum { PAGE_ROWS = 12, CUT = 3 };
+  for (int r = 0; r < PAGE_ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < CUT; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "法律服务机构\n其他\n总计\n");
+  for (int r = 0; r < PAGE_ROWS; r++)
+    for (int c = CUT; c < COLS; c++)
+      append_cell (s, v[r][c]);
+  g_string_append (s, "\f");
+  for (int r = PAGE_ROWS; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,5 +436,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/stray-inside-row", test_stray_inside_row);
   g_test_add_func ("/decode/table-of-zeros", test_table_of_zeros);
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
+  g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
+  g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
+  g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
   return g_test_run ();
 }

@@ -135,6 +135,52 @@ test_nfkc_fast_path (void)
   g_assert_cmpstr (mixed, ==, "(一)1カ 2");
 }
 
+/* Bare page numbers: where at least two pages end with a line that is only
+ * their number, each page's number is dropped — at the end, or the one such
+ * line among the page's cells; where a page has several, each is kept and
+ * marked for the table decoder.  A report that shows no such footer keeps
+ * every bare number. */
+static gboolean
+content_has_line (const GkContent *c, const char *text, int page, gboolean *maybe)
+{
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const GkRow *row = c->rows->pdata[i];
+      if (row->label_src.page == page && row->cells->len == 1 && *row->label == '\0'
+          && strcmp (((GkCell *) row->cells->pdata[0])->raw, text) == 0)
+        {
+          *maybe = ((GkCell *) row->cells->pdata[0])->maybe_page_number;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_page_numbers (void)
+{
+  const char *text = "报告\n\n1\n"
+                     "\f表格\n7\n2\n\n5\n\n"           /* page 2: its number among the cells */
+                     "\f3\n\n8\n3\n\n3\n"                /* page 3: three lines of 3 */
+                     "\f结束\n\n4\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  gboolean maybe = FALSE;
+  g_assert_false (content_has_line (c, "1", 1, &maybe));
+  g_assert_false (content_has_line (c, "2", 2, &maybe));
+  g_assert_false (content_has_line (c, "4", 4, &maybe));
+  g_assert_true (content_has_line (c, "3", 3, &maybe));
+  g_assert_true (maybe);
+  g_assert_true (content_has_line (c, "5", 2, &maybe));
+  g_assert_false (maybe);
+  /* one page ending with its number is no footer style: the 2 stays */
+  const char *one = "报告\n\n1\n\f表格\n2\n\n5\n";
+  g_autoptr (GkContent) d = gk_text_read (one, strlen (one), &error);
+  g_assert_true (content_has_line (d, "2", 2, &maybe));
+  g_assert_false (maybe);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -146,5 +192,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/line-to-row", test_line_to_row);
   g_test_add_func ("/text/nfkc-fast-path", test_nfkc_fast_path);
   g_test_add_func ("/text/page-furniture", test_page_furniture);
+  g_test_add_func ("/text/page-numbers", test_page_numbers);
   return g_test_run ();
 }

@@ -62,6 +62,8 @@ typedef struct {
   char *raw;           /* exactly as read, "" for a blank cell */
   GkSource src;
   gboolean grid_cell;  /* TRUE when layout proves this is a real cell (ruled grid, HTML td) */
+  gboolean maybe_page_number; /* a text line holding only its page's number, where
+                                 the page has more than one: furniture or a cell */
 } GkCell;
 
 GkCell *gk_cell_new (const char *raw, const GkSource *src);

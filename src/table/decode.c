@@ -12,6 +12,10 @@
  * token more than anything (the grid is known, its rows are printed). */
 enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
 
+/* A token the text reader found may be its page's printed number (one of
+ * several bare lines holding it): dropping it is the likely reading. */
+enum { W_SKIP_PAGE_NUMBER = 1 };
+
 /* A band departs from the order a text dump keeps everywhere else (row by
  * row): on a tie of evidence the simpler reading stands. */
 enum { W_BAND = 1 };
@@ -45,7 +49,7 @@ enum { ROW_MAX_COLS = 16 };
 /* Strips are tried on rows of at most this many columns (table 三's seven),
  * cut in at most this many places. */
 enum { STRIP_MAX_COLS = 7, STRIP_MAX_CUTS = 2 };
-enum { STEPS_MAX = 2 + ROW_MAX_COLS + BAND_WIDE_MAX + (BAND_MAX - 1) * 21 };
+enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) };
 
 #define SUM_EPSILON 1e-6
 #define COST_INF G_MAXINT
@@ -178,8 +182,10 @@ same_column_group (const GkTplColumn *a, const GkTplColumn *b)
   return da - a->key == db - b->key && strncmp (a->key, b->key, (gsize) (da - a->key)) == 0;
 }
 
-GkGrid *
-gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
+static void grid_index_identities (GkGrid *grid);
+
+static GkGrid *
+grid_alloc (void)
 {
   GkGrid *grid = g_new0 (GkGrid, 1);
   grid->cells = g_array_new (FALSE, FALSE, sizeof (GridCell));
@@ -189,6 +195,13 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
   grid->rows = g_ptr_array_new ();
   grid->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) grid_identity_free);
   grid->index = g_hash_table_new (g_str_hash, g_str_equal);
+  return grid;
+}
+
+GkGrid *
+gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
+{
+  GkGrid *grid = grid_alloc ();
   for (guint b = 0; b < spec->blocks->len; b++)
     {
       GkTplBlock *blk = spec->blocks->pdata[b];
@@ -224,6 +237,14 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
         }
     }
   grid_add_identities (grid, set, tpl);
+  grid_index_identities (grid);
+  return grid;
+}
+
+/* Which identities start at each row, which each cell takes part in. */
+static void
+grid_index_identities (GkGrid *grid)
+{
   grid->ids_by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
     g_ptr_array_add (grid->ids_by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
@@ -243,7 +264,6 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
                                 ((CellIdentity){ k, q == 0 }));
         }
     }
-  return grid;
 }
 
 void
@@ -263,6 +283,80 @@ gk_grid_free (GkGrid *grid)
   g_ptr_array_unref (grid->ids_by_row);
   g_hash_table_unref (grid->index);
   g_free (grid);
+}
+
+/* Adds template row q's columns a..b-1 as a row of grid v; old cell c of
+ * g becomes v's cell orig-indexed by new_of[c]. */
+static void
+grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, guint block, guint *orig, guint *new_of)
+{
+  g_array_append_val (v->row_first, v->cells->len);
+  g_array_append_val (v->row_ncols, (guint){ b - a });
+  g_array_append_val (v->row_block, block);
+  g_ptr_array_add (v->rows, g->rows->pdata[q]);
+  for (guint c = a; c < b; c++)
+    {
+      guint old = g_array_index (g->row_first, guint, q) + c;
+      const GridCell *gc = &g_array_index (g->cells, GridCell, old);
+      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, c - a };
+      orig[v->cells->len] = old;
+      new_of[old] = v->cells->len;
+      g_array_append_val (v->cells, nc);
+      g_hash_table_insert (v->index, nc.key, GUINT_TO_POINTER (v->cells->len));
+    }
+  v->n_rows++;
+}
+
+/* The grid as printed when rows r0..r1-1 (a page's rows) come in two strips
+ * of columns: their first `cut` columns row after row, then the others (a
+ * browser's table wider than pdftotext's flow).  Cell i of the new grid is
+ * cell orig[i] of g; the strips are blocks of their own (no band mixes
+ * them). */
+static GkGrid *
+grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig)
+{
+  GkGrid *v = grid_alloc ();
+  g_autofree guint *new_of = g_new (guint, g->cells->len);
+  guint blocks = 0;
+  for (guint q = 0; q < g->n_rows; q++)
+    blocks = MAX (blocks, g_array_index (g->row_block, guint, q) + 1);
+  for (guint q = 0; q < g->n_rows; q++)
+    {
+      guint ncols = g_array_index (g->row_ncols, guint, q), block = g_array_index (g->row_block, guint, q);
+      if (q < r0 || q >= r1)
+        grid_add_part (v, g, q, 0, ncols, block, orig, new_of);
+      else if (q == r0)
+        {
+          for (guint p = r0; p < r1; p++)
+            grid_add_part (v, g, p, 0, cut, blocks, orig, new_of);
+          for (guint p = r0; p < r1; p++)
+            grid_add_part (v, g, p, cut, g_array_index (g->row_ncols, guint, p), blocks + 1, orig, new_of);
+        }
+    }
+  for (guint k = 0; k < g->identities->len; k++)
+    {
+      const GridIdentity *id = g->identities->pdata[k];
+      GridIdentity *ni = g_new0 (GridIdentity, 1);
+      ni->relation = id->relation;
+      ni->row_lo = G_MAXUINT;
+      const GArray *sides[2] = { id->lhs, id->rhs };
+      GArray **out[2] = { &ni->lhs, &ni->rhs };
+      for (guint sd = 0; sd < 2; sd++)
+        {
+          *out[sd] = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint m = 0; m < sides[sd]->len; m++)
+            {
+              guint c = new_of[g_array_index (sides[sd], guint, m)];
+              guint row = g_array_index (v->cells, GridCell, c).row;
+              g_array_append_val (*out[sd], c);
+              ni->row_lo = MIN (ni->row_lo, row);
+              ni->row_hi = MAX (ni->row_hi, row);
+            }
+        }
+      g_ptr_array_add (v->identities, ni);
+    }
+  grid_index_identities (v);
+  return v;
 }
 
 guint
@@ -460,6 +554,8 @@ typedef struct {
 } Step;
 
 #define NO_HOLE G_MAXUINT
+/* A band's hole: the first token inside it that may be a page number. */
+#define HOLE_PAGE_NUMBER (G_MAXUINT - 1)
 
 /* Cells a step fills. */
 static guint
@@ -475,6 +571,14 @@ step_token (const Step *st, guint j)
   return st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
 }
 
+/* A token dropped from inside a step: a stray number, or, cheaper, one the
+ * text reader says may be the page's number. */
+static gboolean
+token_may_be_page_number (const Token *t)
+{
+  return t->cell->maybe_page_number;
+}
+
 typedef struct {
   const GkGrid *grid;
   const Token *tok;
@@ -483,9 +587,47 @@ typedef struct {
   int *f;              /* cheapest cost from the start to state (i, r) */
   int *g;              /* cheapest cost from state (i, r) to the end */
   int *memo;           /* step costs already worked out: cost, identity part */
+  gboolean page_numbers; /* some token may be a page number */
 } Search;
 
 #define ST(s, i, r) ((gsize) (i) * ((s)->R + 1) + (r))
+
+/* The step as placed at token i: a band's page-number hole found.  A page
+ * ends where a band's strip (or column) does, and pdftotext prints the
+ * footer there: the hole is the first strip boundary where a token that may
+ * be the page number stands.  FALSE when there is none. */
+static gboolean
+step_placed (const Search *s, const Step *st, guint i, Step *out)
+{
+  *out = *st;
+  if (st->hole != HOLE_PAGE_NUMBER)
+    return TRUE;
+  out->hole = NO_HOLE;
+  guint ncols = st->ntok / st->k;
+  for (guint a = 0, j = 0; a < ncols;)
+    {
+      guint b = a + 1;
+      while (b < ncols && !(st->cuts & (1u << (b - 1))))
+        b++;
+      if (j > 0 && i + j < s->n && token_may_be_page_number (&s->tok[i + j]))
+        {
+          out->hole = j;
+          return TRUE;
+        }
+      j += (b - a) * st->k;
+      a = b;
+    }
+  return FALSE;
+}
+
+/* Does the placed step drop a token that is no page number (a stray)? */
+static gboolean
+step_drops_stray (const Search *s, const Step *st, guint i)
+{
+  if (st->kind == STEP_SKIP)
+    return !token_may_be_page_number (&s->tok[i]);
+  return st->hole != NO_HOLE && !token_may_be_page_number (&s->tok[i + st->hole]);
+}
 
 /* Token j of a step starting at row r, token i: the grid cell it fills. */
 static guint
@@ -538,26 +680,60 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     *identity_part = 0;
   const GkGrid *grid = s->grid;
   if (st->kind == STEP_SKIP)
-    return i < s->n ? W_SKIP : COST_INF;
+    return i >= s->n ? COST_INF : token_may_be_page_number (&s->tok[i]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
   if (r + st->k > s->R)
     return COST_INF;
+  if (i + st->ntok > s->n)
+    return COST_INF;
+  Step placed;
+  if (!step_placed (s, st, i, &placed))
+    return COST_INF;
+  st = &placed;
+  /* token of the step's j-th cell, and the token printed before it */
+#define CELL_TOKEN(j) (&s->tok[i + step_token (st, (j))])
+#define TOKEN_BEFORE(j) (&s->tok[i + step_token (st, (j)) - 1 - (st->hole != NO_HOLE && step_token (st, (j)) - 1 == st->hole)])
   guint ncols = g_array_index (grid->row_ncols, guint, r);
   guint block = g_array_index (grid->row_block, guint, r);
   for (guint q = 1; q < st->k; q++)
     if (g_array_index (grid->row_ncols, guint, r + q) != ncols || g_array_index (grid->row_block, guint, r + q) != block)
       return COST_INF;
-  if (i + st->ntok > s->n)
-    return COST_INF;
+  /* wide strips show themselves: each strip starts a text block of its own
+   * (a browser prints the rest of a page's columns after the first ones),
+   * and a strip of one column, of which there is one at least, is one run of
+   * lines printed together */
+  if (st->k > BAND_MAX && st->cuts != G_MAXUINT)
+    {
+      gboolean one_column = FALSE;
+      for (guint a = 0, at = 0; a < ncols;)
+        {
+          guint b = a + 1;
+          while (b < ncols && !(st->cuts & (1u << (b - 1))))
+            b++;
+          if (a > 0 && tokens_touch (TOKEN_BEFORE (at), CELL_TOKEN (at)))
+            return COST_INF;
+          if (b - a == 1)
+            {
+              one_column = TRUE;
+              for (guint q = 1; q < st->k; q++)
+                if (!tokens_touch (CELL_TOKEN (at + q - 1), CELL_TOKEN (at + q)))
+                  return COST_INF;
+            }
+          at += (b - a) * st->k;
+          a = b;
+        }
+      if (!one_column)
+        return COST_INF;
+    }
   /* a wide band shows itself: each column one run of tokens printed together,
    * apart from the next column's */
-  if (st->k > BAND_MAX)
+  if (st->k > BAND_MAX && st->cuts == G_MAXUINT)
     for (guint c = 0; c < ncols; c++)
       {
-        const Token *col = &s->tok[i + c * st->k];
+        guint top = c * st->k;
         for (guint q = 1; q < st->k; q++)
-          if (!tokens_touch (&col[q - 1], &col[q]))
+          if (!tokens_touch (CELL_TOKEN (top + q - 1), CELL_TOKEN (top + q)))
             return COST_INF;
-        if (c + 1 < ncols && tokens_touch (&col[st->k - 1], &col[st->k]))
+        if (c + 1 < ncols && tokens_touch (TOKEN_BEFORE (top + st->k), CELL_TOKEN (top + st->k)))
           return COST_INF;
       }
 
@@ -570,7 +746,9 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
-  int cost = st->hole != NO_HOLE ? W_SKIP : st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
+  int cost = st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
+  if (st->hole != NO_HOLE)
+    cost += token_may_be_page_number (&s->tok[i + st->hole]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
   for (guint j = 0; j < ncells; j++)
     {
       guint cell = step_cell (s, st, r, j);
@@ -613,6 +791,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
         cost += W_LINE;
     }
   return cost;
+#undef CELL_TOKEN
+#undef TOKEN_BEFORE
 }
 
 /* A state the budget of a placement can reach: the tokens used so far are
@@ -620,7 +800,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
 static gboolean
 in_reach (const Search *s, guint i, guint r)
 {
-  guint cells = r < s->R ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
+  guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
   return i >= cells && i <= cells + SKIP_BUDGET;
 }
 
@@ -631,6 +811,7 @@ enum {
   SLOT_WIDE = SLOT_HOLES + ROW_MAX_COLS,
   SLOT_STRIPS = SLOT_WIDE + BAND_WIDE_MAX,
   SLOTS = SLOT_STRIPS + (BAND_MAX - 1) * (1 << (STRIP_MAX_COLS - 1)),
+  SLOT_NONE = G_MAXINT,
 };
 
 static guint
@@ -640,7 +821,11 @@ step_slot (const Step *st)
     return 0;
   if (st->kind == STEP_ROW)
     return st->hole == NO_HOLE ? 1 : SLOT_HOLES + st->hole - 1;
-  if (st->k > BAND_MAX || st->cuts == G_MAXUINT)
+  /* wide strips and bands with a page number inside are rare and most fail
+   * at their first test: not kept (the memo stays small) */
+  if (st->hole == HOLE_PAGE_NUMBER || (st->k > BAND_MAX && st->cuts != G_MAXUINT))
+    return SLOT_NONE;
+  if (st->cuts == G_MAXUINT)
     return SLOT_WIDE + st->k - 2;
   return SLOT_STRIPS + (st->k - 2) * (1 << (STRIP_MAX_COLS - 1)) + st->cuts;
 }
@@ -653,10 +838,11 @@ step_slot (const Step *st)
 static int
 step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identity_part)
 {
-  if (!in_reach (s, i, r))
+  guint slot = step_slot (st);
+  if (!in_reach (s, i, r) || slot == SLOT_NONE)
     return step_cost_parts (s, st, i, r, identity_part);
-  guint cells = r < s->R ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
-  gsize at = (((gsize) r * (SKIP_BUDGET + 1) + (i - cells)) * SLOTS + step_slot (st)) * 2;
+  guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
+  gsize at = (((gsize) r * (SKIP_BUDGET + 1) + (i - cells)) * SLOTS + slot) * 2;
   if (s->memo[at] == MEMO_UNSET)
     s->memo[at] = step_cost_parts (s, st, i, r, &s->memo[at + 1]);
   if (identity_part)
@@ -685,11 +871,16 @@ steps_from (const Search *s, guint r, Step *out)
   /* strips: two or three runs of columns (a browser prints the first columns
    * of a few rows, then the next columns of the same rows) */
   if (ncols <= STRIP_MAX_COLS)
-    for (guint k = 2; k <= BAND_MAX && r + k <= s->R; k++)
+    for (guint k = 2; k <= BAND_WIDE_MAX && r + k <= s->R; k++)
       for (guint cuts = 1; cuts < (1u << (ncols - 1)); cuts++)
         if (__builtin_popcount (cuts) <= STRIP_MAX_CUTS
             && cuts != (1u << (ncols - 1)) - 1)
           out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, cuts };
+  /* each band again with a page number inside it, where one may be */
+  guint bands_end = n;
+  if (s->page_numbers)
+    for (guint q = 2; q < bands_end; q++)
+      out[n++] = (Step){ STEP_BAND, out[q].k, out[q].ntok + 1, HOLE_PAGE_NUMBER, out[q].cuts };
   for (guint h = 1; h < ncols && h <= ROW_MAX_COLS; h++)
     out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h, 0 };
   return n;
@@ -848,12 +1039,14 @@ votes_from_steps (const Search *s, Votes *v)
             if (c == COST_INF
                 || add_cost (add_cost (here, c), s->g[ST (s, i + steps[q].ntok, r + steps[q].k)]) != opt)
               continue;
-            if (steps[q].kind == STEP_SKIP || steps[q].hole != NO_HOLE)
+            Step st;
+            step_placed (s, &steps[q], i, &st);
+            if (step_drops_stray (s, &st, i))
               v->skipped++;
-            for (guint j = 0; j < step_cells (&steps[q]); j++)
+            for (guint j = 0; j < step_cells (&st); j++)
               {
-                guint cell = step_cell (s, &steps[q], r, j);
-                const Token *t = &s->tok[i + step_token (&steps[q], j)];
+                guint cell = step_cell (s, &st, r, j);
+                const Token *t = &s->tok[i + step_token (&st, j)];
                 double value = 0;
                 token_value (t, gk_grid_type (grid, cell), &value);
                 vote (v, cell, t->cell, value);
@@ -877,6 +1070,7 @@ typedef struct {
   gboolean gave_up;
   Votes *votes;
   gboolean have_best;
+  guint max_nodes, max_leaves;
   /* the leaf being judged */
   const GkCell **cell;
   double *value;
@@ -891,6 +1085,11 @@ typedef struct {
 
 /* Placements walked at most; past this the votes come from the steps. */
 enum { WALK_MAX_LEAVES = 500, WALK_MAX_NODES = 15000 };
+
+/* The walks of the layouts tried when the table's own fails (strips of a
+ * page, its first rows) get less: there are a dozen of them, and a layout
+ * that is the table's has few placements near its cheapest. */
+enum { WALK_MAX_NODES_TRIED = 2000, WALK_MAX_LEAVES_TRIED = 50 };
 
 /* How many misprints it takes to explain the broken identities.  A misprint
  * is one wrong cell, or a wrong cell together with the total that was summed
@@ -1051,18 +1250,17 @@ walk_leaf (Walk *w, guint r_end)
   for (guint p = 0; p < w->path->len; p++)
     {
       const PathStep *ps = &g_array_index (w->path, PathStep, p);
-      if (ps->step.kind == STEP_SKIP)
-        {
-          skipped++;
-          continue;
-        }
-      for (guint q = 0; q < ps->step.k; q++)
+      Step st;
+      step_placed (s, &ps->step, ps->i, &st);
+      skipped += step_drops_stray (s, &st, ps->i);
+      if (st.kind == STEP_SKIP)
+        continue;
+      for (guint q = 0; q < st.k; q++)
         w->row_step[ps->r + q] = (int) p;
-      skipped += ps->step.hole != NO_HOLE;
-      for (guint j = 0; j < step_cells (&ps->step); j++)
+      for (guint j = 0; j < step_cells (&st); j++)
         {
-          guint c = step_cell (s, &ps->step, ps->r, j);
-          const Token *t = &s->tok[ps->i + step_token (&ps->step, j)];
+          guint c = step_cell (s, &st, ps->r, j);
+          const Token *t = &s->tok[ps->i + step_token (&st, j)];
           w->cell[c] = t->cell;
           w->known[c] = token_value (t, gk_grid_type (grid, c), &w->value[c]);
         }
@@ -1144,6 +1342,10 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   /* dropping one of two equal tokens side by side: drop the later one only */
   if (band->kind == STEP_SKIP)
     return i + 1 < s->n && s->tok[i].count == s->tok[i + 1].count && s->tok[i].is_count == s->tok[i + 1].is_count;
+  Step placed;
+  if (!step_placed (s, band, i, &placed))
+    return FALSE;
+  band = &placed;
   if (band->hole != NO_HOLE)
     {
       const Token *a = &s->tok[i + band->hole], *b = &s->tok[i + band->hole + 1];
@@ -1184,14 +1386,14 @@ walk (Walk *w, guint i, guint r, int acc)
   const Search *s = w->s;
   if (w->gave_up)
     return;
-  if (++w->nodes > WALK_MAX_NODES)
+  if (++w->nodes > w->max_nodes)
     {
       w->gave_up = TRUE;
       return;
     }
   if (i == s->n)
     {
-      if (++w->leaves > WALK_MAX_LEAVES)
+      if (++w->leaves > w->max_leaves)
         {
           w->gave_up = TRUE;
           return;
@@ -1225,10 +1427,10 @@ walk (Walk *w, guint i, guint r, int acc)
 }
 
 static gboolean
-votes_from_paths (const Search *s, Votes *v)
+votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
 {
   guint ncells = s->grid->cells->len;
-  Walk w = { .s = s, .best = COST_INF, .votes = v };
+  Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves };
   w.path = g_array_new (FALSE, FALSE, sizeof (PathStep));
   w.cell = g_new0 (const GkCell *, ncells);
   w.value = g_new0 (double, ncells);
@@ -1511,13 +1713,138 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
 }
 
+/* A table no placement explains may still open with rows that one does: the
+ * longest run of first rows a placement within the cost explains with every
+ * identity among them holding is read (a producer's order the decoder does
+ * not know may scramble only the last rows).  TRUE when some rows are.
+ * The longest few runs the search reaches cheaply enough are tried. */
+/* Votes of a grid whose cell i is cell orig[i] of the table's, added to v
+ * (in the table's cells) as one more cheapest placement: a cell they fill
+ * otherwise is ambiguous. */
+static void
+votes_merge_permuted (Votes *v, const Votes *p, const guint *orig, guint ncells, gboolean first)
+{
+  for (guint i = 0; i < ncells; i++)
+    {
+      guint c = orig[i];
+      if (first)
+        {
+          v->cell[c] = p->cell[i], v->value[c] = p->value[i], v->seen[c] = p->seen[i];
+          v->differs[c] = p->differs[i], v->blank[c] = p->blank[i], v->doubted[c] = p->doubted[i];
+          continue;
+        }
+      if (v->seen[c] != p->seen[i] || (p->seen[i] && fabs (v->value[c] - p->value[i]) > SUM_EPSILON))
+        v->differs[c] = TRUE;
+      v->differs[c] |= p->differs[i];
+    }
+  if (first)
+    v->skipped = p->skipped, v->misprints = p->misprints, v->cost = p->cost;
+  v->skipped = MAX (v->skipped, p->skipped);
+}
+
+/* A table no placement explains may have a page of rows printed in two
+ * strips of columns (their first columns row after row, then the rest):
+ * each page's rows with each cut are tried as such, each strip read by the
+ * usual steps.  The cheapest placements within the cost stand; TRUE when
+ * one does. */
+static gboolean
+votes_from_strips (const Search *whole, Votes *v)
+{
+  const GkGrid *grid = whole->grid;
+  guint ncells = grid->cells->len;
+  g_autofree guint *orig = g_new (guint, ncells);
+  int best = COST_INF;
+  for (guint a = 0, b; a < whole->n; a = b)
+    {
+      int page = whole->tok[a].cell->src.page;
+      for (b = a; b < whole->n && whole->tok[b].cell->src.page == page; b++)
+        ;
+      /* the rows the page's tokens fill when read row after row */
+      guint r0 = 0, r1 = 0;
+      while (r0 < grid->n_rows && g_array_index (grid->row_first, guint, r0) < a)
+        r0++;
+      while (r1 < grid->n_rows && g_array_index (grid->row_first, guint, r1) + g_array_index (grid->row_ncols, guint, r1) <= b)
+        r1++;
+      if (r1 < r0 + 2)
+        continue;
+      guint ncols = g_array_index (grid->row_ncols, guint, r0), block = g_array_index (grid->row_block, guint, r0);
+      gboolean uniform = TRUE;
+      for (guint q = r0; q < r1; q++)
+        uniform &= g_array_index (grid->row_ncols, guint, q) == ncols && g_array_index (grid->row_block, guint, q) == block;
+      if (!uniform)
+        continue;
+      for (guint cut = 1; cut < ncols; cut++)
+        {
+          g_autoptr (GkGrid) strips = grid_with_strips (grid, r0, r1, cut, orig);
+          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers };
+          search_run (&part);
+          Votes pv;
+          votes_init (&pv, ncells);
+          gboolean walked = part.g[ST (&part, 0, 0)] <= MIN (best, DECODE_MAX_COST) && votes_from_paths (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED);
+          if (g_getenv ("GK_DEBUG_DECODE"))
+            g_printerr ("  strips rows %u..%u cut %u: opt %d, walked %d, cost %d\n", r0, r1, cut,
+                        part.g[ST (&part, 0, 0)], walked, pv.cost);
+          if (walked && pv.cost <= MIN (best, DECODE_MAX_COST))
+            {
+              if (pv.cost < best)
+                {
+                  votes_clear (v);
+                  votes_init (v, ncells);
+                }
+              votes_merge_permuted (v, &pv, orig, ncells, pv.cost < best);
+              best = pv.cost;
+            }
+          votes_clear (&pv);
+          g_free (part.f);
+          g_free (part.g);
+          g_free (part.memo);
+        }
+    }
+  return best != COST_INF;
+}
+
+enum { PREFIX_TRIES = 6 };
+
+static gboolean
+votes_from_prefix (const Search *whole, Votes *v)
+{
+  const GkGrid *grid = whole->grid;
+  guint tries = 0;
+  for (guint r = whole->R; r-- > 1 && tries < PREFIX_TRIES;)
+    {
+      /* the cheapest way the search reaches row r */
+      guint first = g_array_index (grid->row_first, guint, r), best_i = 0;
+      int best = COST_INF;
+      for (guint i = first; i <= first + SKIP_BUDGET && i < whole->n; i++)
+        if (whole->f[ST (whole, i, r)] < best)
+          best = whole->f[ST (whole, i, r)], best_i = i;
+      if (best > DECODE_MAX_COST)
+        continue;
+      tries++;
+      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers };
+      search_run (&part);
+      gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
+                        && v->cost <= DECODE_MAX_COST && v->misprints == 0;
+      g_free (part.f);
+      g_free (part.g);
+      g_free (part.memo);
+      if (placed)
+        return TRUE;
+      votes_clear (v);
+      votes_init (v, grid->cells->len);
+    }
+  return FALSE;
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 {
   g_autoptr (GArray) toks = section_tokens (rows, lo, hi);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL };
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE };
+  for (guint t = 0; t < s.n; t++)
+    s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);
   if (g_getenv ("GK_DEBUG_DECODE"))
     {
@@ -1539,13 +1866,17 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST && !all_zero)
     {
       unplaceable = TRUE;
-      /* no placement comes near a table's layout: nothing is placed */
-      votes_from_steps (&s, &v);
-      memset (v.blank, 0, ncells * sizeof (gboolean));
-      for (guint c = 0; c < ncells; c++)
-        v.differs[c] = TRUE;
+      /* no placement comes near a table's layout: nothing is placed but
+       * the first rows one explains */
+      if (!votes_from_strips (&s, &v) && !votes_from_prefix (&s, &v))
+        {
+          votes_from_steps (&s, &v);
+          memset (v.blank, 0, ncells * sizeof (gboolean));
+          for (guint c = 0; c < ncells; c++)
+            v.differs[c] = TRUE;
+        }
     }
-  else if (!votes_from_paths (&s, &v) || v.cost > DECODE_MAX_COST)
+  else if (!votes_from_paths (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES) || v.cost > DECODE_MAX_COST)
     {
       /* too many placements to walk (the cheapest by its steps alone stand
        * for them), or the best of them too dear to be the table's layout */
@@ -1553,10 +1884,13 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       unplaceable = too_dear;
       votes_clear (&v);
       votes_init (&v, ncells);
-      votes_from_steps (&s, &v);
-      if (too_dear)
-        for (guint c = 0; c < ncells; c++)
-          v.differs[c] = TRUE;
+      if (!too_dear || (!votes_from_strips (&s, &v) && !votes_from_prefix (&s, &v)))
+        {
+          votes_from_steps (&s, &v);
+          if (too_dear)
+            for (guint c = 0; c < ncells; c++)
+              v.differs[c] = TRUE;
+        }
     }
   g_free (s.f);
   g_free (s.g);

@@ -25,8 +25,14 @@
  * placement within reach of the cheapest is walked: a cell on which they all
  * agree is read, a cell on which they differ is left unread and marked
  * ambiguous (output.md, "what a text dump cannot place").  A placement that
- * needs more misprints than a table holds leaves those rows unread, and one
- * dearer than any table's layout places nothing.  A stream shorter than the
+ * needs more misprints than a table holds leaves those rows unread.  When no
+ * placement comes near a table's layout, the decoder tries each page's rows
+ * printed in two strips of columns (a browser's table wider than
+ * pdftotext's flow), each strip read by the same steps, then the longest run
+ * of first rows a placement explains with every identity holding; else
+ * nothing is placed.  A token the text reader marks as maybe its page's
+ * bare number costs little to drop, between rows or where a strip or column
+ * of a band ends (the footer of the page the strip ends).  A stream shorter than the
  * grid (blank cells left no token) is placed by the labels before the
  * numbers: a row whose printed numbers are all zero is zero whatever columns
  * they sat in, a row printed in part only where its identities leave one

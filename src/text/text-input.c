@@ -4,6 +4,7 @@
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
 #include "table/number.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* Page furniture as printed in report footers and by site templates. */
@@ -181,6 +182,118 @@ gk_text_to_utf8 (const char *data, gsize len, GkContent *content)
   return g_utf8_make_valid (data, (gssize) len);
 }
 
+typedef struct {
+  char *text;          /* trimmed, inside the decoded text */
+  int page;
+  int lineno;
+  gboolean page_number;        /* surely the page's printed number: dropped */
+  gboolean maybe_page_number;  /* one of several lines that may be */
+} TextLine;
+
+/* The printed number of a line that is only a number (ASCII or full-width
+ * digits), else -1. */
+static int
+bare_number (const char *text)
+{
+  g_autofree char *n = gk_text_nfkc (text);
+  if (!*n || strlen (n) > 4)
+    return -1;
+  for (const char *q = n; *q; q++)
+    if (!g_ascii_isdigit (*q))
+      return -1;
+  return atoi (n);
+}
+
+static gboolean
+line_blank_or_page_end (const GArray *lines, guint k)
+{
+  if (k + 1 >= lines->len)
+    return TRUE;
+  const TextLine *a = &g_array_index (lines, TextLine, k), *b = &g_array_index (lines, TextLine, k + 1);
+  return b->page != a->page || *b->text == '\0';
+}
+
+/* The page's last or first line with text. */
+static gboolean
+line_ends_page (const GArray *lines, guint k)
+{
+  int page = g_array_index (lines, TextLine, k).page;
+  gboolean last = TRUE, first = TRUE;
+  for (guint q = k + 1; q < lines->len && last; q++)
+    {
+      const TextLine *t = &g_array_index (lines, TextLine, q);
+      if (t->page != page)
+        break;
+      last = *t->text == '\0';
+    }
+  for (guint q = k; q-- > 0 && first;)
+    {
+      const TextLine *t = &g_array_index (lines, TextLine, q);
+      if (t->page != page)
+        break;
+      first = *t->text == '\0';
+    }
+  return last || first;
+}
+
+/* Page numbers printed bare ("3" alone on its line) are no cell of a table.
+ * A report prints them so when at least two pages end (or start) with a
+ * line that is only the page's number, counted from the form feeds (the
+ * first numbered page may follow an unnumbered cover: offsets 0..2).  On such
+ * a report the lines of a page that hold only its number and end a text
+ * block are its candidates: pdftotext puts the footer at the page's end or,
+ * for a browser's PDF, among a table's columns.  One candidate is the page
+ * number; of several, any may be a cell: the table decoder tells. */
+static void
+mark_page_numbers (GArray *lines)
+{
+  int best_offset = -1, best_pages = 1;
+  for (int offset = 0; offset <= 2; offset++)
+    {
+      int pages = 0, last_page = -1;
+      for (guint k = 0; k < lines->len; k++)
+        {
+          const TextLine *t = &g_array_index (lines, TextLine, k);
+          if (t->page != last_page && bare_number (t->text) == t->page - offset && t->page - offset > 0
+              && line_ends_page (lines, k))
+            {
+              pages++;
+              last_page = t->page;
+            }
+        }
+      if (pages > best_pages)
+        {
+          best_pages = pages;
+          best_offset = offset;
+        }
+    }
+  if (best_offset < 0)
+    return;
+  guint start = 0;
+  while (start < lines->len)
+    {
+      int page = g_array_index (lines, TextLine, start).page;
+      guint end = start;
+      while (end < lines->len && g_array_index (lines, TextLine, end).page == page)
+        end++;
+      guint n = 0, last = 0;
+      for (guint k = start; k < end; k++)
+        {
+          TextLine *t = &g_array_index (lines, TextLine, k);
+          if (page - best_offset > 0 && bare_number (t->text) == page - best_offset
+              && (line_ends_page (lines, k) || line_blank_or_page_end (lines, k)))
+            {
+              t->maybe_page_number = TRUE;
+              last = k;
+              n++;
+            }
+        }
+      if (n == 1)
+        g_array_index (lines, TextLine, last).page_number = TRUE;
+      start = end;
+    }
+}
+
 GkContent *
 gk_text_read (const char *data, gsize len, GError **error)
 {
@@ -205,8 +318,8 @@ gk_text_read (const char *data, gsize len, GError **error)
   gboolean ends_with_ff = TRUE;
   for (const char *q = last_ff ? last_ff + 1 : text; *q && ends_with_ff; q++)
     ends_with_ff = g_ascii_isspace (*q);
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (TextLine));
   int lineno = 0;
-  gboolean any_text = FALSE;
   for (char *p = text; p; )
     {
       char *nl = strchr (p, '\n');
@@ -224,16 +337,27 @@ gk_text_read (const char *data, gsize len, GError **error)
       char *ff;
       while ((ff = strchr (line, '\f')))
         *ff = ' ';
-      g_strchomp (line);
-      g_autofree char *trimmed = g_strstrip (g_strdup (line));
-      if (*trimmed == '\0')
+      g_strstrip (line);
+      TextLine tl = { .text = line, .page = page, .lineno = lineno };
+      g_array_append_val (lines, tl);
+    }
+  if (saw_ff)
+    mark_page_numbers (lines);
+  gboolean any_text = FALSE;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const TextLine *tl = &g_array_index (lines, TextLine, k);
+      if (*tl->text == '\0' || tl->page_number)
         continue;
-      if (gk_text_is_page_furniture (trimmed))
+      if (gk_text_is_page_furniture (tl->text))
         continue;
       any_text = TRUE;
-      GkSource src = { .page = saw_ff ? page : 0, .line = lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
-      g_ptr_array_add (content->lines, gk_line_new (trimmed, &src));
-      g_ptr_array_add (content->rows, gk_text_line_to_row (trimmed, &src));
+      GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
+      g_ptr_array_add (content->lines, gk_line_new (tl->text, &src));
+      GkRow *row = gk_text_line_to_row (tl->text, &src);
+      if (tl->maybe_page_number && row->cells->len == 1)
+        ((GkCell *) row->cells->pdata[0])->maybe_page_number = TRUE;
+      g_ptr_array_add (content->rows, row);
     }
   if (!any_text)
     {
