@@ -174,6 +174,7 @@ cmd_extract (int argc, char **argv)
       run_job (&all[i], NULL);
 
   int exit_code = GK_EXIT_OK;
+  gboolean not_report = FALSE;
   gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
   if (format == FORMAT_CSV && to_stdout)
     cli_stdout_puts (gk_csv_header ());
@@ -214,6 +215,8 @@ cmd_extract (int argc, char **argv)
           cli_stdout_puts (text);
         }
       first = FALSE;
+      for (guint w = 0; w < job->record->warnings->len; w++)
+        not_report |= strcmp (((GkWarning *) job->record->warnings->pdata[w])->code, "not_a_report") == 0;
       gk_record_free (job->record);
     }
   if (array)
@@ -221,5 +224,7 @@ cmd_extract (int argc, char **argv)
   if (db && !cli_db_finish (db))
     exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
   int stdout_code = to_stdout ? cli_stdout_close () : GK_EXIT_OK;   /* not inside MAX: evaluated twice */
-  return MAX (exit_code, stdout_code);
+  exit_code = MAX (exit_code, stdout_code);
+  /* a file that is no report is a finding about the input, below any failure */
+  return exit_code == GK_EXIT_OK && not_report ? GK_EXIT_NOT_REPORT : exit_code;
 }

@@ -31,6 +31,7 @@ enum {
   GK_EXIT_USAGE = 2,
   GK_EXIT_OUTPUT = 3,   /* an output could not be written */
   GK_EXIT_SETUP = 4,    /* templates or OCR data missing: nothing can work */
+  GK_EXIT_NOT_REPORT = 5, /* every file read, but one is no disclosure annual report (not_a_report) */
 };
 
 int gk_exit_code_for (const GError *error);

@@ -242,6 +242,22 @@ gk_record_drop_unread (GkRecord *r)
   return dropped;
 }
 
+guint
+gk_record_drop_table_values (GkRecord *r)
+{
+  guint dropped = 0;
+  for (guint i = r->values->len; i-- > 0;)
+    {
+      GkValue *v = r->values->pdata[i];
+      if (v->has_source && v->src.method == GK_METHOD_NARRATIVE)
+        continue;
+      g_hash_table_remove (r->index, v->key);
+      g_ptr_array_remove_index (r->values, i);
+      dropped++;
+    }
+  return dropped;
+}
+
 gboolean
 gk_record_has_table_values (const GkRecord *r)
 {

@@ -7,6 +7,7 @@
  *   gk_record_add_check / gk_record_warn
  *   gk_record_drop_unread                          forget nulls never seen on a page
  *   gk_record_has_table_values                     did any table cell give a number
+ *   gk_record_drop_table_values                    forget what the matcher wrote (no table after all)
  *
  * Values keep insertion order (template order), so every exporter emits
  * them in the order a reader of the report expects.  A key that is set to
@@ -96,6 +97,9 @@ typedef struct {
   GHashTable *index;    /* key → GkValue* (borrowed from values) */
   GPtrArray *parts;     /* GkPart*: narrative.active_breakdown */
   gboolean parts_partial; /* "其中包括…等": the breakdown need not cover the total */
+  guint table_rows_seen;  /* template rows the matcher placed a printed row on */
+  guint table_markers;    /* header texts only a template's table prints (新制作数量, 其他处理…) */
+  guint table_headings;   /* tables 三 and 四 read below their own headings */
   /* results */
   GPtrArray *checks;    /* GkCheck* */
   GPtrArray *warnings;  /* GkWarning* */
@@ -120,6 +124,9 @@ void gk_record_take_warnings (GkRecord *r, GPtrArray *warnings);  /* moves GkWar
  * report turned out not to use); returns how many went. */
 guint gk_record_drop_unread (GkRecord *r);
 /* TRUE when some value is a number read from a table (prose-filled keys do not count). */
+/* Removes every value the table matcher wrote (numbers and nulls), keeping
+ * the prose's; returns how many went. */
+guint gk_record_drop_table_values (GkRecord *r);
 gboolean gk_record_has_table_values (const GkRecord *r);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkRecord, gk_record_free)

@@ -29,12 +29,14 @@ struct GkNarrativeRules {
   GPtrArray *title_strip;      /* GkRegex* */
   GPtrArray *issuer_suffixes;  /* char* */
   char *issuer_prefer;
+  GPtrArray *issuer_completions; /* char*: 人民政府, 管委会…: the full names a bare place name may have */
   GkRegex *date;
   GkRegex *date_chinese;
   int date_lines;
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
   GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
+  GkRegex *bd_category_start;  /* a list of categories introduced apart from the total; may be NULL */
   GkRegex *bd_unread_share;    /* where a list stops on a share it cannot read; may be NULL */
   GPtrArray *bd_connectives;   /* char*: 其中, 包括, 以及…: words before a part's label, not of it */
   GPtrArray *prose_furniture;  /* GkRegex*: a squeezed line that is no prose (a browser's print stamp) */
@@ -60,6 +62,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   g_ptr_array_unref (r->title_strip);
   g_ptr_array_unref (r->issuer_suffixes);
   g_free (r->issuer_prefer);
+  g_ptr_array_unref (r->issuer_completions);
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
   g_ptr_array_unref (r->figures);
@@ -70,6 +73,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->bd_partial);
   gk_regex_free (r->bd_complete);
   gk_regex_free (r->bd_unread_share);
+  gk_regex_free (r->bd_category_start);
   g_ptr_array_unref (r->bd_connectives);
   if (r->prose_furniture)
     g_ptr_array_unref (r->prose_furniture);
@@ -140,6 +144,9 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->issuer_suffixes = gk_json_strings (json_object_get (root, "issuer_suffixes"));
   json_t *pref = json_object_get (root, "issuer_prefer");
   r->issuer_prefer = g_strdup (json_is_string (pref) ? json_string_value (pref) : "人民政府");
+  r->issuer_completions = gk_json_strings (json_object_get (root, "issuer_completions"));
+  if (r->issuer_completions->len == 0)
+    g_ptr_array_add (r->issuer_completions, g_strdup (r->issuer_prefer));
   r->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
   size_t i;
   json_t *v;
@@ -172,6 +179,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->bd_partial = rule_regex (bd, "partial_marker", path, &err);
   r->bd_complete = rule_regex (bd, "complete_label", path, &err);
   r->bd_connectives = gk_json_strings (json_object_get (bd, "connectives"));
+  if (json_object_get (bd, "category_start"))
+    r->bd_category_start = rule_regex (bd, "category_start", path, &err);
   if (json_object_get (bd, "unread_share"))
     r->bd_unread_share = rule_regex (bd, "unread_share", path, &err);
   r->prose_furniture = regex_list (json_object_get (root, "prose_furniture"), path, &err);
@@ -323,8 +332,10 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
         g_autofree char *sq = gk_text_squeeze (line->text);
         /* a title wrapped over two lines: try the line joined with the next */
         g_autofree char *joined = NULL;
-        if (!gk_regex_search (r->title, sq, 0, NULL, NULL) && i + 1 < content->lines->len)
+        if (!gk_regex_search (r->title, sq, 0, NULL, NULL))
           {
+            if (i + 1 >= content->lines->len)
+              continue;   /* the last line names no report and has none to join */
             g_autofree char *next = gk_text_squeeze (((GkLine *) content->lines->pdata[i + 1])->text);
             joined = g_strconcat (sq, next, NULL);
             gsize s, e;
@@ -569,14 +580,18 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
           return;
         }
     }
-  /* 沁县 → 沁县人民政府 when the report itself spells the full name */
-  g_autofree char *full = g_strconcat (organ, r->issuer_prefer, NULL);
-  const char *hit = strstr (prose->text, full);
-  if (hit)
+  /* 沁县 → 沁县人民政府, 平潭综合实验区 → 平潭综合实验区管委会: the first
+   * completion (narrative.json's order) the report itself spells out */
+  for (guint i = 0; i < r->issuer_completions->len; i++)
     {
-      rec->issuer = g_steal_pointer (&full);
-      rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
-      return;
+      g_autofree char *full = g_strconcat (organ, r->issuer_completions->pdata[i], NULL);
+      const char *hit = strstr (prose->text, full);
+      if (hit)
+        {
+          rec->issuer = g_steal_pointer (&full);
+          rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
+          return;
+        }
     }
   rec->issuer = g_steal_pointer (&organ);
   rec->issuer_src = rec->title_src;
@@ -752,28 +767,11 @@ strip_connectives (const GkNarrativeRules *r, const char *label)
   return label;
 }
 
-static void
-read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize from)
+/* The parts a list states from sentence[pos] on (sentence starts at prose
+ * offset from); stored in rec when there are two or more. */
+static gboolean
+read_parts (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize from, const char *sentence, gsize pos)
 {
-  const char *text = prose->text;
-  const char *stop = strstr (text + from, "。");
-  gsize end = stop ? (gsize) (stop - text) : strlen (text);
-  g_autofree char *sentence = g_strndup (text + from, end - from);
-  gsize s, e;
-  if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e))
-    {
-      /* "…1236条。其中，…": the list may open the next sentence */
-      if (!stop)
-        return;
-      from = end + strlen ("。");
-      const char *stop2 = strstr (text + from, "。");
-      end = stop2 ? (gsize) (stop2 - text) : strlen (text);
-      g_free (sentence);
-      sentence = g_strndup (text + from, end - from);
-      if (!gk_regex_search (r->bd_start, sentence, 0, &s, &e) || s != 0)
-        return;
-    }
-  gsize pos = e;
   guint unread_pcts = 0;
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_part_free);
   while (pos < strlen (sentence))
@@ -809,10 +807,10 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       pos = me;
     }
   if (parts->len < 2)
-    return;
+    return FALSE;
   /* stopped on a share it cannot read: a misreading cut the list, it did not end */
   if (r->bd_unread_share && gk_regex_search (r->bd_unread_share, sentence + pos, 0, NULL, NULL))
-    return;
+    return FALSE;
   /* an unread percent was printed all the same: the list stays complete */
   guint n_pct = unread_pcts;
   for (guint i = 0; i < parts->len; i++)
@@ -826,6 +824,46 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
   rec->parts_partial = etc || (!all_pct && !ends_other);
   while (parts->len)
     gk_record_add_part (rec, g_ptr_array_steal_index (parts, 0));
+  return TRUE;
+}
+
+/* The sentence of prose that starts at from (up to its 。). */
+static char *
+sentence_at (const char *text, gsize from)
+{
+  const char *stop = strstr (text + from, "。");
+  return g_strndup (text + from, stop ? (gsize) (stop - (text + from)) : strlen (text + from));
+}
+
+/* The breakdown of the active total: the list that follows it (…1236条，
+ * 其中… / …1236条。其中… / …1236条（…）), else a list of categories the
+ * report introduces anywhere (主要类别有：…, 在主动公开的425条政府信息中，…). */
+static void
+read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize from)
+{
+  const char *text = prose->text;
+  g_autofree char *sentence = sentence_at (text, from);
+  gsize s, e;
+  if (gk_regex_search (r->bd_start, sentence, 0, &s, &e) && read_parts (r, prose, rec, from, sentence, e))
+    return;
+  /* "…1236条。其中，…": the list may open the next sentence */
+  gsize next = from + strlen (sentence);
+  if (text[next])
+    {
+      next += strlen ("。");
+      g_autofree char *second = sentence_at (text, next);
+      if (gk_regex_search (r->bd_start, second, 0, &s, &e) && s == 0
+          && read_parts (r, prose, rec, next, second, e))
+        return;
+    }
+  if (!r->bd_category_start)
+    return;
+  for (gsize at = 0; gk_regex_search (r->bd_category_start, text, at, &s, &e); at = e > s ? e : s + 1)
+    {
+      g_autofree char *list = sentence_at (text, e);
+      if (read_parts (r, prose, rec, e, list, 0))
+        return;
+    }
 }
 
 void

@@ -13,6 +13,9 @@
 
 /* The first year reported on the 2019 national template. */
 #define GK_FIRST_TEMPLATE_YEAR 2019
+/* A national table shows at least this many of its rows (a stray match in
+ * prose, or a pre-2019 statistics table, places one or two). */
+#define GK_MIN_TABLE_ROWS 6
 
 struct GkPipeline {
   GkTemplateSet *templates;
@@ -64,6 +67,17 @@ record_read_anything (const GkRecord *rec)
   return FALSE;
 }
 
+/* Running text of the document: a line holding a full stop (a table or a
+ * table's fragment alone has none, and is judged as a table). */
+static gboolean
+has_sentences (const GkContent *content)
+{
+  for (guint i = 0; i < content->lines->len; i++)
+    if (strstr (((GkLine *) content->lines->pdata[i])->text, "。"))
+      return TRUE;
+  return FALSE;
+}
+
 GkRecord *
 gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkContent *content)
 {
@@ -74,18 +88,38 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   gk_record_take_warnings (rec, content->warnings);
   guint reading_warnings = rec->warnings->len;
   gk_match_tables (p->templates, content, rec);
+  /* a document with prose but no header text only a national table prints,
+   * no table 三 or 四 under its heading and hardly a row of one: what the
+   * matcher placed came from the prose or an old statistics table (平潭
+   * 2011's 主动公开信息数条4251516 is no 行政许可 row), so it goes before the
+   * prose is read, which may then stand in for the table's keys */
+  gboolean no_table = rec->table_markers == 0 && rec->table_headings == 0
+                      && rec->table_rows_seen < GK_MIN_TABLE_ROWS && has_sentences (content);
+  if (no_table)
+    {
+      gk_record_drop_table_values (rec);
+      g_ptr_array_remove_range (rec->warnings, reading_warnings, rec->warnings->len - reading_warnings);
+      g_free (rec->template_id);
+      rec->template_id = g_strdup ("unknown");
+    }
   guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
-  if (rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR && !gk_record_has_table_values (rec))
+  gboolean old_year = rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR;
+  if (no_table && !rec->title && rec->values->len == 0 && rec->parts->len == 0)
+    /* no national table, no report title, no figure in the prose */
+    gk_record_warn (rec, "not_a_report", 0, "未找到政府信息公开年度报告的标题、表格或正文数字，此文件不像年度报告");
+  else if (no_table || (old_year && !gk_record_has_table_values (rec)))
     {
-      /* no national table could exist yet and none was read: the report
-       * is free-form prose, and whatever the matcher tried on its lines
-       * (a heading 二、主动公开政府信息情况, a statistics row) is no table */
+      /* a report in free-form prose: before 2019 no national table existed;
+       * after, one that prints none is read as the old reports are */
       g_free (rec->template_id);
       rec->template_id = g_strdup ("pre2019");
       gk_record_drop_unread (rec);
       g_ptr_array_remove_range (rec->warnings, reading_warnings, matcher_warnings - reading_warnings);
-      gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
+      if (rec->year)
+        gk_record_warn (rec, "pre2019_prose", 0, "%d年的报告没有国家统一表格，数据取自正文", rec->year);
+      else
+        gk_record_warn (rec, "pre2019_prose", 0, "报告没有国家统一表格，数据取自正文");
     }
   if (!record_read_anything (rec))
     gk_record_warn (rec, "no_report_content", 0,

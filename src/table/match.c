@@ -1009,6 +1009,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
         }
       if (best && content->media == GK_MEDIA_TEXT)
         decode_text_section (set, best, content->rows, lo, table_tail_end (set, content->rows, hi));
+      if (best)
+        record->table_markers += (guint) best->markers;
       if (!best || g_hash_table_size (best->rows_seen) == 0)
         {
           if (sp->start >= 0)
@@ -1022,6 +1024,10 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
         gk_record_warn (record, "section_heading_missing", 0,
                         "未找到“%s”部分的标题，表格按内容定位", sp->key);
       write_candidate (set, record, best);
+      record->table_rows_seen += g_hash_table_size (best->rows_seen);
+      /* table 二's heading is also a pre-2019 report's: not counted */
+      if (sp->start >= 0 && s > 0)
+        record->table_headings++;
       if (best->last_row >= 0)
         cursor = best->last_row + 1;
     }

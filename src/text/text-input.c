@@ -164,6 +164,151 @@ gk_text_line_to_row (const char *line, const GkSource *src)
   return row;
 }
 
+/* A line this long is no visual line but a web page's text kept on one
+ * line by a crawler (templates.md §6.4): its sentences, headings and
+ * flattened table rows are cut apart before anything reads it. */
+#define GK_FLAT_LINE_CHARS 600
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */;
+}
+
+static gboolean
+is_cjk_numeral (gunichar c)
+{
+  return c && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+}
+
+/* At u[i]: a heading or row number of the national tables, 二、 or （一）
+ * (not 第（一）项, which is inside a label). */
+static gboolean
+starts_numbered_label (const gunichar *u, glong n, glong i)
+{
+  if (i > 0 && u[i - 1] == 0x7B2C /* 第 */)
+    return FALSE;
+  gboolean paren = u[i] == 0xFF08 /* （ */ || u[i] == '(';
+  glong k = i + paren;
+  glong start = k;
+  while (k < n && is_cjk_numeral (u[k]))
+    k++;
+  if (k == start || k - start > 3 || k >= n)
+    return FALSE;
+  return paren ? (u[k] == 0xFF09 /* ） */ || u[k] == ')') : u[k] == 0x3001 /* 、 */;
+}
+
+/* Part of a number run as a flattened row leaves it: digits, a sign or a
+ * decimal point between digits, spaces between digits, and the unit that
+ * closes a cell (元, %). */
+static glong
+number_run_end (const gunichar *u, glong n, glong i)
+{
+  glong k = i;
+  while (k < n)
+    {
+      if (g_unichar_isdigit (u[k]) && u[k] < 0x80)
+        k++;
+      else if ((u[k] == '.' || u[k] == '-' || gk_text_is_space_char (u[k])) && k + 1 < n
+               && u[k + 1] < 0x80 && g_ascii_isdigit ((char) u[k + 1]) && k > i)
+        k++;
+      else
+        break;
+    }
+  while (k < n && (u[k] == 0x5143 /* 元 */ || u[k] == '%' || u[k] == 0xFF05))
+    k++;
+  return k;
+}
+
+static void
+add_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
+{
+  g_autofree char *s = g_ucs4_to_utf8 (u + from, to - from, NULL, NULL, NULL);
+  if (s && *g_strstrip (s))
+    g_ptr_array_add (out, g_steal_pointer (&s));
+}
+
+/* A piece that is no sentence (a flattened table): cut before each
+ * numbered label and after each number run, where the next row's label
+ * begins ("规章007规范性文件121230" → "规章007" · "规范性文件121230"; a
+ * number before 年/月/日 is a date, as in a title or a header); a
+ * list number glued to the run before it ("00000002.其他…") goes with
+ * the label it numbers. */
+static void
+split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
+{
+  glong start = from;
+  for (glong i = from; i < to;)
+    {
+      if (i > start && starts_numbered_label (u, to, i))
+        {
+          add_piece (out, u, start, i);
+          start = i;
+        }
+      if (!(u[i] < 0x80 && g_ascii_isdigit ((char) u[i])))
+        {
+          i++;
+          continue;
+        }
+      glong end = number_run_end (u, to, i);
+      if (end >= to)
+        break;
+      gunichar next = u[end];
+      if ((next == '.' || next == 0x3001) && end + 1 < to && gk_text_is_ideograph (u[end + 1]))
+        {
+          /* "…00000002.其他": the last digit numbers the next label */
+          if (end - 1 > i && start < end - 1)
+            {
+              add_piece (out, u, start, end - 1);
+              start = end - 1;
+            }
+        }
+      else if ((gk_text_is_ideograph (next) && !g_utf8_strchr ("年月日", -1, next)) || next == 0xFF08 || next == '(')
+        {
+          add_piece (out, u, start, end);
+          start = end;
+        }
+      i = end + 1;
+    }
+  add_piece (out, u, start, to);
+}
+
+GPtrArray *
+gk_text_flat_pieces (const char *line)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  glong n = 0;
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (line, -1, &n);
+  /* sentences end at 。, blocks at white space before a word (white space
+   * before a digit may part two cells of a row) */
+  glong start = 0;
+  for (glong i = 0; i <= n; i++)
+    {
+      gboolean cut = i == n;
+      glong next = i + 1;
+      if (!cut && is_sentence_end (u[i]))
+        cut = TRUE;
+      else if (!cut && gk_text_is_space_char (u[i]))
+        {
+          glong k = i;
+          while (k < n && gk_text_is_space_char (u[k]))
+            k++;
+          cut = k < n && !(u[k] < 0x80 && g_ascii_isdigit ((char) u[k]));
+          next = k;
+        }
+      if (!cut)
+        continue;
+      glong end = i < n && is_sentence_end (u[i]) ? i + 1 : i;
+      if (end > start && is_sentence_end (u[end - 1]))
+        add_piece (out, u, start, end);
+      else if (end > start)
+        split_table_piece (out, u, start, end);
+      start = next;
+      i = next - 1;
+    }
+  return out;
+}
+
 char *
 gk_text_to_utf8 (const char *data, gsize len, GkContent *content)
 {
@@ -353,11 +498,18 @@ gk_text_read (const char *data, gsize len, GError **error)
         continue;
       any_text = TRUE;
       GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
-      g_ptr_array_add (content->lines, gk_line_new (tl->text, &src));
-      GkRow *row = gk_text_line_to_row (tl->text, &src);
-      if (tl->maybe_page_number && row->cells->len == 1)
-        ((GkCell *) row->cells->pdata[0])->maybe_page_number = TRUE;
-      g_ptr_array_add (content->rows, row);
+      g_autoptr (GPtrArray) pieces = NULL;
+      if (g_utf8_strlen (tl->text, -1) > GK_FLAT_LINE_CHARS)
+        pieces = gk_text_flat_pieces (tl->text);
+      for (guint p = 0; p < (pieces ? pieces->len : 1); p++)
+        {
+          const char *piece = pieces ? pieces->pdata[p] : tl->text;
+          g_ptr_array_add (content->lines, gk_line_new (piece, &src));
+          GkRow *row = gk_text_line_to_row (piece, &src);
+          if (tl->maybe_page_number && row->cells->len == 1)
+            ((GkCell *) row->cells->pdata[0])->maybe_page_number = TRUE;
+          g_ptr_array_add (content->rows, row);
+        }
     }
   if (!any_text)
     {

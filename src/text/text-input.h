@@ -14,6 +14,11 @@
  * label; a line without numbers is a label-only row the matcher gathers.
  * A line rendered with pipes (web-page tables as text) is split at the
  * pipes instead, and its empty fields are blank cells.
+ * A line of more than GK_FLAT_LINE_CHARS characters is a web page a
+ * crawler kept as one line: it is cut into sentences (at 。), blocks (at
+ * white space before a word) and, in a piece that is no sentence, the rows
+ * of a flattened table (before 二、 / （一） and after each number run,
+ * gk_text_flat_pieces); each piece is a line and a row of the same line.
  */
 #pragma once
 #include "content/content.h"
@@ -25,5 +30,8 @@ char *gk_text_to_utf8 (const char *data, gsize len, GkContent *content);
 
 /* Splits one line into label and cell tokens (exposed for tests). */
 GkRow *gk_text_line_to_row (const char *line, const GkSource *src);
+/* One over-long line cut into sentences, blocks and flattened table rows
+ * (char* pieces, white space trimmed). */
+GPtrArray *gk_text_flat_pieces (const char *line);
 /* TRUE for a line that is page furniture: URL, page number. */
 gboolean gk_text_is_page_furniture (const char *line);

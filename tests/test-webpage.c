@@ -1,0 +1,223 @@
+/* test-webpage.c — reports as a crawler keeps a web page: the whole text on
+ * one line, tables flattened (cells run together), prose phrased as real
+ * reports phrase it; and the record's decisions on such text (template
+ * by what is printed, not by the year; a file that is no report). */
+#include "testutil.h"
+
+/* Pads a one-line page past the length where it stops being a visual line. */
+static char *
+one_line_page (const char *head, const char *tail)
+{
+  g_autoptr (GString) s = g_string_new (head);
+  for (int i = 0; i < 40; i++)
+    g_string_append (s, "进一步完善工作机制，规范公开流程，提升公开质量。");
+  g_string_append (s, tail);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+has_piece (const GPtrArray *pieces, const char *want)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    if (strcmp (pieces->pdata[i], want) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_flat_pieces (void)
+{
+  g_autofree char *page = one_line_page (
+      "首页 政务公开 某县2020年政府信息公开工作年度报告 来源：某县人民政府 根据条例编制本报告。",
+      "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量规章003规范性文件121230"
+      "政府集中采购12345.6元三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量5 00005"
+      "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000（七）总计5 0 0 0 0 0 5");
+  g_autoptr (GPtrArray) p = gk_text_flat_pieces (page);
+  /* blocks at white space before a word; a year stays with its title */
+  g_assert_true (has_piece (p, "某县2020年政府信息公开工作年度报告"));
+  g_assert_true (has_piece (p, "根据条例编制本报告。"));
+  /* a flattened table: one row a piece, a heading its own piece */
+  g_assert_true (has_piece (p, "规范性文件121230"));
+  g_assert_true (has_piece (p, "政府集中采购12345.6元"));
+  g_assert_true (has_piece (p, "三、收到和处理政府信息公开申请情况"));
+  /* white space before a digit may part two cells: kept in the row */
+  g_assert_true (has_piece (p, "一、本年新收政府信息公开申请数量5 00005"));
+  /* a list number glued to the cells before it numbers the next row */
+  g_assert_true (has_piece (p, "（三）不予公开1.属于国家秘密0000000"));
+  g_assert_true (has_piece (p, "2.其他法律行政法规禁止公开0000000"));
+  g_assert_true (has_piece (p, "（七）总计5 0 0 0 0 0 5"));
+  /* 第（一）项 is inside a label, not a row of its own */
+  g_assert_false (has_piece (p, "（一）项信息内容本年新制作数量规章003"));
+
+  /* a short line is a visual line: not cut */
+  const char *line = "某县2020年政府信息公开工作年度报告 规章003规范性文件121230\n";
+  g_autoptr (GkContent) c = gk_text_read (line, strlen (line), NULL);
+  g_assert_cmpuint (c->lines->len, ==, 1);
+}
+
+/* The 2019 table 三 of a one-line page, flattened: the outcome rows sum to
+ * more than （七）总计 prints, which must be found; rows whose digits split
+ * more than one way stay null. */
+static void
+test_flat_table_read (void)
+{
+  g_autofree char *page = one_line_page (
+      "某区2020年政府信息公开工作年度报告 本报告由某区人民政府办公室编制。全年共公布政府信息120条。",
+      "二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量"
+      "规章000规范性文件5511第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可10212"
+      "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+      "一、本年新收政府信息公开申请数量9000009二、上年结转政府信息公开申请数量0000000三、本年度办理结果"
+      "（一）予以公开5000005（二）部分公开（区分处理的，只计这一情形，不计其他情形）3000003"
+      "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”0000000"
+      "4.保护第三方合法权益00000005.属于三类内部事务信息00000006.属于四类过程性信息0000000"
+      "7.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提供1.本机关不掌握相关政府信息2000002"
+      "2.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请0000000"
+      "2.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请0000000"
+      "5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理0000000（七）总计9000009"
+      "四、结转下年度继续办理0000000 五、存在的主要问题及改进情况 无。");
+  g_autoptr (GkRecord) r = tu_record_from_text (page);
+  g_assert_cmpstr (r->template_id, ==, "2019");
+  g_assert_cmpint (r->year, ==, 2020);
+  g_assert_true (tu_int_is (r, "applications.granted.total", 5));
+  g_assert_true (tu_int_is (r, "applications.unavailable_not_held.natural_person", 2));
+  g_assert_true (tu_int_is (r, "applications.processed_total.total", 9));
+  /* 5 + 3 + 2 = 10 outcomes under a printed total of 9 */
+  g_assert_cmpstr (tu_check_status (r, "applications.outcomes_sum.total"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.balance.total"), ==, "pass");
+  /* 5511 is 5|5|11 or 55|1|1…: never guessed */
+  GkValue *v = gk_record_get (r, "active.normative_documents.total");
+  g_assert_true (v == NULL || v->kind == GK_VALUE_NULL);
+}
+
+static void
+test_issuer_completion (void)
+{
+  /* a bare place in the title: its 管委会 as the report spells it */
+  g_autoptr (GkRecord) a = tu_record_from_text (
+      "某某综合实验区2019年政府信息公开工作年度报告\n某某综合实验区管委会办公室编制了本报告。\n全年主动公开政府信息8条。\n");
+  g_assert_cmpstr (a->issuer, ==, "某某综合实验区管委会");
+  /* 人民政府 first when both are spelled */
+  g_autoptr (GkRecord) b = tu_record_from_text (
+      "甲县2019年政府信息公开工作年度报告\n甲县管委会、甲县人民政府各部门。\n全年主动公开政府信息8条。\n");
+  g_assert_cmpstr (b->issuer, ==, "甲县人民政府");
+  /* none spelled: the place as printed */
+  g_autoptr (GkRecord) c = tu_record_from_text ("乙区2019年政府信息公开工作年度报告\n全年主动公开政府信息8条。\n");
+  g_assert_cmpstr (c->issuer, ==, "乙区");
+}
+
+/* A report in prose only, around one paragraph. */
+static GkRecord *
+prose_2020 (const char *body)
+{
+  g_autofree char *text = g_strconcat ("某区2020年政府信息公开工作年度报告\n", body, "\n", NULL);
+  return tu_record_from_text (text);
+}
+
+static void
+test_total_verbs (void)
+{
+  /* 公布 as the verb of the year's total, its categories in brackets */
+  g_autoptr (GkRecord) a = prose_2020 ("全年我区共公布政府信息300条(其中机构职能类信息100条，政策、规范性文件类信息50条，"
+                                       "其他应主动公开政府信息140条)，主要通过门户网站公开。");
+  g_assert_true (tu_int_is (a, "narrative.active_total", 300));
+  g_assert_cmpuint (a->parts->len, ==, 3);
+  g_assert_cmpstr (((GkPart *) a->parts->pdata[1])->label, ==, "政策、规范性文件类信息");
+  g_assert_false (a->parts_partial);   /* the last is 其他…: the list claims the whole */
+  g_assert_cmpstr (tu_check_status (a, "narrative.parts_sum"), ==, "fail");
+
+  /* 其他应主动公开…N条 is a category, not the total */
+  g_autoptr (GkRecord) b = prose_2020 ("各单位共梳理信息若干，其他应主动公开政府信息40条。");
+  g_assert_null (gk_record_get (b, "narrative.active_total"));
+
+  /* what a microblog 发布 is no count of disclosed information */
+  g_autoptr (GkRecord) c = prose_2020 ("开设政务微博3个，共发布信息900条。全区主动公开政府信息250条。");
+  g_assert_true (tu_int_is (c, "narrative.active_total", 250));
+  g_autoptr (GkRecord) d = prose_2020 ("全年共发布政府信息260条。");
+  g_assert_true (tu_int_is (d, "narrative.active_total", 260));
+
+  /* a bracket right after the total opens its breakdown */
+  g_autoptr (GkRecord) e = prose_2020 ("主动公开政府信息60条（规划类信息12条、财政类信息30条、其他信息18条）。");
+  g_assert_true (tu_int_is (e, "narrative.active_total", 60));
+  g_assert_cmpuint (e->parts->len, ==, 3);
+  g_assert_cmpstr (tu_check_status (e, "narrative.parts_sum"), ==, "pass");
+}
+
+static void
+test_category_list (void)
+{
+  /* the total split by organ, then the categories introduced apart */
+  g_autoptr (GkRecord) a = prose_2020 (
+      "全区主动公开政府信息200条。其中，区直部门主动公开150条，占75%。乡镇主动公开50条，占25%。"
+      "（二）主要类别 全区主动公开政府信息的主要类别有：机构职能类信息90条，规划、计划类信息60条，其他信息40条。");
+  g_assert_true (tu_int_is (a, "narrative.active_total", 200));
+  g_assert_cmpuint (a->parts->len, ==, 3);
+  g_assert_cmpstr (((GkPart *) a->parts->pdata[0])->label, ==, "机构职能类信息");
+  g_assert_cmpstr (tu_check_status (a, "narrative.parts_sum"), ==, "fail");   /* 190 of 200 */
+
+  /* "在…的N条政府信息中，" with shares after 占 and parts parted by ； */
+  g_autoptr (GkRecord) b = prose_2020 (
+      "全年主动公开政府信息100条。在门户网站主动公开的100条政府信息中，机构、职能信息40条，占40.0%；"
+      "政策文件类信息35条，占35.0%；规划类信息24条，占24.0%。");
+  g_assert_cmpuint (b->parts->len, ==, 3);
+  g_assert_cmpstr (tu_check_status (b, "narrative.parts_sum"), ==, "fail");     /* 99 of 100 */
+  g_assert_cmpstr (tu_check_status (b, "narrative.percent_sum"), ==, "fail");   /* 99.0% */
+  g_assert_cmpstr (tu_check_status (b, "narrative.percent.1"), ==, "pass");
+}
+
+static void
+test_template_by_what_is_printed (void)
+{
+  /* a 2020 report in prose only: read as the old reports are */
+  g_autoptr (GkRecord) a = prose_2020 ("全年主动公开政府信息80条。本年度未收到政府信息公开申请。");
+  g_assert_cmpstr (a->template_id, ==, "pre2019");
+  g_assert_true (tu_int_is (a, "applications.new_received.total", 0));
+  g_assert_true (tu_warning (a->warnings, "pre2019_prose", NULL));
+
+  /* an old statistics table's glued row is no cell of the national table */
+  g_autoptr (GkRecord) b = tu_record_from_text (
+      "某县人民政府2011年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n全年主动公开政府信息425条，其中行政许可类信息8条。\n"
+      "指标名称计量单位2011年度历年累计\n主动公开信息数条4251516\n");
+  g_assert_cmpstr (b->template_id, ==, "pre2019");
+  g_assert_null (gk_record_get (b, "active.licensing.decisions"));
+  g_assert_true (tu_int_is (b, "narrative.active_total", 425));
+}
+
+static void
+test_not_a_report (void)
+{
+  g_autoptr (GkRecord) a = tu_record_from_text ("部门决算说明\n一、收入支出决算总体情况\n本年收入合计1200.5万元，支出合计1100万元。\n");
+  g_assert_cmpstr (a->template_id, ==, "unknown");
+  g_assert_cmpuint (a->values->len, ==, 0);
+  g_assert_true (tu_warning (a->warnings, "not_a_report", NULL));
+
+  /* the command line says so in its exit status, and still prints the record */
+  g_autofree char *dir = g_dir_make_tmp ("gk-notreport-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "juesuan.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "部门决算说明\n本年收入合计1200.5万元。\n", -1, NULL));
+  const char *args[] = { "extract", path, NULL };
+  g_autofree char *out = NULL;
+  g_assert_cmpint (tu_run_gongkai (args, &out, NULL), ==, 5);
+  g_assert_nonnull (strstr (out, "not_a_report"));
+  g_remove (path);
+  g_rmdir (dir);
+
+  /* a report, even a thin one, is no such thing */
+  g_autoptr (GkRecord) b = prose_2020 ("本年度未收到政府信息公开申请。");
+  g_assert_false (tu_warning (b->warnings, "not_a_report", NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  g_test_add_func ("/webpage/flat-pieces", test_flat_pieces);
+  g_test_add_func ("/webpage/flat-table", test_flat_table_read);
+  g_test_add_func ("/webpage/issuer-completion", test_issuer_completion);
+  g_test_add_func ("/webpage/total-verbs", test_total_verbs);
+  g_test_add_func ("/webpage/category-list", test_category_list);
+  g_test_add_func ("/webpage/template", test_template_by_what_is_printed);
+  g_test_add_func ("/webpage/not-a-report", test_not_a_report);
+  return g_test_run ();
+}
