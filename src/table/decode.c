@@ -82,6 +82,7 @@ struct GkGrid {
   GArray *row_first;      /* guint: first cell of each template row */
   GArray *row_ncols;      /* guint */
   GArray *row_block;      /* guint */
+  GArray *row_run;        /* guint: rows from this one on with its columns and block */
   GPtrArray *rows;        /* const GkTplRow* (borrowed) */
   GPtrArray *identities;  /* GridIdentity* */
   GHashTable *index;      /* key → cell index + 1 */
@@ -182,7 +183,7 @@ same_column_group (const GkTplColumn *a, const GkTplColumn *b)
   return da - a->key == db - b->key && strncmp (a->key, b->key, (gsize) (da - a->key)) == 0;
 }
 
-static void grid_index_identities (GkGrid *grid);
+static void grid_finish (GkGrid *grid);
 
 static GkGrid *
 grid_alloc (void)
@@ -237,14 +238,24 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
         }
     }
   grid_add_identities (grid, set, tpl);
-  grid_index_identities (grid);
+  grid_finish (grid);
   return grid;
 }
 
-/* Which identities start at each row, which each cell takes part in. */
+/* Which identities start at each row, which each cell takes part in, how
+ * many rows alike follow each (a band spans only such). */
 static void
-grid_index_identities (GkGrid *grid)
+grid_finish (GkGrid *grid)
 {
+  grid->row_run = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (grid->row_run, grid->n_rows);
+  for (guint r = grid->n_rows; r-- > 0;)
+    {
+      gboolean alike = r + 1 < grid->n_rows
+                       && g_array_index (grid->row_ncols, guint, r + 1) == g_array_index (grid->row_ncols, guint, r)
+                       && g_array_index (grid->row_block, guint, r + 1) == g_array_index (grid->row_block, guint, r);
+      g_array_index (grid->row_run, guint, r) = alike ? g_array_index (grid->row_run, guint, r + 1) + 1 : 1;
+    }
   grid->ids_by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
     g_ptr_array_add (grid->ids_by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
@@ -277,6 +288,7 @@ gk_grid_free (GkGrid *grid)
   g_array_unref (grid->row_first);
   g_array_unref (grid->row_ncols);
   g_array_unref (grid->row_block);
+  g_array_unref (grid->row_run);
   g_ptr_array_unref (grid->rows);
   g_ptr_array_unref (grid->identities);
   g_ptr_array_unref (grid->cell_ids);
@@ -355,7 +367,7 @@ grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig)
         }
       g_ptr_array_add (v->identities, ni);
     }
-  grid_index_identities (v);
+  grid_finish (v);
   return v;
 }
 
@@ -693,10 +705,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
 #define CELL_TOKEN(j) (&s->tok[i + step_token (st, (j))])
 #define TOKEN_BEFORE(j) (&s->tok[i + step_token (st, (j)) - 1 - (st->hole != NO_HOLE && step_token (st, (j)) - 1 == st->hole)])
   guint ncols = g_array_index (grid->row_ncols, guint, r);
-  guint block = g_array_index (grid->row_block, guint, r);
-  for (guint q = 1; q < st->k; q++)
-    if (g_array_index (grid->row_ncols, guint, r + q) != ncols || g_array_index (grid->row_block, guint, r + q) != block)
-      return COST_INF;
+  if (st->k > g_array_index (grid->row_run, guint, r))
+    return COST_INF;
   /* wide strips show themselves: each strip starts a text block of its own
    * (a browser prints the rest of a page's columns after the first ones),
    * and a strip of one column, of which there is one at least, is one run of
@@ -865,17 +875,22 @@ steps_from (const Search *s, guint r, Step *out)
   if (r >= s->R)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
+  guint run = g_array_index (s->grid->row_run, guint, r);
   out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE, 0 };
-  for (guint k = 2; k <= BAND_WIDE_MAX && r + k <= s->R; k++)
+  for (guint k = 2; k <= BAND_WIDE_MAX && k <= run && r + k <= s->R; k++)
     out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, G_MAXUINT };
   /* strips: two or three runs of columns (a browser prints the first columns
    * of a few rows, then the next columns of the same rows) */
   if (ncols <= STRIP_MAX_COLS)
-    for (guint k = 2; k <= BAND_WIDE_MAX && r + k <= s->R; k++)
+    {
+      guint cut_list[1u << (STRIP_MAX_COLS - 1)], ncuts = 0;
       for (guint cuts = 1; cuts < (1u << (ncols - 1)); cuts++)
-        if (__builtin_popcount (cuts) <= STRIP_MAX_CUTS
-            && cuts != (1u << (ncols - 1)) - 1)
-          out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, cuts };
+        if (__builtin_popcount (cuts) <= STRIP_MAX_CUTS && cuts != (1u << (ncols - 1)) - 1)
+          cut_list[ncuts++] = cuts;
+      for (guint k = 2; k <= BAND_WIDE_MAX && k <= run && r + k <= s->R; k++)
+        for (guint c = 0; c < ncuts; c++)
+          out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, cut_list[c] };
+    }
   /* each band again with a page number inside it, where one may be */
   guint bands_end = n;
   if (s->page_numbers)
@@ -1071,6 +1086,11 @@ typedef struct {
   Votes *votes;
   gboolean have_best;
   guint max_nodes, max_leaves;
+  /* the values the path so far places */
+  double *path_value;
+  gboolean *path_known;
+  gboolean *id_counted;   /* scratch of path_broken_by */
+  GArray *ids_seen;       /* guint, scratch of path_broken_by */
   /* the leaf being judged */
   const GkCell **cell;
   double *value;
@@ -1325,12 +1345,62 @@ typedef struct {
   Step step;
   int cost;     /* the step's cost plus the cheapest rest */
   int own;
+  guint broken; /* identities the step completes that do not hold */
 } Option;
 
+/* Places (or, on = FALSE, takes back) a step's values on the walk's path. */
+static void
+path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
+{
+  const Search *s = w->s;
+  Step placed;
+  step_placed (s, st, i, &placed);
+  for (guint j = 0; j < step_cells (&placed); j++)
+    {
+      guint c = step_cell (s, &placed, r, j);
+      w->path_known[c] = on && token_value (&s->tok[i + step_token (&placed, j)], gk_grid_type (s->grid, c),
+                                           &w->path_value[c]);
+    }
+}
+
+/* Identities a step placed on the path completes that do not hold. */
+static guint
+path_broken_by (Walk *w, const Step *st, guint i, guint r)
+{
+  const Search *s = w->s;
+  const GkGrid *grid = s->grid;
+  Step placed;
+  step_placed (s, st, i, &placed);
+  guint broken = 0;
+  GArray *seen = w->ids_seen;
+  g_array_set_size (seen, 0);
+  for (guint j = 0; j < step_cells (&placed); j++)
+    {
+      const GArray *ids = grid->cell_ids->pdata[step_cell (s, &placed, r, j)];
+      for (guint k = 0; k < ids->len; k++)
+        {
+          guint id = g_array_index (ids, CellIdentity, k).identity;
+          if (w->id_counted[id])
+            continue;
+          w->id_counted[id] = TRUE;
+          g_array_append_val (seen, id);
+          broken += identity_holds (grid->identities->pdata[id], w->path_value, w->path_known) == 0;
+        }
+    }
+  for (guint k = 0; k < seen->len; k++)
+    w->id_counted[g_array_index (seen, guint, k)] = FALSE;
+  return broken;
+}
+
+/* Cheapest first; of equal cost, the one that breaks fewer identities (its
+ * placements reach a good bound sooner). */
 static int
 option_cmp (gconstpointer a, gconstpointer b)
 {
-  return ((const Option *) a)->cost - ((const Option *) b)->cost;
+  const Option *x = a, *y = b;
+  if (x->cost != y->cost)
+    return x->cost - y->cost;
+  return (int) x->broken - (int) y->broken;
 }
 
 /* A band whose cells come out with the same values as reading its rows one
@@ -1412,7 +1482,12 @@ walk (Walk *w, guint i, guint r, int acc)
       int cost = add_cost (add_cost (acc, c), rest);
       if (cost == COST_INF || (w->have_best && cost > w->best) || band_is_redundant (s, &steps[q], i, r, c))
         continue;
-      opts[no++] = (Option){ steps[q], cost, c };
+      /* identities the step completes that do not hold (across steps: the
+       * search could not count them) order the walk */
+      path_apply (w, &steps[q], i, r, TRUE);
+      guint broken = path_broken_by (w, &steps[q], i, r);
+      path_apply (w, &steps[q], i, r, FALSE);
+      opts[no++] = (Option){ steps[q], cost, c, broken };
     }
   qsort (opts, no, sizeof (Option), option_cmp);
   for (guint q = 0; q < no; q++)
@@ -1421,7 +1496,9 @@ walk (Walk *w, guint i, guint r, int acc)
         break;
       PathStep ps = { opts[q].step, i, r };
       g_array_append_val (w->path, ps);
+      path_apply (w, &opts[q].step, i, r, TRUE);
       walk (w, i + opts[q].step.ntok, r + opts[q].step.k, acc + opts[q].own);
+      path_apply (w, &opts[q].step, i, r, FALSE);
       g_array_set_size (w->path, w->path->len - 1);
     }
 }
@@ -1436,7 +1513,15 @@ votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
   w.value = g_new0 (double, ncells);
   w.known = g_new0 (gboolean, ncells);
   w.row_step = g_new0 (int, s->grid->n_rows);
+  w.path_value = g_new0 (double, ncells);
+  w.path_known = g_new0 (gboolean, ncells);
+  w.id_counted = g_new0 (gboolean, s->grid->identities->len);
+  w.ids_seen = g_array_new (FALSE, FALSE, sizeof (guint));
   walk (&w, 0, 0, 0);
+  g_free (w.path_value);
+  g_free (w.path_known);
+  g_free (w.id_counted);
+  g_array_unref (w.ids_seen);
   v->cost = w.best;
   g_array_unref (w.path);
   g_free (w.cell);
