@@ -22,13 +22,18 @@ run (const char *const *argv, char **env, char **out, char **err)
   return WIFEXITED (wait) ? WEXITSTATUS (wait) : 128;
 }
 
-/* What a user's shell has: a PATH, a C locale, and nothing of gongkai. */
+/* What a user's shell has: a PATH, a C locale, and nothing of gongkai
+ * (the sanitizers' settings of `make check-asan` pass through). */
 static char **
 clean_env (void)
 {
-  char **env = g_new0 (char *, 3);
-  env[0] = g_strdup ("PATH=/usr/local/bin:/usr/bin:/bin");
-  env[1] = g_strdup ("HOME=/");
+  char **env = g_new0 (char *, 1);
+  env = g_environ_setenv (env, "PATH", "/usr/local/bin:/usr/bin:/bin", TRUE);
+  env = g_environ_setenv (env, "HOME", "/", TRUE);
+  static const char *const sanitizer_vars[] = { "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS" };
+  for (gsize i = 0; i < G_N_ELEMENTS (sanitizer_vars); i++)
+    if (g_getenv (sanitizer_vars[i]))
+      env = g_environ_setenv (env, sanitizer_vars[i], g_getenv (sanitizer_vars[i]), TRUE);
   return env;
 }
 
@@ -174,8 +179,8 @@ complete (const char *typed)
   g_autofree char *bindir = installed ("usr/bin");
   g_autofree char *cmd = g_strdup_printf ("source '%s'; COMP_WORDS=(%s); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
                                           " _gongkai; echo \"${COMPREPLY[*]}\"", script, typed);
-  g_autofree char *path = g_strconcat ("PATH=", bindir, ":/usr/bin:/bin", NULL);
-  char *env[] = { path, NULL };
+  g_autofree char *path = g_strconcat (bindir, ":/usr/bin:/bin", NULL);
+  g_auto (GStrv) env = g_environ_setenv (clean_env (), "PATH", path, TRUE);
   const char *argv[] = { "bash", "-c", cmd, NULL };
   char *out = NULL;
   g_assert_cmpint (run (argv, env, &out, NULL), ==, 0);
