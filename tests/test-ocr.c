@@ -10,6 +10,7 @@
 #include "common/gk-error.h"
 #include "input/input.h"
 #include "ocr/ocr-engine.h"
+#include "ocr/ocr-image.h"
 #include "ocr/ocr-page.h"
 #include "pdf/pdf-input.h"
 
@@ -120,8 +121,20 @@ blank_scan_image (void)
   return img;
 }
 
+/* The scan, faded: its black ink at grey 166 (a pale photocopy). */
+static cairo_surface_t *
+faint_scan_image (void)
+{
+  cairo_surface_t *img = scan_image (1.0);
+  cairo_t *cr = cairo_create (img);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.65);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return img;
+}
+
 /* A PDF whose pages are, in order: "t" a text page (born-digital), "s" a scan,
- * "b" an empty page, "w" a scan of an empty sheet. */
+ * "b" an empty page, "w" a scan of an empty sheet, "f" a faint scan. */
 static char *
 make_pdf (const char *pages)
 {
@@ -134,6 +147,8 @@ make_pdf (const char *pages)
         draw_table (cr);
       else if (*p == 'w')
         tu_paint_image (cr, blank_scan_image (), 72.0 / SCAN_DPI);
+      else if (*p == 'f')
+        tu_paint_image (cr, faint_scan_image (), 72.0 / SCAN_DPI);
       else if (*p == 's')
         tu_paint_image (cr, scan_image (1.0), 72.0 / SCAN_DPI);
       cairo_show_page (cr);
@@ -237,6 +252,22 @@ test_blank_pages_skipped (void)
   g_assert_cmpint (g_array_index (c->ocr_pages, int, 0), ==, 4);
   assert_row (c, "行政处罚", "932", "-5", "199", GK_METHOD_OCR);
   g_unlink (path);
+
+  /* ink a pale photocopy still shows; the blank ones none */
+  g_autofree char *pale = make_pdf ("fbw");
+  g_autofree char *uri = g_filename_to_uri (pale, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  for (int i = 0; i < 3; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_assert_cmpint (gk_ocr_page_has_ink (page, &opts), ==, i == 0);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  g_unlink (pale);
 }
 
 static void

@@ -66,8 +66,10 @@
  * 0.3 s) ... */
 #define GK_OCR_INK_DPI 72.0
 /* ... and counts pixels darker than this grey (0 black, 255 white): a
- * pixel crossed by a 10 pt glyph's stroke is well below it, clean paper not ... */
-#define GK_OCR_INK_GREY 200
+ * pixel crossed by a 10 pt glyph's stroke is well below it, even in a faint
+ * scan (strokes at 150 on paper at 240 average to ~175 here), white paper
+ * and JPEG noise not; grey paper is taken as ink (read as before) ... */
+#define GK_OCR_INK_GREY 224
 /* ... a page with fewer such pixels than this is blank (a speck, a crease). */
 #define GK_OCR_INK_MIN_PIXELS 12
 
