@@ -208,6 +208,82 @@ test_not_a_report (void)
   g_assert_false (tu_warning (b->warnings, "not_a_report", NULL));
 }
 
+static void
+test_received_not_handled (void)
+{
+  /* 接收 with the channels between verb and object */
+  g_autoptr (GkRecord) a = prose_2020 ("全年共接收通过信函、网络提交的各类政府信息公开申请共计40件。");
+  g_assert_true (tu_int_is (a, "narrative.applications_received", 40));
+  /* handled (办理) is no count of received applications */
+  g_autoptr (GkRecord) b = prose_2020 ("全年办理政府信息公开申请30件，均按时答复。");
+  g_assert_null (gk_record_get (b, "narrative.applications_received"));
+  /* granted and partly granted together are neither */
+  g_autoptr (GkRecord) c = prose_2020 ("全年受理申请50件，其中予以公开及部分公开20件。");
+  g_assert_true (tu_int_is (c, "narrative.applications_received", 50));
+  g_assert_null (gk_record_get (c, "narrative.applications_partially_granted"));
+  /* 不予公开N条 counts information items, not applications */
+  g_autoptr (GkRecord) d = prose_2020 ("全年制作政府信息500条，主动公开400条，不予公开60条。");
+  g_assert_null (gk_record_get (d, "narrative.applications_withheld"));
+  g_autoptr (GkRecord) e = prose_2020 ("全年受理申请9件，同意公开5件，不予公开4件。");
+  g_assert_true (tu_int_is (e, "narrative.applications_withheld", 4));
+}
+
+static void
+test_report_fields (void)
+{
+  /* the signature's date, not a quoted document's 印发 line below it */
+  g_autoptr (GkRecord) a = tu_record_from_text (
+      "某县2020年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n某县人民政府\n2021年2月3日\n"
+      "附件：某县人民政府办公室\n2020年2月3日印发\n");
+  g_assert_cmpstr (a->published_on, ==, "2021-02-03");
+  /* a title without its year: the statistics period gives it */
+  g_autoptr (GkRecord) b = tu_record_from_text (
+      "某县审计局政府信息公开工作年度报告\n本报告所列数据的统计期限自2014年1月1日起至2014年12月31日止。\n"
+      "全年主动公开政府信息10条。\n");
+  g_assert_cmpint (b->year, ==, 2014);
+  g_assert_cmpint (b->year_src.method, ==, GK_METHOD_NARRATIVE);
+  /* a title without its organ: a web page's 来源： field beside it */
+  g_autoptr (GkRecord) c = tu_record_from_text (
+      "当前位置：首页\n2015年政府信息公开工作年度报告\n来源：某县教育局 时间：2016-01-05\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (c->issuer, ==, "某县教育局");
+}
+
+static void
+test_approximate (void)
+{
+  /* 近N条: kept, marked, and no check fails on it */
+  g_autoptr (GkRecord) a = prose_2020 ("全年主动公开政府信息近3000条，其中规划类信息1000条，其他信息1500条。");
+  g_assert_true (tu_int_is (a, "narrative.active_total", 3000));
+  g_assert_true (gk_record_get (a, "narrative.active_total")->approximate);
+  g_assert_cmpstr (tu_check_status (a, "narrative.parts_sum"), ==, "skipped");
+  g_assert_true (tu_warning (a->warnings, "narrative_approximate", NULL));
+  /* N余条 and 约N条 the same */
+  g_autoptr (GkRecord) b = prose_2020 ("全年主动公开政府信息5500余条，其中规划类信息1000条，占20%，其他信息1500条，占30%。");
+  g_assert_true (gk_record_get (b, "narrative.active_total")->approximate);
+  g_assert_cmpstr (tu_check_status (b, "narrative.percent.1"), ==, "skipped");
+  g_autoptr (GkRecord) c = prose_2020 ("全年共公开政府信息约800条。");
+  g_assert_true (tu_int_is (c, "narrative.active_total", 800));
+  g_assert_true (gk_record_get (c, "narrative.active_total")->approximate);
+  /* an exact figure is not */
+  g_autoptr (GkRecord) d = prose_2020 ("全年主动公开政府信息800条。");
+  g_assert_false (gk_record_get (d, "narrative.active_total")->approximate);
+}
+
+static void
+test_counts_in_words (void)
+{
+  g_autoptr (GkRecord) a = prose_2020 ("全年共受理政府信息公开申请十二件，同意公开两件，不予公开一件。");
+  g_assert_true (tu_int_is (a, "narrative.applications_received", 12));
+  g_assert_true (tu_int_is (a, "narrative.applications_granted", 2));
+  g_assert_true (tu_int_is (a, "narrative.applications_withheld", 1));
+  g_autoptr (GkRecord) b = prose_2020 ("全年主动公开政府信息1.2万条。共受理申请一百零五件。");
+  g_assert_true (tu_int_is (b, "narrative.active_total", 12000));
+  g_assert_true (tu_int_is (b, "narrative.applications_received", 105));
+  /* a word that merely contains a numeral is no count */
+  g_autoptr (GkRecord) c = prose_2020 ("受理申请统一件号管理。");
+  g_assert_null (gk_record_get (c, "narrative.applications_received"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -219,5 +295,9 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/category-list", test_category_list);
   g_test_add_func ("/webpage/template", test_template_by_what_is_printed);
   g_test_add_func ("/webpage/not-a-report", test_not_a_report);
+  g_test_add_func ("/webpage/received-not-handled", test_received_not_handled);
+  g_test_add_func ("/webpage/report-fields", test_report_fields);
+  g_test_add_func ("/webpage/approximate", test_approximate);
+  g_test_add_func ("/webpage/counts-in-words", test_counts_in_words);
   return g_test_run ();
 }

@@ -136,6 +136,8 @@ gk_record_to_json (const GkRecord *r)
           json_t *src = source_json (&v->src, v->raw);
           if (v->from_blank)
             json_object_set_new (src, "placeholder", json_true ());
+          if (v->approximate)
+            json_object_set_new (src, "approximate", json_true ());
           json_object_set_new (prov, v->key, src);
         }
     }

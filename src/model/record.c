@@ -155,6 +155,7 @@ record_slot (GkRecord *r, const char *key, const GkSource *src, const char *raw)
   else
     memset (&v->src, 0, sizeof v->src);
   v->from_blank = FALSE;
+  v->approximate = FALSE;
   return v;
 }
 

@@ -34,6 +34,8 @@ typedef struct {
   char *raw;            /* the cell's text as read, NULL when never seen */
   gboolean from_blank;  /* printed as a placeholder (—, －, -, /, 无, a blank ruled cell) and read as 0,
                            which it stays: provenance "placeholder": true */
+  gboolean approximate; /* printed as approximate (5500余条, 近3000条): provenance "approximate": true,
+                           and no check rests on it */
 } GkValue;
 
 double gk_value_number (const GkValue *v);   /* i or d as double; NAN for null */

@@ -32,6 +32,8 @@ struct GkNarrativeRules {
   GPtrArray *issuer_completions; /* char*: 人民政府, 管委会…: the full names a bare place name may have */
   GkRegex *date;
   GkRegex *date_chinese;
+  GkRegex *year_period;        /* 统计期限自2014年1月1日…: the year a title does not name; may be NULL */
+  GkRegex *issuer_field;       /* 来源：XX beside a web page's title; may be NULL */
   int date_lines;
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
@@ -65,6 +67,8 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   g_ptr_array_unref (r->issuer_completions);
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
+  gk_regex_free (r->year_period);
+  gk_regex_free (r->issuer_field);
   g_ptr_array_unref (r->figures);
   gk_regex_free (r->approx);
   gk_regex_free (r->bd_start);
@@ -98,8 +102,18 @@ rule_regex (json_t *obj, const char *field, const char *path, GError **error)
   return re;
 }
 
+/* A pattern with {N} replaced by the number group (narrative.json "number"). */
+static char *
+expand_number (const char *pattern, const char *number)
+{
+  if (!number)
+    return g_strdup (pattern);
+  g_auto (GStrv) parts = g_strsplit (pattern, "{N}", -1);
+  return g_strjoinv (number, parts);
+}
+
 static GPtrArray *
-regex_list (json_t *arr, const char *path, GError **error)
+regex_list_with (json_t *arr, const char *number, const char *path, GError **error)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_regex_free);
   size_t i;
@@ -109,7 +123,8 @@ regex_list (json_t *arr, const char *path, GError **error)
       if (error && *error)
         break;
       g_autoptr (GError) local = NULL;
-      GkRegex *re = json_is_string (v) ? gk_regex_new (json_string_value (v), &local) : NULL;
+      g_autofree char *text = json_is_string (v) ? expand_number (json_string_value (v), number) : NULL;
+      GkRegex *re = text ? gk_regex_new (text, &local) : NULL;
       if (!re)
         {
           g_set_error (error, GK_ERROR, GK_ERROR_TEMPLATE, "%s: pattern %zu: %s", path, i,
@@ -119,6 +134,12 @@ regex_list (json_t *arr, const char *path, GError **error)
       g_ptr_array_add (out, re);
     }
   return out;
+}
+
+static GPtrArray *
+regex_list (json_t *arr, const char *path, GError **error)
+{
+  return regex_list_with (arr, NULL, path, error);
 }
 
 GkNarrativeRules *
@@ -138,6 +159,10 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->year = rule_regex (root, "year", path, &err);
   r->date = rule_regex (root, "date", path, &err);
   r->date_chinese = rule_regex (root, "date_chinese", path, &err);
+  if (json_object_get (root, "year_period"))
+    r->year_period = rule_regex (root, "year_period", path, &err);
+  if (json_object_get (root, "issuer_field"))
+    r->issuer_field = rule_regex (root, "issuer_field", path, &err);
   r->title_lines = (int) json_integer_value (json_object_get (root, "title_search_lines"));
   r->date_lines = (int) json_integer_value (json_object_get (root, "date_search_lines"));
   r->title_strip = regex_list (json_object_get (root, "title_strip"), path, &err);
@@ -163,7 +188,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
       f->scale = json_is_number (scale) ? json_number_value (scale) : 1.0;
       if (json_object_get (v, "exclude"))
         f->exclude = rule_regex (v, "exclude", path, &err);
-      f->patterns = regex_list (json_object_get (v, "patterns"), path, &err);
+      json_t *number = json_object_get (root, "number");
+      f->patterns = regex_list_with (json_object_get (v, "patterns"), json_string_value (number), path, &err);
       for (guint k = 0; f->patterns && k < f->patterns->len; k++)
         gk_regex_jit (f->patterns->pdata[k]);   /* each scans the whole prose */
       f->also = gk_json_strings (json_object_get (v, "also"));
@@ -542,6 +568,27 @@ organ_respelled (const GkProse *prose, const char *organ, gsize *at)
   return mention_winner (mentions, organ, as_read, at);
 }
 
+/* The organ a web page's 来源： field names among the first lines. */
+static gboolean
+issuer_from_field (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
+{
+  guint limit = MIN (content->lines->len, (guint) MAX (r->title_lines, 1));
+  for (guint i = 0; r->issuer_field && i < limit; i++)
+    {
+      GkLine *line = content->lines->pdata[i];
+      g_autofree char *sq = gk_text_squeeze (line->text);
+      g_autoptr (GkMatch) m = gk_regex_match (r->issuer_field, sq, 0);
+      g_autofree char *organ = m ? gk_match_group (m, 1) : NULL;
+      if (organ && ends_with_suffix (r, organ))
+        {
+          rec->issuer = g_steal_pointer (&organ);
+          rec->issuer_src = line->src;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
@@ -550,8 +597,10 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
   g_autofree char *organ = title_organ (r, rec->title);
   if (!*organ)
     {
-      /* the title names no organ: the line above it, else the signature */
-      if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec) && rec->published_on)
+      /* the title names no organ: the line above it, a web page's 来源：
+       * field, else the signature */
+      if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec)
+          && !issuer_from_field (r, content, rec) && rec->published_on)
         issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
       return;
     }
@@ -658,6 +707,47 @@ strip_separators (const char *num)
   return g_strjoinv ("", parts);
 }
 
+/* A count as prose writes it in words or with 万: 十二 → 12, 两 → 2,
+ * 一百零五 → 105, 1.2万 → 12000; -1 when it is none. */
+static double
+count_in_words (const char *s)
+{
+  static const char digits[] = "零一二三四五六七八九";
+  double total = 0, section = 0, digit = 0;
+  gboolean any = FALSE;
+  const char *wan = strstr (s, "万");
+  if (wan && g_ascii_isdigit (*s))
+    return round (g_ascii_strtod (s, NULL) * 10000.0 * SCALED_DIGITS) / SCALED_DIGITS;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *d = g_utf8_strchr (digits, -1, c);
+      if (d)
+        digit = (double) g_utf8_pointer_to_offset (digits, d);
+      else if (c == 0x4E24 /* 两 */)
+        digit = 2;
+      else if (c == 0x3007 /* 〇 */)
+        digit = 0;
+      else if (c == 0x5341 /* 十 */ || c == 0x767E /* 百 */ || c == 0x5343 /* 千 */)
+        {
+          double unit = c == 0x5341 ? 10 : c == 0x767E ? 100 : 1000;
+          section += (digit || any ? digit : 1) * unit;
+          if (!digit && !any)
+            section = unit;
+          digit = 0;
+        }
+      else if (c == 0x4E07 /* 万 */)
+        {
+          total += (section + digit) * 10000;
+          section = digit = 0;
+        }
+      else
+        return -1;
+      any = TRUE;
+    }
+  return any ? total + section + digit : -1;
+}
+
 /* Stores one figure; a decimal capture (35.5元) or a scale makes a decimal. */
 static void
 set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
@@ -669,8 +759,11 @@ set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
       return;
     }
   g_autofree char *digits = strip_separators (num);
-  double x = g_ascii_strtod (digits, NULL) * f->scale;
-  gboolean decimal = strchr (num, '.') != NULL;
+  double words = g_ascii_isdigit (*digits) && !strstr (digits, "万") ? -1 : count_in_words (digits);
+  if (words < 0 && !g_ascii_isdigit (*digits))
+    return;   /* not a count after all */
+  double x = (words >= 0 ? words : g_ascii_strtod (digits, NULL)) * f->scale;
+  gboolean decimal = strchr (num, '.') != NULL && words < 0;
   if (f->scale != 1.0)
     {
       /* 0.12万元 is 1200元 exactly, not 1199.9999999999998 */
@@ -731,16 +824,24 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
             *active_total_end = e;
         }
     }
-  /* one warning per approximate figure that won */
+  /* one warning per approximate figure that won; it and the keys it
+   * stands in for are marked so no check rests on it */
   GHashTableIter it;
   gpointer key, off;
   g_hash_table_iter_init (&it, best);
   while (r->approx && g_hash_table_iter_next (&it, &key, &off))
     {
       GkValue *v = gk_record_get (rec, key);
-      if (v && v->raw && gk_regex_search (r->approx, v->raw, 0, NULL, NULL))
-        gk_record_warn (rec, "narrative_approximate", v->src.page,
-                        "%s：报告原文为约数“%s”，按所写数字读取", (const char *) key, v->raw);
+      if (!v || !v->raw || !gk_regex_search (r->approx, v->raw, 0, NULL, NULL))
+        continue;
+      gk_record_warn (rec, "narrative_approximate", v->src.page,
+                      "%s：报告原文为约数“%s”，按所写数字读取", (const char *) key, v->raw);
+      for (guint i = 0; i < rec->values->len; i++)
+        {
+          GkValue *w = rec->values->pdata[i];
+          if (w->has_source && w->src.method == GK_METHOD_NARRATIVE && g_strcmp0 (w->raw, v->raw) == 0)
+            w->approximate = TRUE;
+        }
     }
 }
 
@@ -871,6 +972,16 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
 {
   g_autoptr (GkProse) prose = gk_prose_new (rules, content);
   read_title (rules, content, record);
+  gsize ys, ye;
+  if (!record->year && rules->year_period
+      && gk_regex_search (rules->year_period, prose->text, 0, &ys, &ye))
+    {
+      /* the title names no year: the statistics period does */
+      g_autoptr (GkMatch) m = gk_regex_match (rules->year_period, prose->text, ys);
+      g_autofree char *y = gk_match_group (m, 1);
+      record->year = atoi (y);
+      record->year_src = narrative_source (prose, ys);
+    }
   read_date (rules, content, record);
   read_issuer (rules, content, prose, record);
   gsize total_end = 0;
