@@ -105,7 +105,8 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   guint matcher_warnings = rec->warnings->len;
   gk_narrative_read (p->narrative, content, rec);
   gboolean old_year = rec->year && rec->year < GK_FIRST_TEMPLATE_YEAR;
-  if (no_table && !rec->title && rec->values->len == 0 && rec->parts->len == 0)
+  gboolean not_report = no_table && !rec->title && rec->values->len == 0 && rec->parts->len == 0;
+  if (not_report)
     /* no national table, no report title, no figure in the prose */
     gk_record_warn (rec, "not_a_report", 0, "未找到政府信息公开年度报告的标题、表格或正文数字，此文件不像年度报告");
   else if (no_table || (old_year && !gk_record_has_table_values (rec)))
@@ -121,7 +122,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
       else
         gk_record_warn (rec, "pre2019_prose", 0, "报告没有国家统一表格，数据取自正文");
     }
-  if (!record_read_anything (rec))
+  if (!not_report && !record_read_anything (rec))   /* not_a_report says it already */
     gk_record_warn (rec, "no_report_content", 0,
                     "未读到任何年报数据：没有可识别的统计表格，正文中也没有年报的数字（这可能不是政府信息公开年度报告，或内容为空白）");
   gk_checks_run (p->templates, rec);
