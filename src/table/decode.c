@@ -1,5 +1,6 @@
 /* decode.c — see decode.h. */
 #include "decode.h"
+#include "template-grid-private.h"
 #include "common/gk-text.h"
 #include "table/number.h"
 #include <math.h>
@@ -24,10 +25,6 @@ enum { W_BAND = 1 };
  * worth of evidence less one. */
 enum { W_STRIP = 3 };
 
-/* Published errors one table may be taken to hold: a placement that needs
- * more is more likely a layout the decoder does not know. */
-enum { MAX_MISPRINTS = 2 };
-
 /* What a table's placement may cost at most: its misprints, the odd page
  * number dropped, a few bands.  A cheapest placement dearer than this is a
  * layout the decoder does not know, and nothing of it is placed. */
@@ -51,420 +48,7 @@ enum { ROW_MAX_COLS = 16 };
 enum { STRIP_MAX_COLS = 7, STRIP_MAX_CUTS = 2 };
 enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) };
 
-#define SUM_EPSILON 1e-6
 #define COST_INF G_MAXINT
-
-typedef struct {
-  char *key;
-  GkColumnType type;
-  guint row;
-  guint col;
-} GridCell;
-
-typedef struct {
-  GArray *lhs;      /* guint: grid cell indexes */
-  GArray *rhs;
-  GkRelation relation;
-  guint row_lo, row_hi;
-} GridIdentity;
-
-/* One identity a cell takes part in, and on which side. */
-typedef struct {
-  guint identity;
-  gboolean lhs;
-} CellIdentity;
-
-struct GkGrid {
-  GArray *cells;          /* GridCell, template order */
-  GPtrArray *cell_ids;    /* per cell: GArray of CellIdentity */
-  GPtrArray *ids_by_row;  /* per template row: GArray of the identities (guint) whose first row it is */
-  guint n_rows;
-  GArray *row_first;      /* guint: first cell of each template row */
-  GArray *row_ncols;      /* guint */
-  GArray *row_block;      /* guint */
-  GArray *row_run;        /* guint: rows from this one on with its columns and block */
-  GPtrArray *rows;        /* const GkTplRow* (borrowed) */
-  GPtrArray *identities;  /* GridIdentity* */
-  GHashTable *index;      /* key → cell index + 1 */
-};
-
-static void
-grid_identity_free (GridIdentity *id)
-{
-  g_array_unref (id->lhs);
-  g_array_unref (id->rhs);
-  g_free (id);
-}
-
-/* The side of an identity as grid cells; FALSE when a key is not in the grid
- * (the identity belongs to another section or template). */
-static gboolean
-side_to_cells (const GkGrid *grid, const GkIdentity *id, const GPtrArray *side, const char *value, GArray *out)
-{
-  for (guint i = 0; i < side->len; i++)
-    {
-      g_autofree char *k = gk_template_subst (side->pdata[i], id->var, value);
-      if (g_str_has_prefix (k, "@outcome:"))
-        {
-          guint added = 0;
-          for (guint r = 0; r < grid->n_rows; r++)
-            {
-              const GkTplRow *row = grid->rows->pdata[r];
-              if (!row->outcome)
-                continue;
-              g_autofree char *key = gk_template_subst (k + strlen ("@outcome:"), "row", row->key);
-              guint ix = GPOINTER_TO_UINT (g_hash_table_lookup (grid->index, key));
-              if (!ix)
-                return FALSE;
-              g_array_append_val (out, (guint){ ix - 1 });
-              added++;
-            }
-          if (!added)
-            return FALSE;
-          continue;
-        }
-      guint ix = GPOINTER_TO_UINT (g_hash_table_lookup (grid->index, k));
-      if (!ix)
-        return FALSE;
-      g_array_append_val (out, (guint){ ix - 1 });
-    }
-  return TRUE;
-}
-
-static void
-grid_add_identities (GkGrid *grid, const GkTemplateSet *set, const GkTemplate *tpl)
-{
-  for (guint i = 0; i < set->identities->len; i++)
-    {
-      const GkIdentity *id = set->identities->pdata[i];
-      if (id->template_id && strcmp (id->template_id, tpl->id) != 0)
-        continue;
-      for (guint v = 0; v < id->over->len; v++)
-        {
-          const char *value = id->over->pdata[v];
-          if (id->require)
-            {
-              g_autofree char *req = gk_template_subst (id->require, id->var, value);
-              if (!g_hash_table_contains (grid->index, req))
-                continue;
-            }
-          GridIdentity *gi = g_new0 (GridIdentity, 1);
-          gi->lhs = g_array_new (FALSE, FALSE, sizeof (guint));
-          gi->rhs = g_array_new (FALSE, FALSE, sizeof (guint));
-          gi->relation = id->relation;
-          if (!side_to_cells (grid, id, id->lhs, value, gi->lhs) || !side_to_cells (grid, id, id->rhs, value, gi->rhs)
-              || gi->lhs->len + gi->rhs->len == 0)
-            {
-              grid_identity_free (gi);
-              continue;
-            }
-          gi->row_lo = G_MAXUINT;
-          GArray *both[2] = { gi->lhs, gi->rhs };
-          for (guint s = 0; s < 2; s++)
-            for (guint k = 0; k < both[s]->len; k++)
-              {
-                guint row = g_array_index (grid->cells, GridCell, g_array_index (both[s], guint, k)).row;
-                gi->row_lo = MIN (gi->row_lo, row);
-                gi->row_hi = MAX (gi->row_hi, row);
-              }
-          g_ptr_array_add (grid->identities, gi);
-        }
-    }
-}
-
-/* Columns "review.upheld" and "review.total" belong to one group; columns
- * without a group prefix all belong to the row's. */
-static gboolean
-same_column_group (const GkTplColumn *a, const GkTplColumn *b)
-{
-  const char *da = strchr (a->key, '.'), *db = strchr (b->key, '.');
-  if (!da || !db)
-    return TRUE;
-  return da - a->key == db - b->key && strncmp (a->key, b->key, (gsize) (da - a->key)) == 0;
-}
-
-static void grid_finish (GkGrid *grid);
-
-static GkGrid *
-grid_alloc (void)
-{
-  GkGrid *grid = g_new0 (GkGrid, 1);
-  grid->cells = g_array_new (FALSE, FALSE, sizeof (GridCell));
-  grid->row_first = g_array_new (FALSE, FALSE, sizeof (guint));
-  grid->row_ncols = g_array_new (FALSE, FALSE, sizeof (guint));
-  grid->row_block = g_array_new (FALSE, FALSE, sizeof (guint));
-  grid->rows = g_ptr_array_new ();
-  grid->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) grid_identity_free);
-  grid->index = g_hash_table_new (g_str_hash, g_str_equal);
-  return grid;
-}
-
-GkGrid *
-gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
-{
-  GkGrid *grid = grid_alloc ();
-  for (guint b = 0; b < spec->blocks->len; b++)
-    {
-      GkTplBlock *blk = spec->blocks->pdata[b];
-      for (guint r = 0; r < blk->rows->len; r++)
-        {
-          GkTplRow *row = blk->rows->pdata[r];
-          /* a table of one row whose columns come in groups (table 四:
-           * review.*, litigation_direct.*, …) is laid out as a row per
-           * group, as it is printed: each group its own run of cells */
-          gboolean grouped = blk->rows->len == 1;
-          guint in_row = 0;
-          for (guint c = 0; c < blk->columns->len; c++)
-            {
-              GkTplColumn *col = blk->columns->pdata[c];
-              if (c == 0 || (grouped && !same_column_group (blk->columns->pdata[c - 1], col)))
-                {
-                  if (c > 0)
-                    {
-                      g_array_append_val (grid->row_ncols, in_row);
-                      grid->n_rows++;
-                    }
-                  g_array_append_val (grid->row_first, grid->cells->len);
-                  g_array_append_val (grid->row_block, b);
-                  g_ptr_array_add (grid->rows, row);
-                  in_row = 0;
-                }
-              GridCell gc = { gk_template_key (spec, row, col), col->type, grid->n_rows, in_row++ };
-              g_array_append_val (grid->cells, gc);
-              g_hash_table_insert (grid->index, gc.key, GUINT_TO_POINTER (grid->cells->len));
-            }
-          g_array_append_val (grid->row_ncols, in_row);
-          grid->n_rows++;
-        }
-    }
-  grid_add_identities (grid, set, tpl);
-  grid_finish (grid);
-  return grid;
-}
-
-/* Which identities start at each row, which each cell takes part in, how
- * many rows alike follow each (a band spans only such). */
-static void
-grid_finish (GkGrid *grid)
-{
-  grid->row_run = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_set_size (grid->row_run, grid->n_rows);
-  for (guint r = grid->n_rows; r-- > 0;)
-    {
-      gboolean alike = r + 1 < grid->n_rows
-                       && g_array_index (grid->row_ncols, guint, r + 1) == g_array_index (grid->row_ncols, guint, r)
-                       && g_array_index (grid->row_block, guint, r + 1) == g_array_index (grid->row_block, guint, r);
-      g_array_index (grid->row_run, guint, r) = alike ? g_array_index (grid->row_run, guint, r + 1) + 1 : 1;
-    }
-  grid->ids_by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint r = 0; r < grid->n_rows; r++)
-    g_ptr_array_add (grid->ids_by_row, g_array_new (FALSE, FALSE, sizeof (guint)));
-  for (guint k = 0; k < grid->identities->len; k++)
-    g_array_append_val (g_ptr_array_index (grid->ids_by_row, ((GridIdentity *) grid->identities->pdata[k])->row_lo), k);
-  grid->cell_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint c = 0; c < grid->cells->len; c++)
-    g_ptr_array_add (grid->cell_ids, g_array_new (FALSE, FALSE, sizeof (CellIdentity)));
-  for (guint k = 0; k < grid->identities->len; k++)
-    {
-      const GridIdentity *id = grid->identities->pdata[k];
-      for (guint q = 0; q < 2; q++)
-        {
-          const GArray *side = q ? id->rhs : id->lhs;
-          for (guint m = 0; m < side->len; m++)
-            g_array_append_val (g_ptr_array_index (grid->cell_ids, g_array_index (side, guint, m)),
-                                ((CellIdentity){ k, q == 0 }));
-        }
-    }
-}
-
-void
-gk_grid_free (GkGrid *grid)
-{
-  if (!grid)
-    return;
-  for (guint i = 0; i < grid->cells->len; i++)
-    g_free (g_array_index (grid->cells, GridCell, i).key);
-  g_array_unref (grid->cells);
-  g_array_unref (grid->row_first);
-  g_array_unref (grid->row_ncols);
-  g_array_unref (grid->row_block);
-  g_array_unref (grid->row_run);
-  g_ptr_array_unref (grid->rows);
-  g_ptr_array_unref (grid->identities);
-  g_ptr_array_unref (grid->cell_ids);
-  g_ptr_array_unref (grid->ids_by_row);
-  g_hash_table_unref (grid->index);
-  g_free (grid);
-}
-
-/* Adds template row q's columns a..b-1 as a row of grid v; old cell c of
- * g becomes v's cell orig-indexed by new_of[c]. */
-static void
-grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, guint block, guint *orig, guint *new_of)
-{
-  g_array_append_val (v->row_first, v->cells->len);
-  g_array_append_val (v->row_ncols, (guint){ b - a });
-  g_array_append_val (v->row_block, block);
-  g_ptr_array_add (v->rows, g->rows->pdata[q]);
-  for (guint c = a; c < b; c++)
-    {
-      guint old = g_array_index (g->row_first, guint, q) + c;
-      const GridCell *gc = &g_array_index (g->cells, GridCell, old);
-      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, c - a };
-      orig[v->cells->len] = old;
-      new_of[old] = v->cells->len;
-      g_array_append_val (v->cells, nc);
-      g_hash_table_insert (v->index, nc.key, GUINT_TO_POINTER (v->cells->len));
-    }
-  v->n_rows++;
-}
-
-/* The grid as printed when rows r0..r1-1 (a page's rows) come in two strips
- * of columns: their first `cut` columns row after row, then the others (a
- * browser's table wider than pdftotext's flow).  Cell i of the new grid is
- * cell orig[i] of g; the strips are blocks of their own (no band mixes
- * them). */
-static GkGrid *
-grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig)
-{
-  GkGrid *v = grid_alloc ();
-  g_autofree guint *new_of = g_new (guint, g->cells->len);
-  guint blocks = 0;
-  for (guint q = 0; q < g->n_rows; q++)
-    blocks = MAX (blocks, g_array_index (g->row_block, guint, q) + 1);
-  for (guint q = 0; q < g->n_rows; q++)
-    {
-      guint ncols = g_array_index (g->row_ncols, guint, q), block = g_array_index (g->row_block, guint, q);
-      if (q < r0 || q >= r1)
-        grid_add_part (v, g, q, 0, ncols, block, orig, new_of);
-      else if (q == r0)
-        {
-          for (guint p = r0; p < r1; p++)
-            grid_add_part (v, g, p, 0, cut, blocks, orig, new_of);
-          for (guint p = r0; p < r1; p++)
-            grid_add_part (v, g, p, cut, g_array_index (g->row_ncols, guint, p), blocks + 1, orig, new_of);
-        }
-    }
-  for (guint k = 0; k < g->identities->len; k++)
-    {
-      const GridIdentity *id = g->identities->pdata[k];
-      GridIdentity *ni = g_new0 (GridIdentity, 1);
-      ni->relation = id->relation;
-      ni->row_lo = G_MAXUINT;
-      const GArray *sides[2] = { id->lhs, id->rhs };
-      GArray **out[2] = { &ni->lhs, &ni->rhs };
-      for (guint sd = 0; sd < 2; sd++)
-        {
-          *out[sd] = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint m = 0; m < sides[sd]->len; m++)
-            {
-              guint c = new_of[g_array_index (sides[sd], guint, m)];
-              guint row = g_array_index (v->cells, GridCell, c).row;
-              g_array_append_val (*out[sd], c);
-              ni->row_lo = MIN (ni->row_lo, row);
-              ni->row_hi = MAX (ni->row_hi, row);
-            }
-        }
-      g_ptr_array_add (v->identities, ni);
-    }
-  grid_finish (v);
-  return v;
-}
-
-guint
-gk_grid_size (const GkGrid *grid)
-{
-  return grid->cells->len;
-}
-
-const char *
-gk_grid_key (const GkGrid *grid, guint i)
-{
-  return g_array_index (grid->cells, GridCell, i).key;
-}
-
-guint
-gk_grid_row (const GkGrid *grid, guint i)
-{
-  return g_array_index (grid->cells, GridCell, i).row;
-}
-
-GkColumnType
-gk_grid_type (const GkGrid *grid, guint i)
-{
-  return g_array_index (grid->cells, GridCell, i).type;
-}
-
-/* A cell's text as a number of the column's type; FALSE when it is none.
- * A placeholder is 0 (output.md: a printed dash is zero). */
-static gboolean
-cell_value (const char *raw, GkColumnType type, double *out)
-{
-  GkNumber num = gk_number_parse (raw, type);
-  switch (num.kind)
-    {
-    case GK_NUMBER_INT:
-      *out = (double) num.i;
-      return TRUE;
-    case GK_NUMBER_DOUBLE:
-      *out = num.d;
-      return TRUE;
-    case GK_NUMBER_PLACEHOLDER:
-      *out = 0;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Does the identity hold on these values?  -1 when an operand is unknown
- * (known NULL: all are).  values[c - first] is the value of grid cell c. */
-static int
-identity_holds_from (const GridIdentity *id, const double *values, const gboolean *known, guint first)
-{
-  double side[2] = { 0, 0 };
-  const GArray *arr[2] = { id->lhs, id->rhs };
-  for (guint s = 0; s < 2; s++)
-    for (guint k = 0; k < arr[s]->len; k++)
-      {
-        guint ix = g_array_index (arr[s], guint, k) - first;
-        if (known && !known[ix])
-          return -1;
-        side[s] += values[ix];
-      }
-  if (id->relation == GK_RELATION_LE)
-    return side[0] <= side[1] + SUM_EPSILON;
-  return fabs (side[0] - side[1]) <= SUM_EPSILON;
-}
-
-static int
-identity_holds (const GridIdentity *id, const double *values, const gboolean *known)
-{
-  return identity_holds_from (id, values, known, 0);
-}
-
-/* (defined with the search below) */
-static guint errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit);
-
-guint
-gk_grid_misprints (const GkGrid *grid, const GkCell *const *cells, guint *placed, gboolean *doubted)
-{
-  guint n = grid->cells->len;
-  g_autofree double *values = g_new0 (double, n);
-  g_autofree gboolean *known = g_new0 (gboolean, n);
-  guint count = 0;
-  for (guint i = 0; i < n; i++)
-    if (cells[i] && cell_value (cells[i]->raw, gk_grid_type (grid, i), &values[i]))
-      known[i] = TRUE, count++;
-  if (placed)
-    *placed = count;
-  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
-  guint misprints = errors_to_explain (grid, values, known, rows_hit);
-  if (doubted)
-    for (guint i = 0; i < n; i++)
-      doubted[i] = misprints > MAX_MISPRINTS && rows_hit[g_array_index (grid->cells, GridCell, i).row];
-  return misprints;
-}
 
 guint
 gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells)
@@ -481,7 +65,7 @@ gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell
         {
           const GkCell *cell = row->cells->pdata[c];
           double v;
-          if (!g_hash_table_contains (used, cell) && cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &v))
+          if (!g_hash_table_contains (used, cell) && gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &v))
             unused++;
         }
     }
@@ -533,8 +117,8 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi)
         {
           const GkCell *cell = row->cells->pdata[c];
           Token t = { .cell = cell, .line = i };
-          t.is_count = cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
-          t.is_amount = cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
+          t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
+          t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
           /* a blank the layout proves to be a cell (between a web table's
            * pipes) and that a number follows in its row is a token too: a
            * printed blank, 0 (blanks at a row's end may be a wide cell's) */
@@ -777,7 +361,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       const GridIdentity *id = grid->identities->pdata[g_array_index (starting, guint, z)];
       if (id->row_hi >= r + st->k)
         continue;
-      if (identity_holds_from (id, values, known, first) == 0)
+      if (gk_grid_identity_holds_from (id, values, known, first) == 0)
         {
           cost += W_IDENTITY;
           if (identity_part)
@@ -1111,152 +695,6 @@ enum { WALK_MAX_LEAVES = 500, WALK_MAX_NODES = 15000 };
  * that is the table's has few placements near its cheapest. */
 enum { WALK_MAX_NODES_TRIED = 2000, WALK_MAX_LEAVES_TRIED = 50 };
 
-/* How many misprints it takes to explain the broken identities.  A misprint
- * is one wrong cell, or a wrong cell together with the total that was summed
- * from it (the row still adds up; its column and the balance do not).  A
- * misprint may not unbalance an identity that holds.  Greedy cover; an
- * identity no misprint explains counts one of its own.  This, not the number
- * of identities broken, tells a misplacement from a misprint: a wrong total
- * breaks its row, its column and the balance, and is still one misprint. */
-typedef struct {
-  guint a, b;          /* b == a for a single cell */
-  guint first, count;  /* its unbalanced identities: a run of `moved` */
-} Misprint;
-
-/* The identities whose balance a misprint moves (its cells change by the
- * same amount: cells on the left count +1, on the right -1), into moved;
- * FALSE when it would unbalance an identity that holds. */
-static gboolean
-misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, GArray *moved)
-{
-  guint touched[64];
-  guint nt = 0;
-  for (guint pass = 0; pass < (m->b == m->a ? 1u : 2u); pass++)
-    {
-      const GArray *members = g_ptr_array_index (grid->cell_ids, pass ? m->b : m->a);
-      for (guint q = 0; q < members->len; q++)
-        {
-          const CellIdentity *ci = &g_array_index (members, CellIdentity, q);
-          if (shift[ci->identity] == 0 && nt < G_N_ELEMENTS (touched))
-            touched[nt++] = ci->identity;
-          shift[ci->identity] += ci->lhs ? 1 : -1;
-        }
-    }
-  gboolean ok = TRUE;
-  m->first = moved->len;
-  for (guint t = 0; t < nt; t++)
-    {
-      guint k = touched[t];
-      if (shift[k] != 0)
-        {
-          if (state[k] == 1)
-            ok = FALSE;
-          else if (state[k] == 0)
-            g_array_append_val (moved, k);
-        }
-    }
-  for (guint t = 0; t < nt; t++)
-    shift[touched[t]] = 0;
-  m->count = moved->len - m->first;
-  if (!ok)
-    g_array_set_size (moved, m->first);
-  return ok && m->count > 0;
-}
-
-static guint
-errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit)
-{
-  guint nid = grid->identities->len;
-  g_autofree int *state = g_new (int, nid);
-  guint open = 0;
-  for (guint k = 0; k < nid; k++)
-    {
-      state[k] = identity_holds (grid->identities->pdata[k], values, known);
-      open += state[k] == 0;
-    }
-  if (!open)
-    return 0;
-  /* the candidate misprints: the cells of broken identities, alone or with a
-   * cell across a holding identity from them */
-  g_autofree int *shift = g_new0 (int, nid);
-  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Misprint));
-  g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint k = 0; k < nid; k++)
-    {
-      if (state[k] != 0)
-        continue;
-      const GridIdentity *id = grid->identities->pdata[k];
-      for (guint q = 0; q < 2; q++)
-        {
-          const GArray *side = q ? id->rhs : id->lhs;
-          for (guint m = 0; m < side->len; m++)
-            {
-              guint c = g_array_index (side, guint, m);
-              Misprint one = { c, c, 0, 0 };
-              if (misprint_moves (grid, state, shift, &one, moved))
-                g_array_append_val (cand, one);
-              const GArray *members = g_ptr_array_index (grid->cell_ids, c);
-              for (guint z = 0; z < members->len; z++)
-                {
-                  const CellIdentity *ci = &g_array_index (members, CellIdentity, z);
-                  if (state[ci->identity] != 1)
-                    continue;
-                  const GridIdentity *hold = grid->identities->pdata[ci->identity];
-                  const GArray *other = ci->lhs ? hold->rhs : hold->lhs;
-                  for (guint o = 0; o < other->len; o++)
-                    {
-                      Misprint two = { c, g_array_index (other, guint, o), 0, 0 };
-                      if (misprint_moves (grid, state, shift, &two, moved))
-                        g_array_append_val (cand, two);
-                    }
-                }
-            }
-        }
-    }
-  guint errors = 0;
-  while (open)
-    {
-      int best = -1;
-      guint best_hits = 0;
-      for (guint x = 0; x < cand->len; x++)
-        {
-          const Misprint *m = &g_array_index (cand, Misprint, x);
-          guint hits = 0;
-          for (guint q = 0; q < m->count; q++)
-            hits += state[g_array_index (moved, guint, m->first + q)] == 0;
-          if (hits > best_hits)
-            best = (int) x, best_hits = hits;
-        }
-      if (best < 0)
-        return errors + open;
-      const Misprint *m = &g_array_index (cand, Misprint, best);
-      errors++;
-      if (rows_hit)
-        {
-          rows_hit[g_array_index (grid->cells, GridCell, m->a).row] = TRUE;
-          rows_hit[g_array_index (grid->cells, GridCell, m->b).row] = TRUE;
-        }
-      for (guint q = 0; q < m->count; q++)
-        {
-          guint k = g_array_index (moved, guint, m->first + q);
-          if (state[k] == 0)
-            state[k] = 2, open--;
-        }
-    }
-  return errors;
-}
-
-/* Marks the cells of the rows where the misprints that explain the broken
- * identities sit. */
-static void
-mark_doubted (const GkGrid *grid, const double *values, const gboolean *known, gboolean *doubted)
-{
-  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
-  errors_to_explain (grid, values, known, rows_hit);
-  for (guint c = 0; c < grid->cells->len; c++)
-    doubted[c] = rows_hit[g_array_index (grid->cells, GridCell, c).row];
-}
-
 static void
 walk_leaf (Walk *w, guint r_end)
 {
@@ -1295,7 +733,7 @@ walk_leaf (Walk *w, guint r_end)
       layout += step_cost_cached (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
     }
   int total = add_cost (layout, missing_rows_cost (s, r_end));
-  guint misprints = errors_to_explain (grid, w->value, w->known, NULL);
+  guint misprints = gk_grid_errors_to_explain (grid, w->value, w->known, NULL);
   total = add_cost (total, W_IDENTITY * (int) misprints);
   if (total > w->best)
     return;
@@ -1321,7 +759,7 @@ walk_leaf (Walk *w, guint r_end)
       memset (v->differs, 0, ncells * sizeof (gboolean));
       v->skipped = skipped;
       v->misprints = misprints;
-      mark_doubted (grid, w->value, w->known, v->doubted);
+      gk_grid_mark_doubted (grid, w->value, w->known, v->doubted);
       for (guint c = 0; c < ncells; c++)
         if (w->known[c])
           vote (v, c, w->cell[c], w->value[c]);
@@ -1384,7 +822,7 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
             continue;
           w->id_counted[id] = TRUE;
           g_array_append_val (seen, id);
-          broken += identity_holds (grid->identities->pdata[id], w->path_value, w->path_known) == 0;
+          broken += gk_grid_identity_holds (grid->identities->pdata[id], w->path_value, w->path_known) == 0;
         }
     }
   for (guint k = 0; k < seen->len; k++)
@@ -1682,7 +1120,7 @@ row_broken (const GkGrid *grid, guint r, const double *values)
       const GridIdentity *id = grid->identities->pdata[k];
       if (id->row_lo != r || id->row_hi != r)
         continue;
-      broken += identity_holds_from (id, values, NULL, first) == 0;
+      broken += gk_grid_identity_holds_from (id, values, NULL, first) == 0;
     }
   return broken;
 }
@@ -1860,7 +1298,7 @@ votes_from_strips (const Search *whole, Votes *v)
         continue;
       for (guint cut = 1; cut < ncols; cut++)
         {
-          g_autoptr (GkGrid) strips = grid_with_strips (grid, r0, r1, cut, orig);
+          g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
           Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers };
           search_run (&part);
           Votes pv;

@@ -1,11 +1,7 @@
 /* decode.h — the text-dump decoder: a table section's numbers placed on the
  * template grid, whatever order the producer printed them in.
  *
- *   gk_grid_new / gk_grid_free   a section's cells in template order, with the
- *                                identities of checks.json that lie inside it
- *   gk_grid_size, gk_grid_key, gk_grid_type, gk_grid_row   the cells
- *   gk_grid_misprints            published errors a reading takes to explain its
- *                                broken identities, and the rows they doubt
+ *   (the grid it lays them on: template-grid.h)
  *   gk_decode_tokens_unused      numbers of a section a reading leaves out
  *   gk_decode_section            content rows → one cell (or none) per grid cell
  *
@@ -44,24 +40,7 @@
 #pragma once
 #include "content/content.h"
 #include "templates/template.h"
-
-typedef struct GkGrid GkGrid;
-
-GkGrid *gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec);
-void gk_grid_free (GkGrid *grid);
-guint gk_grid_size (const GkGrid *grid);
-const char *gk_grid_key (const GkGrid *grid, guint i);
-GkColumnType gk_grid_type (const GkGrid *grid, guint i);
-guint gk_grid_row (const GkGrid *grid, guint i);   /* the grid row of cell i (a group of table 四 is a row) */
-
-/* Published errors (misprints) it takes to explain the identities a reading
- * breaks: cells[i] is the cell read for grid cell i, or NULL; an identity
- * with an unread operand does not count.  A misprint is one wrong cell, or a
- * wrong part with the total summed from it.  *placed (may be NULL) receives
- * the cells that hold a number; doubted (may be NULL, one per cell) marks
- * the rows of the misprints when there are more than a table may be taken
- * to hold: the reading is then doubtful there. */
-guint gk_grid_misprints (const GkGrid *grid, const GkCell *const *cells, guint *placed, gboolean *doubted);
+#include "template-grid.h"
 
 /* Number tokens of rows [lo, hi) that are none of cells[0..ncells). */
 guint gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells);
@@ -83,5 +62,4 @@ typedef struct {
 GkDecoded *gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi);
 void gk_decoded_free (GkDecoded *dec);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkGrid, gk_grid_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkDecoded, gk_decoded_free)

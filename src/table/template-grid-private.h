@@ -1,0 +1,69 @@
+/* template-grid-private.h — the template grid's inside, for the table
+ * module's own files (the grid and the decoder that walks it): not for
+ * readers outside src/table.
+ */
+#pragma once
+#include "template-grid.h"
+
+/* Published errors one table may be taken to hold: a placement that needs
+ * more is more likely a layout the decoder does not know. */
+enum { MAX_MISPRINTS = 2 };
+
+/* Two sums closer than this are equal (amounts in 万元 carry decimals). */
+#define SUM_EPSILON 1e-6
+
+typedef struct {
+  char *key;
+  GkColumnType type;
+  guint row;
+  guint col;
+} GridCell;
+
+typedef struct {
+  GArray *lhs;      /* guint: grid cell indexes */
+  GArray *rhs;
+  GkRelation relation;
+  guint row_lo, row_hi;
+} GridIdentity;
+
+/* One identity a cell takes part in, and on which side. */
+typedef struct {
+  guint identity;
+  gboolean lhs;
+} CellIdentity;
+
+struct GkGrid {
+  GArray *cells;          /* GridCell, template order */
+  GPtrArray *cell_ids;    /* per cell: GArray of CellIdentity */
+  GPtrArray *ids_by_row;  /* per template row: GArray of the identities (guint) whose first row it is */
+  guint n_rows;
+  GArray *row_first;      /* guint: first cell of each template row */
+  GArray *row_ncols;      /* guint */
+  GArray *row_block;      /* guint */
+  GArray *row_run;        /* guint: rows from this one on with its columns and block */
+  GPtrArray *rows;        /* const GkTplRow* (borrowed) */
+  GPtrArray *identities;  /* GridIdentity* */
+  GHashTable *index;      /* key → cell index + 1 */
+};
+
+/* The grid as printed when rows r0..r1-1 (a page's rows) come in two strips
+ * of columns: their first `cut` columns row after row, then the others.
+ * Cell i of the new grid is cell orig[i] of g (orig holds one per cell). */
+GkGrid *gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig);
+
+/* A cell's text as a number of the column's type; FALSE when it is none.
+ * A placeholder is 0 (output.md: a printed dash is zero). */
+gboolean gk_grid_cell_value (const char *raw, GkColumnType type, double *out);
+
+/* Does the identity hold on these values?  -1 when an operand is unknown
+ * (known NULL: all are).  values[c - first] is the value of grid cell c;
+ * gk_grid_identity_holds: first = 0. */
+int gk_grid_identity_holds_from (const GridIdentity *id, const double *values, const gboolean *known, guint first);
+int gk_grid_identity_holds (const GridIdentity *id, const double *values, const gboolean *known);
+
+/* Misprints it takes to explain the broken identities (see
+ * template-grid.c); rows_hit (may be NULL, one per row) marks their rows. */
+guint gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit);
+
+/* Marks the cells of the rows where those misprints sit. */
+void gk_grid_mark_doubted (const GkGrid *grid, const double *values, const gboolean *known, gboolean *doubted);
