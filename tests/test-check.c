@@ -45,6 +45,79 @@ test_not_a_number (void)
   g_assert_cmpstr (tu_check_status (rec, "appeals.review.total"), ==, "skipped");
 }
 
+/* An OCR reading below GK_OCR_SUSPECT_CONFIDENCE keeps its value and says
+ * it is doubtful in its provenance (suspect_ocr); a sure one does not, nor
+ * does a born-digital value. */
+static void
+test_suspect_ocr_provenance (void)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  GkSource sure = { .method = GK_METHOD_OCR, .confidence = 0.95, .page = 2 };
+  GkSource doubtful = sure;
+  doubtful.confidence = 0.41;
+  g_ptr_array_add (content->rows, gk_row_new ("四、政府信息公开行政复议、行政诉讼情况", &sure));
+  GkRow *row = gk_row_new ("行政复议", &sure);
+  for (int i = 0; i < 15; i++)
+    gk_row_add_cell (row, gk_cell_new (i == 0 ? "7" : i == 4 ? "7" : "0", i == 0 ? &doubtful : &sure));
+  g_ptr_array_add (content->rows, row);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "ocr.pdf", content);
+  json_t *j = gk_record_to_json (rec);
+  json_t *prov = json_object_get (j, "provenance");
+  json_t *upheld = json_object_get (prov, "appeals.review.upheld");
+  json_t *review = json_object_get (json_object_get (json_object_get (j, "data"), "appeals"), "review");
+  g_assert_cmpint (json_integer_value (json_object_get (review, "upheld")), ==, 7);
+  g_assert_true (json_is_true (json_object_get (upheld, "suspect_ocr")));
+  g_assert_null (json_object_get (json_object_get (prov, "appeals.review.total"), "suspect_ocr"));
+  json_decref (j);
+
+  g_autoptr (GkRecord) text = tu_record_from_text ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+                                                   "7 0 0 0 7 0 0 0 0 0 0 0 0 0 0\n");
+  json_t *t = gk_record_to_json (text);
+  g_assert_null (json_object_get (json_object_get (json_object_get (t, "provenance"), "appeals.review.upheld"), "suspect_ocr"));
+  json_decref (t);
+}
+
+/* Ink the OCR saw in a value cell but could not read (GK_UNREAD_MARK) is
+ * a figure unread: null, never a blank's 0, and no misprint (no failing
+ * value.number check).  A table all of whose checks are then skipped says
+ * so (checks_skipped): no failing check there is no clean bill. */
+static void
+test_unread_ink_is_null (void)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  GkSource src = { .method = GK_METHOD_OCR, .confidence = 0.95, .page = 3 };
+  g_ptr_array_add (content->rows, gk_row_new ("四、政府信息公开行政复议、行政诉讼情况", &src));
+  GkRow *row = gk_row_new ("行政复议", &src);
+  for (int i = 0; i < 15; i++)
+    {
+      GkSource s = src;
+      s.confidence = i % 5 == 4 ? 0.0 : 0.95;   /* every total unread */
+      GkCell *cell = gk_cell_new (i % 5 == 4 ? GK_UNREAD_MARK : "0", &s);
+      cell->grid_cell = TRUE;
+      gk_row_add_cell (row, cell);
+    }
+  g_ptr_array_add (content->rows, row);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "ocr.pdf", content);
+  const GkValue *total = gk_record_get (rec, "appeals.review.total");
+  g_assert_nonnull (total);
+  g_assert_cmpint (total->kind, ==, GK_VALUE_NULL);
+  g_assert_false (total->from_blank);
+  g_assert_null (tu_find_check (rec, "value.number.appeals.review.total"));
+  g_assert_cmpstr (tu_check_status (rec, "appeals.review.total"), ==, "skipped");
+  gboolean said = FALSE;
+  for (guint i = 0; i < rec->warnings->len; i++)
+    {
+      const GkWarning *w = rec->warnings->pdata[i];
+      said |= strcmp (w->code, "checks_skipped") == 0 && strstr (w->message, "appeals") != NULL;
+    }
+  g_assert_true (said);
+  /* the same table read whole: its checks run, nothing to say */
+  g_autoptr (GkRecord) whole = tu_record_from_text ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+                                                    "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n");
+  for (guint i = 0; i < whole->warnings->len; i++)
+    g_assert_cmpstr (((GkWarning *) whole->warnings->pdata[i])->code, !=, "checks_skipped");
+}
+
 static void
 test_balance_message (void)
 {
@@ -182,6 +255,8 @@ main (int argc, char **argv)
   tu_init (&argc, &argv);
   g_test_add_func ("/check/published-le-total", test_published_le_total);
   g_test_add_func ("/check/not-a-number", test_not_a_number);
+  g_test_add_func ("/check/suspect-ocr-provenance", test_suspect_ocr_provenance);
+  g_test_add_func ("/check/unread-ink-is-null", test_unread_ink_is_null);
   g_test_add_func ("/check/balance-message", test_balance_message);
   g_test_add_func ("/check/placeholder-stays-zero", test_placeholder_stays_zero);
   g_test_add_func ("/check/placeholder-forms", test_placeholder_forms);

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 #include "testutil.h"
 #include "common/gk-error.h"
 #include "input/input.h"
@@ -442,6 +443,45 @@ image_of_page (cairo_t *cr)
   return img;
 }
 
+/* Scanner noise: a speck of a pixel or two beside a dash leaves the dash
+ * a dash (the speck goes when the page is binarised), and a speck alone
+ * in a cell leaves the cell blank, not a figure to read. */
+static void
+test_speck_beside_dash (void)
+{
+  cairo_t *cr = white_page ();
+  cairo_rectangle (cr, 45, 49.5, 10, 1);    /* an em dash in the cell 20..80 × 40..60 */
+  cairo_rectangle (cr, 58, 53, 0.5, 0.5);   /* a speck below its right end */
+  cairo_rectangle (cr, 150, 50, 0.5, 0.5);  /* a speck alone in the cell 120..180 × 40..60 */
+  cairo_fill (cr);
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
+  GkOcrCellRect c;
+  GkRect dash = { 20, 40, 80, 60 }, blank = { 120, 40, 180, 60 };
+  g_assert_true (gk_ocr_cell_rect (img, &dash, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_true (c.dash);
+  g_assert_false (gk_ocr_cell_rect (img, &blank, GK_OCR_CELL_INSET_PT, &c));
+}
+
+/* Digits printed thin and pale (a 200 dpi grey scan of a light serif face)
+ * keep their strokes when the page is binarised: the cell has ink to read,
+ * and it is read. */
+static void
+test_faint_digits (void)
+{
+  cairo_t *cr = white_page ();
+  cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
+  cairo_select_font_face (cr, "Noto Serif CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 7.5);
+  cairo_move_to (cr, 140, 53);
+  cairo_show_text (cr, "144");
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
+  GkOcrCellRect c;
+  GkRect cell = { 120, 40, 180, 60 };
+  g_assert_true (gk_ocr_cell_rect (img, &cell, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpfloat (c.ink_w_pt, >, 10.0);   /* three digits of ~4 pt, none lost */
+  g_assert_cmpfloat (c.ink_h_pt, >, 4.5);
+}
+
 /* A 300 dpi page of three ruled-free cells: a dash, a digit, a stray bar touching the cell's side. */
 static void
 test_dash_cell (void)
@@ -795,6 +835,103 @@ test_prose_misreadings (void)
   g_assert_cmpstr (d, ==, "政务动态信息50条，重点领域信息1234条，其他信息7条");
 }
 
+/* A degraded copy of one page of a born-digital sample, as a poor scanner
+ * leaves it: rendered at dpi in grey, rotated by deg, each pixel off by up
+ * to ±noise grey levels (a fixed seed), wrapped into an image-only PDF. */
+static char *
+degraded_sample_pdf (const char *sample, int page_index, double dpi, double deg, int noise)
+{
+  g_autofree char *path = tu_source_path (sample);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  PopplerPage *page = poppler_document_get_page (doc, page_index);
+  double w_pt, h_pt, s = dpi / 72.0;
+  poppler_page_get_size (page, &w_pt, &h_pt);
+  PIX *colour = gk_ocr_render_page (page, dpi, G_MAXINT64, NULL);
+  g_assert_nonnull (colour);
+  g_object_unref (page);
+  g_object_unref (doc);
+  int w = pixGetWidth (colour), h = pixGetHeight (colour);
+  PIX *gray = pixConvertRGBToLuminance (colour);
+  PIX *turned = pixRotate (gray, (float) (deg * G_PI / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+  pixDestroy (&colour);
+  pixDestroy (&gray);
+  GRand *rand = g_rand_new_with_seed (15);
+  cairo_surface_t *scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  guint8 *data = cairo_image_surface_get_data (scan);
+  int stride = cairo_image_surface_get_stride (scan);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        l_uint32 v = 255;
+        pixGetPixel (turned, x, y, &v);
+        int g = CLAMP ((int) v + g_rand_int_range (rand, -noise, noise + 1), 0, 255);
+        ((guint32 *) (data + (gsize) y * stride))[x] = 0xff000000u | ((guint32) g << 16) | ((guint32) g << 8) | (guint32) g;
+      }
+  cairo_surface_mark_dirty (scan);
+  g_rand_free (rand);
+  pixDestroy (&turned);
+
+  char *out = NULL;
+  int fd = g_file_open_tmp ("gk-test-degraded-XXXXXX.pdf", &out, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (out, w_pt, h_pt);
+  cairo_t *pc = cairo_create (pdf);
+  tu_paint_image (pc, scan, 1.0 / s);
+  cairo_show_page (pc);
+  cairo_destroy (pc);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  return out;
+}
+
+/* The tables page of a sample scanned at 150 dpi, 0.8° off, with ±40 grey
+ * levels of noise: each value the record gives is the sample's true value
+ * or marked suspect_ocr, most are read, and the record names the page as a
+ * poor scan. */
+static void
+test_degraded_scan (void)
+{
+  g_autofree char *path = degraded_sample_pdf ("samples/jinping-2019.pdf", 1, 150, 0.8, 40);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkRecord) rec = gk_pipeline_extract (tu_pipeline (), path, NULL, &error);
+  g_assert_no_error (error);
+  g_autofree char *truth_path = tu_source_path ("samples/jinping-2019.expected.json");
+  json_t *truth = json_load_file (truth_path, 0, NULL);
+  g_assert_nonnull (truth);
+  json_t *want = json_object_get (truth, "values");
+  guint read = 0, table_keys = 0;
+  for (guint i = 0; i < rec->values->len; i++)
+    {
+      const GkValue *v = rec->values->pdata[i];
+      json_t *t = json_object_get (want, v->key);
+      if (!json_is_number (t) || g_str_has_prefix (v->key, "narrative."))
+        continue;
+      table_keys++;
+      if (v->kind == GK_VALUE_NULL)
+        continue;
+      read++;
+      if (gk_value_number (v) != json_number_value (t))
+        {
+          g_test_message ("%s: read %g, printed %g, confidence %.2f", v->key, gk_value_number (v),
+                          json_number_value (t), v->src.confidence);
+          g_assert_true (gk_value_is_suspect_ocr (v));
+        }
+    }
+  g_assert_cmpuint (read, >=, table_keys * 3 / 4);
+  gboolean poor = FALSE;
+  for (guint i = 0; i < rec->warnings->len; i++)
+    {
+      const GkWarning *w = rec->warnings->pdata[i];
+      poor |= strcmp (w->code, "poor_scan") == 0 && w->page == 1;
+    }
+  g_assert_true (poor);
+  json_decref (truth);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -804,6 +941,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
+  g_test_add_func ("/ocr/speck-beside-dash", test_speck_beside_dash);
+  g_test_add_func ("/ocr/faint-digits", test_faint_digits);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);
   g_test_add_func ("/ocr/labels-spare-digit-passes", test_labels_spare_digit_passes);
   g_test_add_func ("/ocr/five-with-faint-stem", test_five_with_faint_stem);
@@ -813,6 +952,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/tessdata-missing", test_tessdata_missing);
   g_test_add_func ("/ocr/pixel-limit", test_pixel_limit);
   g_test_add_func ("/ocr/scanned-page", test_scanned_page);
+  g_test_add_func ("/ocr/degraded-scan", test_degraded_scan);
   g_test_add_func ("/ocr/blank-pages-skipped", test_blank_pages_skipped);
   g_test_add_func ("/ocr/mixed-and-never", test_mixed_and_never);
   g_test_add_func ("/ocr/always", test_always);

@@ -1038,6 +1038,31 @@ test_leading_blank_value_columns (void)
     }
 }
 
+/* A value cell whose ink the OCR could not read holds GK_UNREAD_MARK: it
+ * is a value cell still (the row keeps its columns, the header its place),
+ * not a label nor a header. */
+static void
+test_unread_value_cell (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_OCR);
+  const double x0 = 50, cw = 60, y0 = 100, rh = 20;
+  add_grid_rules (page, x0, y0, 2, 4, cw, rh);
+  static const char *const head[] = { "信息内容", "本年制发件数", "本年废止件数", "现行有效件数" };
+  static const char *const data[] = { "规章", "3", GK_UNREAD_MARK, "12" };
+  for (int c = 0; c < 4; c++)
+    {
+      add_cell_word (page, x0, y0, cw, rh, 0, c, head[c]);
+      add_cell_word (page, x0, y0, cw, rh, 1, c, data[c]);
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 2);
+  GkRow *row = content->rows->pdata[1];
+  g_assert_cmpstr (row->label, ==, "规章");
+  g_assert_cmpuint (row->cells->len, ==, 3);
+  g_assert_cmpstr (((GkCell *) row->cells->pdata[1])->raw, ==, GK_UNREAD_MARK);
+}
+
 /* A ruled table with no number in it (the fee table of a report that
  * charged nothing, its one cell blank): the column under a header that is
  * blank in every row below is its value column, so the row has a blank
@@ -1256,6 +1281,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
   g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);
+  g_test_add_func ("/layout/unread-value-cell", test_unread_value_cell);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();

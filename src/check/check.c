@@ -105,13 +105,6 @@ describe_side (GString *msg, const GkTemplateSet *set, const GkRecord *rec, GPtr
     }
 }
 
-static gboolean
-operand_is_suspect (const GkValue *v)
-{
-  return v && v->has_source && v->src.method == GK_METHOD_OCR
-         && v->src.confidence < GK_OCR_SUSPECT_CONFIDENCE;
-}
-
 static void
 run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity *id, const char *value)
 {
@@ -167,7 +160,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
           ls += x;
         else
           rs += x;
-        suspect |= operand_is_suspect (v);
+        suspect |= gk_value_is_suspect_ocr (v);
       }
   g_autoptr (GString) negatives = g_string_new (NULL);
   for (guint i = 0; i < nonneg->len; i++)
@@ -185,7 +178,7 @@ run_identity_instance (const GkTemplateSet *set, GkRecord *rec, const GkIdentity
       else if (x < 0)
         {
           g_string_append_printf (negatives, "%s%s为负数", negatives->len ? "，" : "", term_label (set, k));
-          suspect |= operand_is_suspect (v);
+          suspect |= gk_value_is_suspect_ocr (v);
         }
     }
 
@@ -387,7 +380,7 @@ run_narrative (GkRecord *rec)
           else
             c->message = g_strdup_printf ("正文称收到政府信息公开申请%.0f件，表格“本年新收”总计为%.0f件，%s。",
                                           a, b, a == b ? "相符" : "不符");
-          c->suspect_ocr = c->status == GK_CHECK_FAIL && operand_is_suspect (table);
+          c->suspect_ocr = c->status == GK_CHECK_FAIL && gk_value_is_suspect_ocr (table);
         }
       gk_record_add_check (rec, c);
     }
@@ -410,12 +403,13 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
           gk_check_add_operand (c, v->key, v);
           c->status = GK_CHECK_FAIL;
           c->message = g_strdup_printf ("%s为%" G_GINT64_FORMAT "，数量不能为负数。", term_label (set, v->key), v->i);
-          c->suspect_ocr = operand_is_suspect (v);
+          c->suspect_ocr = gk_value_is_suspect_ocr (v);
           gk_record_add_check (rec, c);
         }
       /* a null whose text reads as a number (an OCR reading not believed,
-         cells glued together) is no misprint: only text that is none fails */
-      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw
+         cells glued together, ink the OCR could not read) is no misprint:
+         only text that is none fails */
+      else if (v->kind == GK_VALUE_NULL && v->raw && *v->raw && strcmp (v->raw, GK_UNREAD_MARK) != 0
                && gk_number_parse (v->raw, type).kind == GK_NUMBER_INVALID)
         {
           g_autofree char *id = g_strdup_printf ("value.number.%s", v->key);
@@ -423,7 +417,7 @@ run_value_checks (const GkTemplateSet *set, GkRecord *rec)
           gk_check_add_operand (c, v->key, v);
           c->status = GK_CHECK_FAIL;
           c->message = g_strdup_printf ("%s印作“%s”，不是数字。", term_label (set, v->key), v->raw);
-          c->suspect_ocr = operand_is_suspect (v);
+          c->suspect_ocr = gk_value_is_suspect_ocr (v);
           gk_record_add_check (rec, c);
         }
     }

@@ -12,14 +12,11 @@
  * see.  A failing check whose operands include such a value lists their
  * keys (placeholders) and its message says so (…，其中“—”按0计).  A
  * failing check whose operands include an OCR reading below
- * GK_OCR_SUSPECT_CONFIDENCE is marked suspect_ocr, and the pipeline sends
+ * GK_OCR_SUSPECT_CONFIDENCE (record.h) is marked suspect_ocr, and the pipeline sends
  * that reading to be read again (pipeline/reread.h).
  */
 #pragma once
 #include "model/record.h"
 #include "templates/template.h"
-
-/* OCR confidence (0..1) under which a cell may be misread. */
-#define GK_OCR_SUSPECT_CONFIDENCE 0.80
 
 void gk_checks_run (const GkTemplateSet *set, GkRecord *record);

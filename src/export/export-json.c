@@ -138,6 +138,8 @@ gk_record_to_json (const GkRecord *r)
             json_object_set_new (src, "placeholder", json_true ());
           if (v->approximate)
             json_object_set_new (src, "approximate", json_true ());
+          if (gk_value_is_suspect_ocr (v))
+            json_object_set_new (src, "suspect_ocr", json_true ());
           json_object_set_new (prov, v->key, src);
         }
     }

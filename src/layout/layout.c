@@ -277,10 +277,12 @@ cell_text_fill (CellText *ct)
   ct->text = g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* A value cell's text: a number or placeholder, a blank, or a figure the
+ * OCR saw but could not read (GK_UNREAD_MARK, null later). */
 static gboolean
 text_is_value (const char *text)
 {
-  return !*text || gk_number_is_cell_token (text);
+  return !*text || gk_number_is_cell_token (text) || strcmp (text, GK_UNREAD_MARK) == 0;
 }
 
 /* How a row label opens: 四、 （三） 1. 2、 — a row broken by a page

@@ -2,6 +2,12 @@
 #include "record.h"
 #include <math.h>
 
+gboolean
+gk_value_is_suspect_ocr (const GkValue *v)
+{
+  return v && v->has_source && v->src.method == GK_METHOD_OCR && v->src.confidence < GK_OCR_SUSPECT_CONFIDENCE;
+}
+
 double
 gk_value_number (const GkValue *v)
 {

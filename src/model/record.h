@@ -40,6 +40,12 @@ typedef struct {
 
 double gk_value_number (const GkValue *v);   /* i or d as double; NAN for null */
 
+/* OCR confidence (0..1) under which a cell may be misread. */
+#define GK_OCR_SUSPECT_CONFIDENCE 0.80
+/* TRUE for a value read by OCR below GK_OCR_SUSPECT_CONFIDENCE: provenance
+ * "suspect_ocr", and a check failing through it may be our misreading. */
+gboolean gk_value_is_suspect_ocr (const GkValue *v);
+
 typedef struct {
   char *label;
   gboolean has_count;

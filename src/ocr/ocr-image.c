@@ -27,11 +27,14 @@
 #define GK_OCR_SKEW_MIN_DEG 0.05
 /* Sauvola window half-size per dpi: ~0.05 inch, a few stroke widths. */
 #define GK_OCR_SAUVOLA_WINDOW_PER_DPI 0.05
-/* Sauvola k: the usual 0.34 keeps thin ruling lines whole. */
-#define GK_OCR_SAUVOLA_K 0.34f
+/* Sauvola k: low, so pale thin strokes stay ink (paper is pure white by then). */
+#define GK_OCR_SAUVOLA_K 0.1f
 /* Grey level under which a pixel may belong to a ruling line, on the
  * background-normalised image (paper ~200, hairline rules 120–190). */
 #define GK_OCR_RULE_INK_LEVEL 185
+/* Ink whose box is no larger than this either way (points) is a speck of
+ * scanner noise: a full stop of 10 pt text is ~1.2 pt. */
+#define GK_OCR_SPECK_MAX_PT 0.75
 /* Grey levels at or above this are paper: pixBackgroundNormSimple maps paper to 200. */
 #define GK_OCR_PAPER_LEVEL 190
 
@@ -95,15 +98,17 @@ page_scan (PopplerPage *page, double w_pt, double h_pt)
   return surface;
 }
 
-static PIX *
-page_render (PopplerPage *page, double w_pt, double h_pt, const GkReadOptions *opts, GError **error)
+PIX *
+gk_ocr_render_page (PopplerPage *page, double dpi, gint64 max_pixels, GError **error)
 {
-  double scale = GK_OCR_RENDER_DPI / 72.0;
+  double w_pt, h_pt;
+  poppler_page_get_size (page, &w_pt, &h_pt);
+  double scale = dpi / 72.0;
   int w = (int) ceil (w_pt * scale), h = (int) ceil (h_pt * scale);
-  if (w <= 0 || h <= 0 || (gint64) w * h > opts->max_pixels)
+  if (w <= 0 || h <= 0 || (gint64) w * h > max_pixels)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_LIMIT, "page image of %d×%d pixels exceeds the limit of %" G_GINT64_FORMAT,
-                   w, h, opts->max_pixels);
+                   w, h, max_pixels);
       return NULL;
     }
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
@@ -148,7 +153,7 @@ gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts
       embedded = pix != NULL;
     }
   if (!pix)
-    pix = page_render (page, w_pt, h_pt, opts, error);
+    pix = gk_ocr_render_page (page, GK_OCR_RENDER_DPI, opts->max_pixels, error);
   if (!pix)
     return NULL;
   GkOcrImage *img = gk_ocr_image_from_pix (pix, number, w_pt, h_pt, opts, error);
@@ -229,6 +234,9 @@ rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
   return scaled;
 }
 
+/* Sauvola's threshold, then the specks of noise go (GK_OCR_SPECK_MAX_PT):
+ * one beside a dash makes its ink no flat bar, and one alone in a blank
+ * cell is ink a reading must account for. */
 static PIX *
 binarise (PIX *gray, double dpi)
 {
@@ -237,7 +245,40 @@ binarise (PIX *gray, double dpi)
   int nx = MAX (1, pixGetWidth (gray) / 1000), ny = MAX (1, pixGetHeight (gray) / 1000);
   if (pixSauvolaBinarizeTiled (gray, whsize, GK_OCR_SAUVOLA_K, nx, ny, NULL, &binary) != 0)
     return NULL;
+  int speck = (int) floor (GK_OCR_SPECK_MAX_PT * dpi / 72.0);
+  PIX *clean = speck >= 1 ? pixSelectBySize (binary, speck + 1, speck + 1, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL)
+                          : NULL;
+  if (clean)
+    {
+      pixDestroy (&binary);
+      binary = clean;
+    }
   return binary;
+}
+
+/* The paper's grain (GK_OCR_GRAIN_*): scanner noise makes neighbouring
+ * paper pixels differ; a clean scan's paper is smooth, its JPEG and blur
+ * included. */
+static double
+paper_grain (PIX *gray)
+{
+  int w = pixGetWidth (gray), h = pixGetHeight (gray), wpl = pixGetWpl (gray);
+  const l_uint32 *data = pixGetData (gray);
+  double sum = 0;
+  gint64 n = 0;
+  for (int y = 0; y < h; y += GK_OCR_GRAIN_ROW_STEP)
+    {
+      const l_uint32 *line = data + (gsize) y * wpl;
+      int prev = GET_DATA_BYTE (line, 0);
+      for (int x = 1; x < w; x++)
+        {
+          int v = GET_DATA_BYTE (line, x);
+          if (v >= GK_OCR_GRAIN_PAPER_LEVEL && prev >= GK_OCR_GRAIN_PAPER_LEVEL)
+            sum += abs (v - prev), n++;
+          prev = v;
+        }
+    }
+  return n ? sum / (double) n : 0;
 }
 
 static gint images_made;
@@ -298,6 +339,7 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
       return NULL;
     }
   double dpi = w / (width_pt / 72.0);
+  int scan_dpi = (int) lround (dpi);
   PIX *gray = gray_without_seal (pix);
   if (!gray)
     {
@@ -332,6 +374,7 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
         }
     }
   pixDestroy (&ink);
+  double grain = paper_grain (gray);
   /* before paper goes white: faint grey hairlines (LibreOffice's rules) are
    * still there; Sauvola loses them, a generous global threshold keeps
    * them, and the text and noise it lets in do not survive the layout's
@@ -355,6 +398,8 @@ gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
   img->pt_per_px = width_pt / pixGetWidth (gray);
   img->dpi = (int) lround (dpi);
   img->skew_deg = skew;
+  img->scan_dpi = scan_dpi;
+  img->grain = grain;
   img->gray = gray;
   img->binary = binary;
   img->rules = rules;

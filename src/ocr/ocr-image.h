@@ -9,6 +9,7 @@
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
  *   gk_ocr_pix_from_cairo    an ARGB32/RGB24 cairo image surface → 32 bpp PIX
+ *   gk_ocr_render_page       a poppler page rendered at a resolution → 32 bpp PIX
  *   gk_ocr_images_made       pages cleaned so far in this process (what reading cost)
  *   gk_ocr_page_has_ink      a coarse rendering of the page shows ink (else no OCR is worth it)
  *
@@ -27,8 +28,11 @@
  * default threshold faint hairline rules give it too little ink — and
  * undone by rotation; (5) a generous global threshold keeps the ruling
  * lines, faint grey ones included (img->rules), then paper is set pure
- * white; (6) Sauvola's local threshold gives the 1 bpp images tesseract
- * reads.  Tesseract's LSTM takes grey input as it is, and on these scans
+ * white; (6) Sauvola's local threshold (k 0.1: at the usual 0.34 the pale
+ * thin strokes of a grey 200 dpi scan fell under it, cells read blank)
+ * gives the 1 bpp images tesseract reads, and leptonica drops the specks
+ * of noise from them (GK_OCR_SPECK_MAX_PT).  The paper's grain and the
+ * scan's own resolution are kept: they tell a poor scan (ocr.h).  Tesseract's LSTM takes grey input as it is, and on these scans
  * misread clean cells from the grey image (a crisp "2511" came out "Do";
  * the same crop of the Sauvola image reads 2511), so the grey image
  * serves only the re-read of suspect cells.
@@ -73,6 +77,12 @@
 /* ... a page with fewer such pixels than this is blank (a speck, a crease). */
 #define GK_OCR_INK_MIN_PIXELS 12
 
+/* Paper grain is measured on every GK_OCR_GRAIN_ROW_STEP-th row, between
+ * horizontal neighbours both at least GK_OCR_GRAIN_PAPER_LEVEL (paper is
+ * 200 on the normalised image; ink and its edges are darker). */
+#define GK_OCR_GRAIN_ROW_STEP 4
+#define GK_OCR_GRAIN_PAPER_LEVEL 160
+
 /* Images further than this ratio from a wanted resolution are rescaled. */
 #define GK_OCR_RESCALE_RATIO 1.15
 
@@ -81,6 +91,9 @@ typedef struct {
   double width_pt, height_pt;
   double pt_per_px;    /* PDF points per pixel of gray/binary */
   int dpi;             /* effective resolution of gray/binary */
+  int scan_dpi;        /* resolution of the page's image as found, before any rescaling */
+  double grain;        /* paper grain: mean grey-level step between neighbouring
+                          paper pixels of the normalised image (GK_OCR_GRAIN_*) */
   double skew_deg;     /* rotation found and removed */
   gboolean embedded;   /* TRUE: the page's own scan, FALSE: rendered */
   PIX *gray;           /* 8 bpp, seal removed, deskewed, background white (re-reads) */
@@ -106,6 +119,8 @@ BOXA *gk_ocr_image_text_lines (const GkOcrImage *img, int x, int y, int w, int h
 void gk_ocr_image_free (GkOcrImage *img);
 GkRect gk_ocr_image_to_points (const GkOcrImage *img, int x0, int y0, int x1, int y1);
 PIX *gk_ocr_pix_from_cairo (cairo_surface_t *surface);
+/* The page on white at dpi; GK_ERROR_LIMIT over max_pixels. */
+PIX *gk_ocr_render_page (PopplerPage *page, double dpi, gint64 max_pixels, GError **error);
 guint gk_ocr_images_made (void);
 /* FALSE only when the page is surely blank; a page too large to test is taken as inked. */
 gboolean gk_ocr_page_has_ink (PopplerPage *page, const GkReadOptions *opts);

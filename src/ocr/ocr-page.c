@@ -982,9 +982,19 @@ read_grid_cells (GkOcrEngine *engine, const GkOcrImage *img, const DigitsImage *
         for (int row = r->cell->row; row < r->cell->row + r->cell->row_span && row < grid->n_rows; row++)
           first_number[row] = MIN (first_number[row], r->cell->col);
     }
+  /* the grid's first number column: ink right of it that no pass could
+   * read is a figure unread, not a blank (which would count as 0) */
+  int value_col = G_MAXINT;
+  for (int row = 0; row < grid->n_rows; row++)
+    value_col = MIN (value_col, first_number[row]);
   for (guint i = 0; i < n; i++)
     {
       CellRead *r = &reads[i];
+      if (!r->chosen && r->cell->col >= value_col)
+        {
+          r->chosen = g_strdup (GK_UNREAD_MARK);
+          r->conf = 0;
+        }
       if (!r->chosen)
         continue;
       g_autofree char *chosen = g_steal_pointer (&r->chosen);

@@ -103,6 +103,10 @@ gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts
   g_autoptr (GkPage) page = gk_ocr_page_read (engine, img, error);
   if (!page)
     return FALSE;
+  if (img->scan_dpi < GK_OCR_POOR_DPI || img->grain > GK_OCR_POOR_GRAIN)
+    gk_content_warn (content, "poor_scan", number,
+                     "第%d页扫描质量差（%d dpi，纸面噪点 %.1f）：识别的数字可能有误，存疑者标为 suspect_ocr",
+                     number, img->scan_dpi, img->grain);
   gk_layout_page (page, content);
   if (page->words->len > 0)
     g_array_append_val (content->ocr_pages, number);  /* a blank page was not "read by OCR" */

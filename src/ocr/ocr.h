@@ -22,6 +22,13 @@
 #include "content/content.h"
 #include "content/options.h"
 
+/* A page scanned below this resolution (dpi), or whose paper grain
+ * (GkOcrImage.grain) exceeds GK_OCR_POOR_GRAIN, is a poor scan: the
+ * record says so (poor_scan, naming the page).  Scanners of reports give
+ * 200–300 dpi and a grain under 1; heavy noise gives 4 and more. */
+#define GK_OCR_POOR_DPI 180
+#define GK_OCR_POOR_GRAIN 2.5
+
 /* Page images kept for re-reads, at most (bytes): six 300 dpi pages. */
 #define GK_OCR_KEEP_IMAGES_BYTES (64u << 20)
 /* A re-read is believed only at or above this confidence (0..1). */

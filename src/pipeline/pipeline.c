@@ -7,6 +7,7 @@
 #include "narrative/narrative.h"
 #include "pdf/pdf-input.h"
 #include "reread.h"
+#include "scan-quality.h"
 #include "table/match.h"
 #include "text/text-input.h"
 #include <string.h>
@@ -126,6 +127,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
     gk_record_warn (rec, "no_report_content", 0,
                     "未读到任何年报数据：没有可识别的统计表格，正文中也没有年报的数字（这可能不是政府信息公开年度报告，或内容为空白）");
   gk_checks_run (p->templates, rec);
+  gk_scan_quality_warn (rec);
   return rec;
 }
 

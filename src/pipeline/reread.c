@@ -87,7 +87,7 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
       for (guint j = 0; j < c->operands->len; j++)
         {
           const GkValue *v = gk_record_get (rec, g_array_index (c->operands, GkCheckOperand, j).key);
-          if (!v || !v->has_source || v->src.method != GK_METHOD_OCR || v->src.confidence >= GK_OCR_SUSPECT_CONFIDENCE)
+          if (!gk_value_is_suspect_ocr (v))
             continue;
           GkCell *cell = find_cell (content, &v->src);
           if (!cell || !g_hash_table_add (tried, cell))
