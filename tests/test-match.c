@@ -270,6 +270,35 @@ test_ocr_unbelieved_cell (void)
   g_assert_null (tu_check_status (rec, "value.number.active.procurement.amount_wan"));
 }
 
+/* A count the OCR read as "36.705" (a thousands comma seen as a point: a
+ * count has no decimals) is 36705; an amount so read is a decimal still,
+ * and a count with a point elsewhere is no number. */
+static void
+test_ocr_thousands_point (void)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  GkSource src = { .method = GK_METHOD_OCR, .confidence = 0.61, .page = 2 };
+  g_ptr_array_add (content->rows, gk_row_new ("二、主动公开政府信息情况", &src));
+  g_ptr_array_add (content->rows, gk_row_new ("第二十条第（五）项 信息内容 本年处理决定数量", &src));
+  GkRow *lic = gk_row_new ("行政许可", &src);
+  gk_row_add_cell (lic, gk_cell_new ("36.705", &src));
+  g_ptr_array_add (content->rows, lic);
+  GkRow *pen = gk_row_new ("行政处罚", &src);
+  gk_row_add_cell (pen, gk_cell_new ("1838.5", &src));
+  g_ptr_array_add (content->rows, pen);
+  g_ptr_array_add (content->rows, gk_row_new ("第二十条第（八）项 信息内容 本年收费金额（单位：万元）", &src));
+  GkRow *fee = gk_row_new ("行政事业性收费", &src);
+  gk_row_add_cell (fee, gk_cell_new ("2.125", &src));
+  g_ptr_array_add (content->rows, fee);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "scan.pdf", content);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 36705));
+  g_assert_cmpstr (gk_record_get (rec, "active.licensing.decisions")->raw, ==, "36.705");
+  g_assert_cmpint (gk_record_get (rec, "active.penalty.decisions")->kind, ==, GK_VALUE_NULL);
+  GkValue *fees = gk_record_get (rec, "active.fees.amount_wan");
+  g_assert_cmpint (fees->kind, ==, GK_VALUE_DOUBLE);
+  g_assert_cmpfloat_with_epsilon (fees->d, 2.125, 1e-9);
+}
+
 static gboolean
 cannot_reread (gpointer data, const GkSource *src, char **raw, double *confidence)
 {
@@ -335,6 +364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/prose-before-table", test_prose_before_table);
   g_test_add_func ("/match/ocr-unbelieved-cell", test_ocr_unbelieved_cell);
+  g_test_add_func ("/match/ocr-thousands-point", test_ocr_thousands_point);
   g_test_add_func ("/match/ocr-blank-beside-doubtful-cell", test_ocr_blank_beside_doubtful_cell);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();

@@ -841,6 +841,28 @@ find_sections (const GkTemplateSet *set, const GPtrArray *rows, GArray *spans)
   g_array_unref (marks);
 }
 
+/* A count read by OCR as "36.705": a count has no decimals, and a point
+ * between groups of three digits is the OCR's reading of a thousands
+ * comma.  The reading with commas, or NULL when raw is not so grouped. */
+static char *
+ocr_grouped_count (const char *raw, GkColumnType type)
+{
+  if (type == GK_COLUMN_AMOUNT_WAN)
+    return NULL;
+  const char *p = raw + (*raw == '+' || *raw == '-');
+  int lead = 0;
+  while (g_ascii_isdigit (p[lead]))
+    lead++;
+  if (lead < 1 || lead > 3 || p[lead] != '.')
+    return NULL;
+  for (const char *q = p + lead; *q; q += 4)
+    if (q[0] != '.' || !g_ascii_isdigit (q[1]) || !g_ascii_isdigit (q[2]) || !g_ascii_isdigit (q[3]))
+      return NULL;
+  char *grouped = g_strdup (raw);
+  g_strdelimit (grouped, ".", ',');
+  return grouped;
+}
+
 static void
 write_value (const GkTemplateSet *set, GkRecord *rec, const char *key, const Assignment *a)
 {
@@ -860,6 +882,10 @@ write_value (const GkTemplateSet *set, GkRecord *rec, const char *key, const Ass
       return;
     }
   GkNumber num = gk_number_parse (cell->raw, a->type);
+  g_autofree char *grouped = cell->src.method == GK_METHOD_OCR && num.kind == GK_NUMBER_INVALID
+                             ? ocr_grouped_count (cell->raw, a->type) : NULL;
+  if (grouped)
+    num = gk_number_parse (grouped, a->type);
   if (a->type == GK_COLUMN_AMOUNT_WAN && num.kind == GK_NUMBER_DOUBLE && !num.unit[0] && a->unit_hint)
     {
       g_autofree char *with_unit = g_strconcat (cell->raw, a->unit_hint, NULL);
