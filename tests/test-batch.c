@@ -206,7 +206,7 @@ test_bad_file (void)
   g_assert_nonnull (strstr (err, "gongkai: missing.txt: "));
   g_assert_nonnull (strstr (err, "4 files: 1 extracted, 0 skipped"));
   g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
-  g_autofree char *rows = tu_sqlite_dump (db, "SELECT file, sha256 IS NOT NULL, json IS NOT NULL, error FROM reports ORDER BY file");
+  g_autofree char *rows = tu_sqlite_dump (db, "SELECT file, sha256 IS NOT NULL, record IS NOT NULL, error FROM reports ORDER BY file");
   g_assert_cmpstr (rows, ==,
                    "a-good.txt|1|1|NULL\n"
                    "bad.pdf|1|0|not a PDF (no %PDF- header)\n"

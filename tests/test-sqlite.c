@@ -64,7 +64,7 @@ static char *
 content (const char *path)
 {
   g_autofree char *r = tu_sqlite_dump (path, "SELECT file, sha256, media, pages, title, issuer, issuer_key, year, template,"
-                                   " published_on, json, error FROM reports ORDER BY sha256, file");
+                                   " published_on, gongkai_version, sqlar_uncompress (record, record_size), error FROM reports ORDER BY sha256, file");
   g_autofree char *v = tu_sqlite_dump (path, "SELECT r.sha256, v.key, v.value, typeof (v.value), v.page, v.method, v.confidence, v.raw"
                                    " FROM vals v JOIN reports r ON r.id = v.report_id ORDER BY r.sha256, v.rowid");
   g_autofree char *c = tu_sqlite_dump (path, "SELECT r.sha256, c.id, c.status, c.formula, c.message, c.suspect_ocr, c.operands"
@@ -82,13 +82,14 @@ test_schema (void)
   g_assert_cmpstr (objects, ==,
                    "index|checks_failing\nindex|checks_report\nindex|reports_file\nindex|reports_issuer_year\n"
                    "index|vals_key\nindex|vals_report\n"
-                   "table|checks\ntable|reports\ntable|reviews\ntable|vals\nview|report_values\n");
+                   "table|checks\ntable|claims\ntable|report_vals\ntable|reports\ntable|reviews\ntable|val_keys\n"
+                   "view|report_values\nview|vals\n");
   g_autofree char *mode = tu_sqlite_dump (path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal\n");
   g_autofree char *version = tu_sqlite_dump (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "1\n");
+  g_assert_cmpstr (version, ==, "2\n");
   g_autofree char *cols = tu_sqlite_dump (path, "SELECT group_concat (name, ',') FROM pragma_table_info ('vals')");
-  g_assert_cmpstr (cols, ==, "report_id,key,value,page,method,confidence,raw\n");
+  g_assert_cmpstr (cols, ==, "rowid,report_id,key,value,page,method,confidence,raw\n");
 }
 
 static void
@@ -115,7 +116,7 @@ test_replace_on_rerun (void)
   g_assert_cmpint (gk_sqlite_count (db, "checks"), ==, checks);
   g_assert_cmpint (gk_sqlite_count (db, "reviews"), ==, 1);
   g_autofree char *row = tu_sqlite_dump (path, "SELECT issuer, issuer_key, year, template, published_on, error IS NULL,"
-                                     " json_extract (json, '$.report.year') FROM reports");
+                                     " json_extract (sqlar_uncompress (record, record_size), '$.report.year') FROM reports");
   g_assert_cmpstr (row, ==, "沁县人民政府|沁县人民政府|2020|2019|2021-02-05|1|2020\n");
   g_autofree char *v = tu_sqlite_dump (path, "SELECT value, typeof (value), raw FROM vals WHERE key IN"
                                    " ('active.licensing.items_change', 'active.procurement.amount_wan') ORDER BY key");
@@ -134,7 +135,7 @@ test_failure_rows (void)
   g_assert_true (gk_sqlite_write_failure (db, "gone.pdf", NULL, "No such file or directory", &error));
   g_assert_true (gk_sqlite_write_failure (db, "bad.pdf", "abc", "not a PDF (no %PDF- header)", &error));
   g_assert_no_error (error);
-  g_autofree char *rows = tu_sqlite_dump (path, "SELECT file, sha256, error, json FROM reports ORDER BY file");
+  g_autofree char *rows = tu_sqlite_dump (path, "SELECT file, sha256, error, record FROM reports ORDER BY file");
   g_assert_cmpstr (rows, ==, "bad.pdf|abc|not a PDF (no %PDF- header)|NULL\ngone.pdf|NULL|No such file or directory|NULL\n");
   g_autoptr (GHashTable) known = gk_sqlite_known (db, &error);
   g_assert_no_error (error);
@@ -280,7 +281,7 @@ test_cross_year_in_db (void)
                                        " WHERE c.id GLOB 'cross_year.*' GROUP BY r.year ORDER BY r.year");
   g_assert_cmpstr (where, ==, "2020|6\n2021|1\n");
   /* the stored JSON record carries them too, once */
-  g_autofree char *in_json = tu_sqlite_dump (path, "SELECT r.year, COUNT(*) FROM reports r, json_each (r.json, '$.checks') j"
+  g_autofree char *in_json = tu_sqlite_dump (path, "SELECT r.year, COUNT(*) FROM reports r, json_each (sqlar_uncompress (r.record, r.record_size), '$.checks') j"
                                          " WHERE json_extract (j.value, '$.id') GLOB 'cross_year.*' GROUP BY r.year");
   g_assert_cmpstr (in_json, ==, "2020|6\n2021|1\n");
   /* recomputing changes nothing, and rewrites nothing (same row ids) */
@@ -415,12 +416,86 @@ test_merge_review_conflict (void)
   g_assert_cmpstr (still, ==, "confirmed\n");
 }
 
+/* Schema version 1 as gongkai 0.1 made it (the record as JSON text, values
+ * keyed by their text), filled from a current database attached as n. */
+static const char v1_from_current_sql[] =
+  "CREATE TABLE reports (id INTEGER PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT UNIQUE, media TEXT, pages INTEGER,"
+  "  title TEXT, issuer TEXT, issuer_key TEXT, year INTEGER, template TEXT, published_on TEXT,"
+  "  extracted_at TEXT NOT NULL, json TEXT, error TEXT);"
+  "CREATE TABLE vals (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, key TEXT NOT NULL,"
+  "  value, page INTEGER, method TEXT, confidence REAL, raw TEXT);"
+  "CREATE TABLE checks (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, id TEXT NOT NULL,"
+  "  status TEXT NOT NULL, formula TEXT, message TEXT, suspect_ocr INTEGER NOT NULL DEFAULT 0, operands TEXT);"
+  "CREATE TABLE reviews (sha256 TEXT NOT NULL, check_id TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT,"
+  "  at TEXT NOT NULL, PRIMARY KEY (sha256, check_id));"
+  "CREATE INDEX vals_report ON vals (report_id);"
+  "CREATE INDEX vals_key ON vals (key, value);"
+  "CREATE INDEX checks_report ON checks (report_id, id);"
+  "CREATE VIEW report_values AS SELECT r.id FROM reports r LEFT JOIN vals v ON v.report_id = r.id GROUP BY r.id;"
+  "INSERT INTO reports SELECT id, file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on,"
+  "  extracted_at, sqlar_uncompress (record, record_size), error FROM n.reports;"
+  "INSERT INTO vals SELECT report_id, key, value, page, method, confidence, raw FROM n.vals ORDER BY rowid;"
+  /* version 1 kept the text of passing checks too */
+  "INSERT INTO checks SELECT report_id, id, status, coalesce (formula, 'f'), coalesce (message, 'm'), suspect_ocr,"
+  "  coalesce (operands, '{}') FROM n.checks ORDER BY rowid;"
+  "INSERT INTO reviews SELECT * FROM n.reviews;"
+  "PRAGMA user_version = 1;";
+
+/* A version 1 database: read-only commands refuse it, saying how to
+ * upgrade; opening it for writing upgrades it in place to the same content. */
+static void
+test_upgrade_from_1 (void)
+{
+  g_autofree char *now = tmp_db ("current.sqlite"), *old = tmp_db ("v1.sqlite");
+  {
+    g_autoptr (GkSqlite) db = open_db (now);
+    store (db, series[0]);
+    store (db, series[1]);
+    g_autoptr (GError) error = NULL;
+    g_assert_true (gk_sqlite_write_failure (db, "bad.pdf", "feed", "not a PDF (no %PDF- header)", &error));
+    g_assert_true (gk_sqlite_cross_year (db, NULL, &error));
+    g_assert_no_error (error);
+  }
+  sqlite3 *raw;
+  g_assert_cmpint (sqlite3_open (old, &raw), ==, SQLITE_OK);
+  gk_sqlite_add_functions (raw);
+  char *attach = sqlite3_mprintf ("ATTACH %Q AS n", now);
+  g_assert_cmpint (sqlite3_exec (raw, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (attach);
+  g_assert_cmpint (sqlite3_exec (raw, v1_from_current_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkSqlite) ro = gk_sqlite_open_readonly (old, NULL, &error);
+  g_assert_null (ro);
+  g_assert_nonnull (strstr (error->message, "schema version 1 is older than this gongkai (2): upgrade it in place"));
+  g_clear_error (&error);
+  {
+    g_autoptr (GkSqlite) up = open_db (old);
+  }
+  g_autofree char *version = tu_sqlite_dump (old, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "2\n");
+  /* a failure stored by version 1 does not say which gongkai read it: null */
+  g_assert_cmpint (sqlite3_open (now, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE reports SET gongkai_version = NULL WHERE error IS NOT NULL",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  g_autofree char *want = content (now), *got = content (old);
+  g_assert_cmpstr (got, ==, want);
+  g_autofree char *stored = tu_sqlite_dump (old, "SELECT COUNT(*) FROM reports WHERE length (record) * 4 < record_size");
+  g_assert_cmpstr (stored, ==, "2\n");   /* compressed to under a quarter */
+  ro = gk_sqlite_open_readonly (old, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ro);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sqlite/schema", test_schema);
   g_test_add_func ("/sqlite/merge-review-conflict", test_merge_review_conflict);
+  g_test_add_func ("/sqlite/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/sqlite/replace-on-rerun", test_replace_on_rerun);
   g_test_add_func ("/sqlite/failure-rows", test_failure_rows);
   g_test_add_func ("/sqlite/not-a-database", test_not_a_database);

@@ -7,7 +7,8 @@
  *   tu_json_get         a value of a JSON object by dotted path
  *   tu_run_gongkai      run the built binary; its exit status, stdout and stderr
  *   tu_find_check / tu_check_status / tu_warning   look checks and warnings up
- *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows)
+ *   tu_sqlite_dump      every row of a query as text ('|' between columns, '\n' after rows;
+ *                       sqlar_uncompress (record, record_size) gives a stored record)
  *   tu_remove_flat_dir  remove a scratch folder and its files
  *   tu_paint_image      paint a raster image onto a drawing at a scale (and free it)
  */
@@ -21,6 +22,7 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include "export/export-json.h"
+#include "export/export-sqlite.h"
 #include "pipeline/pipeline.h"
 #include "text/text-input.h"
 
@@ -168,6 +170,7 @@ tu_sqlite_dump (const char *db_path, const char *sql)
   sqlite3 *db;
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);   /* a batch may still be writing */
+  gk_sqlite_add_functions (db);      /* sqlar_uncompress (record, record_size) */
   sqlite3_stmt *st;
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
   GString *out = g_string_new (NULL);

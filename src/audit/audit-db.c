@@ -35,7 +35,7 @@ gk_audit_db_open (const char *path, gboolean writable, GError **error)
   g_autoptr (GkAuditDb) db = g_new0 (GkAuditDb, 1);
   db->path = g_strdup (path);
   db->db = gk_sqlite_connect (path, writable, error);
-  if (!db->db)
+  if (!db->db || !gk_sqlite_check_schema (db->db, path, error))
     return NULL;
   sqlite3_stmt *st = prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                                   " AND name IN ('reports', 'checks', 'reviews')", NULL);
@@ -87,7 +87,7 @@ load_reviews (GkAuditDb *db, GkAuditReport *rep, const char *sha256, GError **er
 GPtrArray *
 gk_audit_db_reports (GkAuditDb *db, const char *issuer, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT sha256, json FROM reports WHERE error IS NULL AND json IS NOT NULL"
+  sqlite3_stmt *st = prepare (db, "SELECT sha256, record, record_size FROM reports WHERE error IS NULL AND record IS NOT NULL"
                                   " AND (?1 IS NULL OR issuer = ?1 OR issuer_key = ?1)"
                                   " ORDER BY issuer_key, year, sha256", error);
   if (!st)
@@ -99,12 +99,14 @@ gk_audit_db_reports (GkAuditDb *db, const char *issuer, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char *sha = col_text (st, 0);
-      json_error_t jerr;
-      json_t *record = json_loads (col_text (st, 1), 0, &jerr);
+      json_error_t jerr = { .text = "" };
+      g_autoptr (GError) zerr = NULL;
+      g_autofree char *text = gk_sqlite_column_record (st, 1, &zerr);
+      json_t *record = text ? json_loads (text, 0, &jerr) : NULL;
       if (!json_is_object (record))
         {
           g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: report %.12s…: stored JSON unreadable: %s",
-                       db->path, sha ? sha : "?", jerr.text);
+                       db->path, sha ? sha : "?", zerr ? zerr->message : jerr.text);
           json_decref (record);
           sqlite3_finalize (st);
           return NULL;

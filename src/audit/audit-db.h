@@ -9,7 +9,7 @@
  *   gk_audit_db_resolve          REPORT as the user names it → its sha256
  *   gk_audit_db_review           record a decision on one check of one report
  *
- * Method.  The records are read back from reports.json (the full record,
+ * Method.  The records are read back from reports.record (the full record,
  * cross_year.* checks included once the batch has computed them), so the
  * page shows exactly what was stored.  Decisions go into the reviews
  * table keyed by the report's sha256 and the check id — content, not a

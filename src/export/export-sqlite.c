@@ -7,7 +7,10 @@
 #include "issuer/issuer.h"
 #include "templates/template.h"
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -20,7 +23,14 @@ struct GkSqlite {
   GkTemplateSet *templates;
   sqlite3_stmt *ins_val;
   sqlite3_stmt *ins_check;
+  GHashTable *key_ids;   /* val_keys: key → id, as far as seen (cleared on rollback) */
 };
+
+/* zlib level of the stored records: 9 costs ~2 ms a record, in the worker. */
+#define RECORD_ZLIB_LEVEL 9
+/* A claim older than this is taken over whoever holds it (another host, a
+ * process that cannot be asked): a batch holds one file much shorter. */
+#define CLAIM_STALE_SECONDS (24 * 3600)
 
 static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS reports ("
@@ -30,11 +40,13 @@ static const char schema_sql[] =
   "  media TEXT, pages INTEGER, title TEXT, issuer TEXT, issuer_key TEXT, year INTEGER,"
   "  template TEXT, published_on TEXT,"
   "  extracted_at TEXT NOT NULL,"
-  "  json TEXT,"
+  "  gongkai_version TEXT,"
+  "  record BLOB, record_size INTEGER,"
   "  error TEXT);"
-  "CREATE TABLE IF NOT EXISTS vals ("
+  "CREATE TABLE IF NOT EXISTS val_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE IF NOT EXISTS report_vals ("
   "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
-  "  key TEXT NOT NULL,"
+  "  key_id INTEGER NOT NULL REFERENCES val_keys(id),"
   "  value,"
   "  page INTEGER, method TEXT, confidence REAL, raw TEXT);"
   "CREATE TABLE IF NOT EXISTS checks ("
@@ -51,12 +63,15 @@ static const char schema_sql[] =
   "  reason TEXT,"
   "  at TEXT NOT NULL,"
   "  PRIMARY KEY (sha256, check_id));"
+  "CREATE TABLE IF NOT EXISTS claims (sha256 TEXT PRIMARY KEY, host TEXT, pid INTEGER, at TEXT NOT NULL);"
   "CREATE INDEX IF NOT EXISTS reports_issuer_year ON reports (issuer_key, year);"
   "CREATE INDEX IF NOT EXISTS reports_file ON reports (file);"
-  "CREATE INDEX IF NOT EXISTS vals_report ON vals (report_id);"
-  "CREATE INDEX IF NOT EXISTS vals_key ON vals (key, value);"
+  "CREATE INDEX IF NOT EXISTS vals_report ON report_vals (report_id);"
+  "CREATE INDEX IF NOT EXISTS vals_key ON report_vals (key_id, value);"
   "CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id, id);"
   "CREATE INDEX IF NOT EXISTS checks_failing ON checks (id) WHERE status = 'fail';"
+  "CREATE VIEW IF NOT EXISTS vals AS SELECT v.rowid AS rowid, v.report_id, k.key, v.value, v.page, v.method,"
+  "  v.confidence, v.raw FROM report_vals v JOIN val_keys k ON k.id = v.key_id;"
   "CREATE VIEW IF NOT EXISTS report_values AS SELECT"
   "  r.id AS report_id, r.sha256, r.file, r.issuer, r.issuer_key, r.year, r.template,"
   "  MAX(CASE WHEN v.key = 'applications.new_received.total' THEN v.value END) AS new_received,"
@@ -75,6 +90,28 @@ static const char schema_sql[] =
   "  (SELECT COUNT(*) FROM checks c WHERE c.report_id = r.id AND c.status = 'fail') AS failing_checks,"
   "  r.error"
   "  FROM reports r LEFT JOIN vals v ON v.report_id = r.id GROUP BY r.id;";
+
+/* Schema 1 → 2: the record compressed (in C, between the two halves), values
+ * keyed by number, passing checks without the text their record holds. */
+static const char upgrade_1_sql[] =
+  "ALTER TABLE reports ADD COLUMN gongkai_version TEXT;"
+  "ALTER TABLE reports ADD COLUMN record BLOB;"
+  "ALTER TABLE reports ADD COLUMN record_size INTEGER;"
+  "UPDATE reports SET gongkai_version = json_extract (json, '$.source.gongkai_version') WHERE json IS NOT NULL;"
+  "CREATE TABLE val_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);"
+  "INSERT INTO val_keys (key) SELECT DISTINCT key FROM vals ORDER BY key;"
+  "CREATE TABLE report_vals ("
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  key_id INTEGER NOT NULL REFERENCES val_keys(id),"
+  "  value,"
+  "  page INTEGER, method TEXT, confidence REAL, raw TEXT);"
+  "INSERT INTO report_vals (report_id, key_id, value, page, method, confidence, raw)"
+  "  SELECT v.report_id, k.id, v.value, v.page, v.method, v.confidence, v.raw"
+  "  FROM vals v JOIN val_keys k ON k.key = v.key ORDER BY v.rowid;"
+  "DROP VIEW IF EXISTS report_values;"
+  "DROP TABLE vals;"
+  "UPDATE checks SET formula = NULL, message = NULL, operands = NULL WHERE status = 'pass';";
+static const char upgrade_1_end_sql[] = "ALTER TABLE reports DROP COLUMN json;";
 
 static gboolean
 fail (GkSqlite *db, GError **error, const char *what)
@@ -111,6 +148,94 @@ rollback (GkSqlite *db)
 {
   if (!sqlite3_get_autocommit (db->db))
     sqlite3_exec (db->db, "ROLLBACK", NULL, NULL, NULL);
+  if (db->key_ids)
+    g_hash_table_remove_all (db->key_ids);   /* keys added by the transaction are gone */
+}
+
+/* data through a zlib (de)compressor; NULL with an error. */
+static GBytes *
+convert (GConverter *conv, const void *data, gsize len, GError **error)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (mem, conv);
+  if (!g_output_stream_write_all (out, data, len, NULL, NULL, error) || !g_output_stream_close (out, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+/* The stored form of a record's JSON, as the sqlite3 shell's sqlar_compress
+ * makes it: zlib, or the text itself when that is no smaller. */
+static GBytes *
+record_compress (const char *json)
+{
+  gsize len = strlen (json);
+  g_autoptr (GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, RECORD_ZLIB_LEVEL);
+  GBytes *packed = convert (G_CONVERTER (z), json, len, NULL);
+  if (packed && g_bytes_get_size (packed) < len)
+    return packed;
+  g_clear_pointer (&packed, g_bytes_unref);
+  return g_bytes_new (json, len);
+}
+
+/* The JSON text of a stored record (sqlar_uncompress), NULL with an error. */
+static char *
+record_inflate (const void *data, gsize len, gint64 size, GError **error)
+{
+  if (size < 0 || (guint64) size > G_MAXSIZE - 1)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "stored record with a bad size");
+      return NULL;
+    }
+  if ((gsize) size == len)
+    return g_strndup (data, len);
+  g_autoptr (GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autoptr (GBytes) text = convert (G_CONVERTER (z), data, len, error);
+  if (!text)
+    return NULL;
+  if (g_bytes_get_size (text) != (gsize) size)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "stored record damaged (%zu bytes, expected %" G_GINT64_FORMAT ")",
+                   g_bytes_get_size (text), size);
+      return NULL;
+    }
+  return g_strndup (g_bytes_get_data (text, NULL), (gsize) size);
+}
+
+char *
+gk_sqlite_column_record (sqlite3_stmt *st, int col, GError **error)
+{
+  if (sqlite3_column_type (st, col) == SQLITE_NULL)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "no stored record");
+      return NULL;
+    }
+  const void *data = sqlite3_column_blob (st, col);
+  int len = sqlite3_column_bytes (st, col);
+  return record_inflate (data, (gsize) len, sqlite3_column_int64 (st, col + 1), error);
+}
+
+/* sqlar_uncompress (X, SZ) of the sqlite3 shell, for gongkai's connections. */
+static void
+sql_uncompress (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = record_inflate (sqlite3_value_blob (argv[0]), (gsize) sqlite3_value_bytes (argv[0]),
+                                          sqlite3_value_int64 (argv[1]), &error);
+  if (!text)
+    sqlite3_result_error (ctx, error->message, -1);
+  else
+    sqlite3_result_text (ctx, g_steal_pointer (&text), -1, g_free);
+}
+
+void
+gk_sqlite_add_functions (struct sqlite3 *db)
+{
+  sqlite3_create_function (db, "sqlar_uncompress", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_uncompress, NULL, NULL);
 }
 
 static void
@@ -140,6 +265,7 @@ gk_sqlite_close (GkSqlite *db)
     return;
   sqlite3_finalize (db->ins_val);
   sqlite3_finalize (db->ins_check);
+  g_clear_pointer (&db->key_ids, g_hash_table_unref);
   if (db->db)
     sqlite3_close (db->db);
   gk_issuer_rules_free (db->issuers);
@@ -203,6 +329,7 @@ open_handle (const char *name, int flags, const char *path, gboolean writing, GE
     {
       sqlite3_busy_timeout (db, GK_SQLITE_BUSY_TIMEOUT_MS);
       sqlite3_extended_result_codes (db, 1);
+      gk_sqlite_add_functions (db);
       return db;
     }
   set_open_error (error, path, db, rc, writing);
@@ -290,6 +417,69 @@ schema_version (GkSqlite *db, GError **error)
   return version;
 }
 
+gboolean
+gk_sqlite_check_schema (struct sqlite3 *db, const char *path, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  gint64 version = -1;
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW)
+    version = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  if (version == GK_SQLITE_SCHEMA_VERSION || version == 0)
+    return TRUE;   /* 0: not made by gongkai; the caller looks for its tables */
+  if (version > GK_SQLITE_SCHEMA_VERSION)
+    g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: schema version %" G_GINT64_FORMAT " is newer than this gongkai (%d)",
+                 path, version, GK_SQLITE_SCHEMA_VERSION);
+  else
+    g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: schema version %" G_GINT64_FORMAT " is older than this gongkai (%d):"
+                 " upgrade it in place with gongkai batch --db %s (no files needed)", path, version,
+                 GK_SQLITE_SCHEMA_VERSION, path);
+  return FALSE;
+}
+
+/* Schema 1 → 2 in one transaction: a database is upgraded whole or not at all. */
+static gboolean
+upgrade_from_1 (GkSqlite *db, GError **error)
+{
+  g_autofree char *sql = NULL;
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (db, upgrade_1_sql, error))
+    goto failed;
+  sqlite3_stmt *st = prepare (db, "SELECT id, json FROM reports WHERE json IS NOT NULL", error);
+  sqlite3_stmt *up = st ? prepare (db, "UPDATE reports SET record = ?, record_size = ? WHERE id = ?", error) : NULL;
+  int rc = SQLITE_DONE;
+  while (up && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char *json = (const char *) sqlite3_column_text (st, 1);
+      g_autoptr (GBytes) packed = record_compress (json);
+      sqlite3_reset (up);
+      sqlite3_bind_blob (up, 1, g_bytes_get_data (packed, NULL), (int) g_bytes_get_size (packed), SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (up, 2, (gint64) strlen (json));
+      sqlite3_bind_int64 (up, 3, sqlite3_column_int64 (st, 0));
+      if (sqlite3_step (up) != SQLITE_DONE)
+        rc = SQLITE_ERROR;
+      if (rc != SQLITE_ROW)
+        break;
+    }
+  sqlite3_finalize (st);
+  sqlite3_finalize (up);
+  if (!up || rc != SQLITE_DONE)
+    {
+      if (up)
+        fail (db, error, "cannot compress the stored records");
+      goto failed;
+    }
+  sql = g_strdup_printf ("%s %s PRAGMA user_version = %d;", upgrade_1_end_sql, schema_sql,
+                                          GK_SQLITE_SCHEMA_VERSION);
+  if (exec (db, sql, error) && exec (db, "COMMIT", error))
+    return TRUE;
+failed:
+  rollback (db);
+  g_prefix_error (error, "cannot upgrade the database from schema version 1: ");
+  return FALSE;
+}
+
 GkSqlite *
 gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **error)
 {
@@ -298,6 +488,8 @@ gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **erro
     return NULL;
   gint64 version = schema_version (db, error);
   if (version < 0)
+    return NULL;
+  if (version > 0 && !gk_sqlite_check_schema (db->db, path, error))
     return NULL;
   if (version == 0 || query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'reports'") != 1)
     {
@@ -320,6 +512,7 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
     }
   sqlite3_busy_timeout (db->db, GK_SQLITE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->db, 1);
+  gk_sqlite_add_functions (db->db);
   int rc = probe (db->db);
   if (rc != SQLITE_OK)
     {
@@ -348,7 +541,10 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
           return NULL;
         }
     }
-  db->ins_val = prepare (db, "INSERT INTO vals (report_id, key, value, page, method, confidence, raw)"
+  else if (version == 1 && !upgrade_from_1 (db, error))
+    return NULL;
+  db->key_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  db->ins_val = prepare (db, "INSERT INTO report_vals (report_id, key_id, value, page, method, confidence, raw)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (!db->ins_val)
     return NULL;
@@ -407,6 +603,29 @@ delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
   return rc == SQLITE_DONE || fail (db, error, "cannot replace a report");
 }
 
+/* Whether a check's row keeps its formula, message and operands: not for a
+ * passing check, most of them, whose text the stored record holds. */
+static gboolean
+check_text_kept (GkCheckStatus status)
+{
+  return status != GK_CHECK_PASS;
+}
+
+/* The batch's claim on sha256 ends with the transaction storing it. */
+static gboolean
+release_claim (GkSqlite *db, const char *sha256, GError **error)
+{
+  if (!sha256)
+    return TRUE;
+  sqlite3_stmt *st = prepare (db, "DELETE FROM claims WHERE sha256 = ?", error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, sha256);
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || fail (db, error, "cannot release a claim");
+}
+
 /* A check's operands as the JSON object of its record entry. */
 static char *
 check_operands (const GkCheck *c)
@@ -426,83 +645,196 @@ insert_check (GkSqlite *db, gint64 report_id, const GkCheck *c, GError **error)
   sqlite3_bind_int64 (st, 1, report_id);
   bind_text (st, 2, c->id);
   bind_text (st, 3, gk_check_status_name (c->status));
-  bind_text (st, 4, c->formula);
-  bind_text (st, 5, c->message);
+  gboolean text = check_text_kept (c->status);
+  bind_text (st, 4, text ? c->formula : NULL);
+  bind_text (st, 5, text ? c->message : NULL);
   sqlite3_bind_int (st, 6, c->suspect_ocr ? 1 : 0);
-  bind_text (st, 7, operands);
+  bind_text (st, 7, text ? operands : NULL);
   return sqlite3_step (st) == SQLITE_DONE || fail (db, error, "cannot store a check");
 }
 
-typedef struct {
-  GkSqlite *db;
-  gint64 report_id;
-  gboolean ok;
-} ValSink;
+/* The GVariant of a report's rows (gk_sqlite_rows): the reports columns
+ * (the file name a bytestring: it need not be UTF-8; the record compressed,
+ * with its size),
+ * then vals (key, value int64|double|nothing, page (0: none), method,
+ * confidence, raw), then checks (id, status, formula, message, suspect_ocr,
+ * operands). */
+#define ROWS_TYPE "(aymsmsimsmsimsmsayxa(smvimsmdms)a(ssmsmsbms))"
 
 static void
-insert_val (const GkFlatValue *v, gpointer user_data)
+add_val (const GkFlatValue *v, gpointer user_data)
 {
-  ValSink *sink = user_data;
-  if (!sink->ok)
-    return;
-  sqlite3_stmt *st = sink->db->ins_val;
-  sqlite3_reset (st);
-  sqlite3_bind_int64 (st, 1, sink->report_id);
-  bind_text (st, 2, v->key);
-  if (v->kind == GK_VALUE_INT)
-    sqlite3_bind_int64 (st, 3, v->i);
-  else if (v->kind == GK_VALUE_DOUBLE)
-    sqlite3_bind_double (st, 3, v->d);
-  else
-    sqlite3_bind_null (st, 3);
-  if (v->src && v->src->page)
-    sqlite3_bind_int (st, 4, v->src->page);
-  else
-    sqlite3_bind_null (st, 4);
-  bind_text (st, 5, v->src ? gk_method_name (v->src->method) : NULL);
-  if (v->src)
-    sqlite3_bind_double (st, 6, v->src->confidence);
-  else
-    sqlite3_bind_null (st, 6);
-  bind_text (st, 7, v->raw);
-  sink->ok = sqlite3_step (st) == SQLITE_DONE;
+  GVariantBuilder *b = user_data;
+  GVariant *value = v->kind == GK_VALUE_INT      ? g_variant_new_int64 (v->i)
+                    : v->kind == GK_VALUE_DOUBLE ? g_variant_new_double (v->d)
+                                                 : NULL;
+  g_variant_builder_add (b, "(smvimsmdms)", v->key, value, v->src ? v->src->page : 0,
+                         v->src ? gk_method_name (v->src->method) : NULL, v->src != NULL,
+                         v->src ? v->src->confidence : 0.0, v->raw);
 }
 
-gboolean
-gk_sqlite_write_record (GkSqlite *db, const GkRecord *r, GError **error)
+GBytes *
+gk_sqlite_rows (const GkRecord *r)
 {
   json_t *j = gk_record_to_json (r);
   g_autofree char *json = gk_json_dump (j, FALSE);
   json_decref (j);
-  g_autofree char *issuer_key = gk_issuer_key (db->issuers, r->issuer);
+  g_autoptr (GBytes) packed = record_compress (json);
+  GVariantBuilder vals, checks;
+  g_variant_builder_init (&vals, G_VARIANT_TYPE ("a(smvimsmdms)"));
+  gk_record_flatten (r, add_val, &vals);
+  g_variant_builder_init (&checks, G_VARIANT_TYPE ("a(ssmsmsbms)"));
+  for (guint i = 0; i < r->checks->len; i++)
+    {
+      const GkCheck *c = r->checks->pdata[i];
+      g_autofree char *operands = check_operands (c);
+      gboolean text = check_text_kept (c->status);
+      g_variant_builder_add (&checks, "(ssmsmsbms)", c->id, gk_check_status_name (c->status), text ? c->formula : NULL,
+                             text ? c->message : NULL, (gboolean) c->suspect_ocr, text ? operands : NULL);
+    }
+  g_autoptr (GVariant) rows = g_variant_ref_sink (
+    g_variant_new ("(^aymsmsimsmsimsms@ayx@a(smvimsmdms)@a(ssmsmsbms))", r->file, r->sha256, gk_media_name (r->media), r->pages, r->title, r->issuer, r->year,
+                   r->template_id, r->published_on,
+                   g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, packed, TRUE), (gint64) strlen (json),
+                   g_variant_builder_end (&vals), g_variant_builder_end (&checks)));
+  return g_variant_get_data_as_bytes (rows);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *st, int i, gint64 v)
+{
+  if (v)
+    sqlite3_bind_int64 (st, i, v);
+  else
+    sqlite3_bind_null (st, i);
+}
+
+/* The id of key in val_keys, added when new; 0 on an error. */
+static gint64
+key_id (GkSqlite *db, const char *key)
+{
+  gpointer id = g_hash_table_lookup (db->key_ids, key);
+  if (id)
+    return GPOINTER_TO_SIZE (id);
+  sqlite3_stmt *st = NULL;
+  gint64 found = 0;
+  if (sqlite3_prepare_v2 (db->db, "INSERT INTO val_keys (key) VALUES (?1) ON CONFLICT (key) DO UPDATE SET key = ?1"
+                                  " RETURNING id", -1, &st, NULL) == SQLITE_OK)
+    {
+      bind_text (st, 1, key);
+      if (sqlite3_step (st) == SQLITE_ROW)
+        found = sqlite3_column_int64 (st, 0);
+      if (sqlite3_step (st) != SQLITE_DONE)
+        found = 0;
+    }
+  sqlite3_finalize (st);
+  if (found > 0 && (guint64) found <= G_MAXSIZE)
+    g_hash_table_insert (db->key_ids, g_strdup (key), GSIZE_TO_POINTER ((gsize) found));
+  return found;
+}
+
+static gboolean
+insert_vals (GkSqlite *db, gint64 report_id, GVariantIter *it)
+{
+  const char *key, *method, *raw;
+  GVariant *value;
+  gint32 page;
+  gboolean has_conf;
+  double conf;
+  while (g_variant_iter_next (it, "(&smvim&smdm&s)", &key, &value, &page, &method, &has_conf, &conf, &raw))
+    {
+      sqlite3_stmt *st = db->ins_val;
+      gint64 kid = key_id (db, key);
+      if (!kid)
+        return FALSE;
+      sqlite3_reset (st);
+      sqlite3_bind_int64 (st, 1, report_id);
+      sqlite3_bind_int64 (st, 2, kid);
+      if (value && g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (st, 3, g_variant_get_int64 (value));
+      else if (value)
+        sqlite3_bind_double (st, 3, g_variant_get_double (value));
+      else
+        sqlite3_bind_null (st, 3);
+      g_clear_pointer (&value, g_variant_unref);
+      bind_int_or_null (st, 4, page);
+      bind_text (st, 5, method);
+      if (has_conf)
+        sqlite3_bind_double (st, 6, conf);
+      else
+        sqlite3_bind_null (st, 6);
+      bind_text (st, 7, raw);
+      if (sqlite3_step (st) != SQLITE_DONE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_checks (GkSqlite *db, gint64 report_id, GVariantIter *it, GError **error)
+{
+  const char *id, *status, *formula, *message, *operands;
+  gboolean suspect;
+  while (g_variant_iter_next (it, "(&s&sm&sm&sbm&s)", &id, &status, &formula, &message, &suspect, &operands))
+    {
+      sqlite3_stmt *st = db->ins_check;
+      sqlite3_reset (st);
+      sqlite3_bind_int64 (st, 1, report_id);
+      bind_text (st, 2, id);
+      bind_text (st, 3, status);
+      bind_text (st, 4, formula);
+      bind_text (st, 5, message);
+      sqlite3_bind_int (st, 6, suspect ? 1 : 0);
+      bind_text (st, 7, operands);
+      if (sqlite3_step (st) != SQLITE_DONE)
+        return fail (db, error, "cannot store a check");
+    }
+  return TRUE;
+}
+
+gboolean
+gk_sqlite_write_rows (GkSqlite *db, GBytes *bytes, GError **error)
+{
+  g_autoptr (GVariant) rows = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (ROWS_TYPE), bytes, FALSE));
+  if (!g_variant_is_normal_form (rows))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: a report's rows arrived damaged", db->path);
+      return FALSE;
+    }
+  const char *file, *sha256, *media, *title, *issuer, *template_id, *published_on;
+  gint32 pages, year;
+  gint64 record_size;
+  g_autoptr (GVariant) record = NULL;
+  g_autoptr (GVariantIter) vals = NULL, checks = NULL;
+  g_variant_get (rows, "(^&aym&sm&sim&sm&sim&sm&s@ayxa(smvimsmdms)a(ssmsmsbms))", &file, &sha256, &media, &pages, &title,
+                 &issuer, &year, &template_id, &published_on, &record, &record_size, &vals, &checks);
+  gsize record_len;
+  gconstpointer record_data = g_variant_get_fixed_array (record, &record_len, 1);
+  g_autofree char *issuer_key = gk_issuer_key (db->issuers, issuer);
   g_autofree char *at = now_utc ();
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!delete_same (db, r->file, r->sha256, error))
+  if (!delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
     goto failed;
   sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, media, pages, title, issuer, issuer_key,"
-                                  " year, template, published_on, extracted_at, json)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  " year, template, published_on, extracted_at, gongkai_version, record, record_size)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (!st)
     goto failed;
-  bind_text (st, 1, r->file);
-  bind_text (st, 2, r->sha256);
-  bind_text (st, 3, gk_media_name (r->media));
-  if (r->pages)
-    sqlite3_bind_int (st, 4, r->pages);
-  else
-    sqlite3_bind_null (st, 4);
-  bind_text (st, 5, r->title);
-  bind_text (st, 6, r->issuer);
+  bind_text (st, 1, file);
+  bind_text (st, 2, sha256);
+  bind_text (st, 3, media);
+  bind_int_or_null (st, 4, pages);
+  bind_text (st, 5, title);
+  bind_text (st, 6, issuer);
   bind_text (st, 7, issuer_key);
-  if (r->year)
-    sqlite3_bind_int (st, 8, r->year);
-  else
-    sqlite3_bind_null (st, 8);
-  bind_text (st, 9, r->template_id);
-  bind_text (st, 10, r->published_on);
+  bind_int_or_null (st, 8, year);
+  bind_text (st, 9, template_id);
+  bind_text (st, 10, published_on);
   bind_text (st, 11, at);
-  bind_text (st, 12, json);
+  bind_text (st, 12, GK_VERSION);
+  sqlite3_bind_blob (st, 13, record_data, (int) record_len, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 14, record_size);
   int rc = sqlite3_step (st);
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
@@ -510,16 +842,14 @@ gk_sqlite_write_record (GkSqlite *db, const GkRecord *r, GError **error)
       fail (db, error, "cannot store a report");
       goto failed;
     }
-  ValSink sink = { db, sqlite3_last_insert_rowid (db->db), TRUE };
-  gk_record_flatten (r, insert_val, &sink);
-  if (!sink.ok)
+  gint64 report_id = sqlite3_last_insert_rowid (db->db);
+  if (!insert_vals (db, report_id, vals))
     {
       fail (db, error, "cannot store a value");
       goto failed;
     }
-  for (guint i = 0; i < r->checks->len; i++)
-    if (!insert_check (db, sink.report_id, r->checks->pdata[i], error))
-      goto failed;
+  if (!insert_checks (db, report_id, checks, error))
+    goto failed;
   if (exec (db, "COMMIT", error))
     return TRUE;
 failed:
@@ -528,20 +858,29 @@ failed:
 }
 
 gboolean
+gk_sqlite_write_record (GkSqlite *db, const GkRecord *r, GError **error)
+{
+  g_autoptr (GBytes) rows = gk_sqlite_rows (r);
+  return gk_sqlite_write_rows (db, rows, error);
+}
+
+gboolean
 gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256, const char *cause, GError **error)
 {
   g_autofree char *at = now_utc ();
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!delete_same (db, file, sha256, error))
+  if (!delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
     goto failed;
-  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, extracted_at, error) VALUES (?, ?, ?, ?)", error);
+  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, extracted_at, gongkai_version, error)"
+                                  " VALUES (?, ?, ?, ?, ?)", error);
   if (!st)
     goto failed;
   bind_text (st, 1, file);
   bind_text (st, 2, sha256);
   bind_text (st, 3, at);
-  bind_text (st, 4, cause);
+  bind_text (st, 4, GK_VERSION);
+  bind_text (st, 5, cause);
   int rc = sqlite3_step (st);
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
@@ -594,7 +933,8 @@ load_record (GkSqlite *db, gint64 id, GError **error)
     }
   sqlite3_finalize (st);
 
-  st = prepare (db, "SELECT key, value, page, method, confidence, raw FROM vals WHERE report_id = ? ORDER BY rowid", error);
+  st = prepare (db, "SELECT k.key, v.value, v.page, v.method, v.confidence, v.raw FROM report_vals v"
+                    " JOIN val_keys k ON k.id = v.key_id WHERE v.report_id = ? ORDER BY v.rowid", error);
   if (!st)
     return NULL;
   sqlite3_bind_int64 (st, 1, id);
@@ -630,13 +970,16 @@ load_record (GkSqlite *db, gint64 id, GError **error)
 static gboolean
 rewrite_json_checks (GkSqlite *db, gint64 id, const GPtrArray *fresh, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT json FROM reports WHERE id = ?", error);
+  sqlite3_stmt *st = prepare (db, "SELECT record, record_size FROM reports WHERE id = ?", error);
   if (!st)
     return FALSE;
   sqlite3_bind_int64 (st, 1, id);
   json_t *root = NULL;
   if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
-    root = json_loads ((const char *) sqlite3_column_text (st, 0), 0, NULL);
+    {
+      g_autofree char *json = gk_sqlite_column_record (st, 0, NULL);
+      root = json ? json_loads (json, 0, NULL) : NULL;
+    }
   sqlite3_finalize (st);
   if (!root)
     return TRUE;   /* a failed file has no record to update */
@@ -655,11 +998,13 @@ rewrite_json_checks (GkSqlite *db, gint64 id, const GPtrArray *fresh, GError **e
   json_object_set_new (root, "checks", checks);
   g_autofree char *text = gk_json_dump (root, FALSE);
   json_decref (root);
-  st = prepare (db, "UPDATE reports SET json = ? WHERE id = ?", error);
+  g_autoptr (GBytes) packed = record_compress (text);
+  st = prepare (db, "UPDATE reports SET record = ?, record_size = ? WHERE id = ?", error);
   if (!st)
     return FALSE;
-  bind_text (st, 1, text);
-  sqlite3_bind_int64 (st, 2, id);
+  sqlite3_bind_blob (st, 1, g_bytes_get_data (packed, NULL), (int) g_bytes_get_size (packed), SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, (gint64) strlen (text));
+  sqlite3_bind_int64 (st, 3, id);
   int rc = sqlite3_step (st);
   sqlite3_finalize (st);
   return rc == SQLITE_DONE || fail (db, error, "cannot update a record");
@@ -720,9 +1065,10 @@ checks_fingerprint (const GPtrArray *checks)
   for (guint i = 0; checks && i < checks->len; i++)
     {
       const GkCheck *c = checks->pdata[i];
-      g_autofree char *operands = check_operands (c);
+      gboolean text = check_text_kept (c->status);
+      g_autofree char *operands = text ? check_operands (c) : NULL;
       g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", c->id, gk_check_status_name (c->status),
-                              c->message ? c->message : "", operands);
+                              text && c->message ? c->message : "", operands ? operands : "");
     }
   return g_string_free (s, FALSE);
 }
@@ -738,9 +1084,9 @@ stored_fingerprint (GkSqlite *db, gint64 id, GError **error)
   GString *s = g_string_new (NULL);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      const char *m = (const char *) sqlite3_column_text (st, 2);
+      const char *m = (const char *) sqlite3_column_text (st, 2), *o = (const char *) sqlite3_column_text (st, 3);
       g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1),
-                              m ? m : "", sqlite3_column_text (st, 3));
+                              m ? m : "", o ? o : "");
     }
   sqlite3_finalize (st);
   return g_string_free (s, FALSE);
@@ -830,7 +1176,8 @@ gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error)
 }
 
 static const char report_columns[] =
-  "file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on, extracted_at, json, error";
+  "file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on, extracted_at, gongkai_version,"
+  " record, record_size, error";
 
 /* Copies one shard report (by shard id) unless the target holds the same or a newer reading. */
 static gboolean
@@ -864,8 +1211,12 @@ merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, 
     return fail (db, error, "cannot copy a report");
   gint64 id = sqlite3_last_insert_rowid (db->db);
   static const char *const children[] = {
-    "INSERT INTO main.vals (report_id, key, value, page, method, confidence, raw)"
-    " SELECT ?1, key, value, page, method, confidence, raw FROM shard.vals WHERE report_id = ?2 ORDER BY rowid",
+    "INSERT INTO main.val_keys (key) SELECT k.key FROM shard.report_vals v JOIN shard.val_keys k ON k.id = v.key_id"
+    " WHERE v.report_id = ?2 AND ?1 IS NOT NULL ORDER BY v.rowid ON CONFLICT (key) DO NOTHING",
+    "INSERT INTO main.report_vals (report_id, key_id, value, page, method, confidence, raw)"
+    " SELECT ?1, mk.id, v.value, v.page, v.method, v.confidence, v.raw FROM shard.report_vals v"
+    " JOIN shard.val_keys sk ON sk.id = v.key_id JOIN main.val_keys mk ON mk.key = sk.key"
+    " WHERE v.report_id = ?2 ORDER BY v.rowid",
     "INSERT INTO main.checks (report_id, id, status, formula, message, suspect_ocr, operands)"
     " SELECT ?1, id, status, formula, message, suspect_ocr, operands FROM shard.checks WHERE report_id = ?2 ORDER BY rowid",
   };
@@ -994,6 +1345,14 @@ gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArra
       return fail (probe, error, "cannot open the shard");
     sqlite3_busy_timeout (probe->db, GK_SQLITE_BUSY_TIMEOUT_MS);
     gint64 version = query_int (probe, "PRAGMA user_version");
+    if (version > 0 && version < GK_SQLITE_SCHEMA_VERSION)
+      {
+        /* an older shard is upgraded in place, as opening it for a batch would */
+        g_autoptr (GkSqlite) up = gk_sqlite_open (shard_path, NULL, error);
+        if (!up)
+          return FALSE;
+        version = GK_SQLITE_SCHEMA_VERSION;
+      }
     if (version != GK_SQLITE_SCHEMA_VERSION)
       {
         g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (schema version %" G_GINT64_FORMAT ")",
@@ -1019,7 +1378,7 @@ gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArra
 gboolean
 gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT id, json FROM reports WHERE error IS NULL ORDER BY id", error);
+  sqlite3_stmt *st = prepare (db, "SELECT id, record, record_size FROM reports WHERE error IS NULL ORDER BY id", error);
   if (!st)
     return FALSE;
   if (format == GK_SQLITE_CSV)
@@ -1030,7 +1389,14 @@ gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error
     {
       if (format == GK_SQLITE_JSONL)
         {
-          fputs ((const char *) sqlite3_column_text (st, 1), out);
+          g_autofree char *json = gk_sqlite_column_record (st, 1, error);
+          if (!json)
+            {
+              g_prefix_error (error, "%s: report %" G_GINT64_FORMAT ": ", db->path, (gint64) sqlite3_column_int64 (st, 0));
+              ok = FALSE;
+              continue;
+            }
+          fputs (json, out);
           fputc ('\n', out);
           continue;
         }
@@ -1052,4 +1418,105 @@ gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error
       ok = FALSE;
     }
   return ok;
+}
+
+gint64
+gk_sqlite_count_failures (GkSqlite *db)
+{
+  return query_int (db, "SELECT COUNT(*) FROM reports WHERE error IS NOT NULL");
+}
+
+/* Whether a claim by (host, pid) at time `at` is no longer held: its process
+ * is gone (this host), it is ours, or it is too old to be trusted. */
+static gboolean
+claim_stale (const char *host, gint64 pid, const char *at)
+{
+  g_autoptr (GDateTime) then = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  if (!then || g_date_time_difference (now, then) > (GTimeSpan) CLAIM_STALE_SECONDS * G_TIME_SPAN_SECOND)
+    return TRUE;
+  if (g_strcmp0 (host, g_get_host_name ()) != 0)
+    return FALSE;
+  return pid == getpid () || pid <= 0 || (kill ((pid_t) pid, 0) != 0 && errno == ESRCH);
+}
+
+/* GK_SQLITE_STORED when reports holds sha256 in a way that mode skips. */
+static gboolean
+stored (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, gboolean *is_stored, GError **error)
+{
+  *is_stored = FALSE;
+  if (mode == GK_SQLITE_CLAIM_ANY)
+    return TRUE;
+  sqlite3_stmt *st = prepare (db, "SELECT error IS NOT NULL FROM reports WHERE sha256 = ?", error);
+  if (!st)
+    return FALSE;
+  bind_text (st, 1, sha256);
+  int rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    *is_stored = mode == GK_SQLITE_CLAIM_NEW || !sqlite3_column_int (st, 0);
+  sqlite3_finalize (st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || fail (db, error, "cannot read the stored reports");
+}
+
+gboolean
+gk_sqlite_claim (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, GkSqliteClaim *claim, GError **error)
+{
+  gboolean is_stored;
+  /* most files of a resumed batch are stored: no write transaction for them */
+  if (!stored (db, sha256, mode, &is_stored, error))
+    return FALSE;
+  *claim = GK_SQLITE_STORED;
+  if (is_stored)
+    return TRUE;
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!stored (db, sha256, mode, &is_stored, error))
+    goto failed;
+  if (!is_stored)
+    {
+      sqlite3_stmt *st = prepare (db, "SELECT host, pid, at FROM claims WHERE sha256 = ?", error);
+      if (!st)
+        goto failed;
+      bind_text (st, 1, sha256);
+      gboolean held = sqlite3_step (st) == SQLITE_ROW
+                      && !claim_stale ((const char *) sqlite3_column_text (st, 0), sqlite3_column_int64 (st, 1),
+                                       (const char *) sqlite3_column_text (st, 2));
+      sqlite3_finalize (st);
+      *claim = held ? GK_SQLITE_HELD : GK_SQLITE_CLAIMED;
+    }
+  if (*claim == GK_SQLITE_CLAIMED)
+    {
+      g_autofree char *at = now_utc ();
+      sqlite3_stmt *st = prepare (db, "INSERT OR REPLACE INTO claims (sha256, host, pid, at) VALUES (?, ?, ?, ?)", error);
+      if (!st)
+        goto failed;
+      bind_text (st, 1, sha256);
+      bind_text (st, 2, g_get_host_name ());
+      sqlite3_bind_int64 (st, 3, getpid ());
+      bind_text (st, 4, at);
+      int rc = sqlite3_step (st);
+      sqlite3_finalize (st);
+      if (rc != SQLITE_DONE)
+        {
+          fail (db, error, "cannot claim a file");
+          goto failed;
+        }
+    }
+  if (exec (db, "COMMIT", error))
+    return TRUE;
+failed:
+  rollback (db);
+  return FALSE;
+}
+
+void
+gk_sqlite_unclaim (GkSqlite *db)
+{
+  sqlite3_stmt *st = prepare (db, "DELETE FROM claims WHERE host = ? AND pid = ?", NULL);
+  if (!st)
+    return;
+  bind_text (st, 1, g_get_host_name ());
+  sqlite3_bind_int64 (st, 2, getpid ());
+  sqlite3_step (st);
+  sqlite3_finalize (st);
 }

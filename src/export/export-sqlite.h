@@ -5,7 +5,15 @@
  *   gk_sqlite_connect                  a connection to an existing database file (audit-db too)
  *   gk_sqlite_known                    the sha256 of every report already stored
  *   gk_sqlite_write_record             one report, in one transaction, replacing its sha256
+ *   gk_sqlite_rows / _write_rows       the same in two steps: the rows made where the record is
+ *                                      (a worker process), written by the one writer
  *   gk_sqlite_write_failure            a file that could not be read: its one-line cause
+ *   gk_sqlite_claim / _unclaim         a batch takes a file (by sha256) so that another batch on the same
+ *                                      database skips it; storing it releases the claim
+ *   gk_sqlite_count_failures           how many files are stored as failed
+ *   gk_sqlite_column_record            the JSON text of a stored record (reports.record)
+ *   gk_sqlite_check_schema             a connection's schema version is this gongkai's, else why not
+ *   gk_sqlite_add_functions            sqlar_uncompress (X, SZ) on a connection, as in the sqlite3 shell
  *   gk_sqlite_cross_year               recompute cross_year.* checks of every issuer series
  *   gk_sqlite_merge                    copy a shard database in (idempotent, by sha256)
  *   gk_sqlite_export                   the whole database as CSV (export-csv's rows) or JSONL
@@ -60,7 +68,9 @@
 
 /* How long a write waits for another connection's lock before failing. */
 #define GK_SQLITE_BUSY_TIMEOUT_MS 30000
-#define GK_SQLITE_SCHEMA_VERSION  1
+#define GK_SQLITE_SCHEMA_VERSION  2
+
+struct sqlite3_stmt;
 
 typedef struct GkSqlite GkSqlite;
 
@@ -87,8 +97,30 @@ struct sqlite3 *gk_sqlite_connect (const char *path, gboolean writable, GError *
 /* A set (sha256 → itself) of every stored report, failed ones included. */
 GHashTable *gk_sqlite_known (GkSqlite *db, GError **error);
 gboolean gk_sqlite_write_record (GkSqlite *db, const GkRecord *record, GError **error);
+/* A report's rows as bytes (a GVariant) that gk_sqlite_write_rows stores
+ * exactly as gk_sqlite_write_record would have stored the record. */
+GBytes *gk_sqlite_rows (const GkRecord *record);
+gboolean gk_sqlite_write_rows (GkSqlite *db, GBytes *rows, GError **error);
 gboolean gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256,
                                   const char *cause, GError **error);
+/* Which stored files a batch reads again: none, the failed ones, all. */
+typedef enum { GK_SQLITE_CLAIM_NEW, GK_SQLITE_CLAIM_FAILED, GK_SQLITE_CLAIM_ANY } GkSqliteClaimMode;
+typedef enum {
+  GK_SQLITE_CLAIMED,   /* this process reads it */
+  GK_SQLITE_STORED,    /* stored, and mode skips it */
+  GK_SQLITE_HELD,      /* claimed by another live process */
+} GkSqliteClaim;
+/* Claims are rows of the claims table (sha256, host, pid, at); one whose
+ * process is gone (same host) or older than a day is taken over. */
+gboolean gk_sqlite_claim (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, GkSqliteClaim *claim,
+                          GError **error);
+/* Drops this process's claims left unstored (an interrupted batch). */
+void gk_sqlite_unclaim (GkSqlite *db);
+gint64 gk_sqlite_count_failures (GkSqlite *db);
+/* The record at column col (reports.record) with its size at col + 1. */
+char *gk_sqlite_column_record (struct sqlite3_stmt *st, int col, GError **error);
+gboolean gk_sqlite_check_schema (struct sqlite3 *db, const char *path, GError **error);
+void gk_sqlite_add_functions (struct sqlite3 *db);
 /* n_checks (may be NULL) receives how many cross-year checks are stored. */
 gboolean gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error);
 /* n_copied (may be NULL) receives how many shard reports were new or newer. */
