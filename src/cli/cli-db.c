@@ -1,4 +1,4 @@
-/* cli-db.c — storing into a database from `gongkai extract --db`: a record,
+/* cli-db.c — storing into a database from `gongkai extract --db`: a record's rows,
  * or the cause of a file that failed (under its sha256 when the file can
  * be hashed, so a later batch skips it like any stored file), then the
  * cross-year checks once all files are in. */
@@ -7,12 +7,12 @@
 #include "input/input.h"
 
 gboolean
-cli_db_store (GkSqlite *db, const char *path, const GkRecord *record, const GError *failure)
+cli_db_store (GkSqlite *db, const char *path, GBytes *rows, const GError *failure)
 {
   g_autoptr (GError) error = NULL;
   gboolean ok;
-  if (record)
-    ok = gk_sqlite_write_record (db, record, &error);
+  if (rows)
+    ok = gk_sqlite_write_rows (db, rows, &error);
   else
     {
       g_autofree char *sha = gk_input_sha256_file (path, NULL);

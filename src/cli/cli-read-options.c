@@ -48,6 +48,8 @@ cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *a)
     { "max-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &a->max_seconds, "give up on a file after S seconds (default 600)", "S" },
     { "max-mb", 0, 0, G_OPTION_ARG_DOUBLE, &a->max_mb, "refuse input files over M MiB (default 256)", "M" },
     { "max-pixels", 0, 0, G_OPTION_ARG_INT64, &a->max_pixels, "refuse page images over N pixels (default 60000000)", "N" },
+    { "max-mb-ram", 0, 0, G_OPTION_ARG_INT, &a->max_mb_ram,
+      "memory (address space) of each worker process in MiB (default: the machine's memory shared by -j, at most 4096)", "M" },
     { NULL },
   };
   /* main entries, not a group: they show in --help with the command's own */
@@ -89,6 +91,8 @@ cli_read_args_finish (const CliReadArgs *a, GkReadOptions *opts, GError **error)
     return bad_number (error, "--max-mb", a->max_mb, "MiB, more than 0, at most " G_STRINGIFY (CLI_MAX_MB));
   if (a->max_pixels < 1)
     return bad_number (error, "--max-pixels", (double) a->max_pixels, "1 or more");
+  if (a->max_mb_ram < 0 || (a->max_mb_ram > 0 && a->max_mb_ram < CLI_MIN_MB_RAM))
+    return bad_number (error, "--max-mb-ram", a->max_mb_ram, "MiB, at least " G_STRINGIFY (CLI_MIN_MB_RAM));
   opts->password = a->password;
   opts->models_dir = a->models;
   opts->max_pages = a->max_pages;

@@ -13,6 +13,7 @@
  *   cli_output_is_stdout / cli_write_output   -o - as standard output; a whole text to -o FILE or stdout
  *   cli_output_overwrites_input  an output file that would overwrite an input
  *   cli_parse_options  a command's options parsed, --help with the exit codes; FALSE (reported) on a usage error
+ *   cli_work_start / cli_work_unpack   extract and batch: files read in worker processes (workers.h)
  *
  * Exit codes (README, --help): 0 ok; 1 an input could not be read;
  * 2 usage; 3 an output could not be written; 4 models or OCR data missing.
@@ -21,6 +22,8 @@
 #include <glib.h>
 #include "content/options.h"
 #include "export/export-sqlite.h"
+#include "pipeline/pipeline.h"
+#include "pipeline/workers.h"
 
 int cmd_extract (int argc, char **argv);
 int cmd_audit (int argc, char **argv);
@@ -29,7 +32,7 @@ int cmd_compare (int argc, char **argv);
 int cmd_batch (int argc, char **argv);
 int cmd_export (int argc, char **argv);
 int cmd_merge (int argc, char **argv);
-gboolean cli_db_store (GkSqlite *db, const char *path, const GkRecord *record, const GError *failure);
+gboolean cli_db_store (GkSqlite *db, const char *path, GBytes *rows, const GError *failure);
 gboolean cli_db_finish (GkSqlite *db);
 void cli_report_error (const char *file, const GError *error);
 extern const char *const cli_exit_codes_help;
@@ -60,6 +63,7 @@ typedef struct {
   int max_pages;
   double max_seconds, max_mb;
   gint64 max_pixels;
+  int max_mb_ram;   /* per worker process; 0: sized to the machine */
 } CliReadArgs;
 
 void cli_read_args_init (CliReadArgs *args);
@@ -67,6 +71,8 @@ void cli_read_args_add_entries (GOptionContext *ctx, CliReadArgs *args);
 /* The largest --max-mb (1 TiB) and --max-seconds (about 31 years) taken. */
 #define CLI_MAX_MB      1048576
 #define CLI_MAX_SECONDS 1000000000
+/* The smallest --max-mb-ram: a worker's libraries and models alone take about 150 MiB of address space. */
+#define CLI_MIN_MB_RAM  200
 /* Validates the parsed values into opts (borrowing strings from args);
  * FALSE with a usage error naming the option on a bad value. */
 gboolean cli_read_args_finish (const CliReadArgs *args, GkReadOptions *opts, GError **error);
@@ -79,6 +85,27 @@ gboolean cli_bad_value (GError **error, const char *option, const char *value, c
 int cli_usage_error (const char *command, const GError *error);
 void cli_read_args_clear (CliReadArgs *args);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliReadArgs, cli_read_args_clear)
+
+/* What a worker renders of a record for standard output or -o DIR. */
+typedef enum { CLI_RENDER_NONE, CLI_RENDER_JSON, CLI_RENDER_JSONL, CLI_RENDER_CSV } CliRender;
+char *cli_render (const GkRecord *rec, CliRender how);
+
+/* One file per item: files[item] read by the pipeline, rendered, and with
+ * rows its database rows (export-sqlite.h); every field is read in the
+ * worker processes, which are forks: it must outlive the workers. */
+typedef struct {
+  const GkPipeline *pipeline;
+  const GkReadOptions *opts;
+  char **files;
+  CliRender render;
+  gboolean rows;
+} CliWork;
+/* jobs worker processes for work, limited by --max-mb-ram and --max-seconds. */
+GkWorkers *cli_work_start (const CliWork *work, guint jobs, const CliReadArgs *args, const GkReadOptions *opts,
+                           GError **error);
+/* A worker's result: the rendered text (*text, to free), the rows (empty
+ * without rows), and whether the record says the file is no report. */
+void cli_work_unpack (GBytes *result, char **text, GBytes **rows, gboolean *not_report);
 
 /* Parses a command's options (usage: what follows the command name in
  * --help; read_args: the shared reading options too, or NULL; about: text

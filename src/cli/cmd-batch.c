@@ -1,16 +1,21 @@
-/* cmd-batch.c — `gongkai batch DIR|FILE... --db out.sqlite [-j N] [--force]`.
+/* cmd-batch.c — `gongkai batch DIR|FILE... --db out.sqlite [-j N] [--force|--retry-failed]`.
  *
  * Directories are walked recursively for .pdf/.txt/.html/.htm files (other
  * files are ignored; a file named on the command line is always read).
- * -j workers share one read-only pipeline; each hashes its file first and
- * skips it when that sha256 is already in the database (unless --force),
- * then extracts it.  Results come back on a queue to the main thread, the
- * one writer, which stores each report in its own transaction — so a batch
- * killed at any moment resumes with nothing lost or duplicated.  A file
- * that fails is logged on stderr and stored with its cause; it never stops
- * the batch.  SIGINT/SIGTERM: workers start no new file, finished ones are
- * written, and the batch exits 130 (a second signal kills at once).  At
- * the end, the cross-year checks of every issuer series are recomputed.
+ * The parent hashes each file and claims its sha256 in the database
+ * (skipped when stored — failures too, unless --retry-failed; everything is
+ * read again with --force — or when another batch holds it), then hands it
+ * to one of -j worker processes (workers.h), one file each at a time, so at
+ * most -j records wait in memory.  Workers send back the report's rows;
+ * the parent, the one writer, stores each report in its own transaction —
+ * so a batch killed at any moment resumes with nothing lost or duplicated.
+ * A file that fails, its worker killed by a limit or a crash included, is
+ * logged on stderr and stored with its cause; it never stops the batch.
+ * SIGINT/SIGTERM: no new file is started, the files in hand are finished
+ * and written, and the batch exits 130 (a second signal kills at once; the
+ * workers die with it).  At the end, the cross-year checks of every issuer
+ * series are recomputed; the summary and the exit status say whether the
+ * database holds failed files.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -25,13 +30,9 @@
 
 /* How often the progress line is redrawn on a terminal. */
 #define PROGRESS_INTERVAL_US (200 * 1000)
-/* How long the writer waits for a result before looking at signals again. */
+/* How long the parent waits for a result before looking at signals again. */
 #define QUEUE_POLL_US (100 * 1000)
 #define EXIT_INTERRUPTED 130
-/* Files handed to the workers ahead of the writer, per worker: keeps every
- * worker busy while bounding the records waiting in memory to be written
- * (extraction can outrun the single writer on text input). */
-#define IN_FLIGHT_PER_WORKER 2
 
 static const char *const batch_exts[] = { ".pdf", ".txt", ".html", ".htm", NULL };
 
@@ -42,56 +43,6 @@ on_signal (int sig)
 {
   (void) sig;
   stop_requested = 1;
-}
-
-typedef enum { JOB_DONE, JOB_FAILED, JOB_SKIPPED, JOB_CANCELLED } JobOutcome;
-
-typedef struct {
-  const char *path;
-  JobOutcome outcome;
-  char *sha256;
-  GkRecord *record;
-  GError *error;
-} Job;
-
-typedef struct {
-  const GkPipeline *pipeline;
-  const GkReadOptions *opts;
-  GHashTable *known;    /* sha256 already stored (read-only while workers run) */
-  GHashTable *claimed;  /* sha256 taken by this run, under lock */
-  GMutex lock;
-  GAsyncQueue *results;
-} Shared;
-
-static void
-run_job (gpointer data, gpointer user_data)
-{
-  Job *job = data;
-  Shared *sh = user_data;
-  if (stop_requested)
-    {
-      job->outcome = JOB_CANCELLED;
-      g_async_queue_push (sh->results, job);
-      return;
-    }
-  job->sha256 = gk_input_sha256_file (job->path, &job->error);
-  if (!job->sha256)
-    job->outcome = JOB_FAILED;
-  else
-    {
-      g_mutex_lock (&sh->lock);
-      gboolean skip = (sh->known && g_hash_table_contains (sh->known, job->sha256))
-                      || !g_hash_table_add (sh->claimed, g_strdup (job->sha256));
-      g_mutex_unlock (&sh->lock);
-      if (skip)
-        job->outcome = JOB_SKIPPED;
-      else
-        {
-          job->record = gk_pipeline_extract (sh->pipeline, job->path, sh->opts, &job->error);
-          job->outcome = job->record ? JOB_DONE : JOB_FAILED;
-        }
-    }
-  g_async_queue_push (sh->results, job);
 }
 
 static gboolean
@@ -166,36 +117,16 @@ draw (Progress *p, gboolean final)
   fflush (stderr);
 }
 
-/* Stores one finished job; FALSE when the database cannot be written. */
+/* Stores a file that failed: reported, and a reports.error row. */
 static gboolean
-store (GkSqlite *db, Job *job, Progress *prog, GError **error)
+store_failure (GkSqlite *db, const char *path, const char *sha256, const GError *failure, Progress *prog,
+               GError **error)
 {
-  switch (job->outcome)
-    {
-    case JOB_DONE:
-      prog->extracted++;
-      return gk_sqlite_write_record (db, job->record, error);
-    case JOB_FAILED:
-      prog->failed++;
-      if (prog->tty)
-        fputs ("\r\033[K", stderr);
-      cli_report_error (job->path, job->error);
-      return gk_sqlite_write_failure (db, job->path, job->sha256, job->error->message, error);
-    case JOB_SKIPPED:
-      prog->skipped++;
-      return TRUE;
-    case JOB_CANCELLED:
-      return TRUE;
-    }
-  return TRUE;
-}
-
-static void
-job_clear (Job *job)
-{
-  g_clear_pointer (&job->sha256, g_free);
-  g_clear_pointer (&job->record, gk_record_free);
-  g_clear_error (&job->error);
+  prog->failed++;
+  if (prog->tty)
+    fputs ("\r\033[K", stderr);
+  cli_report_error (path, failure);
+  return gk_sqlite_write_failure (db, path, sha256, failure->message, error);
 }
 
 int
@@ -205,12 +136,13 @@ cmd_batch (int argc, char **argv)
   int jobs = 1;
   g_auto (CliReadArgs) read_args;
   cli_read_args_init (&read_args);
-  gboolean force = FALSE;
+  gboolean force = FALSE, retry_failed = FALSE;
   g_auto (GStrv) inputs = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "SQLite database to fill (created if missing; required)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, "re-read files whose sha256 is already in the database", NULL },
+    { "retry-failed", 0, 0, G_OPTION_ARG_NONE, &retry_failed, "re-read the files stored as failed (skipped otherwise)", NULL },
     { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from, "also read the DIRs/FILEs listed in LIST, one per line (a shard of a larger run)", "LIST" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "DIR|FILE..." },
     { NULL },
@@ -235,9 +167,10 @@ cmd_batch (int argc, char **argv)
   const char *models = read_args.models;
   if (!cli_read_args_finish (&read_args, &opts, &error) || !cli_check_jobs (jobs, &error))
     return cli_usage_error ("batch", error);
-  if (!db_path || ((!inputs || !inputs[0]) && !listed))
+  if (!db_path)
     {
-      fprintf (stderr, "gongkai: batch: need --db FILE and at least one DIR or FILE (see gongkai batch --help)\n");
+      /* no DIR or FILE is fine: the database is opened (an older schema upgraded) and its cross-year checks redone */
+      fprintf (stderr, "gongkai: batch: need --db FILE (see gongkai batch --help)\n");
       return GK_EXIT_USAGE;
     }
 
@@ -267,16 +200,15 @@ cmd_batch (int argc, char **argv)
       cli_report_error (NULL, error);
       return gk_exit_code_for (error);
     }
-  g_autoptr (GHashTable) known = force ? NULL : gk_sqlite_known (db, &error);
-  if (!force && !known)
+  guint n = files->len;
+  CliWork work = { pipeline, &opts, (char **) files->pdata, CLI_RENDER_NONE, TRUE };
+  g_autoptr (GkWorkers) workers = cli_work_start (&work, (guint) jobs, &read_args, &opts, &error);
+  if (!workers)
     {
       cli_report_error (NULL, error);
-      return GK_EXIT_OUTPUT;
+      return GK_EXIT_INPUT;
     }
-
-  Shared sh = { pipeline, &opts, known, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
-  g_mutex_init (&sh.lock);
-  sh.results = g_async_queue_new ();
+  GkSqliteClaimMode mode = force ? GK_SQLITE_CLAIM_ANY : retry_failed ? GK_SQLITE_CLAIM_FAILED : GK_SQLITE_CLAIM_NEW;
 
   struct sigaction sa = { 0 };
   sa.sa_handler = on_signal;
@@ -286,41 +218,77 @@ cmd_batch (int argc, char **argv)
   sigaction (SIGINT, &sa, &old_int);
   sigaction (SIGTERM, &sa, &old_term);
 
-  guint n = files->len;
-  g_autofree Job *all = g_new0 (Job, n);
-  GThreadPool *pool = g_thread_pool_new (run_job, &sh, jobs, TRUE, NULL);
-  for (guint i = 0; i < n; i++)
-    all[i].path = files->pdata[i];
-  guint pushed = 0;
-  for (; pushed < n && pushed < (guint) jobs * IN_FLIGHT_PER_WORKER; pushed++)
-    g_thread_pool_push (pool, &all[pushed], NULL);
-
+  g_auto (GStrv) shas = g_new0 (char *, n + 1);
   Progress prog = { .total = n, .start_us = g_get_monotonic_time (), .tty = isatty (STDERR_FILENO) };
   int exit_code = GK_EXIT_OK;
-  for (guint received = 0; received < n;)
+  guint next = 0, in_hand = 0, held = 0;
+  for (;;)
     {
-      Job *job = g_async_queue_timeout_pop (sh.results, QUEUE_POLL_US);
-      if (job)
+      /* the parent hashes and claims each file, so two batches on one
+       * database never read the same content; workers only read */
+      while (!stop_requested && next < n && gk_workers_idle (workers))
         {
-          received++;
-          if (pushed < n)
-            g_thread_pool_push (pool, &all[pushed++], NULL);
-          prog.done++;
-          g_autoptr (GError) werr = NULL;
-          if (exit_code != GK_EXIT_OUTPUT && !store (db, job, &prog, &werr))
+          guint i = next++;
+          const char *path = files->pdata[i];
+          g_autoptr (GError) ferr = NULL, werr = NULL;
+          GkSqliteClaim claim = GK_SQLITE_CLAIMED;
+          shas[i] = gk_input_sha256_file (path, &ferr);
+          if (shas[i] && !gk_sqlite_claim (db, shas[i], mode, &claim, &werr))
+            ;   /* reported below */
+          else if (!shas[i])
+            {
+              prog.done++;
+              store_failure (db, path, NULL, ferr, &prog, &werr);
+            }
+          else if (claim != GK_SQLITE_CLAIMED)
+            {
+              prog.done++;
+              prog.skipped++;
+              held += claim == GK_SQLITE_HELD;
+            }
+          else if (gk_workers_submit (workers, i, &werr))
+            in_hand++;
+          if (werr)
             {
               cli_report_error (NULL, werr);
               exit_code = GK_EXIT_OUTPUT;
               stop_requested = 1;   /* nothing more can be stored: stop reading */
             }
-          job_clear (job);
+        }
+      if (!in_hand && (stop_requested || next >= n))
+        break;
+      guint item;
+      g_autoptr (GBytes) result = NULL;
+      g_autoptr (GError) failure = NULL, werr = NULL;
+      if (gk_workers_wait (workers, QUEUE_POLL_US, &item, &result, &failure))
+        {
+          in_hand--;
+          prog.done++;
+          gboolean ok = TRUE;
+          if (exit_code == GK_EXIT_OUTPUT)
+            ;   /* the database cannot be written: the rest is dropped */
+          else if (result)
+            {
+              g_autofree char *text = NULL;
+              g_autoptr (GBytes) rows = NULL;
+              gboolean not_report;
+              cli_work_unpack (result, &text, &rows, &not_report);
+              prog.extracted++;
+              ok = gk_sqlite_write_rows (db, rows, &werr);
+            }
+          else
+            ok = store_failure (db, files->pdata[item], shas[item], failure, &prog, &werr);
+          if (!ok)
+            {
+              cli_report_error (NULL, werr);
+              exit_code = GK_EXIT_OUTPUT;
+              stop_requested = 1;
+            }
         }
       draw (&prog, FALSE);
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_async_queue_unref (sh.results);
-  g_hash_table_unref (sh.claimed);
-  g_mutex_clear (&sh.lock);
+  g_clear_pointer (&workers, gk_workers_free);
+  gk_sqlite_unclaim (db);
   gboolean interrupted = stop_requested && exit_code != GK_EXIT_OUTPUT;
   sigaction (SIGINT, &old_int, NULL);
   sigaction (SIGTERM, &old_term, NULL);
@@ -331,16 +299,22 @@ cmd_batch (int argc, char **argv)
       cli_report_error (NULL, error);
       exit_code = GK_EXIT_OUTPUT;
     }
+  gint64 stored_failures = gk_sqlite_count_failures (db);
   draw (&prog, TRUE);
   double secs = (g_get_monotonic_time () - prog.start_us) / 1e6;
-  fprintf (stderr, "gongkai: batch: %u files: %u extracted, %u skipped (already in %s), %u failed"
-           "; %u cross-year checks; %.1f s, %.2f files/s%s\n",
-           n, prog.extracted, prog.skipped, db_path, prog.failed, n_cross, secs,
-           secs > 0 ? (prog.extracted + prog.failed) / secs : 0.0,
+  g_autofree char *held_note = held ? g_strdup_printf (" (%u of them being read by another batch)", held) : g_strdup ("");
+  g_autofree char *failed_note = stored_failures > 0
+    ? g_strdup_printf ("; the database holds %" G_GINT64_FORMAT " failed file%s (--retry-failed reads %s again)",
+                       stored_failures, stored_failures == 1 ? "" : "s", stored_failures == 1 ? "it" : "them")
+    : g_strdup ("");
+  fprintf (stderr, "gongkai: batch: %u files: %u extracted, %u skipped (already in %s)%s, %u failed"
+           "; %u cross-year checks; %.1f s, %.2f files/s%s%s\n",
+           n, prog.extracted, prog.skipped, db_path, held_note, prog.failed, n_cross, secs,
+           secs > 0 ? (prog.extracted + prog.failed) / secs : 0.0, failed_note,
            interrupted ? "; interrupted, run again to resume" : "");
   if (interrupted)
     return EXIT_INTERRUPTED;
-  if (exit_code == GK_EXIT_OK && prog.failed)
+  if (exit_code == GK_EXIT_OK && (prog.failed || stored_failures > 0))
     exit_code = GK_EXIT_INPUT;
   return exit_code;
 }

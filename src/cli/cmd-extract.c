@@ -1,9 +1,11 @@
 /* cmd-extract.c — `gongkai extract`: files → records on stdout or in -o DIR.
  * "-" as a FILE is standard input (input.h), "-o -" standard output.
  *
- * Files are read by -j workers sharing one pipeline; output keeps the
- * order of the command line.  A file that fails is reported once on
- * stderr and the others go on; the exit code says the worst that happened.
+ * Files are read by -j worker processes (workers.h), which render each
+ * record; output keeps the order of the command line, a window of files
+ * ahead of the next one to print.  A file that fails (its worker killed by
+ * a limit or a crash included) is reported once on stderr and the others
+ * go on; the exit code says the worst that happened.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,21 +20,9 @@
 
 typedef enum { FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV } Format;
 
-typedef struct {
-  const GkPipeline *pipeline;
-  const GkReadOptions *opts;
-  const char *path;
-  GkRecord *record;     /* result, or NULL with error */
-  GError *error;
-} Job;
-
-static void
-run_job (gpointer data, gpointer user_data)
-{
-  Job *job = data;
-  (void) user_data;
-  job->record = gk_pipeline_extract (job->pipeline, job->path, job->opts, &job->error);
-}
+/* Files read ahead of the next one to print, per worker: bounds the records
+ * held while one slow file keeps the others from being printed. */
+#define WINDOW_PER_WORKER 8
 
 static gboolean
 parse_format (const char *s, Format *f)
@@ -46,19 +36,6 @@ parse_format (const char *s, Format *f)
   else
     return FALSE;
   return TRUE;
-}
-
-static char *
-render (const GkRecord *rec, Format f, gboolean pretty)
-{
-  if (f == FORMAT_CSV)
-    return gk_record_to_csv (rec);
-  json_t *j = gk_record_to_json (rec);
-  char *s = gk_json_dump (j, pretty);
-  json_decref (j);
-  char *line = g_strconcat (s, "\n", NULL);
-  g_free (s);
-  return line;
 }
 
 static const char *
@@ -159,43 +136,66 @@ cmd_extract (int argc, char **argv)
 
   guint n = g_strv_length (files);
   g_auto (GStrv) out_names = out_dir ? output_names (files, n, extension (format)) : NULL;
-  g_autofree Job *all = g_new0 (Job, n);
-  for (guint i = 0; i < n; i++)
-    all[i] = (Job) { pipeline, &opts, files[i], NULL, NULL };
-  if (jobs > 1 && n > 1)
+  gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
+  CliWork work = { pipeline, &opts, files, CLI_RENDER_NONE, db != NULL };
+  if (to_stdout || out_dir)
+    work.render = format == FORMAT_CSV ? CLI_RENDER_CSV : format == FORMAT_JSON ? CLI_RENDER_JSON : CLI_RENDER_JSONL;
+  g_autoptr (GkWorkers) workers = cli_work_start (&work, MIN ((guint) jobs, n), &read_args, &opts, &error);
+  if (!workers)
     {
-      GThreadPool *pool = g_thread_pool_new (run_job, NULL, MIN ((guint) jobs, n), TRUE, NULL);
-      for (guint i = 0; i < n; i++)
-        g_thread_pool_push (pool, &all[i], NULL);
-      g_thread_pool_free (pool, FALSE, TRUE);
+      cli_report_error (NULL, error);
+      return GK_EXIT_INPUT;
     }
-  else
-    for (guint i = 0; i < n; i++)
-      run_job (&all[i], NULL);
+  g_autofree GBytes **results = g_new0 (GBytes *, n);
+  g_autofree GError **failures = g_new0 (GError *, n);
+  guint window = MAX ((guint) jobs * WINDOW_PER_WORKER, 1);
 
   int exit_code = GK_EXIT_OK;
   gboolean not_report = FALSE;
-  gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
   if (format == FORMAT_CSV && to_stdout)
     cli_stdout_puts (gk_csv_header ());
   if (array)
     cli_stdout_puts ("[\n");
   gboolean first = TRUE;
+  guint submitted = 0;
   for (guint i = 0; i < n; i++)
     {
-      Job *job = &all[i];
-      if (!job->record)
+      while (!results[i] && !failures[i])
         {
-          cli_report_error (job->path, job->error);
-          exit_code = MAX (exit_code, gk_exit_code_for (job->error));
-          if (db && !cli_db_store (db, job->path, NULL, job->error))
+          while (submitted < n && submitted < i + window && gk_workers_submit (workers, submitted, &error))
+            submitted++;
+          if (error)
+            {
+              cli_report_error (NULL, error);
+              return GK_EXIT_INPUT;
+            }
+          guint item;
+          GBytes *result = NULL;
+          GError *failure = NULL;
+          if (gk_workers_wait (workers, -1, &item, &result, &failure))
+            {
+              results[item] = result;
+              failures[item] = failure;
+            }
+        }
+      const char *path = files[i];
+      if (failures[i])
+        {
+          cli_report_error (path, failures[i]);
+          exit_code = MAX (exit_code, gk_exit_code_for (failures[i]));
+          if (db && !cli_db_store (db, path, NULL, failures[i]))
             exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
-          g_clear_error (&job->error);
+          g_clear_error (&failures[i]);
           continue;
         }
-      if (db && !cli_db_store (db, job->path, job->record, NULL))
+      g_autofree char *text = NULL;
+      g_autoptr (GBytes) rows = NULL;
+      gboolean file_not_report;
+      cli_work_unpack (results[i], &text, &rows, &file_not_report);
+      not_report |= file_not_report;
+      g_clear_pointer (&results[i], g_bytes_unref);
+      if (db && !cli_db_store (db, path, rows, NULL))
         exit_code = MAX (exit_code, GK_EXIT_OUTPUT);
-      g_autofree char *text = render (job->record, format, format == FORMAT_JSON);
       if (out_dir)
         {
           g_autofree char *dest = g_build_filename (out_dir, out_names[i], NULL);
@@ -215,9 +215,6 @@ cmd_extract (int argc, char **argv)
           cli_stdout_puts (text);
         }
       first = FALSE;
-      for (guint w = 0; w < job->record->warnings->len; w++)
-        not_report |= strcmp (((GkWarning *) job->record->warnings->pdata[w])->code, "not_a_report") == 0;
-      gk_record_free (job->record);
     }
   if (array)
     cli_stdout_puts ("]\n");

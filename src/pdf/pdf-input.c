@@ -42,11 +42,12 @@
 #include <poppler.h>
 #include <string.h>
 
-/* Rendering is serialised across threads (gongkai reads files in parallel
- * with --jobs): poppler's cairo backend opens and closes FreeType faces on
- * one FT_Library shared by all documents, which FreeType allows only under
- * a lock.  Faces are closed when a document goes, so that goes under the
- * lock too.  The text layer needs no FreeType and stays parallel. */
+/* Rendering is serialised across the threads of one process: poppler's
+ * cairo backend opens and closes FreeType faces on one FT_Library shared by
+ * all documents, which FreeType allows only under a lock.  Faces are closed
+ * when a document goes, so that goes under the lock too.  The command line
+ * reads files in parallel in worker processes (pipeline/workers.h), each
+ * with its own FT_Library, so there the lock is never contended. */
 static GMutex render_lock;
 
 static void

@@ -1,0 +1,210 @@
+/* test-workers.c — files read in worker processes (pipeline/workers.h) as a
+ * user meets them through the real binary: a file whose worker crashes,
+ * runs out of memory or hangs costs that file only (one line naming the
+ * cause, a reports.error row, exit 1) while every other file is stored;
+ * the database keeps saying it holds failures until --retry-failed reads
+ * them again; two batches on one database never read a file twice; and
+ * -j 2 gives the same bytes as -j 1.  The failures are made by the test
+ * hooks of cli/cli-work.c (an environment variable naming the file).
+ */
+#include <gio/gio.h>
+#include <sys/wait.h>
+#include "testutil.h"
+
+/* Copies of a text sample each batch reads besides the files that fail. */
+#define GOOD_FILES 6
+/* The concurrent-batch test: enough files that the two runs overlap. */
+#define SHARED_FILES 40
+#define RAM_LIMIT_MB "300"
+
+static char *tmpdir;
+
+/* dir/name holding a copy of the sample with a line of its own (its own sha256). */
+static char *
+make_copy (const char *dir, const char *name, const char *mark)
+{
+  g_autofree char *src = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_autofree char *body = g_strdup_printf ("%s\n存档编号 %s\n", text, mark);
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, body, -1, NULL));
+  return path;
+}
+
+/* n copies in dir named by the printf pattern (one %d). */
+static void
+make_copies (const char *dir, const char *pattern, int n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf (pattern, i);
+      g_autofree char *mark = g_strdup_printf ("%d", i);
+      g_free (make_copy (dir, name, mark));
+    }
+}
+
+static char *
+new_dir (const char *name)
+{
+  char *dir = g_build_filename (tmpdir, name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return dir;
+}
+
+static gint64
+count (const char *db, const char *sql)
+{
+  g_autofree char *s = tu_sqlite_dump (db, sql);
+  return g_ascii_strtoll (s, NULL, 10);
+}
+
+/* A batch with a file that aborts its worker, one that takes memory past
+ * --max-mb-ram and one that hangs past --max-seconds; then the reruns. */
+static void
+test_limits (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer needs an unbounded address space: no memory limit to test");
+  return;
+#endif
+  g_autofree char *dir = new_dir ("limits");
+  g_autofree char *in = new_dir ("limits/in");
+  make_copies (in, "good-%d.txt", GOOD_FILES);
+  g_autofree char *crash = make_copy (in, "crash.txt", "crash");
+  g_autofree char *hog = make_copy (in, "hog.txt", "hog");
+  g_autofree char *hang = make_copy (in, "hang.txt", "hang");
+  g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
+  g_setenv ("GONGKAI_TEST_ABORT_ON", crash, TRUE);
+  g_setenv ("GONGKAI_TEST_HOG_ON", hog, TRUE);
+  g_setenv ("GONGKAI_TEST_HANG_ON", hang, TRUE);
+  const char *args[] = { "batch", in, "--db", db, "-j", "2", "--max-mb-ram", RAM_LIMIT_MB, "--max-seconds", "1", NULL };
+  g_autofree char *err = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  int status = tu_run_gongkai (args, NULL, &err);
+  g_test_message ("exit %d in %.1f s: %s", status, (g_get_monotonic_time () - t0) / 1e6, err);
+  g_unsetenv ("GONGKAI_TEST_ABORT_ON");
+  g_unsetenv ("GONGKAI_TEST_HOG_ON");
+  g_unsetenv ("GONGKAI_TEST_HANG_ON");
+  g_assert_cmpint (status, ==, 1);
+  g_autofree char *crash_line = g_strdup_printf ("gongkai: %s: worker killed (signal 6: ", crash);
+  g_autofree char *hog_line = g_strdup_printf ("gongkai: %s: worker killed (memory limit " RAM_LIMIT_MB " MiB)\n", hog);
+  g_autofree char *hang_line = g_strdup_printf ("gongkai: %s: worker killed (time limit 1 s)\n", hang);
+  g_assert_nonnull (strstr (err, crash_line));
+  g_assert_nonnull (strstr (err, hog_line));
+  g_assert_nonnull (strstr (err, hang_line));
+  g_assert_nonnull (strstr (err, "9 files: 6 extracted, 0 skipped"));
+  g_assert_nonnull (strstr (err, "3 failed"));
+  g_autofree char *sql = g_strdup_printf ("SELECT replace (file, '%s/', ''), error FROM reports"
+                                          " WHERE error IS NOT NULL ORDER BY file", in);
+  g_autofree char *failed = tu_sqlite_dump (db, sql);
+  g_assert_cmpstr (failed, ==, "crash.txt|worker killed (signal 6: Aborted)\n"
+                               "hang.txt|worker killed (time limit 1 s)\n"
+                               "hog.txt|worker killed (memory limit " RAM_LIMIT_MB " MiB)\n");
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports WHERE error IS NULL AND record IS NOT NULL"), ==, GOOD_FILES);
+  g_assert_cmpint (count (db, "SELECT COUNT(DISTINCT report_id) FROM vals"), ==, GOOD_FILES);
+
+  /* a rerun reads nothing, and still says the database holds failures */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (tu_run_gongkai (args, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "9 files: 0 extracted, 9 skipped"));
+  g_assert_nonnull (strstr (err, "the database holds 3 failed files (--retry-failed reads them again)"));
+  /* --retry-failed reads the three again (no hook now): all stored, exit 0 */
+  const char *retry[] = { "batch", in, "--db", db, "--retry-failed", NULL };
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (tu_run_gongkai (retry, NULL, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "9 files: 3 extracted, 6 skipped"));
+  g_assert_null (strstr (err, "holds"));
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports WHERE error IS NULL"), ==, GOOD_FILES + 3);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, GOOD_FILES + 3);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM claims"), ==, 0);
+  g_autofree char *versions = tu_sqlite_dump (db, "SELECT DISTINCT gongkai_version FROM reports");
+  g_assert_cmpstr (versions, ==, GK_VERSION "\n");
+}
+
+/* "extracted N" of a batch summary. */
+static guint
+extracted (const char *err)
+{
+  const char *p = strstr (err, " files: ");
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + strlen (" files: "), NULL, 10);
+}
+
+/* Two batches started together on one database: each file read by one. */
+static void
+test_concurrent_batches (void)
+{
+  g_autofree char *dir = new_dir ("shared");
+  g_autofree char *in = new_dir ("shared/in");
+  make_copies (in, "r-%02d.txt", SHARED_FILES);
+  g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  const char *argv[] = { bin, "batch", in, "--db", db, NULL };
+  GSubprocess *runs[2];
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr (GError) error = NULL;
+      runs[k] = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+      g_assert_no_error (error);
+    }
+  guint total = 0;
+  for (int k = 0; k < 2; k++)
+    {
+      g_autofree char *err = NULL;
+      g_autoptr (GError) error = NULL;
+      g_assert_true (g_subprocess_communicate_utf8 (runs[k], NULL, NULL, NULL, &err, &error));
+      g_assert_no_error (error);
+      g_test_message ("batch %d: %s", k, err);
+      g_assert_cmpint (g_subprocess_get_exit_status (runs[k]), ==, 0);
+      total += extracted (err);
+      g_object_unref (runs[k]);
+    }
+  g_assert_cmpuint (total, ==, SHARED_FILES);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, SHARED_FILES);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM claims"), ==, 0);
+}
+
+/* -j 2 prints the same bytes as -j 1, PDFs, a scan and texts mixed. */
+static void
+test_same_bytes (void)
+{
+  static const char *const names[] = { "anding-2021.pdf", "qinxian-2020.txt", "baihe-2021.pdf",
+                                       "jiangbei-hbt-2013.html", "beichen-2020.pdf", NULL };
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; names[i]; i++)
+    {
+      g_autofree char *rel = g_build_filename ("samples", names[i], NULL);
+      g_ptr_array_add (paths, tu_source_path (rel));
+    }
+  g_autofree char *out[2] = { NULL, NULL };
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      const char *head[] = { "extract", "--format", "jsonl", "-j", k ? "2" : "1" };
+      for (gsize i = 0; i < G_N_ELEMENTS (head); i++)
+        g_ptr_array_add (args, (gpointer) head[i]);
+      for (guint i = 0; i < paths->len; i++)
+        g_ptr_array_add (args, paths->pdata[i]);
+      g_ptr_array_add (args, NULL);
+      g_assert_cmpint (tu_run_gongkai ((const char *const *) args->pdata, &out[k], NULL), ==, 0);
+    }
+  g_assert_cmpuint (strlen (out[0]), >, 1000);
+  g_assert_cmpstr (out[0], ==, out[1]);
+}
+
+int
+main (int argc, char **argv)
+{
+  tu_init (&argc, &argv);
+  tmpdir = g_dir_make_tmp ("gongkai-workers-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  g_test_add_func ("/workers/limits", test_limits);
+  g_test_add_func ("/workers/concurrent-batches", test_concurrent_batches);
+  g_test_add_func ("/workers/same-bytes", test_same_bytes);
+  int status = g_test_run ();
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
+  if (system (rm) != 0)
+    g_printerr ("cannot remove %s\n", tmpdir);
+  return status;
+}
