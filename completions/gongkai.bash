@@ -55,7 +55,7 @@ _gongkai()
         --db|--files-from)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
-        --password|--jobs|-j|--max-pages|--max-seconds|--max-mb|--max-pixels|--issuer|--title|--dismiss|--confirm)
+        --password|--jobs|-j|--max-pages|--max-seconds|--max-mb|--max-pixels|--max-mb-ram|--issuer|--title|--dismiss|--confirm)
             return ;;
     esac
 

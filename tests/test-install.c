@@ -200,7 +200,7 @@ test_bash_completion (void)
   g_autofree char *fmt = complete ("gongkai export --format ''");
   g_assert_cmpstr (fmt, ==, "csv jsonl");
   g_autofree char *max = complete ("gongkai batch --max-");
-  g_assert_cmpstr (max, ==, "--max-mb --max-pages --max-pixels --max-seconds");
+  g_assert_cmpstr (max, ==, "--max-mb --max-mb-ram --max-pages --max-pixels --max-seconds");
 }
 
 /* pkg-config as a packager's build sees the staged tree: the sysroot is DESTDIR. */
