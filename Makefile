@@ -93,8 +93,11 @@ eval-text: $(BUILD)/gongkai
 	    --cmd '$(BUILD)/gongkai extract --format json {file}' | tail -n 12; \
 	else echo "eval-text: no $(SHARED)/tools/score, the corpus is not scored"; fi
 
+# The samples, then the outside corpus's born-digital PDFs where ../shared is there (SHARED=DIR elsewhere).
 bench: $(BUILD)/gongkai
 	scripts/bench $(BUILD)/gongkai samples
+	@if [ -d $(SHARED)/corpus ]; then echo; echo "== corpus: $(SHARED)/corpus"; \
+	  scripts/bench --no-scans --runs 3 $(BUILD)/gongkai $(SHARED)/corpus; fi
 
 valgrind: $(BUILD)/gongkai
 	scripts/valgrind-samples $(BUILD)/gongkai
