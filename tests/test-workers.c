@@ -3,11 +3,14 @@
  * runs out of memory or hangs costs that file only (one line naming the
  * cause, a reports.error row, exit 1) while every other file is stored;
  * the database keeps saying it holds failures until --retry-failed reads
- * them again; two batches on one database never read a file twice; and
- * -j 2 gives the same bytes as -j 1.  The failures are made by the test
+ * them again; two batches on one database never read a file twice; a
+ * kill -9 of the batch takes its workers along and leaves whole reports
+ * only; and -j 2 gives the same bytes as -j 1.  The failures are made by the test
  * hooks of cli/cli-work.c (an environment variable naming the file).
  */
 #include <gio/gio.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include "testutil.h"
 
@@ -165,6 +168,91 @@ test_concurrent_batches (void)
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM claims"), ==, 0);
 }
 
+/* The worker processes of pid (its children), as /proc lists them. */
+static GArray *
+children_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/task/%d/children", (int) pid, (int) pid);
+  g_autofree char *text = NULL;
+  GArray *pids = g_array_new (FALSE, FALSE, sizeof (int));
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return pids;
+  g_auto (GStrv) parts = g_strsplit (g_strstrip (text), " ", -1);
+  for (int i = 0; parts[i]; i++)
+    if (*parts[i])
+      {
+        int child = atoi (parts[i]);
+        g_array_append_val (pids, child);
+      }
+  return pids;
+}
+
+/* A process that is gone, or a zombie waiting for a parent that is gone. */
+static gboolean
+process_gone (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return TRUE;
+  const char *end = strrchr (stat, ')');
+  return end && end[1] == ' ' && end[2] == 'Z';
+}
+
+/* kill -9 of a batch -j 2 mid-run: its workers die with it, the database
+ * holds whole reports only, and a rerun completes it exactly. */
+static void
+test_kill_parent (void)
+{
+  g_autofree char *dir = new_dir ("killed");
+  g_autofree char *in = new_dir ("killed/in");
+  make_copies (in, "k-%02d.txt", SHARED_FILES);
+  g_autofree char *db = g_build_filename (dir, "out.sqlite", NULL);
+  g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
+  const char *argv[] = { bin, "batch", in, "--db", db, "-j", "2", NULL };
+  g_autoptr (GError) error = NULL;
+  GPid pid;
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_autoptr (GArray) workers = NULL;
+  for (int tries = 0; tries < 2000; tries++)
+    {
+      g_usleep (5000);
+      g_clear_pointer (&workers, g_array_unref);
+      workers = children_of (pid);
+      if (workers->len == 2 && g_file_test (db, G_FILE_TEST_EXISTS)
+          && count (db, "SELECT COUNT(*) FROM reports") >= SHARED_FILES / 4)
+        break;
+    }
+  g_assert_cmpuint (workers->len, ==, 2);
+  kill (pid, SIGKILL);
+  int ws;
+  g_assert_cmpint (waitpid (pid, &ws, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  gint64 stored = count (db, "SELECT COUNT(*) FROM reports");
+  g_test_message ("killed after %" G_GINT64_FORMAT " reports", stored);
+  g_assert_cmpint (stored, <, SHARED_FILES);
+  for (int tries = 0; tries < 200 && !(process_gone (g_array_index (workers, int, 0))
+                                       && process_gone (g_array_index (workers, int, 1))); tries++)
+    g_usleep (10000);
+  for (guint i = 0; i < workers->len; i++)
+    g_assert_true (process_gone (g_array_index (workers, int, i)));
+  /* whole reports only: as many values and checks as each of the others */
+  g_assert_cmpint (count (db, "SELECT COUNT(DISTINCT n) FROM (SELECT (SELECT COUNT(*) FROM vals v"
+                              " WHERE v.report_id = r.id) + 1000 * (SELECT COUNT(*) FROM checks c"
+                              " WHERE c.report_id = r.id) AS n FROM reports r)"), ==, 1);
+
+  const char *rerun[] = { "batch", in, "--db", db, "-j", "2", NULL };
+  g_autofree char *err = NULL;
+  g_assert_cmpint (tu_run_gongkai (rerun, NULL, &err), ==, 0);
+  g_autofree char *want = g_strdup_printf ("%d files: %" G_GINT64_FORMAT " extracted, %" G_GINT64_FORMAT " skipped",
+                                           SHARED_FILES, SHARED_FILES - stored, stored);
+  g_assert_nonnull (strstr (err, want));
+  g_assert_cmpint (count (db, "SELECT COUNT(DISTINCT sha256) FROM reports WHERE error IS NULL"), ==, SHARED_FILES);
+  g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, SHARED_FILES);
+}
+
 /* -j 2 prints the same bytes as -j 1, PDFs, a scan and texts mixed. */
 static void
 test_same_bytes (void)
@@ -201,6 +289,7 @@ main (int argc, char **argv)
   g_assert_nonnull (tmpdir);
   g_test_add_func ("/workers/limits", test_limits);
   g_test_add_func ("/workers/concurrent-batches", test_concurrent_batches);
+  g_test_add_func ("/workers/kill-parent", test_kill_parent);
   g_test_add_func ("/workers/same-bytes", test_same_bytes);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
