@@ -246,6 +246,17 @@ test_report_fields (void)
   g_autoptr (GkRecord) c = tu_record_from_text (
       "当前位置：首页\n2015年政府信息公开工作年度报告\n来源：某县教育局 时间：2016-01-05\n全年主动公开政府信息10条。\n");
   g_assert_cmpstr (c->issuer, ==, "某县教育局");
+  /* …or the author the opening sentence names */
+  g_autoptr (GkRecord) d = tu_record_from_text (
+      "2015年政府信息公开工作年度报告\n本报告由某县统计局编制，内容包括总体情况等。\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (d->issuer, ==, "某县统计局");
+  g_autoptr (GkRecord) e = tu_record_from_text (
+      "2015年政府信息公开工作年度报告\n根据条例要求，某市水务局编制完成了本年度报告。\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (e->issuer, ==, "某市水务局");
+  /* 我局 names nothing */
+  g_autoptr (GkRecord) f = tu_record_from_text (
+      "2015年政府信息公开工作年度报告\n我局编制了本报告。\n全年主动公开政府信息10条。\n");
+  g_assert_null (f->issuer);
 }
 
 static void
@@ -284,6 +295,60 @@ test_counts_in_words (void)
   g_assert_null (gk_record_get (c, "narrative.applications_received"));
 }
 
+/* A real page (tests/data/README.md): its published errors found, its
+ * report fields read, the rows whose digits split several ways null. */
+static void
+test_real_flat_page (void)
+{
+  g_autofree char *path = tu_source_path ("tests/data/pingtan-2020-webpage.txt");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkRecord) r = gk_pipeline_extract (tu_pipeline (), path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->issuer, ==, "平潭综合实验区管委会");
+  g_assert_cmpint (r->year, ==, 2020);
+  g_assert_cmpstr (r->template_id, ==, "2019");
+  g_assert_true (tu_int_is (r, "narrative.active_total", 2602));
+  g_assert_cmpuint (r->parts->len, ==, 11);
+  g_assert_cmpstr (tu_check_status (r, "narrative.parts_sum"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.outcomes_sum.total"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.outcomes_sum.natural_person"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.balance.total"), ==, "pass");
+  g_assert_true (tu_int_is (r, "applications.processed_total.total", 21));
+  g_assert_true (tu_int_is (r, "applications.other_handling.total", 4));
+  /* 行政许可396442278 splits several ways: null, never a guess */
+  GkValue *v = gk_record_get (r, "active.licensing.decisions");
+  g_assert_true (v == NULL || v->kind == GK_VALUE_NULL);
+  for (guint i = 0; i < r->checks->len; i++)
+    {
+      const GkCheck *c = r->checks->pdata[i];
+      if (c->status == GK_CHECK_FAIL)
+        g_assert_true (g_str_has_prefix (c->id, "applications.outcomes_sum.") || strcmp (c->id, "narrative.parts_sum") == 0);
+    }
+}
+
+/* One year's tables as a text dump prints them. */
+static const char *const one_year_tables =
+  "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章 0 0 0\n"
+  "三、收到和处理政府信息公开申请情况\n（七）总计 1 0 0 0 0 0 1\n"
+  "四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+
+static void
+test_two_reports (void)
+{
+  /* two years side by side in one file: refused, never merged */
+  g_autofree char *text = g_strconcat ("某县2023年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n", one_year_tables,
+                                       "某县2024年政府信息公开工作年度报告\n全年主动公开政府信息20条。\n", one_year_tables, NULL);
+  g_autoptr (GkRecord) a = tu_record_from_text (text);
+  g_assert_cmpstr (a->template_id, ==, "unknown");
+  g_assert_cmpuint (a->values->len, ==, 0);
+  g_assert_true (tu_warning (a->warnings, "two_reports", NULL));
+  /* one year alone is read */
+  g_autofree char *one = g_strconcat ("某县2023年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n", one_year_tables, NULL);
+  g_autoptr (GkRecord) b = tu_record_from_text (one);
+  g_assert_false (tu_warning (b->warnings, "two_reports", NULL));
+  g_assert_true (tu_int_is (b, "narrative.active_total", 10));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,5 +364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/report-fields", test_report_fields);
   g_test_add_func ("/webpage/approximate", test_approximate);
   g_test_add_func ("/webpage/counts-in-words", test_counts_in_words);
+  g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
+  g_test_add_func ("/webpage/two-reports", test_two_reports);
   return g_test_run ();
 }

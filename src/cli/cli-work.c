@@ -62,7 +62,10 @@ cli_work_read (guint item, gpointer user_data, GError **error)
   GVariant *rows_v = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, rows, TRUE);
   gboolean not_report = FALSE;
   for (guint w = 0; w < rec->warnings->len; w++)
-    not_report |= strcmp (((GkWarning *) rec->warnings->pdata[w])->code, "not_a_report") == 0;
+    {
+      const char *code = ((GkWarning *) rec->warnings->pdata[w])->code;
+      not_report |= strcmp (code, "not_a_report") == 0 || strcmp (code, "two_reports") == 0;
+    }
   g_autoptr (GVariant) v = g_variant_ref_sink (g_variant_new ("(^ay@ayb)", text, rows_v, not_report));
   return g_variant_get_data_as_bytes (v);
 }

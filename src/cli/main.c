@@ -10,7 +10,8 @@
 const char *const cli_exit_codes_help =
   "Exit codes: 0 ok; 1 an input file could not be read; 2 usage error;\n"
   "3 an output could not be written; 4 models or OCR data missing;\n"
-  "5 every file read, but one is not a disclosure annual report (not_a_report).\n";
+  "5 every file read, but one is not a disclosure annual report (not_a_report,\n"
+  "two_reports).\n";
 
 void
 cli_report_error (const char *file, const GError *error)

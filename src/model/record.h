@@ -108,6 +108,7 @@ typedef struct {
   guint table_rows_seen;  /* template rows the matcher placed a printed row on */
   guint table_markers;    /* header texts only a template's table prints (新制作数量, 其他处理…) */
   guint table_headings;   /* tables 三 and 四 read below their own headings */
+  guint table_sets;       /* times every table's heading is printed (2: two reports in one file) */
   /* results */
   GPtrArray *checks;    /* GkCheck* */
   GPtrArray *warnings;  /* GkWarning* */

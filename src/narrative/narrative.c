@@ -34,6 +34,7 @@ struct GkNarrativeRules {
   GkRegex *date_chinese;
   GkRegex *year_period;        /* 统计期限自2014年1月1日…: the year a title does not name; may be NULL */
   GkRegex *issuer_field;       /* 来源：XX beside a web page's title; may be NULL */
+  GPtrArray *issuer_sentences; /* GkRegex*: 本报告由XX编制 in the opening prose */
   int date_lines;
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
@@ -69,6 +70,8 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->date_chinese);
   gk_regex_free (r->year_period);
   gk_regex_free (r->issuer_field);
+  if (r->issuer_sentences)
+    g_ptr_array_unref (r->issuer_sentences);
   g_ptr_array_unref (r->figures);
   gk_regex_free (r->approx);
   gk_regex_free (r->bd_start);
@@ -161,6 +164,7 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->date_chinese = rule_regex (root, "date_chinese", path, &err);
   if (json_object_get (root, "year_period"))
     r->year_period = rule_regex (root, "year_period", path, &err);
+  r->issuer_sentences = regex_list (json_object_get (root, "issuer_sentences"), path, &err);
   if (json_object_get (root, "issuer_field"))
     r->issuer_field = rule_regex (root, "issuer_field", path, &err);
   r->title_lines = (int) json_integer_value (json_object_get (root, "title_search_lines"));
@@ -589,6 +593,31 @@ issuer_from_field (const GkNarrativeRules *r, const GkContent *content, GkRecord
   return FALSE;
 }
 
+/* Opening prose this long may name the report's author. */
+#define ISSUER_SENTENCE_BYTES 1200
+
+/* The organ the opening prose names as the report's author (本报告由XX编制). */
+static gboolean
+issuer_from_sentence (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec)
+{
+  g_autofree char *opening = g_strndup (prose->text, ISSUER_SENTENCE_BYTES);
+  for (guint i = 0; r->issuer_sentences && i < r->issuer_sentences->len; i++)
+    {
+      g_autoptr (GkMatch) m = gk_regex_match (r->issuer_sentences->pdata[i], opening, 0);
+      g_autofree char *organ = m ? gk_match_group (m, 1) : NULL;
+      gsize s, e;
+      if (organ && ends_with_suffix (r, organ) && !g_str_has_prefix (organ, "我") && !g_str_has_prefix (organ, "本")
+          && !strstr (organ, "报告")   /* the title run into the sentence */
+          && gk_match_span (m, 1, &s, &e))
+        {
+          rec->issuer = g_steal_pointer (&organ);
+          rec->issuer_src = narrative_source (prose, s);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
@@ -598,9 +627,9 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
   if (!*organ)
     {
       /* the title names no organ: the line above it, a web page's 来源：
-       * field, else the signature */
+       * field, the author the opening prose names, else the signature */
       if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec)
-          && !issuer_from_field (r, content, rec) && rec->published_on)
+          && !issuer_from_field (r, content, rec) && !issuer_from_sentence (r, prose, rec) && rec->published_on)
         issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
       return;
     }

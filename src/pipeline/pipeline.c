@@ -126,6 +126,17 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   if (!not_report && !record_read_anything (rec))   /* not_a_report says it already */
     gk_record_warn (rec, "no_report_content", 0,
                     "未读到任何年报数据：没有可识别的统计表格，正文中也没有年报的数字（这可能不是政府信息公开年度报告，或内容为空白）");
+  if (rec->table_sets >= 2)
+    {
+      /* two reports in one file (two years side by side): merged they
+       * would mix one year's tables with the other's prose; refused */
+      g_hash_table_remove_all (rec->index);
+      g_ptr_array_set_size (rec->values, 0);
+      g_ptr_array_set_size (rec->parts, 0);
+      g_free (rec->template_id);
+      rec->template_id = g_strdup ("unknown");
+      gk_record_warn (rec, "two_reports", 0, "文件中每张表格的标题都出现了%u次：这是多份年度报告合在一个文件里，未予读取，请分开后再读", rec->table_sets);
+    }
   gk_checks_run (p->templates, rec);
   gk_scan_quality_warn (rec);
   return rec;

@@ -740,6 +740,7 @@ typedef struct {
   const char *key;
   int start;     /* first row after the heading, or -1 */
   int stop;      /* row index where the next section or end heading starts */
+  int count;     /* heading rows met for this table */
 } SectionSpan;
 
 static gboolean
@@ -812,6 +813,7 @@ find_sections (const GkTemplateSet *set, const GPtrArray *rows, GArray *spans)
           if (heading_matches (set, sp->key, key))
             {
               any = TRUE;
+              sp->count++;
               if (sp->start < 0)
                 sp->start = (int) i + 1;
             }
@@ -973,10 +975,15 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (SectionSpan));
   for (guint k = 0; k < keys->len; k++)
     {
-      SectionSpan sp = { keys->pdata[k], -1, -1 };
+      SectionSpan sp = { keys->pdata[k], -1, -1, 0 };
       g_array_append_val (spans, sp);
     }
   find_sections (set, content->rows, spans);
+  /* every table's heading printed twice: two reports in one file */
+  guint sets = G_MAXUINT;
+  for (guint s = 0; s < spans->len; s++)
+    sets = MIN (sets, (guint) g_array_index (spans, SectionSpan, s).count);
+  record->table_sets = spans->len ? sets : 0;
 
   const char *chosen[8] = { 0 };
   gboolean decisive[8] = { 0 };
