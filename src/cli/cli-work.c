@@ -80,10 +80,22 @@ cli_work_unpack (GBytes *result, char **text, GBytes **rows, gboolean *not_repor
   *rows = g_variant_get_data_as_bytes (r);
 }
 
+static guint64
+ram_limit (const CliReadArgs *args, guint jobs)
+{
+  return args->max_mb_ram > 0 ? (guint64) args->max_mb_ram << 20 : gk_workers_default_ram (jobs);
+}
+
 GkWorkers *
 cli_work_start (const CliWork *work, guint jobs, const CliReadArgs *args, const GkReadOptions *opts, GError **error)
 {
-  GkWorkersLimits limits = { jobs, 0, opts->max_seconds };
-  limits.max_ram_bytes = args->max_mb_ram > 0 ? (guint64) args->max_mb_ram << 20 : gk_workers_default_ram (jobs);
+  GkWorkersLimits limits = { jobs, ram_limit (args, jobs), opts->max_seconds };
   return gk_workers_new (&limits, cli_work_read, (gpointer) work, error);
+}
+
+GBytes *
+cli_work_here (const CliWork *work, guint item, const CliReadArgs *args, GError **error)
+{
+  gk_workers_limit_memory (ram_limit (args, 1));
+  return cli_work_read (item, (gpointer) work, error);
 }

@@ -103,6 +103,9 @@ typedef struct {
 /* jobs worker processes for work, limited by --max-mb-ram and --max-seconds. */
 GkWorkers *cli_work_start (const CliWork *work, guint jobs, const CliReadArgs *args, const GkReadOptions *opts,
                            GError **error);
+/* The same for one item read in this process, under the memory limit of
+ * one worker: no fork, whose cost (the pages it copies) would be the file's. */
+GBytes *cli_work_here (const CliWork *work, guint item, const CliReadArgs *args, GError **error);
 /* A worker's result: the rendered text (*text, to free), the rows (empty
  * without rows), and whether the record says the file is no report. */
 void cli_work_unpack (GBytes *result, char **text, GBytes **rows, gboolean *not_report);

@@ -2,7 +2,7 @@
  * "-" as a FILE is standard input (input.h), "-o -" standard output.
  *
  * Files are read by -j worker processes (workers.h), which render each
- * record; output keeps the order of the command line, a window of files
+ * record (a single file in this process, under the same memory limit); output keeps the order of the command line, a window of files
  * ahead of the next one to print.  A file that fails (its worker killed by
  * a limit or a crash included) is reported once on stderr and the others
  * go on; the exit code says the worst that happened.
@@ -140,14 +140,17 @@ cmd_extract (int argc, char **argv)
   CliWork work = { pipeline, &opts, files, CLI_RENDER_NONE, db != NULL };
   if (to_stdout || out_dir)
     work.render = format == FORMAT_CSV ? CLI_RENDER_CSV : format == FORMAT_JSON ? CLI_RENDER_JSON : CLI_RENDER_JSONL;
-  g_autoptr (GkWorkers) workers = cli_work_start (&work, MIN ((guint) jobs, n), &read_args, &opts, &error);
-  if (!workers)
+  g_autofree GBytes **results = g_new0 (GBytes *, n);
+  g_autofree GError **failures = g_new0 (GError *, n);
+  /* one file is read in this process: a worker would only add its start-up */
+  g_autoptr (GkWorkers) workers = n > 1 ? cli_work_start (&work, MIN ((guint) jobs, n), &read_args, &opts, &error) : NULL;
+  if (n > 1 && !workers)
     {
       cli_report_error (NULL, error);
       return GK_EXIT_INPUT;
     }
-  g_autofree GBytes **results = g_new0 (GBytes *, n);
-  g_autofree GError **failures = g_new0 (GError *, n);
+  if (n == 1)
+    results[0] = cli_work_here (&work, 0, &read_args, &failures[0]);
   guint window = MAX ((guint) jobs * WINDOW_PER_WORKER, 1);
 
   int exit_code = GK_EXIT_OK;

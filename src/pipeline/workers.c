@@ -132,6 +132,24 @@ read_all (int fd, void *data, gsize len)
   return 1;
 }
 
+guint64
+gk_workers_limit_memory (guint64 bytes)
+{
+#ifdef __SANITIZE_ADDRESS__
+  /* AddressSanitizer reserves terabytes of shadow memory: no RLIMIT_AS under it */
+  (void) bytes;
+  return 0;
+#else
+  if (!bytes)
+    return 0;
+  struct rlimit rl = { bytes, bytes };
+  struct rlimit cur;
+  if (getrlimit (RLIMIT_AS, &cur) == 0 && cur.rlim_max != RLIM_INFINITY && cur.rlim_max < rl.rlim_max)
+    rl.rlim_cur = rl.rlim_max = cur.rlim_max;
+  return setrlimit (RLIMIT_AS, &rl) == 0 ? rl.rlim_cur : 0;
+#endif
+}
+
 static void
 worker_setup (const GkWorkersLimits *limits, int result_fd, pid_t parent)
 {
@@ -141,20 +159,7 @@ worker_setup (const GkWorkersLimits *limits, int result_fd, pid_t parent)
   signal (SIGINT, SIG_IGN);
   signal (SIGTERM, SIG_IGN);
   signal (SIGPIPE, SIG_DFL);
-#ifdef __SANITIZE_ADDRESS__
-  /* AddressSanitizer reserves terabytes of shadow memory: no RLIMIT_AS under it */
-  if (FALSE)
-#else
-  if (limits->max_ram_bytes)
-#endif
-    {
-      struct rlimit rl = { limits->max_ram_bytes, limits->max_ram_bytes };
-      struct rlimit cur;
-      if (getrlimit (RLIMIT_AS, &cur) == 0 && cur.rlim_max != RLIM_INFINITY && cur.rlim_max < rl.rlim_max)
-        rl.rlim_cur = rl.rlim_max = cur.rlim_max;
-      setrlimit (RLIMIT_AS, &rl);
-      worker_ram_limit = rl.rlim_cur;
-    }
+  worker_ram_limit = gk_workers_limit_memory (limits->max_ram_bytes);
   notice_fd = result_fd;
   g_log_set_writer_func (log_writer, NULL, NULL);
   struct sigaction sa = { 0 };

@@ -8,6 +8,7 @@
  *   gk_workers_idle     how many workers wait for an item
  *   gk_workers_free     close the workers' pipes (they exit), kill the busy ones, reap them all
  *   gk_workers_default_ram   the default address-space limit of one of n workers
+ *   gk_workers_limit_memory  that limit on the calling process (a worker's, or a one-file run's)
  *
  * Method.  Each worker is a fork of the caller, so it starts with the
  * models loaded and its own poppler, FreeType and tesseract state (nothing
@@ -48,5 +49,8 @@ guint gk_workers_idle (const GkWorkers *w);
 gboolean gk_workers_wait (GkWorkers *w, gint64 timeout_us, guint *item, GBytes **result, GError **failure);
 void gk_workers_free (GkWorkers *w);
 guint64 gk_workers_default_ram (guint n);
+/* Bounds this process's address space (as a worker's); the limit set, or 0
+ * for none (bytes 0, or under AddressSanitizer). */
+guint64 gk_workers_limit_memory (guint64 bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkWorkers, gk_workers_free)
