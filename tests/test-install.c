@@ -171,6 +171,30 @@ test_man_page_covers_help (void)
     }
 }
 
+/* `man gongkai` finds the installed page (man-db, where the machine has it). */
+static void
+test_man_gongkai (void)
+{
+  g_autofree char *man = g_find_program_in_path ("man");
+  if (!man)
+    {
+      g_test_skip ("no man(1) on this machine");
+      return;
+    }
+  g_autofree char *manpath = installed ("usr/share/man");
+  g_auto (GStrv) env = g_environ_setenv (g_environ_setenv (clean_env (), "MANPATH", manpath, TRUE), "MANWIDTH", "100",
+                                         TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  const char *argv[] = { man, "gongkai", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = run (argv, env, &out, &err);
+  g_test_message ("man gongkai: %d %s", status, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "GONGKAI(1)"));
+  g_assert_nonnull (strstr (out, "gongkai " GK_VERSION));
+  g_assert_nonnull (strstr (out, "政府信息公开工作年度报告"));
+}
+
 /* bash's completion of the words typed so far (the last one being completed). */
 static char *
 complete (const char *typed)
@@ -303,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/install/files", test_files_installed);
   g_test_add_func ("/install/program-finds-models", test_installed_program_finds_models);
   g_test_add_func ("/install/man-page-covers-help", test_man_page_covers_help);
+  g_test_add_func ("/install/man-gongkai", test_man_gongkai);
   g_test_add_func ("/install/bash-completion", test_bash_completion);
   g_test_add_func ("/install/c-api", test_c_api);
   int status = g_test_run ();
