@@ -18,9 +18,13 @@
  * over a page ("…占比" / 1 / "14.14%…") reads whole.
  * Metadata comes from the title line (first lines of the document, one
  * naming its year preferred) and the date at the foot; the issuer is the
- * title's organ name, completed to the full name (沁县 → 沁县人民政府) when
- * the text spells that name out, else the organ printed on the line above
- * the title or above the date.
+ * title's organ name, completed to the full name (沁县 → 沁县人民政府,
+ * 平潭综合实验区 → …管委会: narrative.json's issuer_completions, in order)
+ * when the text spells that name out; a title naming no organ takes the
+ * line above it, a web page's 来源： field, the author the opening prose
+ * names (本报告由XX编制), else the organ above the date.  A title naming
+ * no year takes the statistics period's (统计期限自2014年1月1日…).  A date
+ * followed by 印发/发布/施行 dates a quoted document, not the report.
  *
  * Figures.  Each figure of narrative.json is a key and a list of patterns;
  * the earliest match in the document wins, its sentence fragment is the
@@ -28,8 +32,13 @@
  * value (0 for 未收到…), scale the number (万元 → 元), skip matches whose
  * sentence an 'exclude' pattern finds, and fill canonical keys ('also')
  * in a report whose tables gave nothing, so a pre-2019 report's 受理…12件
- * becomes applications.new_received.total with method narrative.  The C
- * code holds no label: adding a sentence shape is editing the JSON.
+ * becomes applications.new_received.total with method narrative.  {N} in a
+ * pattern is the count group of narrative.json's "number" (digits, 1.2万,
+ * 十二/两); a figure the report states as approximate (N余条, 近N条) is
+ * marked approximate and no check fails on it.  The breakdown is the list
+ * after the total, else a list of categories introduced on its own
+ * (主要类别有：…).  The C code holds no label: adding a sentence shape is
+ * editing the JSON.
  */
 #pragma once
 #include "content/content.h"
