@@ -265,7 +265,7 @@ test_same_bytes (void)
       g_autofree char *rel = g_build_filename ("samples", names[i], NULL);
       g_ptr_array_add (paths, tu_source_path (rel));
     }
-  g_autofree char *out[2] = { NULL, NULL };
+  char *out[2] = { NULL, NULL };   /* g_autofree on an array frees only its first */
   for (int k = 0; k < 2; k++)
     {
       g_autoptr (GPtrArray) args = g_ptr_array_new ();
@@ -279,6 +279,8 @@ test_same_bytes (void)
     }
   g_assert_cmpuint (strlen (out[0]), >, 1000);
   g_assert_cmpstr (out[0], ==, out[1]);
+  g_free (out[0]);
+  g_free (out[1]);
 }
 
 int
