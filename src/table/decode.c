@@ -670,16 +670,12 @@ typedef struct {
   Votes *votes;
   gboolean have_best;
   guint max_nodes, max_leaves;
-  /* the values the path so far places */
-  double *path_value;
-  gboolean *path_known;
   gboolean *id_counted;   /* scratch of path_broken_by */
   GArray *ids_seen;       /* guint, scratch of path_broken_by */
-  /* the leaf being judged */
+  /* what the path so far places (path_apply): a leaf is judged on it */
   const GkCell **cell;
   double *value;
   gboolean *known;
-  int *row_step;
 } Walk;
 
 typedef struct {
@@ -701,9 +697,6 @@ walk_leaf (Walk *w, guint r_end)
   const Search *s = w->s;
   const GkGrid *grid = s->grid;
   guint ncells = grid->cells->len;
-  memset (w->known, 0, ncells * sizeof (gboolean));
-  for (guint q = 0; q < grid->n_rows; q++)
-    w->row_step[q] = -1;
   guint skipped = 0;
   for (guint p = 0; p < w->path->len; p++)
     {
@@ -711,17 +704,6 @@ walk_leaf (Walk *w, guint r_end)
       Step st;
       step_placed (s, &ps->step, ps->i, &st);
       skipped += step_drops_stray (s, &st, ps->i);
-      if (st.kind == STEP_SKIP)
-        continue;
-      for (guint q = 0; q < st.k; q++)
-        w->row_step[ps->r + q] = (int) p;
-      for (guint j = 0; j < step_cells (&st); j++)
-        {
-          guint c = step_cell (s, &st, ps->r, j);
-          const Token *t = &s->tok[ps->i + step_token (&st, j)];
-          w->cell[c] = t->cell;
-          w->known[c] = token_value (t, gk_grid_type (grid, c), &w->value[c]);
-        }
     }
   /* the layout evidence of the steps, then the identities judged on the
    * whole placement as the published errors it takes to explain them */
@@ -786,7 +768,7 @@ typedef struct {
   guint broken; /* identities the step completes that do not hold */
 } Option;
 
-/* Places (or, on = FALSE, takes back) a step's values on the walk's path. */
+/* Places (or, on = FALSE, takes back) a step's cells on the walk's path. */
 static void
 path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
 {
@@ -796,8 +778,9 @@ path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
   for (guint j = 0; j < step_cells (&placed); j++)
     {
       guint c = step_cell (s, &placed, r, j);
-      w->path_known[c] = on && token_value (&s->tok[i + step_token (&placed, j)], gk_grid_type (s->grid, c),
-                                           &w->path_value[c]);
+      const Token *t = &s->tok[i + step_token (&placed, j)];
+      w->cell[c] = t->cell;
+      w->known[c] = on && token_value (t, gk_grid_type (s->grid, c), &w->value[c]);
     }
 }
 
@@ -822,7 +805,7 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
             continue;
           w->id_counted[id] = TRUE;
           g_array_append_val (seen, id);
-          broken += gk_grid_identity_holds (grid->identities->pdata[id], w->path_value, w->path_known) == 0;
+          broken += gk_grid_identity_holds (grid->identities->pdata[id], w->value, w->known) == 0;
         }
     }
   for (guint k = 0; k < seen->len; k++)
@@ -950,14 +933,9 @@ votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
   w.cell = g_new0 (const GkCell *, ncells);
   w.value = g_new0 (double, ncells);
   w.known = g_new0 (gboolean, ncells);
-  w.row_step = g_new0 (int, s->grid->n_rows);
-  w.path_value = g_new0 (double, ncells);
-  w.path_known = g_new0 (gboolean, ncells);
   w.id_counted = g_new0 (gboolean, s->grid->identities->len);
   w.ids_seen = g_array_new (FALSE, FALSE, sizeof (guint));
   walk (&w, 0, 0, 0);
-  g_free (w.path_value);
-  g_free (w.path_known);
   g_free (w.id_counted);
   g_array_unref (w.ids_seen);
   v->cost = w.best;
@@ -965,7 +943,6 @@ votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
   g_free (w.cell);
   g_free (w.value);
   g_free (w.known);
-  g_free (w.row_step);
   return !w.gave_up && w.have_best;
 }
 
