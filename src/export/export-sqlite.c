@@ -238,6 +238,16 @@ gk_sqlite_add_functions (struct sqlite3 *db)
   sqlite3_create_function (db, "sqlar_uncompress", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_uncompress, NULL, NULL);
 }
 
+/* Runs a statement that returns no row and finalizes it; FALSE, with the
+ * error saying what failed, when it did not complete. */
+static gboolean
+step_done (GkSqlite *db, sqlite3_stmt *st, const char *what, GError **error)
+{
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || fail (db, error, what);
+}
+
 static void
 bind_text (sqlite3_stmt *st, int i, const char *s)
 {
@@ -598,9 +608,7 @@ delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
   if (!st)
     return FALSE;
   bind_text (st, 1, sha256 ? sha256 : file);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  return rc == SQLITE_DONE || fail (db, error, "cannot replace a report");
+  return step_done (db, st, "cannot replace a report", error);
 }
 
 /* Whether a check's row keeps its formula, message and operands: not for a
@@ -621,9 +629,7 @@ release_claim (GkSqlite *db, const char *sha256, GError **error)
   if (!st)
     return FALSE;
   bind_text (st, 1, sha256);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  return rc == SQLITE_DONE || fail (db, error, "cannot release a claim");
+  return step_done (db, st, "cannot release a claim", error);
 }
 
 /* A check's operands as the JSON object of its record entry. */
@@ -835,13 +841,8 @@ gk_sqlite_write_rows (GkSqlite *db, GBytes *bytes, GError **error)
   bind_text (st, 12, GK_VERSION);
   sqlite3_bind_blob (st, 13, record_data, (int) record_len, SQLITE_STATIC);
   sqlite3_bind_int64 (st, 14, record_size);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    {
-      fail (db, error, "cannot store a report");
+  if (!step_done (db, st, "cannot store a report", error))
       goto failed;
-    }
   gint64 report_id = sqlite3_last_insert_rowid (db->db);
   if (!insert_vals (db, report_id, vals))
     {
@@ -881,13 +882,8 @@ gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256, con
   bind_text (st, 3, at);
   bind_text (st, 4, GK_VERSION);
   bind_text (st, 5, cause);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    {
-      fail (db, error, "cannot store a failure");
+  if (!step_done (db, st, "cannot store a failure", error))
       goto failed;
-    }
   if (exec (db, "COMMIT", error))
     return TRUE;
 failed:
@@ -1005,9 +1001,7 @@ rewrite_json_checks (GkSqlite *db, gint64 id, const GPtrArray *fresh, GError **e
   sqlite3_bind_blob (st, 1, g_bytes_get_data (packed, NULL), (int) g_bytes_get_size (packed), SQLITE_STATIC);
   sqlite3_bind_int64 (st, 2, (gint64) strlen (text));
   sqlite3_bind_int64 (st, 3, id);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  return rc == SQLITE_DONE || fail (db, error, "cannot update a record");
+  return step_done (db, st, "cannot update a record", error);
 }
 
 typedef struct {
@@ -1107,10 +1101,8 @@ store_cross_year (GkSqlite *db, gint64 id, const GPtrArray *checks, GError **err
   if (!st)
     return FALSE;
   sqlite3_bind_int64 (st, 1, id);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    return fail (db, error, "cannot replace cross-year checks");
+  if (!step_done (db, st, "cannot replace cross-year checks", error))
+    return FALSE;
   for (guint i = 0; checks && i < checks->len; i++)
     if (!insert_check (db, id, checks->pdata[i], error))
       return FALSE;
@@ -1205,10 +1197,8 @@ merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, 
   if (!st)
     return FALSE;
   sqlite3_bind_int64 (st, 1, shard_id);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    return fail (db, error, "cannot copy a report");
+  if (!step_done (db, st, "cannot copy a report", error))
+    return FALSE;
   gint64 id = sqlite3_last_insert_rowid (db->db);
   static const char *const children[] = {
     "INSERT INTO main.val_keys (key) SELECT k.key FROM shard.report_vals v JOIN shard.val_keys k ON k.id = v.key_id"
@@ -1227,10 +1217,8 @@ merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, 
         return FALSE;
       sqlite3_bind_int64 (st, 1, id);
       sqlite3_bind_int64 (st, 2, shard_id);
-      rc = sqlite3_step (st);
-      sqlite3_finalize (st);
-      if (rc != SQLITE_DONE)
-        return fail (db, error, "cannot copy values or checks");
+      if (!step_done (db, st, "cannot copy values or checks", error))
+        return FALSE;
     }
   /* the issuer key follows this database's rules, whatever the shard's were */
   st = prepare (db, "UPDATE main.reports SET issuer_key = ? WHERE id = ?", error);
@@ -1249,10 +1237,8 @@ merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, 
   sqlite3_finalize (q);
   bind_text (st, 1, key);
   sqlite3_bind_int64 (st, 2, id);
-  rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    return fail (db, error, "cannot set an issuer key");
+  if (!step_done (db, st, "cannot set an issuer key", error))
+    return FALSE;
   *copied = TRUE;
   return TRUE;
 }
@@ -1364,10 +1350,8 @@ gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArra
   if (!st)
     return FALSE;
   bind_text (st, 1, shard_path);
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    return fail (db, error, "cannot attach the shard");
+  if (!step_done (db, st, "cannot attach the shard", error))
+    return FALSE;
   gboolean ok = merge_attached (db, &copied, conflicts, error);
   sqlite3_exec (db->db, "DETACH DATABASE shard", NULL, NULL, NULL);
   if (n_copied)
@@ -1494,13 +1478,8 @@ gk_sqlite_claim (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, GkSql
       bind_text (st, 2, g_get_host_name ());
       sqlite3_bind_int64 (st, 3, getpid ());
       bind_text (st, 4, at);
-      int rc = sqlite3_step (st);
-      sqlite3_finalize (st);
-      if (rc != SQLITE_DONE)
-        {
-          fail (db, error, "cannot claim a file");
+      if (!step_done (db, st, "cannot claim a file", error))
           goto failed;
-        }
     }
   if (exec (db, "COMMIT", error))
     return TRUE;
