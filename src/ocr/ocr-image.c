@@ -98,6 +98,20 @@ page_scan (PopplerPage *page, double w_pt, double h_pt)
   return surface;
 }
 
+/* The page drawn on white at scale (pixels per point), w × h pixels. */
+static cairo_surface_t *
+page_on_white (PopplerPage *page, double scale, int w, int h)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  return surface;
+}
+
 PIX *
 gk_ocr_render_page (PopplerPage *page, double dpi, gint64 max_pixels, GError **error)
 {
@@ -111,13 +125,7 @@ gk_ocr_render_page (PopplerPage *page, double dpi, gint64 max_pixels, GError **e
                    w, h, max_pixels);
       return NULL;
     }
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
+  cairo_surface_t *surface = page_on_white (page, scale, w, h);
   PIX *pix = gk_ocr_pix_from_cairo (surface);
   cairo_surface_destroy (surface);
   if (!pix)
@@ -298,13 +306,7 @@ gk_ocr_page_has_ink (PopplerPage *page, const GkReadOptions *opts)
   int w = (int) ceil (w_pt * scale), h = (int) ceil (h_pt * scale);
   if (w <= 0 || h <= 0 || (gint64) w * h > opts->max_pixels)
     return TRUE;   /* the reading proper reports it */
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
+  cairo_surface_t *surface = page_on_white (page, scale, w, h);
   cairo_surface_flush (surface);
   const unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
