@@ -331,6 +331,24 @@ test_blank_zero_rows (void)
   g_assert_cmpint (gk_record_get (rec, "applications.withheld_internal_affairs.total")->kind, ==, GK_VALUE_NULL);
 }
 
+/* A blank-zero table whose printed cells are all 0, scattered among the
+ * labels and a label block with fewer numbers than it has rows: wherever
+ * each 0 sat, every other cell was blank, so every cell is 0. */
+static void
+test_blank_zero_all_zero (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 6; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "0\n\n0\n\n");
+  for (int r = 6; r < ROWS; r++)
+    g_string_append_printf (s, "%s%s\n", labels[r], r % 7 == 3 ? " 0" : "");
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Wide strips over a page break: a browser prints the first six columns of
  * the page's rows row by row, then their totals as one run of lines, with
  * the page's bare number ("2", the report numbers its pages so) among them;
@@ -436,6 +454,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/stray-inside-row", test_stray_inside_row);
   g_test_add_func ("/decode/table-of-zeros", test_table_of_zeros);
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
+  g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);

@@ -1213,6 +1213,19 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
 }
 
+/* Fewer numbers than cells, every one 0: the cells not printed were blank,
+ * and a blank is 0, so every cell is 0 wherever each printed 0 sat. */
+static void
+votes_all_zero (const GkGrid *grid, const Search *s, Votes *v)
+{
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      v->seen[c] = v->blank[c] = TRUE;
+      v->value[c] = 0;
+      v->cell[c] = s->tok[0].cell;
+    }
+}
+
 /* A table no placement explains may still open with rows that one does: the
  * longest run of first rows a placement within the cost explains with every
  * identity among them holding is read (a producer's order the decoder does
@@ -1361,7 +1374,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   gboolean all_zero = TRUE;
   for (guint t = 0; t < s.n && all_zero; t++)
     all_zero = s.tok[t].is_count && s.tok[t].count == 0;
-  if (s.n < ncells)
+  if (s.n < ncells && all_zero)
+    votes_all_zero (grid, &s, &v);
+  else if (s.n < ncells)
     votes_from_labels (grid, rows, lo, hi, toks, &v);
   else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST && !all_zero)
     {
