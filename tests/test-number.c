@@ -1,7 +1,8 @@
 /* test-number.c — the number normaliser and the text path's tokenizer. */
 #include "common/gk-text.h"
 #include "testutil.h"
-#include "table/number.h"
+#include "common/gk-number.h"
+#include "content/line-row.h"
 
 static void
 test_counts (void)
@@ -77,28 +78,28 @@ static void
 test_line_to_row (void)
 {
   GkSource src = { .method = GK_METHOD_TEXT, .line = 7 };
-  g_autoptr (GkRow) a = gk_text_line_to_row ("政府集中采购 415 15122.275 万元", &src);
+  g_autoptr (GkRow) a = gk_line_to_row ("政府集中采购 415 15122.275 万元", &src);
   g_assert_cmpstr (a->label, ==, "政府集中采购");
   g_assert_cmpuint (a->cells->len, ==, 2);
   g_assert_cmpstr (((GkCell *) a->cells->pdata[1])->raw, ==, "15122.275 万元");
   g_assert_cmpint (((GkCell *) a->cells->pdata[0])->src.line, ==, 7);
 
-  g_autoptr (GkRow) b = gk_text_line_to_row ("2.其他法律行政法规", &src);
+  g_autoptr (GkRow) b = gk_line_to_row ("2.其他法律行政法规", &src);
   g_assert_cmpuint (b->cells->len, ==, 0);
 
-  g_autoptr (GkRow) c = gk_text_line_to_row ("行政事业性收费 43 -2", &src);
+  g_autoptr (GkRow) c = gk_line_to_row ("行政事业性收费 43 -2", &src);
   g_assert_cmpuint (c->cells->len, ==, 2);
   g_assert_cmpstr (((GkCell *) c->cells->pdata[1])->raw, ==, "-2");
 
-  g_autoptr (GkRow) d = gk_text_line_to_row ("0 0 0 0 0 0 0", &src);
+  g_autoptr (GkRow) d = gk_line_to_row ("0 0 0 0 0 0 0", &src);
   g_assert_cmpstr (d->label, ==, "");
   g_assert_cmpuint (d->cells->len, ==, 7);
 
-  g_autoptr (GkRow) e = gk_text_line_to_row ("规章\u3000—\u3000—\u30003", &src);   /* ideographic spaces, dashes */
+  g_autoptr (GkRow) e = gk_line_to_row ("规章\u3000—\u3000—\u30003", &src);   /* ideographic spaces, dashes */
   g_assert_cmpstr (e->label, ==, "规章");
   g_assert_cmpuint (e->cells->len, ==, 3);
 
-  g_autoptr (GkRow) f = gk_text_line_to_row ("万元", &src);   /* a unit alone is no cell */
+  g_autoptr (GkRow) f = gk_line_to_row ("万元", &src);   /* a unit alone is no cell */
   g_assert_cmpuint (f->cells->len, ==, 0);
 }
 
@@ -108,9 +109,9 @@ test_page_furniture (void)
   const char *yes[] = { "— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 8 页", "http://www.changzhi.gov.cn/", "www.qinxian.gov.cn", "file:///tmp/report.html", "3/8" };
   const char *no[] = { "2020", "规章 0 0 0", "一、总体情况", "0 0 0", "-2" };
   for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
-    g_assert_true (gk_text_is_page_furniture (yes[i]));
+    g_assert_true (gk_line_is_page_furniture (yes[i]));
   for (gsize i = 0; i < G_N_ELEMENTS (no); i++)
-    g_assert_false (gk_text_is_page_furniture (no[i]));
+    g_assert_false (gk_line_is_page_furniture (no[i]));
 }
 
 /* gk_text_nfkc's table-free fast path agrees with GLib on every character

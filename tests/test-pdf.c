@@ -12,6 +12,7 @@
 #include <math.h>
 #include "common/gk-error.h"
 #include "common/gk-text.h"
+#include "content/line-row.h"
 #include "input/input.h"
 #include "layout/grid.h"
 #include "layout/layout.h"
@@ -519,7 +520,7 @@ test_table_split_over_pages (void)
   for (guint i = 0; i < content->lines->len; i++)
     {
       GkLine *line = content->lines->pdata[i];
-      g_assert_false (gk_text_is_page_furniture (line->text));
+      g_assert_false (gk_line_is_page_furniture (line->text));
       g_assert_null (strstr (line->text, "example.gov.cn"));
     }
   g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);

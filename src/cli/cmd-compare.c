@@ -7,6 +7,7 @@
 #include "audit/audit-compare.h"
 #include "audit/audit-db.h"
 #include "common/gk-error.h"
+#include "common/gk-models.h"
 #include "export/export-json.h"
 
 int

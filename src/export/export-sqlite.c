@@ -2,6 +2,7 @@
 #include "export-sqlite.h"
 #include "check/cross-year.h"
 #include "common/gk-error.h"
+#include "common/gk-models.h"
 #include "export/export-csv.h"
 #include "export/export-json.h"
 #include "issuer/issuer.h"

@@ -3,8 +3,8 @@
 #include "common/gk-error.h"
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
-#include "table/number.h"
-#include "text/text-input.h"
+#include "common/gk-number.h"
+#include "content/line-row.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -125,7 +125,7 @@ flush_line (Reader *rd)
     return;
   GkSource src = html_source (rd->line_no);
   g_ptr_array_add (rd->content->lines, gk_line_new (text, &src));
-  g_ptr_array_add (rd->content->rows, gk_text_line_to_row (text, &src));
+  g_ptr_array_add (rd->content->rows, gk_line_to_row (text, &src));
 }
 
 static gboolean

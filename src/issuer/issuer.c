@@ -2,7 +2,7 @@
 #include "issuer.h"
 #include "common/gk-error.h"
 #include "common/gk-text.h"
-#include "templates/template.h"
+#include "common/gk-models.h"
 #include <jansson.h>
 #include <string.h>
 

@@ -3,8 +3,8 @@
 #include "layout/grid.h"
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
-#include "table/number.h"
-#include "text/text-input.h"
+#include "common/gk-number.h"
+#include "content/line-row.h"
 #include <math.h>
 #include <string.h>
 
@@ -178,10 +178,10 @@ line_is_table_like (const GkPage *page, const Line *line)
   line_text_init (&lt, line);
   if (lt.boxes->len == 1)
     return gk_number_is_cell_token (lt.text->str) && !is_page_number (page, line, lt.text->str)
-           && !gk_text_is_page_furniture (lt.text->str);
+           && !gk_line_is_page_furniture (lt.text->str);
   if (lt.max_gap < GK_LAYOUT_NARROW_COLUMN_GAP)
     return FALSE;
-  g_autoptr (GkRow) row = gk_text_line_to_row (lt.text->str, NULL);
+  g_autoptr (GkRow) row = gk_line_to_row (lt.text->str, NULL);
   guint min_cells = lt.max_gap < GK_LAYOUT_COLUMN_GAP ? GK_LAYOUT_ROW_MIN_CELLS : 1;
   return row->cells->len >= min_cells;
 }
@@ -520,14 +520,14 @@ layout_free_line (const GkPage *page, const Line *line, GkContent *content)
 {
   g_auto (LineText) lt;
   line_text_init (&lt, line);
-  if (gk_text_is_page_furniture (lt.text->str) || is_page_number (page, line, lt.text->str))
+  if (gk_line_is_page_furniture (lt.text->str) || is_page_number (page, line, lt.text->str))
     return FALSE;
   double conf = 1.0;
   for (guint i = 0; i < line->words->len; i++)
     conf = MIN (conf, ((const GkWord *) line->words->pdata[i])->confidence);
   add_line (content, page, lt.text->str, &line->box, conf);
   GkSource src = source_for (page, &line->box, conf);
-  GkRow *row = gk_text_line_to_row (lt.text->str, &src);
+  GkRow *row = gk_line_to_row (lt.text->str, &src);
   /* the row's tokens are the line's segments: give each cell its own box */
   int seg = (int) lt.boxes->len - 1;
   for (int c = (int) row->cells->len - 1; c >= 0 && seg >= 0; c--)

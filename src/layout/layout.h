@@ -16,7 +16,7 @@
  * every row below their header.  A row whose value cells hold words that are not
  * numbers is a header row and becomes a label-only row.  Text outside
  * grids (prose, headings, tables without rules) is split like the text
- * path (gk_text_line_to_row), but each cell keeps its own box.  Page
+ * path (gk_line_to_row), but each cell keeps its own box.  Page
  * furniture (URLs, page numbers) is dropped, so a table broken over a
  * page continues in content->rows as if it were not.  A page break inside
  * a row leaves the row's rest at the top of the next page: a first table

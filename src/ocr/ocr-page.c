@@ -6,7 +6,7 @@
 #include "common/gk-error.h"
 #include "layout/grid.h"
 #include "layout/rules.h"
-#include "table/number.h"
+#include "common/gk-number.h"
 
 /* Less ink than this (pt², ~ a hyphen at 10 pt) in a cell is scanner noise, not text. */
 #define GK_OCR_MIN_INK_PT2 1.5

@@ -5,7 +5,7 @@
 #include "ocr/ocr-engine.h"
 #include "ocr/ocr-image.h"
 #include "ocr/ocr-page.h"
-#include "templates/template.h"
+#include "common/gk-models.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 

@@ -2,6 +2,7 @@
 #include "pipeline.h"
 #include "check/check.h"
 #include "common/gk-error.h"
+#include "common/gk-models.h"
 #include "html/html-input.h"
 #include "input/input.h"
 #include "narrative/narrative.h"

@@ -2,7 +2,7 @@
 #include "decode.h"
 #include "template-grid-private.h"
 #include "common/gk-text.h"
-#include "table/number.h"
+#include "common/gk-number.h"
 #include <math.h>
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* template-grid.c — see template-grid.h. */
 #include "template-grid-private.h"
-#include "table/number.h"
+#include "common/gk-number.h"
 #include <math.h>
 #include <string.h>
 

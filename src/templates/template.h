@@ -15,7 +15,7 @@
 #pragma once
 #include <glib.h>
 #include "common/gk-regex.h"
-#include "table/number.h"
+#include "common/gk-number.h"
 
 typedef struct {
   char *key;
@@ -94,10 +94,5 @@ const char *gk_template_column_label (const GkTemplateSet *set, const char *sect
 char *gk_template_subst (const char *tmpl, const char *var, const char *value);
 /* Canonical key of a cell: section.row.column, leaving out an empty row key. */
 char *gk_template_key (const GkTplSection *section, const GkTplRow *row, const GkTplColumn *column);
-
-/* The models dir to use: $GONGKAI_MODELS, else next to the executable
- * (../models in the tree, ../share/gongkai/models installed), else next to
- * the shared library (the same two), else the tree it was built from. */
-char *gk_models_dir_default (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTemplateSet, gk_template_set_free)

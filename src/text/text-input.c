@@ -1,168 +1,10 @@
 /* text-input.c — see text-input.h. */
 #include "text-input.h"
 #include "common/gk-error.h"
-#include "common/gk-regex.h"
 #include "common/gk-text.h"
-#include "table/number.h"
+#include "content/line-row.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* Page furniture as printed in report footers and by site templates. */
-static const char *const furniture_patterns[] = {
-  "^(https?://|file://|www\\.)[^\\s]+$",
-  "^[-—–~－]+\\s*\\d{1,4}\\s*[-—–~－]+$",
-  "^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$",
-  "^\\d{1,4}\\s*/\\s*\\d{1,4}$",
-  NULL,
-};
-
-gboolean
-gk_text_is_page_furniture (const char *line)
-{
-  static GkRegex *res[G_N_ELEMENTS (furniture_patterns)];
-  static gsize once = 0;
-  if (g_once_init_enter (&once))
-    {
-      for (int i = 0; furniture_patterns[i]; i++)
-        res[i] = gk_regex_new (furniture_patterns[i], NULL);
-      g_once_init_leave (&once, 1);
-    }
-  g_autofree char *n = gk_text_nfkc (line);
-  g_strstrip (n);
-  for (int i = 0; furniture_patterns[i]; i++)
-    {
-      if (res[i] && gk_regex_search (res[i], n, 0, NULL, NULL))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Splits at white space as reports use it (U+3000 and NBSP included). */
-static GPtrArray *
-tokenize (const char *line)
-{
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
-  GString *cur = g_string_new (NULL);
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (gk_text_is_space_char (c))
-        {
-          if (cur->len)
-            g_ptr_array_add (tokens, g_strdup (cur->str));
-          g_string_truncate (cur, 0);
-        }
-      else
-        g_string_append_unichar (cur, c);
-    }
-  if (cur->len)
-    g_ptr_array_add (tokens, g_strdup (cur->str));
-  g_string_free (cur, TRUE);
-  return tokens;
-}
-
-static gboolean
-is_pipe (gunichar c)
-{
-  return c == '|' || c == 0xFF5C /* ｜ */ || c == 0x2502 /* │ */;
-}
-
-/* A row rendered with pipes ("| 行政许可 | 2910 | | |", a web page's table as
- * text): the pipes prove where cells are, so empty fields are blank cells. */
-static GkRow *
-pipe_line_to_row (const char *line, const GkSource *src)
-{
-  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  GString *cur = g_string_new (NULL);
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (is_pipe (c))
-        {
-          g_ptr_array_add (fields, g_strstrip (g_string_free (cur, FALSE)));
-          cur = g_string_new (NULL);
-        }
-      else
-        g_string_append_unichar (cur, gk_text_is_space_char (c) ? ' ' : c);
-    }
-  g_ptr_array_add (fields, g_strstrip (g_string_free (cur, FALSE)));
-  /* the outer pipes leave an empty first and last field */
-  guint lo = 0, hi = fields->len;
-  if (hi > lo && *(char *) fields->pdata[lo] == '\0')
-    lo++;
-  if (hi > lo && *(char *) fields->pdata[hi - 1] == '\0')
-    hi--;
-  guint first_cell = hi;
-  for (guint i = lo; i < hi; i++)
-    if (gk_number_is_cell_token (fields->pdata[i]))
-      {
-        first_cell = i;
-        break;
-      }
-  g_autoptr (GString) label = g_string_new (NULL);
-  for (guint i = lo; i < first_cell; i++)
-    {
-      if (label->len && *(char *) fields->pdata[i])
-        g_string_append_c (label, ' ');
-      g_string_append (label, fields->pdata[i]);
-    }
-  GkRow *row = gk_row_new (label->str, src);
-  for (guint i = first_cell; i < fields->len; i++)
-    {
-      if (i >= hi && *(char *) fields->pdata[i] == '\0')
-        continue;
-      GkCell *cell = gk_cell_new (fields->pdata[i], src);
-      cell->grid_cell = TRUE;
-      gk_row_add_cell (row, cell);
-    }
-  return row;
-}
-
-GkRow *
-gk_text_line_to_row (const char *line, const GkSource *src)
-{
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
-    if (is_pipe (g_utf8_get_char (p)))
-      return pipe_line_to_row (line, src);
-  g_autoptr (GPtrArray) tokens = tokenize (line);
-  /* walk back over the trailing run of cell tokens */
-  int first_cell = (int) tokens->len;
-  for (int i = (int) tokens->len - 1; i >= 0; i--)
-    {
-      const char *tok = tokens->pdata[i];
-      if (gk_number_is_cell_token (tok))
-        first_cell = i;
-      else if (gk_number_is_unit_token (tok) && i > 0 && gk_number_is_cell_token (tokens->pdata[i - 1]))
-        first_cell = i;
-      else
-        break;
-    }
-  /* a unit cannot open the run */
-  while (first_cell < (int) tokens->len && gk_number_is_unit_token (tokens->pdata[first_cell]))
-    first_cell++;
-  g_autoptr (GString) label = g_string_new (NULL);
-  for (int i = 0; i < first_cell; i++)
-    {
-      if (label->len)
-        g_string_append_c (label, ' ');
-      g_string_append (label, tokens->pdata[i]);
-    }
-  GkRow *row = gk_row_new (label->str, src);
-  for (int i = first_cell; i < (int) tokens->len; i++)
-    {
-      const char *tok = tokens->pdata[i];
-      if (gk_number_is_unit_token (tok) && row->cells->len)
-        {
-          GkCell *prev = row->cells->pdata[row->cells->len - 1];
-          char *joined = g_strconcat (prev->raw, " ", tok, NULL);
-          g_free (prev->raw);
-          prev->raw = joined;
-          continue;
-        }
-      gk_row_add_cell (row, gk_cell_new (tok, src));
-    }
-  return row;
-}
 
 /* A line this long is no visual line but a web page's text kept on one
  * line by a crawler (templates.md §6.4): its sentences, headings and
@@ -494,7 +336,7 @@ gk_text_read (const char *data, gsize len, GError **error)
       const TextLine *tl = &g_array_index (lines, TextLine, k);
       if (*tl->text == '\0' || tl->page_number)
         continue;
-      if (gk_text_is_page_furniture (tl->text))
+      if (gk_line_is_page_furniture (tl->text))
         continue;
       any_text = TRUE;
       GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
@@ -505,7 +347,7 @@ gk_text_read (const char *data, gsize len, GError **error)
         {
           const char *piece = pieces ? pieces->pdata[p] : tl->text;
           g_ptr_array_add (content->lines, gk_line_new (piece, &src));
-          GkRow *row = gk_text_line_to_row (piece, &src);
+          GkRow *row = gk_line_to_row (piece, &src);
           if (tl->maybe_page_number && row->cells->len == 1)
             ((GkCell *) row->cells->pdata[0])->maybe_page_number = TRUE;
           g_ptr_array_add (content->rows, row);

@@ -28,10 +28,6 @@ GkContent *gk_text_read (const char *data, gsize len, GError **error);
  * content when it is not NULL.  Line numbers are those gk_text_read counts. */
 char *gk_text_to_utf8 (const char *data, gsize len, GkContent *content);
 
-/* Splits one line into label and cell tokens (exposed for tests). */
-GkRow *gk_text_line_to_row (const char *line, const GkSource *src);
 /* One over-long line cut into sentences, blocks and flattened table rows
  * (char* pieces, white space trimmed). */
 GPtrArray *gk_text_flat_pieces (const char *line);
-/* TRUE for a line that is page furniture: URL, page number. */
-gboolean gk_text_is_page_furniture (const char *line);

@@ -1,7 +1,7 @@
 /* fuzz-number.c — libFuzzer target: the number normaliser and the cell-token
  * test on arbitrary (also invalid UTF-8) strings, for every column type. */
 #include <stdint.h>
-#include "table/number.h"
+#include "common/gk-number.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -1,5 +1,5 @@
-/* number.c — see number.h. */
-#include "number.h"
+/* gk-number.c — see gk-number.h. */
+#include "gk-number.h"
 #include "common/gk-text.h"
 #include <string.h>
 #include <stdlib.h>

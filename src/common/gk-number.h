@@ -1,6 +1,8 @@
-/* number.h — the number normaliser: a cell's raw text to a value.
+/* gk-number.h — the number normaliser: a cell's raw text to a value.
  *
- *   gk_number_parse    raw cell text + column type → GkNumber
+ *   gk_number_parse          raw cell text + column type → GkNumber
+ *   gk_number_is_cell_token  is a token one cell (number, unit, placeholder)
+ *   gk_number_is_unit_token  is a token a unit alone
  *
  * Method.  NFKC first (full-width digits and signs), then white space and
  * thousands separators go; a trailing unit (万元, 元, 件, 条, 笔, 个, 项)

@@ -1,0 +1,21 @@
+/* line-row.h — one line of text into a table row, shared by the text, HTML
+ * and layout (PDF, OCR) paths.
+ *
+ *   gk_line_to_row             a line → GkRow: label, then its trailing cells
+ *   gk_line_is_page_furniture  is a line a lone URL or page number
+ *
+ * Method.  A line is split at white space as reports use it (U+3000 and
+ * NBSP included); its trailing run of cell tokens (gk_number_is_cell_token;
+ * a unit token joins the number before it, "15122.275 万元") are the cells,
+ * the rest is the label, so a line without numbers is a label-only row.  A
+ * line with pipes ("| 行政许可 | 2910 | |", a web page's table as text) is
+ * split at the pipes instead, and its empty fields are blank cells.  Page
+ * furniture ("- 3 -", "第3页 共9页", "3/9", a site URL) is told by patterns
+ * over the NFKC text, so a table broken over a page continues as if it
+ * were not.
+ */
+#pragma once
+#include "content/content.h"
+
+GkRow *gk_line_to_row (const char *line, const GkSource *src);
+gboolean gk_line_is_page_furniture (const char *line);
