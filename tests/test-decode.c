@@ -349,6 +349,30 @@ test_blank_zero_all_zero (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四 with blank cells for zero: its three groups print only their
+ * non-zero cells, one stream with no label between the groups.  Only one
+ * split of the stream lets every group add up (parts, then the total), so
+ * each total is read; where a part sat among the blanks is not known. */
+static void
+test_blank_zero_groups_in_order (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
+                      "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n");
+  for (const char *const *t = (const char *const[]){ "3", "5", "8", "6", "1", "7", "2", "2", NULL }; *t; t++)
+    g_string_append_printf (s, "%s\n\n", *t);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "appeals.review.total", 8));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 7));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.total", 2));
+  g_assert_cmpint (gk_record_get (rec, "appeals.review.upheld")->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpint (gk_record_get (rec, "appeals.litigation_after_review.pending")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Wide strips over a page break: a browser prints the first six columns of
  * the page's rows row by row, then their totals as one run of lines, with
  * the page's bare number ("2", the report numbers its pages so) among them;
@@ -455,6 +479,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/table-of-zeros", test_table_of_zeros);
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
+  g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);

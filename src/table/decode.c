@@ -991,6 +991,16 @@ rows_named (const GkGrid *grid, const char *text)
  * its numbers do not fill exactly (a blank would shift every later number)
  * get none unless every number is 0; a row that gathers more tokens than it
  * has cells gets none. */
+/* No label tells the grid's rows apart: the groups of table 四's one row. */
+static gboolean
+rows_unnamed (const GkGrid *grid)
+{
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (((const GkTplRow *) grid->rows->pdata[r])->pattern && grid->rows->pdata[r] != grid->rows->pdata[0])
+      return FALSE;
+  return TRUE;
+}
+
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
                  guint *block_rows)
@@ -1005,9 +1015,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
     all_zero = g_array_index (toks, Token, q).is_count && g_array_index (toks, Token, q).count == 0;
   /* rows no label tells apart (the groups of table 四's one row) are one
    * block, filled in order */
-  gboolean unnamed = TRUE;
-  for (guint r = 0; r < grid->n_rows && unnamed; r++)
-    unnamed = ((const GkTplRow *) grid->rows->pdata[r])->pattern == NULL || grid->rows->pdata[r] == grid->rows->pdata[0];
+  gboolean unnamed = rows_unnamed (grid);
   g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));   /* rows to fill, in order */
   guint at = 0;
   if (unnamed)
@@ -1172,9 +1180,76 @@ place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *
     }
 }
 
+/* Grids small enough for every placement of a short stream to be tried
+ * (table 四: fifteen cells). */
+enum { IN_ORDER_MAX_CELLS = 16 };
+
+/* Places a stream shorter than a small grid whose rows no label tells apart:
+ * every choice of cells for the tokens in the order printed (row by row,
+ * column by column), the others blank and 0.  The choices that break no
+ * identity vote; when every choice breaks one, nothing is placed (a
+ * published error among blanks cannot be told from a misplacement). */
+static void
+votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  guint pick[IN_ORDER_MAX_CELLS];
+  double values[IN_ORDER_MAX_CELLS];
+  const GkCell *cell[IN_ORDER_MAX_CELLS];
+  if (ncells > IN_ORDER_MAX_CELLS || n == 0 || n > ncells)
+    return;
+  for (guint q = 0; q < n; q++)
+    if (tok[q].unreadable)
+      return;
+  for (guint q = 0; q < n; q++)
+    pick[q] = q;
+  for (;;)
+    {
+      gboolean fits = TRUE;
+      for (guint c = 0; c < ncells; c++)
+        values[c] = 0, cell[c] = NULL;
+      for (guint q = 0; q < n && fits; q++)
+        {
+          fits = token_value (&tok[q], gk_grid_type (grid, pick[q]), &values[pick[q]]);
+          cell[pick[q]] = tok[q].cell;
+        }
+      for (guint k = 0; k < grid->identities->len && fits; k++)
+        fits = gk_grid_identity_holds (grid->identities->pdata[k], values, NULL) != 0;
+      if (fits)
+        for (guint c = 0; c < ncells; c++)
+          {
+            if (v->seen[c] && (fabs (v->value[c] - values[c]) > SUM_EPSILON || v->blank[c] != (cell[c] == NULL)))
+              v->differs[c] = TRUE;
+            if (!v->seen[c])
+              {
+                v->seen[c] = TRUE;
+                v->value[c] = values[c];
+                v->blank[c] = cell[c] == NULL;
+                /* a blank cell has no token: the first printed one says where
+                 * the table was read */
+                v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
+              }
+          }
+      /* next choice of n cells out of ncells, in order */
+      int q = (int) n - 1;
+      while (q >= 0 && pick[q] == ncells - n + (guint) q)
+        q--;
+      if (q < 0)
+        break;
+      pick[q]++;
+      for (guint z = (guint) q + 1; z < n; z++)
+        pick[z] = pick[z - 1] + 1;
+    }
+}
+
 static void
 votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
 {
+  if (rows_unnamed (grid) && grid->cells->len <= IN_ORDER_MAX_CELLS)
+    {
+      votes_in_order (grid, (const Token *) toks->data, toks->len, v);
+      return;
+    }
   g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows);
   const Token *tok = (const Token *) toks->data;
   for (guint r = 0; r < grid->n_rows; r++)
