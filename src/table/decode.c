@@ -670,6 +670,7 @@ typedef struct {
   Votes *votes;
   gboolean have_best;
   guint max_nodes, max_leaves;
+  int cap;                /* a path whose steps alone cost more is not walked */
   gboolean *id_counted;   /* scratch of path_broken_by */
   GArray *ids_seen;       /* guint, scratch of path_broken_by */
   /* what the path so far places (path_apply): a leaf is judged on it */
@@ -901,7 +902,7 @@ walk (Walk *w, guint i, guint r, int acc)
         continue;
       int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
       int cost = add_cost (add_cost (acc, c), rest);
-      if (cost == COST_INF || (w->have_best && cost > w->best) || band_is_redundant (s, &steps[q], i, r, c))
+      if (cost == COST_INF || cost > w->cap || (w->have_best && cost > w->best) || band_is_redundant (s, &steps[q], i, r, c))
         continue;
       /* identities the step completes that do not hold (across steps: the
        * search could not count them) order the walk */
@@ -924,11 +925,14 @@ walk (Walk *w, guint i, guint r, int acc)
     }
 }
 
+/* The placements within reach of the cheapest (cap COST_INF), or only those
+ * whose steps alone cost no more than cap; FALSE when they are too many to
+ * walk. */
 static gboolean
-votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
+votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap)
 {
   guint ncells = s->grid->cells->len;
-  Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves };
+  Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves, .cap = cap };
   w.path = g_array_new (FALSE, FALSE, sizeof (PathStep));
   w.cell = g_new0 (const GkCell *, ncells);
   w.value = g_new0 (double, ncells);
@@ -944,6 +948,12 @@ votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
   g_free (w.value);
   g_free (w.known);
   return !w.gave_up && w.have_best;
+}
+
+static gboolean
+votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
+{
+  return votes_from_paths_capped (s, v, max_nodes, max_leaves, COST_INF);
 }
 
 /* ------------------------------------------------ rows anchored by labels */
@@ -1474,7 +1484,16 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       unplaceable = too_dear;
       votes_clear (&v);
       votes_init (&v, ncells);
-      if (!too_dear || (!votes_from_strips (&s, &v) && !votes_from_prefix (&s, &v)))
+      /* too many: the placements cheapest by their steps, each judged on
+       * the identities across its rows, the ones that break fewest stand */
+      gboolean walked = !too_dear && votes_from_paths_capped (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES, s.g[ST (&s, 0, 0)])
+                        && v.cost <= DECODE_MAX_COST;
+      if (!walked && !too_dear)
+        {
+          votes_clear (&v);
+          votes_init (&v, ncells);
+        }
+      if (!walked && (!too_dear || (!votes_from_strips (&s, &v) && !votes_from_prefix (&s, &v))))
         {
           votes_from_steps (&s, &v);
           if (too_dear)
