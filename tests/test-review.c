@@ -9,7 +9,7 @@
 #include "audit/audit-db.h"
 #include "audit/audit-html.h"
 #include "common/gk-error.h"
-#include "export/export-sqlite.h"
+#include "store/series.h"
 
 #define QINXIAN_SHA "54b7ddf70945fff048bcaff806dde92ae9a08e754d61c2cfa46cc48ab4f602aa"
 

@@ -9,7 +9,9 @@
 #include "check/cross-year.h"
 #include "common/gk-error.h"
 #include "export/export-csv.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
+#include "store/merge.h"
+#include "store/series.h"
 #include "issuer/issuer.h"
 
 static const char *const series[] = {

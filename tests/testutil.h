@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include "export/export-json.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
 #include "pipeline/pipeline.h"
 #include "text/text-input.h"
 

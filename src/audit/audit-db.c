@@ -1,7 +1,8 @@
 /* audit-db.c — see audit-db.h. */
 #include "audit-db.h"
 #include "common/gk-error.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
+#include "store/series.h"
 #include "input/input.h"
 #include <sqlite3.h>
 #include <string.h>
@@ -11,24 +12,6 @@ struct GkAuditDb {
   char *path;
 };
 
-static void
-db_error (GkAuditDb *db, GError **error, const char *what)
-{
-  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s: %s", db->path, what, sqlite3_errmsg (db->db));
-}
-
-static sqlite3_stmt *
-prepare (GkAuditDb *db, const char *sql, GError **error)
-{
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL) != SQLITE_OK)
-    {
-      db_error (db, error, "query failed");
-      return NULL;
-    }
-  return st;
-}
-
 GkAuditDb *
 gk_audit_db_open (const char *path, gboolean writable, GError **error)
 {
@@ -37,8 +20,8 @@ gk_audit_db_open (const char *path, gboolean writable, GError **error)
   db->db = gk_sqlite_connect (path, writable, error);
   if (!db->db || !gk_sqlite_check_schema (db->db, path, error))
     return NULL;
-  sqlite3_stmt *st = prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                                  " AND name IN ('reports', 'checks', 'reviews')", NULL);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                                         " AND name IN ('reports', 'checks', 'reviews')", NULL);
   int n = st && sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
   sqlite3_finalize (st);
   if (n != 3)
@@ -68,7 +51,7 @@ col_text (sqlite3_stmt *st, int i)
 static gboolean
 load_reviews (GkAuditDb *db, GkAuditReport *rep, const char *sha256, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT check_id, decision, reason, at FROM reviews WHERE sha256 = ? ORDER BY at", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT check_id, decision, reason, at FROM reviews WHERE sha256 = ? ORDER BY at", error);
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -78,93 +61,101 @@ load_reviews (GkAuditDb *db, GkAuditReport *rep, const char *sha256, GError **er
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
     {
-      db_error (db, error, "cannot read reviews");
+      gk_store_fail (db->db, db->path, "cannot read reviews", error);
       return FALSE;
     }
   return TRUE;
 }
 
+/* The report of a row (sha256, record, record_size), with its reviews. */
+static GkAuditReport *
+read_report (GkAuditDb *db, sqlite3_stmt *st, GError **error)
+{
+  const char *sha = col_text (st, 0);
+  json_error_t jerr = { .text = "" };
+  g_autoptr (GError) zerr = NULL;
+  g_autofree char *text = gk_sqlite_column_record (st, 1, &zerr);
+  json_t *record = text ? json_loads (text, 0, &jerr) : NULL;
+  if (!json_is_object (record))
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: report %.12s…: stored JSON unreadable: %s",
+                   db->path, sha ? sha : "?", zerr ? zerr->message : jerr.text);
+      json_decref (record);
+      return NULL;
+    }
+  GkAuditReport *rep = gk_audit_report_new (record);
+  json_decref (record);
+  if (sha && !load_reviews (db, rep, sha, error))
+    {
+      gk_audit_report_free (rep);
+      return NULL;
+    }
+  return rep;
+}
+
 GPtrArray *
 gk_audit_db_reports (GkAuditDb *db, const char *issuer, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT sha256, record, record_size FROM reports WHERE error IS NULL AND record IS NOT NULL"
-                                  " AND (?1 IS NULL OR issuer = ?1 OR issuer_key = ?1)"
-                                  " ORDER BY issuer_key, year, sha256", error);
+  sqlite3_stmt *st = gk_store_select (db->db, db->path, "sha256, record, record_size", issuer, error);
   if (!st)
     return NULL;
-  if (issuer)
-    sqlite3_bind_text (st, 1, issuer, -1, SQLITE_TRANSIENT);
   g_autoptr (GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
   int rc;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      const char *sha = col_text (st, 0);
-      json_error_t jerr = { .text = "" };
-      g_autoptr (GError) zerr = NULL;
-      g_autofree char *text = gk_sqlite_column_record (st, 1, &zerr);
-      json_t *record = text ? json_loads (text, 0, &jerr) : NULL;
-      if (!json_is_object (record))
+      if (sqlite3_column_type (st, 1) == SQLITE_NULL)
+        continue;   /* a schema 1 report stored without its record */
+      GkAuditReport *rep = read_report (db, st, error);
+      if (!rep)
         {
-          g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: report %.12s…: stored JSON unreadable: %s",
-                       db->path, sha ? sha : "?", zerr ? zerr->message : jerr.text);
-          json_decref (record);
           sqlite3_finalize (st);
           return NULL;
         }
-      GkAuditReport *rep = gk_audit_report_new (record);
-      json_decref (record);
       g_ptr_array_add (reports, rep);
-      if (sha && !load_reviews (db, rep, sha, error))
-        {
-          sqlite3_finalize (st);
-          return NULL;
-        }
     }
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
     {
-      db_error (db, error, "cannot read reports");
+      gk_store_fail (db->db, db->path, "cannot read reports", error);
       return NULL;
     }
   return g_steal_pointer (&reports);
 }
 
-static json_int_t
-record_year (const GkAuditReport *rep)
-{
-  return json_integer_value (json_object_get (json_object_get (rep->record, "report"), "year"));
-}
-
 GPtrArray *
 gk_audit_db_series (GkAuditDb *db, const char *issuer, GError **error)
 {
-  g_autoptr (GPtrArray) all = gk_audit_db_reports (db, issuer, error);
-  if (!all)
+  g_autoptr (GArray) years = gk_store_series (db->db, db->path, issuer, error);
+  if (!years)
     return NULL;
-  GPtrArray *series = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
-  json_int_t last = 0;
-  for (guint i = 0; i < all->len; i++)
-    {
-      /* ordered by year, then sha256: the first of a year stands for it */
-      json_int_t year = record_year (all->pdata[i]);
-      if (year == 0 || year == last)
-        continue;
-      last = year;
-      g_ptr_array_add (series, g_steal_pointer (&all->pdata[i]));
-    }
-  if (series->len == 0)
+  if (years->len == 0)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: no report of issuer “%s” with a year", db->path, issuer);
-      g_ptr_array_unref (series);
       return NULL;
     }
-  return series;
+  g_autoptr (GPtrArray) series = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_report_free);
+  for (guint i = 0; i < years->len; i++)
+    {
+      sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT sha256, record, record_size FROM reports WHERE id = ?",
+                                           error);
+      if (!st)
+        return NULL;
+      sqlite3_bind_int64 (st, 1, g_array_index (years, GkStoreYear, i).id);
+      GkAuditReport *rep = sqlite3_step (st) == SQLITE_ROW ? read_report (db, st, error) : NULL;
+      if (!rep && error && !*error)
+        gk_store_fail (db->db, db->path, "a report vanished while reading", error);
+      sqlite3_finalize (st);
+      if (!rep)
+        return NULL;
+      g_ptr_array_add (series, rep);
+    }
+  return g_steal_pointer (&series);
 }
 
 GPtrArray *
 gk_audit_db_failures (GkAuditDb *db, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT file, error FROM reports WHERE error IS NOT NULL ORDER BY file", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT file, error FROM reports WHERE error IS NOT NULL ORDER BY file", error);
   if (!st)
     return NULL;
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_audit_failure_free);
@@ -174,7 +165,7 @@ gk_audit_db_failures (GkAuditDb *db, GError **error)
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
     {
-      db_error (db, error, "cannot read failures");
+      gk_store_fail (db->db, db->path, "cannot read failures", error);
       g_ptr_array_unref (out);
       return NULL;
     }
@@ -185,7 +176,7 @@ gk_audit_db_failures (GkAuditDb *db, GError **error)
 static GPtrArray *
 shas (GkAuditDb *db, const char *sql, const char *param, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, sql, error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, sql, error);
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, param, -1, SQLITE_TRANSIENT);
@@ -265,8 +256,8 @@ gk_audit_db_review (GkAuditDb *db, const char *sha256, const char *check_id,
       g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "a decision needs a reason");
       return FALSE;
     }
-  sqlite3_stmt *st = prepare (db, "SELECT c.status FROM checks c JOIN reports r ON c.report_id = r.id"
-                                  " WHERE r.sha256 = ? AND c.id = ?", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT c.status FROM checks c JOIN reports r ON c.report_id = r.id"
+                                                         " WHERE r.sha256 = ? AND c.id = ?", error);
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -280,9 +271,9 @@ gk_audit_db_review (GkAuditDb *db, const char *sha256, const char *check_id,
     }
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  st = prepare (db, "INSERT INTO reviews (sha256, check_id, decision, reason, at) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
-                    " reason = excluded.reason, at = excluded.at", error);
+  st = gk_store_prepare (db->db, db->path, "INSERT INTO reviews (sha256, check_id, decision, reason, at) VALUES (?, ?, ?, ?, ?)"
+                                           " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
+                                           " reason = excluded.reason, at = excluded.at", error);
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -294,7 +285,7 @@ gk_audit_db_review (GkAuditDb *db, const char *sha256, const char *check_id,
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
     {
-      db_error (db, error, "cannot store the decision");
+      gk_store_fail (db->db, db->path, "cannot store the decision", error);
       return FALSE;
     }
   return TRUE;

@@ -1,5 +1,5 @@
 /* audit-db.h — what the audit view reads from and writes to a gongkai
- * SQLite database (export-sqlite.h makes it): the stored records, the
+ * SQLite database (store/db.h makes it): the stored records, the
  * auditors' review decisions, one issuer's series of years.
  *
  *   gk_audit_db_open / _close    an existing database (never created here)

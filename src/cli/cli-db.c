@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "input/input.h"
+#include "store/series.h"
 
 gboolean
 cli_db_store (GkSqlite *db, const char *path, GBytes *rows, const GError *failure)

@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "export/export-csv.h"
 #include "export/export-json.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
 #include "pipeline/pipeline.h"
 
 /* Test-only hooks (tests/test-workers.c): on the file an variable names, a

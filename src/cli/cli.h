@@ -21,7 +21,7 @@
 #pragma once
 #include <glib.h>
 #include "content/options.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/workers.h"
 
@@ -91,7 +91,7 @@ typedef enum { CLI_RENDER_NONE, CLI_RENDER_JSON, CLI_RENDER_JSONL, CLI_RENDER_CS
 char *cli_render (const GkRecord *rec, CliRender how);
 
 /* One file per item: files[item] read by the pipeline, rendered, and with
- * rows its database rows (export-sqlite.h); every field is read in the
+ * rows its database rows (store/db.h); every field is read in the
  * worker processes, which are forks: it must outlive the workers. */
 typedef struct {
   const GkPipeline *pipeline;

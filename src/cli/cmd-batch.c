@@ -24,7 +24,8 @@
 #include <unistd.h>
 #include "cli.h"
 #include "common/gk-error.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
+#include "store/series.h"
 #include "input/input.h"
 #include "pipeline/pipeline.h"
 

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
-#include "export/export-sqlite.h"
+#include "store/series.h"
 
 int
 cmd_export (int argc, char **argv)

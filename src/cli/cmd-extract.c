@@ -14,7 +14,7 @@
 #include "common/gk-error.h"
 #include "export/export-csv.h"
 #include "export/export-json.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
 #include "input/input.h"
 #include "pipeline/pipeline.h"
 

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
-#include "export/export-sqlite.h"
+#include "store/db.h"
+#include "store/merge.h"
+#include "store/series.h"
 
 int
 cmd_merge (int argc, char **argv)

@@ -1,31 +1,43 @@
-/* export-sqlite.c — see export-sqlite.h. */
-#include "export-sqlite.h"
-#include "check/cross-year.h"
+/* db.c — see db.h. */
+#include "db-private.h"
 #include "common/gk-error.h"
 #include "common/gk-models.h"
 #include "export/export-csv.h"
 #include "export/export-json.h"
-#include "issuer/issuer.h"
-#include "templates/template.h"
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <string.h>
 
-#define CROSS_YEAR_GLOB "cross_year.*"
+gboolean
+gk_store_fail (sqlite3 *db, const char *path, const char *what, GError **error)
+{
+  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s: %s", path, what, sqlite3_errmsg (db));
+  return FALSE;
+}
 
-struct GkSqlite {
-  sqlite3 *db;
-  char *path;
-  GkIssuerRules *issuers;
-  GkTemplateSet *templates;
-  sqlite3_stmt *ins_val;
-  sqlite3_stmt *ins_check;
-  GHashTable *key_ids;   /* val_keys: key → id, as far as seen (cleared on rollback) */
-};
+sqlite3_stmt *
+gk_store_prepare (sqlite3 *db, const char *path, const char *sql, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    {
+      gk_store_fail (db, path, "cannot prepare a statement", error);
+      return NULL;
+    }
+  return st;
+}
+
+/* A statement that returns no row, run and finalized. */
+gboolean
+gk_store_step_done (sqlite3 *db, const char *path, sqlite3_stmt *st, const char *what, GError **error)
+{
+  int rc = sqlite3_step (st);
+  sqlite3_finalize (st);
+  return rc == SQLITE_DONE || gk_store_fail (db, path, what, error);
+}
 
 /* zlib level of the stored records: 9 costs ~2 ms a record, in the worker. */
 #define RECORD_ZLIB_LEVEL 9
@@ -114,15 +126,8 @@ static const char upgrade_1_sql[] =
   "UPDATE checks SET formula = NULL, message = NULL, operands = NULL WHERE status = 'pass';";
 static const char upgrade_1_end_sql[] = "ALTER TABLE reports DROP COLUMN json;";
 
-static gboolean
-fail (GkSqlite *db, GError **error, const char *what)
-{
-  g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: %s: %s", db->path, what, sqlite3_errmsg (db->db));
-  return FALSE;
-}
-
-static gboolean
-exec (GkSqlite *db, const char *sql, GError **error)
+gboolean
+gk_store_exec (GkSqlite *db, const char *sql, GError **error)
 {
   char *msg = NULL;
   if (sqlite3_exec (db->db, sql, NULL, NULL, &msg) == SQLITE_OK)
@@ -132,20 +137,8 @@ exec (GkSqlite *db, const char *sql, GError **error)
   return FALSE;
 }
 
-static sqlite3_stmt *
-prepare (GkSqlite *db, const char *sql, GError **error)
-{
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL) != SQLITE_OK)
-    {
-      fail (db, error, "cannot prepare a statement");
-      return NULL;
-    }
-  return st;
-}
-
-static void
-rollback (GkSqlite *db)
+void
+gk_store_rollback (GkSqlite *db)
 {
   if (!sqlite3_get_autocommit (db->db))
     sqlite3_exec (db->db, "ROLLBACK", NULL, NULL, NULL);
@@ -166,8 +159,8 @@ convert (GConverter *conv, const void *data, gsize len, GError **error)
 
 /* The stored form of a record's JSON, as the sqlite3 shell's sqlar_compress
  * makes it: zlib, or the text itself when that is no smaller. */
-static GBytes *
-record_compress (const char *json)
+GBytes *
+gk_store_record_compress (const char *json)
 {
   gsize len = strlen (json);
   g_autoptr (GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, RECORD_ZLIB_LEVEL);
@@ -239,18 +232,8 @@ gk_sqlite_add_functions (struct sqlite3 *db)
   sqlite3_create_function (db, "sqlar_uncompress", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_uncompress, NULL, NULL);
 }
 
-/* Runs a statement that returns no row and finalizes it; FALSE, with the
- * error saying what failed, when it did not complete. */
-static gboolean
-step_done (GkSqlite *db, sqlite3_stmt *st, const char *what, GError **error)
-{
-  int rc = sqlite3_step (st);
-  sqlite3_finalize (st);
-  return rc == SQLITE_DONE || fail (db, error, what);
-}
-
-static void
-bind_text (sqlite3_stmt *st, int i, const char *s)
+void
+gk_store_bind_text (sqlite3_stmt *st, int i, const char *s)
 {
   if (s)
     sqlite3_bind_text (st, i, s, -1, SQLITE_TRANSIENT);
@@ -258,8 +241,8 @@ bind_text (sqlite3_stmt *st, int i, const char *s)
     sqlite3_bind_null (st, i);
 }
 
-static gint64
-query_int (GkSqlite *db, const char *sql)
+gint64
+gk_store_query_int (GkSqlite *db, const char *sql)
 {
   sqlite3_stmt *st = NULL;
   gint64 n = -1;
@@ -418,7 +401,7 @@ sqlite_new (const char *path, const char *models_dir, GError **error)
 static gint64
 schema_version (GkSqlite *db, GError **error)
 {
-  gint64 version = query_int (db, "PRAGMA user_version");
+  gint64 version = gk_store_query_int (db, "PRAGMA user_version");
   if (version > GK_SQLITE_SCHEMA_VERSION)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s: schema version %" G_GINT64_FORMAT
@@ -453,17 +436,17 @@ static gboolean
 upgrade_from_1 (GkSqlite *db, GError **error)
 {
   g_autofree char *sql = NULL;
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!gk_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (db, upgrade_1_sql, error))
+  if (!gk_store_exec (db, upgrade_1_sql, error))
     goto failed;
-  sqlite3_stmt *st = prepare (db, "SELECT id, json FROM reports WHERE json IS NOT NULL", error);
-  sqlite3_stmt *up = st ? prepare (db, "UPDATE reports SET record = ?, record_size = ? WHERE id = ?", error) : NULL;
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT id, json FROM reports WHERE json IS NOT NULL", error);
+  sqlite3_stmt *up = st ? gk_store_prepare (db->db, db->path, "UPDATE reports SET record = ?, record_size = ? WHERE id = ?", error) : NULL;
   int rc = SQLITE_DONE;
   while (up && (rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char *json = (const char *) sqlite3_column_text (st, 1);
-      g_autoptr (GBytes) packed = record_compress (json);
+      g_autoptr (GBytes) packed = gk_store_record_compress (json);
       sqlite3_reset (up);
       sqlite3_bind_blob (up, 1, g_bytes_get_data (packed, NULL), (int) g_bytes_get_size (packed), SQLITE_TRANSIENT);
       sqlite3_bind_int64 (up, 2, (gint64) strlen (json));
@@ -478,15 +461,15 @@ upgrade_from_1 (GkSqlite *db, GError **error)
   if (!up || rc != SQLITE_DONE)
     {
       if (up)
-        fail (db, error, "cannot compress the stored records");
+        gk_store_fail (db->db, db->path, "cannot compress the stored records", error);
       goto failed;
     }
   sql = g_strdup_printf ("%s %s PRAGMA user_version = %d;", upgrade_1_end_sql, schema_sql,
                                           GK_SQLITE_SCHEMA_VERSION);
-  if (exec (db, sql, error) && exec (db, "COMMIT", error))
+  if (gk_store_exec (db, sql, error) && gk_store_exec (db, "COMMIT", error))
     return TRUE;
 failed:
-  rollback (db);
+  gk_store_rollback (db);
   g_prefix_error (error, "cannot upgrade the database from schema version 1: ");
   return FALSE;
 }
@@ -502,7 +485,7 @@ gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **erro
     return NULL;
   if (version > 0 && !gk_sqlite_check_schema (db->db, path, error))
     return NULL;
-  if (version == 0 || query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'reports'") != 1)
+  if (version == 0 || gk_store_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'reports'") != 1)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (no reports table)", path);
       return NULL;
@@ -518,7 +501,7 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
     return NULL;
   if (sqlite3_open_v2 (path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      fail (db, error, "cannot open the database");
+      gk_store_fail (db->db, db->path, "cannot open the database", error);
       return NULL;
     }
   sqlite3_busy_timeout (db->db, GK_SQLITE_BUSY_TIMEOUT_MS);
@@ -540,27 +523,27 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
     return NULL;
   /* WAL: readers never block the writer; NORMAL sync is durable at each commit
    * point that matters here (a lost last report is re-read on resume). */
-  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
+  if (!gk_store_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
     return NULL;
   if (version == 0)
     {
       g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
                                               schema_sql, GK_SQLITE_SCHEMA_VERSION);
-      if (!exec (db, sql, error))
+      if (!gk_store_exec (db, sql, error))
         {
-          rollback (db);
+          gk_store_rollback (db);
           return NULL;
         }
     }
   else if (version == 1 && !upgrade_from_1 (db, error))
     return NULL;
   db->key_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  db->ins_val = prepare (db, "INSERT INTO report_vals (report_id, key_id, value, page, method, confidence, raw)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  db->ins_val = gk_store_prepare (db->db, db->path, "INSERT INTO report_vals (report_id, key_id, value, page, method, confidence, raw)"
+                                                    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (!db->ins_val)
     return NULL;
-  db->ins_check = prepare (db, "INSERT INTO checks (report_id, id, status, formula, message, suspect_ocr, operands)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  db->ins_check = gk_store_prepare (db->db, db->path, "INSERT INTO checks (report_id, id, status, formula, message, suspect_ocr, operands)"
+                                                      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (!db->ins_check)
     return NULL;
   return g_steal_pointer (&db);
@@ -570,13 +553,13 @@ gint64
 gk_sqlite_count (GkSqlite *db, const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM \"%s\"", table);
-  return query_int (db, sql);
+  return gk_store_query_int (db, sql);
 }
 
 GHashTable *
 gk_sqlite_known (GkSqlite *db, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, "SELECT sha256 FROM reports WHERE sha256 IS NOT NULL", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT sha256 FROM reports WHERE sha256 IS NOT NULL", error);
   if (!st)
     return NULL;
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -587,7 +570,7 @@ gk_sqlite_known (GkSqlite *db, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_hash_table_unref (set);
-      fail (db, error, "cannot read the stored reports");
+      gk_store_fail (db->db, db->path, "cannot read the stored reports", error);
       return NULL;
     }
   return set;
@@ -601,21 +584,21 @@ now_utc (void)
 }
 
 /* Deletes the stored reading of the same content (cascading to vals/checks). */
-static gboolean
-delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
+gboolean
+gk_store_delete_same (GkSqlite *db, const char *file, const char *sha256, GError **error)
 {
-  sqlite3_stmt *st = prepare (db, sha256 ? "DELETE FROM reports WHERE sha256 = ?"
-                                         : "DELETE FROM reports WHERE sha256 IS NULL AND file = ?", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, sha256 ? "DELETE FROM reports WHERE sha256 = ?"
+                                                                : "DELETE FROM reports WHERE sha256 IS NULL AND file = ?", error);
   if (!st)
     return FALSE;
-  bind_text (st, 1, sha256 ? sha256 : file);
-  return step_done (db, st, "cannot replace a report", error);
+  gk_store_bind_text (st, 1, sha256 ? sha256 : file);
+  return gk_store_step_done (db->db, db->path, st, "cannot replace a report", error);
 }
 
 /* Whether a check's row keeps its formula, message and operands: not for a
  * passing check, most of them, whose text the stored record holds. */
-static gboolean
-check_text_kept (GkCheckStatus status)
+gboolean
+gk_store_check_text_kept (GkCheckStatus status)
 {
   return status != GK_CHECK_PASS;
 }
@@ -626,16 +609,16 @@ release_claim (GkSqlite *db, const char *sha256, GError **error)
 {
   if (!sha256)
     return TRUE;
-  sqlite3_stmt *st = prepare (db, "DELETE FROM claims WHERE sha256 = ?", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "DELETE FROM claims WHERE sha256 = ?", error);
   if (!st)
     return FALSE;
-  bind_text (st, 1, sha256);
-  return step_done (db, st, "cannot release a claim", error);
+  gk_store_bind_text (st, 1, sha256);
+  return gk_store_step_done (db->db, db->path, st, "cannot release a claim", error);
 }
 
 /* A check's operands as the JSON object of its record entry. */
-static char *
-check_operands (const GkCheck *c)
+char *
+gk_store_check_operands (const GkCheck *c)
 {
   json_t *j = gk_check_to_json (c);
   char *operands = gk_json_dump (json_object_get (j, "values"), FALSE);
@@ -643,21 +626,21 @@ check_operands (const GkCheck *c)
   return operands;
 }
 
-static gboolean
-insert_check (GkSqlite *db, gint64 report_id, const GkCheck *c, GError **error)
+gboolean
+gk_store_insert_check (GkSqlite *db, gint64 report_id, const GkCheck *c, GError **error)
 {
-  g_autofree char *operands = check_operands (c);
+  g_autofree char *operands = gk_store_check_operands (c);
   sqlite3_stmt *st = db->ins_check;
   sqlite3_reset (st);
   sqlite3_bind_int64 (st, 1, report_id);
-  bind_text (st, 2, c->id);
-  bind_text (st, 3, gk_check_status_name (c->status));
-  gboolean text = check_text_kept (c->status);
-  bind_text (st, 4, text ? c->formula : NULL);
-  bind_text (st, 5, text ? c->message : NULL);
+  gk_store_bind_text (st, 2, c->id);
+  gk_store_bind_text (st, 3, gk_check_status_name (c->status));
+  gboolean text = gk_store_check_text_kept (c->status);
+  gk_store_bind_text (st, 4, text ? c->formula : NULL);
+  gk_store_bind_text (st, 5, text ? c->message : NULL);
   sqlite3_bind_int (st, 6, c->suspect_ocr ? 1 : 0);
-  bind_text (st, 7, text ? operands : NULL);
-  return sqlite3_step (st) == SQLITE_DONE || fail (db, error, "cannot store a check");
+  gk_store_bind_text (st, 7, text ? operands : NULL);
+  return sqlite3_step (st) == SQLITE_DONE || gk_store_fail (db->db, db->path, "cannot store a check", error);
 }
 
 /* The GVariant of a report's rows (gk_sqlite_rows): the reports columns
@@ -686,7 +669,7 @@ gk_sqlite_rows (const GkRecord *r)
   json_t *j = gk_record_to_json (r);
   g_autofree char *json = gk_json_dump (j, FALSE);
   json_decref (j);
-  g_autoptr (GBytes) packed = record_compress (json);
+  g_autoptr (GBytes) packed = gk_store_record_compress (json);
   GVariantBuilder vals, checks;
   g_variant_builder_init (&vals, G_VARIANT_TYPE ("a(smvimsmdms)"));
   gk_record_flatten (r, add_val, &vals);
@@ -694,8 +677,8 @@ gk_sqlite_rows (const GkRecord *r)
   for (guint i = 0; i < r->checks->len; i++)
     {
       const GkCheck *c = r->checks->pdata[i];
-      g_autofree char *operands = check_operands (c);
-      gboolean text = check_text_kept (c->status);
+      g_autofree char *operands = gk_store_check_operands (c);
+      gboolean text = gk_store_check_text_kept (c->status);
       g_variant_builder_add (&checks, "(ssmsmsbms)", c->id, gk_check_status_name (c->status), text ? c->formula : NULL,
                              text ? c->message : NULL, (gboolean) c->suspect_ocr, text ? operands : NULL);
     }
@@ -728,7 +711,7 @@ key_id (GkSqlite *db, const char *key)
   if (sqlite3_prepare_v2 (db->db, "INSERT INTO val_keys (key) VALUES (?1) ON CONFLICT (key) DO UPDATE SET key = ?1"
                                   " RETURNING id", -1, &st, NULL) == SQLITE_OK)
     {
-      bind_text (st, 1, key);
+      gk_store_bind_text (st, 1, key);
       if (sqlite3_step (st) == SQLITE_ROW)
         found = sqlite3_column_int64 (st, 0);
       if (sqlite3_step (st) != SQLITE_DONE)
@@ -765,12 +748,12 @@ insert_vals (GkSqlite *db, gint64 report_id, GVariantIter *it)
         sqlite3_bind_null (st, 3);
       g_clear_pointer (&value, g_variant_unref);
       bind_int_or_null (st, 4, page);
-      bind_text (st, 5, method);
+      gk_store_bind_text (st, 5, method);
       if (has_conf)
         sqlite3_bind_double (st, 6, conf);
       else
         sqlite3_bind_null (st, 6);
-      bind_text (st, 7, raw);
+      gk_store_bind_text (st, 7, raw);
       if (sqlite3_step (st) != SQLITE_DONE)
         return FALSE;
     }
@@ -787,14 +770,14 @@ insert_checks (GkSqlite *db, gint64 report_id, GVariantIter *it, GError **error)
       sqlite3_stmt *st = db->ins_check;
       sqlite3_reset (st);
       sqlite3_bind_int64 (st, 1, report_id);
-      bind_text (st, 2, id);
-      bind_text (st, 3, status);
-      bind_text (st, 4, formula);
-      bind_text (st, 5, message);
+      gk_store_bind_text (st, 2, id);
+      gk_store_bind_text (st, 3, status);
+      gk_store_bind_text (st, 4, formula);
+      gk_store_bind_text (st, 5, message);
       sqlite3_bind_int (st, 6, suspect ? 1 : 0);
-      bind_text (st, 7, operands);
+      gk_store_bind_text (st, 7, operands);
       if (sqlite3_step (st) != SQLITE_DONE)
-        return fail (db, error, "cannot store a check");
+        return gk_store_fail (db->db, db->path, "cannot store a check", error);
     }
   return TRUE;
 }
@@ -819,43 +802,43 @@ gk_sqlite_write_rows (GkSqlite *db, GBytes *bytes, GError **error)
   gconstpointer record_data = g_variant_get_fixed_array (record, &record_len, 1);
   g_autofree char *issuer_key = gk_issuer_key (db->issuers, issuer);
   g_autofree char *at = now_utc ();
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!gk_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
+  if (!gk_store_delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
     goto failed;
-  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, media, pages, title, issuer, issuer_key,"
-                                  " year, template, published_on, extracted_at, gongkai_version, record, record_size)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "INSERT INTO reports (file, sha256, media, pages, title, issuer, issuer_key,"
+                                                         " year, template, published_on, extracted_at, gongkai_version, record, record_size)"
+                                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (!st)
     goto failed;
-  bind_text (st, 1, file);
-  bind_text (st, 2, sha256);
-  bind_text (st, 3, media);
+  gk_store_bind_text (st, 1, file);
+  gk_store_bind_text (st, 2, sha256);
+  gk_store_bind_text (st, 3, media);
   bind_int_or_null (st, 4, pages);
-  bind_text (st, 5, title);
-  bind_text (st, 6, issuer);
-  bind_text (st, 7, issuer_key);
+  gk_store_bind_text (st, 5, title);
+  gk_store_bind_text (st, 6, issuer);
+  gk_store_bind_text (st, 7, issuer_key);
   bind_int_or_null (st, 8, year);
-  bind_text (st, 9, template_id);
-  bind_text (st, 10, published_on);
-  bind_text (st, 11, at);
-  bind_text (st, 12, GK_VERSION);
+  gk_store_bind_text (st, 9, template_id);
+  gk_store_bind_text (st, 10, published_on);
+  gk_store_bind_text (st, 11, at);
+  gk_store_bind_text (st, 12, GK_VERSION);
   sqlite3_bind_blob (st, 13, record_data, (int) record_len, SQLITE_STATIC);
   sqlite3_bind_int64 (st, 14, record_size);
-  if (!step_done (db, st, "cannot store a report", error))
+  if (!gk_store_step_done (db->db, db->path, st, "cannot store a report", error))
       goto failed;
   gint64 report_id = sqlite3_last_insert_rowid (db->db);
   if (!insert_vals (db, report_id, vals))
     {
-      fail (db, error, "cannot store a value");
+      gk_store_fail (db->db, db->path, "cannot store a value", error);
       goto failed;
     }
   if (!insert_checks (db, report_id, checks, error))
     goto failed;
-  if (exec (db, "COMMIT", error))
+  if (gk_store_exec (db, "COMMIT", error))
     return TRUE;
 failed:
-  rollback (db);
+  gk_store_rollback (db);
   return FALSE;
 }
 
@@ -870,545 +853,32 @@ gboolean
 gk_sqlite_write_failure (GkSqlite *db, const char *file, const char *sha256, const char *cause, GError **error)
 {
   g_autofree char *at = now_utc ();
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!gk_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
+  if (!gk_store_delete_same (db, file, sha256, error) || !release_claim (db, sha256, error))
     goto failed;
-  sqlite3_stmt *st = prepare (db, "INSERT INTO reports (file, sha256, extracted_at, gongkai_version, error)"
-                                  " VALUES (?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "INSERT INTO reports (file, sha256, extracted_at, gongkai_version, error)"
+                                                         " VALUES (?, ?, ?, ?, ?)", error);
   if (!st)
     goto failed;
-  bind_text (st, 1, file);
-  bind_text (st, 2, sha256);
-  bind_text (st, 3, at);
-  bind_text (st, 4, GK_VERSION);
-  bind_text (st, 5, cause);
-  if (!step_done (db, st, "cannot store a failure", error))
+  gk_store_bind_text (st, 1, file);
+  gk_store_bind_text (st, 2, sha256);
+  gk_store_bind_text (st, 3, at);
+  gk_store_bind_text (st, 4, GK_VERSION);
+  gk_store_bind_text (st, 5, cause);
+  if (!gk_store_step_done (db->db, db->path, st, "cannot store a failure", error))
       goto failed;
-  if (exec (db, "COMMIT", error))
+  if (gk_store_exec (db, "COMMIT", error))
     return TRUE;
 failed:
-  rollback (db);
+  gk_store_rollback (db);
   return FALSE;
-}
-
-static gboolean
-method_from_name (const char *name, GkMethod *m)
-{
-  for (GkMethod k = GK_METHOD_PDF_TEXT; k <= GK_METHOD_NARRATIVE; k++)
-    if (name && strcmp (name, gk_method_name (k)) == 0)
-      {
-        *m = k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* A record rebuilt from reports + vals: metadata and values with provenance
- * (no boxes, checks or warnings: what the CSV and cross-year checks need). */
-static GkRecord *
-load_record (GkSqlite *db, gint64 id, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT file, sha256, issuer, year, template FROM reports WHERE id = ?", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_int64 (st, 1, id);
-  if (sqlite3_step (st) != SQLITE_ROW)
-    {
-      sqlite3_finalize (st);
-      fail (db, error, "a report vanished while reading");
-      return NULL;
-    }
-  g_autoptr (GkRecord) r = gk_record_new ((const char *) sqlite3_column_text (st, 0));
-  r->sha256 = g_strdup ((const char *) sqlite3_column_text (st, 1));
-  r->issuer = g_strdup ((const char *) sqlite3_column_text (st, 2));
-  r->year = sqlite3_column_int (st, 3);
-  if (sqlite3_column_type (st, 4) != SQLITE_NULL)
-    {
-      g_free (r->template_id);
-      r->template_id = g_strdup ((const char *) sqlite3_column_text (st, 4));
-    }
-  sqlite3_finalize (st);
-
-  st = prepare (db, "SELECT k.key, v.value, v.page, v.method, v.confidence, v.raw FROM report_vals v"
-                    " JOIN val_keys k ON k.id = v.key_id WHERE v.report_id = ? ORDER BY v.rowid", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_int64 (st, 1, id);
-  int rc;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (st, 0);
-      const char *raw = (const char *) sqlite3_column_text (st, 5);
-      GkSource src = { .page = sqlite3_column_int (st, 2), .confidence = sqlite3_column_double (st, 4) };
-      const GkSource *sp = method_from_name ((const char *) sqlite3_column_text (st, 3), &src.method) ? &src : NULL;
-      switch (sqlite3_column_type (st, 1))
-        {
-        case SQLITE_INTEGER:
-          gk_record_set_int (r, key, sqlite3_column_int64 (st, 1), sp, raw);
-          break;
-        case SQLITE_FLOAT:
-          gk_record_set_double (r, key, sqlite3_column_double (st, 1), sp, raw);
-          break;
-        default:
-          gk_record_set_null (r, key, sp, raw);
-        }
-    }
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    {
-      fail (db, error, "cannot read stored values");
-      return NULL;
-    }
-  return g_steal_pointer (&r);
-}
-
-/* checks[] of the stored JSON: cross_year.* entries replaced by `fresh`. */
-static gboolean
-rewrite_json_checks (GkSqlite *db, gint64 id, const GPtrArray *fresh, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT record, record_size FROM reports WHERE id = ?", error);
-  if (!st)
-    return FALSE;
-  sqlite3_bind_int64 (st, 1, id);
-  json_t *root = NULL;
-  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
-    {
-      g_autofree char *json = gk_sqlite_column_record (st, 0, NULL);
-      root = json ? json_loads (json, 0, NULL) : NULL;
-    }
-  sqlite3_finalize (st);
-  if (!root)
-    return TRUE;   /* a failed file has no record to update */
-  json_t *old = json_object_get (root, "checks");
-  json_t *checks = json_array ();
-  size_t i;
-  json_t *c;
-  json_array_foreach (old, i, c)
-    {
-      const char *cid = json_string_value (json_object_get (c, "id"));
-      if (!cid || !g_str_has_prefix (cid, "cross_year."))
-        json_array_append (checks, c);
-    }
-  for (guint k = 0; fresh && k < fresh->len; k++)
-    json_array_append_new (checks, gk_check_to_json (fresh->pdata[k]));
-  json_object_set_new (root, "checks", checks);
-  g_autofree char *text = gk_json_dump (root, FALSE);
-  json_decref (root);
-  g_autoptr (GBytes) packed = record_compress (text);
-  st = prepare (db, "UPDATE reports SET record = ?, record_size = ? WHERE id = ?", error);
-  if (!st)
-    return FALSE;
-  sqlite3_bind_blob (st, 1, g_bytes_get_data (packed, NULL), (int) g_bytes_get_size (packed), SQLITE_STATIC);
-  sqlite3_bind_int64 (st, 2, (gint64) strlen (text));
-  sqlite3_bind_int64 (st, 3, id);
-  return step_done (db, st, "cannot update a record", error);
-}
-
-typedef struct {
-  gint64 id;
-  char *issuer_key;
-  int year;
-} SeriesEntry;
-
-static void
-series_entry_clear (gpointer p)
-{
-  g_free (((SeriesEntry *) p)->issuer_key);
-}
-
-/* One report per (issuer_key, year): the smallest sha256 (see the header). */
-static GArray *
-load_series (GkSqlite *db, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT id, issuer_key, year FROM reports"
-                                  " WHERE error IS NULL AND issuer_key IS NOT NULL AND year IS NOT NULL"
-                                  " ORDER BY issuer_key, year, sha256", error);
-  if (!st)
-    return NULL;
-  GArray *out = g_array_new (FALSE, TRUE, sizeof (SeriesEntry));
-  g_array_set_clear_func (out, series_entry_clear);
-  int rc;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (st, 1);
-      int year = sqlite3_column_int (st, 2);
-      if (out->len)
-        {
-          SeriesEntry *last = &g_array_index (out, SeriesEntry, out->len - 1);
-          if (last->year == year && strcmp (last->issuer_key, key) == 0)
-            continue;
-        }
-      SeriesEntry e = { sqlite3_column_int64 (st, 0), g_strdup (key), year };
-      g_array_append_val (out, e);
-    }
-  sqlite3_finalize (st);
-  if (rc != SQLITE_DONE)
-    {
-      g_array_unref (out);
-      fail (db, error, "cannot read issuer series");
-      return NULL;
-    }
-  return out;
-}
-
-/* id, status, message and operands of each check, in order: equal text, equal checks. */
-static char *
-checks_fingerprint (const GPtrArray *checks)
-{
-  GString *s = g_string_new (NULL);
-  for (guint i = 0; checks && i < checks->len; i++)
-    {
-      const GkCheck *c = checks->pdata[i];
-      gboolean text = check_text_kept (c->status);
-      g_autofree char *operands = text ? check_operands (c) : NULL;
-      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", c->id, gk_check_status_name (c->status),
-                              text && c->message ? c->message : "", operands ? operands : "");
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-stored_fingerprint (GkSqlite *db, gint64 id, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT id, status, message, operands FROM checks"
-                                  " WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "' ORDER BY rowid", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_int64 (st, 1, id);
-  GString *s = g_string_new (NULL);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      const char *m = (const char *) sqlite3_column_text (st, 2), *o = (const char *) sqlite3_column_text (st, 3);
-      g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%s\x1e", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1),
-                              m ? m : "", o ? o : "");
-    }
-  sqlite3_finalize (st);
-  return g_string_free (s, FALSE);
-}
-
-/* Replaces a report's cross_year.* checks (table and JSON) unless they are unchanged,
- * so recomputing a large database rewrites only what moved. */
-static gboolean
-store_cross_year (GkSqlite *db, gint64 id, const GPtrArray *checks, GError **error)
-{
-  g_autofree char *want = checks_fingerprint (checks);
-  g_autofree char *have = stored_fingerprint (db, id, error);
-  if (!have)
-    return FALSE;
-  if (strcmp (want, have) == 0)
-    return TRUE;
-  sqlite3_stmt *st = prepare (db, "DELETE FROM checks WHERE report_id = ? AND id GLOB '" CROSS_YEAR_GLOB "'", error);
-  if (!st)
-    return FALSE;
-  sqlite3_bind_int64 (st, 1, id);
-  if (!step_done (db, st, "cannot replace cross-year checks", error))
-    return FALSE;
-  for (guint i = 0; checks && i < checks->len; i++)
-    if (!insert_check (db, id, checks->pdata[i], error))
-      return FALSE;
-  return rewrite_json_checks (db, id, checks, error);
-}
-
-gboolean
-gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error)
-{
-  guint total = 0;
-  g_autoptr (GArray) series = load_series (db, error);
-  if (!series)
-    return FALSE;
-  /* report id → GPtrArray of fresh checks; reports holding stale ones get an empty array */
-  g_autoptr (GHashTable) fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 1; i < series->len; i++)
-    {
-      SeriesEntry *a = &g_array_index (series, SeriesEntry, i - 1), *b = &g_array_index (series, SeriesEntry, i);
-      if (strcmp (a->issuer_key, b->issuer_key) != 0 || a->year + 1 != b->year)
-        continue;
-      g_autoptr (GkRecord) prev = load_record (db, a->id, error);
-      if (!prev)
-        return FALSE;
-      g_autoptr (GkRecord) next = load_record (db, b->id, error);
-      if (!next)
-        return FALSE;
-      GPtrArray *checks = gk_cross_year_checks (db->templates, prev, next);
-      total += checks->len;
-      g_hash_table_insert (fresh, g_memdup2 (&b->id, sizeof b->id), checks);
-    }
-  sqlite3_stmt *st = prepare (db, "SELECT DISTINCT report_id FROM checks WHERE id GLOB '" CROSS_YEAR_GLOB "'", error);
-  if (!st)
-    return FALSE;
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (st, 0);
-      if (!g_hash_table_contains (fresh, &id))
-        g_hash_table_insert (fresh, g_memdup2 (&id, sizeof id),
-                             g_ptr_array_new_with_free_func ((GDestroyNotify) gk_check_free));
-    }
-  sqlite3_finalize (st);
-
-  if (!exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, fresh);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    if (!store_cross_year (db, *(gint64 *) k, v, error))
-      {
-        rollback (db);
-        return FALSE;
-      }
-  if (!exec (db, "COMMIT", error))
-    {
-      rollback (db);
-      return FALSE;
-    }
-  if (n_checks)
-    *n_checks = total;
-  return TRUE;
-}
-
-static const char report_columns[] =
-  "file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on, extracted_at, gongkai_version,"
-  " record, record_size, error";
-
-/* Copies one shard report (by shard id) unless the target holds the same or a newer reading. */
-static gboolean
-merge_one (GkSqlite *db, gint64 shard_id, const char *file, const char *sha256, const char *at,
-           gboolean *copied, GError **error)
-{
-  *copied = FALSE;
-  sqlite3_stmt *st = prepare (db, sha256 ? "SELECT extracted_at FROM main.reports WHERE sha256 = ?"
-                                         : "SELECT extracted_at FROM main.reports WHERE sha256 IS NULL AND file = ?",
-                              error);
-  if (!st)
-    return FALSE;
-  bind_text (st, 1, sha256 ? sha256 : file);
-  gboolean skip = FALSE;
-  while (sqlite3_step (st) == SQLITE_ROW)
-    skip |= g_strcmp0 ((const char *) sqlite3_column_text (st, 0), at) >= 0;
-  sqlite3_finalize (st);
-  if (skip)
-    return TRUE;
-  if (!delete_same (db, file, sha256, error))
-    return FALSE;
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO main.reports (%s) SELECT %s FROM shard.reports WHERE id = ?",
-                                          report_columns, report_columns);
-  st = prepare (db, sql, error);
-  if (!st)
-    return FALSE;
-  sqlite3_bind_int64 (st, 1, shard_id);
-  if (!step_done (db, st, "cannot copy a report", error))
-    return FALSE;
-  gint64 id = sqlite3_last_insert_rowid (db->db);
-  static const char *const children[] = {
-    "INSERT INTO main.val_keys (key) SELECT k.key FROM shard.report_vals v JOIN shard.val_keys k ON k.id = v.key_id"
-    " WHERE v.report_id = ?2 AND ?1 IS NOT NULL ORDER BY v.rowid ON CONFLICT (key) DO NOTHING",
-    "INSERT INTO main.report_vals (report_id, key_id, value, page, method, confidence, raw)"
-    " SELECT ?1, mk.id, v.value, v.page, v.method, v.confidence, v.raw FROM shard.report_vals v"
-    " JOIN shard.val_keys sk ON sk.id = v.key_id JOIN main.val_keys mk ON mk.key = sk.key"
-    " WHERE v.report_id = ?2 ORDER BY v.rowid",
-    "INSERT INTO main.checks (report_id, id, status, formula, message, suspect_ocr, operands)"
-    " SELECT ?1, id, status, formula, message, suspect_ocr, operands FROM shard.checks WHERE report_id = ?2 ORDER BY rowid",
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (children); i++)
-    {
-      st = prepare (db, children[i], error);
-      if (!st)
-        return FALSE;
-      sqlite3_bind_int64 (st, 1, id);
-      sqlite3_bind_int64 (st, 2, shard_id);
-      if (!step_done (db, st, "cannot copy values or checks", error))
-        return FALSE;
-    }
-  /* the issuer key follows this database's rules, whatever the shard's were */
-  st = prepare (db, "UPDATE main.reports SET issuer_key = ? WHERE id = ?", error);
-  if (!st)
-    return FALSE;
-  sqlite3_stmt *q = prepare (db, "SELECT issuer FROM main.reports WHERE id = ?", error);
-  if (!q)
-    {
-      sqlite3_finalize (st);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (q, 1, id);
-  g_autofree char *key = NULL;
-  if (sqlite3_step (q) == SQLITE_ROW)
-    key = gk_issuer_key (db->issuers, (const char *) sqlite3_column_text (q, 0));
-  sqlite3_finalize (q);
-  bind_text (st, 1, key);
-  sqlite3_bind_int64 (st, 2, id);
-  if (!step_done (db, st, "cannot set an issuer key", error))
-    return FALSE;
-  *copied = TRUE;
-  return TRUE;
-}
-
-/* Reviews of one finding that the shard and the target decided differently
- * (confirmed in one, dismissed in the other): the later decision is kept, as
- * always, but each such pair is told, never settled silently. */
-static gboolean
-review_conflicts (GkSqlite *db, GPtrArray *conflicts, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT m.sha256, m.check_id, m.decision, m.reason, m.at, s.decision, s.reason, s.at"
-                                  " FROM main.reviews m JOIN shard.reviews s USING (sha256, check_id)"
-                                  " WHERE m.decision IS NOT s.decision ORDER BY m.sha256, m.check_id", error);
-  if (!st)
-    return FALSE;
-  int rc;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char *col[8];
-      for (int i = 0; i < 8; i++)
-        col[i] = (const char *) sqlite3_column_text (st, i);
-      gboolean shard_later = g_strcmp0 (col[7], col[4]) > 0;
-      int kept = shard_later ? 5 : 2, lost = shard_later ? 2 : 5;
-      g_ptr_array_add (conflicts, g_strdup_printf ("conflicting reviews of report %.12s, finding %s: kept “%s: %s” (%s), "
-                                                   "not “%s: %s” (%s)", col[0], col[1], col[kept], col[kept + 1],
-                                                   col[kept + 2], col[lost], col[lost + 1], col[lost + 2]));
-    }
-  sqlite3_finalize (st);
-  return rc == SQLITE_DONE || fail (db, error, "cannot read the reviews");
-}
-
-static gboolean
-merge_attached (GkSqlite *db, guint *n_copied, GPtrArray *conflicts, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT id, file, sha256, extracted_at FROM shard.reports ORDER BY id", error);
-  if (!st)
-    return FALSE;
-  if (!exec (db, "BEGIN IMMEDIATE", error))
-    {
-      sqlite3_finalize (st);
-      return FALSE;
-    }
-  int rc;
-  gboolean ok = TRUE;
-  while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      gboolean copied;
-      ok = merge_one (db, sqlite3_column_int64 (st, 0), (const char *) sqlite3_column_text (st, 1),
-                      (const char *) sqlite3_column_text (st, 2), (const char *) sqlite3_column_text (st, 3),
-                      &copied, error);
-      *n_copied += copied;
-    }
-  sqlite3_finalize (st);
-  if (ok && rc != SQLITE_DONE)
-    ok = fail (db, error, "cannot read the shard");
-  if (ok && conflicts)
-    ok = review_conflicts (db, conflicts, error);
-  ok = ok && exec (db, "INSERT INTO main.reviews (sha256, check_id, decision, reason, at)"
-                       " SELECT sha256, check_id, decision, reason, at FROM shard.reviews WHERE TRUE"
-                       " ON CONFLICT (sha256, check_id) DO UPDATE SET decision = excluded.decision,"
-                       " reason = excluded.reason, at = excluded.at WHERE excluded.at > reviews.at", error);
-  ok = ok && exec (db, "COMMIT", error);
-  if (!ok)
-    rollback (db);
-  return ok;
-}
-
-gboolean
-gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArray *conflicts, GError **error)
-{
-  guint copied = 0;
-  GStatBuf shard_st, db_st;
-  if (g_stat (shard_path, &shard_st) != 0 || !S_ISREG (shard_st.st_mode))
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_IO, "%s: no such database file", shard_path);
-      return FALSE;
-    }
-  /* attached to itself, the copy would wait on its own write lock */
-  if (g_stat (db->path, &db_st) == 0 && db_st.st_dev == shard_st.st_dev && db_st.st_ino == shard_st.st_ino)
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_USAGE, "%s: is the database merged into (--db); a database cannot be merged into itself",
-                   shard_path);
-      return FALSE;
-    }
-  {
-    /* the shard must be a gongkai database of a schema we know */
-    g_autoptr (GkSqlite) probe = g_new0 (GkSqlite, 1);
-    probe->path = g_strdup (shard_path);
-    if (sqlite3_open_v2 (shard_path, &probe->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-      return fail (probe, error, "cannot open the shard");
-    sqlite3_busy_timeout (probe->db, GK_SQLITE_BUSY_TIMEOUT_MS);
-    gint64 version = query_int (probe, "PRAGMA user_version");
-    if (version > 0 && version < GK_SQLITE_SCHEMA_VERSION)
-      {
-        /* an older shard is upgraded in place, as opening it for a batch would */
-        g_autoptr (GkSqlite) up = gk_sqlite_open (shard_path, NULL, error);
-        if (!up)
-          return FALSE;
-        version = GK_SQLITE_SCHEMA_VERSION;
-      }
-    if (version != GK_SQLITE_SCHEMA_VERSION)
-      {
-        g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "%s: not a gongkai database (schema version %" G_GINT64_FORMAT ")",
-                     shard_path, version);
-        return FALSE;
-      }
-  }
-  sqlite3_stmt *st = prepare (db, "ATTACH DATABASE ? AS shard", error);
-  if (!st)
-    return FALSE;
-  bind_text (st, 1, shard_path);
-  if (!step_done (db, st, "cannot attach the shard", error))
-    return FALSE;
-  gboolean ok = merge_attached (db, &copied, conflicts, error);
-  sqlite3_exec (db->db, "DETACH DATABASE shard", NULL, NULL, NULL);
-  if (n_copied)
-    *n_copied = copied;
-  return ok;
-}
-
-gboolean
-gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error)
-{
-  sqlite3_stmt *st = prepare (db, "SELECT id, record, record_size FROM reports WHERE error IS NULL ORDER BY id", error);
-  if (!st)
-    return FALSE;
-  if (format == GK_SQLITE_CSV)
-    fputs (gk_csv_header (), out);
-  int rc;
-  gboolean ok = TRUE;
-  while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      if (format == GK_SQLITE_JSONL)
-        {
-          g_autofree char *json = gk_sqlite_column_record (st, 1, error);
-          if (!json)
-            {
-              g_prefix_error (error, "%s: report %" G_GINT64_FORMAT ": ", db->path, (gint64) sqlite3_column_int64 (st, 0));
-              ok = FALSE;
-              continue;
-            }
-          fputs (json, out);
-          fputc ('\n', out);
-          continue;
-        }
-      g_autoptr (GkRecord) r = load_record (db, sqlite3_column_int64 (st, 0), error);
-      if (!r)
-        ok = FALSE;
-      else
-        {
-          g_autofree char *csv = gk_record_to_csv (r);
-          fputs (csv, out);
-        }
-    }
-  sqlite3_finalize (st);
-  if (ok && rc != SQLITE_DONE)
-    ok = fail (db, error, "cannot read the reports");
-  if (ok && (fflush (out) != 0 || ferror (out)))
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "cannot write the export: %s", g_strerror (errno));
-      ok = FALSE;
-    }
-  return ok;
 }
 
 gint64
 gk_sqlite_count_failures (GkSqlite *db)
 {
-  return query_int (db, "SELECT COUNT(*) FROM reports WHERE error IS NOT NULL");
+  return gk_store_query_int (db, "SELECT COUNT(*) FROM reports WHERE error IS NOT NULL");
 }
 
 /* Whether a claim by (host, pid) at time `at` is no longer held: its process
@@ -1432,15 +902,15 @@ stored (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, gboolean *is_s
   *is_stored = FALSE;
   if (mode == GK_SQLITE_CLAIM_ANY)
     return TRUE;
-  sqlite3_stmt *st = prepare (db, "SELECT error IS NOT NULL FROM reports WHERE sha256 = ?", error);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT error IS NOT NULL FROM reports WHERE sha256 = ?", error);
   if (!st)
     return FALSE;
-  bind_text (st, 1, sha256);
+  gk_store_bind_text (st, 1, sha256);
   int rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
     *is_stored = mode == GK_SQLITE_CLAIM_NEW || !sqlite3_column_int (st, 0);
   sqlite3_finalize (st);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || fail (db, error, "cannot read the stored reports");
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || gk_store_fail (db->db, db->path, "cannot read the stored reports", error);
 }
 
 gboolean
@@ -1453,16 +923,16 @@ gk_sqlite_claim (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, GkSql
   *claim = GK_SQLITE_STORED;
   if (is_stored)
     return TRUE;
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!gk_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!stored (db, sha256, mode, &is_stored, error))
     goto failed;
   if (!is_stored)
     {
-      sqlite3_stmt *st = prepare (db, "SELECT host, pid, at FROM claims WHERE sha256 = ?", error);
+      sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT host, pid, at FROM claims WHERE sha256 = ?", error);
       if (!st)
         goto failed;
-      bind_text (st, 1, sha256);
+      gk_store_bind_text (st, 1, sha256);
       gboolean held = sqlite3_step (st) == SQLITE_ROW
                       && !claim_stale ((const char *) sqlite3_column_text (st, 0), sqlite3_column_int64 (st, 1),
                                        (const char *) sqlite3_column_text (st, 2));
@@ -1472,31 +942,32 @@ gk_sqlite_claim (GkSqlite *db, const char *sha256, GkSqliteClaimMode mode, GkSql
   if (*claim == GK_SQLITE_CLAIMED)
     {
       g_autofree char *at = now_utc ();
-      sqlite3_stmt *st = prepare (db, "INSERT OR REPLACE INTO claims (sha256, host, pid, at) VALUES (?, ?, ?, ?)", error);
+      sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "INSERT OR REPLACE INTO claims (sha256, host, pid, at) VALUES (?, ?, ?, ?)", error);
       if (!st)
         goto failed;
-      bind_text (st, 1, sha256);
-      bind_text (st, 2, g_get_host_name ());
+      gk_store_bind_text (st, 1, sha256);
+      gk_store_bind_text (st, 2, g_get_host_name ());
       sqlite3_bind_int64 (st, 3, getpid ());
-      bind_text (st, 4, at);
-      if (!step_done (db, st, "cannot claim a file", error))
+      gk_store_bind_text (st, 4, at);
+      if (!gk_store_step_done (db->db, db->path, st, "cannot claim a file", error))
           goto failed;
     }
-  if (exec (db, "COMMIT", error))
+  if (gk_store_exec (db, "COMMIT", error))
     return TRUE;
 failed:
-  rollback (db);
+  gk_store_rollback (db);
   return FALSE;
 }
 
 void
 gk_sqlite_unclaim (GkSqlite *db)
 {
-  sqlite3_stmt *st = prepare (db, "DELETE FROM claims WHERE host = ? AND pid = ?", NULL);
+  sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "DELETE FROM claims WHERE host = ? AND pid = ?", NULL);
   if (!st)
     return;
-  bind_text (st, 1, g_get_host_name ());
+  gk_store_bind_text (st, 1, g_get_host_name ());
   sqlite3_bind_int64 (st, 2, getpid ());
   sqlite3_step (st);
   sqlite3_finalize (st);
 }
+

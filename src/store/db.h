@@ -1,4 +1,6 @@
-/* export-sqlite.h — records in one SQLite database (output.md "SQLite").
+/* db.h — the store: records in one SQLite database (output.md "SQLite").
+ * Which report stands for a year and the cross-year pass are series.h,
+ * combining shards merge.h.
  *
  *   gk_sqlite_open / gk_sqlite_close   open or create a database (schema, WAL, busy timeout)
  *   gk_sqlite_open_readonly            an existing database, for reading only (export)
@@ -14,10 +16,9 @@
  *   gk_sqlite_column_record            the JSON text of a stored record (reports.record)
  *   gk_sqlite_check_schema             a connection's schema version is this gongkai's, else why not
  *   gk_sqlite_add_functions            sqlar_uncompress (X, SZ) on a connection, as in the sqlite3 shell
- *   gk_sqlite_cross_year               recompute cross_year.* checks of every issuer series
- *   gk_sqlite_merge                    copy a shard database in (idempotent, by sha256)
- *   gk_sqlite_export                   the whole database as CSV (export-csv's rows) or JSONL
  *   gk_sqlite_count                    rows of a table (tests, summaries)
+ *   gk_store_prepare / _step_done      a statement prepared, or run to its end and finalized;
+ *   gk_store_fail                      else an error naming the database and what failed
  *
  * Schema (PRAGMA user_version 1):
  *   reports  one row per file read: id, file, sha256 UNIQUE, media, pages,
@@ -52,13 +53,7 @@
  * written in one transaction, so a batch killed at any instant leaves each
  * report either whole or absent, and resuming is "skip what is there".  WAL
  * lets readers (export, a review UI) work while a batch writes; the busy
- * timeout waits out another writer instead of failing.  Merging copies a
- * shard report when the target lacks its sha256 or holds an older reading
- * (extracted_at), so merging twice, or in any order, gives the same rows.
- * Cross-year checks are stored with the later report of two consecutive
- * years of one issuer_key; when an issuer has several reports for one year
- * (e.g. PDF and HTML of the same report) the one with the smallest sha256
- * stands for it, so the result does not depend on the order files arrived.
+ * timeout waits out another writer instead of failing.
  * The connection is not shared between threads: one writer, many readers.
  */
 #pragma once
@@ -70,14 +65,10 @@
 #define GK_SQLITE_BUSY_TIMEOUT_MS 30000
 #define GK_SQLITE_SCHEMA_VERSION  2
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 typedef struct GkSqlite GkSqlite;
-
-typedef enum {
-  GK_SQLITE_CSV,
-  GK_SQLITE_JSONL,
-} GkSqliteFormat;
 
 /* models_dir (NULL = default) gives the issuer rules and check labels. */
 GkSqlite *gk_sqlite_open (const char *path, const char *models_dir, GError **error);
@@ -121,14 +112,14 @@ gint64 gk_sqlite_count_failures (GkSqlite *db);
 char *gk_sqlite_column_record (struct sqlite3_stmt *st, int col, GError **error);
 gboolean gk_sqlite_check_schema (struct sqlite3 *db, const char *path, GError **error);
 void gk_sqlite_add_functions (struct sqlite3 *db);
-/* n_checks (may be NULL) receives how many cross-year checks are stored. */
-gboolean gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error);
-/* n_copied (may be NULL) receives how many shard reports were new or newer. */
-/* conflicts (may be NULL) gets a message (char *) per finding the shard and
- * db reviewed differently; a shard that is db itself is a GK_ERROR_USAGE. */
-gboolean gk_sqlite_merge (GkSqlite *db, const char *shard_path, guint *n_copied, GPtrArray *conflicts,
-                          GError **error);
-gboolean gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error);
 gint64 gk_sqlite_count (GkSqlite *db, const char *table);
+
+/* The one way a statement is prepared, run and its failure told, for every
+ * reader of a gongkai database (merge, series, audit): errors are
+ * GK_ERROR_OUTPUT "PATH: WHAT: sqlite's message".  gk_store_fail returns FALSE. */
+struct sqlite3_stmt *gk_store_prepare (struct sqlite3 *db, const char *path, const char *sql, GError **error);
+gboolean gk_store_step_done (struct sqlite3 *db, const char *path, struct sqlite3_stmt *st, const char *what,
+                             GError **error);
+gboolean gk_store_fail (struct sqlite3 *db, const char *path, const char *what, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSqlite, gk_sqlite_close)
