@@ -165,20 +165,20 @@ test_export_csv_matches_extract (void)
   g_autoptr (GkSqlite) db = open_db (path);
   store (db, "samples/qinxian-2020.txt");
   g_autoptr (GkRecord) r = extract ("samples/qinxian-2020.txt");
-  g_autofree char *rows = gk_record_to_csv (r);
+  g_autofree char *rows = gk_csv_record (r);
   g_autofree char *want = g_strconcat (gk_csv_header (), rows, NULL);
   char *buf = NULL;
   size_t len = 0;
   FILE *mem = open_memstream (&buf, &len);
   g_autoptr (GError) error = NULL;
-  g_assert_true (gk_sqlite_export (db, GK_SQLITE_CSV, mem, &error));
+  g_assert_true (gk_sqlite_export (db, gk_format_find ("csv"), mem, &error));
   fclose (mem);
   g_assert_no_error (error);
   g_assert_cmpstr (buf, ==, want);
   free (buf);
 
   mem = open_memstream (&buf, &len);
-  g_assert_true (gk_sqlite_export (db, GK_SQLITE_JSONL, mem, &error));
+  g_assert_true (gk_sqlite_export (db, gk_format_find ("jsonl"), mem, &error));
   fclose (mem);
   json_t *j = json_loads (buf, 0, NULL);
   g_assert_nonnull (j);
@@ -186,6 +186,31 @@ test_export_csv_matches_extract (void)
   json_decref (j);
   g_assert_cmpint (strchr (buf, '\n') - buf + 1, ==, (gssize) len);   /* exactly one line */
   free (buf);
+}
+
+/* One row per format: what extract prints and what export writes come from
+ * the same render, and export offers only what the store can give. */
+static void
+test_format_table (void)
+{
+  g_autoptr (GkRecord) r = extract ("samples/qinxian-2020.txt");
+  const char *names[] = { "json", "jsonl", "csv" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const GkFormat *f = gk_format_find (names[i]);
+      g_assert_nonnull (f);
+      g_assert_cmpstr (f->name, ==, names[i]);
+      g_autofree char *text = f->render (r);
+      g_assert_true (g_str_has_suffix (text, "\n"));
+      g_assert_true (strchr (text, '\n') + 1 == text + strlen (text) || f->array || f->header);
+    }
+  g_assert_null (gk_format_find ("xml"));
+  g_assert_null (gk_format_find (NULL));
+  g_assert_cmpstr (gk_format_find ("csv")->extension, ==, "csv");
+  g_assert_cmpstr (gk_format_find ("jsonl")->extension, ==, "json");
+  g_autofree char *all = gk_format_names (FALSE), *stored = gk_format_names (TRUE);
+  g_assert_cmpstr (all, ==, "json, jsonl or csv");
+  g_assert_cmpstr (stored, ==, "jsonl or csv");
 }
 
 static void
@@ -506,5 +531,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sqlite/cross-year-pairs", test_cross_year_pairs);
   g_test_add_func ("/sqlite/cross-year-in-db", test_cross_year_in_db);
   g_test_add_func ("/sqlite/merge", test_merge);
+  g_test_add_func ("/sqlite/format-table", test_format_table);
   return g_test_run ();
 }

@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
-#include "export/export-json.h"
+#include "common/gk-file.h"
 
 static int stdout_errno;
 

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "export/export-csv.h"
-#include "export/export-json.h"
 #include "store/db.h"
 #include "pipeline/pipeline.h"
 
@@ -37,17 +35,6 @@ run_test_hooks (const char *path)
       held = g_slist_prepend (held, memset (g_malloc (HOG_STEP), 1, HOG_STEP));
 }
 
-char *
-cli_render (const GkRecord *rec, CliRender how)
-{
-  if (how == CLI_RENDER_CSV)
-    return gk_record_to_csv (rec);
-  json_t *j = gk_record_to_json (rec);
-  g_autofree char *s = gk_json_dump (j, how == CLI_RENDER_JSON);
-  json_decref (j);
-  return g_strconcat (s, "\n", NULL);
-}
-
 GBytes *
 cli_work_read (guint item, gpointer user_data, GError **error)
 {
@@ -57,7 +44,7 @@ cli_work_read (guint item, gpointer user_data, GError **error)
   g_autoptr (GkRecord) rec = gk_pipeline_extract (work->pipeline, path, work->opts, error);
   if (!rec)
     return NULL;
-  g_autofree char *text = work->render == CLI_RENDER_NONE ? g_strdup ("") : cli_render (rec, work->render);
+  g_autofree char *text = work->render ? work->render->render (rec) : g_strdup ("");
   g_autoptr (GBytes) rows = work->rows ? gk_sqlite_rows (rec) : g_bytes_new (NULL, 0);
   GVariant *rows_v = g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, rows, TRUE);
   gboolean not_report = FALSE;

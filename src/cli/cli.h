@@ -21,6 +21,7 @@
 #pragma once
 #include <glib.h>
 #include "content/options.h"
+#include "export/export.h"
 #include "store/db.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/workers.h"
@@ -86,10 +87,6 @@ int cli_usage_error (const char *command, const GError *error);
 void cli_read_args_clear (CliReadArgs *args);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliReadArgs, cli_read_args_clear)
 
-/* What a worker renders of a record for standard output or -o DIR. */
-typedef enum { CLI_RENDER_NONE, CLI_RENDER_JSON, CLI_RENDER_JSONL, CLI_RENDER_CSV } CliRender;
-char *cli_render (const GkRecord *rec, CliRender how);
-
 /* One file per item: files[item] read by the pipeline, rendered, and with
  * rows its database rows (store/db.h); every field is read in the
  * worker processes, which are forks: it must outlive the workers. */
@@ -97,7 +94,7 @@ typedef struct {
   const GkPipeline *pipeline;
   const GkReadOptions *opts;
   char **files;
-  CliRender render;
+  const GkFormat *render;   /* what a worker renders of a record for stdout or -o DIR; NULL: nothing */
   gboolean rows;
 } CliWork;
 /* jobs worker processes for work, limited by --max-mb-ram and --max-seconds. */

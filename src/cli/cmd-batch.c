@@ -202,7 +202,7 @@ cmd_batch (int argc, char **argv)
       return gk_exit_code_for (error);
     }
   guint n = files->len;
-  CliWork work = { pipeline, &opts, (char **) files->pdata, CLI_RENDER_NONE, TRUE };
+  CliWork work = { pipeline, &opts, (char **) files->pdata, NULL, TRUE };
   g_autoptr (GkWorkers) workers = cli_work_start (&work, (guint) jobs, &read_args, &opts, &error);
   if (!workers)
     {

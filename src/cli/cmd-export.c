@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
+#include "export/export.h"
 #include "store/series.h"
 
 int
@@ -26,14 +27,11 @@ cmd_export (int argc, char **argv)
   if (!cli_parse_options (&argc, &argv, "— export a whole database as CSV or JSON lines", entries, NULL, NULL))
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  GkSqliteFormat format;
-  if (!format_s || strcmp (format_s, "csv") == 0)
-    format = GK_SQLITE_CSV;
-  else if (strcmp (format_s, "jsonl") == 0)
-    format = GK_SQLITE_JSONL;
-  else
+  const GkFormat *format = gk_format_find (format_s ? format_s : "csv");
+  if (!format || format->store == GK_FORMAT_NOT_STORED)
     {
-      fprintf (stderr, "gongkai: export: unknown format “%s” (csv or jsonl)\n", format_s);
+      g_autofree char *names = gk_format_names (TRUE);
+      fprintf (stderr, "gongkai: export: unknown format “%s” (%s)\n", format_s, names);
       return GK_EXIT_USAGE;
     }
   if (!db_path || argc > 1)

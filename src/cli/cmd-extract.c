@@ -12,37 +12,15 @@
 #include <glib/gstdio.h>
 #include "cli.h"
 #include "common/gk-error.h"
-#include "export/export-csv.h"
-#include "export/export-json.h"
+#include "common/gk-file.h"
+#include "export/export.h"
 #include "store/db.h"
 #include "input/input.h"
 #include "pipeline/pipeline.h"
 
-typedef enum { FORMAT_JSON, FORMAT_JSONL, FORMAT_CSV } Format;
-
 /* Files read ahead of the next one to print, per worker: bounds the records
  * held while one slow file keeps the others from being printed. */
 #define WINDOW_PER_WORKER 8
-
-static gboolean
-parse_format (const char *s, Format *f)
-{
-  if (!s || strcmp (s, "json") == 0)
-    *f = FORMAT_JSON;
-  else if (strcmp (s, "jsonl") == 0)
-    *f = FORMAT_JSONL;
-  else if (strcmp (s, "csv") == 0)
-    *f = FORMAT_CSV;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static const char *
-extension (Format f)
-{
-  return f == FORMAT_CSV ? "csv" : "json";
-}
 
 /* The output file name of each input under -o DIR, decided from the command
  * line alone (never from which worker finishes first): BASE.EXT, and for a
@@ -97,11 +75,12 @@ cmd_extract (int argc, char **argv)
                           &read_args, NULL))
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
-  Format format = FORMAT_JSON;
+  const GkFormat *format = gk_format_find (format_s ? format_s : "json");
+  g_autofree char *names = gk_format_names (FALSE);
   GkReadOptions opts;
   const char *models = read_args.models;
   if (!cli_read_args_finish (&read_args, &opts, &error) || !cli_check_jobs (jobs, &error)
-      || (!parse_format (format_s, &format) && !cli_bad_value (&error, "--format", format_s, "json, jsonl or csv")))
+      || (!format && !cli_bad_value (&error, "--format", format_s, names)))
     return cli_usage_error ("extract", error);
   if (!files || !files[0])
     {
@@ -135,11 +114,9 @@ cmd_extract (int argc, char **argv)
   gboolean to_stdout = dash_out || (!out_dir && !(db && !format_s));
 
   guint n = g_strv_length (files);
-  g_auto (GStrv) out_names = out_dir ? output_names (files, n, extension (format)) : NULL;
-  gboolean array = format == FORMAT_JSON && n > 1 && to_stdout;
-  CliWork work = { pipeline, &opts, files, CLI_RENDER_NONE, db != NULL };
-  if (to_stdout || out_dir)
-    work.render = format == FORMAT_CSV ? CLI_RENDER_CSV : format == FORMAT_JSON ? CLI_RENDER_JSON : CLI_RENDER_JSONL;
+  g_auto (GStrv) out_names = out_dir ? output_names (files, n, format->extension) : NULL;
+  gboolean array = format->array && n > 1 && to_stdout;
+  CliWork work = { pipeline, &opts, files, to_stdout || out_dir ? format : NULL, db != NULL };
   g_autofree GBytes **results = g_new0 (GBytes *, n);
   g_autofree GError **failures = g_new0 (GError *, n);
   /* one file is read in this process: a worker would only add its start-up */
@@ -155,8 +132,8 @@ cmd_extract (int argc, char **argv)
 
   int exit_code = GK_EXIT_OK;
   gboolean not_report = FALSE;
-  if (format == FORMAT_CSV && to_stdout)
-    cli_stdout_puts (gk_csv_header ());
+  if (format->header && to_stdout)
+    cli_stdout_puts (format->header ());
   if (array)
     cli_stdout_puts ("[\n");
   gboolean first = TRUE;
@@ -202,7 +179,7 @@ cmd_extract (int argc, char **argv)
       if (out_dir)
         {
           g_autofree char *dest = g_build_filename (out_dir, out_names[i], NULL);
-          g_autofree char *body = format == FORMAT_CSV ? g_strconcat (gk_csv_header (), text, NULL) : g_strdup (text);
+          g_autofree char *body = g_strconcat (format->header ? format->header () : "", text, NULL);
           GError *werr = NULL;
           if (!gk_write_file_atomic (dest, body, strlen (body), &werr))
             {

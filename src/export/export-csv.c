@@ -110,7 +110,7 @@ csv_row (const GkFlatValue *v, gpointer user_data)
 }
 
 char *
-gk_record_to_csv (const GkRecord *r)
+gk_csv_record (const GkRecord *r)
 {
   CsvSink sink = { g_string_new (NULL), r };
   gk_record_flatten (r, csv_row, &sink);

@@ -1,7 +1,7 @@
 /* export-csv.h — the flat CSV of output.md: one row per value.
  *
  *   gk_csv_header        the header line
- *   gk_record_to_csv     every value of a record as CSV lines (RFC 4180 quoting)
+ *   gk_csv_record     every value of a record as CSV lines (RFC 4180 quoting)
  *   gk_record_flatten    the same rows as callbacks (the SQLite vals table)
  *   gk_flat_value_text   a flat value as the CSV writes it ("" for null)
  *
@@ -28,5 +28,5 @@ typedef void (*GkFlatFunc) (const GkFlatValue *value, gpointer user_data);
 const char *gk_csv_header (void);
 void gk_record_flatten (const GkRecord *record, GkFlatFunc func, gpointer user_data);
 char *gk_flat_value_text (const GkFlatValue *value);
-char *gk_record_to_csv (const GkRecord *record);
+char *gk_csv_record (const GkRecord *record);
 void gk_csv_append_field (GString *out, const char *field);

@@ -4,11 +4,8 @@
  * nesting is exactly the key and no exporter can drift from another.
  */
 #include "export-json.h"
-#include "common/gk-error.h"
 #include "common/gk-text.h"
 #include "common/gk-version.h"
-#include <glib/gstdio.h>
-#include <errno.h>
 #include <string.h>
 
 static json_t *
@@ -196,16 +193,24 @@ gk_json_dump (const json_t *json, gboolean pretty)
   return out;
 }
 
-gboolean
-gk_write_file_atomic (const char *path, const char *data, gsize len, GError **error)
+/* The record's JSON text and a newline. */
+static char *
+record_text (const GkRecord *record, gboolean pretty)
 {
-  /* g_file_set_contents writes a temp file beside the target, fsyncs and renames */
-  g_autoptr (GError) local = NULL;
-  if (!g_file_set_contents_full (path, data, (gssize) len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    {
-      g_set_error (error, GK_ERROR, GK_ERROR_OUTPUT, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  json_t *j = gk_record_to_json (record);
+  g_autofree char *s = gk_json_dump (j, pretty);
+  json_decref (j);
+  return g_strconcat (s, "\n", NULL);
+}
+
+char *
+gk_json_record (const GkRecord *record)
+{
+  return record_text (record, TRUE);
+}
+
+char *
+gk_jsonl_record (const GkRecord *record)
+{
+  return record_text (record, FALSE);
 }

@@ -4,7 +4,8 @@
  *   gk_check_to_json       one checks[] entry (new reference)
  *   gk_json_dump           a json_t as text: UTF-8, 15 significant digits,
  *                          so 15122.275 prints as 15122.275, not …000001
- *   gk_write_file_atomic   write bytes to a temp file beside the target, then rename
+ *   gk_json_record         the record as text, pretty-printed (--format json)
+ *   gk_jsonl_record        the record as one line (--format jsonl)
  */
 #pragma once
 #include <jansson.h>
@@ -13,4 +14,6 @@
 json_t *gk_record_to_json (const GkRecord *record);
 json_t *gk_check_to_json (const GkCheck *check);
 char *gk_json_dump (const json_t *json, gboolean pretty);
-gboolean gk_write_file_atomic (const char *path, const char *data, gsize len, GError **error);
+/* The record's text, ending in a newline (export.h's render). */
+char *gk_json_record (const GkRecord *record);
+char *gk_jsonl_record (const GkRecord *record);

@@ -4,7 +4,6 @@
 #include "check/cross-year.h"
 #include "common/gk-error.h"
 #include "common/gk-json.h"
-#include "export/export-csv.h"
 #include "export/export-json.h"
 #include <errno.h>
 #include <string.h>
@@ -293,18 +292,18 @@ gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error)
 }
 
 gboolean
-gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error)
+gk_sqlite_export (GkSqlite *db, const GkFormat *format, FILE *out, GError **error)
 {
   sqlite3_stmt *st = gk_store_prepare (db->db, db->path, "SELECT id, record, record_size FROM reports WHERE error IS NULL ORDER BY id", error);
   if (!st)
     return FALSE;
-  if (format == GK_SQLITE_CSV)
-    fputs (gk_csv_header (), out);
+  if (format->header)
+    fputs (format->header (), out);
   int rc;
   gboolean ok = TRUE;
   while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      if (format == GK_SQLITE_JSONL)
+      if (format->store == GK_FORMAT_STORED_RECORD)
         {
           g_autofree char *json = gk_sqlite_column_record (st, 1, error);
           if (!json)
@@ -322,8 +321,8 @@ gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error
         ok = FALSE;
       else
         {
-          g_autofree char *csv = gk_record_to_csv (r);
-          fputs (csv, out);
+          g_autofree char *text = format->render (r);
+          fputs (text, out);
         }
     }
   sqlite3_finalize (st);

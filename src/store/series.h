@@ -3,7 +3,7 @@
  *   gk_store_select        the readable reports (of one issuer) in the year order
  *   gk_store_series        the reports that stand for their issuer's years
  *   gk_sqlite_cross_year   recompute cross_year.* checks of every issuer series
- *   gk_sqlite_export       the whole database as CSV (export-csv's rows) or JSONL
+ *   gk_sqlite_export       the whole database in an output format (CSV, JSONL)
  *
  * Method.  When an issuer has several reports for one year (the PDF and
  * the HTML of one report, say) the one with the smallest sha256 stands for
@@ -15,6 +15,7 @@
  */
 #pragma once
 #include <stdio.h>
+#include "export/export.h"
 #include "store/db.h"
 
 typedef struct {
@@ -22,11 +23,6 @@ typedef struct {
   char *issuer_key;
   int year;
 } GkStoreYear;
-
-typedef enum {
-  GK_SQLITE_CSV,
-  GK_SQLITE_JSONL,
-} GkSqliteFormat;
 
 /* SELECT columns of the reports read successfully, issuer by issuer and year
  * by year, the report standing for a year first; issuer (NULL: all) keeps
@@ -38,4 +34,5 @@ struct sqlite3_stmt *gk_store_select (struct sqlite3 *db, const char *path, cons
 GArray *gk_store_series (struct sqlite3 *db, const char *path, const char *issuer, GError **error);
 /* n_checks (may be NULL) receives how many cross-year checks are stored. */
 gboolean gk_sqlite_cross_year (GkSqlite *db, guint *n_checks, GError **error);
-gboolean gk_sqlite_export (GkSqlite *db, GkSqliteFormat format, FILE *out, GError **error);
+/* A format `export` offers (export.h: its row says how the store gives a record). */
+gboolean gk_sqlite_export (GkSqlite *db, const GkFormat *format, FILE *out, GError **error);
