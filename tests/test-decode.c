@@ -429,6 +429,27 @@ test_blank_zero_groups_in_order (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Blank cells for zero, and a wrapped label whose numbers sit between its
+ * head and the rest of it (a tall row's numbers beside its first line): the
+ * head, from its ordinal on, begins one row's label only, so the numbers
+ * are that row's and not more of the row before. */
+static void
+test_blank_zero_label_wrapped_around_numbers (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 4; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "（三）不予 1.属于国家秘密\n4\n\n4\n\n公开 2.其他法律行政\n3\n\n3\n\n法规禁止公开\n");
+  for (int r = 6; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.withheld_state_secret.total", 4));
+  g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 3));
+  /* which part column held the 3 is not known */
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_prohibited_by_law.natural_person")->kind, ==, GK_VALUE_NULL);
+}
+
 /* Wide strips over a page break: a browser prints the first six columns of
  * the page's rows row by row, then their totals as one run of lines, with
  * the page's bare number ("2", the report numbers its pages so) among them;
@@ -537,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
+  g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);

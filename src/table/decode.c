@@ -1011,6 +1011,65 @@ rows_unnamed (const GkGrid *grid)
   return TRUE;
 }
 
+/* The ordinal a label text opens with ("2." "3、"), and the text after it;
+ * NULL when it opens with none. */
+static const char *
+after_ordinal (const char *text, guint *ordinal)
+{
+  const char *p = text;
+  guint n = 0;
+  while (g_ascii_isdigit (*p))
+    n = n * 10 + (guint) (*p++ - '0');
+  if (p == text)
+    return NULL;
+  *ordinal = n;
+  if (*p == '.')
+    return p + 1;
+  if (g_str_has_prefix (p, "、"))
+    return p + strlen ("、");
+  return NULL;
+}
+
+/* The row whose label a line of numbers interrupts: the label text before
+ * the numbers names no row, but from its last ordinal on ("2.其他法律行政")
+ * it begins the label of one row only, whose rest follows the numbers. */
+static GArray *
+label_begun (const GkGrid *grid, const char *pending)
+{
+  GArray *named = g_array_new (FALSE, FALSE, sizeof (Named));
+  const char *rest = NULL;
+  guint ordinal = 0;
+  for (const char *p = pending; *p; p++)
+    if (g_ascii_isdigit (*p) && (p == pending || !g_ascii_isdigit (p[-1])))
+      {
+        guint n;
+        const char *r = after_ordinal (p, &n);
+        if (r)
+          rest = r, ordinal = n;
+      }
+  /* two characters at least after the ordinal: "2.其" begins many labels */
+  if (!rest || g_utf8_strlen (rest, -1) < 2)
+    return named;
+  guint found = G_MAXUINT;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GkTplRow *row = grid->rows->pdata[r];
+      if (!row->label)
+        continue;
+      g_autofree char *key = gk_text_label_key (row->label);
+      guint n;
+      const char *lrest = after_ordinal (key, &n);
+      if (!lrest || n != ordinal || !g_str_has_prefix (lrest, rest))
+        continue;
+      if (found != G_MAXUINT)
+        return named;   /* two rows begin so: none is named */
+      found = r;
+    }
+  if (found != G_MAXUINT)
+    g_array_append_val (named, ((Named){ found, strlen (pending) }));
+  return named;
+}
+
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
                  guint *block_rows)
@@ -1041,6 +1100,18 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       if (t >= toks->len || g_array_index (toks, Token, t).line != i)
         continue;
       g_autoptr (GArray) named = pending->len && !unnamed ? rows_named (grid, pending->str) : NULL;
+      /* a label that names no row: the head of a wrapped label, its numbers
+       * printed beside it and the rest of it after them; the one row whose
+       * label it begins is theirs */
+      if (named && named->len == 0)
+        {
+          g_array_unref (named);
+          named = label_begun (grid, pending->str);
+          /* a row already given numbers is not begun again (its label's
+           * head printed after its tail) */
+          if (named->len && ((GArray *) by_row->pdata[g_array_index (named, Named, 0).row])->len)
+            g_array_set_size (named, 0);
+        }
       g_string_truncate (pending, 0);
       if (named && named->len)
         {

@@ -31,7 +31,7 @@
  * bare number costs little to drop, between rows or where a strip or column
  * of a band ends (the footer of the page the strip ends).  A stream shorter than the
  * grid (blank cells left no token) is placed by the labels before the
- * numbers: a table (or a row) whose printed numbers are all zero is zeros
+ * numbers (or by a wrapped label's head, the numbers printed beside it): a table (or a row) whose printed numbers are all zero is zeros
  * whatever cells they sat in, a row printed in part only where its identities leave one
  * reading.
  *
