@@ -14,16 +14,6 @@
 /* Non-blank source lines shown before and after the line a value was read from. */
 #define CONTEXT_LINES 1
 
-void
-gk_html_escape (GString *out, const char *text)
-{
-  if (!text)
-    return;
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *esc = g_markup_escape_text (valid, -1);
-  g_string_append (out, esc);
-}
-
 GkAuditFailure *
 gk_audit_failure_new (const char *file, const char *cause)
 {

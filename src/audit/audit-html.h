@@ -6,7 +6,6 @@
  *   gk_audit_review_new / _free   one auditor's decision on one check
  *   gk_audit_failure_new / _free  a file that could not be read, and why
  *   gk_audit_html                 the page (UTF-8 HTML, no external asset)
- *   gk_html_escape                append text escaped for element content
  *                                 and quoted attributes
  *
  * What the page holds.  A summary table over all reports (issuer, year,
@@ -81,7 +80,6 @@ void gk_audit_report_free (GkAuditReport *report);
 char *gk_audit_html (const GkTemplateSet *set, GPtrArray *reports, GPtrArray *failures,
                      GkAuditCrops crops, const char *title);
 
-void gk_html_escape (GString *out, const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditReview, gk_audit_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditFailure, gk_audit_failure_free)

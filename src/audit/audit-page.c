@@ -1,6 +1,15 @@
 /* audit-page.c — see audit-page.h. */
 #include "audit-page.h"
-#include "audit-html.h"
+
+void
+gk_html_escape (GString *out, const char *text)
+{
+  if (!text)
+    return;
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *esc = g_markup_escape_text (valid, -1);
+  g_string_append (out, esc);
+}
 
 /* No network, no plug-ins, no frames: images only as data: URIs, style
  * and script only inline (the page is one file by design). */

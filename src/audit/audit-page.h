@@ -6,6 +6,7 @@
  *   gk_audit_page_end     the script and </body></html>
  *   gk_audit_json_number  a JSON number as the report printed it: 85, 15122.275
  *   gk_audit_flatten      a record's data{} as canonical key → number (or null)
+ *   gk_html_escape        append text escaped for element content (invalid UTF-8 replaced)
  *
  * The script does four things and nothing else: sorts a table.sortable by
  * the clicked header (numbers by data-sort), shows a clicked value's
@@ -28,3 +29,4 @@ void gk_audit_json_number (GString *out, const json_t *value);
  * into order, in record order.  The breakdown list becomes
  * <key>.<i>.count / .percent, as the checks name its operands. */
 void gk_audit_flatten (json_t *data, const char *prefix, GHashTable *values, GPtrArray *order);
+void gk_html_escape (GString *out, const char *text);

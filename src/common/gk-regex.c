@@ -9,7 +9,6 @@
 #include "gk-error.h"
 
 struct GkRegex {
-  char *pattern;
   pcre2_code *code;
 };
 
@@ -35,7 +34,6 @@ gk_regex_new (const char *pattern, GError **error)
       return NULL;
     }
   GkRegex *re = g_new0 (GkRegex, 1);
-  re->pattern = g_strdup (pattern);
   re->code = code;
   return re;
 }
@@ -59,14 +57,7 @@ gk_regex_free (GkRegex *re)
   if (!re)
     return;
   pcre2_code_free (re->code);
-  g_free (re->pattern);
   g_free (re);
-}
-
-const char *
-gk_regex_pattern (const GkRegex *re)
-{
-  return re->pattern;
 }
 
 /* Runs the match into md; FALSE on no match or any PCRE2 error. */

@@ -20,7 +20,6 @@ typedef struct GkMatch GkMatch;
 
 GkRegex *gk_regex_new (const char *pattern, GError **error);
 void gk_regex_free (GkRegex *re);
-const char *gk_regex_pattern (const GkRegex *re);
 /* For patterns run over whole reports (prose figures): PCRE2's interpreter
  * has no start optimisation for a pattern opening on CJK alternatives, and
  * JIT matching is several times faster — for a compile cost that only pays

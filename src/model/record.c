@@ -197,13 +197,6 @@ gk_record_get (const GkRecord *r, const char *key)
   return g_hash_table_lookup (r->index, key);
 }
 
-gboolean
-gk_record_has_number (const GkRecord *r, const char *key)
-{
-  GkValue *v = gk_record_get (r, key);
-  return v && v->kind != GK_VALUE_NULL;
-}
-
 void
 gk_record_add_part (GkRecord *r, GkPart *part)
 {

@@ -121,7 +121,6 @@ GkValue *gk_record_set_int (GkRecord *r, const char *key, gint64 v, const GkSour
 GkValue *gk_record_set_double (GkRecord *r, const char *key, double v, const GkSource *src, const char *raw);
 GkValue *gk_record_set_null (GkRecord *r, const char *key, const GkSource *src, const char *raw);
 GkValue *gk_record_get (const GkRecord *r, const char *key);
-gboolean gk_record_has_number (const GkRecord *r, const char *key);
 
 GkPart *gk_part_new (const char *label);
 void gk_part_free (GkPart *part);
