@@ -48,6 +48,16 @@ test_flat_pieces (void)
   g_assert_true (has_piece (p, "（七）总计5 0 0 0 0 0 5"));
   /* 第（一）项 is inside a label, not a row of its own */
   g_assert_false (has_piece (p, "（一）项信息内容本年新制作数量规章003"));
+  /* a table run into the next section's first sentence, no space between:
+   * the table's rows are cut as ever, the sentence is a piece of its own */
+  g_autoptr (GPtrArray) q = gk_text_flat_pieces (
+      "（七）总计801000081四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况"
+      "结果维持结果纠正其他结果尚未审结总计110024001510102五、存在的主要问题及改进情况存在的问题"
+      "主要有以下几个方面：一是部分单位信息发布属性界定还不够精确。");
+  g_assert_true (has_piece (q, "（七）总计801000081"));
+  g_assert_true (has_piece (q, "四、结转下年度继续办理0000000"));
+  g_assert_true (has_piece (q, "四、政府信息公开行政复议、行政诉讼情况结果维持结果纠正其他结果尚未审结总计110024001510102"));
+  g_assert_true (has_piece (q, "五、存在的主要问题及改进情况存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确。"));
 
   /* a short line is a visual line: not cut */
   const char *line = "某县2020年政府信息公开工作年度报告 规章003规范性文件121230\n";
@@ -260,6 +270,65 @@ test_report_fields (void)
 }
 
 static void
+test_page_without_title (void)
+{
+  /* a crawler's field label before the title is not part of it */
+  g_autoptr (GkRecord) a = tu_record_from_text (
+      "标题: 某县2016年政府信息公开工作年度报告\n发布机构: 某县人民政府\n栏目: 政府信息公开年报\n"
+      "全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (a->title, ==, "某县2016年政府信息公开工作年度报告");
+  g_assert_cmpstr (a->issuer, ==, "某县人民政府");
+  /* a breadcrumb naming the column of reports is no title */
+  g_autoptr (GkRecord) b = tu_record_from_text (
+      "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");
+  g_assert_null (b->title);
+  g_assert_null (b->issuer);
+  /* no title at all: the place whose bodies' work the opening sentence
+   * gathers, completed as the report spells its government */
+  g_autoptr (GkRecord) c = tu_record_from_text (
+      "本报告根据条例要求，汇总某某新区各有关单位政府信息公开工作情况编制而成。"
+      "本报告中所列数据统计时限为2022年1月1日至2022年12月31日。如有疑问，请与某某新区管委会办公室联系。\n"
+      "全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (c->issuer, ==, "某某新区管委会");
+  g_assert_cmpint (c->year, ==, 2022);
+  /* the opening's cut may fall inside a character: the sentence still reads */
+  for (int pad = 0; pad < 3; pad++)
+    {
+      g_autoptr (GString) t = g_string_new (NULL);
+      for (int i = 0; i < pad; i++)
+        g_string_append_c (t, '1');
+      g_string_append (t, "本报告根据条例要求，汇总某某新区各有关单位情况编制而成。");
+      while (t->len < 1300)
+        g_string_append (t, "进一步完善工作机制，规范公开流程。");
+      g_string_append (t, "请与某某新区管委会办公室联系。\n全年主动公开政府信息10条。\n");
+      g_autoptr (GkRecord) d = tu_record_from_text (t->str);
+      g_assert_cmpstr (d->issuer, ==, "某某新区管委会");
+    }
+}
+
+/* An old statistics table (指标名称 计量单位 本年度 历年累计) is no national
+ * table: its numbers are placed in none, and the report is read as prose. */
+static void
+test_old_statistics_table (void)
+{
+  g_autofree char *page = one_line_page (
+      "某县2012年政府信息公开工作年度报告 一、主动公开政府信息情况 2012年主动公开政府信息739条。"
+      "（二）主动公开政府信息的主要类别 在主动公开的739条政府信息中，规划计划类信息12条，占1.6%；"
+      "行政许可类信息145条，占19.6%；其他信息582条，占78.8%。 "
+      "在互联网上，本年县政府公开办主动公开信息数为121条，其他部门较多 ",
+      " 二○一三年一月二十日 政府信息公开情况统计表 指标名称 计量单位 2012年度 历年累计 "
+      "主动公开信息数 条 739 4359 其中：1、网站公开 条 739 4359 2、政府公报公开 条 0 0 "
+      "受理依申请公开信息总数 条 0 0 其中：1、当面申请数 条 0 0 2、传真申请数 条 0 0 "
+      "对申请的答复总数 条 0 0 其中：1、同意公开答复数 条 0 0 2、同意部分公开答复数 条 0 0 "
+      "行政复议数 件 0 0 行政诉讼数 件 0 0 行政申诉、举报数 件 0 0 附件下载");
+  g_autoptr (GkRecord) a = tu_record_from_text (page);
+  g_assert_cmpstr (a->template_id, ==, "pre2019");
+  g_assert_null (gk_record_get (a, "active.licensing.decisions"));
+  g_assert_null (gk_record_get (a, "active.rules.issued"));
+  g_assert_true (tu_int_is (a, "narrative.active_total", 739));
+}
+
+static void
 test_approximate (void)
 {
   /* 近N条: kept, marked, and no check fails on it */
@@ -356,6 +425,8 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/flat-pieces", test_flat_pieces);
   g_test_add_func ("/webpage/flat-table", test_flat_table_read);
   g_test_add_func ("/webpage/issuer-completion", test_issuer_completion);
+  g_test_add_func ("/webpage/page-without-title", test_page_without_title);
+  g_test_add_func ("/webpage/old-statistics-table", test_old_statistics_table);
   g_test_add_func ("/webpage/total-verbs", test_total_verbs);
   g_test_add_func ("/webpage/category-list", test_category_list);
   g_test_add_func ("/webpage/template", test_template_by_what_is_printed);

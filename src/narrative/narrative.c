@@ -27,6 +27,9 @@ struct GkNarrativeRules {
   int title_lines;
   GkRegex *year;
   GPtrArray *title_strip;      /* GkRegex* */
+  GkRegex *title_field;        /* 标题： a crawler's field label before the title; may be NULL */
+  GkRegex *title_exclude;      /* a line that names a report but is none (a breadcrumb); may be NULL */
+  GPtrArray *place_suffixes;   /* char*: 区, 县…: a bare place an opening sentence may name */
   GPtrArray *issuer_suffixes;  /* char* */
   char *issuer_prefer;
   GPtrArray *issuer_completions; /* char*: 人民政府, 管委会…: the full names a bare place name may have */
@@ -69,6 +72,9 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
   gk_regex_free (r->year_period);
+  gk_regex_free (r->title_field);
+  gk_regex_free (r->title_exclude);
+  g_ptr_array_unref (r->place_suffixes);
   gk_regex_free (r->issuer_field);
   if (r->issuer_sentences)
     g_ptr_array_unref (r->issuer_sentences);
@@ -170,6 +176,11 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->title_lines = (int) json_integer_value (json_object_get (root, "title_search_lines"));
   r->date_lines = (int) json_integer_value (json_object_get (root, "date_search_lines"));
   r->title_strip = regex_list (json_object_get (root, "title_strip"), path, &err);
+  if (json_object_get (root, "title_field"))
+    r->title_field = rule_regex (root, "title_field", path, &err);
+  if (json_object_get (root, "title_exclude"))
+    r->title_exclude = rule_regex (root, "title_exclude", path, &err);
+  r->place_suffixes = gk_json_strings (json_object_get (root, "place_suffixes"));
   r->issuer_suffixes = gk_json_strings (json_object_get (root, "issuer_suffixes"));
   json_t *pref = json_object_get (root, "issuer_prefer");
   r->issuer_prefer = g_strdup (json_is_string (pref) ? json_string_value (pref) : "人民政府");
@@ -360,6 +371,11 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
       {
         GkLine *line = content->lines->pdata[i];
         g_autofree char *sq = gk_text_squeeze (line->text);
+        if (r->title_exclude && gk_regex_search (r->title_exclude, sq, 0, NULL, NULL))
+          continue;
+        gsize fs, fe;
+        if (r->title_field && gk_regex_search (r->title_field, sq, 0, &fs, &fe) && fs == 0)
+          memmove (sq, sq + fe, strlen (sq + fe) + 1);   /* 标题：XX年度报告 is the title XX年度报告 */
         /* a title wrapped over two lines: try the line joined with the next */
         g_autofree char *joined = NULL;
         if (!gk_regex_search (r->title, sq, 0, NULL, NULL))
@@ -593,25 +609,68 @@ issuer_from_field (const GkNarrativeRules *r, const GkContent *content, GkRecord
   return FALSE;
 }
 
+static gboolean
+ends_with_place (const GkNarrativeRules *r, const char *name)
+{
+  for (guint i = 0; i < r->place_suffixes->len; i++)
+    if (g_str_has_suffix (name, r->place_suffixes->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* 沁县 → 沁县人民政府, 平潭综合实验区 → 平潭综合实验区管委会: a bare place
+ * takes the first completion (narrative.json's order) the report itself
+ * spells out; none spelled, it stays as printed. */
+static void
+issuer_complete (const GkNarrativeRules *r, const GkProse *prose, char *organ, const GkSource *src, GkRecord *rec)
+{
+  for (guint i = 0; i < r->issuer_completions->len; i++)
+    {
+      g_autofree char *full = g_strconcat (organ, r->issuer_completions->pdata[i], NULL);
+      const char *hit = strstr (prose->text, full);
+      if (hit)
+        {
+          rec->issuer = g_steal_pointer (&full);
+          rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
+          g_free (organ);
+          return;
+        }
+    }
+  rec->issuer = organ;
+  rec->issuer_src = *src;
+}
+
 /* Opening prose this long may name the report's author. */
 #define ISSUER_SENTENCE_BYTES 1200
 
-/* The organ the opening prose names as the report's author (本报告由XX编制). */
+/* The organ the opening prose names as the report's author (本报告由XX编制),
+ * or the place whose bodies' work it gathers (汇总平潭综合实验区各有关单位…),
+ * completed as a title's bare place is. */
 static gboolean
 issuer_from_sentence (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec)
 {
-  g_autofree char *opening = g_strndup (prose->text, ISSUER_SENTENCE_BYTES);
+  /* cut where a character ends: a broken last character fails the whole match */
+  const char *end = prose->text;
+  g_utf8_validate (prose->text, MIN (strlen (prose->text), ISSUER_SENTENCE_BYTES), &end);
+  g_autofree char *opening = g_strndup (prose->text, (gsize) (end - prose->text));
   for (guint i = 0; r->issuer_sentences && i < r->issuer_sentences->len; i++)
     {
       g_autoptr (GkMatch) m = gk_regex_match (r->issuer_sentences->pdata[i], opening, 0);
       g_autofree char *organ = m ? gk_match_group (m, 1) : NULL;
       gsize s, e;
-      if (organ && ends_with_suffix (r, organ) && !g_str_has_prefix (organ, "我") && !g_str_has_prefix (organ, "本")
+      if (organ && (ends_with_suffix (r, organ) || ends_with_place (r, organ))
+          && !g_str_has_prefix (organ, "我") && !g_str_has_prefix (organ, "本")
           && !strstr (organ, "报告")   /* the title run into the sentence */
           && gk_match_span (m, 1, &s, &e))
         {
-          rec->issuer = g_steal_pointer (&organ);
-          rec->issuer_src = narrative_source (prose, s);
+          GkSource src = narrative_source (prose, s);
+          if (ends_with_suffix (r, organ))
+            {
+              rec->issuer = g_steal_pointer (&organ);
+              rec->issuer_src = src;
+            }
+          else
+            issuer_complete (r, prose, g_steal_pointer (&organ), &src, rec);
           return TRUE;
         }
     }
@@ -621,14 +680,12 @@ issuer_from_sentence (const GkNarrativeRules *r, const GkProse *prose, GkRecord 
 static void
 read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
-  if (!rec->title)
-    return;
-  g_autofree char *organ = title_organ (r, rec->title);
+  g_autofree char *organ = rec->title ? title_organ (r, rec->title) : g_strdup ("");
   if (!*organ)
     {
-      /* the title names no organ: the line above it, a web page's 来源：
-       * field, the author the opening prose names, else the signature */
-      if (!issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec)
+      /* no title, or one naming no organ: the line above it, a web page's
+       * 来源： field, the author the opening prose names, else the signature */
+      if (!(rec->title && issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec))
           && !issuer_from_field (r, content, rec) && !issuer_from_sentence (r, prose, rec) && rec->published_on)
         issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
       return;
@@ -658,21 +715,7 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
           return;
         }
     }
-  /* 沁县 → 沁县人民政府, 平潭综合实验区 → 平潭综合实验区管委会: the first
-   * completion (narrative.json's order) the report itself spells out */
-  for (guint i = 0; i < r->issuer_completions->len; i++)
-    {
-      g_autofree char *full = g_strconcat (organ, r->issuer_completions->pdata[i], NULL);
-      const char *hit = strstr (prose->text, full);
-      if (hit)
-        {
-          rec->issuer = g_steal_pointer (&full);
-          rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
-          return;
-        }
-    }
-  rec->issuer = g_steal_pointer (&organ);
-  rec->issuer_src = rec->title_src;
+  issuer_complete (r, prose, g_steal_pointer (&organ), &rec->title_src, rec);
 }
 
 static void

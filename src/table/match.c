@@ -36,7 +36,10 @@ enum { READING_BROKEN_WEIGHT = 7 };
 
 /* A placement that must leave out more numbers than a table's stray page
  * numbers is not the table's layout: the decoder's reading is not taken. */
-enum { DECODE_MAX_SKIPPED = 4 };
+enum { DECODE_MAX_SKIPPED = 4, DECODE_MIN_ROWS_NAMED = 2 };
+
+/* Characters beyond which a label holding a comma is a sentence. */
+enum { PROSE_MIN_CHARS = 30 };
 
 /* A line of a table's header or label column is at most this long; a longer
  * one is prose. */
@@ -360,6 +363,16 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
   return ncols;
 }
 
+/* Running text, not a table's label: a sentence's punctuation in more
+ * characters than a template label has (the longest, （二）部分公开（区分处理的，
+ * 只计这一情形，不计其他情形）, is 28). */
+static gboolean
+label_is_prose (const char *key)
+{
+  return strstr (key, "。") || strstr (key, "；")
+         || (strstr (key, "，") && g_utf8_strlen (key, -1) > PROSE_MIN_CHARS);
+}
+
 static Candidate *
 match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec,
                const GPtrArray *rows, guint lo, guint hi)
@@ -387,6 +400,13 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
       g_string_append (all_text, key);
       /* a label ending in digits may be a row whose cells ran into it */
       g_autofree char *glued_run = gk_glued_trailing_run (key);
+      if ((row->cells->len == 0 || glued_run) && label_is_prose (key))
+        {
+          /* a sentence is no label: its words do not name the next row
+           * (…行政许可类信息145条… / …信息数为121 is no 行政许可 row) */
+          g_string_truncate (pending, 0);
+          continue;
+        }
       if (row->cells->len == 0 && !glued_run)
         {
           g_string_append (pending, key);
@@ -634,11 +654,36 @@ drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells
                     "%u个数字的排列无法确定（表格的数字次序与已知排列均不符），其值为 null", dropped);
 }
 
+/* Whether rows [lo, hi) name the section's table: two of its template rows'
+ * labels stand there (its one row, for a table of one), a sentence's words
+ * not counted. */
+static gboolean
+section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, guint hi)
+{
+  g_autoptr (GArray) flat = flatten (spec);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  for (guint i = lo; i < hi; i++)
+    {
+      g_autofree char *key = gk_text_label_key (((GkRow *) rows->pdata[i])->label);
+      if (!label_is_prose (key))
+        g_string_append_printf (labels, "%s\n", key);
+    }
+  guint named = 0;
+  for (guint f = 0; f < flat->len; f++)
+    named += gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, labels->str, 0, NULL, NULL);
+  return named >= MIN (DECODE_MIN_ROWS_NAMED, flat->len);
+}
+
 /* A text dump's section read again by the decoder (decode.h); its placement
  * replaces the row-by-row reading when it is worth more. */
 static void
 decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *rows, guint lo, guint hi)
 {
+  /* a stream is laid on the grid only where the section shows the table by
+   * its row names: one row named (an old statistics table's 行政复议数, a
+   * sentence's 行政许可类信息) is no table to place numbers in */
+  if (!section_names_table (c->spec, rows, lo, hi))
+    return;
   g_autoptr (GkGrid) grid = gk_grid_new (set, c->tpl, c->spec);
   g_autoptr (GkDecoded) dec = gk_decode_section (grid, rows, lo, hi);
   if (!dec)

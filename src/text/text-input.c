@@ -115,6 +115,19 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
   add_piece (out, u, start, to);
 }
 
+/* In a sentence [from, to): where the last section heading glued to a
+ * number before it (…110024001510102五、存在的主要问题…。) begins, the
+ * end of a flattened table the sentence is run into; else from. */
+static glong
+glued_table_end (const gunichar *u, glong from, glong to)
+{
+  for (glong i = to - 1; i > from; i--)
+    if (u[i - 1] < 0x80 && g_ascii_isdigit ((char) u[i - 1]) && starts_numbered_label (u, to, i)
+        && u[i] != 0xFF08 && u[i] != '(')
+      return i;
+  return from;
+}
+
 GPtrArray *
 gk_text_flat_pieces (const char *line)
 {
@@ -141,7 +154,14 @@ gk_text_flat_pieces (const char *line)
       if (!cut)
         continue;
       glong end = i < n && is_sentence_end (u[i]) ? i + 1 : i;
-      if (end > start && is_sentence_end (u[end - 1]))
+      glong table_end = end > start && is_sentence_end (u[end - 1]) ? glued_table_end (u, start, end) : start;
+      if (table_end > start)
+        {
+          /* a flattened table ran into the next section's first sentence */
+          split_table_piece (out, u, start, table_end);
+          add_piece (out, u, table_end, end);
+        }
+      else if (end > start && is_sentence_end (u[end - 1]))
         add_piece (out, u, start, end);
       else if (end > start)
         split_table_piece (out, u, start, end);
