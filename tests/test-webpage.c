@@ -236,6 +236,9 @@ test_received_not_handled (void)
   g_assert_null (gk_record_get (d, "narrative.applications_withheld"));
   g_autoptr (GkRecord) e = prose_2020 ("全年受理申请9件，同意公开5件，不予公开4件。");
   g_assert_true (tu_int_is (e, "narrative.applications_withheld", 4));
+  /* one office's count on behalf of the issuer is not the report's */
+  g_autoptr (GkRecord) f = prose_2020 ("全年，区政府办代表区政府受理政府信息公开申请17件，均已按时答复。");
+  g_assert_null (gk_record_get (f, "narrative.applications_received"));
 }
 
 static void
@@ -267,6 +270,31 @@ test_report_fields (void)
   g_autoptr (GkRecord) f = tu_record_from_text (
       "2015年政府信息公开工作年度报告\n我局编制了本报告。\n全年主动公开政府信息10条。\n");
   g_assert_null (f->issuer);
+}
+
+/* Lines as a PDF's layout gives them: numbered 0, told apart by their boxes. */
+static GkRecord *
+record_from_boxed_lines (const char *const *lines)
+{
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  content->n_pages = 1;
+  for (guint i = 0; lines[i]; i++)
+    {
+      GkSource src = { .page = 1, .line = 0, .has_box = TRUE, .box = { 70, 80 + 20.0 * i, 500, 95 + 20.0 * i },
+                       .method = GK_METHOD_PDF_TEXT, .confidence = 1.0 };
+      g_ptr_array_add (content->lines, gk_line_new (lines[i], &src));
+    }
+  return gk_pipeline_record_from_content (tu_pipeline (), "test.pdf", content);
+}
+
+static void
+test_issuer_above_title_in_pdf (void)
+{
+  const char *const lines[] = { "某市某区人民政府", "2024年政府信息公开工作年度报告",
+                                "本报告由某区人民政府办公室根据《条例》要求编制。", "全年主动公开政府信息10条。", NULL };
+  g_autoptr (GkRecord) r = record_from_boxed_lines (lines);
+  g_assert_cmpstr (r->title, ==, "2024年政府信息公开工作年度报告");
+  g_assert_cmpstr (r->issuer, ==, "某市某区人民政府");
 }
 
 static void
@@ -426,6 +454,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/flat-table", test_flat_table_read);
   g_test_add_func ("/webpage/issuer-completion", test_issuer_completion);
   g_test_add_func ("/webpage/page-without-title", test_page_without_title);
+  g_test_add_func ("/webpage/issuer-above-title-in-pdf", test_issuer_above_title_in_pdf);
   g_test_add_func ("/webpage/old-statistics-table", test_old_statistics_table);
   g_test_add_func ("/webpage/total-verbs", test_total_verbs);
   g_test_add_func ("/webpage/category-list", test_category_list);

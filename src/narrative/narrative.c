@@ -449,13 +449,18 @@ issuer_from_line (const GkNarrativeRules *r, const GkContent *content, int index
   return TRUE;
 }
 
+/* The index of the line read from src: its page and line number, and on a
+ * PDF or a scan (lines numbered 0, each with its box) its box. */
 static int
 line_index (const GkContent *content, const GkSource *src)
 {
   for (guint i = 0; i < content->lines->len; i++)
-    if (((GkLine *) content->lines->pdata[i])->src.line == src->line
-        && ((GkLine *) content->lines->pdata[i])->src.page == src->page)
-      return (int) i;
+    {
+      const GkSource *at = &((GkLine *) content->lines->pdata[i])->src;
+      if (at->line == src->line && at->page == src->page && at->has_box == src->has_box
+          && (!src->has_box || memcmp (&at->box, &src->box, sizeof at->box) == 0))
+        return (int) i;
+    }
   return -1;
 }
 
