@@ -65,6 +65,30 @@ test_flat_pieces (void)
   g_assert_cmpuint (c->lines->len, ==, 1);
 }
 
+/* A flattened page whose section headings run into their tables' header
+ * and first cells, no space anywhere: the heading's row is the table's
+ * first (规章000; table 四's one row of fifteen), and the last table runs
+ * into the next section's first sentence. */
+static void
+test_heading_glued_to_table (void)
+{
+  g_autofree char *page = one_line_page (
+      "某区2023年政府信息公开工作年度报告 本报告由某区人民政府办公室编制。全年主动公开政府信息120条。",
+      "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+      "行政规范性文件5511第二十条第（五）项信息内容本年处理决定数量行政许可10212"
+      "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+      "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+      "110024001510102五、存在的主要问题及改进情况存在的问题主要有：一是信息发布还不够及时。");
+  g_autoptr (GkRecord) r = tu_record_from_text (page);
+  g_assert_true (tu_int_is (r, "active.rules.issued", 0));
+  g_assert_true (tu_int_is (r, "active.rules.in_force", 0));
+  g_assert_true (tu_int_is (r, "appeals.review.upheld", 1));
+  g_assert_true (tu_int_is (r, "appeals.review.total", 2));
+  g_assert_true (tu_int_is (r, "appeals.litigation_direct.pending", 1));
+  g_assert_true (tu_int_is (r, "appeals.litigation_direct.total", 5));
+  g_assert_true (tu_int_is (r, "appeals.litigation_after_review.total", 2));
+}
+
 /* The 2019 table 三 of a one-line page, flattened: the outcome rows sum to
  * more than （七）总计 prints, which must be found; rows whose digits split
  * more than one way stay null. */
@@ -454,6 +478,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/flat-table", test_flat_table_read);
   g_test_add_func ("/webpage/issuer-completion", test_issuer_completion);
   g_test_add_func ("/webpage/page-without-title", test_page_without_title);
+  g_test_add_func ("/webpage/heading-glued-to-table", test_heading_glued_to_table);
   g_test_add_func ("/webpage/issuer-above-title-in-pdf", test_issuer_above_title_in_pdf);
   g_test_add_func ("/webpage/old-statistics-table", test_old_statistics_table);
   g_test_add_func ("/webpage/total-verbs", test_total_verbs);

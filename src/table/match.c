@@ -783,9 +783,10 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
 /* Section starts: index of each section's heading row, -1 when absent. */
 typedef struct {
   const char *key;
-  int start;     /* first row after the heading, or -1 */
+  int start;     /* first row of the table (after its heading), or -1 */
   int stop;      /* row index where the next section or end heading starts */
   int count;     /* heading rows met for this table */
+  int heading;   /* row index of the first heading, -1 when absent */
 } SectionSpan;
 
 static gboolean
@@ -859,8 +860,12 @@ find_sections (const GkTemplateSet *set, const GPtrArray *rows, GArray *spans)
             {
               any = TRUE;
               sp->count++;
+              /* a flattened page's heading may run into its table's
+               * header and cells (四、…情况行政复议…总计21317000001324019):
+               * then the table starts on the heading's own row */
+              g_autofree char *glued = gk_glued_trailing_run (key);
               if (sp->start < 0)
-                sp->start = (int) i + 1;
+                sp->start = (int) i + (glued ? 0 : 1), sp->heading = (int) i;
             }
         }
       if (any)
@@ -878,7 +883,7 @@ find_sections (const GkTemplateSet *set, const GPtrArray *rows, GArray *spans)
       for (guint m = 0; m < marks->len; m++)
         {
           int mi = g_array_index (marks, int, m);
-          if (mi >= sp->start)
+          if (mi > sp->heading)
             {
               sp->stop = mi;
               break;
@@ -1020,7 +1025,7 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (SectionSpan));
   for (guint k = 0; k < keys->len; k++)
     {
-      SectionSpan sp = { keys->pdata[k], -1, -1, 0 };
+      SectionSpan sp = { keys->pdata[k], -1, -1, 0, -1 };
       g_array_append_val (spans, sp);
     }
   find_sections (set, content->rows, spans);
