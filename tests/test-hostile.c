@@ -192,6 +192,34 @@ test_invalid_utf8 (void)
   json_decref (rec);
 }
 
+/* a GBK page a crawler kept with one broken pair is still GBK: the bad
+ * bytes are replaced and said, the report read (it was read as UTF-8 with
+ * every Chinese byte replaced: nothing at all) */
+static void
+test_gbk_with_a_bad_byte (void)
+{
+  g_autofree char *sample = tu_source_path ("samples/qinxian-2020.txt");
+  g_autofree char *data = NULL;
+  gsize len, n = 0;
+  g_assert_true (g_file_get_contents (sample, &data, &len, NULL));
+  g_autofree char *gb = g_convert (data, (gssize) len, "GB18030", "UTF-8", NULL, &n, NULL);
+  g_assert_nonnull (gb);
+  g_autoptr (GString) bad = g_string_new_len (gb, (gssize) n);
+  g_string_insert_len (bad, (gssize) n / 3, "\xff", 1);
+  g_autofree char *path = tmp_file ("gbk-bad-byte.txt");
+  g_assert_true (g_file_set_contents (path, bad->str, (gssize) bad->len, NULL));
+  g_autofree char *out = NULL;
+  const char *args[] = { "extract", path, NULL };
+  g_assert_cmpint (run (args, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "encoding_gb18030"));
+  g_assert_nonnull (strstr (out, "invalid_utf8"));
+  json_error_t jerr;
+  json_t *rec = json_loads (out, 0, &jerr);
+  g_assert_nonnull (rec);
+  g_assert_cmpint (json_integer_value (tu_json_get (rec, "data.applications.new_received.total")), ==, 1);
+  json_decref (rec);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,6 +231,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/100k-glyphs", test_many_glyphs);
   g_test_add_func ("/hostile/huge-image-page", test_huge_image_page);
   g_test_add_func ("/hostile/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/hostile/gbk-with-a-bad-byte", test_gbk_with_a_bad_byte);
   int status = g_test_run ();
   if (g_getenv ("GONGKAI_KEEP_TMP") == NULL)
     {

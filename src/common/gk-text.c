@@ -77,6 +77,36 @@ gk_text_convert_lossy (const char *data, gsize len, const char *from, gsize *out
   return g_string_free (out, FALSE);
 }
 
+char *
+gk_text_utf8_or_gb18030 (const char *data, gsize len, gsize *out_len, const char **charset, gsize *n_replaced)
+{
+  *charset = "UTF-8";
+  *n_replaced = 0;
+  if (g_utf8_validate_len (data, len, NULL))
+    {
+      if (out_len)
+        *out_len = len;
+      return g_strndup (data, len);
+    }
+  /* a crawler's GBK page with one broken pair is still GBK: judged by how
+   * many bytes each reading loses, not by whether one loses none */
+  gsize len_utf8 = 0, bad_utf8 = 0, len_gb = 0, bad_gb = 0;
+  g_autofree char *as_utf8 = gk_text_convert_lossy (data, len, "UTF-8", &len_utf8, &bad_utf8, NULL);
+  g_autofree char *as_gb = gk_text_convert_lossy (data, len, "GB18030", &len_gb, &bad_gb, NULL);
+  if (!as_gb || bad_utf8 <= bad_gb)
+    {
+      *n_replaced = bad_utf8;
+      if (out_len)
+        *out_len = len_utf8;
+      return g_steal_pointer (&as_utf8);
+    }
+  *charset = "GB18030";
+  *n_replaced = bad_gb;
+  if (out_len)
+    *out_len = len_gb;
+  return g_steal_pointer (&as_gb);
+}
+
 gboolean
 gk_text_is_ideograph (gunichar c)
 {

@@ -455,25 +455,14 @@ page_to_utf8 (const char *data, gsize len, GkContent *content, gsize *out_len)
         }
       gk_content_warn (content, "encoding_unknown", 0, "charset “%s” unknown; read as UTF-8 or GB18030", declared);
     }
-  if (g_utf8_validate_len (data, len, NULL))
-    {
-      *out_len = len;
-      return g_strndup (data, len);
-    }
-  gsize len_gb = 0, bad_gb = 0;
-  g_autofree char *as_utf8 = gk_text_convert_lossy (data, len, "UTF-8", out_len, &bad, NULL);
-  g_autofree char *as_gb = gk_text_convert_lossy (data, len, "GB18030", &len_gb, &bad_gb, NULL);
-  if (bad <= bad_gb)
-    {
-      warn_replaced (content, "UTF-8", bad);
-      return g_steal_pointer (&as_utf8);
-    }
-  gk_content_warn (content, "encoding_gb18030", 0,
-                   declared_utf8 ? "page declares UTF-8 but is not; read as GB18030"
-                                 : "page declares no charset and is not UTF-8; read as GB18030");
-  warn_replaced (content, "GB18030", bad_gb);
-  *out_len = len_gb;
-  return g_steal_pointer (&as_gb);
+  const char *charset = NULL;
+  char *text = gk_text_utf8_or_gb18030 (data, len, out_len, &charset, &bad);
+  if (strcmp (charset, "GB18030") == 0)
+    gk_content_warn (content, "encoding_gb18030", 0,
+                     declared_utf8 ? "page declares UTF-8 but is not; read as GB18030"
+                                   : "page declares no charset and is not UTF-8; read as GB18030");
+  warn_replaced (content, charset, bad);
+  return text;
 }
 
 /* libxml2 reports some errors (encoding, I/O) through its generic handler

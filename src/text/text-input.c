@@ -174,19 +174,14 @@ gk_text_flat_pieces (const char *line)
 char *
 gk_text_to_utf8 (const char *data, gsize len, GkContent *content)
 {
-  if (g_utf8_validate_len (data, len, NULL))
-    return g_strndup (data, len);
-  gsize written = 0;
-  char *conv = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, &written, NULL);
-  if (conv)
-    {
-      if (content)
-        gk_content_warn (content, "encoding_gb18030", 0, "text is not UTF-8; read as GB18030");
-      return conv;
-    }
-  if (content)
-    gk_content_warn (content, "invalid_utf8", 0, "text is not valid UTF-8 nor GB18030; bad bytes replaced");
-  return g_utf8_make_valid (data, (gssize) len);
+  const char *charset = NULL;
+  gsize bad = 0;
+  char *text = gk_text_utf8_or_gb18030 (data, len, NULL, &charset, &bad);
+  if (content && strcmp (charset, "GB18030") == 0)
+    gk_content_warn (content, "encoding_gb18030", 0, "text is not UTF-8; read as GB18030");
+  if (content && bad)
+    gk_content_warn (content, "invalid_utf8", 0, "%" G_GSIZE_FORMAT " bytes not valid %s replaced", bad, charset);
+  return text;
 }
 
 typedef struct {
