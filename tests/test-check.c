@@ -249,6 +249,44 @@ test_load_without_error_pointer (void)
   g_assert_null (gk_pipeline_new ("/nonexistent", NULL));
 }
 
+/* The rank of a check's kind in the passes of check.c: identities, prose, values. */
+static int
+kind_rank (const char *id)
+{
+  if (g_str_has_prefix (id, "narrative."))
+    return 1;
+  if (g_str_has_prefix (id, "value."))
+    return 2;
+  return 0;
+}
+
+/* gk_checks_run is the one place checks of a report run: kind after kind,
+ * and running it again on the record gives the same checks (a check never
+ * changes a value). */
+static void
+test_passes_by_kind (void)
+{
+  gsize len;
+  g_autofree char *text = tu_source_contents ("samples/qinxian-2020.txt", &len);
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_nonnull (tu_find_check (rec, "applications.balance.total"));
+  g_assert_nonnull (tu_find_check (rec, "narrative.percent.1"));
+  g_assert_nonnull (tu_find_check (rec, "narrative.applications_vs_table"));
+  json_t *before = gk_record_to_json (rec);
+  int rank = 0;
+  for (guint i = 0; i < rec->checks->len; i++)
+    {
+      int r = kind_rank (((GkCheck *) rec->checks->pdata[i])->id);
+      g_assert_cmpint (r, >=, rank);
+      rank = r;
+    }
+  gk_checks_run (gk_pipeline_templates (tu_pipeline ()), rec);
+  json_t *after = gk_record_to_json (rec);
+  g_assert_true (json_equal (before, after));
+  json_decref (before);
+  json_decref (after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,5 +300,6 @@ main (int argc, char **argv)
   g_test_add_func ("/check/placeholder-forms", test_placeholder_forms);
   g_test_add_func ("/check/text-that-is-no-number-still-fails", test_text_that_is_no_number_still_fails);
   g_test_add_func ("/check/load-without-error-pointer", test_load_without_error_pointer);
+  g_test_add_func ("/check/passes-by-kind", test_passes_by_kind);
   return g_test_run ();
 }

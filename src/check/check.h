@@ -5,6 +5,11 @@
  *                     (percentages, parts, applications vs table), and a
  *                     failing check for each negative count or non-number
  *
+ * The checks come by kind, one file each (check-private.h): identities.c
+ * (data-driven), prose.c (one function per check), values.c; check.c runs
+ * them in one list of passes.  Checks across two reports of one issuer are
+ * cross-year.h, run by the store's cross-year pass (store/series.h).
+ *
  * Method.  A check never changes a value.  A cell printed as a
  * placeholder (—, －, -, /, 无, or blank inside a ruled table) was read as
  * 0 by the matcher, and stays 0 whatever the checks say: a published table
