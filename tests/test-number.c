@@ -182,6 +182,42 @@ test_page_numbers (void)
   g_assert_false (maybe);
 }
 
+/* pdftotext -layout keeps each number under its column: a row that prints
+ * fewer numbers than the wide row near it (blank for zero) gets blank cells
+ * where it prints none, so its numbers keep their columns. */
+static void
+test_layout_blanks (void)
+{
+  const char *text =
+      "                         自然人  商业  科研  公益  法律  其他  总计\n"
+      "一、本年新收申请数量                                    1         1\n"
+      "（一）予以公开               2           3                     5\n"
+      "（七）总计                 2     0     3     0     1     0   6\n"
+      "行政许可                                                    9\n"
+      "规章    0   0   0\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  const GkRow *first = c->rows->pdata[1], *granted = c->rows->pdata[2], *rules = c->rows->pdata[5];
+  g_assert_cmpuint (first->cells->len, ==, 7);
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[0])->raw, ==, "");
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[4])->raw, ==, "1");
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[6])->raw, ==, "1");
+  g_assert_true (((GkCell *) first->cells->pdata[0])->grid_cell);
+  g_assert_cmpuint (granted->cells->len, ==, 7);
+  g_assert_cmpstr (((GkCell *) granted->cells->pdata[0])->raw, ==, "2");
+  g_assert_cmpstr (((GkCell *) granted->cells->pdata[2])->raw, ==, "3");
+  g_assert_cmpstr (((GkCell *) granted->cells->pdata[1])->raw, ==, "");
+  /* under the total column alone it is still a row of the table */
+  g_assert_cmpuint (((const GkRow *) c->rows->pdata[4])->cells->len, ==, 7);
+  /* numbers that do not end under the wide row's last column keep their own */
+  g_assert_cmpuint (rules->cells->len, ==, 3);
+  /* numbers one space apart (pdftotext's default mode) prove no column */
+  const char *flat = "（七）总计 2 0 3 0 1 0 6\n一、本年新收申请数量 1 1\n";
+  g_autoptr (GkContent) d = gk_text_read (flat, strlen (flat), &error);
+  g_assert_cmpuint (((const GkRow *) d->rows->pdata[1])->cells->len, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,5 +230,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/nfkc-fast-path", test_nfkc_fast_path);
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   g_test_add_func ("/text/page-numbers", test_page_numbers);
+  g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   return g_test_run ();
 }

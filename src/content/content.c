@@ -34,6 +34,7 @@ gk_cell_new (const char *raw, const GkSource *src)
 {
   GkCell *cell = g_new0 (GkCell, 1);
   cell->raw = g_strdup (raw ? raw : "");
+  cell->text_col = -1;
   if (src)
     cell->src = *src;
   return cell;

@@ -64,6 +64,8 @@ typedef struct {
   gboolean grid_cell;  /* TRUE when layout proves this is a real cell (ruled grid, HTML td) */
   gboolean maybe_page_number; /* a text line holding only its page's number, where
                                  the page has more than one: furniture or a cell */
+  int text_col;        /* a line's token: the character column it starts at, -1 unknown */
+  int text_gap;        /* …and the white space characters before it */
 } GkCell;
 
 GkCell *gk_cell_new (const char *raw, const GkSource *src);

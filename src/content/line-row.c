@@ -34,26 +34,39 @@ gk_line_is_page_furniture (const char *line)
   return FALSE;
 }
 
-/* Splits at white space as reports use it (U+3000 and NBSP included). */
+/* Splits at white space as reports use it (U+3000 and NBSP included);
+ * each token's character column and the white space before it into cols
+ * and gaps (int). */
 static GPtrArray *
-tokenize (const char *line)
+tokenize (const char *line, GArray *cols, GArray *gaps)
 {
   GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
   GString *cur = g_string_new (NULL);
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
+  int col = 0, start = 0, gap = 0, space = 0;
+  for (const char *p = line;; p = g_utf8_next_char (p), col++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = *p ? g_utf8_get_char (p) : ' ';
       if (gk_text_is_space_char (c))
         {
           if (cur->len)
-            g_ptr_array_add (tokens, g_strdup (cur->str));
+            {
+              g_ptr_array_add (tokens, g_strdup (cur->str));
+              g_array_append_val (cols, start);
+              g_array_append_val (gaps, gap);
+              space = 0;
+            }
           g_string_truncate (cur, 0);
+          space++;
         }
       else
-        g_string_append_unichar (cur, c);
+        {
+          if (!cur->len)
+            start = col, gap = space;
+          g_string_append_unichar (cur, c);
+        }
+      if (!*p)
+        break;
     }
-  if (cur->len)
-    g_ptr_array_add (tokens, g_strdup (cur->str));
   g_string_free (cur, TRUE);
   return tokens;
 }
@@ -121,7 +134,9 @@ gk_line_to_row (const char *line, const GkSource *src)
   for (const char *p = line; *p; p = g_utf8_next_char (p))
     if (is_pipe (g_utf8_get_char (p)))
       return pipe_line_to_row (line, src);
-  g_autoptr (GPtrArray) tokens = tokenize (line);
+  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) tokens = tokenize (line, cols, gaps);
   /* walk back over the trailing run of cell tokens */
   int first_cell = (int) tokens->len;
   for (int i = (int) tokens->len - 1; i >= 0; i--)
@@ -156,7 +171,10 @@ gk_line_to_row (const char *line, const GkSource *src)
           prev->raw = joined;
           continue;
         }
-      gk_row_add_cell (row, gk_cell_new (tok, src));
+      GkCell *cell = gk_cell_new (tok, src);
+      cell->text_col = g_array_index (cols, int, i);
+      cell->text_gap = g_array_index (gaps, int, i);
+      gk_row_add_cell (row, cell);
     }
   return row;
 }

@@ -188,9 +188,113 @@ typedef struct {
   char *text;          /* trimmed, inside the decoded text */
   int page;
   int lineno;
+  int indent;                  /* characters of white space trimmed off its start */
   gboolean page_number;        /* surely the page's printed number: dropped */
   gboolean maybe_page_number;  /* one of several lines that may be */
 } TextLine;
+
+/* Rows this many before or after a row may show its table's columns. */
+#define LAYOUT_ROWS_NEAR 40
+/* Columns a row must print to set a table's columns: a wide grid (table
+ * 三's seven), not the one to three of table 二's blocks, whose numbers
+ * line up across blocks of different columns. */
+#define LAYOUT_MIN_COLUMNS 5
+
+/* A row whose cells stand apart as a layout dump sets a table's columns
+ * (pdftotext -layout: two or more spaces before each). */
+static gboolean
+row_in_columns (const GkRow *row)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *cell = row->cells->pdata[k];
+      if (cell->text_col < 0 || cell->text_gap < 2 || strchr (cell->raw, ' '))
+        return FALSE;
+    }
+  return row->cells->len > 0;
+}
+
+/* Whether each cell of row sits within a character of a distinct column of
+ * fuller, in order. */
+static gboolean
+columns_cover (const GkRow *fuller, const GkRow *row)
+{
+  guint k = 0;
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      int col = ((GkCell *) row->cells->pdata[c])->text_col;
+      while (k < fuller->cells->len && ((GkCell *) fuller->cells->pdata[k])->text_col < col - 1)
+        k++;
+      if (k == fuller->cells->len || ABS (((GkCell *) fuller->cells->pdata[k])->text_col - col) > 1)
+        return FALSE;
+      k++;
+    }
+  return TRUE;
+}
+
+static int
+last_col (const GkRow *row)
+{
+  return ((GkCell *) row->cells->pdata[row->cells->len - 1])->text_col;
+}
+
+/* pdftotext -layout keeps each number at its column's character position:
+ * a row printing fewer numbers than the fullest row near it whose columns
+ * it falls in (blank cells for zero) gets a blank cell in each column it
+ * prints nothing in, as a ruled PDF's row would. */
+static void
+restore_layout_blanks (GPtrArray *rows)
+{
+  g_autoptr (GPtrArray) fuller_of = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      const GkRow *best = NULL;
+      guint best_dist = 0;
+      for (guint j = i > LAYOUT_ROWS_NEAR ? i - LAYOUT_ROWS_NEAR : 0; j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
+        {
+          const GkRow *s = rows->pdata[j];
+          guint dist = j > i ? j - i : i - j;
+          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !row_in_columns (row) || !row_in_columns (s))
+            continue;
+          /* the nearest wide row is the table's; of two as near, the fuller */
+          if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
+            best = s, best_dist = dist;
+        }
+      /* it must print fewer, each under one of its columns, and end in its
+       * last one (a row's total is printed, blank zeros or not) */
+      if (best && (best->cells->len <= row->cells->len || !columns_cover (best, row)
+                   || ABS (last_col (best) - last_col (row)) > 1))
+        best = NULL;
+      g_ptr_array_add (fuller_of, (gpointer) best);
+    }
+  /* rebuilt after all are chosen: a row filled out sets no columns */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GkRow *fuller = fuller_of->pdata[i];
+      GkRow *row = rows->pdata[i];
+      if (!fuller)
+        continue;
+      GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+      guint c = 0;
+      for (guint k = 0; k < fuller->cells->len; k++)
+        {
+          int col = ((GkCell *) fuller->cells->pdata[k])->text_col;
+          GkCell *cell;
+          if (c < row->cells->len && ABS (((GkCell *) row->cells->pdata[c])->text_col - col) <= 1)
+            cell = g_ptr_array_steal_index (row->cells, c);   /* c stays: the next slides in */
+          else
+            {
+              cell = gk_cell_new ("", &row->label_src);
+              cell->text_col = col;
+            }
+          cell->grid_cell = TRUE;   /* its column is proven, as a ruled grid's */
+          g_ptr_array_add (cells, cell);
+        }
+      g_ptr_array_unref (row->cells);
+      row->cells = cells;
+    }
+}
 
 /* The printed number of a line that is only a number (ASCII or full-width
  * digits), else -1. */
@@ -339,8 +443,11 @@ gk_text_read (const char *data, gsize len, GError **error)
       char *ff;
       while ((ff = strchr (line, '\f')))
         *ff = ' ';
+      int indent = 0;
+      while (g_ascii_isspace (line[indent]))
+        indent++;
       g_strstrip (line);
-      TextLine tl = { .text = line, .page = page, .lineno = lineno };
+      TextLine tl = { .text = line, .page = page, .lineno = lineno, .indent = indent };
       g_array_append_val (lines, tl);
     }
   if (saw_ff)
@@ -365,9 +472,16 @@ gk_text_read (const char *data, gsize len, GError **error)
           GkRow *row = gk_line_to_row (piece, &src);
           if (tl->maybe_page_number && row->cells->len == 1)
             ((GkCell *) row->cells->pdata[0])->maybe_page_number = TRUE;
+          for (guint k = 0; k < row->cells->len; k++)
+            {
+              GkCell *cell = row->cells->pdata[k];
+              /* a piece of a cut line has no column of the page */
+              cell->text_col = pieces ? -1 : cell->text_col + tl->indent;
+            }
           g_ptr_array_add (content->rows, row);
         }
     }
+  restore_layout_blanks (content->rows);
   if (!any_text)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "no text in file");
