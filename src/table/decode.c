@@ -17,6 +17,12 @@ enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
  * several bare lines holding it): dropping it is the likely reading. */
 enum { W_SKIP_PAGE_NUMBER = 1 };
 
+/* What the print says of a token's column, against the cell it is put in:
+ * the header of another column printed just above it (a producer printing
+ * a table column by column under its headers), a plus sign (a change,
+ * 本年增/减) in a column of counts.  As much as a broken identity. */
+enum { W_HEADER = 4, W_SIGN = 4 };
+
 /* A band departs from the order a text dump keeps everywhere else (row by
  * row): on a tie of evidence the simpler reading stands. */
 enum { W_BAND = 1 };
@@ -81,6 +87,9 @@ typedef struct {
   gboolean is_count, is_amount;
   gboolean unreadable; /* a cell whose text is no number */
   guint line;          /* index of the content row it came from */
+  const char *above;   /* label lines since the token before, each ending
+                          in a newline (borrowed); NULL when none */
+  gboolean plus;       /* printed with a plus sign: a change (本年增/减), no count */
 } Token;
 
 static gboolean
@@ -106,17 +115,23 @@ blank_before_number (const GkRow *row, guint c)
   return FALSE;
 }
 
+/* texts (char*) keeps the label text each token's above points to. */
 static GArray *
-section_tokens (const GPtrArray *rows, guint lo, guint hi)
+section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
 {
   GArray *toks = g_array_new (FALSE, TRUE, sizeof (Token));
+  g_autoptr (GString) above = g_string_new (NULL);
   for (guint i = lo; i < hi; i++)
     {
       const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (*key)
+        g_string_append_printf (above, "%s\n", key);
       for (guint c = 0; c < row->cells->len; c++)
         {
           const GkCell *cell = row->cells->pdata[c];
           Token t = { .cell = cell, .line = i };
+          t.plus = cell->raw[0] == '+' || g_str_has_prefix (cell->raw, "＋");
           t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
           t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
           /* a blank the layout proves to be a cell (between a web table's
@@ -129,7 +144,15 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi)
           t.unreadable = !t.is_count && !t.is_amount && *cell->raw
                          && gk_number_parse (cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_INVALID;
           if (t.is_count || t.is_amount || t.unreadable)
-            g_array_append_val (toks, t);
+            {
+              if (above->len)
+                {
+                  t.above = g_strdup (above->str);
+                  g_ptr_array_add (texts, (char *) t.above);
+                  g_string_truncate (above, 0);
+                }
+              g_array_append_val (toks, t);
+            }
         }
     }
   return toks;
@@ -184,7 +207,13 @@ typedef struct {
   int *g;              /* cheapest cost from state (i, r) to the end */
   int *memo;           /* step costs already worked out: cost, identity part */
   gboolean page_numbers; /* some token may be a page number */
+  int *header;         /* per token and grid row: see HEADER_NONE */
 } Search;
+
+/* header[t * R + r]: the one column of row r the header above token t
+ * names; HEADER_ELSEWHERE when it names columns of other rows only (a
+ * block whose columns are not these), HEADER_NONE when it says nothing. */
+enum { HEADER_NONE = -1, HEADER_ELSEWHERE = -2, HEADER_SEVERAL = -3 };
 
 #define ST(s, i, r) ((gsize) (i) * ((s)->R + 1) + (r))
 
@@ -384,6 +413,18 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       if (!across && !down)
         cost += W_LINE;
     }
+  /* the header printed just above a token names its column; a plus sign
+   * a change's */
+  for (guint j = 0; j < ncells; j++)
+    {
+      guint t = i + step_token (st, j);
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
+      int named = s->header[(gsize) t * s->R + gc->row];
+      if (named == HEADER_ELSEWHERE || (named >= 0 && (guint) named != gc->col))
+        cost += W_HEADER;
+      if (s->tok[t].plus && gc->type != GK_COLUMN_SIGNED)
+        cost += W_SIGN;
+    }
   return cost;
 #undef CELL_TOKEN
 #undef TOKEN_BEFORE
@@ -502,9 +543,86 @@ missing_rows_cost (const Search *s, guint r)
   return cost;
 }
 
+/* The one column of grid row r whose header a line of the text is (the
+ * header's words make half the line at least: "本年新制作数量", not
+ * "法人或其他组织"), HEADER_NONE when none, HEADER_SEVERAL when more
+ * than one. */
+static int
+header_named (const GkGrid *grid, guint r, const char *text)
+{
+  int named = HEADER_NONE;
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint l = 0; lines[l]; l++)
+    {
+      glong chars = g_utf8_strlen (lines[l], -1);
+      for (guint c = 0; c < ncols && chars; c++)
+        {
+          const GkRegex *header = g_array_index (grid->cells, GridCell, first + c).header;
+          gsize st, e;
+          if (!header || !gk_regex_search (header, lines[l], 0, &st, &e)
+              || 2 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) < chars)
+            continue;
+          if (named >= 0 && (guint) named != c)
+            return HEADER_SEVERAL;
+          named = (int) c;
+        }
+    }
+  return named;
+}
+
+static GArray *rows_named (const GkGrid *grid, const char *text);
+
+/* The label text above a token when it may be a column's header: text
+ * that names a row is a row's label, whatever column words it holds
+ * ("3.其他"). */
+static const char *
+header_text (const GkGrid *grid, const Token *t)
+{
+  if (!t->above)
+    return NULL;
+  g_autoptr (GArray) named = rows_named (grid, t->above);
+  return named->len ? NULL : t->above;
+}
+
+/* What the header above each token says of each grid row (Search.header). */
+static void
+search_headers (Search *s)
+{
+  s->header = g_new (int, (gsize) MAX (s->n, 1) * s->R);
+  for (guint t = 0; t < s->n; t++)
+    {
+      const char *text = header_text (s->grid, &s->tok[t]);
+      int *h = &s->header[(gsize) t * s->R];
+      gboolean any = FALSE, several = FALSE;
+      for (guint r = 0; r < s->R; r++)
+        {
+          h[r] = text ? header_named (s->grid, r, text) : HEADER_NONE;
+          any |= h[r] >= 0;
+          several |= h[r] == HEADER_SEVERAL;
+        }
+      /* a header row (several columns named) says nothing of one token */
+      for (guint r = 0; r < s->R; r++)
+        if (several || !any)
+          h[r] = HEADER_NONE;
+        else if (h[r] == HEADER_NONE)
+          h[r] = HEADER_ELSEWHERE;
+    }
+}
+
+static void
+search_free (Search *s)
+{
+  g_free (s->f);
+  g_free (s->g);
+  g_free (s->memo);
+  g_free (s->header);
+}
+
 static void
 search_run (Search *s)
 {
+  search_headers (s);
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   s->f = g_new (int, nstates);
   s->g = g_new (int, nstates);
@@ -1445,7 +1563,7 @@ votes_from_strips (const Search *whole, Votes *v)
       for (guint cut = 1; cut < ncols; cut++)
         {
           g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
-          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers };
+          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL };
           search_run (&part);
           Votes pv;
           votes_init (&pv, ncells);
@@ -1464,9 +1582,7 @@ votes_from_strips (const Search *whole, Votes *v)
               best = pv.cost;
             }
           votes_clear (&pv);
-          g_free (part.f);
-          g_free (part.g);
-          g_free (part.memo);
+          search_free (&part);
         }
     }
   return best != COST_INF;
@@ -1490,13 +1606,11 @@ votes_from_prefix (const Search *whole, Votes *v)
       if (best > DECODE_MAX_COST)
         continue;
       tries++;
-      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers };
+      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL };
       search_run (&part);
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
                         && v->cost <= DECODE_MAX_COST && v->misprints == 0;
-      g_free (part.f);
-      g_free (part.g);
-      g_free (part.memo);
+      search_free (&part);
       if (placed)
         return TRUE;
       votes_clear (v);
@@ -1505,13 +1619,35 @@ votes_from_prefix (const Search *whole, Votes *v)
   return FALSE;
 }
 
+/* A placement that puts a number printed with a plus sign (a change, 本年增/减)
+ * in a column of counts read that row in an order that is not the
+ * producer's: none of the row's cells is read. */
+static void
+doubt_rows_of_misplaced_signs (const GkGrid *grid, const Search *s, Votes *v)
+{
+  g_autoptr (GHashTable) plus = g_hash_table_new (NULL, NULL);
+  for (guint t = 0; t < s->n; t++)
+    if (s->tok[t].plus)
+      g_hash_table_add (plus, (gpointer) s->tok[t].cell);
+  for (guint c = 0; c < grid->cells->len; c++)
+    if (v->seen[c] && !v->blank[c] && gk_grid_type (grid, c) != GK_COLUMN_SIGNED
+        && g_hash_table_contains (plus, v->cell[c]))
+      {
+        guint row = gk_grid_row (grid, c);
+        for (guint q = 0; q < grid->cells->len; q++)
+          if (gk_grid_row (grid, q) == row)
+            v->differs[q] = TRUE;
+      }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 {
-  g_autoptr (GArray) toks = section_tokens (rows, lo, hi);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) toks = section_tokens (rows, lo, hi, texts);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE };
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL };
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);
@@ -1572,9 +1708,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
               v.differs[c] = TRUE;
         }
     }
-  g_free (s.f);
-  g_free (s.g);
-  g_free (s.memo);
+  if (s.n >= ncells)
+    doubt_rows_of_misplaced_signs (grid, &s, &v);
+  search_free (&s);
 
   GkDecoded *dec = g_new0 (GkDecoded, 1);
   dec->cells = g_new0 (const GkCell *, ncells);

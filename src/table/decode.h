@@ -14,26 +14,30 @@
  * search whose steps place a row, a band of rows read by columns or strips,
  * or drop a stray token (between rows or inside one).  A step costs the
  * layout evidence against it (tokens printed together put in cells that are
- * not neighbours, a departure from row order, a dropped token); the
+ * not neighbours, a departure from row order, a dropped token, a token
+ * under another column's header or a plus sign in a column of counts); the
  * identities are judged on each whole placement as the misprints it takes to
  * explain them (a wrong part with the total summed from it is one misprint),
  * so a published error is evidence, never bent into agreement.  Every
  * placement within reach of the cheapest is walked: a cell on which they all
  * agree is read, a cell on which they differ is left unread and marked
- * ambiguous (output.md, "what a text dump cannot place"); when they are too
- * many to walk, those cheapest by their steps alone are, judged alike.  A placement that
- * needs more misprints than a table holds leaves those rows unread.  When no
- * placement comes near a table's layout, the decoder tries each page's rows
- * printed in two strips of columns (a browser's table wider than
- * pdftotext's flow), each strip read by the same steps, then the longest run
- * of first rows a placement explains with every identity holding; else
- * nothing is placed.  A token the text reader marks as maybe its page's
- * bare number costs little to drop, between rows or where a strip or column
- * of a band ends (the footer of the page the strip ends).  A stream shorter than the
- * grid (blank cells left no token) is placed by the labels before the
- * numbers (or by a wrapped label's head, the numbers printed beside it): a table (or a row) whose printed numbers are all zero is zeros
- * whatever cells they sat in, a row printed in part only where its identities leave one
- * reading.
+ * ambiguous (output.md, "what a text dump cannot place"); when they are
+ * too many to walk, those cheapest by their steps alone are, judged alike.
+ * A placement that needs more misprints than a table holds leaves those
+ * rows unread.  When no placement comes near a table's layout, the decoder
+ * tries each page's rows printed in two strips of columns (a browser's
+ * table wider than pdftotext's flow), each strip read by the same steps,
+ * then the longest run of first rows a placement explains with every
+ * identity holding; else nothing is placed.  Nor is a row where the
+ * placement puts a plus sign in a column of counts (the order read is not
+ * the producer's).  A token the text reader marks as maybe its page's bare
+ * number costs little to drop, between rows or where a strip or column of a
+ * band ends (the footer of the page the strip ends).  A stream shorter than
+ * the grid (blank cells left no token) is placed by the labels before the
+ * numbers (or by a wrapped label's head, the numbers printed beside it): a
+ * table (or a row) whose printed numbers are all zero is zeros whatever
+ * cells they sat in, a row printed in part only where its identities leave
+ * one reading.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs) on stderr.

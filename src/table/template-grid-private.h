@@ -17,6 +17,7 @@ typedef struct {
   GkColumnType type;
   guint row;
   guint col;
+  const GkRegex *header;  /* the header text that names its column (borrowed); NULL when none */
 } GridCell;
 
 typedef struct {
