@@ -298,17 +298,43 @@ test_report_fields (void)
 
 /* Lines as a PDF's layout gives them: numbered 0, told apart by their boxes. */
 static GkRecord *
-record_from_boxed_lines (const char *const *lines)
+record_from_boxed_lines_by (const char *const *lines, GkMethod method)
 {
-  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  g_autoptr (GkContent) content = gk_content_new (method == GK_METHOD_OCR ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_TEXT);
   content->n_pages = 1;
   for (guint i = 0; lines[i]; i++)
     {
       GkSource src = { .page = 1, .line = 0, .has_box = TRUE, .box = { 70, 80 + 20.0 * i, 500, 95 + 20.0 * i },
-                       .method = GK_METHOD_PDF_TEXT, .confidence = 1.0 };
+                       .method = method, .confidence = method == GK_METHOD_OCR ? 0.85 : 1.0 };
       g_ptr_array_add (content->lines, gk_line_new (lines[i], &src));
     }
   return gk_pipeline_record_from_content (tu_pipeline (), "test.pdf", content);
+}
+
+static GkRecord *
+record_from_boxed_lines (const char *const *lines)
+{
+  return record_from_boxed_lines_by (lines, GK_METHOD_PDF_TEXT);
+}
+
+/* A scan's large title face misread: the title still names the report
+ * (公开 read 公一); the organ above it, never spelled so in the prose, is
+ * no issuer; the author the opening sentence names is. */
+static void
+test_misread_scan_title (void)
+{
+  const char *const lines[] = { "法译区人民政府", "2023年政府信息公一工作年度报告",
+                                "本报告由某市洪泽区人民政府办公室根据《条例》要求编制此报告。",
+                                "全年主动公开政府信息10条。", NULL };
+  g_autoptr (GkRecord) r = record_from_boxed_lines_by (lines, GK_METHOD_OCR);
+  g_assert_cmpint (r->year, ==, 2023);
+  g_assert_nonnull (r->title);
+  g_assert_cmpstr (r->issuer, ==, "某市洪泽区人民政府办公室");
+  /* the same name read again in the prose is trusted */
+  const char *const again[] = { "某区人民政府", "2023年政府信息公开工作年度报告",
+                                "某区人民政府坚持公开为常态。全年主动公开政府信息10条。", NULL };
+  g_autoptr (GkRecord) q = record_from_boxed_lines_by (again, GK_METHOD_OCR);
+  g_assert_cmpstr (q->issuer, ==, "某区人民政府");
 }
 
 static void
@@ -480,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/page-without-title", test_page_without_title);
   g_test_add_func ("/webpage/heading-glued-to-table", test_heading_glued_to_table);
   g_test_add_func ("/webpage/issuer-above-title-in-pdf", test_issuer_above_title_in_pdf);
+  g_test_add_func ("/webpage/misread-scan-title", test_misread_scan_title);
   g_test_add_func ("/webpage/old-statistics-table", test_old_statistics_table);
   g_test_add_func ("/webpage/total-verbs", test_total_verbs);
   g_test_add_func ("/webpage/category-list", test_category_list);

@@ -433,16 +433,30 @@ ends_with_suffix (const GkNarrativeRules *r, const char *name)
   return FALSE;
 }
 
+/* How often name stands in the prose. */
+static guint
+prose_mentions (const GkProse *prose, const char *name)
+{
+  guint n = 0;
+  for (const char *at = prose->text; (at = strstr (at, name)); at += strlen (name))
+    n++;
+  return n;
+}
+
 /* An organ name printed on a line of its own: above the title, or the
- * signature above the date at the foot. */
+ * signature above the date at the foot.  Read by OCR, the name must stand
+ * in the prose once more: a large face misread (洪泽 → 法译) names no one. */
 static gboolean
-issuer_from_line (const GkNarrativeRules *r, const GkContent *content, int index, GkRecord *rec)
+issuer_from_line (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, int index,
+                  GkRecord *rec)
 {
   if (index < 0 || (guint) index >= content->lines->len)
     return FALSE;
   GkLine *line = content->lines->pdata[index];
   g_autofree char *sq = gk_text_squeeze (line->text);
   if (!ends_with_suffix (r, sq) || g_utf8_strlen (sq, -1) > ISSUER_MAX_CHARS)
+    return FALSE;
+  if (line->src.method == GK_METHOD_OCR && prose_mentions (prose, sq) < 2)
     return FALSE;
   rec->issuer = g_steal_pointer (&sq);
   rec->issuer_src = line->src;
@@ -690,9 +704,9 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
     {
       /* no title, or one naming no organ: the line above it, a web page's
        * 来源： field, the author the opening prose names, else the signature */
-      if (!(rec->title && issuer_from_line (r, content, line_index (content, &rec->title_src) - 1, rec))
+      if (!(rec->title && issuer_from_line (r, content, prose, line_index (content, &rec->title_src) - 1, rec))
           && !issuer_from_field (r, content, rec) && !issuer_from_sentence (r, prose, rec) && rec->published_on)
-        issuer_from_line (r, content, line_index (content, &rec->date_src) - 1, rec);
+        issuer_from_line (r, content, prose, line_index (content, &rec->date_src) - 1, rec);
       return;
     }
   if (ends_with_suffix (r, organ))
