@@ -317,6 +317,25 @@ record_from_boxed_lines (const char *const *lines)
   return record_from_boxed_lines_by (lines, GK_METHOD_PDF_TEXT);
 }
 
+/* The short name above the title, the full one in the prose: the parent
+ * place every full mention shares completes the issuer, so the years that
+ * print it short and in full are one series. */
+static void
+test_issuer_parent_place (void)
+{
+  const char *const lines[] = { "洪泽区人民政府", "2023年政府信息公开工作年度报告",
+                                "本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。",
+                                "全年主动公开政府信息10条。如有疑问，请与淮安市洪泽区人民政府办公室联系。", NULL };
+  g_autoptr (GkRecord) r = record_from_boxed_lines (lines);
+  g_assert_cmpstr (r->issuer, ==, "淮安市洪泽区人民政府");
+  /* one full mention shows no boundary (由淮安市? 安市?): as printed */
+  const char *const once[] = { "洪泽区人民政府", "2023年政府信息公开工作年度报告",
+                               "本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制此报告。",
+                               "全年主动公开政府信息10条。", NULL };
+  g_autoptr (GkRecord) q = record_from_boxed_lines (once);
+  g_assert_cmpstr (q->issuer, ==, "洪泽区人民政府");
+}
+
 /* A scan's large title face misread: the title still names the report
  * (公开 read 公一); the organ above it, never spelled so in the prose, is
  * no issuer; the author the opening sentence names is. */
@@ -507,6 +526,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/heading-glued-to-table", test_heading_glued_to_table);
   g_test_add_func ("/webpage/issuer-above-title-in-pdf", test_issuer_above_title_in_pdf);
   g_test_add_func ("/webpage/misread-scan-title", test_misread_scan_title);
+  g_test_add_func ("/webpage/issuer-parent-place", test_issuer_parent_place);
   g_test_add_func ("/webpage/old-statistics-table", test_old_statistics_table);
   g_test_add_func ("/webpage/total-verbs", test_total_verbs);
   g_test_add_func ("/webpage/category-list", test_category_list);

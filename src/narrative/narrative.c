@@ -30,6 +30,7 @@ struct GkNarrativeRules {
   GkRegex *title_field;        /* 标题： a crawler's field label before the title; may be NULL */
   GkRegex *title_exclude;      /* a line that names a report but is none (a breadcrumb); may be NULL */
   GPtrArray *place_suffixes;   /* char*: 区, 县…: a bare place an opening sentence may name */
+  char *parent_suffixes;       /* 市省州盟: the last character of a parent place; may be NULL */
   GPtrArray *issuer_suffixes;  /* char* */
   char *issuer_prefer;
   GPtrArray *issuer_completions; /* char*: 人民政府, 管委会…: the full names a bare place name may have */
@@ -75,6 +76,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->title_field);
   gk_regex_free (r->title_exclude);
   g_ptr_array_unref (r->place_suffixes);
+  g_free (r->parent_suffixes);
   gk_regex_free (r->issuer_field);
   if (r->issuer_sentences)
     g_ptr_array_unref (r->issuer_sentences);
@@ -181,6 +183,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   if (json_object_get (root, "title_exclude"))
     r->title_exclude = rule_regex (root, "title_exclude", path, &err);
   r->place_suffixes = gk_json_strings (json_object_get (root, "place_suffixes"));
+  json_t *ps = json_object_get (root, "parent_suffixes");
+  r->parent_suffixes = json_is_string (ps) ? g_strdup (json_string_value (ps)) : NULL;
   r->issuer_suffixes = gk_json_strings (json_object_get (root, "issuer_suffixes"));
   json_t *pref = json_object_get (root, "issuer_prefer");
   r->issuer_prefer = g_strdup (json_is_string (pref) ? json_string_value (pref) : "人民政府");
@@ -696,8 +700,50 @@ issuer_from_sentence (const GkNarrativeRules *r, const GkProse *prose, GkRecord 
   return FALSE;
 }
 
+/* Characters of prose before a mention that may hold its parent place. */
+#define PARENT_CONTEXT_CHARS 8
+
+/* The parent place (淮安市) the report prints before the issuer's name
+ * (洪泽区人民政府) where it spells it in full: the characters every such
+ * mention shares before the name, when at least two mentions with
+ * different words before them (本报告由淮安市…, 请与淮安市…) agree on a
+ * place ending in one of parent_suffixes; NULL otherwise. */
+static char *
+issuer_parent (const GkNarrativeRules *r, const GkProse *prose, const char *issuer)
+{
+  g_autofree gunichar *common = NULL;
+  glong n_common = -1;
+  guint mentions = 0;
+  for (const char *at = prose->text; (at = strstr (at, issuer)); at += strlen (issuer))
+    {
+      const char *from = at;
+      for (int k = 0; k < PARENT_CONTEXT_CHARS && from > prose->text; k++)
+        from = g_utf8_prev_char (from);
+      glong n = 0;
+      g_autofree gunichar *ctx = g_utf8_to_ucs4_fast (from, at - from, &n);
+      if (n == 0 || !g_utf8_strchr (r->parent_suffixes, -1, ctx[n - 1]))
+        continue;
+      mentions++;
+      if (n_common < 0)
+        {
+          common = g_steal_pointer (&ctx);
+          n_common = n;
+          continue;
+        }
+      glong k = 0;
+      while (k < n && k < n_common && ctx[n - 1 - k] == common[n_common - 1 - k])
+        k++;
+      memmove (common, common + (n_common - k), (gsize) k * sizeof (gunichar));
+      n_common = k;
+    }
+  /* a common run as long as the window found no word before the place */
+  if (mentions < 2 || n_common < 3 || n_common >= PARENT_CONTEXT_CHARS || !all_ideographs (common, n_common))
+    return NULL;
+  return g_ucs4_to_utf8 (common, n_common, NULL, NULL, NULL);
+}
+
 static void
-read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
+read_issuer_as_printed (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
 {
   g_autofree char *organ = rec->title ? title_organ (r, rec->title) : g_strdup ("");
   if (!*organ)
@@ -735,6 +781,25 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
         }
     }
   issuer_complete (r, prose, g_steal_pointer (&organ), &rec->title_src, rec);
+}
+
+/* The issuer as printed, then with the parent place the report spells
+ * before it (洪泽区人民政府 → 淮安市洪泽区人民政府), so one issuer's
+ * reports that print the short name one year and the full one the next
+ * are one series. */
+static void
+read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
+{
+  read_issuer_as_printed (r, content, prose, rec);
+  if (!rec->issuer || !r->parent_suffixes)
+    return;
+  g_autofree char *parent = issuer_parent (r, prose, rec->issuer);
+  if (parent)
+    {
+      char *full = g_strconcat (parent, rec->issuer, NULL);
+      g_free (rec->issuer);
+      rec->issuer = full;
+    }
 }
 
 static void
