@@ -8,6 +8,13 @@ _gongkai_commands()
     "$1" --help 2>/dev/null | sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p'
 }
 
+# The formats a command's --format takes, as its --help lists them
+# ("-f, --format=FORMAT  json, jsonl or csv (…)").
+_gongkai_formats()
+{
+    "$1" "$2" --help 2>/dev/null | sed -n 's/^ *-f, --format=FORMAT  *\([a-z][a-z, ]*[a-z]\).*/\1/p' | sed 's/,/ /g; s/ or / /g'
+}
+
 _gongkai_options()
 {
     "$1" "$2" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u
@@ -35,8 +42,7 @@ _gongkai()
     case $prev in
         --format|-f)
             case $cmd in
-                extract) COMPREPLY=($(compgen -W "json jsonl csv" -- "$cur")) ;;
-                export)  COMPREPLY=($(compgen -W "csv jsonl" -- "$cur")) ;;
+                extract|export) COMPREPLY=($(compgen -W "$(_gongkai_formats "$prog" "$cmd")" -- "$cur")) ;;
                 compare) COMPREPLY=($(compgen -W "html csv" -- "$cur")) ;;
             esac
             return ;;

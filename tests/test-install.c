@@ -221,8 +221,11 @@ test_bash_completion (void)
   g_assert_cmpstr (me, ==, "merge");
   g_autofree char *fo = complete ("gongkai extract --fo");
   g_assert_cmpstr (fo, ==, "--format");
+  /* the formats as the program's --help lists them from its format table */
   g_autofree char *fmt = complete ("gongkai export --format ''");
-  g_assert_cmpstr (fmt, ==, "csv jsonl");
+  g_assert_cmpstr (fmt, ==, "jsonl csv");
+  g_autofree char *xfmt = complete ("gongkai extract --format j");
+  g_assert_cmpstr (xfmt, ==, "json jsonl");
   g_autofree char *max = complete ("gongkai batch --max-");
   g_assert_cmpstr (max, ==, "--max-mb --max-mb-ram --max-pages --max-pixels --max-seconds");
 }

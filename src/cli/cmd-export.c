@@ -17,9 +17,11 @@ int
 cmd_export (int argc, char **argv)
 {
   g_autofree char *db_path = NULL, *format_s = NULL, *out_path = NULL, *models = NULL;
+  g_autofree char *names = gk_format_names (TRUE);
+  g_autofree char *format_help = g_strdup_printf ("%s (default csv)", names);
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "the database to export (required)", "FILE" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "csv (default) or jsonl", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, format_help, "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, "write to FILE (atomically) instead of stdout (-o -: stdout)", "FILE" },
     { "models", 0, 0, G_OPTION_ARG_FILENAME, &models, "models directory", "DIR" },
     { NULL },
@@ -30,7 +32,6 @@ cmd_export (int argc, char **argv)
   const GkFormat *format = gk_format_find (format_s ? format_s : "csv");
   if (!format || format->store == GK_FORMAT_NOT_STORED)
     {
-      g_autofree char *names = gk_format_names (TRUE);
       fprintf (stderr, "gongkai: export: unknown format “%s” (%s)\n", format_s, names);
       return GK_EXIT_USAGE;
     }

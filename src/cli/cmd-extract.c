@@ -63,8 +63,11 @@ cmd_extract (int argc, char **argv)
   g_auto (CliReadArgs) read_args;
   cli_read_args_init (&read_args);
   g_auto (GStrv) files = NULL;
+  /* the names from the format table, so a new format needs no word here */
+  g_autofree char *format_names = gk_format_names (FALSE);
+  g_autofree char *format_help = g_strdup_printf ("%s (json: one record, or an array for several files)", format_names);
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, "json (one record, or an array for several files), jsonl or csv", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_s, format_help, "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "write one file per input into DIR instead of stdout (-o -: stdout)", "DIR" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "also store records in this SQLite database (then nothing on stdout unless --format is given)", "FILE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "read N files at once (default 1)", "N" },
@@ -76,11 +79,10 @@ cmd_extract (int argc, char **argv)
     return GK_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
   const GkFormat *format = gk_format_find (format_s ? format_s : "json");
-  g_autofree char *names = gk_format_names (FALSE);
   GkReadOptions opts;
   const char *models = read_args.models;
   if (!cli_read_args_finish (&read_args, &opts, &error) || !cli_check_jobs (jobs, &error)
-      || (!format && !cli_bad_value (&error, "--format", format_s, names)))
+      || (!format && !cli_bad_value (&error, "--format", format_s, format_names)))
     return cli_usage_error ("extract", error);
   if (!files || !files[0])
     {
