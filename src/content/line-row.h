@@ -7,7 +7,9 @@
  * Method.  A line is split at white space as reports use it (U+3000 and
  * NBSP included); its trailing run of cell tokens (gk_number_is_cell_token;
  * a unit token joins the number before it, "15122.275 万元") are the cells,
- * the rest is the label, so a line without numbers is a label-only row.  A
+ * the rest is the label, so a line without numbers is a label-only row;
+ * each cell keeps its character column and the white space before it
+ * (what a layout-mode dump's columns are read from).  A
  * line with pipes ("| 行政许可 | 2910 | |", a web page's table as text) is
  * split at the pipes instead, and its empty fields are blank cells.  Page
  * furniture ("- 3 -", "第3页 共9页", "3/9", a site URL) is told by patterns

@@ -17,12 +17,17 @@
  * web address), so a sentence broken
  * over a page ("…占比" / 1 / "14.14%…") reads whole.
  * Metadata comes from the title line (first lines of the document, one
- * naming its year preferred) and the date at the foot; the issuer is the
+ * naming its year preferred; a crawler's 标题： label is no part of it, a
+ * breadcrumb is no title) and the date at the foot; the issuer is the
  * title's organ name, completed to the full name (沁县 → 沁县人民政府,
  * 平潭综合实验区 → …管委会: narrative.json's issuer_completions, in order)
  * when the text spells that name out; a title naming no organ takes the
- * line above it, a web page's 来源： field, the author the opening prose
- * names (本报告由XX编制), else the organ above the date.  A title naming
+ * line above it (read by OCR, only when the prose spells it again), a web
+ * page's 来源：/发布机构： field, the author the opening prose names
+ * (本报告由XX编制, 汇总XX各有关单位…), else the organ above the date; a page
+ * with no title is read the same way.  A name printed short takes the
+ * parent place the report spells before it at least twice (洪泽区人民政府
+ * → 淮安市洪泽区人民政府).  A title naming
  * no year takes the statistics period's (统计期限自2014年1月1日…).  A date
  * followed by 印发/发布/施行 dates a quoted document, not the report.
  *

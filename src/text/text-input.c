@@ -251,11 +251,12 @@ restore_layout_blanks (GPtrArray *rows)
       const GkRow *row = rows->pdata[i];
       const GkRow *best = NULL;
       guint best_dist = 0;
-      for (guint j = i > LAYOUT_ROWS_NEAR ? i - LAYOUT_ROWS_NEAR : 0; j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
+      for (guint j = i > LAYOUT_ROWS_NEAR ? i - LAYOUT_ROWS_NEAR : 0;
+           row_in_columns (row) && j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
         {
           const GkRow *s = rows->pdata[j];
           guint dist = j > i ? j - i : i - j;
-          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !row_in_columns (row) || !row_in_columns (s))
+          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !row_in_columns (s))
             continue;
           /* the nearest wide row is the table's; of two as near, the fuller */
           if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))

@@ -4,20 +4,25 @@
  *   gk_text_read     bytes → GkContent (media "text")
  *   gk_text_to_utf8  the bytes as UTF-8 text, decoded as gk_text_read does
  *
- * Method.  Bytes that are not UTF-8 are read as GB18030 (the superset of
- * GBK/GB2312 that Chinese sites use), else invalid sequences are replaced
- * and a warning says so.  Form feeds count pages.  Page furniture — a
+ * Method.  Bytes that are not UTF-8 are read as whichever of UTF-8 and
+ * GB18030 (the superset of GBK/GB2312 that Chinese sites use) leaves fewer
+ * bytes unconverted, those replaced, and warnings say so (a GBK page with
+ * one broken pair is still GBK).  Form feeds count pages.  Page furniture — a
  * lone site URL, page numbers like "- 3 -", "— 3 —", "第3页" — is dropped
  * so a table broken over a page continues as if it were not.  Each line
  * becomes a row: its trailing run of number tokens (a unit token joins the
  * number before it, "15122.275 万元") are the cells, the rest is the
  * label; a line without numbers is a label-only row the matcher gathers.
  * A line rendered with pipes (web-page tables as text) is split at the
- * pipes instead, and its empty fields are blank cells.
+ * pipes instead, and its empty fields are blank cells.  A dump in
+ * pdftotext's layout mode keeps each number at its column's character
+ * position: a row printing fewer numbers than the nearest wide row whose
+ * columns it falls in gets blank cells where it prints none.
  * A line of more than GK_FLAT_LINE_CHARS characters is a web page a
  * crawler kept as one line: it is cut into sentences (at 。), blocks (at
  * white space before a word) and, in a piece that is no sentence, the rows
- * of a flattened table (before 二、 / （一） and after each number run,
+ * of a flattened table (before 二、 / （一） and after each number run; a
+ * table run into the next section's first sentence is cut at its heading,
  * gk_text_flat_pieces); each piece is a line and a row of the same line.
  */
 #pragma once
