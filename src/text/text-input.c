@@ -246,17 +246,21 @@ static void
 restore_layout_blanks (GPtrArray *rows)
 {
   g_autoptr (GPtrArray) fuller_of = g_ptr_array_new ();
+  /* judged once a row, not once for each row near it */
+  g_autofree gboolean *in_columns = g_new (gboolean, rows->len + 1);
+  for (guint i = 0; i < rows->len; i++)
+    in_columns[i] = row_in_columns (rows->pdata[i]);
   for (guint i = 0; i < rows->len; i++)
     {
       const GkRow *row = rows->pdata[i];
       const GkRow *best = NULL;
       guint best_dist = 0;
       for (guint j = i > LAYOUT_ROWS_NEAR ? i - LAYOUT_ROWS_NEAR : 0;
-           row_in_columns (row) && j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
+           in_columns[i] && j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
         {
           const GkRow *s = rows->pdata[j];
           guint dist = j > i ? j - i : i - j;
-          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !row_in_columns (s))
+          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j])
             continue;
           /* the nearest wide row is the table's; of two as near, the fuller */
           if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
