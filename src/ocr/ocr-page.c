@@ -633,6 +633,33 @@ has_left_stem (PIX *gray, int x, int y, int w, int h)
   return rows > 0 && inked >= GK_OCR_STEM_MIN_ROWS * rows;
 }
 
+/* TRUE when the glyph (at x, y, w, h of the cropped ink) begins with a
+ * flat band of ink, at most GK_OCR_FLOAT_BAR_MAX_H of its height and
+ * across GK_OCR_FLOAT_BAR_MIN_SPAN of its width, with blank rows under
+ * it: the bar of a 5 whose stem the scan lost altogether (a 3's top is
+ * joined to the rest). */
+static gboolean
+has_floating_bar (PIX *ink, int x, int y, int w, int h)
+{
+  int band = 0, widest = 0;
+  for (int yy = y; yy < y + h && yy < pixGetHeight (ink); yy++)
+    {
+      int first = -1, last = -1;
+      for (int xx = x; xx < x + w; xx++)
+        {
+          l_uint32 v = 0;
+          pixGetPixel (ink, xx, yy, &v);
+          if (v)
+            last = xx, first = first < 0 ? xx : first;
+        }
+      if (first < 0)
+        return band > 0 && band <= GK_OCR_FLOAT_BAR_MAX_H * h && widest >= GK_OCR_FLOAT_BAR_MIN_SPAN * w;
+      band++;
+      widest = MAX (widest, last - first + 1);
+    }
+  return FALSE;
+}
+
 /* TRUE when a row of the glyph between shares `from` and `to` of its
  * height (ink cropped, glyph at x, y, w, h of it) has one unbroken run of
  * ink across GK_OCR_BAR_MIN_SPAN of its width: a bar (a 0's two sides are
@@ -698,7 +725,7 @@ count_glyphs (PIX *ink, PIX *gray, int bx, int by, GkOcrCellRect *out)
               break;
             }
           out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
-          out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, pw, ph);
+          out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, pw, ph) || has_floating_bar (ink, px, py, pw, ph);
           out->glyph_bar[glyphs] = has_bar (ink, px, py, pw, ph, GK_OCR_BAR_TOP, GK_OCR_BAR_BOTTOM);
           out->glyph_top_bar[glyphs] = has_bar (ink, px, py, pw, ph, 0.0, GK_OCR_TOP_BAR_BOTTOM);
           glyphs++;

@@ -88,6 +88,13 @@
 #define GK_OCR_STEM_WIDTH 0.3
 #define GK_OCR_STEM_INK_LEVEL 235
 #define GK_OCR_STEM_MIN_ROWS 0.8
+/* A stem fainter still is gone from the grey image too (a 200 dpi grey
+ * scan: 211–239 on white paper); then the 5's bar floats, blank rows
+ * between it and the bowl, where a 3's top curve joins its middle.  The
+ * floating bar is at most this share of the glyph's height ... */
+#define GK_OCR_FLOAT_BAR_MAX_H 0.3
+/* ... and inked across at least this share of its width. */
+#define GK_OCR_FLOAT_BAR_MIN_SPAN 0.5
 
 /* eng reads the long-flagged 1 of serif faces as 4 (or 11) and is sure;
  * the glyph's shape confirms a 1 or a 4 instead of a chi_sim pass: a 4
@@ -123,7 +130,7 @@ typedef struct {
   gboolean lead_bar;   /* the ink begins with a flat bar: a minus sign a reading must keep */
   int n_glyphs;        /* of a one-line cell: tall glyphs with blank columns between them (0: not counted) */
   int glyph_x0[GK_OCR_MAX_GLYPHS], glyph_x1[GK_OCR_MAX_GLYPHS];  /* their columns [x0, x1), pixels of img->binary */
-  gboolean glyph_stem[GK_OCR_MAX_GLYPHS];  /* the glyph has a 5's stem (GK_OCR_STEM_*) */
+  gboolean glyph_stem[GK_OCR_MAX_GLYPHS];  /* the glyph has a 5's stem (GK_OCR_STEM_*) or its floating bar */
   gboolean glyph_bar[GK_OCR_MAX_GLYPHS];   /* ... a 4's crossbar (GK_OCR_BAR_*) */
   gboolean glyph_top_bar[GK_OCR_MAX_GLYPHS];  /* ... a 7's (or 5's) bar on top (GK_OCR_TOP_BAR_BOTTOM) */
 } GkOcrCellRect;
