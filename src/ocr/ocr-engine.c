@@ -418,7 +418,15 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
           && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
           && (prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0)
               || decimals_in_run (text, &run) > GK_OCR_PERCENT_DECIMALS))
-        run.doubtful = TRUE;
+        {
+          /* wholly inside the sign, nothing missed before it: the sign's
+           * upper circle alone, the figure whole without it */
+          if (overlap_px (prev, s) >= GK_OCR_GLYPH_INSIDE * (prev->x1 - prev->x0)
+              && s->x0 - before->x1 < GK_OCR_GLYPH_ROOM * (before->x1 - before->x0) && !run.doubtful)
+            g_string_truncate (text, text->len - strlen (prev->text));
+          else
+            run.doubtful = TRUE;
+        }
       /* the same after the sign ("占总数的7.18%6;"): a lone digit lying over
        * the sign's own box is its lower circle read again, no figure (a
        * number printed after a sign, "5%2021年", has more digits) */

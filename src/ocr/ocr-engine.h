@@ -46,6 +46,12 @@
 #define GK_OCR_GLYPH_PART_WIDTH 0.7
 /* ... or would give the percentage more decimals than reports print. */
 #define GK_OCR_PERCENT_DECIMALS 2
+/* Such a digit whose box lies this much (share of its width) inside the
+ * sign's, right after the digit before it (a gap under GK_OCR_GLYPH_ROOM
+ * of that digit's width: no glyph was missed between them), is dropped —
+ * the sign's ink read twice, the figure before it read whole. */
+#define GK_OCR_GLYPH_INSIDE 0.9
+#define GK_OCR_GLYPH_ROOM 0.5
 /* What replaces such a number in the line: no figure pattern reads it. */
 #define GK_OCR_UNREAD_MARK GK_UNREAD_MARK
 
@@ -77,7 +83,9 @@ typedef struct {
  * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
  * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before or
  * makes more than GK_OCR_PERCENT_DECIMALS decimals (one glyph read
- * twice), come out as GK_OCR_UNREAD_MARK; CJK spacing is removed. */
+ * twice), come out as GK_OCR_UNREAD_MARK — unless that digit lies wholly
+ * inside the sign right after the digit before (GK_OCR_GLYPH_INSIDE,
+ * GK_OCR_GLYPH_ROOM): then it alone goes; CJK spacing is removed. */
 char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
 
 /* Call first thing in main(), before any thread: OMP_THREAD_LIMIT=1 unless
