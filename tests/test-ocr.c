@@ -849,6 +849,11 @@ test_prose_misreadings (void)
   /* 信 without its 亻 (12 times in the 38 scans' prose) names no category */
   g_autofree char *d = gk_ocr_fix_misreadings ("政务动态言息50条，重点领域估息1234条，共他信息7条", (const char *const *) shipped);
   g_assert_cmpstr (d, ==, "政务动态信息50条，重点领域信息1234条，其他信息7条");
+  /* 占 of a share read 贞 (corpus 036), also where the line breaks after it */
+  g_autofree char *e = gk_ocr_fix_misreadings ("应急管理类信息158条,贞比8.8%", (const char *const *) shipped);
+  g_assert_cmpstr (e, ==, "应急管理类信息158条,占比8.8%");
+  g_autofree char *f = gk_ocr_fix_misreadings ("其中应急管理类信息158条,贞", (const char *const *) shipped);
+  g_assert_cmpstr (f, ==, "其中应急管理类信息158条,占");
 }
 
 /* A degraded copy of one page of a born-digital sample, as a poor scanner
