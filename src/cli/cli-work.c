@@ -3,6 +3,7 @@
  * both made in the worker so the parent only writes bytes. */
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include "cli.h"
 #include "store/db.h"
 #include "pipeline/pipeline.h"
@@ -85,4 +86,27 @@ cli_work_here (const CliWork *work, guint item, const CliReadArgs *args, GError 
 {
   gk_workers_limit_memory (ram_limit (args, 1));
   return cli_work_read (item, (gpointer) work, error);
+}
+
+guint64 *
+cli_work_file_sizes (char *const *files, guint n)
+{
+  guint64 *sizes = g_new0 (guint64, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GStatBuf st;
+      if (strcmp (files[i], "-") != 0 && g_stat (files[i], &st) == 0 && S_ISREG (st.st_mode))
+        sizes[i] = (guint64) st.st_size;
+    }
+  return sizes;
+}
+
+guint
+cli_work_largest_unsent (const guint64 *sizes, const gboolean *sent, guint from, guint to)
+{
+  guint best = to;
+  for (guint k = from; k < to; k++)
+    if (!sent[k] && (best == to || sizes[k] > sizes[best]))
+      best = k;
+  return best;
 }

@@ -106,6 +106,14 @@ GBytes *cli_work_here (const CliWork *work, guint item, const CliReadArgs *args,
 /* A worker's result: the rendered text (*text, to free), the rows (empty
  * without rows), and whether the record says the file is no report. */
 void cli_work_unpack (GBytes *result, char **text, GBytes **rows, gboolean *not_report);
+/* The bytes of each of the n files (0 for what has no size: "-", a
+ * directory, a file that cannot be stat'ed), to hand the larger files out
+ * first: a run that ends on one big file read alone leaves the other
+ * workers idle. */
+guint64 *cli_work_file_sizes (char *const *files, guint n);
+/* Of the items from..to-1 not yet sent, the one with the most bytes
+ * (the first of equals); to when every one is sent. */
+guint cli_work_largest_unsent (const guint64 *sizes, const gboolean *sent, guint from, guint to);
 
 /* Parses a command's options (usage: what follows the command name in
  * --help; read_args: the shared reading options too, or NULL; about: text

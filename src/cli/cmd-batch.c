@@ -130,6 +130,14 @@ store_failure (GkSqlite *db, const char *path, const char *sha256, const GError 
   return gk_sqlite_write_failure (db, path, sha256, failure->message, error);
 }
 
+/* Orders item numbers by the size of their file, largest first (stable). */
+static gint
+larger_file_first (gconstpointer a, gconstpointer b, gpointer sizes)
+{
+  guint64 sa = ((const guint64 *) sizes)[*(const guint *) a], sb = ((const guint64 *) sizes)[*(const guint *) b];
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
 int
 cmd_batch (int argc, char **argv)
 {
@@ -220,6 +228,13 @@ cmd_batch (int argc, char **argv)
   sigaction (SIGTERM, &sa, &old_term);
 
   g_auto (GStrv) shas = g_new0 (char *, n + 1);
+  /* the largest files first: a batch that ends on one big file read alone
+   * leaves the other workers idle */
+  g_autofree guint64 *sizes = cli_work_file_sizes ((char **) files->pdata, n);
+  g_autofree guint *order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof *order, larger_file_first, sizes);
   Progress prog = { .total = n, .start_us = g_get_monotonic_time (), .tty = isatty (STDERR_FILENO) };
   int exit_code = GK_EXIT_OK;
   guint next = 0, in_hand = 0, held = 0;
@@ -229,7 +244,7 @@ cmd_batch (int argc, char **argv)
        * database never read the same content; workers only read */
       while (!stop_requested && next < n && gk_workers_idle (workers))
         {
-          guint i = next++;
+          guint i = order[next++];
           const char *path = files->pdata[i];
           g_autoptr (GError) ferr = NULL, werr = NULL;
           GkSqliteClaim claim = GK_SQLITE_CLAIMED;

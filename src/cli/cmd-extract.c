@@ -19,8 +19,10 @@
 #include "pipeline/pipeline.h"
 
 /* Files read ahead of the next one to print, per worker: bounds the records
- * held while one slow file keeps the others from being printed. */
-#define WINDOW_PER_WORKER 8
+ * held while one slow file keeps the others from being printed (64 records
+ * of some 100 KB a worker), and is wide enough for the largest files of a
+ * run of a few hundred to be handed out first. */
+#define WINDOW_PER_WORKER 64
 
 /* The output file name of each input under -o DIR, decided from the command
  * line alone (never from which worker finishes first): BASE.EXT, and for a
@@ -139,13 +141,20 @@ cmd_extract (int argc, char **argv)
   if (array)
     cli_stdout_puts ("[\n");
   gboolean first = TRUE;
-  guint submitted = 0;
+  g_autofree guint64 *sizes = cli_work_file_sizes (files, n);
+  g_autofree gboolean *sent = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
       while (!results[i] && !failures[i])
         {
-          while (submitted < n && submitted < i + window && gk_workers_submit (workers, submitted, &error))
-            submitted++;
+          /* the next file to print, then the largest of the window (longest
+           * first keeps the workers busy to the end) */
+          for (guint end = MIN (n, i + window), k;
+               (k = sent[i] ? cli_work_largest_unsent (sizes, sent, i, end) : i) < end;)
+            if (gk_workers_submit (workers, k, &error))
+              sent[k] = TRUE;
+            else
+              break;
           if (error)
             {
               cli_report_error (NULL, error);
