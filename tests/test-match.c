@@ -2,6 +2,7 @@
  * of templates.md: template mixing, dashes and blanks, missing cells, table
  * 四 wrapped over lines, amounts in 元, stray page numbers, missing headings. */
 #include "testutil.h"
+#include "content/line-row.h"
 
 static const char *const labels_2019[] = {
   "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
@@ -209,6 +210,36 @@ test_pipe_rows (void)
   g_assert_nonnull (tu_warning (rec->warnings, "blank_as_zero", NULL));
 }
 
+/* A web page's table as text whose cells held line breaks: a row's blank
+ * cells come out as lines of lone pipes and its last cell as a line of its
+ * own ("| 9 |"); they carry on the row above, while a line starting with a
+ * label, or a Markdown rule, starts a row of its own. */
+static void
+test_pipe_row_continued (void)
+{
+  const char *text = "三、收到和处理政府信息公开申请情况\n"
+                     "| 申请人情况 |\n| 自然人 | 法人或其他组织 | 总计 |\n"
+                     "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n| --- | --- | --- |\n"
+                     "一、本年新收政府信息公开申请数量 | 9 |\n|\n|\n|\n|\n| 9 |\n"
+                     "二、上年结转政府信息公开申请数量 | 1 |\n| 2 |\n|\n|\n| 3 |\n"
+                     "三、本年度办理结果 | （一）予以公开 | 6 |\n|\n|\n|\n|\n| 6 |\n";
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.natural_person", 9));
+  g_assert_true (tu_int_is (rec, "applications.new_received.legal_services", 0));
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 9));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.research", 2));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 3));
+  g_assert_true (tu_int_is (rec, "applications.granted.natural_person", 6));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 6));
+  /* the pieces decide alone: a rule or a label never continues a row */
+  g_assert_true (gk_line_continues_pipe_row ("数量 | 9 |", "|"));
+  g_assert_true (gk_line_continues_pipe_row ("数量 | 9 |", "| 9 |"));
+  g_assert_true (gk_line_continues_pipe_row ("数量 | 9 |", "| — |"));
+  g_assert_false (gk_line_continues_pipe_row ("| 规章 | 0 |", "| 规范性文件 | 1 |"));
+  g_assert_false (gk_line_continues_pipe_row ("| 信息内容 | 件数 |", "| --- | --- |"));
+  g_assert_false (gk_line_continues_pipe_row ("数量 9", "| 9 |"));
+}
+
 /* pdftotext's default mode: the labels as one block, then their numbers */
 static void
 test_label_block (void)
@@ -360,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/heading-missing", test_heading_missing);
   g_test_add_func ("/match/dropped-character", test_dropped_character);
   g_test_add_func ("/match/pipe-rows", test_pipe_rows);
+  g_test_add_func ("/match/pipe-row-continued", test_pipe_row_continued);
   g_test_add_func ("/match/label-block", test_label_block);
   g_test_add_func ("/match/one-number-per-line", test_one_number_per_line);
   g_test_add_func ("/match/prose-before-table", test_prose_before_table);

@@ -1,5 +1,6 @@
 /* line-row.c — see line-row.h. */
 #include "line-row.h"
+#include <string.h>
 #include "common/gk-number.h"
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
@@ -126,6 +127,40 @@ pipe_line_to_row (const char *line, const GkSource *src)
       gk_row_add_cell (row, cell);
     }
   return row;
+}
+
+/* A Markdown rule's field ("---", ":---:"), which is no dash placeholder. */
+static gboolean
+is_markdown_rule (const char *field)
+{
+  gsize n = strlen (field);
+  return n >= 3 && strspn (field, "-:") == n;
+}
+
+gboolean
+gk_line_continues_pipe_row (const char *prev, const char *line)
+{
+  if (!*line || !is_pipe (g_utf8_get_char (line)) || !*prev)
+    return FALSE;
+  const char *last = g_utf8_find_prev_char (prev, prev + strlen (prev));
+  if (!last || !is_pipe (g_utf8_get_char (last)))
+    return FALSE;
+  /* the first field that holds something decides: a cell continues the row */
+  g_autoptr (GString) field = g_string_new (NULL);
+  for (const char *p = line;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : '|';
+      if (!is_pipe (c))
+        {
+          if (!gk_text_is_space_char (c))
+            g_string_append_unichar (field, c);
+          continue;
+        }
+      if (field->len)
+        return gk_number_is_cell_token (field->str) && !is_markdown_rule (field->str);
+      if (!*p)
+        return TRUE;   /* nothing but pipes: the row's blank cells */
+    }
 }
 
 GkRow *

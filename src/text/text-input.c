@@ -405,6 +405,31 @@ mark_page_numbers (GArray *lines)
     }
 }
 
+/* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
+ * joined to it, left empty; the joined texts are owned by the result. */
+static GPtrArray *
+join_pipe_continuations (GArray *lines)
+{
+  GPtrArray *joined = g_ptr_array_new_with_free_func (g_free);
+  TextLine *row = NULL;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      TextLine *tl = &g_array_index (lines, TextLine, k);
+      if (!*tl->text)
+        continue;
+      if (row && row->page == tl->page && gk_line_continues_pipe_row (row->text, tl->text))
+        {
+          char *text = g_strconcat (row->text, " ", tl->text, NULL);
+          g_ptr_array_add (joined, text);
+          row->text = text;
+          tl->text += strlen (tl->text);
+          continue;
+        }
+      row = tl;
+    }
+  return joined;
+}
+
 GkContent *
 gk_text_read (const char *data, gsize len, GError **error)
 {
@@ -455,6 +480,7 @@ gk_text_read (const char *data, gsize len, GError **error)
       TextLine tl = { .text = line, .page = page, .lineno = lineno, .indent = indent };
       g_array_append_val (lines, tl);
     }
+  g_autoptr (GPtrArray) joined = join_pipe_continuations (lines);
   if (saw_ff)
     mark_page_numbers (lines);
   gboolean any_text = FALSE;
