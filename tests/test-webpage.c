@@ -375,6 +375,13 @@ test_page_without_title (void)
       "全年主动公开政府信息10条。\n");
   g_assert_cmpstr (a->title, ==, "某县2016年政府信息公开工作年度报告");
   g_assert_cmpstr (a->issuer, ==, "某县人民政府");
+  /* a column heading naming the year's reports above the report's own
+   * title: the title is the one that names its organ */
+  g_autoptr (GkRecord) h = tu_record_from_text (
+      "2020年信息公开年报\n某某工业园区2020年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (h->title, ==, "某某工业园区2020年政府信息公开工作年度报告");
+  g_assert_cmpstr (h->issuer, ==, "某某工业园区");
+  g_assert_cmpint (h->year, ==, 2020);
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

@@ -364,13 +364,17 @@ chinese_number (const char *s)
   return value + pending;
 }
 
+static char *title_organ (const GkNarrativeRules *r, const char *title);
+
 /* The title: the first early line naming a report, preferring one that
- * names its year (a web page's breadcrumb "政务公开 > 年度报告" comes first). */
+ * names its organ and its year, then its year (a web page's breadcrumb
+ * "政务公开 > 年度报告" or its column heading "2020年信息公开年报" comes
+ * before the report's own title "XX区2020年政府信息公开工作年度报告"). */
 static void
 read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 {
   guint limit = MIN (content->lines->len, (guint) MAX (r->title_lines, 1));
-  for (int need_year = 1; need_year >= 0; need_year--)
+  for (int pass = 2; pass >= 0; pass--)
     for (guint i = 0; i < limit; i++)
       {
         GkLine *line = content->lines->pdata[i];
@@ -397,7 +401,10 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
         if (g_utf8_strlen (title, -1) > 60)
           continue;   /* a sentence that mentions the report, not its title */
         g_autoptr (GkMatch) y = gk_regex_match (r->year, title, 0);
-        if (need_year && !y)
+        if (pass >= 1 && !y)
+          continue;
+        g_autofree char *organ = pass == 2 ? title_organ (r, title) : NULL;
+        if (pass == 2 && g_utf8_strlen (organ, -1) < 2)
           continue;
         rec->title = g_strdup (title);
         rec->title_src = line->src;
