@@ -382,6 +382,21 @@ test_page_without_title (void)
   g_assert_cmpstr (h->title, ==, "某某工业园区2020年政府信息公开工作年度报告");
   g_assert_cmpstr (h->issuer, ==, "某某工业园区");
   g_assert_cmpint (h->year, ==, 2020);
+  /* the author an opening sentence names is the organ's working office:
+   * the organ is the issuer; the statistics period dates no signature */
+  g_autoptr (GkRecord) o = tu_record_from_text (
+      "本报告由某某市人民政府信息公开工作领导小组办公室根据《条例》要求，汇总某某市各县（市、区）情况编制而成。"
+      "本报告中所列数据的统计时限自2012年1月1日至2012年12月31日。\n一、概述\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (o->issuer, ==, "某某市人民政府");
+  g_assert_cmpint (o->year, ==, 2012);
+  g_assert_null (o->published_on);
+  /* a report that gathers (综合) a place's bodies' reports: that place's government */
+  g_autoptr (GkRecord) g = tu_record_from_text (
+      "本年度报告根据《条例》要求，综合2017年度某某市各县（市、区）政府和市级各部门的年度报告编制而成。"
+      "报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。本报告全文在某某市人民政府门户网站公布。\n"
+      "全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (g->issuer, ==, "某某市人民政府");
+  g_assert_null (g->published_on);
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

@@ -39,6 +39,7 @@ struct GkNarrativeRules {
   GkRegex *year_period;        /* 统计期限自2014年1月1日…: the year a title does not name; may be NULL */
   GkRegex *issuer_field;       /* 来源：XX beside a web page's title; may be NULL */
   GPtrArray *issuer_sentences; /* GkRegex*: 本报告由XX编制 in the opening prose */
+  GkRegex *issuer_author_office; /* the organ's working office at the end of an author's name; may be NULL */
   int date_lines;
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
@@ -75,6 +76,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->year_period);
   gk_regex_free (r->title_field);
   gk_regex_free (r->title_exclude);
+  gk_regex_free (r->issuer_author_office);
   g_ptr_array_unref (r->place_suffixes);
   g_free (r->parent_suffixes);
   gk_regex_free (r->issuer_field);
@@ -180,6 +182,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->title_strip = regex_list (json_object_get (root, "title_strip"), path, &err);
   if (json_object_get (root, "title_field"))
     r->title_field = rule_regex (root, "title_field", path, &err);
+  if (json_object_get (root, "issuer_author_office"))
+    r->issuer_author_office = rule_regex (root, "issuer_author_office", path, &err);
   if (json_object_get (root, "title_exclude"))
     r->title_exclude = rule_regex (root, "title_exclude", path, &err);
   r->place_suffixes = gk_json_strings (json_object_get (root, "place_suffixes"));
@@ -694,6 +698,18 @@ issuer_from_sentence (const GkNarrativeRules *r, const GkProse *prose, GkRecord 
           && gk_match_span (m, 1, &s, &e))
         {
           GkSource src = narrative_source (prose, s);
+          /* the organ whose working office the author is: a head ending
+           * with an issuer suffix, the rest all office */
+          for (const char *cut = organ; r->issuer_author_office && *cut; cut = g_utf8_next_char (cut))
+            {
+              g_autofree char *head = g_strndup (organ, (gsize) (cut - organ));
+              if (cut > organ && ends_with_suffix (r, head) && gk_regex_search (r->issuer_author_office, cut, 0, NULL, NULL))
+                {
+                  g_free (organ);
+                  organ = g_steal_pointer (&head);
+                  break;
+                }
+            }
           if (ends_with_suffix (r, organ))
             {
               rec->issuer = g_steal_pointer (&organ);
