@@ -46,6 +46,19 @@ test_received (void)
   g_autoptr (GkRecord) d = prose ("本年度未收到政府信息公开申请。");
   g_assert_true (tu_int_is (d, "narrative.applications_received", 0));
   g_assert_true (tu_int_is (d, "applications.new_received.total", 0));
+
+  /* none received, in the words small offices use */
+  const char *none[] = { "2015年未收到信息公开的申请和未涉及不予公开的政府信息。",
+                         "本单位2014年度没有收到要求公开信息的申请。",
+                         "2013年度没有依申请公开信息的情况。" };
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr (GkRecord) z = prose (none[i]);
+      g_assert_true (tu_int_is (z, "narrative.applications_received", 0));
+    }
+  /* negative: information withheld (条) is no application */
+  g_autoptr (GkRecord) w = prose ("不予公开信息有10条，主要是人事安排的信息。");
+  g_assert_true (absent (w, "narrative.applications_received"));
 }
 
 static void
@@ -198,6 +211,9 @@ test_active_total_shapes (void)
   /* negative: one channel's share is not the total */
   g_autoptr (GkRecord) g = prose ("在政务微博发布政府信息231条。");
   g_assert_true (absent (g, "narrative.active_total"));
+
+  g_autoptr (GkRecord) h = prose ("2013年度主动公开信息的有5条；");
+  g_assert_true (tu_int_is (h, "narrative.active_total", 5));
 
   /* negative: a year after 主动公开 is no count */
   g_autoptr (GkRecord) c = prose ("主动公开2015年度财政预算。");

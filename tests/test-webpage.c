@@ -397,6 +397,15 @@ test_page_without_title (void)
       "全年主动公开政府信息10条。\n");
   g_assert_cmpstr (g->issuer, ==, "某某市人民政府");
   g_assert_null (g->published_on);
+  /* a page's metadata rows (索引号 | 主题分类：…/政府信息公开年报) are no
+   * title; the 发布机构 field among them names the issuer; the opening
+   * that announces the year's report gives the year */
+  g_autoptr (GkRecord) m = tu_record_from_text (
+      "索 引 号:0052/2016-00001 | 主题分类:综合政务/政府信息公开年报 | |\n发布机构:某区审计局 | 关 键 词:政务 | |\n"
+      "按照《条例》的有关规定，现将我局2014年政府信息公开情况报告如下。\n一、主动公开政府信息情况\n本局共主动公开各类政府信息28条。\n");
+  g_assert_null (m->title);
+  g_assert_cmpstr (m->issuer, ==, "某区审计局");
+  g_assert_cmpint (m->year, ==, 2014);
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

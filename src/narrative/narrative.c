@@ -388,6 +388,8 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
         gsize fs, fe;
         if (r->title_field && gk_regex_search (r->title_field, sq, 0, &fs, &fe) && fs == 0)
           memmove (sq, sq + fe, strlen (sq + fe) + 1);   /* 标题：XX年度报告 is the title XX年度报告 */
+        if (strpbrk (sq, ":|") || strstr (sq, "：") || strstr (sq, "｜"))
+          continue;   /* a page's field (主题分类：…/政府信息公开年报) or a table row, no title */
         /* a title wrapped over two lines: try the line joined with the next */
         g_autofree char *joined = NULL;
         if (!gk_regex_search (r->title, sq, 0, NULL, NULL))
