@@ -450,6 +450,58 @@ test_blank_zero_label_wrapped_around_numbers (void)
   g_assert_cmpint (gk_record_get (rec, "applications.withheld_prohibited_by_law.natural_person")->kind, ==, GK_VALUE_NULL);
 }
 
+/* Blank cells for zero, and tall rows whose labels wrap around their
+ * numbers: each row's numbers printed beside its label's first line, the
+ * rest of the label after them, a group heading's fragment beside one.
+ * The rest of a label names its own row again, but it is not a new
+ * naming: the next numbers are the next row's.  After the labels of rows
+ * printed blank, the head of a label is the row the numbers are beside. */
+static void
+test_blank_zero_label_tails_name_no_row (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 16; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "3.要求提供公\n（五 1 0 0 0 0 0 1\n开出版物\n）不\n"
+                      "予处 4.无正当理由\n2 0 0 0 0 0 2\n理 大量反复申请\n"
+                      "5.要求行政机关确认或重新出\n1 0 0 0 0 0 1\n具已获取信息\n"
+                      "（六）其他处理\n3 0 0 0 0 0 3\n");
+  for (int r = PROCESSED; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.not_processed_publication.natural_person", 1));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_publication.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_excessive.natural_person", 2));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_excessive.total", 2));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.natural_person", 1));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.total", 1));
+  /* the older form's single row: the report is read on that form */
+  g_assert_true (tu_int_is (rec, "applications.other_handling.total", 3));
+  /* the numbers after the blank rows' labels are not the blank rows' */
+  g_assert_false (tu_int_is (rec, "applications.not_processed_petition.total", 1));
+}
+
+/* Blank cells for zero; a wrapped label's rest after its row's numbers,
+ * then a row the template does not have (a breakdown the report adds):
+ * its label names no row, so its numbers fill none, and the full row
+ * before it stays as read (the rest of the label is no new naming). */
+static void
+test_blank_zero_row_the_grid_lacks (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 19; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "5.要求行政机关 1 0 0 0 0 0 1\n确认或重新出\n具已获取信息\n其中：网上申请\n3 0 0 0 0 0 3\n");
+  for (int r = 20; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.natural_person", 1));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.total", 1));
+  g_assert_false (tu_int_is (rec, "applications.other_handling_overdue_correction.total", 3));
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -624,6 +676,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
+  g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
+  g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);

@@ -1168,7 +1168,11 @@ label_begun (const GkGrid *grid, const char *pending)
   /* two characters at least after the ordinal: "2.其" begins many labels */
   if (!rest || g_utf8_strlen (rest, -1) < 2)
     return named;
+  /* the row whose label after the ordinal shares the longest beginning with
+   * the text, two characters and half the text at least (a group heading's
+   * fragment may follow: "3.要求提供公（五") */
   guint found = G_MAXUINT;
+  glong best = 0, rest_chars = g_utf8_strlen (rest, -1);
   for (guint r = 0; r < grid->n_rows; r++)
     {
       const GkTplRow *row = grid->rows->pdata[r];
@@ -1177,15 +1181,65 @@ label_begun (const GkGrid *grid, const char *pending)
       g_autofree char *key = gk_text_label_key (row->label);
       guint n;
       const char *lrest = after_ordinal (key, &n);
-      if (!lrest || n != ordinal || !g_str_has_prefix (lrest, rest))
+      if (!lrest || n != ordinal)
         continue;
-      if (found != G_MAXUINT)
-        return named;   /* two rows begin so: none is named */
-      found = r;
+      glong common = 0;
+      for (const char *a = rest, *b = lrest; *a && *b && g_utf8_get_char (a) == g_utf8_get_char (b);
+           a = g_utf8_next_char (a), b = g_utf8_next_char (b))
+        common++;
+      if (common < 2 || 2 * common < rest_chars || common < best)
+        continue;
+      found = common == best ? G_MAXUINT - 1 : r;   /* two rows begin so: none is named */
+      best = common;
     }
-  if (found != G_MAXUINT)
+  if (found < G_MAXUINT - 1)
     g_array_append_val (named, ((Named){ found, strlen (pending) }));
   return named;
+}
+
+/* The rest of row r's label after the text its numbers were printed beside
+ * (head holds the label's first part: "理3.要求提供公开" of
+ * "3.要求提供公开出版物" leaves "出版物"); NULL when head holds the whole
+ * label or no part of it. */
+static char *
+label_tail (const GkGrid *grid, guint r, const char *head)
+{
+  const GkTplRow *row = grid->rows->pdata[r];
+  if (!row->label)
+    return NULL;
+  g_autofree char *label = gk_text_label_key (row->label);
+  /* the longest beginning of the label the head holds, two characters at
+   * least (a group heading's fragment may stand around it) */
+  const char *end = NULL;
+  for (const char *p = g_utf8_next_char (g_utf8_next_char (label)); p <= label + strlen (label);
+       p = *p ? g_utf8_next_char (p) : p + 1)
+    {
+      g_autofree char *begin = g_strndup (label, (gsize) (p - label));
+      if (!strstr (head, begin))
+        break;
+      end = p;
+    }
+  return end && *end ? g_strdup (end) : NULL;
+}
+
+/* Removes from the labels gathered after a row's numbers the rest of that
+ * row's wrapped label (pdftotext prints the numbers beside the label's
+ * first line and its rest after them): the rest names no new row, where a
+ * row named again would take the next numbers.  Only labels that name no
+ * row may stand before it (a group heading's fragments). */
+static void
+drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending)
+{
+  g_autofree char *tail = label_tail (grid, r, head);
+  if (!tail)
+    return;
+  const char *at = strstr (pending->str, tail);
+  if (!at)
+    return;
+  g_autofree char *before = g_strndup (pending->str, (gsize) (at - pending->str));
+  g_autoptr (GArray) named = rows_named (grid, before);
+  if (named->len == 0)
+    g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
 }
 
 static GPtrArray *
@@ -1209,6 +1263,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
     for (guint r = 0; r < grid->n_rows; r++)
       g_array_append_val (queue, r);
   g_autoptr (GString) pending = g_string_new (NULL);
+  g_autofree char *head = NULL;   /* the labels that named the one row being filled */
   guint t = 0;
   for (guint i = lo; i < hi; i++)
     {
@@ -1217,6 +1272,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       g_string_append (pending, key);
       if (t >= toks->len || g_array_index (toks, Token, t).line != i)
         continue;
+      if (head && queue->len == 1 && ((GArray *) by_row->pdata[g_array_index (queue, guint, 0)])->len)
+        drop_label_tail (grid, g_array_index (queue, guint, 0), head, pending);
       g_autoptr (GArray) named = pending->len && !unnamed ? rows_named (grid, pending->str) : NULL;
       /* a label that names no row: the head of a wrapped label, its numbers
        * printed beside it and the rest of it after them; the one row whose
@@ -1229,6 +1286,21 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
            * head printed after its tail) */
           if (named->len && ((GArray *) by_row->pdata[g_array_index (named, Named, 0).row])->len)
             g_array_set_size (named, 0);
+        }
+      /* labels of rows printed blank, then the head of the row whose numbers
+       * these are: the text after the last row named begins its label */
+      else if (named && g_array_index (named, Named, named->len - 1).end < pending->len)
+        {
+          const Named *last = &g_array_index (named, Named, named->len - 1);
+          g_autoptr (GArray) begun = label_begun (grid, pending->str + last->end);
+          if (begun->len && g_array_index (begun, Named, 0).row > last->row
+              && !((GArray *) by_row->pdata[g_array_index (begun, Named, 0).row])->len)
+            g_array_append_val (named, ((Named){ g_array_index (begun, Named, 0).row, pending->len }));
+        }
+      if (named && named->len)
+        {
+          g_free (head);
+          head = g_strdup (pending->str);
         }
       g_string_truncate (pending, 0);
       if (named && named->len)
@@ -1264,6 +1336,16 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
            * first was prose, or a row repeated on a continuation page) */
           for (guint q = 0; q < queue->len; q++)
             g_array_set_size (by_row->pdata[g_array_index (queue, guint, q)], 0);
+        }
+      /* a label that names no row after the rows being filled are full: the
+       * numbers are a row the grid does not have (a report on an older form),
+       * and they fill nothing until a row is named */
+      if (named && named->len == 0 && queue->len
+          && ((GArray *) by_row->pdata[g_array_index (queue, guint, queue->len - 1)])->len
+               == g_array_index (grid->row_ncols, guint, g_array_index (queue, guint, queue->len - 1)))
+        {
+          g_array_set_size (queue, 0);
+          at = 0;
         }
       /* numbers run into the label ("行政处罚7 -1 12"): the row reading splits
        * them where the arithmetic allows (glued.h); no opinion here */
@@ -1451,6 +1533,15 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
   g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows);
   const Token *tok = (const Token *) toks->data;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    for (guint r = 0; r < grid->n_rows; r++)
+      {
+        const GArray *mine = by_row->pdata[r];
+        g_printerr ("  labels r%u %s:", r, gk_grid_key (grid, g_array_index (grid->row_first, guint, r)));
+        for (guint q = 0; q < mine->len; q++)
+          g_printerr (" %s@%d", tok[g_array_index (mine, guint, q)].cell->raw, tok[g_array_index (mine, guint, q)].cell->src.line);
+        g_printerr ("\n");
+      }
   for (guint r = 0; r < grid->n_rows; r++)
     {
       const GArray *mine = by_row->pdata[r];

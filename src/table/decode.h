@@ -34,13 +34,16 @@
  * number costs little to drop, between rows or where a strip or column of a
  * band ends (the footer of the page the strip ends).  A stream shorter than
  * the grid (blank cells left no token) is placed by the labels before the
- * numbers (or by a wrapped label's head, the numbers printed beside it): a
+ * numbers (or by a wrapped label's head, the numbers printed beside it,
+ * whose rest after them names no row again; labels that name no row after
+ * a full row keep their numbers out of it): a
  * table (or a row) whose printed numbers are all zero is zeros whatever
  * cells they sat in, a row printed in part only where its identities leave
  * one reading.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
- * cheapest placements found (their steps and costs) on stderr.
+ * cheapest placements found (their steps and costs), or the tokens the
+ * labels give each row, on stderr.
  */
 #pragma once
 #include "content/content.h"
