@@ -541,6 +541,33 @@ test_columns_under_their_headers (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Rows each printed on a line of their own, one of them with a published
+ * error (more published than the total).  Read as a band (two rows column
+ * by column) the error would vanish, but numbers side by side on one line
+ * are one row's neighbouring cells: the print outweighs the arithmetic. */
+static void
+test_line_outweighs_a_misprint (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n"
+    "规章 2 2 7\n规范性文件 24 290 287\n"
+    "第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 349 0 4214\n"
+    "其他对外管理服务事项 182 +27 3420\n第二十条第（六）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
+    "行政处罚 1043 0 2471\n行政强制 524 0 2737\n第二十条第（八）项\n信息内容 上一年项目数量 本年增/减\n"
+    "行政事业性收费 35 0\n第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 446 5222.9\n"
+    "三、收到和处理政府信息公开申请情况\n");
+  static const struct { const char *key; gint64 value; } want[] = {
+    { "rules.made", 2 }, { "rules.published", 2 }, { "rules.total", 7 },
+    { "normative_documents.made", 24 }, { "normative_documents.published", 290 }, { "normative_documents.total", 287 },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      g_autofree char *key = g_strconcat ("active.", want[k].key, NULL);
+      if (!tu_int_is (rec, key, want[k].value))
+        g_error ("%s: want %" G_GINT64_FORMAT, key, want[k].value);
+    }
+}
+
 /* An order the decoder has no step for (the first two columns of two
  * blocks' rows, then their third columns): a placement that puts a change
  * printed with its plus sign in a column of counts read that row in an
@@ -679,6 +706,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
+  g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);

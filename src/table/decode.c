@@ -23,6 +23,11 @@ enum { W_SKIP_PAGE_NUMBER = 1 };
  * 本年增/减) in a column of counts.  As much as a broken identity. */
 enum { W_HEADER = 4, W_SIGN = 4 };
 
+/* Two numbers printed on one line side by side stand in one row of the
+ * table, the second in the next column: reading them as cells of two rows
+ * (or apart in one) goes against the print more than a published error. */
+enum { W_SAME_LINE = W_IDENTITY + 1 };
+
 /* A band departs from the order a text dump keeps everywhere else (row by
  * row): on a tie of evidence the simpler reading stands. */
 enum { W_BAND = 1 };
@@ -410,7 +415,9 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
       gboolean across = a->row == b->row && b->col == a->col + 1;
       gboolean down = b->row == a->row + 1 && b->col == a->col;
-      if (!across && !down)
+      if (!across && s->tok[i + step_token (st, j)].line == s->tok[i + step_token (st, j + 1)].line)
+        cost += W_SAME_LINE;
+      else if (!across && !down)
         cost += W_LINE;
     }
   /* the header printed just above a token names its column; a plus sign

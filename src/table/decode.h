@@ -14,7 +14,7 @@
  * search whose steps place a row, a band of rows read by columns or strips,
  * or drop a stray token (between rows or inside one).  A step costs the
  * layout evidence against it (tokens printed together put in cells that are
- * not neighbours, a departure from row order, a dropped token, a token
+ * not neighbours — on one line, more than a misprint —, a departure from row order, a dropped token, a token
  * under another column's header or a plus sign in a column of counts); the
  * identities are judged on each whole placement as the misprints it takes to
  * explain them (a wrong part with the total summed from it is one misprint),
