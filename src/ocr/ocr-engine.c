@@ -353,6 +353,7 @@ gk_ocr_engine_read (GkOcrEngine *e, int x, int y, int w, int h, GkOcrReadMode mo
 typedef struct {
   gssize start;        /* byte offset in the line, -1 outside a number */
   gboolean doubtful;
+  guint first;         /* index of its first symbol */
 } NumberRun;
 
 static gboolean
@@ -400,11 +401,68 @@ decimals_in_run (const GString *text, const NumberRun *run)
   return n;
 }
 
+/* The tall glyphs of ink between the middle of syms[first] and that of
+ * syms[last]: runs of inked columns over the symbols' rows that reach
+ * into that span, at least GK_OCR_INK_GLYPH_MIN_HEIGHT as tall as the
+ * tallest (a decimal point is not counted). */
+static int
+ink_glyphs (PIX *ink, const GkOcrSymbol *syms, guint first, guint last)
+{
+  int x0 = syms[first].x0, x1 = syms[last].x1, y0 = G_MAXINT, y1 = 0;
+  int from = (syms[first].x0 + syms[first].x1) / 2, to = (syms[last].x0 + syms[last].x1) / 2;
+  for (guint k = first; k <= last; k++)
+    y0 = MIN (y0, syms[k].y0), y1 = MAX (y1, syms[k].y1);
+  x0 = MAX (x0, 0), y0 = MAX (y0, 0);
+  x1 = MIN (x1, (int) pixGetWidth (ink)), y1 = MIN (y1, (int) pixGetHeight (ink));
+  int heights[64], n = 0, tallest = 0, top = G_MAXINT, bottom = -1, start = -1;
+  for (int x = x0; x <= x1; x++)
+    {
+      int t = G_MAXINT, b = -1;
+      for (int y = y0; x < x1 && y < y1; y++)
+        {
+          l_uint32 v = 0;
+          pixGetPixel (ink, x, y, &v);
+          if (v)
+            t = MIN (t, y), b = y;
+        }
+      if (b >= 0)
+        {
+          start = start < 0 ? x : start;
+          top = MIN (top, t), bottom = MAX (bottom, b);
+          continue;
+        }
+      /* a run ended at x: counted when it reaches into [from, to] */
+      if (start >= 0 && x > from && start <= to && n < (int) G_N_ELEMENTS (heights))
+        {
+          heights[n++] = bottom - top + 1;
+          tallest = MAX (tallest, bottom - top + 1);
+        }
+      start = -1, top = G_MAXINT, bottom = -1;
+    }
+  int glyphs = 0;
+  for (int k = 0; k < n; k++)
+    glyphs += heights[k] >= GK_OCR_INK_GLYPH_MIN_HEIGHT * tallest;
+  return glyphs;
+}
+
+/* TRUE when the ink of syms[first..last] (a figure and the sign after
+ * it) has one tall glyph per digit and sign read: no glyph read twice. */
+static gboolean
+ink_confirms (PIX *ink, const GkOcrSymbol *syms, guint first, guint last)
+{
+  if (!ink || pixGetDepth (ink) != 1)
+    return FALSE;
+  int tall = 0;
+  for (guint k = first; k <= last; k++)
+    tall += g_ascii_isdigit (syms[k].text[0]) || is_percent_sign (syms[k].text);
+  return ink_glyphs (ink, syms, first, last) == tall;
+}
+
 char *
-gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
+gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n, PIX *ink)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  NumberRun run = { -1, FALSE };
+  NumberRun run = { -1, FALSE, 0 };
   for (guint i = 0; i < n; i++)
     {
       const GkOcrSymbol *s = &syms[i], *prev = i > 0 ? &syms[i - 1] : NULL;
@@ -417,7 +475,8 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
           && is_percent_sign (s->text) && prev->x1 > prev->x0
           && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
           && (prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0)
-              || decimals_in_run (text, &run) > GK_OCR_PERCENT_DECIMALS))
+              || decimals_in_run (text, &run) > GK_OCR_PERCENT_DECIMALS)
+          && !(run.start >= 0 && ink_confirms (ink, syms, run.first, i)))
         {
           /* wholly inside the sign, nothing missed before it: the sign's
            * upper circle alone, the figure whole without it */
@@ -443,7 +502,7 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n)
       if (!is_number_char (s->text))
         close_run (text, &run);
       else if (run.start < 0)
-        run.start = (gssize) text->len;
+        run.start = (gssize) text->len, run.first = i;
       if (g_ascii_isdigit (s->text[0]) && s->confidence < GK_OCR_PROSE_DIGIT_CONFIDENCE)
         run.doubtful = TRUE;
       g_string_append (text, s->text);
@@ -460,9 +519,9 @@ symbols_clear (gpointer data)
 
 /* The line of the symbols gathered, into lines unless empty. */
 static void
-finish_line (GPtrArray *lines, GkOcrLine *line, GArray *syms)
+finish_line (GPtrArray *lines, GkOcrLine *line, GArray *syms, PIX *ink)
 {
-  line->text = gk_ocr_line_from_symbols ((const GkOcrSymbol *) (void *) syms->data, syms->len);
+  line->text = gk_ocr_line_from_symbols ((const GkOcrSymbol *) (void *) syms->data, syms->len, ink);
   g_array_set_size (syms, 0);
   if (*line->text)
     g_ptr_array_add (lines, line);
@@ -492,7 +551,7 @@ gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h)
       if (!line || TessPageIteratorIsAtBeginningOf (pit, RIL_TEXTLINE))
         {
           if (line)
-            finish_line (lines, line, syms);
+            finish_line (lines, line, syms, e->pix);
           line = g_new0 (GkOcrLine, 1);
           TessPageIteratorBoundingBox (pit, RIL_TEXTLINE, &line->x0, &line->y0, &line->x1, &line->y1);
           line->confidence = CLAMP (TessResultIteratorConfidence (it, RIL_TEXTLINE) / 100.0, 0.0, 1.0);
@@ -502,15 +561,14 @@ gk_ocr_engine_read_lines (GkOcrEngine *e, int x, int y, int w, int h)
         {
           GkOcrSymbol s = { g_strdup (t), TessResultIteratorConfidence (it, RIL_SYMBOL) / 100.0, 0, 0,
                             TessPageIteratorIsAtBeginningOf (pit, RIL_WORD) };
-          int top, bottom;
-          TessPageIteratorBoundingBox (pit, RIL_SYMBOL, &s.x0, &top, &s.x1, &bottom);
+          TessPageIteratorBoundingBox (pit, RIL_SYMBOL, &s.x0, &s.y0, &s.x1, &s.y1);
           g_array_append_val (syms, s);
         }
       TessDeleteText (t);
     }
   while (TessResultIteratorNext (it, RIL_SYMBOL));
   if (line)
-    finish_line (lines, line, syms);
+    finish_line (lines, line, syms, e->pix);
   TessResultIteratorDelete (it);
   return lines;
 }

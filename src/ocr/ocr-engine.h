@@ -52,6 +52,9 @@
  * the sign's ink read twice, the figure before it read whole. */
 #define GK_OCR_GLYPH_INSIDE 0.9
 #define GK_OCR_GLYPH_ROOM 0.5
+/* In the ink, a glyph is a run of inked columns at least this share as
+ * tall as the tallest run of the figure (a decimal point is lower). */
+#define GK_OCR_INK_GLYPH_MIN_HEIGHT 0.6
 /* What replaces such a number in the line: no figure pattern reads it. */
 #define GK_OCR_UNREAD_MARK GK_UNREAD_MARK
 
@@ -77,6 +80,7 @@ typedef struct {
   double confidence;   /* 0..1 */
   int x0, x1;          /* columns of its box */
   gboolean word_start; /* a word begins here */
+  int y0, y1;          /* rows of its box */
 } GkOcrSymbol;
 
 /* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
@@ -85,8 +89,11 @@ typedef struct {
  * makes more than GK_OCR_PERCENT_DECIMALS decimals (one glyph read
  * twice), come out as GK_OCR_UNREAD_MARK — unless that digit lies wholly
  * inside the sign right after the digit before (GK_OCR_GLYPH_INSIDE,
- * GK_OCR_GLYPH_ROOM): then it alone goes; CJK spacing is removed. */
-char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n);
+ * GK_OCR_GLYPH_ROOM): then it alone goes.  The LSTM's boxes are loose; ink
+ * (the 1 bpp image the boxes are in, or NULL) settles it first: a figure
+ * whose ink has exactly as many tall glyphs as its reading has digits and
+ * signs read none twice, and stands.  CJK spacing is removed. */
+char *gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n, PIX *ink);
 
 /* Call first thing in main(), before any thread: OMP_THREAD_LIMIT=1 unless
  * the user set it (one tesseract thread per worker; -j N parallelises). */

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       char *t = g_strndup ((const char *) data + i, 1);
       syms[n] = (GkOcrSymbol) { t, data[i] / 255.0, data[i], data[i] + (int) (i % 7), i % 3 == 0 };
     }
-  char *line = gk_ocr_line_from_symbols (syms, n);
+  char *line = gk_ocr_line_from_symbols (syms, n, NULL);
   for (guint i = 0; i < n; i++)
     g_free (syms[i].text);
   g_free (line);
