@@ -930,7 +930,10 @@ degraded_sample_pdf (const char *sample, int page_index, double dpi, double deg,
       {
         l_uint32 v = 255;
         pixGetPixel (turned, x, y, &v);
-        int g = CLAMP ((int) v + g_rand_int_range (rand, -noise, noise + 1), 0, 255);
+        /* one draw: CLAMP evaluates its argument up to three times, and a
+         * second draw let values past 255 wrap to black (salt and pepper) */
+        int g = (int) v + g_rand_int_range (rand, -noise, noise + 1);
+        g = CLAMP (g, 0, 255);
         ((guint32 *) (data + (gsize) y * stride))[x] = 0xff000000u | ((guint32) g << 16) | ((guint32) g << 8) | (guint32) g;
       }
   cairo_surface_mark_dirty (scan);
