@@ -892,11 +892,31 @@ test_prose_misreadings (void)
   /* 信 without its 亻 (12 times in the 38 scans' prose) names no category */
   g_autofree char *d = gk_ocr_fix_misreadings ("政务动态言息50条，重点领域估息1234条，共他信息7条", (const char *const *) shipped);
   g_assert_cmpstr (d, ==, "政务动态信息50条，重点领域信息1234条，其他信息7条");
-  /* 占 of a share read 贞 (corpus 036), also where the line breaks after it */
+  /* 占 of a share read 贞 (corpus 036) or 喇 (013) ... */
   g_autofree char *e = gk_ocr_fix_misreadings ("应急管理类信息158条,贞比8.8%", (const char *const *) shipped);
   g_assert_cmpstr (e, ==, "应急管理类信息158条,占比8.8%");
-  g_autofree char *f = gk_ocr_fix_misreadings ("其中应急管理类信息158条,贞", (const char *const *) shipped);
-  g_assert_cmpstr (f, ==, "其中应急管理类信息158条,占");
+  g_autofree char *f = gk_ocr_fix_misreadings ("287条,喇总数的2.79%", (const char *const *) shipped);
+  g_assert_cmpstr (f, ==, "287条,占总数的2.79%");
+  /* ... and split by the line break, put right on both sides (036: 贞 /
+   * 比8.8%; 013: 政策文件 / 关信息1661条; 喇 / 总数的) */
+  static const struct {
+    const char *above, *below, *want_above, *want_below;
+  } across[] = {
+    { "其中应急管理类信息158条,贞", "比8.8%,其他信息", "其中应急管理类信息158条,占", "比8.8%,其他信息" },
+    { "占总数的72.15%;政策文件", "关信息1661条,占", "占总数的72.15%;政策文件", "类信息1661条,占" },
+    { "政务动态类信息287条,喇", "总数的2.79%", "政务动态类信息287条,占", "总数的2.79%" },
+    /* no misreading across the break: unchanged */
+    { "按照有关文件", "相关信息公开", "按照有关文件", "相关信息公开" },
+    /* a fix of another length is not split: "(〈占" → "(占" */
+    { "其他信息7条(〈", "占5%)", "其他信息7条(〈", "占5%)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (across); i++)
+    {
+      g_autofree char *above = g_strdup (across[i].above), *below = g_strdup (across[i].below);
+      gk_ocr_fix_misreadings_across (&above, &below, (const char *const *) shipped);
+      g_assert_cmpstr (above, ==, across[i].want_above);
+      g_assert_cmpstr (below, ==, across[i].want_below);
+    }
 }
 
 /* A degraded copy of one page of a born-digital sample, as a poor scanner

@@ -231,6 +231,33 @@ gk_ocr_fix_misreadings (const char *line, const char *const *misreadings)
   return g_string_free (s, FALSE);
 }
 
+void
+gk_ocr_fix_misreadings_across (char **above, char **below, const char *const *misreadings)
+{
+  for (int i = 0; misreadings && misreadings[i] && misreadings[i + 1]; i += 2)
+    {
+      const char *wrong = misreadings[i], *right = misreadings[i + 1];
+      glong n = g_utf8_strlen (wrong, -1);
+      if (g_utf8_strlen (right, -1) != n)
+        continue;   /* a split must fall between the same characters of both */
+      for (glong k = 1; k < n; k++)
+        {
+          gsize wk = (gsize) (g_utf8_offset_to_pointer (wrong, k) - wrong);
+          gsize rk = (gsize) (g_utf8_offset_to_pointer (right, k) - right);
+          g_autofree char *head = g_strndup (wrong, wk);
+          gsize la = strlen (*above);
+          if (!g_str_has_suffix (*above, head) || !g_str_has_prefix (*below, wrong + wk))
+            continue;
+          char *a = g_strdup_printf ("%.*s%.*s", (int) (la - wk), *above, (int) rk, right);
+          char *b = g_strconcat (right + rk, *below + strlen (wrong + wk), NULL);
+          g_free (*above);
+          g_free (*below);
+          *above = a, *below = b;
+          return;
+        }
+    }
+}
+
 guint
 gk_ocr_engine_reads (const GkOcrEngine *e, GkOcrReadMode mode)
 {

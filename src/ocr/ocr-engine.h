@@ -13,6 +13,7 @@
  *   gk_ocr_engine_misreadings  models/ocr's known prose misreadings, as gk_ocr_misreadings_parse gives them
  *   gk_ocr_misreadings_parse   "wrong<TAB>right" lines → { wrong, right, wrong, right, ..., NULL }
  *   gk_ocr_fix_misreadings     a prose line with every known misreading put right
+ *   gk_ocr_fix_misreadings_across  one split by a line break, put right in both lines
  *
  * Method.  A TessBaseAPI is not thread safe and costs ~100 MB with chi_sim,
  * so each worker thread owns exactly one, made lazily (GPrivate) and kept
@@ -108,6 +109,11 @@ const char *const *gk_ocr_engine_misreadings (GkOcrEngine *e);
  * skipped, and so is a line without a tab or with an empty side. */
 GStrv gk_ocr_misreadings_parse (const char *text);
 char *gk_ocr_fix_misreadings (const char *line, const char *const *misreadings);
+/* A misreading the line break splits — its start ends the line above, its
+ * rest begins the one below (贞 / 比) — put right in both; only a
+ * misreading as long as its fix (a split needs the same place in both).
+ * At most one per break. */
+void gk_ocr_fix_misreadings_across (char **above, char **below, const char *const *misreadings);
 
 /* pix is borrowed and must outlive the reads; ppi its resolution. */
 void gk_ocr_engine_set_image (GkOcrEngine *e, PIX *pix, int ppi);

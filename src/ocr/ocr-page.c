@@ -1067,12 +1067,21 @@ read_prose (GkOcrEngine *engine, const GkOcrImage *img, const GPtrArray *grids, 
     }
   gk_ocr_engine_set_image (engine, rest, img->dpi);
   g_autoptr (GPtrArray) lines = gk_ocr_engine_read_lines (engine, 0, 0, pixGetWidth (rest), pixGetHeight (rest));
+  const char *const *misreadings = gk_ocr_engine_misreadings (engine);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GkOcrLine *l = lines->pdata[i];
+      char *fixed = gk_ocr_fix_misreadings (l->text, misreadings);
+      g_free (l->text);
+      l->text = fixed;
+      if (i > 0)
+        gk_ocr_fix_misreadings_across (&((GkOcrLine *) lines->pdata[i - 1])->text, &l->text, misreadings);
+    }
   for (guint i = 0; i < lines->len; i++)
     {
       GkOcrLine *l = lines->pdata[i];
       GkRect box = gk_ocr_image_to_points (img, l->x0, l->y0, l->x1, l->y1);
-      g_autofree char *text = gk_ocr_fix_misreadings (l->text, gk_ocr_engine_misreadings (engine));
-      gk_page_add_word (page, text, &box, l->confidence);
+      gk_page_add_word (page, l->text, &box, l->confidence);
     }
   pixDestroy (&rest);
 }
