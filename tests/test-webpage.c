@@ -3,6 +3,7 @@
  * reports phrase it; and the record's decisions on such text (template
  * by what is printed, not by the year; a file that is no report). */
 #include "testutil.h"
+#include "html/html-input.h"
 
 /* Pads a one-line page past the length where it stops being a visual line. */
 static char *
@@ -89,6 +90,8 @@ test_heading_glued_to_table (void)
   g_assert_true (tu_int_is (r, "appeals.litigation_after_review.total", 2));
 }
 
+static void check_flat_table (const GkRecord *r);
+
 /* The 2019 table 三 of a one-line page, flattened: the outcome rows sum to
  * more than （七）总计 prints, which must be found; rows whose digits split
  * more than one way stay null. */
@@ -110,9 +113,24 @@ test_flat_table_read (void)
       "2.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请0000000"
       "5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理0000000（七）总计9000009"
       "四、结转下年度继续办理0000000 五、存在的主要问题及改进情况 无。");
-  g_autoptr (GkRecord) r = tu_record_from_text (page);
+  /* the same page saved as HTML with its whole text in one paragraph reads the same */
+  g_autofree char *html = g_strdup_printf ("<html><head><meta charset=\"utf-8\"></head><body><div><p>%s</p></div></body></html>", page);
+  g_autoptr (GkContent) hc = gk_html_read_data (html, strlen (html), NULL);
+  g_assert_nonnull (hc);
+  for (int as_html = 0; as_html <= 1; as_html++)
+    {
+      g_autoptr (GkRecord) r = as_html ? gk_pipeline_record_from_content (tu_pipeline (), "page.html", hc)
+                                       : tu_record_from_text (page);
+      check_flat_table (r);
+    }
+}
+
+static void
+check_flat_table (const GkRecord *r)
+{
   g_assert_cmpstr (r->template_id, ==, "2019");
   g_assert_cmpint (r->year, ==, 2020);
+  g_assert_cmpstr (r->issuer, ==, "某区人民政府");
   g_assert_true (tu_int_is (r, "applications.granted.total", 5));
   g_assert_true (tu_int_is (r, "applications.unavailable_not_held.natural_person", 2));
   g_assert_true (tu_int_is (r, "applications.processed_total.total", 9));

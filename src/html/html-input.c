@@ -5,6 +5,7 @@
 #include "common/gk-text.h"
 #include "common/gk-number.h"
 #include "content/line-row.h"
+#include "text/text-input.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -124,8 +125,14 @@ flush_line (Reader *rd)
   if (!*text)
     return;
   GkSource src = html_source (rd->line_no);
-  g_ptr_array_add (rd->content->lines, gk_line_new (text, &src));
-  g_ptr_array_add (rd->content->rows, gk_line_to_row (text, &src));
+  /* a page whose whole text is one paragraph is read as a crawler's one-line copy of it */
+  g_autoptr (GPtrArray) pieces = gk_text_long_line_pieces (text);
+  for (guint p = 0; p < (pieces ? pieces->len : 1); p++)
+    {
+      const char *piece = pieces ? pieces->pdata[p] : text;
+      g_ptr_array_add (rd->content->lines, gk_line_new (piece, &src));
+      g_ptr_array_add (rd->content->rows, gk_line_to_row (piece, &src));
+    }
 }
 
 static gboolean

@@ -11,7 +11,9 @@
  * (<!--[if !supportLists]--> …) is cut out.  Block elements (p, div, hN,
  * li, a <br>) end a line; each line becomes a GkLine and, as in the text
  * path, a row (a line of prose is a label-only row the matcher reads as a
- * heading).  A table whose cells hold another table is page layout: its
+ * heading).  A paragraph longer than a visual line holds a whole page's
+ * text (tables flattened into it): it is cut into pieces as the text path
+ * cuts a crawler's one-line copy (gk_text_long_line_pieces).  A table whose cells hold another table is page layout: its
  * cells are read as flow and the inner tables as tables.  A data table is
  * laid out on a grid honouring rowspan and colspan (spans clamped to
  * GK_HTML_MAX_ROWSPAN / GK_HTML_MAX_COLSPAN); each grid row yields one

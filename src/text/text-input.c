@@ -430,6 +430,12 @@ join_pipe_continuations (GArray *lines)
   return joined;
 }
 
+GPtrArray *
+gk_text_long_line_pieces (const char *line)
+{
+  return g_utf8_strlen (line, -1) > GK_FLAT_LINE_CHARS ? gk_text_flat_pieces (line) : NULL;
+}
+
 GkContent *
 gk_text_read (const char *data, gsize len, GError **error)
 {
@@ -493,9 +499,7 @@ gk_text_read (const char *data, gsize len, GError **error)
         continue;
       any_text = TRUE;
       GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
-      g_autoptr (GPtrArray) pieces = NULL;
-      if (g_utf8_strlen (tl->text, -1) > GK_FLAT_LINE_CHARS)
-        pieces = gk_text_flat_pieces (tl->text);
+      g_autoptr (GPtrArray) pieces = gk_text_long_line_pieces (tl->text);
       for (guint p = 0; p < (pieces ? pieces->len : 1); p++)
         {
           const char *piece = pieces ? pieces->pdata[p] : tl->text;

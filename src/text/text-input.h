@@ -36,3 +36,7 @@ char *gk_text_to_utf8 (const char *data, gsize len, GkContent *content);
 /* One over-long line cut into sentences, blocks and flattened table rows
  * (char* pieces, white space trimmed). */
 GPtrArray *gk_text_flat_pieces (const char *line);
+/* The pieces a line is read as: a line over GK_FLAT_LINE_CHARS characters
+ * (a crawled page's text on one line, in a text file or one paragraph of a
+ * web page) cut by gk_text_flat_pieces; NULL for a line of ordinary length. */
+GPtrArray *gk_text_long_line_pieces (const char *line);
