@@ -424,6 +424,19 @@ test_page_without_title (void)
   g_assert_null (m->title);
   g_assert_cmpstr (m->issuer, ==, "某区审计局");
   g_assert_cmpint (m->year, ==, 2014);
+  /* a page kept as Markdown: heading marks, bold and link targets are no
+   * part of the words; the link's text is */
+  g_autoptr (GkRecord) k = tu_record_from_text (
+      "[首页](http://www.example.gov.cn/) > [政务公开](/zwgk/)\n![logo](/img/logo.png)\n"
+      "# **某县水利局2016年政府信息公开工作年度报告**\n\n## 一、主动公开政府信息情况\n"
+      "> 全年主动公开政府信息[58条](#t1)。\n");
+  g_assert_cmpstr (k->title, ==, "某县水利局2016年政府信息公开工作年度报告");
+  g_assert_cmpstr (k->issuer, ==, "某县水利局");
+  g_assert_true (tu_int_is (k, "narrative.active_total", 58));
+  /* a bracket that is no link stays: 〔2016〕 written [2016] */
+  const char *doc = "按照《通知》（琼办[2016]69号）要求编制。\n";
+  g_autoptr (GkContent) dc = gk_text_read (doc, strlen (doc), NULL);
+  g_assert_cmpstr (((GkLine *) dc->lines->pdata[0])->text, ==, "按照《通知》（琼办[2016]69号）要求编制。");
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

@@ -430,6 +430,60 @@ join_pipe_continuations (GArray *lines)
   return joined;
 }
 
+/* TRUE when s starts a link target: a URL, a site path or an anchor. */
+static gboolean
+is_link_target (const char *s)
+{
+  return g_str_has_prefix (s, "http://") || g_str_has_prefix (s, "https://") || g_str_has_prefix (s, "www.")
+         || *s == '/' || *s == '#';
+}
+
+/* Markdown a converter leaves in a page's text (a crawler that keeps pages
+ * as Markdown): a heading's or quote's marks at the line's start, bold
+ * marks, a link's target and an image are no part of the report's words;
+ * removed in place, the link's text kept. */
+static void
+strip_markdown (char *line)
+{
+  char *p = line + strspn (line, " \t");   /* the indent stays: layout columns count from it */
+  GString *out = g_string_new_len (line, p - line);
+  for (;;)
+    {
+      gsize hashes = strspn (p, "#");
+      if (hashes >= 1 && hashes <= 6 && p[hashes] == ' ')
+        p += hashes + 1;
+      else if (*p == '>' && p[1] == ' ')
+        p += 2;
+      else
+        break;
+    }
+  while (*p)
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          p += 2;
+          continue;
+        }
+      gboolean image = p[0] == '!' && p[1] == '[';
+      if (*p == '[' || image)
+        {
+          const char *open = image ? p + 1 : p;
+          const char *close = strchr (open, ']');
+          const char *end = close && close[1] == '(' && is_link_target (close + 2) ? strchr (close + 2, ')') : NULL;
+          if (end)
+            {
+              if (!image)
+                g_string_append_len (out, open + 1, close - open - 1);
+              p = (char *) end + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  memcpy (line, out->str, out->len + 1);   /* never longer than the line */
+  g_string_free (out, TRUE);
+}
+
 GPtrArray *
 gk_text_long_line_pieces (const char *line)
 {
@@ -479,6 +533,7 @@ gk_text_read (const char *data, gsize len, GError **error)
       char *ff;
       while ((ff = strchr (line, '\f')))
         *ff = ' ';
+      strip_markdown (line);
       int indent = 0;
       while (g_ascii_isspace (line[indent]))
         indent++;

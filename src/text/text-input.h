@@ -7,7 +7,9 @@
  * Method.  Bytes that are not UTF-8 are read as whichever of UTF-8 and
  * GB18030 (the superset of GBK/GB2312 that Chinese sites use) leaves fewer
  * bytes unconverted, those replaced, and warnings say so (a GBK page with
- * one broken pair is still GBK).  Form feeds count pages.  Page furniture — a
+ * one broken pair is still GBK).  Markdown a converter left (heading and
+ * quote marks at a line's start, bold marks, link targets, images) is
+ * removed, a link's text kept.  Form feeds count pages.  Page furniture — a
  * lone site URL, page numbers like "- 3 -", "— 3 —", "第3页" — is dropped
  * so a table broken over a page continues as if it were not.  Each line
  * becomes a row: its trailing run of number tokens (a unit token joins the
