@@ -437,6 +437,14 @@ test_page_without_title (void)
   const char *doc = "按照《通知》（琼办[2016]69号）要求编制。\n";
   g_autoptr (GkContent) dc = gk_text_read (doc, strlen (doc), NULL);
   g_assert_cmpstr (((GkLine *) dc->lines->pdata[0])->text, ==, "按照《通知》（琼办[2016]69号）要求编制。");
+  /* a title wrapped after its year and organ; a sentence further on that
+   * names the report (现向社会公布XX局2022年…年度报告。) is no title */
+  g_autoptr (GkRecord) y = tu_record_from_text (
+      "2022年某区审计局\n政府信息公开工作年度报告\n根据《条例》规定，现向社\n"
+      "会公布某区审计局2022年政府信息公开年度报告。本报告由\n总体情况等六部分组成。\n全年主动公开政府信息10条。\n");
+  g_assert_cmpstr (y->title, ==, "2022年某区审计局政府信息公开工作年度报告");
+  g_assert_cmpstr (y->issuer, ==, "某区审计局");
+  g_assert_cmpint (y->year, ==, 2022);
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

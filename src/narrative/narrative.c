@@ -398,13 +398,17 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
               continue;   /* the last line names no report and has none to join */
             g_autofree char *next = gk_text_squeeze (((GkLine *) content->lines->pdata[i + 1])->text);
             joined = g_strconcat (sq, next, NULL);
-            gsize s, e;
-            if (!gk_regex_search (r->title, joined, 0, &s, &e) || s >= strlen (sq)
-                || g_utf8_strlen (joined, -1) > 60)
+            gsize s, e, ys;
+            /* the report's words start in this line, or this line is the
+             * title's year and organ alone (2024年通溪街道办事处 / 政府信息公开…) */
+            gboolean year_and_organ = gk_regex_search (r->year, sq, 0, &ys, NULL) && ys == 0 && !strstr (sq, "，")
+                                      && !strchr (sq, ',');
+            if (!gk_regex_search (r->title, joined, 0, &s, &e) || s > strlen (sq)
+                || (s == strlen (sq) && !year_and_organ) || g_utf8_strlen (joined, -1) > 60)
               continue;
           }
         const char *title = joined ? joined : sq;
-        if (g_utf8_strlen (title, -1) > 60)
+        if (g_utf8_strlen (title, -1) > 60 || strstr (title, "。"))
           continue;   /* a sentence that mentions the report, not its title */
         g_autoptr (GkMatch) y = gk_regex_match (r->year, title, 0);
         if (pass >= 1 && !y)
