@@ -134,6 +134,10 @@ test_nfkc_fast_path (void)
       }
   g_autofree char *mixed = gk_text_nfkc ("（一）①ｶ　２");
   g_assert_cmpstr (mixed, ==, "(一)1カ 2");
+  /* radicals a font draws for ideographs: the Kangxi ones (NFKC) and the
+   * supplement's (人⺠政府, ⻓, ⻔), which NFKC leaves */
+  g_autofree char *radicals = gk_text_nfkc ("某区人⺠政府⼯作⻓⻔");
+  g_assert_cmpstr (radicals, ==, "某区人民政府工作长门");
 }
 
 /* Bare page numbers: where at least two pages end with a line that is only

@@ -1,6 +1,7 @@
 /* gk-text.h — Unicode normalisation shared by every heuristic.
  *
- *   gk_text_nfkc          NFKC: full-width digits, brackets and letters to ASCII
+ *   gk_text_nfkc          NFKC: full-width digits, brackets and letters to ASCII;
+ *                         CJK radicals to the ideographs they stand for (⺠ → 民)
  *   gk_text_label_key     NFKC with all white space (incl. U+3000, NBSP) removed:
  *                         the form template patterns are written against
  *   gk_text_squeeze       NFKC, white space removed except between two ASCII
