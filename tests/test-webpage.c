@@ -445,6 +445,18 @@ test_page_without_title (void)
   g_assert_cmpstr (y->title, ==, "2022年某区审计局政府信息公开工作年度报告");
   g_assert_cmpstr (y->issuer, ==, "某区审计局");
   g_assert_cmpint (y->year, ==, 2022);
+  /* a signature's year whose 〇 a dump put on the line above: put back
+   * where they make the one year a report can bear */
+  g_autoptr (GkRecord) z = tu_record_from_text ("某县2019年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                "某县人民政府办公室\n〇 〇\n二 二 年三月六日\n");
+  g_assert_cmpstr (z->published_on, ==, "2020-03-06");
+  g_autoptr (GkRecord) z1 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                 "某县人民政府办公室\n〇\n二 二三年二月八日\n");
+  g_assert_cmpstr (z1->published_on, ==, "2023-02-08");
+  /* no 〇 above: the year cannot be told, nothing is dated */
+  g_autoptr (GkRecord) z2 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                 "某县人民政府办公室\n二 二三年二月八日\n");
+  g_assert_null (z2->published_on);
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");

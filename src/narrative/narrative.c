@@ -36,6 +36,7 @@ struct GkNarrativeRules {
   GPtrArray *issuer_completions; /* char*: 人民政府, 管委会…: the full names a bare place name may have */
   GkRegex *date;
   GkRegex *date_chinese;
+  GkRegex *date_split_year;    /* 二二年三月六日 under a line of 〇: may be NULL */
   GkRegex *year_period;        /* 统计期限自2014年1月1日…: the year a title does not name; may be NULL */
   GkRegex *issuer_field;       /* 来源：XX beside a web page's title; may be NULL */
   GPtrArray *issuer_sentences; /* GkRegex*: 本报告由XX编制 in the opening prose */
@@ -73,6 +74,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   g_ptr_array_unref (r->issuer_completions);
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
+  gk_regex_free (r->date_split_year);
   gk_regex_free (r->year_period);
   gk_regex_free (r->title_field);
   gk_regex_free (r->title_exclude);
@@ -172,6 +174,8 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
   r->year = rule_regex (root, "year", path, &err);
   r->date = rule_regex (root, "date", path, &err);
   r->date_chinese = rule_regex (root, "date_chinese", path, &err);
+  if (json_object_get (root, "date_split_year"))
+    r->date_split_year = rule_regex (root, "date_split_year", path, &err);
   if (json_object_get (root, "year_period"))
     r->year_period = rule_regex (root, "year_period", path, &err);
   r->issuer_sentences = regex_list (json_object_get (root, "issuer_sentences"), path, &err);
@@ -831,6 +835,55 @@ read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse 
     }
 }
 
+/* Years a signature may bear: reports exist from 2008 (the 条例) on. */
+#define SIGNATURE_YEAR_MIN 2008
+#define SIGNATURE_YEAR_MAX 2100
+
+/* The year whose Chinese numerals are digits (in order, 〇 left out) with
+ * zeros 〇 put back: the one placement in SIGNATURE_YEAR_MIN..MAX, else -1
+ * (二二 + two 〇: 二〇二〇 alone, 2200 and 2002 being out of range). */
+static int
+year_with_zeros (const char *digits, int zeros)
+{
+  int n = chinese_number (digits) >= 0 ? (int) g_utf8_strlen (digits, -1) : -1;
+  if (n < 1 || n + zeros != 4)
+    return -1;
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (digits, -1, NULL);
+  int found = -1, count = 0;
+  for (int mask = 0; mask < 16; mask++)
+    {
+      if (__builtin_popcount ((unsigned) mask) != zeros || (mask & 8))
+        continue;   /* a year starts with no 〇 */
+      int year = 0;
+      for (int pos = 3, k = 0; pos >= 0; pos--)
+        {
+          char ch[8] = { 0 };
+          g_unichar_to_utf8 (u[k], ch);
+          int d = (mask >> pos) & 1 ? 0 : chinese_number (ch);
+          k += !((mask >> pos) & 1);
+          year = year * 10 + d;
+        }
+      if (year >= SIGNATURE_YEAR_MIN && year <= SIGNATURE_YEAR_MAX)
+        found = year, count++;
+    }
+  return count == 1 ? found : -1;
+}
+
+/* How many 〇 a line holds when it holds nothing else (white space aside); 0 otherwise. */
+static int
+zeros_only (const char *squeezed)
+{
+  int n = 0;
+  for (const char *p = squeezed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x3007 && c != 0x25CB && c != 0x96F6)   /* 〇 ○ 零 */
+        return 0;
+      n++;
+    }
+  return n;
+}
+
 static void
 read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 {
@@ -850,10 +903,20 @@ read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
       else
         {
           g_autoptr (GkMatch) b = gk_regex_match (r->date_chinese, sq, 0);
-          if (!b)
+          g_autoptr (GkMatch) c = b || !r->date_split_year || i == 0 ? NULL : gk_regex_match (r->date_split_year, sq, 0);
+          if (b)
+            {
+              g_autofree char *ys = gk_match_group (b, 1), *ms = gk_match_group (b, 2), *ds = gk_match_group (b, 3);
+              y = chinese_number (ys), m = chinese_number (ms), d = chinese_number (ds);
+            }
+          else if (c)
+            {
+              g_autofree char *above = gk_text_squeeze (((GkLine *) content->lines->pdata[i - 1])->text);
+              g_autofree char *ys = gk_match_group (c, 1), *ms = gk_match_group (c, 2), *ds = gk_match_group (c, 3);
+              y = year_with_zeros (ys, zeros_only (above)), m = chinese_number (ms), d = chinese_number (ds);
+            }
+          else
             continue;
-          g_autofree char *ys = gk_match_group (b, 1), *ms = gk_match_group (b, 2), *ds = gk_match_group (b, 3);
-          y = chinese_number (ys), m = chinese_number (ms), d = chinese_number (ds);
         }
       if (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y > 1990)
         {
