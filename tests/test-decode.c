@@ -502,6 +502,22 @@ test_blank_zero_row_the_grid_lacks (void)
   g_assert_false (tu_int_is (rec, "applications.other_handling_overdue_correction.total", 3));
 }
 
+/* Table 二 (template 2021) with blank cells for zero, its labels first as
+ * one block, then each block's header and the numbers under it: the first
+ * number stands under the header of the first block's columns, not beside
+ * the last label (the fee, a column of its own block). */
+static void
+test_blank_zero_numbers_under_another_blocks_header (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n信息内容\n行政许可\n"
+    "信息内容\n行政处罚\n行政强制\n信息内容\n行政事业性收费\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n"
+    "3\n第二十条第（五）项\n本年处理决定数量\n812\n第二十条第（六）项\n本年处理决定数量\n97\n\n现行有效件数\n41\n\n"
+    "第二十条第（八）项\n本年收费金额（单位：万元）\n\n三、收到和处理政府信息公开申请情况\n");
+  const GkValue *fee = gk_record_get (rec, "active.fees.amount_wan");
+  g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -705,6 +721,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
+  g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
+                   test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);

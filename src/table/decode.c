@@ -1249,6 +1249,30 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
     g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
 }
 
+/* Whether the lines after the last that names a row (the labels gathered
+ * before some numbers) are a header of columns that row does not have: the
+ * numbers stand under another block's header ("本年制发件数" after a
+ * block of labels ending with 行政事业性收费), not beside that label. */
+static gboolean
+under_other_header (const GkGrid *grid, const GPtrArray *lines, guint last)
+{
+  gboolean other = FALSE;
+  for (guint l = lines->len; l-- > 0;)
+    {
+      g_autoptr (GArray) named = rows_named (grid, lines->pdata[l]);
+      if (named->len)
+        break;
+      for (guint r = 0; r < grid->n_rows; r++)
+        if (header_named (grid, r, lines->pdata[l]) != HEADER_NONE)
+          {
+            if (r == last)
+              return FALSE;
+            other = TRUE;
+          }
+    }
+  return other;
+}
+
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
                  guint *block_rows)
@@ -1271,12 +1295,15 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       g_array_append_val (queue, r);
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autofree char *head = NULL;   /* the labels that named the one row being filled */
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);   /* pending, a line each */
   guint t = 0;
   for (guint i = lo; i < hi; i++)
     {
       const GkRow *row = rows->pdata[i];
       g_autofree char *key = gk_text_label_key (row->label);
       g_string_append (pending, key);
+      if (*key)
+        g_ptr_array_add (lines, g_strdup (key));
       if (t >= toks->len || g_array_index (toks, Token, t).line != i)
         continue;
       if (head && queue->len == 1 && ((GArray *) by_row->pdata[g_array_index (queue, guint, 0)])->len)
@@ -1310,6 +1337,9 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           head = g_strdup (pending->str);
         }
       g_string_truncate (pending, 0);
+      gboolean other_header = named && named->len
+                              && under_other_header (grid, lines, g_array_index (named, Named, named->len - 1).row);
+      g_ptr_array_set_size (lines, 0);
       if (named && named->len)
         {
           /* a new label: a block left part-filled cannot be trusted */
@@ -1335,7 +1365,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
                 break;
             }
           guint from = named->len > 1 && run > g_array_index (grid->row_ncols, guint, last) ? 0 : named->len - 1;
-          for (guint q = from; q < named->len; q++)
+          for (guint q = from; q < named->len && !other_header; q++)
             g_array_append_val (queue, g_array_index (named, Named, q).row);
           if (queue->len > 1)
             *block_rows += queue->len;

@@ -36,7 +36,8 @@
  * the grid (blank cells left no token) is placed by the labels before the
  * numbers (or by a wrapped label's head, the numbers printed beside it,
  * whose rest after them names no row again; labels that name no row after
- * a full row keep their numbers out of it): a
+ * a full row keep their numbers out of it, and so do labels followed by
+ * another block's column header): a
  * table (or a row) whose printed numbers are all zero is zeros whatever
  * cells they sat in, a row printed in part only where its identities leave
  * one reading.
