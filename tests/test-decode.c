@@ -518,6 +518,31 @@ test_blank_zero_numbers_under_another_blocks_header (void)
   g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
 }
 
+/* Table 四's two litigation groups printed in two strips (the first four
+ * columns of each, then both totals), a cell a block: read down the
+ * columns instead, the groups add up as well.  The print says nothing of
+ * which; that strips are rarer than columns is no evidence, so the cells
+ * the two readings disagree on are not read (the totals they share are). */
+static void
+test_strips_or_columns_alike (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
+                      "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n");
+  for (const int *t = (const int[]){ 1, 4, 1, 4, 10, 0, 1, 1, 1, 2, 1, 0, 2, 3, 5, -1 }; *t >= 0; t++)
+    append_cell (s, *t);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "appeals.review.total", 10));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 3));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.total", 5));
+  g_assert_cmpint (gk_record_get (rec, "appeals.litigation_direct.other")->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpint (gk_record_get (rec, "appeals.litigation_after_review.upheld")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -723,6 +748,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
+  g_test_add_func ("/decode/strips-or-columns-alike", test_strips_or_columns_alike);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);

@@ -195,6 +195,14 @@ step_token (const Step *st, guint j)
   return st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
 }
 
+/* The cost of the order a step reads in (a band, strips): no evidence of
+ * the print, only how rare the order is. */
+static int
+step_order_cost (const Step *st)
+{
+  return st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
+}
+
 /* A token dropped from inside a step: a stray number, or, cheaper, one the
  * text reader says may be the page's number. */
 static gboolean
@@ -374,7 +382,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
-  int cost = st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
+  int cost = step_order_cost (st);
   if (st->hole != NO_HOLE)
     cost += token_may_be_page_number (&s->tok[i + st->hole]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
   for (guint j = 0; j < ncells; j++)
@@ -551,7 +559,7 @@ missing_rows_cost (const Search *s, guint r)
 }
 
 /* The one column of grid row r whose header a line of the text is (the
- * header's words make half the line at least: "本年新制作数量", not
+ * header's words make a third of the line at least: "本年新公开数量", not
  * "法人或其他组织"), HEADER_NONE when none, HEADER_SEVERAL when more
  * than one. */
 static int
@@ -568,7 +576,7 @@ header_named (const GkGrid *grid, guint r, const char *text)
           const GkRegex *header = g_array_index (grid->cells, GridCell, first + c).header;
           gsize st, e;
           if (!header || !gk_regex_search (header, lines[l], 0, &st, &e)
-              || 2 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) < chars)
+              || 3 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) < chars)
             continue;
           if (named >= 0 && (guint) named != c)
             return HEADER_SEVERAL;
@@ -789,6 +797,9 @@ typedef struct {
   const Search *s;
   GArray *path;          /* PathStep */
   int best;
+  int best_evidence;     /* the evidence of the cheapest placement */
+  int best_order;        /* the order cost of the cheapest placement */
+  int slack;             /* ORDER_SLACK, or 0: the cheapest placements only */
   guint leaves;
   guint nodes;
   gboolean gave_up;
@@ -802,7 +813,44 @@ typedef struct {
   const GkCell **cell;
   double *value;
   gboolean *known;
+  GPtrArray *leaves_kept; /* Leaf*: the placements that may vote */
 } Walk;
+
+/* A placement walked to its end, kept until the walk knows which vote. */
+typedef struct {
+  int total;             /* its cost */
+  int evidence;          /* its cost but for the order it reads (bands, strips) */
+  guint skipped, misprints;
+  const GkCell **cell;
+  double *value;
+  gboolean *known;
+  gboolean *doubted;
+} Leaf;
+
+static void
+leaf_free (Leaf *l)
+{
+  g_free (l->cell);
+  g_free (l->value);
+  g_free (l->known);
+  g_free (l->doubted);
+  g_free (l);
+}
+
+/* Placements that cost more than the cheapest by no more than the orders
+ * they read in are walked too: an order's rarity never decides between
+ * placements the print and the arithmetic fit alike. */
+enum { ORDER_SLACK = W_STRIP };
+
+/* How much dearer than the cheapest a placement may be and vote: none
+ * while a cheapest placement reads row by row (the order a text dump keeps
+ * unless its print says otherwise); else the slack between orders. */
+static int
+walk_slack (const Walk *w)
+{
+  return w->have_best && w->best_order > 0 ? w->slack : 0;
+}
+
 
 typedef struct {
   Step step;
@@ -843,48 +891,98 @@ walk_leaf (Walk *w, guint r_end)
   int total = add_cost (layout, missing_rows_cost (s, r_end));
   guint misprints = gk_grid_errors_to_explain (grid, w->value, w->known, NULL);
   total = add_cost (total, W_IDENTITY * (int) misprints);
-  if (total > w->best)
+  if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
     return;
+  int order = 0;
+  for (guint p = 0; p < w->path->len; p++)
+    order += step_order_cost (&g_array_index (w->path, PathStep, p).step);
   if (g_getenv ("GK_DEBUG_DECODE"))
     {
-      g_printerr ("  leaf %d:", total);
+      g_printerr ("  leaf %d (order %d):", total, order);
       for (guint p = 0; p < w->path->len; p++)
         {
           const PathStep *ps = &g_array_index (w->path, PathStep, p);
           int sc = step_cost (w->s, &ps->step, ps->i, ps->r);
           if (sc)
-            g_printerr (" %s%u@%u/r%u%s=%d", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
-                        ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "", sc);
+            {
+              /* a band read in strips shows where its strips end (bits) */
+              gboolean strips = ps->step.kind == STEP_BAND && ps->step.cuts != G_MAXUINT;
+              g_printerr (" %s%u@%u/r%u%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
+                          ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "");
+              if (strips)
+                g_printerr ("s[%x]", ps->step.cuts);
+              g_printerr ("=%d", sc);
+            }
         }
       g_printerr ("\n");
     }
+  Leaf *l = g_new0 (Leaf, 1);
+  l->total = total;
+  l->evidence = total - order;
+  l->skipped = skipped;
+  l->misprints = misprints;
+  l->cell = g_memdup2 (w->cell, ncells * sizeof (GkCell *));
+  l->value = g_memdup2 (w->value, ncells * sizeof (double));
+  l->known = g_memdup2 (w->known, ncells * sizeof (gboolean));
+  l->doubted = g_new0 (gboolean, ncells);
+  gk_grid_mark_doubted (grid, w->value, w->known, l->doubted);
+  g_ptr_array_add (w->leaves_kept, l);
+  if (!w->have_best || total < w->best)
+    w->best = total, w->best_evidence = l->evidence, w->best_order = order;
+  else if (total == w->best)
+    w->best_evidence = MIN (w->best_evidence, l->evidence), w->best_order = MIN (w->best_order, order);
+  w->have_best = TRUE;
+}
+
+/* The votes of the placements kept: the cheapest, and those dearer only by
+ * the order they read in (their evidence no worse than the cheapest's). */
+static void
+walk_vote (Walk *w)
+{
+  guint ncells = w->s->grid->cells->len;
   Votes *v = w->votes;
-  if (total < w->best || !w->have_best)
+  int evidence = G_MAXINT;
+  for (guint q = 0; q < w->leaves_kept->len; q++)
     {
-      w->best = total;
-      w->have_best = TRUE;
-      memset (v->seen, 0, ncells * sizeof (gboolean));
-      memset (v->differs, 0, ncells * sizeof (gboolean));
-      v->skipped = skipped;
-      v->misprints = misprints;
-      gk_grid_mark_doubted (grid, w->value, w->known, v->doubted);
-      for (guint c = 0; c < ncells; c++)
-        if (w->known[c])
-          vote (v, c, w->cell[c], w->value[c]);
-      return;
+      const Leaf *l = w->leaves_kept->pdata[q];
+      if (l->total == w->best)
+        evidence = MIN (evidence, l->evidence);
     }
-  v->skipped = MAX (v->skipped, skipped);
-  for (guint c = 0; c < ncells; c++)
-    {
-      if (w->known[c])
-        vote (v, c, w->cell[c], w->value[c]);
-      else if (v->seen[c])
-        v->differs[c] = TRUE;
-    }
-  /* a cell the earlier cheapest placements left empty and this one fills */
-  for (guint c = 0; c < ncells; c++)
-    if (w->known[c] && !v->differs[c] && v->seen[c] && fabs (v->value[c] - w->value[c]) > SUM_EPSILON)
-      v->differs[c] = TRUE;
+  gboolean first = TRUE;
+  /* the cheapest first: it sets what the others are compared with */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint q = 0; q < w->leaves_kept->len; q++)
+      {
+        const Leaf *l = w->leaves_kept->pdata[q];
+        gboolean cheapest = l->total == w->best;
+        if (pass == 0 ? !cheapest : cheapest || l->total > w->best + walk_slack (w) || l->evidence > evidence)
+          continue;
+        if (first)
+          {
+            first = FALSE;
+            memset (v->seen, 0, ncells * sizeof (gboolean));
+            memset (v->differs, 0, ncells * sizeof (gboolean));
+            v->skipped = l->skipped;
+            v->misprints = l->misprints;
+            memcpy (v->doubted, l->doubted, ncells * sizeof (gboolean));
+            for (guint c = 0; c < ncells; c++)
+              if (l->known[c])
+                vote (v, c, l->cell[c], l->value[c]);
+            continue;
+          }
+        v->skipped = MAX (v->skipped, l->skipped);
+        for (guint c = 0; c < ncells; c++)
+          {
+            if (l->known[c])
+              vote (v, c, l->cell[c], l->value[c]);
+            else if (v->seen[c])
+              v->differs[c] = TRUE;
+          }
+        /* a cell the earlier placements left empty and this one fills */
+        for (guint c = 0; c < ncells; c++)
+          if (l->known[c] && !v->differs[c] && v->seen[c] && fabs (v->value[c] - l->value[c]) > SUM_EPSILON)
+            v->differs[c] = TRUE;
+      }
 }
 
 typedef struct {
@@ -997,8 +1095,17 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   return TRUE;
 }
 
+/* A path (its cost at least cost, its evidence so far evidence) may end
+ * in a placement that votes: no dearer than the cheapest, or dearer only
+ * by the orders it reads in. */
+static gboolean
+within_reach (const Walk *w, int cost, int evidence)
+{
+  return !w->have_best || cost <= w->best || (cost <= w->best + walk_slack (w) && evidence <= w->best_evidence);
+}
+
 static void
-walk (Walk *w, guint i, guint r, int acc)
+walk (Walk *w, guint i, guint r, int acc, int order)
 {
   const Search *s = w->s;
   if (w->gave_up)
@@ -1027,7 +1134,8 @@ walk (Walk *w, guint i, guint r, int acc)
         continue;
       int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
       int cost = add_cost (add_cost (acc, c), rest);
-      if (cost == COST_INF || cost > w->cap || (w->have_best && cost > w->best) || band_is_redundant (s, &steps[q], i, r, c))
+      if (cost == COST_INF || cost > w->cap || !within_reach (w, cost, acc + c - order - step_order_cost (&steps[q]))
+          || band_is_redundant (s, &steps[q], i, r, c))
         continue;
       /* identities the step completes that do not hold (across steps: the
        * search could not count them) order the walk */
@@ -1039,12 +1147,15 @@ walk (Walk *w, guint i, guint r, int acc)
   qsort (opts, no, sizeof (Option), option_cmp);
   for (guint q = 0; q < no; q++)
     {
-      if (w->have_best && opts[q].cost > w->best)
+      int ord = order + step_order_cost (&opts[q].step);
+      if (w->have_best && opts[q].cost > w->best + walk_slack (w))
         break;
+      if (!within_reach (w, opts[q].cost, acc + opts[q].own - ord))
+        continue;
       PathStep ps = { opts[q].step, i, r };
       g_array_append_val (w->path, ps);
       path_apply (w, &opts[q].step, i, r, TRUE);
-      walk (w, i + opts[q].step.ntok, r + opts[q].step.k, acc + opts[q].own);
+      walk (w, i + opts[q].step.ntok, r + opts[q].step.k, acc + opts[q].own, ord);
       path_apply (w, &opts[q].step, i, r, FALSE);
       g_array_set_size (w->path, w->path->len - 1);
     }
@@ -1054,17 +1165,21 @@ walk (Walk *w, guint i, guint r, int acc)
  * whose steps alone cost no more than cap; FALSE when they are too many to
  * walk. */
 static gboolean
-votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap)
+votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, int slack)
 {
   guint ncells = s->grid->cells->len;
-  Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves, .cap = cap };
+  Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves, .cap = cap,
+             .slack = slack };
   w.path = g_array_new (FALSE, FALSE, sizeof (PathStep));
   w.cell = g_new0 (const GkCell *, ncells);
   w.value = g_new0 (double, ncells);
   w.known = g_new0 (gboolean, ncells);
   w.id_counted = g_new0 (gboolean, s->grid->identities->len);
   w.ids_seen = g_array_new (FALSE, FALSE, sizeof (guint));
-  walk (&w, 0, 0, 0);
+  w.leaves_kept = g_ptr_array_new_with_free_func ((GDestroyNotify) leaf_free);
+  walk (&w, 0, 0, 0, 0);
+  walk_vote (&w);
+  g_ptr_array_unref (w.leaves_kept);
   g_free (w.id_counted);
   g_array_unref (w.ids_seen);
   v->cost = w.best;
@@ -1073,6 +1188,19 @@ votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_l
   g_free (w.value);
   g_free (w.known);
   return !w.gave_up && w.have_best;
+}
+
+/* The placements dearer only by their orders vote too, unless they are too
+ * many to walk: then the cheapest alone do. */
+static gboolean
+votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap)
+{
+  if (votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, ORDER_SLACK))
+    return TRUE;
+  guint ncells = s->grid->cells->len;
+  votes_clear (v);
+  votes_init (v, ncells);
+  return votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, 0);
 }
 
 static gboolean

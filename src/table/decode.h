@@ -21,8 +21,11 @@
  * so a published error is evidence, never bent into agreement.  Every
  * placement within reach of the cheapest is walked: a cell on which they all
  * agree is read, a cell on which they differ is left unread and marked
- * ambiguous (output.md, "what a text dump cannot place"); when they are
- * too many to walk, those cheapest by their steps alone are, judged alike.
+ * ambiguous (output.md, "what a text dump cannot place"); when the cheapest
+ * reads bands or strips, those dearer only by the rarity of their order
+ * (strips rather than columns) vote too, since rarity is no evidence; when
+ * they are too many to walk, those cheapest by their steps alone are,
+ * judged alike.
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
