@@ -3,6 +3,7 @@
 #include "common/gk-error.h"
 #include "common/gk-text.h"
 #include "content/line-row.h"
+#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -430,6 +431,46 @@ join_pipe_continuations (GArray *lines)
   return joined;
 }
 
+/* Longest character reference decoded: &thetasym; and &#x10FFFF; fit. */
+#define CHAR_REF_MAX 10
+
+/* HTML character references a crawler left in a page's text when it cut the
+ * tags away (&nbsp; between cells, &ldquo;, Chinese as &#27665;): decoded
+ * in place (a reference is never shorter than its UTF-8); one that names no
+ * character stays as printed. */
+static void
+decode_char_refs (char *text)
+{
+  char *out = text;
+  for (const char *p = text; *p;)
+    {
+      const char *semi = *p == '&' ? memchr (p, ';', strnlen (p, CHAR_REF_MAX + 2)) : NULL;
+      gunichar c = 0;
+      if (semi && p[1] == '#')
+        {
+          char *end = NULL;
+          gboolean hex = p[2] == 'x' || p[2] == 'X';
+          guint64 v = g_ascii_strtoull (p + (hex ? 3 : 2), &end, hex ? 16 : 10);
+          if (end == semi && end > p + (hex ? 3 : 2) && g_unichar_validate ((gunichar) v) && v != 0)
+            c = (gunichar) v;
+        }
+      else if (semi && semi > p + 1)
+        {
+          g_autofree char *name = g_strndup (p + 1, (gsize) (semi - p - 1));
+          const htmlEntityDesc *e = htmlEntityLookup ((const xmlChar *) name);
+          c = e ? e->value : 0;
+        }
+      if (c)
+        {
+          out += g_unichar_to_utf8 (c == 0xA0 ? ' ' : c, out);   /* &nbsp; parts cells as a space does */
+          p = semi + 1;
+        }
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+}
+
 /* TRUE when s starts a link target: a URL, a site path or an anchor. */
 static gboolean
 is_link_target (const char *s)
@@ -505,6 +546,7 @@ gk_text_read (const char *data, gsize len, GError **error)
     if (copy[i] == '\0')
       copy[i] = '\n';
   g_autofree char *text = gk_text_to_utf8 (copy, len, content);
+  decode_char_refs (text);
   int page = 1;
   int n_ff = 0;
   for (const char *q = text; *q; q++)

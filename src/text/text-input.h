@@ -7,7 +7,9 @@
  * Method.  Bytes that are not UTF-8 are read as whichever of UTF-8 and
  * GB18030 (the superset of GBK/GB2312 that Chinese sites use) leaves fewer
  * bytes unconverted, those replaced, and warnings say so (a GBK page with
- * one broken pair is still GBK).  Markdown a converter left (heading and
+ * one broken pair is still GBK).  HTML character references a crawler
+ * left when it cut the tags away (&nbsp;, &ldquo;, &#27665;) are decoded,
+ * &nbsp; as a space.  Markdown a converter left (heading and
  * quote marks at a line's start, bold marks, link targets, images) is
  * removed, a link's text kept.  Form feeds count pages.  Page furniture — a
  * lone site URL, page numbers like "- 3 -", "— 3 —", "第3页" — is dropped
