@@ -1896,6 +1896,35 @@ doubt_rows_of_misplaced_signs (const GkGrid *grid, const Search *s, Votes *v)
       }
 }
 
+/* A placement that puts a number under the header of another column of
+ * its block (the header printed just above it) read that block in an order
+ * that is not the producer's: none of the block's cells is read. */
+static void
+doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
+{
+  g_autoptr (GHashTable) token_of = g_hash_table_new (NULL, NULL);
+  for (guint t = 0; t < s->n; t++)
+    g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c]));
+      if (!v->seen[c] || v->blank[c] || v->differs[c] || !t)
+        continue;
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, c);
+      int named = s->header[(gsize) (t - 1) * s->R + gc->row];
+      if (named != HEADER_ELSEWHERE && (named < 0 || (guint) named == gc->col))
+        continue;
+      /* a small block (table 二's pairs of rows) is read as a whole, or
+       * not; a long one's headers (repeated on each page) say too little */
+      guint block = g_array_index (grid->row_block, guint, gc->row), rows = 0;
+      for (guint r = 0; r < grid->n_rows; r++)
+        rows += g_array_index (grid->row_block, guint, r) == block;
+      for (guint q = 0; q < grid->cells->len && rows <= BAND_MAX; q++)
+        if (g_array_index (grid->row_block, guint, gk_grid_row (grid, q)) == block)
+          v->differs[q] = TRUE;
+    }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 {
@@ -1965,7 +1994,10 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
     }
   if (s.n >= ncells)
-    doubt_rows_of_misplaced_signs (grid, &s, &v);
+    {
+      doubt_rows_of_misplaced_signs (grid, &s, &v);
+      doubt_blocks_under_other_headers (grid, &s, &v);
+    }
   search_free (&s);
 
   GkDecoded *dec = g_new0 (GkDecoded, 1);

@@ -33,17 +33,18 @@
  * then the longest run of first rows a placement explains with every
  * identity holding; else nothing is placed.  Nor is a row where the
  * placement puts a plus sign in a column of counts (the order read is not
- * the producer's).  A token the text reader marks as maybe its page's bare
- * number costs little to drop, between rows or where a strip or column of a
- * band ends (the footer of the page the strip ends).  A stream shorter than
- * the grid (blank cells left no token) is placed by the labels before the
- * numbers (or by a wrapped label's head, the numbers printed beside it,
- * whose rest after them names no row again; labels that name no row after
- * a full row keep their numbers out of it, and so do labels followed by
- * another block's column header): a
- * table (or a row) whose printed numbers are all zero is zeros whatever
- * cells they sat in, a row printed in part only where its identities leave
- * one reading.
+ * the producer's), nor a small block (table 二's pair of rows) where it puts
+ * a number under another column's header.  A token the text reader marks as
+ * maybe its page's bare number costs little to drop, between rows or where
+ * a strip or column of a band ends (the footer of the page the strip
+ * ends).  A stream shorter than the grid (blank cells left no token) is
+ * placed by the labels before the numbers (or by a wrapped label's head,
+ * the numbers printed beside it, whose rest after them names no row again;
+ * labels that name no row after a full row keep their numbers out of it,
+ * and so do labels followed by another block's column header): a table (or
+ * a row) whose printed numbers are all zero is zeros whatever cells they
+ * sat in, a row printed in part only where its identities leave one
+ * reading.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
