@@ -17,6 +17,7 @@
 #include "pdf/pdf-input.h"
 #include "pdf/pdf-rules.h"
 #include "testutil.h"
+#include <jansson.h>
 
 #define FONT "Noto Sans CJK SC"
 #define FONT_SIZE 9.0
@@ -972,6 +973,40 @@ test_rules_from_paths (void)
   g_object_unref (doc);
 }
 
+/* Real PDFs that are no single report (tests/data/README.md): a 部门决算
+ * full of money and figures, and two years' reports in one file.  Both are
+ * refused with exit 5 and a record that holds nothing read from them. */
+static void
+test_not_one_report (void)
+{
+  static const struct { const char *file, *code; } cases[] = {
+    { "tests/data/juesuan-2024.pdf", "not_a_report" },
+    { "tests/data/two-reports.pdf", "two_reports" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (GK_SOURCE_DIR, cases[i].file, NULL);
+      const char *args[] = { "extract", "--format", "json", path, NULL };
+      g_autofree char *out = NULL;
+      g_assert_cmpint (tu_run_gongkai (args, &out, NULL), ==, 5);
+      json_t *rec = json_loads (out, 0, NULL);
+      g_assert_nonnull (rec);
+      json_t *report = json_object_get (rec, "report");
+      g_assert_cmpstr (json_string_value (json_object_get (report, "template")), ==, "unknown");
+      /* neither report's title, year or signature date stands for the file */
+      g_assert_true (json_is_null (json_object_get (report, "year")));
+      g_assert_true (json_is_null (json_object_get (report, "published_on")));
+      g_assert_true (json_is_null (json_object_get (report, "title")));
+      g_assert_nonnull (strstr (out, cases[i].code));
+      /* no value read: every table and the prose are empty */
+      json_t *data = json_object_get (rec, "data"), *section;
+      const char *name;
+      json_object_foreach (data, name, section)
+        g_assert_true (json_is_null (section) || json_object_size (section) == 0 || json_array_size (section) == 0);
+      json_decref (rec);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -991,6 +1026,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/hatched-page", test_hatched_page);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
+  g_test_add_func ("/pdf/not-one-report", test_not_one_report);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();
   tu_remove_flat_dir (tmpdir);

@@ -136,6 +136,11 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
       g_ptr_array_set_size (rec->parts, 0);
       g_free (rec->template_id);
       rec->template_id = g_strdup ("unknown");
+      /* nor its fields: the title of one and the signature of the other */
+      g_clear_pointer (&rec->title, g_free);
+      g_clear_pointer (&rec->issuer, g_free);
+      g_clear_pointer (&rec->published_on, g_free);
+      rec->year = 0;
       gk_record_warn (rec, "two_reports", 0, "文件中每张表格的标题都出现了%u次：这是多份年度报告合在一个文件里，未予读取，请分开后再读", rec->table_sets);
     }
   gk_checks_run (p->templates, rec);
