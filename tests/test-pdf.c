@@ -1007,6 +1007,36 @@ test_not_one_report (void)
     }
 }
 
+/* Character boxes the font makes far taller than the glyphs (tests/data/
+ * tall-glyph-boxes.pdf): an ideograph's box is cut to its square, so the
+ * three lines of a wrapped cell stay three lines in their order. */
+static void
+test_tall_glyph_boxes (void)
+{
+  g_autofree char *path = g_build_filename (GK_SOURCE_DIR, "tests/data/tall-glyph-boxes.pdf", NULL);
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkInput) in = gk_input_open (path, &opts, &error);
+  g_assert_no_error (error);
+  g_autoptr (GkContent) c = gk_pdf_read (in, &opts, &error);
+  g_assert_no_error (error);
+  const char *want[] = { "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                         "3.补正后申请内容仍不明确" };
+  for (gsize k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      gboolean found = FALSE;
+      for (guint i = 0; i < c->lines->len && !found; i++)
+        {
+          g_autofree char *sq = gk_text_squeeze (((GkLine *) c->lines->pdata[i])->text);
+          found = strstr (sq, want[k]) != NULL;
+        }
+      if (!found)
+        g_error ("no line reads “%s”", want[k]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1027,6 +1057,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/pdf/not-one-report", test_not_one_report);
+  g_test_add_func ("/pdf/tall-glyph-boxes", test_tall_glyph_boxes);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();
   tu_remove_flat_dir (tmpdir);

@@ -75,9 +75,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* A gap between two characters wider than this share of their height splits a word. */
 #define GK_PDF_WORD_SPLIT_GAP 0.6
 /* Character boxes come from the font's bounding box; some producers (Ghostscript
- * re-embedding a CJK font) give boxes three font sizes tall.  A box taller than
- * this many font sizes is cut to GK_PDF_CHAR_HEIGHT_EM around its centre, so that
- * lines do not swallow their neighbours. */
+ * re-embedding a CJK font, cairo) give boxes three font sizes tall.  A box taller
+ * than this many font sizes (for an ideograph, its width, the em it fills) is cut
+ * to GK_PDF_CHAR_HEIGHT_EM around its centre, so that lines do not swallow their
+ * neighbours. */
 #define GK_PDF_MAX_CHAR_HEIGHT_EM 1.6
 #define GK_PDF_CHAR_HEIGHT_EM 1.2
 
@@ -126,6 +127,11 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
       PopplerRectangle *r = &rects[i];
       GkRect cb = { MIN (r->x1, r->x2), MIN (r->y1, r->y2), MAX (r->x1, r->x2), MAX (r->y1, r->y2) };
       double fs = font_size[i];
+      /* an ideograph (or a radical drawn for one) fills a square em: a box
+       * far taller than wide is the font's, not the glyph's, whatever size
+       * the font says */
+      if (c >= 0x2E80 && c <= 0x9FFF && cb.x1 > cb.x0)
+        fs = fs > 0 ? MIN (fs, cb.x1 - cb.x0) : cb.x1 - cb.x0;
       if (fs > 0 && cb.y1 - cb.y0 > GK_PDF_MAX_CHAR_HEIGHT_EM * fs)
         {
           double cy = (cb.y0 + cb.y1) / 2;
