@@ -380,6 +380,35 @@ write_table3_pdf (const char *path, gboolean blanks, int split_at)
   write_table3_pdf_split (path, blanks, split_at, 0, "- 3 -");
 }
 
+/* Table 三's page laid sideways on a landscape sheet (a wide table turned
+ * to fit, or a page turned by /Rotate): quarter 1 turns the drawing a
+ * quarter clockwise (its text runs down the sheet), 3 counter-clockwise. */
+static void
+write_table3_turned_pdf (const char *path, int quarter)
+{
+  if (!draw_in_child ())
+    return;
+  cairo_surface_t *surf = cairo_pdf_surface_create (path, PAGE_H, PAGE_W);
+  cairo_t *cr = cairo_create (surf);
+  if (quarter == 1)
+    cairo_translate (cr, PAGE_H, 0);
+  else
+    cairo_translate (cr, 0, PAGE_W);
+  cairo_rotate (cr, quarter * G_PI / 2);
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  g_auto (GStrv) texts = NULL;
+  Table *t = table3_new (FALSE, &texts);
+  cairo_set_font_size (cr, 16);
+  draw_text (cr, 150, 50, "某县2020年政府信息公开年度报告");
+  cairo_set_font_size (cr, FONT_SIZE);
+  draw_text (cr, 57, 90, "三、收到和处理政府信息公开申请情况");
+  draw_table_rows (cr, t, 0, t->n_rows, 110, FALSE, FALSE);
+  draw_text (cr, 57, 760, "四、政府信息公开行政复议、行政诉讼情况");
+  table_free (t);
+  pdf_end (cr, surf);
+}
+
 /* ---- helpers ---------------------------------------------------------- */
 
 static GkContent *
@@ -973,6 +1002,24 @@ test_rules_from_paths (void)
   g_object_unref (doc);
 }
 
+/* A page whose text runs down or up the sheet is read turned upright:
+ * its words, its ruling lines and so its table, cell by cell. */
+static void
+test_turned_page (void)
+{
+  for (int quarter = 1; quarter <= 3; quarter += 2)
+    {
+      g_autofree char *path = tmp_path (quarter == 1 ? "turned-cw.pdf" : "turned-ccw.pdf");
+      write_table3_turned_pdf (path, quarter);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (tu_warning (content->warnings, "page_turned", NULL));
+      g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), path, content);
+      assert_table3_values (rec, FALSE);
+    }
+}
+
 /* Real PDFs that are no single report (tests/data/README.md): a 部门决算
  * full of money and figures, and two years' reports in one file.  Both are
  * refused with exit 5 and a record that holds nothing read from them. */
@@ -1058,6 +1105,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/pdf/not-one-report", test_not_one_report);
   g_test_add_func ("/pdf/tall-glyph-boxes", test_tall_glyph_boxes);
+  g_test_add_func ("/pdf/turned-page", test_turned_page);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
   int rc = g_test_run ();
   tu_remove_flat_dir (tmpdir);

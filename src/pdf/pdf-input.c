@@ -88,9 +88,87 @@ is_space (gunichar c)
   return c == '\n' || c == '\r' || c == '\t' || gk_text_is_space_char (c) || g_unichar_isspace (c);
 }
 
-/* The text layer of one page as words; FALSE with error when over the glyph limit. */
+/* Character steps a page's text direction is told from, at the least, and
+ * the share of them that must agree. */
+#define GK_PDF_DIRECTION_MIN_STEPS 10
+#define GK_PDF_DIRECTION_SHARE 0.6
+
+/* How a page's text lies as the page is shown: the axis its characters
+ * advance along (0 x, 1 y) and the sign of that advance.  Upright is
+ * { 0, +1 }; a page turned a quarter (a table laid sideways, or a /Rotate)
+ * runs along y.  Lines follow as a turn of the page lays them (the order
+ * poppler gives lines is no evidence: it sorts blocks its own way). */
+typedef struct {
+  int axis, along;
+} TextFrame;
+
 static gboolean
-read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError **error)
+frame_upright (const TextFrame *f)
+{
+  return f->axis == 0 && f->along > 0;
+}
+
+/* The frame of the page's text: each character's step to the next within
+ * a line votes; upright when too few steps agree. */
+static TextFrame
+text_frame (const char *text, const PopplerRectangle *rects, guint n_rects)
+{
+  guint votes[4] = { 0 }, total = 0, i = 0;
+  double px = 0, py = 0;
+  gboolean have_prev = FALSE;
+  for (const char *p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      if (is_space (g_utf8_get_char (p)))
+        {
+          have_prev = FALSE;
+          continue;
+        }
+      double cx = (rects[i].x1 + rects[i].x2) / 2, cy = (rects[i].y1 + rects[i].y2) / 2;
+      double dx = cx - px, dy = cy - py;
+      if (have_prev && (fabs (dx) > 0.5 || fabs (dy) > 0.5))
+        {
+          votes[fabs (dx) >= fabs (dy) ? (dx > 0 ? 0 : 2) : (dy > 0 ? 1 : 3)]++;
+          total++;
+        }
+      px = cx, py = cy, have_prev = TRUE;
+    }
+  int best = 0;
+  for (int d = 1; d < 4; d++)
+    if (votes[d] > votes[best])
+      best = d;
+  TextFrame f = { 0, 1 };
+  if (total >= GK_PDF_DIRECTION_MIN_STEPS && votes[best] >= GK_PDF_DIRECTION_SHARE * total)
+    f = (TextFrame) { best % 2, best < 2 ? 1 : -1 };
+  return f;
+}
+
+/* A point of the page as shown (w × h) in the frame where its text runs
+ * left to right and its lines top to bottom. */
+static void
+point_upright (const TextFrame *f, double w, double h, double x, double y, double *ux, double *uy)
+{
+  /* a turn: down the sheet, lines go leftwards; up it, rightwards */
+  double a = f->axis == 0 ? x : y, b = f->axis == 0 ? y : x;
+  double la = f->axis == 0 ? w : h, lb = f->axis == 0 ? h : w;
+  gboolean across_forward = f->axis == 0 ? f->along > 0 : f->along < 0;
+  *ux = f->along > 0 ? a : la - a;
+  *uy = across_forward ? b : lb - b;
+}
+
+static void
+rect_upright (const TextFrame *f, double w, double h, PopplerRectangle *r)
+{
+  double ax, ay, bx, by;
+  point_upright (f, w, h, r->x1, r->y1, &ax, &ay);
+  point_upright (f, w, h, r->x2, r->y2, &bx, &by);
+  r->x1 = MIN (ax, bx), r->x2 = MAX (ax, bx), r->y1 = MIN (ay, by), r->y2 = MAX (ay, by);
+}
+
+/* The text layer of one page as words; FALSE with error when over the glyph
+ * limit.  A page whose text runs sideways or upside down is read turned
+ * upright: its boxes and size in that frame, *direction saying how. */
+static gboolean
+read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, TextFrame *frame, GError **error)
 {
   g_autofree char *text = poppler_page_get_text (ppage);
   PopplerRectangle *rects = NULL;
@@ -106,6 +184,17 @@ read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GError 
                    page->number, n_rects, opts->max_glyphs);
       g_free (rects);
       return FALSE;
+    }
+  *frame = text_frame (text, rects, n_rects);
+  if (!frame_upright (frame))
+    {
+      for (guint k = 0; k < n_rects; k++)
+        rect_upright (frame, page->width, page->height, &rects[k]);
+      if (frame->axis == 1)
+        {
+          double w = page->width;
+          page->width = page->height, page->height = w;
+        }
     }
   /* font size per character, to catch boxes taller than the glyphs */
   g_autofree double *font_size = g_new0 (double, n_rects);
@@ -237,12 +326,11 @@ read_rules_from_rendering (PopplerPage *ppage, GkPage *page, const GArray *bands
   cairo_surface_destroy (surf);
 }
 
-/* The ruling lines in the page's table bands: from the paths poppler draws
+/* The ruling lines in bands of the page: from the paths poppler draws
  * (pdf-rules.h), else from a rendering. */
 static void
-read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+read_rules_in (PopplerPage *ppage, GkPage *page, const GArray *bands, const GkReadOptions *opts, GkContent *content)
 {
-  g_autoptr (GArray) bands = gk_layout_table_bands (page);
   if (bands->len == 0 || opts->no_rendering)
     return;   /* no_rendering: said once for the file (image_too_large) */
   double s = GK_PDF_PATH_PX_PER_PT;
@@ -265,6 +353,36 @@ read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkConte
                        "page %d has %u line segments, too many for a table; its tables are read from the text alone",
                        page->number, page->rules->len);
       g_array_set_size (page->rules, 0);
+    }
+}
+
+/* The ruling lines in the page's table bands. */
+static void
+read_rules (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, GkContent *content)
+{
+  g_autoptr (GArray) bands = gk_layout_table_bands (page);
+  read_rules_in (ppage, page, bands, opts, content);
+}
+
+/* The ruling lines of a page read turned upright (read_words): found over
+ * the whole page as shown, then turned as its text was. */
+static void
+read_rules_turned (PopplerPage *ppage, GkPage *page, const TextFrame *frame, const GkReadOptions *opts, GkContent *content)
+{
+  double w, h;
+  poppler_page_get_size (ppage, &w, &h);
+  g_autoptr (GkPage) shown = gk_page_new (page->number, w, h, page->method);
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  GkRect all = { 0, 0, w, h };
+  g_array_append_val (bands, all);
+  read_rules_in (ppage, shown, bands, opts, content);
+  for (guint i = 0; i < shown->rules->len; i++)
+    {
+      GkRect *r = &g_array_index (shown->rules, GkRect, i);
+      PopplerRectangle pr = { r->x0, r->y0, r->x1, r->y1 };
+      rect_upright (frame, w, h, &pr);
+      GkRect up = { pr.x1, pr.y1, pr.x2, pr.y2 };
+      gk_page_add_rule (page, &up);
     }
 }
 
@@ -371,7 +489,8 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       double w, h;
       poppler_page_get_size (ppage, &w, &h);
       g_autoptr (GkPage) page = gk_page_new (i + 1, w, h, GK_METHOD_PDF_TEXT);
-      if (!read_words (ppage, page, opts, error))
+      TextFrame frame;
+      if (!read_words (ppage, page, opts, &frame, error))
         return NULL;
       if (page->words->len == 0)
         {
@@ -379,7 +498,14 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
             return NULL;
           continue;
         }
-      read_rules (ppage, page, opts, content);
+      if (!frame_upright (&frame))
+        {
+          gk_content_warn (content, "page_turned", page->number, "page %d shows its text %s; it is read turned upright",
+                           page->number, frame.axis == 1 ? "running down or up the page" : "upside down or mirrored");
+          read_rules_turned (ppage, page, &frame, opts, content);
+        }
+      else
+        read_rules (ppage, page, opts, content);
       gk_layout_page (page, content);
       text_pages++;
     }

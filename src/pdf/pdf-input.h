@@ -10,7 +10,10 @@
  * Warnings in the content: page_needs_ocr (a page without a text layer),
  * pages_truncated (more pages than opts->max_pages: the first are read),
  * page_too_large (a page over opts->max_pixels is read from its text alone),
- * too_many_rules (hatching, not a table: text alone), page_unreadable.
+ * too_many_rules (hatching, not a table: text alone), page_unreadable,
+ * page_turned (the page's text runs down or up the sheet, or upside down,
+ * by the steps from each character to the next: its words and ruling
+ * lines are turned upright before the layout reads them).
  */
 #pragma once
 #include <poppler.h>
