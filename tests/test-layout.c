@@ -252,6 +252,33 @@ test_grid_merged_cells (void)
   g_assert_cmpint (gk_layout_grid_cell_at (g, 450, 180), ==, -1);
 }
 
+/* The strokes of a title's large bold glyph cross like rules (corpus 007:
+ * 县 at 22 pt, two strokes across of 20 pt, two down): a group that fits
+ * in GK_GRID_MIN_SIDE_PT either way is no table, or the title's glyphs
+ * were read as cells and blanked from its line.  A small real table — two
+ * rows of one label and one figure — is wider, and stays. */
+static void
+test_glyph_strokes_no_grid (void)
+{
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  add_rule (rules, 178, 80, 198, 80.8);
+  add_rule (rules, 178, 90, 198, 90.8);
+  add_rule (rules, 182, 76, 182.8, 96);
+  add_rule (rules, 194, 76, 194.8, 96);
+  add_rule (rules, 100, 300, 220, 300.5);
+  add_rule (rules, 100, 320, 220, 320.5);
+  add_rule (rules, 100, 340, 220, 340.5);
+  add_rule (rules, 100, 300, 100.5, 340);
+  add_rule (rules, 180, 300, 180.5, 340);
+  add_rule (rules, 220, 300, 220.5, 340);
+  g_autoptr (GPtrArray) grids = gk_layout_grids_find (rules);
+  g_assert_cmpuint (grids->len, ==, 1);
+  GkGrid *g = grids->pdata[0];
+  g_assert_cmpfloat (g->box.y0, >=, 299);
+  g_assert_cmpint (g->n_rows, ==, 2);
+  g_assert_cmpint (g->n_cols, ==, 2);
+}
+
 static void
 test_rules_from_pix (void)
 {
@@ -296,6 +323,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/narrow-column-band", test_narrow_column_band);
   g_test_add_func ("/layout/lone-number-band", test_lone_number_band);
   g_test_add_func ("/layout/grid-merged-cells", test_grid_merged_cells);
+  g_test_add_func ("/layout/glyph-strokes-no-grid", test_glyph_strokes_no_grid);
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
   g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);

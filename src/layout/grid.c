@@ -253,6 +253,8 @@ gk_layout_grids_find (const GArray *rules_in)
       if (nh < 2 || nv < 2)
         continue;
       GkGrid *g = grid_from_group (rules, m);
+      if (g && g->box.x1 - g->box.x0 < GK_GRID_MIN_SIDE_PT && g->box.y1 - g->box.y0 < GK_GRID_MIN_SIDE_PT)
+        g_clear_pointer (&g, gk_layout_grid_free);
       if (g)
         g_ptr_array_add (grids, g);
     }

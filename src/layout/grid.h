@@ -6,7 +6,8 @@
  *
  * Method.  Rules that cross or touch (within GK_GRID_SNAP_PT) are joined
  * into groups; a group with at least two horizontal and two vertical rules
- * is one table (lone rules — underlines, a heading's 一 — are dropped).
+ * is one table (lone rules — underlines, a heading's 一 — are dropped,
+ * and so is a group within GK_GRID_MIN_SIDE_PT either way: glyph strokes).
  * The distinct x of its vertical rules and y of its horizontal rules,
  * merged within GK_GRID_SNAP_PT, cut the table into base cells.  Two base
  * cells side by side are one merged cell when no vertical rule runs
@@ -23,6 +24,11 @@
 
 /* Rule ends closer than this (points) meet; positions closer are one line. */
 #define GK_GRID_SNAP_PT 2.5
+/* A group of crossing rules that fits in a square this size (points) is
+ * the strokes of large glyphs — a title in 22 pt bold: 县 has two long
+ * strokes across and two down — not a table: no table of text is so
+ * small.  (Read as cells, the title's glyphs were blanked from its line.) */
+#define GK_GRID_MIN_SIDE_PT 60.0
 /* Rules running on this far (points) past the last rule across them leave
  * the table open there (a row broken by a page): their ends close it. */
 #define GK_GRID_OPEN_EDGE_PT 6.0
