@@ -3,6 +3,7 @@
  * reports phrase it; and the record's decisions on such text (template
  * by what is printed, not by the year; a file that is no report). */
 #include "testutil.h"
+#include <glib/gstdio.h>
 #include "html/html-input.h"
 
 /* Pads a one-line page past the length where it stops being a visual line. */
@@ -589,6 +590,40 @@ static const char *const one_year_tables =
   "三、收到和处理政府信息公开申请情况\n（七）总计 1 0 0 0 0 0 1\n"
   "四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
 
+static GkRecord *
+record_from_file_bytes (const char *name, const char *bytes)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gk-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, bytes, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  GkRecord *rec = gk_pipeline_extract (tu_pipeline (), path, NULL, &error);
+  g_assert_no_error (error);
+  g_remove (path);
+  g_rmdir (dir);
+  return rec;
+}
+
+/* A crawler's record kept as JSON: its strings are the page's text (or,
+ * holding markup, the page); a short JSON holds no page and stays text. */
+static void
+test_json_record (void)
+{
+  g_autoptr (GkRecord) a = record_from_file_bytes ("r.json",
+      "{\"url\": \"http://www.example.gov.cn/a.htm\", \"title\": \"某县2016年政府信息公开工作年度报告\","
+      " \"content\": \"\\u5168年主动公开政府信息58条。本年度未收到政府信息公开申请。\"}");
+  g_assert_cmpstr (a->title, ==, "某县2016年政府信息公开工作年度报告");
+  g_assert_true (tu_int_is (a, "narrative.active_total", 58));
+  g_assert_true (tu_int_is (a, "narrative.applications_received", 0));
+  g_assert_nonnull (tu_warning (a->warnings, "json_record", NULL));
+  g_autoptr (GkRecord) b = record_from_file_bytes ("h.json",
+      "[{\"html\": \"<html><body><h1>某县2016年政府信息公开工作年度报告</h1><p>全年主动公开政府信息58条。</p></body></html>\"}]");
+  g_assert_cmpint (b->media, ==, GK_MEDIA_HTML);
+  g_assert_true (tu_int_is (b, "narrative.active_total", 58));
+  g_autoptr (GkRecord) c = record_from_file_bytes ("c.json", "{\"a\": \"短\"}\n");
+  g_assert_null (tu_warning (c->warnings, "json_record", NULL));
+}
+
 static void
 test_two_reports (void)
 {
@@ -629,5 +664,6 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/counts-in-words", test_counts_in_words);
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
+  g_test_add_func ("/webpage/json-record", test_json_record);
   return g_test_run ();
 }

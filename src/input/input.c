@@ -2,6 +2,7 @@
 #include "input.h"
 #include "common/gk-error.h"
 #include "common/gk-text.h"
+#include <jansson.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -154,6 +155,60 @@ cr_to_lf (const char *data, gsize len)
   return g_bytes_new_take (copy, len);
 }
 
+/* Text no longer than this in every string of a JSON record is no page's text. */
+#define JSON_MIN_TEXT_CHARS 40
+
+static void
+gather_json_strings (json_t *v, GString *out)
+{
+  const char *key;
+  json_t *item;
+  size_t i;
+  if (json_is_string (v))
+    {
+      if (out->len)
+        g_string_append_c (out, '\n');
+      g_string_append (out, json_string_value (v));
+    }
+  else if (json_is_object (v))
+    json_object_foreach (v, key, item)
+      gather_json_strings (item, out);
+  else if (json_is_array (v))
+    json_array_foreach (v, i, item)
+      gather_json_strings (item, out);
+}
+
+/* A crawler's record kept as JSON ({"title": …, "content": …}): its
+ * strings, in the order written, each on its own line, as the text (or
+ * the page, when they hold markup) to read; NULL when the bytes are no JSON
+ * or hold no page's worth of text. */
+static GBytes *
+json_record_text (const char *data, gsize len, GkInputKind *kind, GPtrArray *warnings)
+{
+  gsize lead = 0;
+  while (lead < len && g_ascii_isspace (data[lead]))
+    lead++;
+  if (lead == len || (data[lead] != '{' && data[lead] != '['))
+    return NULL;
+  json_t *root = json_loadb (data, len, JSON_DECODE_ANY, NULL);
+  if (!root)
+    return NULL;
+  GString *text = g_string_new (NULL);
+  gather_json_strings (root, text);
+  json_decref (root);
+  if (g_utf8_strlen (text->str, -1) < JSON_MIN_TEXT_CHARS)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  gboolean markup = strstr (text->str, "<p") || strstr (text->str, "<div") || strstr (text->str, "<table")
+                    || strstr (text->str, "<br");
+  *kind = markup ? GK_INPUT_HTML : GK_INPUT_TEXT;
+  g_ptr_array_add (warnings, gk_warning_new ("json_record", 0, "file is a JSON record; the text of its fields was read%s",
+                                             markup ? " as a web page" : ""));
+  return g_string_free_to_bytes (text);
+}
+
 GBytes *
 gk_input_prepare (const char *name, GBytes *raw, GkInputKind *kind, GPtrArray *warnings, GError **error)
 {
@@ -168,6 +223,13 @@ gk_input_prepare (const char *name, GBytes *raw, GkInputKind *kind, GPtrArray *w
   data = g_bytes_get_data (bytes, &len);
   if (!gk_input_detect (name, data, len, kind, error))
     return NULL;
+  GBytes *record = *kind == GK_INPUT_TEXT ? json_record_text ((const char *) data, len, kind, warnings) : NULL;
+  if (record)
+    {
+      g_bytes_unref (bytes);
+      bytes = record;
+      data = g_bytes_get_data (bytes, &len);
+    }
   if (*kind == GK_INPUT_TEXT)
     {
       GBytes *lf = cr_to_lf ((const char *) data, len);

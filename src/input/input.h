@@ -14,8 +14,11 @@
  * a report's name does not pass silently.  UTF-16 text or HTML (a
  * byte-order mark, or the zero bytes of its ASCII characters all on one
  * side) is converted to UTF-8 first, with an encoding_utf16 warning; text
- * whose lines end in a bare CR (old Mac saves) gets \n line ends.  The
- * sha256 is of the file as it is.
+ * whose lines end in a bare CR (old Mac saves) gets \n line ends.  Text
+ * that is a JSON record (a crawler's {"title": …, "content": …}) is read
+ * as its strings, one a line, in the order written: as a web page when
+ * they hold markup, with a json_record warning.  The sha256 is of the file
+ * as it is.
  */
 #pragma once
 #include <glib.h>
