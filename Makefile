@@ -30,7 +30,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval eval-text valgrind clean install uninstall
+.PHONY: all deps demo check check-asan fuzz bench eval eval-text eval-variants valgrind clean install uninstall
 all: $(BUILD)/gongkai $(BUILD)/libgongkai.so
 
 $(DEPS_OK): scripts/install-deps
@@ -92,6 +92,14 @@ eval-text: $(BUILD)/gongkai
 	  python3 $(SHARED)/tools/score $(SHARED)/corpus --kind txt --jobs 2 \
 	    --cmd '$(BUILD)/gongkai extract --format json {file}' | tail -n 12; \
 	else echo "eval-text: no $(SHARED)/tools/score, the corpus is not scored"; fi
+
+# The samples as other producers and crawlers keep them (other charsets,
+# character references, JSON records, Markdown, PDFs rewritten or turned):
+# the same truth, other bytes (scripts/variants).
+eval-variants: $(BUILD)/gongkai
+	rm -rf $(BUILD)/variants
+	scripts/variants samples $(BUILD)/variants
+	scripts/eval $(BUILD)/gongkai $(BUILD)/variants | tail -n 8
 
 # The samples, then the outside corpus's born-digital PDFs where ../shared is there (SHARED=DIR elsewhere).
 bench: $(BUILD)/gongkai

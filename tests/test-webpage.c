@@ -624,6 +624,22 @@ test_json_record (void)
   g_assert_null (tu_warning (c->warnings, "json_record", NULL));
 }
 
+/* The issuer on the line above the title, on a page whose lines all come
+ * from one source line (a web page written on one line, a crawled copy):
+ * the line above is the one above in the text, not the first one sharing
+ * the title's source line. */
+static void
+test_issuer_above_title_one_source_line (void)
+{
+  const char *page = "<html><body><p>某市国土资源局</p><p>2010年政府信息公开工作年度报告</p>"
+                     "<p>本报告根据条例编制。</p><p>全年主动公开政府信息58条。</p></body></html>";
+  g_autoptr (GkContent) c = gk_html_read_data (page, strlen (page), NULL);
+  g_assert_nonnull (c);
+  g_autoptr (GkRecord) r = gk_pipeline_record_from_content (tu_pipeline (), "page.html", c);
+  g_assert_cmpstr (r->title, ==, "2010年政府信息公开工作年度报告");
+  g_assert_cmpstr (r->issuer, ==, "某市国土资源局");
+}
+
 static void
 test_two_reports (void)
 {
@@ -665,5 +681,6 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
   g_test_add_func ("/webpage/json-record", test_json_record);
+  g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);
   return g_test_run ();
 }

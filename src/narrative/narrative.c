@@ -378,7 +378,7 @@ static char *title_organ (const GkNarrativeRules *r, const char *title);
  * names its organ and its year, then its year (a web page's breadcrumb
  * "政务公开 > 年度报告" or its column heading "2020年信息公开年报" comes
  * before the report's own title "XX区2020年政府信息公开工作年度报告"). */
-static void
+static int
 read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 {
   guint limit = MIN (content->lines->len, (guint) MAX (r->title_lines, 1));
@@ -428,8 +428,9 @@ read_title (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
             rec->year = atoi (ys);
             rec->year_src = line->src;
           }
-        return;
+        return (int) i;
       }
+  return -1;
 }
 
 static char *
@@ -486,21 +487,6 @@ issuer_from_line (const GkNarrativeRules *r, const GkContent *content, const GkP
   rec->issuer = g_steal_pointer (&sq);
   rec->issuer_src = line->src;
   return TRUE;
-}
-
-/* The index of the line read from src: its page and line number, and on a
- * PDF or a scan (lines numbered 0, each with its box) its box. */
-static int
-line_index (const GkContent *content, const GkSource *src)
-{
-  for (guint i = 0; i < content->lines->len; i++)
-    {
-      const GkSource *at = &((GkLine *) content->lines->pdata[i])->src;
-      if (at->line == src->line && at->page == src->page && at->has_box == src->has_box
-          && (!src->has_box || memcmp (&at->box, &src->box, sizeof at->box) == 0))
-        return (int) i;
-    }
-  return -1;
 }
 
 /* A misread issuer gives way to a spelling the report repeats this often. */
@@ -776,16 +762,17 @@ issuer_parent (const GkNarrativeRules *r, const GkProse *prose, const char *issu
 }
 
 static void
-read_issuer_as_printed (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
+read_issuer_as_printed (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, int title_line,
+                        int date_line, GkRecord *rec)
 {
   g_autofree char *organ = rec->title ? title_organ (r, rec->title) : g_strdup ("");
   if (!*organ)
     {
       /* no title, or one naming no organ: the line above it, a web page's
        * 来源： field, the author the opening prose names, else the signature */
-      if (!(rec->title && issuer_from_line (r, content, prose, line_index (content, &rec->title_src) - 1, rec))
+      if (!(rec->title && issuer_from_line (r, content, prose, title_line - 1, rec))
           && !issuer_from_field (r, content, rec) && !issuer_from_sentence (r, prose, rec) && rec->published_on)
-        issuer_from_line (r, content, prose, line_index (content, &rec->date_src) - 1, rec);
+        issuer_from_line (r, content, prose, date_line - 1, rec);
       return;
     }
   if (ends_with_suffix (r, organ))
@@ -821,9 +808,10 @@ read_issuer_as_printed (const GkNarrativeRules *r, const GkContent *content, con
  * reports that print the short name one year and the full one the next
  * are one series. */
 static void
-read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, GkRecord *rec)
+read_issuer (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, int title_line, int date_line,
+             GkRecord *rec)
 {
-  read_issuer_as_printed (r, content, prose, rec);
+  read_issuer_as_printed (r, content, prose, title_line, date_line, rec);
   if (!rec->issuer || !r->parent_suffixes)
     return;
   g_autofree char *parent = issuer_parent (r, prose, rec->issuer);
@@ -884,7 +872,7 @@ zeros_only (const char *squeezed)
   return n;
 }
 
-static void
+static int
 read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
 {
   guint n = content->lines->len;
@@ -922,9 +910,10 @@ read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
         {
           rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
           rec->date_src = line->src;
-          return;
+          return (int) i;
         }
     }
+  return -1;
 }
 
 /* --- figures ---------------------------------------------------------- */
@@ -1219,7 +1208,8 @@ void
 gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
 {
   g_autoptr (GkProse) prose = gk_prose_new (rules, content);
-  read_title (rules, content, record);
+  /* the lines by index: on a crawled page many lines share one source line */
+  int title_line = read_title (rules, content, record);
   gsize ys, ye;
   if (!record->year && rules->year_period
       && gk_regex_search (rules->year_period, prose->text, 0, &ys, &ye))
@@ -1230,8 +1220,8 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
       record->year = atoi (y);
       record->year_src = narrative_source (prose, ys);
     }
-  read_date (rules, content, record);
-  read_issuer (rules, content, prose, record);
+  int date_line = read_date (rules, content, record);
+  read_issuer (rules, content, prose, title_line, date_line, record);
   gsize total_end = 0;
   read_figures (rules, prose, record, &total_end);
   if (total_end)
