@@ -227,7 +227,10 @@ cmd_batch (int argc, char **argv)
   sigaction (SIGINT, &sa, &old_int);
   sigaction (SIGTERM, &sa, &old_term);
 
-  g_auto (GStrv) shas = g_new0 (char *, n + 1);
+  /* by item, filled in the order the items are handed out (not a GStrv:
+   * a NULL before the last would end its freeing) */
+  g_autoptr (GPtrArray) shas = g_ptr_array_new_full (n, g_free);
+  g_ptr_array_set_size (shas, (gint) n);
   /* the largest files first: a batch that ends on one big file read alone
    * leaves the other workers idle */
   g_autofree guint64 *sizes = cli_work_file_sizes ((char **) files->pdata, n);
@@ -248,10 +251,10 @@ cmd_batch (int argc, char **argv)
           const char *path = files->pdata[i];
           g_autoptr (GError) ferr = NULL, werr = NULL;
           GkSqliteClaim claim = GK_SQLITE_CLAIMED;
-          shas[i] = gk_input_sha256_file (path, &ferr);
-          if (shas[i] && !gk_sqlite_claim (db, shas[i], mode, &claim, &werr))
+          char *sha = shas->pdata[i] = gk_input_sha256_file (path, &ferr);
+          if (sha && !gk_sqlite_claim (db, sha, mode, &claim, &werr))
             ;   /* reported below */
-          else if (!shas[i])
+          else if (!sha)
             {
               prog.done++;
               store_failure (db, path, NULL, ferr, &prog, &werr);
@@ -293,7 +296,7 @@ cmd_batch (int argc, char **argv)
               ok = gk_sqlite_write_rows (db, rows, &werr);
             }
           else
-            ok = store_failure (db, files->pdata[item], shas[item], failure, &prog, &werr);
+            ok = store_failure (db, files->pdata[item], shas->pdata[item], failure, &prog, &werr);
           if (!ok)
             {
               cli_report_error (NULL, werr);
