@@ -897,6 +897,14 @@ test_prose_misreadings (void)
   g_assert_cmpstr (e, ==, "应急管理类信息158条,占比8.8%");
   g_autofree char *f = gk_ocr_fix_misreadings ("287条,喇总数的2.79%", (const char *const *) shipped);
   g_assert_cmpstr (f, ==, "287条,占总数的2.79%");
+  /* the 〇 of a signature's year read as a letter (013) or with a stray @
+   * (014): the date reads again; a Latin word or a number is left alone */
+  g_autofree char *y = gk_ocr_fix_misreadings ("二C二一年二月十一日", (const char *const *) shipped);
+  g_assert_cmpstr (y, ==, "二〇二一年二月十一日");
+  g_autofree char *y2 = gk_ocr_fix_misreadings ("二@〇二@〇年三月六日", (const char *const *) shipped);
+  g_assert_cmpstr (y2, ==, "二〇二〇年三月六日");
+  g_autofree char *y3 = gk_ocr_fix_misreadings ("CO2排放2020年", (const char *const *) shipped);
+  g_assert_cmpstr (y3, ==, "CO2排放2020年");
   /* ... and split by the line break, put right on both sides (036: 贞 /
    * 比8.8%; 013: 政策文件 / 关信息1661条; 喇 / 总数的) */
   static const struct {
