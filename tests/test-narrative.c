@@ -160,6 +160,9 @@ test_ocr_title_issuer (void)
       "白河县教育局" },
     /* ... not one mention alone */
     { { "日河县教育局2020年政府信息公开工作年度报告", "2020年，白河县教育局坚持以公开为常态。" }, "日河县教育局" },
+    /* Latin letters a speck in the title's face made (新谷aa街道办事处)
+     * are in no organ's name */
+    { { "新谷aa街道办事处2020年度政府信息公开工作", "年度报告" }, "新谷街道办事处" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -761,11 +761,25 @@ issuer_parent (const GkNarrativeRules *r, const GkProse *prose, const char *issu
   return g_ucs4_to_utf8 (common, n_common, NULL, NULL, NULL);
 }
 
+/* Latin letters OCR put into a Chinese organ's name (新谷aa街道办事处 from a
+ * speck in a large title face): no organ's name holds one, so they go. */
+static void
+drop_latin_letters (char *name)
+{
+  char *out = name;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalpha (*p))
+      *out++ = *p;
+  *out = '\0';
+}
+
 static void
 read_issuer_as_printed (const GkNarrativeRules *r, const GkContent *content, const GkProse *prose, int title_line,
                         int date_line, GkRecord *rec)
 {
   g_autofree char *organ = rec->title ? title_organ (r, rec->title) : g_strdup ("");
+  if (rec->title_src.method == GK_METHOD_OCR)
+    drop_latin_letters (organ);
   if (!*organ)
     {
       /* no title, or one naming no organ: the line above it, a web page's
