@@ -166,7 +166,7 @@ rect_upright (const TextFrame *f, double w, double h, PopplerRectangle *r)
 
 /* The text layer of one page as words; FALSE with error when over the glyph
  * limit.  A page whose text runs sideways or upside down is read turned
- * upright: its boxes and size in that frame, *direction saying how. */
+ * upright: its boxes and size in that frame, *frame saying how. */
 static gboolean
 read_words (PopplerPage *ppage, GkPage *page, const GkReadOptions *opts, TextFrame *frame, GError **error)
 {

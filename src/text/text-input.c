@@ -451,7 +451,7 @@ decode_char_refs (char *text)
           char *end = NULL;
           gboolean hex = p[2] == 'x' || p[2] == 'X';
           guint64 v = g_ascii_strtoull (p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-          if (end == semi && end > p + (hex ? 3 : 2) && g_unichar_validate ((gunichar) v) && v != 0)
+          if (end == semi && end > p + (hex ? 3 : 2) && v != 0 && v <= 0x10FFFF && g_unichar_validate ((gunichar) v))
             c = (gunichar) v;
         }
       else if (semi && semi > p + 1)
