@@ -269,14 +269,20 @@ table_free (Table *t)
 }
 
 static cairo_t *
-pdf_begin (const char *path, cairo_surface_t **surf)
+pdf_begin_sheet (const char *path, double width, double height, cairo_surface_t **surf)
 {
-  *surf = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  *surf = cairo_pdf_surface_create (path, width, height);
   cairo_t *cr = cairo_create (*surf);
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, FONT_SIZE);
   cairo_set_source_rgb (cr, 0, 0, 0);
   return cr;
+}
+
+static cairo_t *
+pdf_begin (const char *path, cairo_surface_t **surf)
+{
+  return pdf_begin_sheet (path, PAGE_W, PAGE_H, surf);
 }
 
 /* PDFs are drawn in a child process: cairo 1.16's PDF writer loses a
@@ -311,14 +317,21 @@ pdf_end (cairo_t *cr, cairo_surface_t *surf)
 /* Writes a report page (title, heading, table 三) to path; split_at > 0
  * breaks the table before that data row, with the page number `folio` in
  * between; split_in > 0 breaks data row split_in itself after its first
- * text line. */
+ * text line.  quarter 1 or 3 lays the page sideways on a landscape sheet,
+ * turned a quarter clockwise (its text runs down the sheet) or counter-
+ * clockwise: a wide table turned to fit, or a page turned by /Rotate. */
 static void
-write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int split_in, const char *folio)
+write_table3_pages (const char *path, gboolean blanks, int split_at, int split_in, const char *folio, int quarter)
 {
   if (!draw_in_child ())
     return;
   cairo_surface_t *surf;
-  cairo_t *cr = pdf_begin (path, &surf);
+  cairo_t *cr = quarter ? pdf_begin_sheet (path, PAGE_H, PAGE_W, &surf) : pdf_begin (path, &surf);
+  if (quarter)
+    {
+      cairo_translate (cr, quarter == 1 ? PAGE_H : 0, quarter == 1 ? 0 : PAGE_W);
+      cairo_rotate (cr, quarter * G_PI / 2);
+    }
   g_auto (GStrv) texts = NULL;
   Table *t = table3_new (blanks, &texts);
   cairo_set_font_size (cr, 16);
@@ -339,6 +352,12 @@ write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int spl
     draw_text (cr, 57, 760, "四、政府信息公开行政复议、行政诉讼情况");
   table_free (t);
   pdf_end (cr, surf);
+}
+
+static void
+write_table3_pdf_split (const char *path, gboolean blanks, int split_at, int split_in, const char *folio)
+{
+  write_table3_pages (path, blanks, split_at, split_in, folio, 0);
 }
 
 /* Table 三 with its rules drawn into an image painted under the text, as
@@ -378,35 +397,6 @@ static void
 write_table3_pdf (const char *path, gboolean blanks, int split_at)
 {
   write_table3_pdf_split (path, blanks, split_at, 0, "- 3 -");
-}
-
-/* Table 三's page laid sideways on a landscape sheet (a wide table turned
- * to fit, or a page turned by /Rotate): quarter 1 turns the drawing a
- * quarter clockwise (its text runs down the sheet), 3 counter-clockwise. */
-static void
-write_table3_turned_pdf (const char *path, int quarter)
-{
-  if (!draw_in_child ())
-    return;
-  cairo_surface_t *surf = cairo_pdf_surface_create (path, PAGE_H, PAGE_W);
-  cairo_t *cr = cairo_create (surf);
-  if (quarter == 1)
-    cairo_translate (cr, PAGE_H, 0);
-  else
-    cairo_translate (cr, 0, PAGE_W);
-  cairo_rotate (cr, quarter * G_PI / 2);
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  g_auto (GStrv) texts = NULL;
-  Table *t = table3_new (FALSE, &texts);
-  cairo_set_font_size (cr, 16);
-  draw_text (cr, 150, 50, "某县2020年政府信息公开年度报告");
-  cairo_set_font_size (cr, FONT_SIZE);
-  draw_text (cr, 57, 90, "三、收到和处理政府信息公开申请情况");
-  draw_table_rows (cr, t, 0, t->n_rows, 110, FALSE, FALSE);
-  draw_text (cr, 57, 760, "四、政府信息公开行政复议、行政诉讼情况");
-  table_free (t);
-  pdf_end (cr, surf);
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -1010,7 +1000,7 @@ test_turned_page (void)
   for (int quarter = 1; quarter <= 3; quarter += 2)
     {
       g_autofree char *path = tmp_path (quarter == 1 ? "turned-cw.pdf" : "turned-ccw.pdf");
-      write_table3_turned_pdf (path, quarter);
+      write_table3_pages (path, FALSE, 0, 0, NULL, quarter);
       g_autoptr (GError) error = NULL;
       g_autoptr (GkContent) content = read_pdf (path, NULL, &error);
       g_assert_no_error (error);
