@@ -486,6 +486,8 @@ is_link_target (const char *s)
 static void
 strip_markdown (char *line)
 {
+  if (!strpbrk (line, "#>*_[!"))
+    return;   /* no mark at all: the line is not copied (every line of every text comes here) */
   char *p = line + strspn (line, " \t");   /* the indent stays: layout columns count from it */
   GString *out = g_string_new_len (line, p - line);
   for (;;)
