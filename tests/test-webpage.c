@@ -385,6 +385,55 @@ test_issuer_above_title_in_pdf (void)
   g_assert_cmpstr (r->issuer, ==, "某市某区人民政府");
 }
 
+/* What a crawler's converter leaves in a page's text: Markdown marks and
+ * HTML character references are no part of the report's words. */
+static void
+test_crawler_artefacts (void)
+{
+  /* a page kept as Markdown: heading marks, bold and link targets are no
+   * part of the words; the link's text is */
+  g_autoptr (GkRecord) k = tu_record_from_text (
+      "[首页](http://www.example.gov.cn/) > [政务公开](/zwgk/)\n![logo](/img/logo.png)\n"
+      "# **某县水利局2016年政府信息公开工作年度报告**\n\n## 一、主动公开政府信息情况\n"
+      "> 全年主动公开政府信息[58条](#t1)。\n");
+  g_assert_cmpstr (k->title, ==, "某县水利局2016年政府信息公开工作年度报告");
+  g_assert_cmpstr (k->issuer, ==, "某县水利局");
+  g_assert_true (tu_int_is (k, "narrative.active_total", 58));
+  /* a bracket that is no link stays: 〔2016〕 written [2016] */
+  const char *doc = "按照《通知》（琼办[2016]69号）要求编制。\n";
+  g_autoptr (GkContent) dc = gk_text_read (doc, strlen (doc), NULL);
+  g_assert_cmpstr (((GkLine *) dc->lines->pdata[0])->text, ==, "按照《通知》（琼办[2016]69号）要求编制。");
+  /* a page's text cut from its tags with its character references left:
+   * &nbsp; parts cells as a space does, &#27665; is 民; a bare & stays */
+  g_autoptr (GkRecord) e = tu_record_from_text (
+      "某县人&#27665;政府2016年政府信息公开工作年度报告&nbsp;\n&ldquo;R&D&rdquo;全年主动公开政府信息&#x35;8条。\n");
+  g_assert_cmpstr (e->issuer, ==, "某县人民政府");
+  g_assert_true (tu_int_is (e, "narrative.active_total", 58));
+  const char *amp = "研发R&D中心 & 合作; &#4294967361;\n";
+  g_autoptr (GkContent) ac = gk_text_read (amp, strlen (amp), NULL);
+  /* a number past Unicode names no character, whatever it wraps to */
+  g_assert_cmpstr (((GkLine *) ac->lines->pdata[0])->text, ==, "研发R&D中心 & 合作; &#4294967361;");
+}
+
+/* A signature's year in Chinese numerals whose 〇 a dump printed on the
+ * line above. */
+static void
+test_signature_year_zeros (void)
+{
+  /* a signature's year whose 〇 a dump put on the line above: put back
+   * where they make the one year a report can bear */
+  g_autoptr (GkRecord) z = tu_record_from_text ("某县2019年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                "某县人民政府办公室\n〇 〇\n二 二 年三月六日\n");
+  g_assert_cmpstr (z->published_on, ==, "2020-03-06");
+  g_autoptr (GkRecord) z1 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                 "某县人民政府办公室\n〇\n二 二三年二月八日\n");
+  g_assert_cmpstr (z1->published_on, ==, "2023-02-08");
+  /* no 〇 above: the year cannot be told, nothing is dated */
+  g_autoptr (GkRecord) z2 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
+                                                 "某县人民政府办公室\n二 二三年二月八日\n");
+  g_assert_null (z2->published_on);
+}
+
 static void
 test_page_without_title (void)
 {
@@ -425,19 +474,6 @@ test_page_without_title (void)
   g_assert_null (m->title);
   g_assert_cmpstr (m->issuer, ==, "某区审计局");
   g_assert_cmpint (m->year, ==, 2014);
-  /* a page kept as Markdown: heading marks, bold and link targets are no
-   * part of the words; the link's text is */
-  g_autoptr (GkRecord) k = tu_record_from_text (
-      "[首页](http://www.example.gov.cn/) > [政务公开](/zwgk/)\n![logo](/img/logo.png)\n"
-      "# **某县水利局2016年政府信息公开工作年度报告**\n\n## 一、主动公开政府信息情况\n"
-      "> 全年主动公开政府信息[58条](#t1)。\n");
-  g_assert_cmpstr (k->title, ==, "某县水利局2016年政府信息公开工作年度报告");
-  g_assert_cmpstr (k->issuer, ==, "某县水利局");
-  g_assert_true (tu_int_is (k, "narrative.active_total", 58));
-  /* a bracket that is no link stays: 〔2016〕 written [2016] */
-  const char *doc = "按照《通知》（琼办[2016]69号）要求编制。\n";
-  g_autoptr (GkContent) dc = gk_text_read (doc, strlen (doc), NULL);
-  g_assert_cmpstr (((GkLine *) dc->lines->pdata[0])->text, ==, "按照《通知》（琼办[2016]69号）要求编制。");
   /* a title wrapped after its year and organ; a sentence further on that
    * names the report (现向社会公布XX局2022年…年度报告。) is no title */
   g_autoptr (GkRecord) y = tu_record_from_text (
@@ -446,28 +482,6 @@ test_page_without_title (void)
   g_assert_cmpstr (y->title, ==, "2022年某区审计局政府信息公开工作年度报告");
   g_assert_cmpstr (y->issuer, ==, "某区审计局");
   g_assert_cmpint (y->year, ==, 2022);
-  /* a signature's year whose 〇 a dump put on the line above: put back
-   * where they make the one year a report can bear */
-  g_autoptr (GkRecord) z = tu_record_from_text ("某县2019年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
-                                                "某县人民政府办公室\n〇 〇\n二 二 年三月六日\n");
-  g_assert_cmpstr (z->published_on, ==, "2020-03-06");
-  g_autoptr (GkRecord) z1 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
-                                                 "某县人民政府办公室\n〇\n二 二三年二月八日\n");
-  g_assert_cmpstr (z1->published_on, ==, "2023-02-08");
-  /* no 〇 above: the year cannot be told, nothing is dated */
-  g_autoptr (GkRecord) z2 = tu_record_from_text ("某县2022年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n"
-                                                 "某县人民政府办公室\n二 二三年二月八日\n");
-  g_assert_null (z2->published_on);
-  /* a page's text cut from its tags with its character references left:
-   * &nbsp; parts cells as a space does, &#27665; is 民; a bare & stays */
-  g_autoptr (GkRecord) e = tu_record_from_text (
-      "某县人&#27665;政府2016年政府信息公开工作年度报告&nbsp;\n&ldquo;R&D&rdquo;全年主动公开政府信息&#x35;8条。\n");
-  g_assert_cmpstr (e->issuer, ==, "某县人民政府");
-  g_assert_true (tu_int_is (e, "narrative.active_total", 58));
-  const char *amp = "研发R&D中心 & 合作; &#4294967361;\n";
-  g_autoptr (GkContent) ac = gk_text_read (amp, strlen (amp), NULL);
-  /* a number past Unicode names no character, whatever it wraps to */
-  g_assert_cmpstr (((GkLine *) ac->lines->pdata[0])->text, ==, "研发R&D中心 & 合作; &#4294967361;");
   /* a breadcrumb naming the column of reports is no title */
   g_autoptr (GkRecord) b = tu_record_from_text (
       "当前位置：首页 政务公开 政府信息公开年报\n关于2014年政务公开工作的函\n全年主动公开政府信息10条。\n");
@@ -682,6 +696,8 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
   g_test_add_func ("/webpage/json-record", test_json_record);
+  g_test_add_func ("/webpage/crawler-artefacts", test_crawler_artefacts);
+  g_test_add_func ("/webpage/signature-year-zeros", test_signature_year_zeros);
   g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);
   return g_test_run ();
 }
