@@ -10,6 +10,8 @@
 #include "testutil.h"
 #include "common/gk-error.h"
 #include "input/input.h"
+#include "common/gk-cores.h"
+#include "ocr/ocr.h"
 #include "ocr/ocr-engine.h"
 #include "ocr/ocr-image.h"
 #include "ocr/ocr-page.h"
@@ -236,6 +238,64 @@ test_scanned_page (void)
     }
   /* ... from the page's image as read, kept: not made a second time */
   g_assert_cmpuint (gk_ocr_images_made () - images_before, ==, 1);
+  g_unlink (path);
+}
+
+/* What the layout got from a content, in order: rows with their cells and
+ * boxes, lines, warnings, pages read by OCR. */
+static char *
+content_summary (const GkContent *c)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const GkRow *r = c->rows->pdata[i];
+      g_string_append_printf (out, "row %s p%d:", r->label, r->label_src.page);
+      for (guint k = 0; k < r->cells->len; k++)
+        {
+          const GkCell *cell = r->cells->pdata[k];
+          g_string_append_printf (out, " %s@%.1f,%.1f/%.3f", cell->raw, cell->src.box.x0, cell->src.box.y0,
+                                  cell->src.confidence);
+        }
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      const GkLine *l = c->lines->pdata[i];
+      g_string_append_printf (out, "line p%d %s\n", l->src.page, l->text);
+    }
+  for (guint i = 0; i < c->warnings->len; i++)
+    {
+      const GkWarning *w = c->warnings->pdata[i];
+      g_string_append_printf (out, "warning %s p%d\n", w->code, w->page);
+    }
+  for (guint i = 0; i < c->ocr_pages->len; i++)
+    g_string_append_printf (out, "ocr p%d\n", g_array_index (c->ocr_pages, int, i));
+  return g_string_free (out, FALSE);
+}
+
+/* Scanned pages read on lent cores (helper threads) are laid out as one
+ * thread reading them in turn lays them out: the same content, in page
+ * order, text pages and warnings between them included; the cores go back. */
+static void
+test_pages_on_lent_cores (void)
+{
+  g_autofree char *path = make_pdf ("sstfsbs");
+  g_autoptr (GError) error = NULL;
+  gk_cores_set_local (0);
+  g_autoptr (GkContent) alone = read_pdf (path, GK_OCR_AUTO, &error);
+  g_assert_no_error (error);
+  guint helped = gk_ocr_helper_pages ();
+  gk_cores_set_local (2);
+  g_autoptr (GkContent) lent = read_pdf (path, GK_OCR_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gk_ocr_helper_pages () - helped, >=, 2);
+  g_assert_cmpuint (gk_cores_take (5), ==, 2);
+  gk_cores_set_local (0);
+  g_assert_cmpuint (alone->ocr_pages->len, ==, 5);
+  g_autofree char *a = content_summary (alone);
+  g_autofree char *b = content_summary (lent);
+  g_assert_cmpstr (a, ==, b);
   g_unlink (path);
 }
 
@@ -1033,6 +1093,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_setenv ("OMP_THREAD_LIMIT", "1", FALSE);
   g_test_add_func ("/ocr/choose-reading", test_choose_reading);
+  g_test_add_func ("/ocr/pages-on-lent-cores", test_pages_on_lent_cores);
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);

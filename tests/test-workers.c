@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include "testutil.h"
+#include "common/gk-cores.h"
+#include "pipeline/workers.h"
 
 /* Copies of a text sample each batch reads besides the files that fail. */
 #define GOOD_FILES 6
@@ -253,12 +255,15 @@ test_kill_parent (void)
   g_assert_cmpint (count (db, "SELECT COUNT(*) FROM reports"), ==, SHARED_FILES);
 }
 
-/* -j 2 prints the same bytes as -j 1, PDFs, a scan and texts mixed. */
+/* -j 2 prints the same bytes as -j 1, PDFs, a scan and texts mixed; the
+ * scan, the largest file, goes first, and its last pages are read on the
+ * core of the worker that ran out of files (gk-cores.h). */
 static void
 test_same_bytes (void)
 {
   static const char *const names[] = { "anding-2021.pdf", "qinxian-2020.txt", "baihe-2021.pdf",
-                                       "jiangbei-hbt-2013.html", "beichen-2020.pdf", NULL };
+                                       "jiangbei-hbt-2013.html", "beichen-2020.pdf", "chuanbei-2020-scan200.pdf",
+                                       NULL };
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   for (int i = 0; names[i]; i++)
     {
@@ -283,6 +288,59 @@ test_same_bytes (void)
   g_free (out[1]);
 }
 
+/* In a worker: item 0 returns at once; any other looks for a lent core for
+ * at most LEND_WAIT_MS and says how many it got ("0" or "1"). */
+#define LEND_WAIT_MS 1500
+static GBytes *
+probe_lent_core (guint item, gpointer user_data, GError **error)
+{
+  guint got = 0;
+  for (int waited = 0; item > 0 && !got && waited < LEND_WAIT_MS; waited += 10)
+    if (!(got = gk_cores_take (1)))
+      g_usleep (10 * 1000);
+  gk_cores_give (got);
+  return g_bytes_new_take (g_strdup_printf ("%u", got), 1);
+}
+
+/* Runs the items (at most two) on two workers; the replies, in order. */
+static GStrv
+run_probes (const guint *items, guint n)
+{
+  GkWorkersLimits limits = { 2, 0, 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkWorkers) ws = gk_workers_new (&limits, probe_lent_core, NULL, &error);
+  g_assert_no_error (error);
+  GStrv replies = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (gk_workers_submit (ws, items[i], &error));
+  for (guint i = 0; i < n; i++)
+    {
+      guint item;
+      GBytes *result = NULL;
+      GError *failure = NULL;
+      g_assert_true (gk_workers_wait (ws, -1, &item, &result, &failure));
+      g_assert_no_error (failure);
+      for (guint k = 0; k < n; k++)
+        if (items[k] == item)
+          replies[k] = g_strndup (g_bytes_get_data (result, NULL), g_bytes_get_size (result));
+      g_bytes_unref (result);
+    }
+  return replies;
+}
+
+/* A worker left without an item lends its core to one still reading; a
+ * worker with an item lends nothing. */
+static void
+test_idle_core_lent (void)
+{
+  static const guint one_quick[] = { 0, 1 }, both_long[] = { 1, 2 };
+  g_auto (GStrv) lent = run_probes (one_quick, 2);
+  g_assert_cmpstr (lent[1], ==, "1");
+  g_auto (GStrv) not_lent = run_probes (both_long, 2);
+  g_assert_cmpstr (not_lent[0], ==, "0");
+  g_assert_cmpstr (not_lent[1], ==, "0");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,6 +351,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workers/concurrent-batches", test_concurrent_batches);
   g_test_add_func ("/workers/kill-parent", test_kill_parent);
   g_test_add_func ("/workers/same-bytes", test_same_bytes);
+  g_test_add_func ("/workers/idle-core-lent", test_idle_core_lent);
   int status = g_test_run ();
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", tmpdir);
   if (system (rm) != 0)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include "cli.h"
+#include "common/gk-cores.h"
 #include "common/gk-error.h"
 #include "common/gk-file.h"
 #include "export/export.h"
@@ -131,7 +132,10 @@ cmd_extract (int argc, char **argv)
       return GK_EXIT_INPUT;
     }
   if (n == 1)
-    results[0] = cli_work_here (&work, 0, &read_args, &failures[0]);
+    {
+      gk_cores_set_local ((guint) jobs - 1);   /* for the pages of a scan */
+      results[0] = cli_work_here (&work, 0, &read_args, &failures[0]);
+    }
   guint window = MAX ((guint) jobs * WINDOW_PER_WORKER, 1);
 
   int exit_code = GK_EXIT_OK;

@@ -133,18 +133,18 @@ gk_ocr_render_page (PopplerPage *page, double dpi, gint64 max_pixels, GError **e
   return pix;
 }
 
-GkOcrImage *
-gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error)
+PIX *
+gk_ocr_page_picture (PopplerPage *page, int number, const GkReadOptions *opts, gboolean *embedded, GError **error)
 {
   double w_pt, h_pt;
   poppler_page_get_size (page, &w_pt, &h_pt);
+  *embedded = FALSE;
   if (w_pt <= 0 || h_pt <= 0)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_FORMAT, "page %d has no size", number);
       return NULL;
     }
   PIX *pix = NULL;
-  gboolean embedded = FALSE;
   cairo_surface_t *scan = page_scan (page, w_pt, h_pt);
   if (scan)
     {
@@ -158,12 +158,22 @@ gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts
         }
       pix = gk_ocr_pix_from_cairo (scan);
       cairo_surface_destroy (scan);
-      embedded = pix != NULL;
+      *embedded = pix != NULL;
     }
   if (!pix)
     pix = gk_ocr_render_page (page, GK_OCR_RENDER_DPI, opts->max_pixels, error);
+  return pix;
+}
+
+GkOcrImage *
+gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error)
+{
+  gboolean embedded;
+  PIX *pix = gk_ocr_page_picture (page, number, opts, &embedded, error);
   if (!pix)
     return NULL;
+  double w_pt, h_pt;
+  poppler_page_get_size (page, &w_pt, &h_pt);
   GkOcrImage *img = gk_ocr_image_from_pix (pix, number, w_pt, h_pt, opts, error);
   pixDestroy (&pix);
   if (img)

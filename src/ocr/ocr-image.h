@@ -1,6 +1,7 @@
 /* ocr-image.h — a scanned page as images fit for OCR and for finding rules.
  *
  *   gk_ocr_image_from_page   a poppler page → cleaned images (embedded scan or 300 dpi render)
+ *   gk_ocr_page_picture      a poppler page → its embedded scan, or its 300 dpi render (not cleaned)
  *   gk_ocr_image_from_pix    a colour/grey PIX of a page of known size → cleaned images
  *   gk_ocr_image_digits      a region of the page binarised at GK_OCR_DIGITS_DPI (number cells)
  *   gk_ocr_image_reread_view a region seen anew: scaled up, sharpened, Otsu-binarised, framed white
@@ -102,6 +103,9 @@ typedef struct {
 } GkOcrImage;
 
 GkOcrImage *gk_ocr_image_from_page (PopplerPage *page, int number, const GkReadOptions *opts, GError **error);
+/* What gk_ocr_image_from_page cleans; *embedded TRUE for the page's own scan.
+ * Needs the document (poppler: one thread); the clean-up does not. */
+PIX *gk_ocr_page_picture (PopplerPage *page, int number, const GkReadOptions *opts, gboolean *embedded, GError **error);
 GkOcrImage *gk_ocr_image_from_pix (PIX *pix, int number, double width_pt, double height_pt,
                                    const GkReadOptions *opts, GError **error);
 /* The rectangle (pixels of gray) cleaned as binary is, at GK_OCR_DIGITS_DPI:

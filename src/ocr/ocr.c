@@ -6,6 +6,8 @@
 #include "ocr/ocr-image.h"
 #include "ocr/ocr-page.h"
 #include "common/gk-models.h"
+#include "common/gk-cores.h"
+#include <sys/resource.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
@@ -79,43 +81,154 @@ models_dir_of (const GkReadOptions *opts)
   return opts->models_dir ? g_strdup (opts->models_dir) : gk_models_dir_default ();
 }
 
-gboolean
-gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
+/* ---- the pages of one document, on as many threads as cores are lent ---- */
+
+/* One page's reading: its picture made on the document's thread, the rest
+ * (clean-up, tesseract) on whichever thread runs it. */
+typedef struct {
+  GkOcrPages *owner;
+  int number;
+  double w_pt, h_pt;
+  gboolean embedded;
+  PIX *picture;
+  GkOcrImage *img;
+  GkPage *page;
+  GError *error;
+  gboolean done;        /* under owner->lock */
+} PageJob;
+
+struct GkOcrPages {
+  PopplerDocument *doc;
+  const GkReadOptions *opts;
+  GkContent *content;
+  char *models;
+  GQueue pending;       /* PageJob*, page order: read or being read, not yet laid out */
+  guint lent;           /* cores taken (gk-cores.h), one page on each */
+  guint on_helpers;     /* pages being read on helper threads */
+  GMutex lock;
+  GCond done;
+};
+
+static void
+page_job_free (PageJob *job)
 {
-  int number = index + 1;
-  g_autoptr (PopplerPage) ppage = poppler_document_get_page (doc, index);
-  if (!ppage)
+  pixDestroy (&job->picture);
+  gk_ocr_image_free (job->img);
+  if (job->page)
+    gk_page_free (job->page);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+page_job_run (PageJob *job)
+{
+  GkOcrEngine *engine = gk_ocr_engine_get (job->owner->models, &job->error);
+  if (engine)
+    job->img = gk_ocr_image_from_pix (job->picture, job->number, job->w_pt, job->h_pt, job->owner->opts, &job->error);
+  pixDestroy (&job->picture);
+  if (job->img)
     {
-      gk_content_warn (content, "page_unreadable", number, "page %d cannot be read", number);
-      return TRUE;
+      job->img->embedded = job->embedded;
+      job->page = gk_ocr_page_read (engine, job->img, &job->error);
     }
-  /* a blank page (a scanned empty sheet, the back of a page) costs a
-   * coarse rendering, not the OCR images and tesseract */
-  if (!gk_ocr_page_has_ink (ppage, opts))
-    return TRUE;
-  g_autofree char *models = models_dir_of (opts);
-  GkOcrEngine *engine = gk_ocr_engine_get (models, error);
-  if (!engine)
-    return FALSE;
-  g_autoptr (GkOcrImage) img = gk_ocr_image_from_page (ppage, number, opts, error);
-  if (!img)
-    return FALSE;
-  g_autoptr (GkPage) page = gk_ocr_page_read (engine, img, error);
-  if (!page)
-    return FALSE;
+}
+
+/* Helper threads live as long as the process and keep their tesseract for
+ * the next scan; there are as many as cores were ever lent at once. */
+static GMutex helpers_lock;
+static GAsyncQueue *helper_jobs;
+static guint helpers;
+static gint helper_pages;
+
+guint
+gk_ocr_helper_pages (void)
+{
+  return (guint) g_atomic_int_get (&helper_pages);
+}
+
+static gpointer
+helper_main (gpointer data)
+{
+  for (;;)
+    {
+      PageJob *job = g_async_queue_pop (helper_jobs);
+      GkOcrPages *op = job->owner;
+      page_job_run (job);
+      g_atomic_int_inc (&helper_pages);
+      g_mutex_lock (&op->lock);
+      job->done = TRUE;
+      op->on_helpers--;
+      g_cond_broadcast (&op->done);
+      g_mutex_unlock (&op->lock);
+    }
+  return NULL;
+}
+
+static void
+helpers_at_least (guint n)
+{
+  g_mutex_lock (&helpers_lock);
+  if (!helper_jobs)
+    helper_jobs = g_async_queue_new ();
+  for (; helpers < n; helpers++)
+    g_thread_unref (g_thread_new ("gk-ocr", helper_main, NULL));
+  g_mutex_unlock (&helpers_lock);
+}
+
+/* One more core, if one is lent and the address-space limit holds one
+ * more tesseract (a worker's limit, pipeline/workers.h). */
+static void
+take_core (GkOcrPages *op)
+{
+  if (op->lent >= GK_OCR_THREADS_MAX - 1)
+    return;
+  struct rlimit rl;
+  if (getrlimit (RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+      && rl.rlim_cur < (rlim_t) (op->lent + 2) * GK_OCR_THREAD_BYTES)
+    return;
+  op->lent += gk_cores_take (1);
+}
+
+GkOcrPages *
+gk_ocr_pages_new (PopplerDocument *doc, const GkReadOptions *opts, GkContent *content)
+{
+  GkOcrPages *op = g_new0 (GkOcrPages, 1);
+  op->doc = g_object_ref (doc);
+  op->opts = opts;
+  op->content = content;
+  op->models = models_dir_of (opts);
+  g_queue_init (&op->pending);
+  g_mutex_init (&op->lock);
+  g_cond_init (&op->done);
+  return op;
+}
+
+/* Lays out a page read, as one thread reading page after page would. */
+static gboolean
+page_job_commit (GkOcrPages *op, PageJob *job, GError **error)
+{
+  if (job->error)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  GkContent *content = op->content;
+  int number = job->number;
+  GkOcrImage *img = job->img;
   if (img->scan_dpi < GK_OCR_POOR_DPI || img->grain > GK_OCR_POOR_GRAIN)
     gk_content_warn (content, "poor_scan", number,
                      "第%d页扫描质量差（%d dpi，纸面噪点 %.1f）：识别的数字可能有误，存疑者标为 suspect_ocr",
                      number, img->scan_dpi, img->grain);
-  gk_layout_page (page, content);
-  if (page->words->len > 0)
+  gk_layout_page (job->page, content);
+  if (job->page->words->len > 0)
     g_array_append_val (content->ocr_pages, number);  /* a blank page was not "read by OCR" */
   if (!content->reread)
     {
       Rereader *r = g_new0 (Rereader, 1);
-      r->doc = g_object_ref (doc);
-      r->opts = *opts;
-      r->models_dir = g_strdup (models);
+      r->doc = g_object_ref (op->doc);
+      r->opts = *op->opts;
+      r->models_dir = g_strdup (op->models);
       r->opts.models_dir = r->models_dir;
       r->opts.password = NULL;  /* the document is open already */
       r->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_ocr_image_free);
@@ -124,9 +237,110 @@ gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts
       content->reread_free = rereader_free;
     }
   /* suspect cells lie in tables, and tables in ruling lines */
-  if (page->rules->len > 0 && content->reread == gk_ocr_reread_cell)
-    rereader_keep (content->reread_data, g_steal_pointer (&img));
+  if (job->page->rules->len > 0 && content->reread == gk_ocr_reread_cell)
+    rereader_keep (content->reread_data, g_steal_pointer (&job->img));
   return TRUE;
+}
+
+/* Lays out the pages read at the head of the queue; with wait, every page. */
+static gboolean
+commit_pages (GkOcrPages *op, gboolean wait, GError **error)
+{
+  for (;;)
+    {
+      PageJob *job = g_queue_peek_head (&op->pending);
+      if (!job)
+        return TRUE;
+      g_mutex_lock (&op->lock);
+      while (wait && !job->done)
+        g_cond_wait (&op->done, &op->lock);
+      gboolean done = job->done;
+      g_mutex_unlock (&op->lock);
+      if (!done)
+        return TRUE;
+      g_queue_pop_head (&op->pending);
+      gboolean ok = page_job_commit (op, job, error);
+      page_job_free (job);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+gboolean
+gk_ocr_pages_read (GkOcrPages *op, int index, GError **error)
+{
+  int number = index + 1;
+  g_autoptr (PopplerPage) ppage = poppler_document_get_page (op->doc, index);
+  if (!ppage)
+    {
+      if (!commit_pages (op, TRUE, error))   /* the warning in page order */
+        return FALSE;
+      gk_content_warn (op->content, "page_unreadable", number, "page %d cannot be read", number);
+      return TRUE;
+    }
+  /* a blank page (a scanned empty sheet, the back of a page) costs a
+   * coarse rendering, not the OCR images and tesseract */
+  if (!gk_ocr_page_has_ink (ppage, op->opts))
+    return TRUE;
+  PageJob *job = g_new0 (PageJob, 1);
+  job->owner = op;
+  job->number = number;
+  poppler_page_get_size (ppage, &job->w_pt, &job->h_pt);
+  job->picture = gk_ocr_page_picture (ppage, number, op->opts, &job->embedded, &job->error);
+  if (!job->picture && !job->error)
+    g_set_error (&job->error, GK_ERROR, GK_ERROR_FORMAT, "page %d could not be rendered", number);
+  g_queue_push_tail (&op->pending, job);
+  if (job->error)
+    job->done = TRUE;
+  else
+    {
+      g_mutex_lock (&op->lock);
+      guint busy = op->on_helpers;
+      g_mutex_unlock (&op->lock);
+      if (busy >= op->lent)
+        take_core (op);
+      if (busy < op->lent)
+        {
+          helpers_at_least (op->lent);
+          g_mutex_lock (&op->lock);
+          op->on_helpers++;
+          g_mutex_unlock (&op->lock);
+          g_async_queue_push (helper_jobs, job);
+        }
+      else
+        {
+          page_job_run (job);
+          job->done = TRUE;   /* no helper has it: no lock needed */
+        }
+    }
+  return commit_pages (op, FALSE, error);
+}
+
+gboolean
+gk_ocr_pages_finish (GkOcrPages *op, GError **error)
+{
+  gboolean ok = commit_pages (op, TRUE, error);
+  gk_cores_give (op->lent);
+  op->lent = 0;
+  return ok;
+}
+
+void
+gk_ocr_pages_free (GkOcrPages *op)
+{
+  if (!op)
+    return;
+  g_mutex_lock (&op->lock);
+  while (op->on_helpers > 0)
+    g_cond_wait (&op->done, &op->lock);
+  g_mutex_unlock (&op->lock);
+  g_queue_clear_full (&op->pending, (GDestroyNotify) page_job_free);
+  gk_cores_give (op->lent);
+  g_object_unref (op->doc);
+  g_free (op->models);
+  g_mutex_clear (&op->lock);
+  g_cond_clear (&op->done);
+  g_free (op);
 }
 
 gboolean

@@ -1,7 +1,10 @@
 /* ocr.h — the OCR path as the PDF reader sees it: a page without text → content.
  *
- *   gk_ocr_read_pdf_page   one PDF page → image → cells and prose read by tesseract
+ *   gk_ocr_pages_new       the scanned pages of one document, read into content
+ *   gk_ocr_pages_read      one PDF page → image → cells and prose read by tesseract
  *                          → shared layout → rows and lines in content
+ *   gk_ocr_pages_finish    every page given laid out (before a text page, and at the end)
+ *   gk_ocr_helper_pages    how many pages helper threads have read (tests)
  *   gk_ocr_reread_cell     (GkRereadFunc) one suspect cell read again, other preprocessing
  *
  * Method.  The page image is made and cleaned by ocr-image, read cell by
@@ -16,6 +19,12 @@
  * and Otsu-binarised: a different view of the same ink.
  * The caller accepts the new reading only when it is itself confident
  * (GK_OCR_REREAD_ACCEPT); a check never chooses between readings.
+ * Pages are read one after another on the caller's thread; when cores are
+ * lent (gk-cores.h: an idle worker's, or extract -j N of one file), the
+ * next pages go to helper threads, each with its tesseract, while the
+ * caller makes the pictures (poppler stays on one thread) and reads the
+ * pages no helper is free for.  Pages are laid out in page order all the
+ * same, so the record is the one a single thread makes.
  */
 #pragma once
 #include <poppler.h>
@@ -34,6 +43,26 @@
 /* A re-read is believed only at or above this confidence (0..1). */
 #define GK_OCR_REREAD_ACCEPT 0.90
 
-gboolean gk_ocr_read_pdf_page (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content,
-                               GError **error);
+/* Pages read at once at most: this thread and lent cores' (gk-cores.h). */
+#define GK_OCR_THREADS_MAX 4
+/* Address space one more reading thread may take (tesseract's models and
+ * buffers, a page's images, a malloc arena): a worker whose limit does not
+ * hold one more reads on the threads it has (chuanbei-2020-scan200: each
+ * thread adds ~190 MB to VmPeak). */
+#define GK_OCR_THREAD_BYTES (G_GUINT64_CONSTANT (384) << 20)
+
+typedef struct GkOcrPages GkOcrPages;
+
+/* content is borrowed and must outlive the GkOcrPages; so must opts. */
+GkOcrPages *gk_ocr_pages_new (PopplerDocument *doc, const GkReadOptions *opts, GkContent *content);
+/* Page index (from 0) read: laid out into content at once, or when the
+ * pages before it are (gk_ocr_pages_finish). */
+gboolean gk_ocr_pages_read (GkOcrPages *pages, int index, GError **error);
+/* Every page given is laid out, in page order; the lent cores go back. */
+gboolean gk_ocr_pages_finish (GkOcrPages *pages, GError **error);
+void gk_ocr_pages_free (GkOcrPages *pages);
+/* Pages read on helper threads since the process began (tests). */
+guint gk_ocr_helper_pages (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrPages, gk_ocr_pages_free)
+
 gboolean gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *confidence);

@@ -388,7 +388,8 @@ read_rules_turned (PopplerPage *ppage, GkPage *page, const TextFrame *frame, con
 
 /* A page without a text layer (every page with --ocr always): OCR reads it. */
 static gboolean
-read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GError **error)
+read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, GkContent *content, GkOcrPages **scans,
+                  GError **error)
 {
   if (opts->no_rendering && opts->ocr != GK_OCR_NEVER)
     {
@@ -403,7 +404,9 @@ read_page_by_ocr (PopplerDocument *doc, int index, const GkReadOptions *opts, Gk
                        "page %d has no text layer; it needs OCR (--ocr never)", index + 1);
       return TRUE;
     }
-  return gk_ocr_read_pdf_page (doc, index, opts, content, error);
+  if (!*scans)
+    *scans = gk_ocr_pages_new (doc, opts, content);
+  return gk_ocr_pages_read (*scans, index, error);
 }
 
 PopplerDocument *
@@ -470,6 +473,9 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
                        n_pages, limit);
     }
   int text_pages = 0;
+  /* scanned pages, read on more threads when cores are lent; what this
+   * loop adds to content itself waits until they are laid out */
+  g_autoptr (GkOcrPages) scans = NULL;
   for (int i = 0; i < limit; i++)
     {
       if (gk_read_options_expired (opts, error))
@@ -477,12 +483,14 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       g_autoptr (PopplerPage) ppage = poppler_document_get_page (doc, i);
       if (!ppage)
         {
+          if (scans && !gk_ocr_pages_finish (scans, error))
+            return NULL;
           gk_content_warn (content, "page_unreadable", i + 1, "page %d cannot be read", i + 1);
           continue;
         }
       if (opts->ocr == GK_OCR_ALWAYS)
         {
-          if (!read_page_by_ocr (doc, i, opts, content, error))
+          if (!read_page_by_ocr (doc, i, opts, content, &scans, error))
             return NULL;
           continue;
         }
@@ -494,10 +502,12 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
         return NULL;
       if (page->words->len == 0)
         {
-          if (!read_page_by_ocr (doc, i, opts, content, error))
+          if (!read_page_by_ocr (doc, i, opts, content, &scans, error))
             return NULL;
           continue;
         }
+      if (scans && !gk_ocr_pages_finish (scans, error))
+        return NULL;
       if (!frame_upright (&frame))
         {
           gk_content_warn (content, "page_turned", page->number, "page %d shows its text %s; it is read turned upright",
@@ -509,6 +519,8 @@ gk_pdf_read (const GkInput *input, const GkReadOptions *opts, GError **error)
       gk_layout_page (page, content);
       text_pages++;
     }
+  if (scans && !gk_ocr_pages_finish (scans, error))
+    return NULL;
   /* blank pages count neither way: OCR lists only pages it read text on */
   if (content->ocr_pages->len > 0)
     content->media = text_pages == 0 ? GK_MEDIA_PDF_SCAN : GK_MEDIA_PDF_MIXED;

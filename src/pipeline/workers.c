@@ -1,5 +1,6 @@
 /* workers.c — see workers.h. */
 #include "workers.h"
+#include "common/gk-cores.h"
 #include "common/gk-error.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -37,6 +38,7 @@ typedef struct {
   pid_t pid;
   int to, from;          /* item numbers out, messages in */
   gboolean busy;
+  gboolean lent;         /* idle, its core lent to the others (gk-cores.h) */
   guint item;
   gint64 started_us;
   gboolean timed_out;
@@ -48,6 +50,8 @@ struct GkWorkers {
   GkWorkFunc func;
   gpointer user_data;
   Worker *w;
+  int cores[2];          /* the lent cores' pipe, one byte a core (gk-cores.h) */
+  guint cores_owed;      /* cores lent and not yet taken back */
 };
 
 /* ---- in the worker ---- */
@@ -240,6 +244,7 @@ spawn (GkWorkers *ws, guint k, GError **error)
           close_fd (&ws->w[i].to), close_fd (&ws->w[i].from);
       close (cmd[1]);
       close (res[0]);
+      gk_cores_set_shared (ws->cores[0], ws->cores[1]);
       worker_main (ws, cmd[0], res[1], parent);
     }
   close (cmd[0]);
@@ -272,6 +277,13 @@ gk_workers_new (const GkWorkersLimits *limits, GkWorkFunc func, gpointer user_da
   ws->w = g_new0 (Worker, limits->n);
   for (guint k = 0; k < limits->n; k++)
     ws->w[k] = (Worker) { .pid = 0, .to = -1, .from = -1 };
+  if (pipe2 (ws->cores, O_CLOEXEC | O_NONBLOCK) != 0)
+    {
+      g_set_error (error, GK_ERROR, GK_ERROR_IO, "cannot make the workers' pipe: %s", g_strerror (errno));
+      ws->cores[0] = ws->cores[1] = -1;
+      gk_workers_free (ws);
+      return NULL;
+    }
   for (guint k = 0; k < limits->n; k++)
     if (!spawn (ws, k, error))
       {
@@ -290,6 +302,42 @@ gk_workers_idle (const GkWorkers *ws)
   return n;
 }
 
+/* Cores lent to idle workers' ends and given back since: read out of the
+ * pipe again, as far as the workers have returned them. */
+static void
+take_back_cores (GkWorkers *ws)
+{
+  char bytes[64];
+  while (ws->cores_owed > 0)
+    {
+      ssize_t got = read (ws->cores[0], bytes, MIN (ws->cores_owed, sizeof bytes));
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        break;
+      ws->cores_owed -= (guint) got;
+    }
+}
+
+/* The caller waits, so a worker idle now has nothing to read: its core goes
+ * to the workers still reading (their scans' pages). */
+static void
+lend_idle_cores (GkWorkers *ws)
+{
+  take_back_cores (ws);
+  for (guint k = 0; k < ws->limits.n; k++)
+    {
+      Worker *w = &ws->w[k];
+      if (w->busy || w->lent)
+        continue;
+      if (ws->cores_owed > 0)
+        ws->cores_owed--;   /* not taken back yet: it stays lent */
+      else if (write (ws->cores[1], "", 1) != 1)
+        continue;
+      w->lent = TRUE;
+    }
+}
+
 gboolean
 gk_workers_submit (GkWorkers *ws, guint item, GError **error)
 {
@@ -298,6 +346,12 @@ gk_workers_submit (GkWorkers *ws, guint item, GError **error)
       Worker *w = &ws->w[k];
       if (w->busy)
         continue;
+      if (w->lent)
+        {
+          w->lent = FALSE;
+          ws->cores_owed++;
+          take_back_cores (ws);
+        }
       if (w->pid == 0 && !spawn (ws, k, error))
         return FALSE;
       guint32 it = item;
@@ -385,6 +439,7 @@ gboolean
 gk_workers_wait (GkWorkers *ws, gint64 timeout_us, guint *item, GBytes **result, GError **failure)
 {
   guint n = ws->limits.n;
+  lend_idle_cores (ws);
   g_autofree struct pollfd *fds = g_new0 (struct pollfd, n);
   gint64 end = timeout_us < 0 ? G_MAXINT64 : g_get_monotonic_time () + timeout_us;
   for (;;)
@@ -442,6 +497,8 @@ gk_workers_free (GkWorkers *ws)
     if (ws->w[k].pid > 0)
       while (waitpid (ws->w[k].pid, NULL, 0) < 0 && errno == EINTR)
         ;
+  close_fd (&ws->cores[0]);
+  close_fd (&ws->cores[1]);
   g_free (ws->w);
   g_free (ws);
 }

@@ -22,6 +22,10 @@
  * that dies is replaced, and its item fails with GK_ERROR_LIMIT ("worker
  * killed (memory limit 2048 MiB)", "… (time limit 30 s)") or
  * GK_ERROR_FORMAT ("worker killed (signal 11: Segmentation fault)").
+ * While the parent waits, a worker it has no item for lends its core: one
+ * byte in a pipe all workers share (common/gk-cores.h), which a worker
+ * still reading a scan takes for a second page thread; the byte is taken
+ * back out of the pipe when that worker gets an item again.
  * The parent must have no other threads when it calls gk_workers_new or
  * gk_workers_wait (they fork).
  */
