@@ -631,6 +631,33 @@ test_pair_under_other_header (void)
   g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2301));
 }
 
+/* The last row of one block and the row of the next block printed column
+ * by column (the shorter row ends first): the next block's header stands
+ * above its first number, between the other row's cells.  No step reads
+ * two blocks' rows so; the row that took that number is not read, nor is
+ * the row of the next block whose first cell another number then filled. */
+static void
+test_header_names_next_blocks_row (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n对外公开总数量\n3\n2\n40\n\n9\n9\n61\n\n"
+    "上年项目数量\n本年增/减\n处理决定数量\n7\n0\n2301\n\n512\n4\n6\n\n"
+    "上一年项目数量\n本年增/减\n处理决定数量\n8\n0\n385\n\n0\n\n"
+    "上一年项目数量\n35\n\n0\n\n0\n\n本年增/减\n0\n\n采购项目数量\n445\n\n采购总金额\n1174.7\n\n");
+  static const struct { const char *key; gint64 value; } truth[] = {
+    { "active.coercion.items_prev_year", 0 }, { "active.coercion.items_change", 0 },
+    { "active.coercion.decisions", 0 }, { "active.fees.items_prev_year", 35 }, { "active.fees.items_change", 0 },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (truth); k++)
+    {
+      GkValue *v = gk_record_get (rec, truth[k].key);
+      if (v->kind != GK_VALUE_NULL && !tu_int_is (rec, truth[k].key, truth[k].value))
+        g_error ("%s: a number in the wrong cell", truth[k].key);
+    }
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2301));
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* An order the decoder has no step for (the first two columns of two
  * blocks' rows, then their third columns): a placement that puts a change
  * printed with its plus sign in a column of counts read that row in an
@@ -774,6 +801,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/pair-under-other-header", test_pair_under_other_header);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
+  g_test_add_func ("/decode/header-names-next-blocks-row", test_header_names_next_blocks_row);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);

@@ -1896,6 +1896,43 @@ doubt_rows_of_misplaced_signs (const GkGrid *grid, const Search *s, Votes *v)
       }
 }
 
+/* A number under the header of another column may be the cell of that
+ * column in a neighbouring row of another block (a producer printing two
+ * blocks' rows column by column, the shorter row ending first): the row
+ * whose cell of the named column was filled from a token printed next to
+ * it is read as the rest of the stream fell, not as printed, and is not
+ * read either. */
+static void
+doubt_rows_a_header_names (const GkGrid *grid, const Search *s, const GHashTable *token_of, Votes *v)
+{
+  g_autofree gboolean *doubt = g_new0 (gboolean, grid->n_rows);
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[c]));
+      if (!v->seen[c] || v->blank[c] || v->differs[c] || !t--)
+        continue;
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, c);
+      int named = s->header[(gsize) t * s->R + gc->row];
+      if (named != HEADER_ELSEWHERE && (named < 0 || (guint) named == gc->col))
+        continue;
+      guint block = g_array_index (grid->row_block, guint, gc->row);
+      for (guint r = 0; r < grid->n_rows; r++)
+        {
+          int col = s->header[(gsize) t * s->R + r];
+          guint ncols = g_array_index (grid->row_ncols, guint, r);
+          if (g_array_index (grid->row_block, guint, r) == block || col < 0 || (guint) col >= ncols)
+            continue;
+          guint there = g_array_index (grid->row_first, guint, r) + (guint) col;
+          guint p = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[there]));
+          if (v->seen[there] && !v->blank[there] && p-- && (p > t ? p - t : t - p) <= ncols)
+            doubt[r] = TRUE;
+        }
+    }
+  for (guint c = 0; c < grid->cells->len; c++)
+    if (doubt[gk_grid_row (grid, c)])
+      v->differs[c] = TRUE;
+}
+
 /* A placement that puts a number under the header of another column of
  * its block (the header printed just above it) read that block in an order
  * that is not the producer's: none of the block's cells is read. */
@@ -1905,6 +1942,7 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
   g_autoptr (GHashTable) token_of = g_hash_table_new (NULL, NULL);
   for (guint t = 0; t < s->n; t++)
     g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
+  doubt_rows_a_header_names (grid, s, token_of, v);
   for (guint c = 0; c < grid->cells->len; c++)
     {
       guint t = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c]));
