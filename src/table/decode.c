@@ -1896,6 +1896,66 @@ doubt_rows_of_misplaced_signs (const GkGrid *grid, const Search *s, Votes *v)
       }
 }
 
+/* A number whose label, printed just above it, names a row two rows or
+ * more before the one the placement puts it in was printed after its row
+ * (pdftotext sets a wrapped label's numbers apart, after the page's other
+ * rows, each alone among labels): it belongs somewhere from the row named on, and the cells of those
+ * rows up to it may each hold a number placed up to that many cells (and a
+ * row) before or a row after it.  A cell is read only when every number
+ * that may fill it has its value (a run of zeros shifted is zeros). */
+static void
+doubt_cells_of_displaced_numbers (const GkGrid *grid, const Search *s, const GHashTable *token_of, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  g_autofree guint *row_of = g_new (guint, s->n);   /* the row each token is put in, or G_MAXUINT */
+  g_autofree guint *token = g_new0 (guint, ncells);  /* the token each cell holds, + 1; 0 none */
+  for (guint t = 0; t < s->n; t++)
+    row_of[t] = G_MAXUINT;
+  for (guint c = 0; c < ncells; c++)
+    {
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[c]));
+      if (v->seen[c] && !v->blank[c] && t)
+        row_of[t - 1] = gk_grid_row (grid, c), token[c] = t;
+    }
+  guint moved = 0, from = G_MAXUINT, last = 0;
+  gboolean mixed = FALSE;
+  double value = 0;
+  for (guint d = 0; d < s->n; d++)
+    {
+      /* a number set apart stands alone among labels; a run of numbers
+       * after a block of labels is the block's rows (labels first) */
+      if (!s->tok[d].above || row_of[d] == G_MAXUINT || (d + 1 < s->n && !s->tok[d + 1].above))
+        continue;
+      g_autoptr (GArray) named = rows_named (grid, s->tok[d].above);
+      guint x = 0;
+      for (guint q = 0; q < named->len; q++)
+        x = MAX (x, g_array_index (named, Named, q).row + 1);
+      if (!x-- || x + 1 >= row_of[d])
+        continue;
+      mixed |= (moved && fabs (s->tok[d].count - value) > SUM_EPSILON) || s->tok[d].unreadable;
+      value = s->tok[d].count;
+      moved++, from = MIN (from, x), last = d;
+    }
+  if (!moved)
+    return;
+  /* the cells that may have traded numbers: from the first row named to
+   * the last number set apart */
+  g_autofree gboolean *reach = g_new0 (gboolean, ncells);
+  for (guint c = 0; c < ncells; c++)
+    reach[c] = token[c] && token[c] - 1 <= last && gk_grid_row (grid, c) >= from;
+  for (guint c = 0; c < ncells; c++)
+    {
+      if (!reach[c])
+        continue;
+      const Token *t = &s->tok[token[c] - 1];
+      guint w = g_array_index (grid->row_ncols, guint, gk_grid_row (grid, c));
+      gboolean doubt = mixed || t->unreadable || fabs (t->count - value) > SUM_EPSILON;
+      for (guint q = c >= moved + w ? c - moved - w : 0; q <= c + w && q < ncells && !doubt; q++)
+        doubt = reach[q] && (s->tok[token[q] - 1].unreadable || fabs (s->tok[token[q] - 1].count - t->count) > SUM_EPSILON);
+      v->differs[c] |= doubt;
+    }
+}
+
 /* A number under the header of another column may be the cell of that
  * column in a neighbouring row of another block (a producer printing two
  * blocks' rows column by column, the shorter row ending first): the row
@@ -1943,6 +2003,7 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
   for (guint t = 0; t < s->n; t++)
     g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
   doubt_rows_a_header_names (grid, s, token_of, v);
+  doubt_cells_of_displaced_numbers (grid, s, token_of, v);
   for (guint c = 0; c < grid->cells->len; c++)
     {
       guint t = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c]));
