@@ -437,6 +437,28 @@ test_blank_zero_groups_in_order (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四 with blank cells for zero, one group's parts and total printed,
+ * the other two groups' totals printed 0: the non-zero group may be either
+ * of the first two, but every placement gives the last group zeros, a
+ * printed 0 in one and blanks in another: 0 either way, read. */
+static void
+test_blank_zero_group_of_zeros_however_placed (void)
+{
+  g_autoptr (GString) s = table4_start ();
+  for (const char *const *t = (const char *const[]){ "4", "4", "8", "0", "0", NULL }; *t; t++)
+    g_string_append_printf (s, "%s\n\n", *t);
+  g_autoptr (GkRecord) rec = read_text (s);
+  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
+  for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+    {
+      g_autofree char *key = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
+      if (!tu_int_is (rec, key, 0))
+        g_error ("%s: want 0", key);
+    }
+  g_assert_cmpint (gk_record_get (rec, "appeals.review.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Blank cells for zero, and a wrapped label whose numbers sit between its
  * head and the rest of it (a tall row's numbers beside its first line): the
  * head, from its ordinal on, begins one row's label only, so the numbers
@@ -835,6 +857,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
+  g_test_add_func ("/decode/blank-zero-group-of-zeros-however-placed", test_blank_zero_group_of_zeros_however_placed);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);

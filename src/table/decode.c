@@ -1664,8 +1664,12 @@ votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
       if (fits)
         for (guint c = 0; c < ncells; c++)
           {
-            if (v->seen[c] && (fabs (v->value[c] - values[c]) > SUM_EPSILON || v->blank[c] != (cell[c] == NULL)))
+            if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
               v->differs[c] = TRUE;
+            /* a printed 0 here, a blank there: 0 either way, and which
+             * token (if any) it was cannot be told: read as a blank */
+            else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
+              v->blank[c] = TRUE;
             if (!v->seen[c])
               {
                 v->seen[c] = TRUE;
