@@ -841,6 +841,68 @@ test_page_in_two_strips (void)
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
+/* The pieces of a number printed in a cell narrower than it, a line each,
+ * two digits a line ("1346" as "13" / "46"), in full-width digits. */
+static void
+append_wrapped (GString *s, int value)
+{
+  g_autofree char *digits = g_strdup_printf ("%d", value);
+  for (const char *p = digits; *p; p++)
+    {
+      g_string_append_unichar (s, 0xFF10 + (gunichar) (*p - '0'));
+      if (p[1] == '\0' || (p - digits) % 2 == 1)
+        g_string_append_c (s, '\n');
+    }
+}
+
+/* A word processor's table whose natural-person and total columns are
+ * narrow: the first four rows' numbers wrap there, and pdftotext prints
+ * them in strips (the narrow column's pieces as one run of lines, the
+ * middle columns row by row, the totals' pieces), so those columns hold
+ * more tokens than rows.  The pieces are joined where the row totals say:
+ * every cell read, none ambiguous. */
+static void
+test_numbers_wrapped_in_narrow_columns (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 8);
+  /* a busy year: thousands of applications from natural persons */
+  static const int more[][2] = { { FIRST_OUTCOME, 690 }, { FIRST_OUTCOME + 1, 130 }, { 13, 88 } };
+  for (guint k = 0; k < G_N_ELEMENTS (more); k++)
+    {
+      v[more[k][0]][0] += more[k][1];
+      v[more[k][0]][COLS - 1] += more[k][1];
+      v[PROCESSED][0] += more[k][1];
+      v[PROCESSED][COLS - 1] += more[k][1];
+      v[NEW][0] += more[k][1];
+      v[NEW][COLS - 1] += more[k][1];
+    }
+  v[CARRIED][0] += 210, v[CARRIED][COLS - 1] += 210, v[FORWARD][0] += 210, v[FORWARD][COLS - 1] += 210;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 3; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "\n");
+  for (int r = 0; r < 4; r++)
+    append_wrapped (s, v[r][0]);
+  g_string_append_printf (s, "\n%s\n\n", labels[3]);
+  for (int r = 0; r < 4; r++)
+    for (int c = 1; c < COLS - 1; c++)
+      append_cell (s, v[r][c]);
+  for (int r = 0; r < 4; r++)
+    append_wrapped (s, v[r][COLS - 1]);
+  g_string_append (s, "\n");
+  for (int r = 4; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_assert_cmpint (v[NEW][COLS - 1], >=, 1000);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -873,5 +935,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
+  g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
   return g_test_run ();
 }

@@ -57,7 +57,14 @@ enum { ROW_MAX_COLS = 16 };
 /* Strips are tried on rows of at most this many columns (table 三's seven),
  * cut in at most this many places. */
 enum { STRIP_MAX_COLS = 7, STRIP_MAX_CUTS = 2 };
-enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) };
+/* A number wrapped in a cell narrower than it: pieces it has at most, digits
+ * its first piece holds at least (a cell narrower than two digits is no
+ * table's), rows of the bands that may join pieces; pieces that may continue
+ * a number counted at most (the search's reach past its diagonal), and the
+ * steps that join pieces kept at most per state, of those enumerated. */
+enum { JOIN_MAX_PIECES = 3, JOIN_SLOTS = JOIN_MAX_PIECES - 1, JOIN_MIN_WIDTH = 2, JOIN_BAND_MAX = 6 };
+enum { JOIN_MAX_REACH = 24, JOIN_STEPS_MAX = 48, JOIN_TRIES_MAX = 4096 };
+enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) + JOIN_STEPS_MAX };
 
 #define COST_INF G_MAXINT
 
@@ -95,6 +102,13 @@ typedef struct {
   const char *above;   /* label lines since the token before, each ending
                           in a newline (borrowed); NULL when none */
   gboolean plus;       /* printed with a plus sign: a change (本年增/减), no count */
+  /* a number wrapped in a narrow cell, its pieces joined ("numbers wrapped
+   * in narrow cells" below): the last piece and its line; cell and line
+   * when one piece */
+  const GkCell *last;
+  guint last_line;
+  guint digits;        /* digits of a token that is nothing else (a piece), or 0 */
+  guint64 names;       /* grid rows (bit r, r < 64) the label text above names */
 } Token;
 
 static gboolean
@@ -135,7 +149,7 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
       for (guint c = 0; c < row->cells->len; c++)
         {
           const GkCell *cell = row->cells->pdata[c];
-          Token t = { .cell = cell, .line = i };
+          Token t = { .cell = cell, .line = i, .last = cell, .last_line = i };
           t.plus = cell->raw[0] == '+' || g_str_has_prefix (cell->raw, "＋");
           t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
           t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
@@ -175,6 +189,9 @@ typedef struct {
                           dropped (a page number between its cells); NO_HOLE */
   guint cuts;          /* STEP_BAND: bit c set = a strip ends after column c;
                           every bit set = the band read column by column */
+  guint64 joins;       /* bit j set = the step's token j is the next piece of
+                          the number token j - 1 begins (a narrow cell's
+                          wrap); never with a hole */
 } Step;
 
 #define NO_HOLE G_MAXUINT
@@ -185,14 +202,32 @@ typedef struct {
 static guint
 step_cells (const Step *st)
 {
-  return st->kind == STEP_SKIP ? 0 : st->ntok - (st->hole != NO_HOLE);
+  return st->kind == STEP_SKIP ? 0 : st->ntok - (st->hole != NO_HOLE) - (guint) __builtin_popcountll (st->joins);
 }
 
-/* Offset, from the step's first token, of the token that fills its j-th cell. */
+/* Offset, from the step's first token, of the token that fills its j-th
+ * cell (its first piece, when the number is wrapped). */
 static guint
 step_token (const Step *st, guint j)
 {
+  if (st->joins)
+    {
+      guint o = 0;
+      for (guint c = 0;; o++)
+        if (!(st->joins >> o & 1) && c++ == j)
+          return o;
+    }
   return st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
+}
+
+/* The pieces of a step's j-th cell, from its token at offset o. */
+static guint
+step_pieces (const Step *st, guint o)
+{
+  guint m = 1;
+  while (o + m < 64 && (st->joins >> (o + m) & 1))
+    m++;
+  return m;
 }
 
 /* The cost of the order a step reads in (a band, strips): no evidence of
@@ -211,6 +246,17 @@ token_may_be_page_number (const Token *t)
   return t->cell->maybe_page_number;
 }
 
+/* Pieces of numbers wrapped in narrow cells (see "numbers wrapped in a
+ * narrow cell" below). */
+typedef struct {
+  Token *joined;       /* tok[t..t+m-1] joined, at t * JOIN_SLOTS + m - 2;
+                          .cell NULL when they are no one number */
+  guint *joinable;     /* per token index i (n + 1): tokens before i that
+                          may continue a number */
+  guint reach;         /* joinable[n], at most JOIN_MAX_REACH */
+  GPtrArray *cells;    /* GkCell*: the joined numbers' cells */
+} Wraps;
+
 typedef struct {
   const GkGrid *grid;
   const Token *tok;
@@ -221,6 +267,8 @@ typedef struct {
   int *memo;           /* step costs already worked out: cost, identity part */
   gboolean page_numbers; /* some token may be a page number */
   int *header;         /* per token and grid row: see HEADER_NONE */
+  const Wraps *wraps;  /* numbers wrapped in narrow cells; NULL when none */
+  GHashTable *join_steps; /* state → JoinSteps*: the steps there that join pieces */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -229,6 +277,18 @@ typedef struct {
 enum { HEADER_NONE = -1, HEADER_ELSEWHERE = -2, HEADER_SEVERAL = -3 };
 
 #define ST(s, i, r) ((gsize) (i) * ((s)->R + 1) + (r))
+
+/* The token of a step's j-th cell, placed at token i: its number joined
+ * from its pieces when it is wrapped. */
+static const Token *
+step_cell_tok (const Search *s, const Step *st, guint i, guint j)
+{
+  guint o = step_token (st, j);
+  if (!st->joins)
+    return &s->tok[i + o];
+  guint m = step_pieces (st, o);
+  return m == 1 ? &s->tok[i + o] : &s->wraps->joined[(gsize) (i + o) * JOIN_SLOTS + m - 2];
+}
 
 /* The step as placed at token i: a band's page-number hole found.  A page
  * ends where a band's strip (or column) does, and pdftotext prints the
@@ -304,10 +364,51 @@ step_cell (const Search *s, const Step *st, guint r, guint j)
 static gboolean
 tokens_touch (const Token *a, const Token *b)
 {
-  if (a->line == b->line)
+  if (a->last_line == b->line)
     return TRUE;
-  int la = a->cell->src.line, lb = b->cell->src.line;
+  int la = a->last->src.line, lb = b->cell->src.line;
   return la > 0 && lb == la + 1;
+}
+
+/* The pieces a step joins fit the print: a piece printed apart from the one
+ * before it has the label of its row between them (a label centred on the
+ * lines of its cell), and the numbers of one column wrap alike: their first
+ * pieces as wide as the cell, no number of the column wider. */
+static gboolean
+joins_fit (const Search *s, const Step *st, guint i, guint r)
+{
+  guint width[ROW_MAX_COLS] = { 0 }, widest[ROW_MAX_COLS] = { 0 };
+  for (guint j = 0; j < step_cells (st); j++)
+    {
+      guint o = step_token (st, j), m = step_pieces (st, o);
+      const GridCell *gc = &g_array_index (s->grid->cells, GridCell, step_cell (s, st, r, j));
+      const Token *first = &s->tok[i + o];
+      if (gc->col >= ROW_MAX_COLS)
+        return FALSE;
+      if (m == 1)
+        {
+          widest[gc->col] = MAX (widest[gc->col], first->digits);
+          continue;
+        }
+      if (width[gc->col] && width[gc->col] != first->digits)
+        return FALSE;
+      width[gc->col] = first->digits;
+      for (guint p = 1; p < m; p++)
+        if (!tokens_touch (&s->tok[i + o + p - 1], &s->tok[i + o + p])
+            && !(gc->row < 64 && (s->tok[i + o + p].names >> gc->row & 1)))
+          return FALSE;
+    }
+  for (guint c = 0; c < ROW_MAX_COLS; c++)
+    if (width[c] && widest[c] > width[c])
+      return FALSE;
+  return TRUE;
+}
+
+/* A token printed apart from the one before it whose label text names row r. */
+static gboolean
+token_names_row (const Token *t, guint r)
+{
+  return r < 64 && (t->names >> r & 1);
 }
 
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
@@ -327,8 +428,10 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   if (!step_placed (s, st, i, &placed))
     return COST_INF;
   st = &placed;
+  if (st->joins && !joins_fit (s, st, i, r))
+    return COST_INF;
   /* token of the step's j-th cell, and the token printed before it */
-#define CELL_TOKEN(j) (&s->tok[i + step_token (st, (j))])
+#define CELL_TOKEN(j) step_cell_tok (s, st, i, (j))
 #define TOKEN_BEFORE(j) (&s->tok[i + step_token (st, (j)) - 1 - (st->hole != NO_HOLE && step_token (st, (j)) - 1 == st->hole)])
   guint ncols = g_array_index (grid->row_ncols, guint, r);
   if (st->k > g_array_index (grid->row_run, guint, r))
@@ -336,7 +439,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   /* wide strips show themselves: each strip starts a text block of its own
    * (a browser prints the rest of a page's columns after the first ones),
    * and a strip of one column, of which there is one at least, is one run of
-   * lines printed together */
+   * lines printed together, but for the labels of its rows (printed beside
+   * their cells) */
   if (st->k > BAND_MAX && st->cuts != G_MAXUINT)
     {
       gboolean one_column = FALSE;
@@ -351,7 +455,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
             {
               one_column = TRUE;
               for (guint q = 1; q < st->k; q++)
-                if (!tokens_touch (CELL_TOKEN (at + q - 1), CELL_TOKEN (at + q)))
+                if (!tokens_touch (CELL_TOKEN (at + q - 1), CELL_TOKEN (at + q))
+                    && !token_names_row (CELL_TOKEN (at + q), r + q))
                   return COST_INF;
             }
           at += (b - a) * st->k;
@@ -389,7 +494,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     {
       guint cell = step_cell (s, st, r, j);
       guint at = cell - first;
-      const Token *t = &s->tok[i + step_token (st, j)];
+      const Token *t = CELL_TOKEN (j);
       known[at] = token_value (t, gk_grid_type (grid, cell), &values[at]);
       if (!known[at] && !t->unreadable)
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
@@ -417,13 +522,14 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     cost += W_LINE;
   for (guint j = 0; j + 1 < ncells; j++)
     {
-      if (!tokens_touch (&s->tok[i + step_token (st, j)], &s->tok[i + step_token (st, j + 1)]))
+      const Token *ta = CELL_TOKEN (j), *tb = CELL_TOKEN (j + 1);
+      if (!tokens_touch (ta, tb))
         continue;
       const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
       const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
       gboolean across = a->row == b->row && b->col == a->col + 1;
       gboolean down = b->row == a->row + 1 && b->col == a->col;
-      if (!across && s->tok[i + step_token (st, j)].line == s->tok[i + step_token (st, j + 1)].line)
+      if (!across && ta->last_line == tb->line)
         cost += W_SAME_LINE;
       else if (!across && !down)
         cost += W_LINE;
@@ -445,13 +551,39 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
 #undef TOKEN_BEFORE
 }
 
+/* Tokens before token i that may be the next piece of a wrapped number
+ * (Wraps.joinable): how far past the cells placed the pieces may reach. */
+static guint
+joins_before (const Search *s, guint i)
+{
+  return s->wraps ? s->wraps->joinable[MIN (i, s->n)] : 0;
+}
+
+/* A state past the tokens a placement may drop: only joins reach it, and
+ * only placements within the cost a table may take (and the slack of its
+ * orders) are followed there. */
+static gboolean
+only_joins_reach (const Search *s, guint i, guint r)
+{
+  guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
+  return i > cells + SKIP_BUDGET;
+}
+
+/* States per template row the memo keeps: the tokens dropped or joined. */
+static guint
+memo_width (const Search *s)
+{
+  return SKIP_BUDGET + 1 + (s->wraps ? s->wraps->reach : 0);
+}
+
 /* A state the budget of a placement can reach: the tokens used so far are
- * the cells of the rows placed, and at most SKIP_BUDGET tokens dropped. */
+ * the cells of the rows placed, and at most SKIP_BUDGET tokens dropped
+ * (and the pieces of wrapped numbers joined). */
 static gboolean
 in_reach (const Search *s, guint i, guint r)
 {
   guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
-  return i >= cells && i <= cells + SKIP_BUDGET;
+  return i >= cells && i <= cells + SKIP_BUDGET + joins_before (s, i);
 }
 
 /* A step's place among those steps_from lists, for the memo: skip, row, the
@@ -471,6 +603,9 @@ step_slot (const Step *st)
     return 0;
   if (st->kind == STEP_ROW)
     return st->hole == NO_HOLE ? 1 : SLOT_HOLES + st->hole - 1;
+  /* steps that join pieces keep their costs with them (join_steps_at) */
+  if (st->joins)
+    return SLOT_NONE;
   /* wide strips and bands with a page number inside are rare and most fail
    * at their first test: not kept (the memo stays small) */
   if (st->hole == HOLE_PAGE_NUMBER || (st->k > BAND_MAX && st->cuts != G_MAXUINT))
@@ -483,16 +618,20 @@ step_slot (const Step *st)
 /* costs are never negative: all bits set marks a slot not worked out yet */
 #define MEMO_UNSET (-1)
 
+static int join_step_cost (const Search *s, const Step *st, guint i, guint r, int *identity_part);
+
 /* step_cost_parts, each (state, step) worked out once: the search, the walk
  * and the redundancy test ask for the same steps many times. */
 static int
 step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identity_part)
 {
   guint slot = step_slot (st);
+  if (st->joins)
+    return join_step_cost (s, st, i, r, identity_part);
   if (!in_reach (s, i, r) || slot == SLOT_NONE)
     return step_cost_parts (s, st, i, r, identity_part);
   guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
-  gsize at = (((gsize) r * (SKIP_BUDGET + 1) + (i - cells)) * SLOTS + slot) * 2;
+  gsize at = (((gsize) r * memo_width (s) + (i - cells)) * SLOTS + slot) * 2;
   if (s->memo[at] == MEMO_UNSET)
     s->memo[at] = step_cost_parts (s, st, i, r, &s->memo[at + 1]);
   if (identity_part)
@@ -632,6 +771,201 @@ search_free (Search *s)
   g_free (s->g);
   g_free (s->memo);
   g_free (s->header);
+  if (s->join_steps)
+    g_hash_table_unref (s->join_steps);
+}
+
+/* ------------------------------------------- numbers wrapped in narrow cells */
+
+/* A cell narrower than its number prints it over two or three lines, a
+ * piece a line: the first pieces as wide as the cell, the last no wider.
+ * pdftotext makes each piece a token, so a column of such cells has more
+ * tokens than rows, and nothing in the text tells a piece from a number of
+ * its own but the table.  So a band whose strip of one column holds more
+ * pieces than rows may join them: each grouping of the strip's tokens into
+ * its cells, in order, is a step of its own (join_steps_at), and the
+ * identities choose among them as among any placements; groupings that fit
+ * alike and give different numbers leave their cells ambiguous.  A join
+ * costs nothing: the pieces are one printed cell, and a wrong grouping
+ * shifts every number after it. */
+
+static void
+wraps_free (Wraps *w)
+{
+  if (!w)
+    return;
+  g_free (w->joined);
+  g_free (w->joinable);
+  g_ptr_array_unref (w->cells);
+  g_free (w);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Wraps, wraps_free)
+
+typedef struct {
+  Step step;
+  int cost, identity;  /* step_cost_parts */
+} JoinStep;
+
+/* Enumerating a band's groupings of pieces: the band, the state, what was
+ * found. */
+typedef struct {
+  const Search *s;
+  guint i, r, ncols;
+  Step band;
+  GArray *found;       /* JoinStep */
+  guint tries;
+} JoinGen;
+
+/* A strip of one column that joins pieces is one block of the print: it
+ * starts and ends one (pdftotext's blocks are apart), and each of its cells
+ * follows the one before on the next line, or after its row's label. */
+static gboolean
+join_strip_is_block (const JoinGen *g, const guint *starts, guint end)
+{
+  const Token *tok = g->s->tok + g->i;
+  guint first = starts[0];
+  if (g->i + first > 0 && tokens_touch (tok + first - 1, tok + first))
+    return FALSE;
+  if (g->i + end < g->s->n && tokens_touch (tok + end - 1, tok + end))
+    return FALSE;
+  for (guint q = 1; q < g->band.k; q++)
+    {
+      const Token *t = tok + starts[q];
+      if (!tokens_touch (t - 1, t) && !token_names_row (t, g->r + q))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void join_strips (JoinGen *g, guint a, guint off, guint extra, guint64 joins);
+
+/* The cells q.. of the one-column strip of column a, from token offset off:
+ * each one piece, or two, or three (starts: the offsets of its cells). */
+static void
+join_cells (JoinGen *g, guint *starts, guint a, guint q, guint off, guint extra, guint64 joins)
+{
+  if (q == g->band.k)
+    {
+      guint64 strip = off >= 64 ? ~(guint64) 0 : ((guint64) 1 << off) - 1;
+      strip &= ~(((guint64) 1 << starts[0]) - 1);
+      if ((joins & strip) && !join_strip_is_block (g, starts, off))
+        return;
+      join_strips (g, a + 1, off, extra, joins);
+      return;
+    }
+  starts[q] = off;
+  for (guint m = 1; m <= JOIN_MAX_PIECES; m++)
+    {
+      if (off + m > 64 || g->i + off + m > g->s->n
+          || (m > 1 && !g->s->wraps->joined[(gsize) (g->i + off) * JOIN_SLOTS + m - 2].cell))
+        break;
+      guint64 more = 0;
+      for (guint p = 1; p < m; p++)
+        more |= (guint64) 1 << (off + p);
+      join_cells (g, starts, a, q + 1, off + m, extra + m - 1, joins | more);
+    }
+}
+
+/* The band's strips from column a on, from token offset off. */
+static void
+join_strips (JoinGen *g, guint a, guint off, guint extra, guint64 joins)
+{
+  if (g->tries >= JOIN_TRIES_MAX)
+    return;
+  if (a >= g->ncols)
+    {
+      if (!joins)
+        return;
+      g->tries++;
+      Step st = g->band;
+      st.ntok += extra;
+      st.joins = joins;
+      if (!in_reach (g->s, g->i + st.ntok, g->r + st.k) && g->i + st.ntok != g->s->n)
+        return;
+      JoinStep js = { st, 0, 0 };
+      js.cost = step_cost_parts (g->s, &st, g->i, g->r, &js.identity);
+      if (js.cost <= DECODE_MAX_COST)
+        g_array_append_val (g->found, js);
+      return;
+    }
+  guint b = a + 1;
+  while (b < g->ncols && !(g->band.cuts & (1u << (b - 1))))
+    b++;
+  guint starts[JOIN_BAND_MAX];
+  if (b - a > 1)
+    join_strips (g, b, off + (b - a) * g->band.k, extra, joins);
+  else
+    join_cells (g, starts, a, 0, off, extra, joins);
+}
+
+static int
+join_step_cmp (gconstpointer a, gconstpointer b)
+{
+  return ((const JoinStep *) a)->cost - ((const JoinStep *) b)->cost;
+}
+
+/* The steps from state (i, r) that join pieces, cheapest first, worked out
+ * once: each band of at most JOIN_BAND_MAX rows with a strip of one column,
+ * its pieces grouped every way they may be. */
+static GArray *
+join_steps_at (const Search *s, guint i, guint r)
+{
+  gpointer key = GSIZE_TO_POINTER (ST (s, i, r) + 1);
+  GArray *found = g_hash_table_lookup (s->join_steps, key);
+  if (found)
+    return found;
+  found = g_array_new (FALSE, FALSE, sizeof (JoinStep));
+  g_hash_table_insert (s->join_steps, key, found);
+  /* a state no placement within the cost a table may take reaches, or no
+   * piece near */
+  if (r >= s->R || i >= s->n || s->f[ST (s, i, r)] > DECODE_MAX_COST
+      || s->wraps->joinable[MIN (s->n, i + 64)] == s->wraps->joinable[i + 1])
+    return found;
+  Step bands[STEPS_MAX];
+  guint nb = steps_from (s, r, bands);
+  JoinGen g = { s, i, r, g_array_index (s->grid->row_ncols, guint, r), { 0 }, found, 0 };
+  for (guint q = 0; q < nb; q++)
+    if (bands[q].kind == STEP_BAND && bands[q].hole == NO_HOLE && bands[q].k <= JOIN_BAND_MAX)
+      {
+        g.band = bands[q];
+        join_strips (&g, 0, 0, 0, 0);
+      }
+  g_array_sort (found, join_step_cmp);
+  if (found->len > JOIN_STEPS_MAX)
+    g_array_set_size (found, JOIN_STEPS_MAX);
+  return found;
+}
+
+static int
+join_step_cost (const Search *s, const Step *st, guint i, guint r, int *identity_part)
+{
+  const GArray *found = join_steps_at (s, i, r);
+  for (guint q = 0; q < found->len; q++)
+    {
+      const JoinStep *js = &g_array_index (found, JoinStep, q);
+      if (js->step.joins == st->joins && js->step.k == st->k && js->step.cuts == st->cuts && js->step.ntok == st->ntok)
+        {
+          if (identity_part)
+            *identity_part = js->identity;
+          return js->cost;
+        }
+    }
+  return step_cost_parts (s, st, i, r, identity_part);
+}
+
+/* The steps that may leave state (i, r): steps_from's, and those that join
+ * pieces of wrapped numbers there. */
+static guint
+steps_at (const Search *s, guint i, guint r, Step *out)
+{
+  guint n = steps_from (s, r, out);
+  if (!s->wraps)
+    return n;
+  const GArray *found = join_steps_at (s, i, r);
+  for (guint q = 0; q < found->len; q++)
+    out[n++] = g_array_index (found, JoinStep, q).step;
+  return n;
 }
 
 static void
@@ -641,7 +975,9 @@ search_run (Search *s)
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   s->f = g_new (int, nstates);
   s->g = g_new (int, nstates);
-  gsize nmemo = (gsize) (s->R + 1) * (SKIP_BUDGET + 1) * SLOTS * 2;
+  gsize nmemo = (gsize) (s->R + 1) * memo_width (s) * SLOTS * 2;
+  if (s->wraps)
+    s->join_steps = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
   for (gsize q = 0; q < nstates; q++)
@@ -652,9 +988,9 @@ search_run (Search *s)
     for (guint r = 0; r <= s->R; r++)
       {
         int here = s->f[ST (s, i, r)];
-        if (here == COST_INF)
+        if (here == COST_INF || (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
           continue;
-        guint ns = steps_from (s, r, steps);
+        guint ns = steps_at (s, i, r, steps);
         for (guint q = 0; q < ns; q++)
           {
             if (!in_reach (s, i + steps[q].ntok, r + steps[q].k))
@@ -671,12 +1007,14 @@ search_run (Search *s)
     for (guint r = s->R + 1; r-- > 0;)
       {
         int best = i == s->n ? missing_rows_cost (s, r) : COST_INF;
-        if (!in_reach (s, i, r))
+        /* a state no placement reaches from the start is never asked for */
+        if (!in_reach (s, i, r) || s->f[ST (s, i, r)] == COST_INF
+            || (s->f[ST (s, i, r)] > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
           {
             s->g[ST (s, i, r)] = best;
             continue;
           }
-        guint ns = steps_from (s, r, steps);
+        guint ns = steps_at (s, i, r, steps);
         for (guint q = 0; q < ns; q++)
           {
             if (!in_reach (s, i + steps[q].ntok, r + steps[q].k)
@@ -764,7 +1102,7 @@ votes_from_steps (const Search *s, Votes *v)
         if (i == s->n && add_cost (here, missing_rows_cost (s, r)) == opt)
           for (guint q = r; q < s->R; q++)
             row_missable[q] = TRUE;
-        guint ns = steps_from (s, r, steps);
+        guint ns = steps_at (s, i, r, steps);
         for (guint q = 0; q < ns; q++)
           {
             int c = step_cost (s, &steps[q], i, r);
@@ -778,7 +1116,7 @@ votes_from_steps (const Search *s, Votes *v)
             for (guint j = 0; j < step_cells (&st); j++)
               {
                 guint cell = step_cell (s, &st, r, j);
-                const Token *t = &s->tok[i + step_token (&st, j)];
+                const Token *t = step_cell_tok (s, &st, i, j);
                 double value = 0;
                 token_value (t, gk_grid_type (grid, cell), &value);
                 vote (v, cell, t->cell, value);
@@ -907,8 +1245,8 @@ walk_leaf (Walk *w, guint r_end)
             {
               /* a band read in strips shows where its strips end (bits) */
               gboolean strips = ps->step.kind == STEP_BAND && ps->step.cuts != G_MAXUINT;
-              g_printerr (" %s%u@%u/r%u%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
-                          ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "");
+              g_printerr (" %s%u@%u/r%u%s%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
+                          ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "", ps->step.joins ? "j" : "");
               if (strips)
                 g_printerr ("s[%x]", ps->step.cuts);
               g_printerr ("=%d", sc);
@@ -1002,7 +1340,7 @@ path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
   for (guint j = 0; j < step_cells (&placed); j++)
     {
       guint c = step_cell (s, &placed, r, j);
-      const Token *t = &s->tok[i + step_token (&placed, j)];
+      const Token *t = step_cell_tok (s, &placed, i, j);
       w->cell[c] = t->cell;
       w->known[c] = on && token_value (t, gk_grid_type (s->grid, c), &w->value[c]);
     }
@@ -1057,6 +1395,8 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   /* dropping one of two equal tokens side by side: drop the later one only */
   if (band->kind == STEP_SKIP)
     return i + 1 < s->n && s->tok[i].count == s->tok[i + 1].count && s->tok[i].is_count == s->tok[i + 1].is_count;
+  if (band->joins)
+    return FALSE;
   Step placed;
   if (!step_placed (s, band, i, &placed))
     return FALSE;
@@ -1126,7 +1466,7 @@ walk (Walk *w, guint i, guint r, int acc, int order)
     }
   Step steps[STEPS_MAX];
   Option opts[STEPS_MAX];
-  guint ns = steps_from (s, r, steps), no = 0;
+  guint ns = steps_at (s, i, r, steps), no = 0;
   for (guint q = 0; q < ns; q++)
     {
       int c = step_cost (s, &steps[q], i, r);
@@ -1244,6 +1584,89 @@ rows_named (const GkGrid *grid, const char *text)
     }
   g_array_sort (named, named_cmp);
   return named;
+}
+
+/* ------------------------------------------- numbers wrapped in narrow cells (2) */
+
+/* The digits of a token that is nothing but digits (a piece of a number may
+ * be one), else 0. */
+static guint
+token_digits (const Token *t)
+{
+  g_autofree char *norm = g_utf8_normalize (t->cell->raw, -1, G_NORMALIZE_NFKC);
+  guint n = 0;
+  for (const char *p = norm; p && *p; p++, n++)
+    if (!g_ascii_isdigit (*p))
+      return 0;
+  return n;
+}
+
+/* Marks each token's digits and the rows its label names (Token.digits,
+ * .names), and joins the runs of tokens that may be one wrapped number:
+ * pieces on lines of their own, one after the other (or around their
+ * row's label), the first JOIN_MIN_WIDTH digits wide at least and no zero
+ * first, the inner ones as wide, the last no wider.  NULL when no run may. */
+static Wraps *
+wraps_new (const GkGrid *grid, GArray *toks)
+{
+  guint n = toks->len;
+  Token *tok = (Token *) toks->data;
+  for (guint t = 0; t < n; t++)
+    {
+      tok[t].digits = tok[t].plus ? 0 : token_digits (&tok[t]);
+      if (!tok[t].above)
+        continue;
+      g_autoptr (GArray) named = rows_named (grid, tok[t].above);
+      for (guint q = 0; q < named->len; q++)
+        if (g_array_index (named, Named, q).row < 64)
+          tok[t].names |= (guint64) 1 << g_array_index (named, Named, q).row;
+    }
+  g_autoptr (Wraps) w = g_new0 (Wraps, 1);
+  w->joined = g_new0 (Token, (gsize) MAX (n, 1) * JOIN_SLOTS);
+  w->joinable = g_new0 (guint, n + 1);
+  w->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  g_autofree gboolean *continues = g_new0 (gboolean, MAX (n, 1));
+  gboolean any = FALSE;
+  for (guint t = 0; t < n; t++)
+    {
+      const Token *first = &tok[t];
+      if (first->digits < JOIN_MIN_WIDTH || first->cell->maybe_page_number)
+        continue;
+      g_autofree char *head = g_utf8_normalize (first->cell->raw, -1, G_NORMALIZE_NFKC);
+      if (head[0] == '0')
+        continue;
+      g_autoptr (GString) raw = g_string_new (first->cell->raw);
+      g_autoptr (GString) digits = g_string_new (head);
+      for (guint m = 2; m <= JOIN_MAX_PIECES && t + m - 1 < n; m++)
+        {
+          const Token *prev = &tok[t + m - 2], *piece = &tok[t + m - 1];
+          if ((m > 2 && prev->digits != first->digits) || !piece->digits || piece->digits > first->digits
+              || piece->cell->maybe_page_number || piece->line == prev->line
+              || piece->cell->src.page != prev->cell->src.page || (!tokens_touch (prev, piece) && !piece->names))
+            break;
+          g_autofree char *tail = g_utf8_normalize (piece->cell->raw, -1, G_NORMALIZE_NFKC);
+          g_string_append (raw, piece->cell->raw);
+          g_string_append (digits, tail);
+          GkCell *cell = gk_cell_new (raw->str, &first->cell->src);
+          cell->text_col = first->cell->text_col;
+          cell->text_gap = first->cell->text_gap;
+          g_ptr_array_add (w->cells, cell);
+          Token *j = &w->joined[(gsize) t * JOIN_SLOTS + m - 2];
+          *j = *first;
+          j->cell = cell;
+          j->last = piece->cell;
+          j->last_line = piece->line;
+          j->count = j->amount = g_ascii_strtod (digits->str, NULL);
+          j->is_count = j->is_amount = TRUE;
+          continues[t + m - 1] = any = TRUE;
+        }
+    }
+  if (!any)
+    return NULL;
+  for (guint t = 0; t < n; t++)
+    w->joinable[t + 1] = MIN (w->joinable[t] + continues[t], (guint) JOIN_MAX_REACH);
+  w->reach = w->joinable[n];
+  return g_steal_pointer (&w);
 }
 
 /* The tokens of each template row, as the labels before them say.  A line of
@@ -1823,7 +2246,7 @@ votes_from_strips (const Search *whole, Votes *v)
       for (guint cut = 1; cut < ncols; cut++)
         {
           g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
-          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL };
+          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL };
           search_run (&part);
           Votes pv;
           votes_init (&pv, ncells);
@@ -1860,13 +2283,13 @@ votes_from_prefix (const Search *whole, Votes *v)
       /* the cheapest way the search reaches row r */
       guint first = g_array_index (grid->row_first, guint, r), best_i = 0;
       int best = COST_INF;
-      for (guint i = first; i <= first + SKIP_BUDGET && i < whole->n; i++)
+      for (guint i = first; i <= first + SKIP_BUDGET + joins_before (whole, i) && i < whole->n; i++)
         if (whole->f[ST (whole, i, r)] < best)
           best = whole->f[ST (whole, i, r)], best_i = i;
       if (best > DECODE_MAX_COST)
         continue;
       tries++;
-      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL };
+      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL };
       search_run (&part);
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
                         && v->cost <= DECODE_MAX_COST && v->misprints == 0;
@@ -2035,7 +2458,8 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autoptr (GArray) toks = section_tokens (rows, lo, hi, texts);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL };
+  g_autoptr (Wraps) wraps = wraps_new (grid, toks);
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL };
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);
@@ -2108,6 +2532,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   dec->ambiguous = g_new0 (gboolean, ncells);
   dec->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
   dec->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  /* the numbers joined from their pieces are cells the record may keep */
+  for (guint q = 0; wraps && q < wraps->cells->len; q++)
+    g_ptr_array_add (dec->owned, g_steal_pointer (&wraps->cells->pdata[q]));
   guint ambiguous = 0;
   int page = 0;
   /* A placement that takes more misprints than a published table holds is

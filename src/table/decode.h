@@ -26,6 +26,9 @@
  * (strips rather than columns) vote too, since rarity is no evidence; when
  * they are too many to walk, those cheapest by their steps alone are,
  * judged alike.
+ * A cell narrower than its number prints it over lines, a piece each: a
+ * band's strip of one column may join pieces into its cells, each grouping
+ * a step of its own, judged by the identities like any placement.
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
