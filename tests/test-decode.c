@@ -677,37 +677,32 @@ test_line_outweighs_a_misprint (void)
     }
 }
 
-/* A pair of rows printed in an order the decoder has no step for (the
- * cells sorted by height: the first row's two first cells, the second
- * row's first, then under the third column's header the rest): the
- * cheapest placement puts a number under another column's header, so the
- * pair is not read, rather than read with numbers in the wrong cells. */
+/* Checks table 二's values (keys under active.) and that none is ambiguous. */
 static void
-test_pair_under_other_header (void)
+assert_table2 (const GkRecord *rec, const char *const *keys, const gint64 *values, guint n)
 {
-  g_autoptr (GkRecord) rec = read_table2_2019 (
-    "本年新制作数量\n本年新公开数量\n1\n1\n7\n\n对外公开总数量\n5\n7\n90\n\n"
-    "上一年项目数量\n7\n512\n\n本年增/减\n0\n4\n\n处理决定数量\n2301\n6\n\n"
-    "上一年项目数量\n8\n75\n\n本年增/减\n0\n-50\n\n处理决定数量\n0\n385\n\n"
-    "上一年项目数量\n60\n\n本年增/减\n-9\n\n采购项目数量\n445\n\n采购总金额\n1174.7\n\n");
-  g_assert_false (tu_int_is (rec, "active.rules.total", 7));
-  g_assert_false (tu_int_is (rec, "active.normative_documents.made", 5));
-  g_assert_cmpint (gk_record_get (rec, "active.rules.total")->kind, ==, GK_VALUE_NULL);
-  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2301));
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *key = g_strconcat ("active.", keys[k], NULL);
+      if (!tu_int_is (rec, key, values[k]))
+        g_error ("%s: want %" G_GINT64_FORMAT, key, values[k]);
+    }
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
 /* The last row of one block and the row of the next block printed column
- * by column (the shorter row ends first): the next block's header stands
- * above its first number, between the other row's cells.  No step reads
- * two blocks' rows so; the row that took that number is not read, nor is
- * the row of the next block whose first cell another number then filled. */
+ * by column (the shorter row ends first) over a page break: the next
+ * block's header stands above its first number, between the other row's
+ * cells.  No step reads two blocks' rows so across pages (on one page they
+ * are a corner); the row that took that number is not read, nor is the
+ * row of the next block whose first cell another number then filled. */
 static void
 test_header_names_next_blocks_row (void)
 {
   g_autoptr (GkRecord) rec = read_table2_2019 (
     "本年新制作数量\n本年新公开数量\n对外公开总数量\n3\n2\n40\n\n9\n9\n61\n\n"
     "上年项目数量\n本年增/减\n处理决定数量\n7\n0\n2301\n\n512\n4\n6\n\n"
-    "上一年项目数量\n本年增/减\n处理决定数量\n8\n0\n385\n\n0\n\n"
+    "上一年项目数量\n本年增/减\n处理决定数量\n8\n0\n385\n\n0\n\n\f"
     "上一年项目数量\n35\n\n0\n\n0\n\n本年增/减\n0\n\n采购项目数量\n445\n\n采购总金额\n1174.7\n\n");
   static const struct { const char *key; gint64 value; } truth[] = {
     { "active.coercion.items_prev_year", 0 }, { "active.coercion.items_change", 0 },
@@ -723,29 +718,84 @@ test_header_names_next_blocks_row (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
-/* An order the decoder has no step for (the first two columns of two
- * blocks' rows, then their third columns): a placement that puts a change
- * printed with its plus sign in a column of counts read that row in an
- * order no producer prints, so the row is not read rather than read with
- * numbers in the wrong cells. */
+static const char *const table2_keys[] = {
+  "rules.made", "rules.published", "rules.total", "normative_documents.made", "normative_documents.published",
+  "normative_documents.total", "licensing.items_prev_year", "licensing.items_change", "licensing.decisions",
+  "other_services.items_prev_year", "other_services.items_change", "other_services.decisions",
+  "penalty.items_prev_year", "penalty.items_change", "penalty.decisions", "coercion.items_prev_year",
+  "coercion.items_change", "coercion.decisions", "fees.items_prev_year", "fees.items_change",
+  "procurement.projects",
+};
+
+/* Pairs of rows printed by their top-left corner first (pdftotext reads a
+ * short table's cells by height, and the flow of a tall label beside them
+ * cuts it in a staircase): the first row's two first cells and the second
+ * row's first, then the rest under the third column's header; the same
+ * for a pair of rows of two blocks and widths (a row of three columns and
+ * a row of two); and a header printed under a row's label names the
+ * column of the number after it. */
 static void
-test_plus_sign_in_a_count_column (void)
+test_corner_of_a_pair (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n1\n\n2\n\n7\n\n对外公开总数量\n5\n\n8\n\n90\n\n"
+    "上年项目数量 本年增/减 处理决定数量\n1163 3 48660\n6 4 11\n\n"
+    "信息内容\n行政处罚\n\n上一年项目数量\n529\n\n本年增/减\n9\n\n处理决定数量\n5285\n\n行政强制\n\n12\n"
+    "第二十条第（八）项\n上一年项目数量\n35\n\n13\n\n14\n\n本年增/减\n15\n\n"
+    "采购项目数量\n280\n\n采购总金额\n1174.7\n\n");
+  static const gint64 want[] = { 1, 2, 5, 7, 8, 90, 1163, 3, 48660, 6, 4, 11, 529, 9, 5285, 12, 13, 14, 35, 15, 280 };
+  assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
+}
+
+/* Four rows of two blocks printed by their corner: the first two columns
+ * of every row, row after row, then the third columns (a browser's short
+ * table whose third column flows apart), with a change's plus sign. */
+static void
+test_corner_across_blocks (void)
 {
   g_autoptr (GkRecord) rec = read_table2_2019 (
     "本年新制作数量\n本年新公开数量\n0\n0\n30\n30\n上一年项目数量\n本年增/减\n0\n+148\n0\n+25\n"
     "对外公开总数量\n58\n71\n处理决定数量\n16819\n0\n\n"
     "上一年项目数量\n1259\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n426\n\n"
     "上一年项目数量\n0\n\n本年增/减\n+5\n\n采购项目数量\n0\n\n采购总金额\n0\n\n");
-  static const struct { const char *key; gint64 value; } truth[] = {
-    { "active.normative_documents.made", 30 }, { "active.normative_documents.published", 30 },
-    { "active.normative_documents.total", 71 },
-  };
-  for (guint k = 0; k < G_N_ELEMENTS (truth); k++)
-    {
-      GkValue *v = gk_record_get (rec, truth[k].key);
-      if (v->kind != GK_VALUE_NULL && !tu_int_is (rec, truth[k].key, truth[k].value))
-        g_error ("%s: a number in the wrong cell", truth[k].key);
-    }
+  static const gint64 want[] = { 0, 0, 58, 30, 30, 71, 0, 148, 16819, 0, 25, 0, 1259, 0, 0, 0, 0, 426, 0, 5, 0 };
+  assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
+}
+
+/* Two short rows printed row by row, each a run of lines, in a table
+ * whose first pair comes in two strips: a decrease printed with its minus
+ * sign is a change, never a count, which tells the rows from their first
+ * cells printed as a column (a corner), an order as rare as the strips. */
+static void
+test_minus_sign_in_a_count_column (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n0\n0\n19\n19\n\n对外公开总数量\n0\n313\n\n"
+    "上一年项目数量 本年增/减 处理决定数量\n1196 +78 2511\n438 +43 4701\n932 -5 199\n229 -5 4511\n\n"
+    "上一年项目数量\n本年增/减\n30\n-2\n\n采购项目数量\n采购总金额\n298\n7635.9\n\n");
+  g_assert_true (tu_int_is (rec, "active.fees.items_prev_year", 30));
+  g_assert_true (tu_int_is (rec, "active.fees.items_change", -2));
+  g_assert_true (tu_int_is (rec, "active.procurement.projects", 298));
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* A pair of rows in an order the decoder has no step for (each row's
+ * change printed before its count): every placement puts a change printed
+ * with its plus sign in a column of counts, so the rows are not read,
+ * rather than read with numbers in the wrong cells. */
+static void
+test_plus_sign_in_a_count_column (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n对外公开总数量\n0 0 58\n30 30 71\n\n"
+    "上一年项目数量\n本年增/减\n处理决定数量\n+148\n3\n16819\n+25\n4\n0\n\n"
+    "上一年项目数量\n1259\n0\n\n本年增/减\n0\n0\n\n处理决定数量\n0\n426\n\n"
+    "上一年项目数量\n0\n\n本年增/减\n+5\n\n采购项目数量\n0\n\n采购总金额\n0\n\n");
+  g_assert_true (tu_int_is (rec, "active.normative_documents.total", 71));
+  g_assert_true (tu_int_is (rec, "active.penalty.items_prev_year", 1259));
+  static const char *const licensing[] = { "active.licensing.items_prev_year", "active.licensing.items_change" };
+  for (guint k = 0; k < G_N_ELEMENTS (licensing); k++)
+    g_assert_cmpint (gk_record_get (rec, licensing[k])->kind, ==, GK_VALUE_NULL);
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
@@ -927,11 +977,13 @@ main (int argc, char **argv)
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/strips-or-columns-alike", test_strips_or_columns_alike);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
-  g_test_add_func ("/decode/pair-under-other-header", test_pair_under_other_header);
+  g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
+  g_test_add_func ("/decode/corner-across-blocks", test_corner_across_blocks);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/header-names-next-blocks-row", test_header_names_next_blocks_row);
   g_test_add_func ("/decode/numbers-set-apart-under-their-labels", test_numbers_set_apart_under_their_labels);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);
+  g_test_add_func ("/decode/minus-sign-in-a-count-column", test_minus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);

@@ -19,7 +19,7 @@ enum { W_SKIP_PAGE_NUMBER = 1 };
 
 /* What the print says of a token's column, against the cell it is put in:
  * the header of another column printed just above it (a producer printing
- * a table column by column under its headers), a plus sign (a change,
+ * a table column by column under its headers), a sign (a change,
  * 本年增/减) in a column of counts.  As much as a broken identity. */
 enum { W_HEADER = 4, W_SIGN = 4 };
 
@@ -64,7 +64,16 @@ enum { STRIP_MAX_COLS = 7, STRIP_MAX_CUTS = 2 };
  * steps that join pieces kept at most per state, of those enumerated. */
 enum { JOIN_MAX_PIECES = 3, JOIN_SLOTS = JOIN_MAX_PIECES - 1, JOIN_MIN_WIDTH = 2, JOIN_BAND_MAX = 6 };
 enum { JOIN_MAX_REACH = 24, JOIN_STEPS_MAX = 48, JOIN_TRIES_MAX = 4096 };
-enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) + JOIN_STEPS_MAX };
+
+/* Corners: a few rows (of any blocks and widths) whose top-left cells are
+ * printed apart from the rest, before or after them (pdftotext reads a
+ * short table's cells by height and column, and a tall label beside them
+ * cuts its flow in a staircase).  At most this many rows and cells, each
+ * row cut (at most CORNER_COL_BITS bits of columns), and at most this many
+ * corner steps leave a state. */
+enum { CORNER_MAX_ROWS = 4, CORNER_MAX_CELLS = 12, CORNER_COL_BITS = 4, CORNER_STEPS_MAX = 96 };
+enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) + JOIN_STEPS_MAX
+                 + CORNER_STEPS_MAX };
 
 #define COST_INF G_MAXINT
 
@@ -101,7 +110,8 @@ typedef struct {
   guint line;          /* index of the content row it came from */
   const char *above;   /* label lines since the token before, each ending
                           in a newline (borrowed); NULL when none */
-  gboolean plus;       /* printed with a plus sign: a change (本年增/减), no count */
+  gboolean plus;       /* printed with a sign (plus or minus): a change
+                          (本年增/减), no count */
   /* a number wrapped in a narrow cell, its pieces joined ("numbers wrapped
    * in narrow cells" below): the last piece and its line; cell and line
    * when one piece */
@@ -134,6 +144,20 @@ blank_before_number (const GkRow *row, guint c)
   return FALSE;
 }
 
+/* A number printed with a sign: a plus, or a minus before a digit (a
+ * dash alone is a placeholder). */
+static gboolean
+printed_with_sign (const char *raw)
+{
+  static const char *const minus[] = { "-", "－", "−" };
+  if (raw[0] == '+' || g_str_has_prefix (raw, "＋"))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (minus); k++)
+    if (g_str_has_prefix (raw, minus[k]))
+      return g_unichar_isdigit (g_utf8_get_char (raw + strlen (minus[k])));
+  return FALSE;
+}
+
 /* texts (char*) keeps the label text each token's above points to. */
 static GArray *
 section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
@@ -150,7 +174,7 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
         {
           const GkCell *cell = row->cells->pdata[c];
           Token t = { .cell = cell, .line = i, .last = cell, .last_line = i };
-          t.plus = cell->raw[0] == '+' || g_str_has_prefix (cell->raw, "＋");
+          t.plus = printed_with_sign (cell->raw);
           t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
           t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
           /* a blank the layout proves to be a cell (between a web table's
@@ -179,7 +203,7 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
 
 /* ------------------------------------------------------------ the search */
 
-typedef enum { STEP_ROW, STEP_BAND, STEP_SKIP } StepKind;
+typedef enum { STEP_ROW, STEP_BAND, STEP_SKIP, STEP_CORNER } StepKind;
 
 typedef struct {
   StepKind kind;
@@ -188,11 +212,22 @@ typedef struct {
   guint hole;          /* STEP_ROW: offset of one token inside the row that is
                           dropped (a page number between its cells); NO_HOLE */
   guint cuts;          /* STEP_BAND: bit c set = a strip ends after column c;
-                          every bit set = the band read column by column */
+                          every bit set = the band read column by column.
+                          STEP_CORNER: row q's corner is its first
+                          (cuts >> q * CORNER_COL_BITS) & 15 columns */
   guint64 joins;       /* bit j set = the step's token j is the next piece of
                           the number token j - 1 begins (a narrow cell's
                           wrap); never with a hole */
+  gboolean corner_last; /* STEP_CORNER: the corner printed after the rest */
+  guint slot;          /* STEP_CORNER: its place among the corners from its row */
 } Step;
+
+static guint
+corner_cut (const Step *st, guint q)
+{
+  return (st->cuts >> (q * CORNER_COL_BITS)) & ((1u << CORNER_COL_BITS) - 1);
+}
+
 
 #define NO_HOLE G_MAXUINT
 /* A band's hole: the first token inside it that may be a page number. */
@@ -235,6 +270,8 @@ step_pieces (const Step *st, guint o)
 static int
 step_order_cost (const Step *st)
 {
+  if (st->kind == STEP_CORNER)
+    return W_STRIP;
   return st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
 }
 
@@ -333,6 +370,21 @@ step_cell (const Search *s, const Step *st, guint r, guint j)
 {
   const GkGrid *grid = s->grid;
   guint row = r, col = j;
+  if (st->kind == STEP_CORNER)
+    {
+      /* the part printed first, its rows in order, then the other part */
+      for (guint part = 0; part < 2; part++)
+        for (guint q = 0; q < st->k; q++)
+          {
+            gboolean corner = (part == 0) != st->corner_last;
+            guint cut = corner_cut (st, q), ncols = g_array_index (grid->row_ncols, guint, r + q);
+            guint a = corner ? 0 : cut, b = corner ? cut : ncols;
+            if (j < b - a)
+              return g_array_index (grid->row_first, guint, r + q) + a + j;
+            j -= b - a;
+          }
+      g_assert_not_reached ();
+    }
   if (st->kind == STEP_BAND)
     {
       /* strips of columns one after the other, each read row by row over the
@@ -434,14 +486,17 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
 #define CELL_TOKEN(j) step_cell_tok (s, st, i, (j))
 #define TOKEN_BEFORE(j) (&s->tok[i + step_token (st, (j)) - 1 - (st->hole != NO_HOLE && step_token (st, (j)) - 1 == st->hole)])
   guint ncols = g_array_index (grid->row_ncols, guint, r);
-  if (st->k > g_array_index (grid->row_run, guint, r))
+  if (st->kind == STEP_BAND && st->k > g_array_index (grid->row_run, guint, r))
+    return COST_INF;
+  /* a corner is cut by the flow of one page */
+  if (st->kind == STEP_CORNER && s->tok[i].cell->src.page != s->tok[i + st->ntok - 1].cell->src.page)
     return COST_INF;
   /* wide strips show themselves: each strip starts a text block of its own
    * (a browser prints the rest of a page's columns after the first ones),
    * and a strip of one column, of which there is one at least, is one run of
    * lines printed together, but for the labels of its rows (printed beside
    * their cells) */
-  if (st->k > BAND_MAX && st->cuts != G_MAXUINT)
+  if (st->kind == STEP_BAND && st->k > BAND_MAX && st->cuts != G_MAXUINT)
     {
       gboolean one_column = FALSE;
       for (guint a = 0, at = 0; a < ncols;)
@@ -467,7 +522,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     }
   /* a wide band shows itself: each column one run of tokens printed together,
    * apart from the next column's */
-  if (st->k > BAND_MAX && st->cuts == G_MAXUINT)
+  if (st->kind == STEP_BAND && st->k > BAND_MAX && st->cuts == G_MAXUINT)
     for (guint c = 0; c < ncols; c++)
       {
         guint top = c * st->k;
@@ -479,7 +534,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       }
 
   guint first = g_array_index (grid->row_first, guint, r);
-  guint span = ncols * st->k;
+  guint span = (r + st->k < grid->n_rows ? g_array_index (grid->row_first, guint, r + st->k) : grid->cells->len) - first;
   double values[BAND_WIDE_MAX * ROW_MAX_COLS];
   gboolean known[BAND_WIDE_MAX * ROW_MAX_COLS];
   if (span > G_N_ELEMENTS (values))
@@ -534,7 +589,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       else if (!across && !down)
         cost += W_LINE;
     }
-  /* the header printed just above a token names its column; a plus sign
+  /* the header printed just above a token names its column; a sign
    * a change's */
   for (guint j = 0; j < ncells; j++)
     {
@@ -592,7 +647,8 @@ enum {
   SLOT_HOLES = 2,
   SLOT_WIDE = SLOT_HOLES + ROW_MAX_COLS,
   SLOT_STRIPS = SLOT_WIDE + BAND_WIDE_MAX,
-  SLOTS = SLOT_STRIPS + (BAND_MAX - 1) * (1 << (STRIP_MAX_COLS - 1)),
+  SLOT_CORNERS = SLOT_STRIPS + (BAND_MAX - 1) * (1 << (STRIP_MAX_COLS - 1)),
+  SLOTS = SLOT_CORNERS + CORNER_STEPS_MAX,
   SLOT_NONE = G_MAXINT,
 };
 
@@ -606,6 +662,8 @@ step_slot (const Step *st)
   /* steps that join pieces keep their costs with them (join_steps_at) */
   if (st->joins)
     return SLOT_NONE;
+  if (st->kind == STEP_CORNER)
+    return SLOT_CORNERS + st->slot;
   /* wide strips and bands with a page number inside are rare and most fail
    * at their first test: not kept (the memo stays small) */
   if (st->hole == HOLE_PAGE_NUMBER || (st->k > BAND_MAX && st->cuts != G_MAXUINT))
@@ -645,6 +703,59 @@ step_cost (const Search *s, const Step *st, guint i, guint r)
   return step_cost_cached (s, st, i, r, NULL);
 }
 
+/* Adds the corners of rows r..r+k-1 whose cuts from row q on are still to
+ * choose: each row cut inside (a column or more on either side), no row's
+ * corner wider than the one above it (a staircase, the top-left cells). */
+static void
+corners_cut (const Search *s, guint r, guint k, guint q, guint cuts, guint above, Step *out, guint *n)
+{
+  const GkGrid *grid = s->grid;
+  if (q == k)
+    {
+      guint ntok = 0;
+      gboolean uniform = TRUE;
+      for (guint p = 0; p < k; p++)
+        {
+          ntok += g_array_index (grid->row_ncols, guint, r + p);
+          uniform &= corner_cut (&(Step){ .cuts = cuts }, p) == corner_cut (&(Step){ .cuts = cuts }, 0);
+        }
+      /* the same cut down a run of alike rows, printed first, is a band's
+       * two strips (steps_from has it) */
+      gboolean strips = uniform && k <= g_array_index (grid->row_run, guint, r)
+                        && g_array_index (grid->row_ncols, guint, r) <= STRIP_MAX_COLS;
+      if (!strips && *n < CORNER_STEPS_MAX)
+        {
+          out[*n] = (Step){ .kind = STEP_CORNER, .k = k, .ntok = ntok, .hole = NO_HOLE, .cuts = cuts, .slot = *n };
+          (*n)++;
+        }
+      return;
+    }
+  guint ncols = g_array_index (grid->row_ncols, guint, r + q);
+  for (guint c = 1; c < ncols && c <= above; c++)
+    corners_cut (s, r, k, q + 1, cuts | c << (q * CORNER_COL_BITS), c, out, n);
+}
+
+/* The corner steps from row r (slot-numbered in this order). */
+static guint
+corner_steps (const Search *s, guint r, Step *out)
+{
+  const GkGrid *grid = s->grid;
+  guint n = 0, cells = 0;
+  for (guint k = 1; k <= CORNER_MAX_ROWS && r + k <= s->R; k++)
+    {
+      guint ncols = g_array_index (grid->row_ncols, guint, r + k - 1);
+      cells += ncols;
+      /* rows printed one under another: a table of one row laid out as a
+       * row per group (table 四) has its groups side by side */
+      if (ncols < 2 || ncols >= (1u << CORNER_COL_BITS) || cells > CORNER_MAX_CELLS
+          || (k >= 2 && grid->rows->pdata[r + k - 1] == grid->rows->pdata[r + k - 2]))
+        break;
+      if (k >= 2)
+        corners_cut (s, r, k, 0, 0, G_MAXUINT, out, &n);
+    }
+  return n;
+}
+
 /* The steps that may leave a state whose next template row is r. */
 static guint
 steps_from (const Search *s, guint r, Step *out)
@@ -677,6 +788,7 @@ steps_from (const Search *s, guint r, Step *out)
       out[n++] = (Step){ STEP_BAND, out[q].k, out[q].ntok + 1, HOLE_PAGE_NUMBER, out[q].cuts };
   for (guint h = 1; h < ncols && h <= ROW_MAX_COLS; h++)
     out[n++] = (Step){ STEP_ROW, 1, ncols + 1, h, 0 };
+  n += corner_steps (s, r, out + n);
   return n;
 }
 
@@ -736,7 +848,22 @@ header_text (const GkGrid *grid, const Token *t)
   if (!t->above)
     return NULL;
   g_autoptr (GArray) named = rows_named (grid, t->above);
-  return named->len ? NULL : t->above;
+  if (!named->len)
+    return t->above;
+  /* a row's label, then a header under it ("行政处罚" "上一年项目数量"):
+   * the lines after the last that names a row by itself */
+  const char *from = NULL;
+  for (const char *line = t->above; *line;)
+    {
+      const char *nl = strchr (line, '\n');
+      gsize len = nl ? (gsize) (nl - line) : strlen (line);
+      g_autofree char *one = g_strndup (line, len);
+      g_autoptr (GArray) names = rows_named (grid, one);
+      line += len + (nl != NULL);
+      if (names->len)
+        from = line;
+    }
+  return from && *from ? from : NULL;
 }
 
 /* What the header above each token says of each grid row (Search.header). */
@@ -1245,10 +1372,10 @@ walk_leaf (Walk *w, guint r_end)
             {
               /* a band read in strips shows where its strips end (bits) */
               gboolean strips = ps->step.kind == STEP_BAND && ps->step.cuts != G_MAXUINT;
-              g_printerr (" %s%u@%u/r%u%s%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : "band",
+              g_printerr (" %s%u@%u/r%u%s%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : ps->step.kind == STEP_CORNER ? "corner" : "band",
                           ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "", ps->step.joins ? "j" : "");
-              if (strips)
-                g_printerr ("s[%x]", ps->step.cuts);
+              if (strips || ps->step.kind == STEP_CORNER)
+                g_printerr ("%s[%x]", ps->step.corner_last ? "l" : "s", ps->step.cuts);
               g_printerr ("=%d", sc);
             }
         }
@@ -1406,14 +1533,14 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
       const Token *a = &s->tok[i + band->hole], *b = &s->tok[i + band->hole + 1];
       return a->count == b->count && a->is_count == b->is_count;
     }
-  if (band->kind != STEP_BAND)
+  if (band->kind != STEP_BAND && band->kind != STEP_CORNER)
     return FALSE;
-  guint ncols = band->ntok / band->k;
-  Step row = { STEP_ROW, 1, ncols, NO_HOLE, 0 };
+  guint first = g_array_index (s->grid->row_first, guint, r);
   int rows_cost = 0;
   for (guint q = 0; q < band->k; q++)
     {
-      int c = step_cost (s, &row, i + q * ncols, r + q);
+      Step row = { STEP_ROW, 1, g_array_index (s->grid->row_ncols, guint, r + q), NO_HOLE, 0 };
+      int c = step_cost (s, &row, i + g_array_index (s->grid->row_first, guint, r + q) - first, r + q);
       if (c == COST_INF)
         return FALSE;
       rows_cost += c;
@@ -1425,7 +1552,7 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
       guint cell = step_cell (s, band, r, j);
       /* the token the row-by-row reading puts in this cell */
       const GridCell *gc = &g_array_index (s->grid->cells, GridCell, cell);
-      guint at = i + (gc->row - r) * ncols + gc->col;
+      guint at = i + cell - first;
       double a = 0, b = 0;
       token_value (&s->tok[i + j], gc->type, &a);
       token_value (&s->tok[at], gc->type, &b);
@@ -2302,7 +2429,7 @@ votes_from_prefix (const Search *whole, Votes *v)
   return FALSE;
 }
 
-/* A placement that puts a number printed with a plus sign (a change, 本年增/减)
+/* A placement that puts a number printed with a sign (a change, 本年增/减)
  * in a column of counts read that row in an order that is not the
  * producer's: none of the row's cells is read. */
 static void

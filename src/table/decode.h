@@ -12,10 +12,14 @@
  * numbers after them), broken by page furniture.  The decoder takes the
  * template's grid as known and lays the stream onto it with a shortest-path
  * search whose steps place a row, a band of rows read by columns or strips,
- * or drop a stray token (between rows or inside one).  A step costs the
+ * a corner (a few rows of one page, of any blocks, whose top-left cells in
+ * a staircase come first, then the rest of them: pdftotext reading a short
+ * table by height beside a tall label), or drop a stray token (between
+ * rows or inside one).  A step costs the
  * layout evidence against it (tokens printed together put in cells that are
  * not neighbours — on one line, more than a misprint —, a departure from row order, a dropped token, a token
- * under another column's header or a plus sign in a column of counts); the
+ * under another column's header — printed above it, or under its row's
+ * label — or a sign, plus or minus, in a column of counts); the
  * identities are judged on each whole placement as the misprints it takes to
  * explain them (a wrong part with the total summed from it is one misprint),
  * so a published error is evidence, never bent into agreement.  Every
