@@ -953,6 +953,67 @@ test_numbers_wrapped_in_narrow_columns (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* A word processor's page printed numbers first, row by row, then its
+ * label column as a block: one row's edge cells, whose numbers wrap in
+ * their narrow columns, went with its label into that block (the first
+ * piece beside the label's first line, the others among the next labels).
+ * The row is read without them (they are null, not guessed), every other
+ * row whole. */
+static void
+test_row_edges_with_the_labels (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 9);
+  enum { WRAPPED = 12, FLOW_FIRST = 6, FLOW_LAST = 21 };
+  v[WRAPPED][0] += 300, v[WRAPPED][COLS - 1] += 300, v[PROCESSED][0] += 300, v[PROCESSED][COLS - 1] += 300;
+  v[NEW][0] += 300, v[NEW][COLS - 1] += 300;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < FLOW_FIRST; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  for (int r = FLOW_FIRST; r <= FLOW_LAST; r++)
+    for (int c = r == WRAPPED; c < COLS - (r == WRAPPED); c++)
+      append_cell (s, v[r][c]);
+  for (int r = FLOW_FIRST; r <= FLOW_LAST; r++)
+    {
+      g_string_append_printf (s, "%s", labels[r]);
+      if (r == WRAPPED)
+        {
+          g_string_append (s, " ");
+          append_wrapped (s, v[r][0] / 10);
+        }
+      else
+        g_string_append (s, "\n");
+      if (r == WRAPPED + 3)
+        {
+          g_string_append_printf (s, "%d\n\n", v[WRAPPED][0] % 10);
+          append_wrapped (s, v[WRAPPED][COLS - 1]);
+        }
+    }
+  g_string_append (s, "\n");
+  for (int r = FLOW_LAST + 1; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_assert_cmpint (v[WRAPPED][0], >=, 100);
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (r == WRAPPED && (c == 0 || c == COLS - 1))
+          g_assert_cmpint (gk_record_get (rec, key)->kind, ==, GK_VALUE_NULL);
+        else if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -988,5 +1049,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
   g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
+  g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);
   return g_test_run ();
 }

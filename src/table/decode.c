@@ -14,8 +14,9 @@
 enum { W_IDENTITY = 4, W_LINE = 1, W_SKIP = 6, W_MISS_CELL = 3 };
 
 /* A token the text reader found may be its page's printed number (one of
- * several bare lines holding it): dropping it is the likely reading. */
-enum { W_SKIP_PAGE_NUMBER = 1 };
+ * several bare lines holding it): dropping it is the likely reading.  So
+ * is dropping a number printed among the labels of rows already placed. */
+enum { W_SKIP_PAGE_NUMBER = 1, W_SKIP_LABEL_FLOW = 1 };
 
 /* What the print says of a token's column, against the cell it is put in:
  * the header of another column printed just above it (a producer printing
@@ -73,7 +74,7 @@ enum { JOIN_MAX_REACH = 24, JOIN_STEPS_MAX = 48, JOIN_TRIES_MAX = 4096 };
  * corner steps leave a state. */
 enum { CORNER_MAX_ROWS = 4, CORNER_MAX_CELLS = 12, CORNER_COL_BITS = 4, CORNER_STEPS_MAX = 96 };
 enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) + JOIN_STEPS_MAX
-                 + CORNER_STEPS_MAX };
+                 + CORNER_STEPS_MAX + 3 };
 
 #define COST_INF G_MAXINT
 
@@ -119,6 +120,8 @@ typedef struct {
   guint last_line;
   guint digits;        /* digits of a token that is nothing else (a piece), or 0 */
   guint64 names;       /* grid rows (bit r, r < 64) the label text above names */
+  int flow_row;        /* the last row the labels printed last before it name,
+                          when they are a block of labels (two rows or more); -1 */
 } Token;
 
 static gboolean
@@ -203,7 +206,15 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
 
 /* ------------------------------------------------------------ the search */
 
-typedef enum { STEP_ROW, STEP_BAND, STEP_SKIP, STEP_CORNER } StepKind;
+typedef enum { STEP_ROW, STEP_BAND, STEP_SKIP, STEP_CORNER, STEP_PART } StepKind;
+
+/* A row printed without its first cell, its last, or both (STEP_PART's
+ * cuts): their numbers wrapped and went with the label column's text. */
+enum { PART_FIRST = 1, PART_LAST = 2 };
+/* Cells such rows leave out at most, in a table; what each costs: with the
+ * number left out of the label column (W_SKIP_LABEL_FLOW) more than a
+ * misprint, so no published error is explained away as such a row. */
+enum { PART_SHORT_MAX = 4, W_PART_CELL = W_IDENTITY };
 
 typedef struct {
   StepKind kind;
@@ -214,7 +225,8 @@ typedef struct {
   guint cuts;          /* STEP_BAND: bit c set = a strip ends after column c;
                           every bit set = the band read column by column.
                           STEP_CORNER: row q's corner is its first
-                          (cuts >> q * CORNER_COL_BITS) & 15 columns */
+                          (cuts >> q * CORNER_COL_BITS) & 15 columns;
+                          STEP_PART: the row's edge cells left out (PART_*) */
   guint64 joins;       /* bit j set = the step's token j is the next piece of
                           the number token j - 1 begins (a narrow cell's
                           wrap); never with a hole */
@@ -306,6 +318,7 @@ typedef struct {
   int *header;         /* per token and grid row: see HEADER_NONE */
   const Wraps *wraps;  /* numbers wrapped in narrow cells; NULL when none */
   GHashTable *join_steps; /* state → JoinSteps*: the steps there that join pieces */
+  gboolean label_flow; /* some token is printed after a block of labels */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -369,7 +382,7 @@ static guint
 step_cell (const Search *s, const Step *st, guint r, guint j)
 {
   const GkGrid *grid = s->grid;
-  guint row = r, col = j;
+  guint row = r, col = j + (st->kind == STEP_PART && (st->cuts & PART_FIRST));
   if (st->kind == STEP_CORNER)
     {
       /* the part printed first, its rows in order, then the other part */
@@ -463,6 +476,16 @@ token_names_row (const Token *t, guint r)
   return r < 64 && (t->names >> r & 1);
 }
 
+/* A token printed among a block of labels of rows already placed, before
+ * the table's last rows (a table printed numbers first, then its label
+ * column, and a row's wrapped edge cells went with its label): a number of
+ * an earlier row, cheap to leave out.  r is the next row to place. */
+static gboolean
+token_in_label_flow (const Search *s, const Token *t, guint r)
+{
+  return t->flow_row >= 0 && (guint) t->flow_row < r && r < s->R;
+}
+
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
 static int
 step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identity_part)
@@ -471,7 +494,10 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     *identity_part = 0;
   const GkGrid *grid = s->grid;
   if (st->kind == STEP_SKIP)
-    return i >= s->n ? COST_INF : token_may_be_page_number (&s->tok[i]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
+    return i >= s->n                                ? COST_INF
+           : token_may_be_page_number (&s->tok[i]) ? W_SKIP_PAGE_NUMBER
+           : token_in_label_flow (s, &s->tok[i], r) ? W_SKIP_LABEL_FLOW
+                                                    : W_SKIP;
   if (r + st->k > s->R)
     return COST_INF;
   if (i + st->ntok > s->n)
@@ -543,6 +569,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     known[j] = FALSE;
   guint ncells = step_cells (st);
   int cost = step_order_cost (st);
+  if (st->kind == STEP_PART)
+    cost += W_PART_CELL * (int) (ncols - ncells);
   if (st->hole != NO_HOLE)
     cost += token_may_be_page_number (&s->tok[i + st->hole]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
   for (guint j = 0; j < ncells; j++)
@@ -624,11 +652,20 @@ only_joins_reach (const Search *s, guint i, guint r)
   return i > cells + SKIP_BUDGET;
 }
 
-/* States per template row the memo keeps: the tokens dropped or joined. */
+/* Tokens the rows read without their edge cells may leave a placement
+ * short of the cells placed (STEP_PART). */
+static guint
+parts_short (const Search *s)
+{
+  return s->label_flow ? PART_SHORT_MAX : 0;
+}
+
+/* States per template row the memo keeps: the tokens dropped or joined,
+ * or short. */
 static guint
 memo_width (const Search *s)
 {
-  return SKIP_BUDGET + 1 + (s->wraps ? s->wraps->reach : 0);
+  return SKIP_BUDGET + 1 + (s->wraps ? s->wraps->reach : 0) + parts_short (s);
 }
 
 /* A state the budget of a placement can reach: the tokens used so far are
@@ -638,7 +675,7 @@ static gboolean
 in_reach (const Search *s, guint i, guint r)
 {
   guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
-  return i >= cells && i <= cells + SKIP_BUDGET + joins_before (s, i);
+  return i + parts_short (s) >= cells && i <= cells + SKIP_BUDGET + joins_before (s, i);
 }
 
 /* A step's place among those steps_from lists, for the memo: skip, row, the
@@ -648,7 +685,8 @@ enum {
   SLOT_WIDE = SLOT_HOLES + ROW_MAX_COLS,
   SLOT_STRIPS = SLOT_WIDE + BAND_WIDE_MAX,
   SLOT_CORNERS = SLOT_STRIPS + (BAND_MAX - 1) * (1 << (STRIP_MAX_COLS - 1)),
-  SLOTS = SLOT_CORNERS + CORNER_STEPS_MAX,
+  SLOT_PARTS = SLOT_CORNERS + CORNER_STEPS_MAX,
+  SLOTS = SLOT_PARTS + (PART_FIRST | PART_LAST),
   SLOT_NONE = G_MAXINT,
 };
 
@@ -659,6 +697,8 @@ step_slot (const Step *st)
     return 0;
   if (st->kind == STEP_ROW)
     return st->hole == NO_HOLE ? 1 : SLOT_HOLES + st->hole - 1;
+  if (st->kind == STEP_PART)
+    return SLOT_PARTS + st->cuts - 1;
   /* steps that join pieces keep their costs with them (join_steps_at) */
   if (st->joins)
     return SLOT_NONE;
@@ -689,7 +729,7 @@ step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identi
   if (!in_reach (s, i, r) || slot == SLOT_NONE)
     return step_cost_parts (s, st, i, r, identity_part);
   guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
-  gsize at = (((gsize) r * memo_width (s) + (i - cells)) * SLOTS + slot) * 2;
+  gsize at = (((gsize) r * memo_width (s) + (i + parts_short (s) - cells)) * SLOTS + slot) * 2;
   if (s->memo[at] == MEMO_UNSET)
     s->memo[at] = step_cost_parts (s, st, i, r, &s->memo[at + 1]);
   if (identity_part)
@@ -1087,6 +1127,14 @@ static guint
 steps_at (const Search *s, guint i, guint r, Step *out)
 {
   guint n = steps_from (s, r, out);
+  /* a row without its edge cells, where labels came as a block (a wrapped
+   * edge cell may have gone with its row's label) */
+  if (s->label_flow && r < s->R)
+    {
+      guint ncols = g_array_index (s->grid->row_ncols, guint, r);
+      for (guint cuts = PART_FIRST; cuts <= (PART_FIRST | PART_LAST) && ncols > 2; cuts++)
+        out[n++] = (Step){ STEP_PART, 1, ncols - (guint) __builtin_popcount (cuts), NO_HOLE, cuts };
+    }
   if (!s->wraps)
     return n;
   const GArray *found = join_steps_at (s, i, r);
@@ -1372,7 +1420,12 @@ walk_leaf (Walk *w, guint r_end)
             {
               /* a band read in strips shows where its strips end (bits) */
               gboolean strips = ps->step.kind == STEP_BAND && ps->step.cuts != G_MAXUINT;
-              g_printerr (" %s%u@%u/r%u%s%s", ps->step.kind == STEP_SKIP ? "skip" : ps->step.kind == STEP_ROW ? "row" : ps->step.kind == STEP_CORNER ? "corner" : "band",
+              g_printerr (" %s%u@%u/r%u%s%s",
+                          ps->step.kind == STEP_SKIP     ? "skip"
+                          : ps->step.kind == STEP_ROW    ? "row"
+                          : ps->step.kind == STEP_CORNER ? "corner"
+                          : ps->step.kind == STEP_PART   ? "part"
+                                                         : "band",
                           ps->step.k, ps->i, ps->r, ps->step.hole != NO_HOLE ? "h" : "", ps->step.joins ? "j" : "");
               if (strips || ps->step.kind == STEP_CORNER)
                 g_printerr ("%s[%x]", ps->step.corner_last ? "l" : "s", ps->step.cuts);
@@ -1728,26 +1781,46 @@ token_digits (const Token *t)
   return n;
 }
 
-/* Marks each token's digits and the rows its label names (Token.digits,
- * .names), and joins the runs of tokens that may be one wrapped number:
+/* Marks each token's digits, the rows its label names and the block of
+ * labels printed last before it (Token.digits, .names, .flow_row); TRUE
+ * when some token follows a block of labels. */
+static gboolean
+tokens_mark_labels (const GkGrid *grid, GArray *toks)
+{
+  Token *tok = (Token *) toks->data;
+  int flow = -1;
+  gboolean any = FALSE;
+  for (guint t = 0; t < toks->len; t++)
+    {
+      tok[t].digits = tok[t].plus ? 0 : token_digits (&tok[t]);
+      if (tok[t].above)
+        {
+          g_autoptr (GArray) named = rows_named (grid, tok[t].above);
+          guint last = 0;
+          for (guint q = 0; q < named->len; q++)
+            {
+              guint row = g_array_index (named, Named, q).row;
+              last = MAX (last, row);
+              if (row < 64)
+                tok[t].names |= (guint64) 1 << row;
+            }
+          flow = named->len >= 2 ? (int) last : -1;
+        }
+      tok[t].flow_row = flow;
+      any |= flow >= 0;
+    }
+  return any;
+}
+
+/* Joins the runs of tokens that may be one wrapped number:
  * pieces on lines of their own, one after the other (or around their
  * row's label), the first JOIN_MIN_WIDTH digits wide at least and no zero
  * first, the inner ones as wide, the last no wider.  NULL when no run may. */
 static Wraps *
-wraps_new (const GkGrid *grid, GArray *toks)
+wraps_new (GArray *toks)
 {
   guint n = toks->len;
   Token *tok = (Token *) toks->data;
-  for (guint t = 0; t < n; t++)
-    {
-      tok[t].digits = tok[t].plus ? 0 : token_digits (&tok[t]);
-      if (!tok[t].above)
-        continue;
-      g_autoptr (GArray) named = rows_named (grid, tok[t].above);
-      for (guint q = 0; q < named->len; q++)
-        if (g_array_index (named, Named, q).row < 64)
-          tok[t].names |= (guint64) 1 << g_array_index (named, Named, q).row;
-    }
   g_autoptr (Wraps) w = g_new0 (Wraps, 1);
   w->joined = g_new0 (Token, (gsize) MAX (n, 1) * JOIN_SLOTS);
   w->joinable = g_new0 (guint, n + 1);
@@ -2373,7 +2446,7 @@ votes_from_strips (const Search *whole, Votes *v)
       for (guint cut = 1; cut < ncols; cut++)
         {
           g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
-          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL };
+          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
           search_run (&part);
           Votes pv;
           votes_init (&pv, ncells);
@@ -2416,7 +2489,7 @@ votes_from_prefix (const Search *whole, Votes *v)
       if (best > DECODE_MAX_COST)
         continue;
       tries++;
-      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL };
+      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL, whole->label_flow };
       search_run (&part);
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
                         && v->cost <= DECODE_MAX_COST && v->misprints == 0;
@@ -2585,8 +2658,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autoptr (GArray) toks = section_tokens (rows, lo, hi, texts);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
-  g_autoptr (Wraps) wraps = wraps_new (grid, toks);
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL };
+  gboolean label_flow = tokens_mark_labels (grid, toks);
+  g_autoptr (Wraps) wraps = wraps_new (toks);
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL, label_flow };
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);

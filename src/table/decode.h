@@ -32,7 +32,12 @@
  * judged alike.
  * A cell narrower than its number prints it over lines, a piece each: a
  * band's strip of one column may join pieces into its cells, each grouping
- * a step of its own, judged by the identities like any placement.
+ * a step of its own, judged by the identities like any placement.  Where a
+ * table printed its numbers first and then its label column as a block, a
+ * row's wrapped edge cells may have gone with its label: a row may be read
+ * without its first or last cell (left unread), and a number printed among
+ * the labels of rows already placed is cheap to leave out; together they
+ * cost more than a misprint, so no published error is explained away.
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
