@@ -1378,8 +1378,150 @@ enum { WALK_MAX_LEAVES = 500, WALK_MAX_NODES = 15000 };
  * that is the table's has few placements near its cheapest. */
 enum { WALK_MAX_NODES_TRIED = 2000, WALK_MAX_LEAVES_TRIED = 50 };
 
+/* The numbers a placement leaves out of a block of labels, where it read
+ * rows without their edge cells before: pdftotext printed those cells
+ * there, beside or among their rows' labels, their pieces in order.  They
+ * fill the edge cells, in order, pieces joined as wrapped numbers are,
+ * when one grouping alone makes every identity of those rows that can be
+ * judged hold (and some does); else the cells stay unread. */
+typedef struct {
+  guint ncells;
+  guint cell[PART_SHORT_MAX];
+  const GkCell *was_cell[PART_SHORT_MAX];
+  double was_value[PART_SHORT_MAX];
+  gboolean was_known[PART_SHORT_MAX];
+} EdgeFill;
+
+enum { EDGE_TOKENS_MAX = PART_SHORT_MAX * JOIN_MAX_PIECES };
+
+/* Groupings of the tokens from late[at] into the cells from q on; each
+ * fitting one is compared with the first found (*found: 0 none, 1 one,
+ * 2 several that differ). */
 static void
-walk_leaf (Walk *w, guint r_end)
+edges_group (const Walk *w, const guint *late, guint nlate, guint at, const EdgeFill *f, guint q,
+             const Token **pick, const Token **first, guint *found)
+{
+  const Search *s = w->s;
+  if (*found > 1)
+    return;
+  if (q == f->ncells)
+    {
+      if (at != nlate)
+        return;
+      for (guint c = 0; c < f->ncells; c++)
+        w->known[f->cell[c]] = token_value (pick[c], gk_grid_type (s->grid, f->cell[c]), &w->value[f->cell[c]]);
+      gboolean fits = TRUE, judged = FALSE;
+      for (guint c = 0; c < f->ncells && fits; c++)
+        {
+          const GArray *ids = s->grid->cell_ids->pdata[f->cell[c]];
+          for (guint k = 0; k < ids->len && fits; k++)
+            {
+              int holds = gk_grid_identity_holds (s->grid->identities->pdata[g_array_index (ids, CellIdentity, k).identity],
+                                                  w->value, w->known);
+              fits = holds != 0;
+              judged |= holds == 1;
+            }
+        }
+      for (guint c = 0; c < f->ncells; c++)
+        w->known[f->cell[c]] = FALSE;
+      if (!fits || !judged)
+        return;
+      if (*found == 0)
+        memcpy (first, pick, f->ncells * sizeof (Token *));
+      else
+        for (guint c = 0; c < f->ncells; c++)
+          {
+            double a = 0, b = 0;
+            token_value (first[c], gk_grid_type (s->grid, f->cell[c]), &a);
+            token_value (pick[c], gk_grid_type (s->grid, f->cell[c]), &b);
+            if (fabs (a - b) > SUM_EPSILON)
+              *found = 2;
+          }
+      *found = MAX (*found, 1);
+      return;
+    }
+  for (guint m = 1; m <= JOIN_MAX_PIECES && at + m <= nlate; m++)
+    {
+      /* pieces of one number are tokens one after the other */
+      if (m > 1 && (!s->wraps || late[at + m - 1] != late[at] + m - 1
+                    || !s->wraps->joined[(gsize) late[at] * JOIN_SLOTS + m - 2].cell))
+        break;
+      pick[q] = m == 1 ? &s->tok[late[at]] : &s->wraps->joined[(gsize) late[at] * JOIN_SLOTS + m - 2];
+      edges_group (w, late, nlate, at + m, f, q + 1, pick, first, found);
+    }
+}
+
+/* Fills the path's edge cells (f records what they held); the tokens used. */
+static guint
+edges_fill (Walk *w, EdgeFill *f)
+{
+  const Search *s = w->s;
+  f->ncells = 0;
+  if (!s->label_flow)
+    return 0;
+  guint late[EDGE_TOKENS_MAX], nlate = 0;
+  for (guint p = 0; p < w->path->len; p++)
+    {
+      const PathStep *ps = &g_array_index (w->path, PathStep, p);
+      if (ps->step.kind == STEP_PART)
+        {
+          /* the numbers left out come after every row read without its edges */
+          if (nlate)
+            return 0;
+          guint first = g_array_index (s->grid->row_first, guint, ps->r);
+          guint ncols = g_array_index (s->grid->row_ncols, guint, ps->r);
+          if (f->ncells + 2 > PART_SHORT_MAX)
+            return 0;
+          if (ps->step.cuts & PART_FIRST)
+            f->cell[f->ncells++] = first;
+          if (ps->step.cuts & PART_LAST)
+            f->cell[f->ncells++] = first + ncols - 1;
+        }
+      else if (ps->step.kind == STEP_SKIP && f->ncells && token_in_label_flow (s, &s->tok[ps->i], ps->r)
+               && !token_may_be_page_number (&s->tok[ps->i]))
+        {
+          if (nlate == EDGE_TOKENS_MAX)
+            return 0;
+          late[nlate++] = ps->i;
+        }
+    }
+  if (!f->ncells || !nlate)
+    {
+      f->ncells = 0;
+      return 0;
+    }
+  const Token *pick[PART_SHORT_MAX], *chosen[PART_SHORT_MAX];
+  guint found = 0;
+  edges_group (w, late, nlate, 0, f, 0, pick, chosen, &found);
+  if (found != 1)
+    {
+      f->ncells = 0;
+      return 0;
+    }
+  for (guint c = 0; c < f->ncells; c++)
+    {
+      guint cell = f->cell[c];
+      f->was_cell[c] = w->cell[cell], f->was_value[c] = w->value[cell], f->was_known[c] = w->known[cell];
+      w->cell[cell] = chosen[c]->cell;
+      w->known[cell] = token_value (chosen[c], gk_grid_type (s->grid, cell), &w->value[cell]);
+    }
+  return nlate;
+}
+
+static void
+edges_unfill (Walk *w, const EdgeFill *f)
+{
+  for (guint c = 0; c < f->ncells; c++)
+    {
+      guint cell = f->cell[c];
+      w->cell[cell] = f->was_cell[c], w->value[cell] = f->was_value[c], w->known[cell] = f->was_known[c];
+    }
+}
+
+/* A placement walked to its end (filled: the tokens its edge cells took,
+ * no strays) judged and kept. */
+static void
+walk_leaf_filled (Walk *w, guint r_end, guint filled)
 {
   const Search *s = w->s;
   const GkGrid *grid = s->grid;
@@ -1392,6 +1534,7 @@ walk_leaf (Walk *w, guint r_end)
       step_placed (s, &ps->step, ps->i, &st);
       skipped += step_drops_stray (s, &st, ps->i);
     }
+  skipped -= MIN (skipped, filled);
   /* the layout evidence of the steps, then the identities judged on the
    * whole placement as the published errors it takes to explain them */
   int layout = 0;
@@ -1450,6 +1593,15 @@ walk_leaf (Walk *w, guint r_end)
   else if (total == w->best)
     w->best_evidence = MIN (w->best_evidence, l->evidence), w->best_order = MIN (w->best_order, order);
   w->have_best = TRUE;
+}
+
+static void
+walk_leaf (Walk *w, guint r_end)
+{
+  EdgeFill fill;
+  guint filled = edges_fill (w, &fill);
+  walk_leaf_filled (w, r_end, filled);
+  edges_unfill (w, &fill);
 }
 
 /* The votes of the placements kept: the cheapest, and those dearer only by

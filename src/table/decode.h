@@ -38,6 +38,8 @@
  * without its first or last cell (left unread), and a number printed among
  * the labels of rows already placed is cheap to leave out; together they
  * cost more than a misprint, so no published error is explained away.
+ * The numbers so left out fill those edge cells, in order and joined as
+ * pieces, where one grouping alone makes the rows' identities hold.
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
