@@ -459,6 +459,52 @@ test_blank_zero_group_of_zeros_however_placed (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Blank cells for zero, rows placed by their labels: the first row's total
+ * printed after a block of the next rows' labels, with those rows' numbers
+ * (a label block), and a row "1 1 2" whose columns no row identity tells.
+ * The block's numbers split among its rows one way only keeps each row's
+ * identity and the balance of the total column; the columns of every part
+ * are the only ones that keep every column's balance and outcome sum with
+ * 三（七）, printed whole. */
+static void
+test_blank_zero_rows_joined_by_identities (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { NOT_HELD = 12 };
+  v[NEW][0] = 5, v[NEW][1] = 1, v[NEW][COLS - 1] = 6;
+  v[FIRST_OUTCOME][0] = v[FIRST_OUTCOME][COLS - 1] = 4;
+  v[NOT_HELD][0] = v[NOT_HELD][1] = 1, v[NOT_HELD][COLS - 1] = 2;
+  memcpy (v[PROCESSED], v[NEW], sizeof v[NEW]);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  for (const int *t = (const int[]){ 5, 1, -1 }; *t >= 0; t++)
+    append_cell (s, *t);
+  for (int r = CARRIED; r <= 3; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (const int *t = (const int[]){ 6, 0, 4, 4, 0, -1 }; *t >= 0; t++)
+    append_cell (s, *t);
+  for (int r = 4; r <= LAST_OUTCOME; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r == NOT_HELD)
+        for (const int *t = (const int[]){ 1, 1, 2, -1 }; *t >= 0; t++)
+          append_cell (s, *t);
+      else
+        append_cell (s, 0);
+    }
+  g_string_append_printf (s, "%s\n5 1 0 0 0 0 6\n\n%s\n", labels[PROCESSED], labels[FORWARD]);
+  append_cell (s, 0);
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+}
+
 /* Blank cells for zero, and a wrapped label whose numbers sit between its
  * head and the rest of it (a tall row's numbers beside its first line): the
  * head, from its ordinal on, begins one row's label only, so the numbers
@@ -1040,6 +1086,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
+  g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-group-of-zeros-however-placed", test_blank_zero_group_of_zeros_however_placed);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);

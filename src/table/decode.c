@@ -2176,9 +2176,16 @@ under_other_header (const GkGrid *grid, const GPtrArray *lines, guint last)
   return other;
 }
 
+static void
+array_unref_maybe (gpointer a)
+{
+  if (a)
+    g_array_unref (a);
+}
+
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
-                 guint *block_rows)
+                 guint *block_rows, GPtrArray **raw)
 {
   GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
@@ -2308,6 +2315,15 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
                                 != g_array_index (grid->row_ncols, guint, g_array_index (queue, guint, at))))
     for (guint q = 0; q < queue->len; q++)
       spoiled[g_array_index (queue, guint, q)] = TRUE;
+  /* what the labels gave each row before the rows holding too many are
+   * emptied (NULL: numbers run into the label, split elsewhere, or a label
+   * block's rows part-filled: not to be trusted) */
+  if (raw)
+    {
+      *raw = g_ptr_array_new_with_free_func (array_unref_maybe);
+      for (guint r = 0; r < grid->n_rows; r++)
+        g_ptr_array_add (*raw, glued[r] || (spoiled[r] && !all_zero) ? NULL : g_array_copy (by_row->pdata[r]));
+    }
   for (guint r = 0; r < grid->n_rows; r++)
     if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r) || (spoiled[r] && !all_zero)
         || glued[r])
@@ -2467,6 +2483,533 @@ votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
     }
 }
 
+/* ------------------------------------------ rows joined by the identities */
+
+/* Rows placed by their labels with blank cells are placed one by one only
+ * as far as their own identities go (a row "3 3": which applicant column
+ * the 3 sat in is not known).  The identities across rows (the balance of
+ * each column, the outcomes summing to 三（七）) tell more: the choices of
+ * every row are searched together, and the placements that break fewest
+ * identities vote.  The labels also fail where a label block's numbers
+ * come after it, or a row's total is printed after the next label: a run
+ * of rows whose numbers break their own identities (or have none) is one
+ * span, its numbers split among its rows every way that keeps them in
+ * order. */
+
+/* Options a span may have, search nodes a span's splits and the joint
+ * search may take: past them, nothing more is read than the rows alone. */
+enum { JOINT_MAX_OPTIONS = 2048, SPAN_MAX_NODES = 100000, JOINT_MAX_NODES = 60000 };
+
+static gint
+uint_cmp (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+typedef struct {
+  guint r0, r1;          /* template rows [r0, r1] */
+  guint c0, w;           /* grid cells [c0, c0 + w) */
+  GArray *values;        /* double, w per option */
+  GPtrArray *cells;      /* const GkCell *, w per option (NULL: a blank) */
+  GHashTable *seen;      /* option values already kept (GBytes) */
+  guint n;               /* options */
+  guint best;            /* identities of its own rows the options break */
+} Joint;
+
+static void
+joint_free (Joint *j)
+{
+  g_array_unref (j->values);
+  g_ptr_array_unref (j->cells);
+  g_hash_table_unref (j->seen);
+  g_free (j);
+}
+
+static Joint *
+joint_new (const GkGrid *grid, guint r0, guint r1)
+{
+  Joint *j = g_new0 (Joint, 1);
+  j->r0 = r0, j->r1 = r1;
+  j->c0 = g_array_index (grid->row_first, guint, r0);
+  j->w = g_array_index (grid->row_first, guint, r1) + g_array_index (grid->row_ncols, guint, r1) - j->c0;
+  j->values = g_array_new (FALSE, FALSE, sizeof (double));
+  j->cells = g_ptr_array_new ();
+  j->seen = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  j->best = G_MAXUINT;
+  return j;
+}
+
+typedef struct {
+  const GkGrid *grid;
+  const Token *tok;
+  const guint *list;     /* the span's tokens, in printed order */
+  guint len;
+  Joint *j;
+  double *values;        /* scratch: the span's cells */
+  const GkCell **cells;
+  guint nodes;
+  gboolean failed;
+} SpanFill;
+
+static void
+span_keep (SpanFill *f, guint cost)
+{
+  Joint *j = f->j;
+  if (cost < j->best)
+    {
+      j->best = cost, j->n = 0;
+      g_array_set_size (j->values, 0);
+      g_ptr_array_set_size (j->cells, 0);
+      g_hash_table_remove_all (j->seen);
+    }
+  GBytes *key = g_bytes_new (f->values, j->w * sizeof (double));
+  if (g_hash_table_contains (j->seen, key))
+    {
+      g_bytes_unref (key);
+      return;
+    }
+  if (j->n >= JOINT_MAX_OPTIONS)
+    {
+      g_bytes_unref (key);
+      f->failed = TRUE;
+      return;
+    }
+  g_hash_table_add (j->seen, key);
+  g_array_append_vals (j->values, f->values, j->w);
+  for (guint c = 0; c < j->w; c++)
+    g_ptr_array_add (j->cells, (gpointer) f->cells[c]);
+  j->n++;
+}
+
+/* Row q of the span takes tokens from t on, in order, in columns chosen
+ * left to right; the last row takes what is left. */
+static void
+span_fill (SpanFill *f, guint q, guint t, guint cost)
+{
+  Joint *j = f->j;
+  if (f->failed || ++f->nodes > SPAN_MAX_NODES)
+    {
+      f->failed = TRUE;
+      return;
+    }
+  if (q > j->r1)
+    {
+      if (t == f->len)
+        span_keep (f, cost);
+      return;
+    }
+  guint ncols = g_array_index (f->grid->row_ncols, guint, q);
+  guint off = g_array_index (f->grid->row_first, guint, q) - j->c0;
+  guint left = f->len - t;
+  guint kmin = q == j->r1 ? left : 0, kmax = MIN (ncols, left);
+  guint pick[ROW_MAX_COLS];
+  if (ncols > ROW_MAX_COLS)
+    {
+      f->failed = TRUE;
+      return;
+    }
+  /* the row's distinct readings of k tokens (where its zeros sat makes
+   * none), then the rest of the span after each */
+  for (guint k = kmin; k <= kmax && !f->failed; k++)
+    {
+      guint choices = 1;   /* ncols choose k */
+      for (guint a = 0; a < k; a++)
+        choices = choices * (ncols - a) / (a + 1);
+      g_autofree double *seen = g_new (double, (gsize) choices * ROW_MAX_COLS);
+      g_autofree const GkCell **seen_cells = g_new (const GkCell *, (gsize) choices * ROW_MAX_COLS);
+      g_autofree guint *seen_broken = g_new (guint, choices);
+      guint nseen = 0;
+      for (guint a = 0; a < k; a++)
+        pick[a] = a;
+      for (;;)
+        {
+          double row[ROW_MAX_COLS] = { 0 };
+          const GkCell *cells[ROW_MAX_COLS] = { NULL };
+          gboolean fits = TRUE;
+          for (guint a = 0; a < k && fits; a++)
+            {
+              const Token *tk = &f->tok[f->list[t + a]];
+              fits = token_value (tk, gk_grid_type (f->grid, j->c0 + off + pick[a]), &row[pick[a]]);
+              cells[pick[a]] = tk->cell;
+            }
+          gboolean again = !fits;
+          for (guint z = 0; z < nseen && !again; z++)
+            again = memcmp (seen + (gsize) z * ROW_MAX_COLS, row, ncols * sizeof (double)) == 0;
+          if (!again && nseen < choices)
+            {
+              memcpy (seen + (gsize) nseen * ROW_MAX_COLS, row, sizeof row);
+              memcpy (seen_cells + (gsize) nseen * ROW_MAX_COLS, cells, sizeof cells);
+              seen_broken[nseen++] = row_broken (f->grid, q, row);
+            }
+          int a = (int) k - 1;
+          while (a >= 0 && pick[a] == ncols - k + (guint) a)
+            a--;
+          if (a < 0)
+            break;
+          pick[a]++;
+          for (guint z = (guint) a + 1; z < k; z++)
+            pick[z] = pick[z - 1] + 1;
+        }
+      for (guint z = 0; z < nseen && !f->failed; z++)
+        {
+          if (cost + seen_broken[z] > j->best)
+            continue;
+          memcpy (f->values + off, seen + (gsize) z * ROW_MAX_COLS, ncols * sizeof (double));
+          memcpy (f->cells + off, seen_cells + (gsize) z * ROW_MAX_COLS, ncols * sizeof (GkCell *));
+          span_fill (f, q + 1, t + k, cost + seen_broken[z]);
+        }
+    }
+}
+
+/* The options of rows [r0, r1] holding the tokens of list (in printed
+ * order); NULL when they are too many or a token is unreadable. */
+static Joint *
+span_options (const GkGrid *grid, const Token *tok, const guint *list, guint len, guint r0, guint r1)
+{
+  for (guint q = 0; q < len; q++)
+    if (tok[list[q]].unreadable)
+      return NULL;
+  Joint *j = joint_new (grid, r0, r1);
+  g_autofree double *values = g_new0 (double, j->w);
+  g_autofree const GkCell **cells = g_new0 (const GkCell *, j->w);
+  SpanFill f = { grid, tok, list, len, j, values, cells, 0, FALSE };
+  span_fill (&f, r0, 0, 0);
+  if (g_getenv ("GK_DEBUG_DECODE") && r1 > r0)
+    g_printerr ("  span rows %u..%u, %u tokens: %u options (%s), %u broken\n", r0, r1, len, j->n,
+                f.failed ? "too many" : "all", j->best);
+  if (f.failed || j->n == 0)
+    {
+      joint_free (j);
+      return NULL;
+    }
+  return j;
+}
+
+typedef struct {
+  const GkGrid *grid;
+  GPtrArray *vars;       /* Joint*, in row order */
+  GPtrArray *checks;     /* per var: GArray of the identities (guint) it completes */
+  double *values;
+  const GkCell **cells;
+  gboolean *known;
+  guint best, nodes;
+  gboolean failed, any;
+  /* what the placements breaking fewest identities give each cell */
+  double *agreed;
+  const GkCell **agreed_cell;
+  gboolean *differs, *blank;
+  /* bounds: an identity whose rest cannot bring its sides level is broken
+   * already.  Per var k: the identities it touches, each option's share
+   * (lhs - rhs) of them; per identity: what the vars after k may add */
+  GArray **touching;     /* per var: guint identity */
+  double **share;        /* per var: share[o * touching->len + q] */
+  double *rest_min, *rest_max;   /* [i * (nvars + 1) + k] */
+  double *partial;       /* per identity: the shares placed so far */
+  gint *last;            /* per identity: the var that completes it, -1 none */
+} JointSearch;
+
+/* Identities sure to break whatever the vars after k hold. */
+static guint
+joint_bound (const JointSearch *js, guint k)
+{
+  guint nv = js->vars->len, broken = 0;
+  for (guint i = 0; i < js->grid->identities->len; i++)
+    {
+      const GridIdentity *id = js->grid->identities->pdata[i];
+      if (js->last[i] <= (gint) k || id->relation != GK_RELATION_EQ)
+        continue;
+      gsize at = (gsize) i * (nv + 1) + k + 1;
+      broken += js->partial[i] + js->rest_min[at] > SUM_EPSILON || js->partial[i] + js->rest_max[at] < -SUM_EPSILON;
+    }
+  return broken;
+}
+
+static void
+joint_leaf (JointSearch *js, guint broken)
+{
+  guint n = js->grid->cells->len;
+  gboolean first = !js->any || broken < js->best;
+  js->any = TRUE, js->best = broken;
+  for (guint c = 0; c < n; c++)
+    {
+      if (!js->known[c])
+        continue;
+      if (first)
+        {
+          js->agreed[c] = js->values[c], js->agreed_cell[c] = js->cells[c];
+          js->differs[c] = FALSE, js->blank[c] = js->cells[c] == NULL;
+        }
+      else if (fabs (js->agreed[c] - js->values[c]) > SUM_EPSILON)
+        js->differs[c] = TRUE;
+      else if ((js->agreed_cell[c] == NULL) != (js->cells[c] == NULL))
+        js->blank[c] = TRUE;
+    }
+}
+
+static void
+joint_walk (JointSearch *js, guint k, guint broken)
+{
+  if (js->failed || ++js->nodes > JOINT_MAX_NODES)
+    {
+      js->failed = TRUE;
+      return;
+    }
+  if (js->any && broken > js->best)
+    return;
+  if (k == js->vars->len)
+    {
+      joint_leaf (js, broken);
+      return;
+    }
+  const Joint *j = js->vars->pdata[k];
+  const GArray *checks = js->checks->pdata[k];
+  for (guint o = 0; o < j->n && !js->failed; o++)
+    {
+      memcpy (js->values + j->c0, &g_array_index (j->values, double, (gsize) o * j->w), j->w * sizeof (double));
+      memcpy (js->cells + j->c0, &j->cells->pdata[(gsize) o * j->w], j->w * sizeof (gpointer));
+      guint b = broken;
+      for (guint q = 0; q < checks->len; q++)
+        b += gk_grid_identity_holds (js->grid->identities->pdata[g_array_index (checks, guint, q)], js->values, NULL) == 0;
+      const GArray *touch = js->touching[k];
+      for (guint q = 0; q < touch->len; q++)
+        js->partial[g_array_index (touch, guint, q)] += js->share[k][(gsize) o * touch->len + q];
+      if (!js->any || b + joint_bound (js, k) <= js->best)
+        joint_walk (js, k + 1, b);
+      for (guint q = 0; q < touch->len; q++)
+        js->partial[g_array_index (touch, guint, q)] -= js->share[k][(gsize) o * touch->len + q];
+    }
+}
+
+static void
+joint_bounds_init (JointSearch *js)
+{
+  const GkGrid *grid = js->grid;
+  guint nv = js->vars->len, ni = grid->identities->len;
+  js->touching = g_new0 (GArray *, nv);
+  js->share = g_new0 (double *, nv);
+  js->rest_min = g_new0 (double, (gsize) ni * (nv + 1));
+  js->rest_max = g_new0 (double, (gsize) ni * (nv + 1));
+  js->partial = g_new0 (double, ni);
+  js->last = g_new (gint, ni);
+  for (guint i = 0; i < ni; i++)
+    js->last[i] = -1;
+  for (guint k = 0; k < nv; k++)
+    for (guint q = 0; q < ((GArray *) js->checks->pdata[k])->len; q++)
+      js->last[g_array_index ((GArray *) js->checks->pdata[k], guint, q)] = (gint) k;
+  for (guint k = 0; k < nv; k++)
+    {
+      const Joint *j = js->vars->pdata[k];
+      js->touching[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < ni; i++)
+        {
+          const GridIdentity *id = grid->identities->pdata[i];
+          if (js->last[i] < 0)
+            continue;
+          gboolean touches = FALSE;
+          const GArray *sides[2] = { id->lhs, id->rhs };
+          for (guint sd = 0; sd < 2 && !touches; sd++)
+            for (guint q = 0; q < sides[sd]->len && !touches; q++)
+              {
+                guint c = g_array_index (sides[sd], guint, q);
+                touches = c >= j->c0 && c < j->c0 + j->w;
+              }
+          if (touches)
+            g_array_append_val (js->touching[k], i);
+        }
+      guint nt = js->touching[k]->len;
+      js->share[k] = g_new0 (double, (gsize) j->n * MAX (nt, 1));
+      for (guint q = 0; q < nt; q++)
+        {
+          guint i = g_array_index (js->touching[k], guint, q);
+          const GridIdentity *id = grid->identities->pdata[i];
+          double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+          for (guint o = 0; o < j->n; o++)
+            {
+              const double *ov = &g_array_index (j->values, double, (gsize) o * j->w);
+              double sh = 0;
+              const GArray *sides[2] = { id->lhs, id->rhs };
+              for (guint sd = 0; sd < 2; sd++)
+                for (guint z = 0; z < sides[sd]->len; z++)
+                  {
+                    guint c = g_array_index (sides[sd], guint, z);
+                    if (c >= j->c0 && c < j->c0 + j->w)
+                      sh += sd == 0 ? ov[c - j->c0] : -ov[c - j->c0];
+                  }
+              js->share[k][(gsize) o * nt + q] = sh;
+              lo = MIN (lo, sh), hi = MAX (hi, sh);
+            }
+          js->rest_min[(gsize) i * (nv + 1) + k] = lo;
+          js->rest_max[(gsize) i * (nv + 1) + k] = hi;
+        }
+    }
+  /* from each var on: the sums of what the vars after may add */
+  for (guint i = 0; i < ni; i++)
+    for (guint k = nv; k-- > 0;)
+      {
+        js->rest_min[(gsize) i * (nv + 1) + k] += js->rest_min[(gsize) i * (nv + 1) + k + 1];
+        js->rest_max[(gsize) i * (nv + 1) + k] += js->rest_max[(gsize) i * (nv + 1) + k + 1];
+      }
+}
+
+static void
+joint_bounds_free (JointSearch *js)
+{
+  for (guint k = 0; k < js->vars->len; k++)
+    {
+      g_array_unref (js->touching[k]);
+      g_free (js->share[k]);
+    }
+  g_free (js->touching);
+  g_free (js->share);
+  g_free (js->rest_min);
+  g_free (js->rest_max);
+  g_free (js->partial);
+  g_free (js->last);
+}
+
+/* The rows of raw (the labels' tokens of each row, NULL where not to be
+ * trusted) searched together; the cells of the rows it places are voted
+ * in v, over what the rows alone gave.  full_kept[r]: row r, printed
+ * whole, stands as printed (the rows alone kept it). */
+static void
+votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const gboolean *full_kept, Votes *v)
+{
+  guint R = grid->n_rows, n = grid->cells->len;
+  g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
+  g_autofree Joint **alone = g_new0 (Joint *, R);
+  /* each row alone: fit (its own identities hold some way), broken, empty */
+  enum { ROW_UNKNOWN, ROW_EMPTY, ROW_FIT, ROW_BROKEN };
+  g_autofree guint *kind = g_new0 (guint, R);
+  for (guint r = 0; r < R; r++)
+    {
+      const GArray *mine = raw->pdata[r];
+      guint ncols = g_array_index (grid->row_ncols, guint, r);
+      if (!mine)
+        continue;
+      if (mine->len == 0)
+        {
+          kind[r] = ROW_EMPTY;
+          continue;
+        }
+      if (mine->len == ncols && !full_kept[r])
+        continue;
+      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, mine->len, r, r) : NULL;
+      kind[r] = alone[r] && alone[r]->best == 0 ? ROW_FIT : alone[r] || mine->len > ncols ? ROW_BROKEN : ROW_UNKNOWN;
+    }
+  for (guint r = 0; r < R;)
+    {
+      if (kind[r] == ROW_FIT)
+        {
+          g_ptr_array_add (vars, alone[r]);
+          alone[r] = NULL;
+          r++;
+          continue;
+        }
+      if (kind[r] != ROW_EMPTY && kind[r] != ROW_BROKEN)
+        {
+          r++;
+          continue;
+        }
+      /* a span: rows empty or broken, one broken at least */
+      guint r1 = r, broken = 0;
+      while (r1 < R && (kind[r1] == ROW_EMPTY || kind[r1] == ROW_BROKEN)
+             && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r))
+        broken += kind[r1++] == ROW_BROKEN;
+      if (broken)
+        {
+          g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint q = r; q < r1; q++)
+            g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
+          g_array_sort (list, uint_cmp);
+          /* a span no split reads with its rows' identities holding was
+           * not read right (a total printed after the next rows): as a row
+           * alone, not placed */
+          Joint *j = span_options (grid, tok, (const guint *) list->data, list->len, r, r1 - 1);
+          if (j && j->best == 0)
+            g_ptr_array_add (vars, j);
+          else if (j)
+            joint_free (j);
+        }
+      r = r1;
+    }
+  for (guint r = 0; r < R; r++)
+    if (alone[r])
+      joint_free (alone[r]);
+  if (vars->len == 0)
+    return;
+  /* the identities whose rows the vars all cover, checked at the last */
+  g_autofree gint *var_of = g_new (gint, R);
+  for (guint r = 0; r < R; r++)
+    var_of[r] = -1;
+  for (guint k = 0; k < vars->len; k++)
+    for (guint r = ((Joint *) vars->pdata[k])->r0; r <= ((Joint *) vars->pdata[k])->r1; r++)
+      var_of[r] = (gint) k;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < vars->len; k++)
+    g_ptr_array_add (checks, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < grid->identities->len; i++)
+    {
+      const GridIdentity *id = grid->identities->pdata[i];
+      gint last = -1;
+      gboolean covered = TRUE;
+      const GArray *sides[2] = { id->lhs, id->rhs };
+      for (guint sd = 0; sd < 2 && covered; sd++)
+        for (guint q = 0; q < sides[sd]->len && covered; q++)
+          {
+            gint k = var_of[gk_grid_row (grid, g_array_index (sides[sd], guint, q))];
+            covered = k >= 0;
+            last = MAX (last, k);
+          }
+      if (covered)
+        g_array_append_val (checks->pdata[last], i);
+    }
+  g_autofree double *values = g_new0 (double, n);
+  g_autofree const GkCell **cells = g_new0 (const GkCell *, n);
+  g_autofree gboolean *known = g_new0 (gboolean, n);
+  g_autofree double *agreed = g_new0 (double, n);
+  g_autofree const GkCell **agreed_cell = g_new0 (const GkCell *, n);
+  g_autofree gboolean *differs = g_new0 (gboolean, n);
+  g_autofree gboolean *blank = g_new0 (gboolean, n);
+  for (guint k = 0; k < vars->len; k++)
+    {
+      const Joint *j = vars->pdata[k];
+      for (guint c = 0; c < j->w; c++)
+        known[j->c0 + c] = TRUE;
+    }
+  JointSearch js = { grid, vars, checks, values, cells, known, G_MAXUINT, 0, FALSE, FALSE,
+                     agreed, agreed_cell, differs, blank, NULL, NULL, NULL, NULL, NULL, NULL };
+  joint_bounds_init (&js);
+  joint_walk (&js, 0, 0);
+  joint_bounds_free (&js);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    {
+      g_printerr ("  joined %u vars: %s, %u nodes, %u broken; rows", vars->len, js.failed ? "too many" : "done", js.nodes, js.best);
+      for (guint k = 0; k < vars->len; k++)
+        g_printerr (" %u-%u(%u)", ((Joint *) vars->pdata[k])->r0, ((Joint *) vars->pdata[k])->r1, ((Joint *) vars->pdata[k])->n);
+      g_printerr ("\n");
+    }
+  if (js.failed || !js.any)
+    return;
+  const GkCell *somewhere = tok[0].cell;
+  for (guint c = 0; c < n; c++)
+    if (agreed_cell[c])
+      {
+        somewhere = agreed_cell[c];
+        break;
+      }
+  for (guint c = 0; c < n; c++)
+    {
+      if (!known[c])
+        continue;
+      v->seen[c] = TRUE;
+      v->value[c] = agreed[c];
+      v->differs[c] = differs[c];
+      v->blank[c] = blank[c];
+      v->cell[c] = agreed_cell[c] && !blank[c] ? agreed_cell[c] : somewhere;
+    }
+}
+
 static void
 votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
 {
@@ -2475,8 +3018,10 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       votes_in_order (grid, (const Token *) toks->data, toks->len, v);
       return;
     }
-  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows);
+  g_autoptr (GPtrArray) raw = NULL;
+  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw);
   const Token *tok = (const Token *) toks->data;
+  g_autofree gboolean *full_kept = g_new0 (gboolean, grid->n_rows);
   if (g_getenv ("GK_DEBUG_DECODE"))
     for (guint r = 0; r < grid->n_rows; r++)
       {
@@ -2512,6 +3057,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
       if (judged && row_broken (grid, r, values) > 0)
         continue;
+      full_kept[r] = mine->len == g_array_index (grid->row_ncols, guint, r);
       for (guint q = 0; q < mine->len; q++)
         {
           const Token *t = &tok[g_array_index (mine, guint, q)];
@@ -2520,6 +3066,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           vote (v, first + q, t->cell, value);
         }
     }
+  votes_joined (grid, tok, raw, full_kept, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,
