@@ -1070,6 +1070,57 @@ test_row_edges_with_the_labels (void)
       }
 }
 
+/* A page's rows printed as a staircase corner and the rest (pdftotext's
+ * flow cut by a tall label beside the table): the first cuts[r] columns of
+ * each of the page's first rows, row after row, then (after the header of
+ * the other columns) the rest of every row of the page; or the rest first
+ * and the corner last.  The next page row by row. */
+static void
+append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int page_rows, gboolean corner_last)
+{
+  for (int part = 0; part < 2; part++)
+    {
+      gboolean corner = (part == 0) != corner_last;
+      g_string_append (s, corner ? "自然人\n商业企业\n" : "法律服务机构\n其他\n总计\n");
+      for (int r = 0; r < page_rows; r++)
+        {
+          if (part == 0 && r == 0)
+            append_labels (s);
+          for (int c = corner ? 0 : cuts[r]; c < (corner ? cuts[r] : COLS); c++)
+            append_cell (s, v[r][c]);
+        }
+    }
+  g_string_append (s, "\f");
+  for (int r = page_rows; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+}
+
+static void
+test_page_corner_first (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 9);
+  enum { PAGE_ROWS = 12 };
+  static const int cuts[PAGE_ROWS] = { 4, 4, 3, 2, 1 };
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+static void
+test_page_corner_last (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 10);
+  enum { PAGE_ROWS = 12 };
+  static const int cuts[PAGE_ROWS] = { 2, 1 };
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, TRUE);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1107,5 +1158,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
   g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
   g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);
+  g_test_add_func ("/decode/page-corner-first", test_page_corner_first);
+  g_test_add_func ("/decode/page-corner-last", test_page_corner_last);
   return g_test_run ();
 }

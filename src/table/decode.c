@@ -3111,11 +3111,240 @@ votes_merge_permuted (Votes *v, const Votes *p, const guint *orig, guint ncells,
   v->skipped = MAX (v->skipped, p->skipped);
 }
 
+/* The placements of the stream on a grid permuted as the print may have
+ * laid the table out (cell i of it is cell orig[i] of the table's): the
+ * cheapest within the cost, no dearer than *best, join the votes (on a tie
+ * of cost, a cell they fill otherwise is ambiguous); *best is lowered. */
+static void
+votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig, Votes *v, int *best)
+{
+  guint ncells = whole->grid->cells->len;
+  Search part = { layout, whole->tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
+  search_run (&part);
+  Votes pv;
+  votes_init (&pv, ncells);
+  int opt = part.g[ST (&part, 0, 0)];
+  gboolean walked = opt <= MIN (*best, DECODE_MAX_COST)
+                    && votes_from_paths (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED);
+  /* too many to walk: those cheapest by their steps alone, judged alike */
+  if (!walked && opt <= MIN (*best, DECODE_MAX_COST))
+    {
+      votes_clear (&pv);
+      votes_init (&pv, ncells);
+      walked = votes_from_paths_capped (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED, opt);
+    }
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  layout of %u rows: opt %d, walked %d, cost %d\n", layout->n_rows, opt, walked, pv.cost);
+  if (walked && pv.cost <= MIN (*best, DECODE_MAX_COST))
+    {
+      if (pv.cost < *best)
+        {
+          votes_clear (v);
+          votes_init (v, ncells);
+        }
+      votes_merge_permuted (v, &pv, orig, ncells, pv.cost < *best);
+      *best = pv.cost;
+    }
+  votes_clear (&pv);
+  search_free (&part);
+}
+
+/* ------------------------------------------------ a page's corner */
+
+/* A page's corner is guessed from streams of at most this many tokens, and
+ * the few guesses the rows' own identities like best are tried. */
+enum { PAGE_CORNER_MAX_CELLS = 48, PAGE_CORNER_TRIES = 4, PAGE_CORNER_BAND_MAX = 3 };
+
+/* What the tokens put in one row say against it: its own identities broken,
+ * a sign in a column of counts, a header naming another column; COST_INF
+ * when one cannot be its column's. */
+static int
+page_corner_row_cost (const Search *s, guint r, const guint *tok)
+{
+  const GkGrid *grid = s->grid;
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  double values[ROW_MAX_COLS];
+  gboolean judged = TRUE;
+  int cost = 0;
+  for (guint c = 0; c < ncols; c++)
+    {
+      const Token *t = &s->tok[tok[c]];
+      GkColumnType type = gk_grid_type (grid, first + c);
+      if (!token_value (t, type, &values[c]))
+        {
+          if (!t->unreadable)
+            return COST_INF;
+          judged = FALSE;
+        }
+      if (t->plus && type != GK_COLUMN_SIGNED)
+        cost += W_SIGN;
+      int named = s->header[(gsize) tok[c] * s->R + r];
+      if (named == HEADER_ELSEWHERE || (named >= 0 && (guint) named != c))
+        cost += W_HEADER;
+    }
+  return judged ? cost + W_IDENTITY * (int) row_broken (grid, r, values) : cost;
+}
+
+typedef struct {
+  int cost;
+  int evidence;           /* the cost but for the orders read (columns) */
+  guint k, cut;           /* the step into this state: rows, their cut */
+  guint from_sl, from_prev;
+} CornerState;
+
+/* The cuts of rows r0..r0+m-1 (n columns each) that best explain the
+ * corners as the S tokens from lbeg and the rest as the tokens from rbeg
+ * (avail of them), each part read row by row or, over two or three rows
+ * cut alike, column by column: a shortest path over (rows placed, corner
+ * tokens used, the cut above), judged by the rows' own identities and
+ * headers.  The path's cost (*evidence: but for its orders), COST_INF
+ * when none fits. */
+static int
+page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint S, guint rbeg, guint avail, guint *cuts,
+                  int *evidence)
+{
+  if (m * n < S || m * n - S > avail)
+    return COST_INF;
+  gsize nstates = (gsize) (m + 1) * (S + 1) * n;
+#define CS(q, sl, prev) (((gsize) (q) * (S + 1) + (sl)) * n + (prev))
+  g_autofree CornerState *st = g_new (CornerState, nstates);
+  for (gsize z = 0; z < nstates; z++)
+    st[z].cost = COST_INF;
+  st[CS (0, 0, n - 1)] = (CornerState){ .cost = 0, .evidence = 0 };
+  guint tok[ROW_MAX_COLS];
+  for (guint q = 0; q < m; q++)
+    for (guint sl = 0; sl <= S; sl++)
+      for (guint prev = 0; prev < n; prev++)
+        {
+          int here = st[CS (q, sl, prev)].cost;
+          if (here == COST_INF)
+            continue;
+          guint y0 = q * n - sl;
+          for (guint k = 1; k <= PAGE_CORNER_BAND_MAX && q + k <= m; k++)
+            for (guint c = 0; c <= prev; c++)
+              {
+                if (sl + k * c > S || y0 + k * (n - c) > avail)
+                  continue;
+                /* modes: bit 0 the corners by columns, bit 1 the rest */
+                for (guint mode = k == 1 ? 0 : 1; mode < (k == 1 ? 1u : 4u); mode++)
+                  {
+                    if ((mode & 1) && c == 0)
+                      continue;
+                    int order = W_BAND * (int) __builtin_popcount (mode), cost = here + order;
+                    for (guint p = 0; p < k && cost != COST_INF; p++)
+                      {
+                        for (guint j = 0; j < n; j++)
+                          {
+                            gboolean corner = j < c;
+                            guint w = corner ? c : n - c, jj = corner ? j : j - c;
+                            guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
+                            tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
+                          }
+                        int rc = page_corner_row_cost (s, r0 + q + p, tok);
+                        cost = rc == COST_INF ? COST_INF : cost + rc;
+                      }
+                    if (cost == COST_INF)
+                      continue;
+                    CornerState *to = &st[CS (q + k, sl + k * c, c)];
+                    if (cost < to->cost)
+                      *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, sl, prev };
+                  }
+              }
+        }
+  int best = COST_INF;
+  guint at = 0;
+  for (guint prev = 0; prev < n; prev++)
+    if (st[CS (m, S, prev)].cost < best)
+      best = st[CS (m, S, prev)].cost, at = prev;
+  if (best == COST_INF)
+    return COST_INF;
+  *evidence = st[CS (m, S, at)].evidence;
+  for (guint q = m, sl = S, prev = at; q > 0;)
+    {
+      const CornerState *x = &st[CS (q, sl, prev)];
+      for (guint p = 0; p < x->k; p++)
+        cuts[q - x->k + p] = x->cut;
+      q -= x->k, sl = x->from_sl, prev = x->from_prev;
+    }
+#undef CS
+  return best;
+}
+
+/* Rows of a page a corner is guessed for, at most (a page of table 三). */
+enum { PAGE_CORNER_MAX_ROWS = 64 };
+
+typedef struct {
+  int cost;
+  gboolean last;
+  guint cuts[PAGE_CORNER_MAX_ROWS];
+} CornerGuess;
+
+/* A page's rows r0..r1-1 printed as two parts: the top-left corner of
+ * some rows, a staircase (pdftotext's flow cut by a tall label), and the
+ * rest, the corner first or last, each part a run of the page's tokens
+ * that a label or header starts.  Each such cut of the page's tokens gets
+ * the staircase its rows' identities like best; the best few are laid out
+ * and searched as any table. */
+static void
+votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r1, guint *orig, Votes *v, int *best)
+{
+  const GkGrid *grid = whole->grid;
+  guint m = r1 - r0, n = g_array_index (grid->row_ncols, guint, r0);
+  if (m > PAGE_CORNER_MAX_ROWS || n > ROW_MAX_COLS)
+    return;
+  /* the page's number after its rows is none of them */
+  guint e = b;
+  while (e > a && token_may_be_page_number (&whole->tok[e - 1]))
+    e--;
+  g_autoptr (GArray) guesses = g_array_new (FALSE, FALSE, sizeof (CornerGuess));
+  int cheapest = COST_INF;
+  for (guint last = 0; last < 2; last++)
+    for (guint t = a + 1; t < e; t++)
+      {
+        guint S = last ? e - t : t - a;
+        if (!whole->tok[t].above || S > PAGE_CORNER_MAX_CELLS || S > m * (n - 1))
+          continue;
+        CornerGuess g = { .last = last };
+        int evidence = 0;
+        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, g.cuts, &evidence)
+                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, g.cuts, &evidence);
+        /* a guess is tried only when it explains the whole page: no
+         * identity of a row broken, no number under another's header */
+        gboolean seen = g.cost == COST_INF || evidence > 0;
+        for (guint q = 0; q < guesses->len && !seen; q++)
+          {
+            const CornerGuess *o = &g_array_index (guesses, CornerGuess, q);
+            seen = o->last == g.last && memcmp (o->cuts, g.cuts, m * sizeof (guint)) == 0;
+          }
+        if (seen)
+          continue;
+        g_array_append_val (guesses, g);
+        cheapest = MIN (cheapest, g.cost);
+      }
+  /* the staircases the identities like best, a few at most */
+  for (guint q = 0, tried = 0; q < guesses->len && tried < PAGE_CORNER_TRIES; q++)
+    {
+      const CornerGuess *g = &g_array_index (guesses, CornerGuess, q);
+      if (g->cost > cheapest)
+        continue;
+      tried++;
+      if (g_getenv ("GK_DEBUG_DECODE"))
+        {
+          g_printerr ("  page corner rows %u..%u %s, guess cost %d, cuts", r0, r1, g->last ? "last" : "first", g->cost);
+          for (guint p = 0; p < m; p++)
+            g_printerr (" %u", g->cuts[p]);
+          g_printerr ("\n");
+        }
+      g_autoptr (GkGrid) layout = gk_grid_with_corner (grid, r0, r1, g->cuts, g->last, orig);
+      votes_from_layout (whole, layout, orig, v, best);
+    }
+}
+
 /* A table no placement explains may have a page of rows printed in two
- * strips of columns (their first columns row after row, then the rest):
- * each page's rows with each cut are tried as such, each strip read by the
- * usual steps.  The cheapest placements within the cost stand; TRUE when
- * one does. */
+ * strips of columns (their first columns row after row, then the rest),
+ * or as a corner and the rest: each page's rows with each cut are tried
+ * as such, each part read by the usual steps.  The cheapest placements
+ * within the cost stand; TRUE when one does. */
 static gboolean
 votes_from_strips (const Search *whole, Votes *v)
 {
@@ -3145,27 +3374,9 @@ votes_from_strips (const Search *whole, Votes *v)
       for (guint cut = 1; cut < ncols; cut++)
         {
           g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
-          Search part = { strips, whole->tok, whole->n, strips->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
-          search_run (&part);
-          Votes pv;
-          votes_init (&pv, ncells);
-          gboolean walked = part.g[ST (&part, 0, 0)] <= MIN (best, DECODE_MAX_COST) && votes_from_paths (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED);
-          if (g_getenv ("GK_DEBUG_DECODE"))
-            g_printerr ("  strips rows %u..%u cut %u: opt %d, walked %d, cost %d\n", r0, r1, cut,
-                        part.g[ST (&part, 0, 0)], walked, pv.cost);
-          if (walked && pv.cost <= MIN (best, DECODE_MAX_COST))
-            {
-              if (pv.cost < best)
-                {
-                  votes_clear (v);
-                  votes_init (v, ncells);
-                }
-              votes_merge_permuted (v, &pv, orig, ncells, pv.cost < best);
-              best = pv.cost;
-            }
-          votes_clear (&pv);
-          search_free (&part);
+          votes_from_layout (whole, strips, orig, v, &best);
         }
+      votes_from_page_corner (whole, a, b, r0, r1, orig, v, &best);
     }
   return best != COST_INF;
 }

@@ -43,10 +43,14 @@
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
- * table wider than pdftotext's flow), each strip read by the same steps,
- * then the longest run of first rows a placement explains with every
- * identity holding; else nothing is placed.  Nor is a row where the
- * placement puts a plus sign in a column of counts (the order read is not
+ * table wider than pdftotext's flow), or as a staircase corner and the rest
+ * (the corner first or last, each part a run of the page's tokens that a
+ * label or header starts; the staircase the one its rows' own identities
+ * and headers explain with nothing against it, found by a shortest path
+ * over the rows), each part read by the same steps, then the longest run
+ * of first rows a placement explains with every identity holding; else
+ * nothing is placed.  Nor is a row where the
+ * placement puts a sign in a column of counts (the order read is not
  * the producer's), nor a small block (table 二's pair of rows) where it puts
  * a number under another column's header.  A token the text reader marks as
  * maybe its page's bare number costs little to drop, between rows or where

@@ -52,6 +52,12 @@ struct GkGrid {
  * Cell i of the new grid is cell orig[i] of g (orig holds one per cell). */
 GkGrid *gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig);
 
+/* The grid as printed when rows r0..r1-1 come in two parts: row q's first
+ * cuts[q - r0] columns (its top-left corner) row after row, and the rest of
+ * each row row after row, the corners first (or last, corner_last). */
+GkGrid *gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, gboolean corner_last,
+                             guint *orig);
+
 /* A cell's text as a number of the column's type; FALSE when it is none.
  * A placeholder is 0 (output.md: a printed dash is zero). */
 gboolean gk_grid_cell_value (const char *raw, GkColumnType type, double *out);

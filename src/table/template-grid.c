@@ -243,6 +243,19 @@ grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, guint bloc
 GkGrid *
 gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig)
 {
+  g_autofree guint *cuts = g_new (guint, r1 - r0);
+  for (guint q = r0; q < r1; q++)
+    cuts[q - r0] = cut;
+  return gk_grid_with_corner (g, r0, r1, cuts, FALSE, orig);
+}
+
+/* The grid as printed when rows r0..r1-1 come in two parts: row q's first
+ * cuts[q - r0] columns (its corner) row after row, and the rest of each row
+ * row after row, the corners first or last.  Cell i of the new grid is
+ * cell orig[i] of g; each part is a block of its own. */
+GkGrid *
+gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, gboolean corner_last, guint *orig)
+{
   GkGrid *v = grid_alloc ();
   g_autofree guint *new_of = g_new (guint, g->cells->len);
   guint blocks = 0;
@@ -254,12 +267,17 @@ gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig
       if (q < r0 || q >= r1)
         grid_add_part (v, g, q, 0, ncols, block, orig, new_of);
       else if (q == r0)
-        {
-          for (guint p = r0; p < r1; p++)
-            grid_add_part (v, g, p, 0, cut, blocks, orig, new_of);
-          for (guint p = r0; p < r1; p++)
-            grid_add_part (v, g, p, cut, g_array_index (g->row_ncols, guint, p), blocks + 1, orig, new_of);
-        }
+        for (guint part = 0; part < 2; part++)
+          {
+            gboolean corner = (part == 0) != corner_last;
+            for (guint p = r0; p < r1; p++)
+              {
+                guint n = g_array_index (g->row_ncols, guint, p), cut = MIN (cuts[p - r0], n);
+                guint lo = corner ? 0 : cut, hi = corner ? cut : n;
+                if (hi > lo)
+                  grid_add_part (v, g, p, lo, hi, blocks + !corner, orig, new_of);
+              }
+          }
     }
   for (guint k = 0; k < g->identities->len; k++)
     {
