@@ -1074,9 +1074,11 @@ test_row_edges_with_the_labels (void)
  * flow cut by a tall label beside the table): the first cuts[r] columns of
  * each of the page's first rows, row after row, then (after the header of
  * the other columns) the rest of every row of the page; or the rest first
- * and the corner last.  The next page row by row. */
+ * and the corner last; the first two rows (cut alike) in each part column
+ * by column when pair_by_columns.  The next page row by row. */
 static void
-append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int page_rows, gboolean corner_last)
+append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int page_rows, gboolean corner_last,
+                         gboolean pair_by_columns)
 {
   for (int part = 0; part < 2; part++)
     {
@@ -1086,7 +1088,16 @@ append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int pag
         {
           if (part == 0 && r == 0)
             append_labels (s);
-          for (int c = corner ? 0 : cuts[r]; c < (corner ? cuts[r] : COLS); c++)
+          int from = corner ? 0 : cuts[r], to = corner ? cuts[r] : COLS;
+          if (pair_by_columns && r == 0)
+            {
+              g_assert_cmpint (cuts[0], ==, cuts[1]);
+              for (int c = from; c < to; c++)
+                append_cell (s, v[0][c]), append_cell (s, v[1][c]);
+              r++;
+              continue;
+            }
+          for (int c = from; c < to; c++)
             append_cell (s, v[r][c]);
         }
     }
@@ -1106,7 +1117,20 @@ test_page_corner_first (void)
   g_autoptr (GString) s = table_start (v, 9);
   enum { PAGE_ROWS = 12 };
   static const int cuts[PAGE_ROWS] = { 4, 4, 3, 2, 1 };
-  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE);
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE, FALSE);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* The same, the first two rows' corners and rests each printed column by
+ * column (their labels taller than their cells). */
+static void
+test_page_corner_pair_by_columns (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 11);
+  enum { PAGE_ROWS = 14 };
+  static const int cuts[PAGE_ROWS] = { 4, 4, 4, 3, 2, 1 };
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE, TRUE);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -1117,7 +1141,7 @@ test_page_corner_last (void)
   g_autoptr (GString) s = table_start (v, 10);
   enum { PAGE_ROWS = 12 };
   static const int cuts[PAGE_ROWS] = { 2, 1 };
-  append_page_with_corner (s, v, cuts, PAGE_ROWS, TRUE);
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, TRUE, FALSE);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -1160,5 +1184,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);
   g_test_add_func ("/decode/page-corner-first", test_page_corner_first);
   g_test_add_func ("/decode/page-corner-last", test_page_corner_last);
+  g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
   return g_test_run ();
 }

@@ -3188,7 +3188,8 @@ page_corner_row_cost (const Search *s, guint r, const guint *tok)
 typedef struct {
   int cost;
   int evidence;           /* the cost but for the orders read (columns) */
-  guint k, cut;           /* the step into this state: rows, their cut */
+  guint k, cut, mode;     /* the step into this state: rows, their cut, the
+                             parts read by columns (bit 0 corner, 1 rest) */
   guint from_sl, from_prev;
 } CornerState;
 
@@ -3197,11 +3198,11 @@ typedef struct {
  * (avail of them), each part read row by row or, over two or three rows
  * cut alike, column by column: a shortest path over (rows placed, corner
  * tokens used, the cut above), judged by the rows' own identities and
- * headers.  The path's cost (*evidence: but for its orders), COST_INF
- * when none fits. */
+ * headers; by_columns as gk_grid_with_corner takes it.  The path's cost
+ * (*evidence: but for its orders), COST_INF when none fits. */
 static int
 page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint S, guint rbeg, guint avail, guint *cuts,
-                  int *evidence)
+                  guint *by_columns, int *evidence)
 {
   if (m * n < S || m * n - S > avail)
     return COST_INF;
@@ -3247,7 +3248,7 @@ page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint
                       continue;
                     CornerState *to = &st[CS (q + k, sl + k * c, c)];
                     if (cost < to->cost)
-                      *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, sl, prev };
+                      *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, mode, sl, prev };
                   }
               }
         }
@@ -3263,7 +3264,13 @@ page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint
     {
       const CornerState *x = &st[CS (q, sl, prev)];
       for (guint p = 0; p < x->k; p++)
-        cuts[q - x->k + p] = x->cut;
+        {
+          cuts[q - x->k + p] = x->cut;
+          by_columns[2 * (q - x->k + p)] = by_columns[2 * (q - x->k + p) + 1] = 0;
+        }
+      for (guint part = 0; part < 2; part++)
+        if (x->mode >> part & 1)
+          by_columns[2 * (q - x->k) + part] = x->k;
       q -= x->k, sl = x->from_sl, prev = x->from_prev;
     }
 #undef CS
@@ -3277,6 +3284,7 @@ typedef struct {
   int cost;
   gboolean last;
   guint cuts[PAGE_CORNER_MAX_ROWS];
+  guint by_columns[2 * PAGE_CORNER_MAX_ROWS];
 } CornerGuess;
 
 /* A page's rows r0..r1-1 printed as two parts: the top-left corner of
@@ -3306,15 +3314,16 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
           continue;
         CornerGuess g = { .last = last };
         int evidence = 0;
-        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, g.cuts, &evidence)
-                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, g.cuts, &evidence);
+        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, g.cuts, g.by_columns, &evidence)
+                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, g.cuts, g.by_columns, &evidence);
         /* a guess is tried only when it explains the whole page: no
          * identity of a row broken, no number under another's header */
         gboolean seen = g.cost == COST_INF || evidence > 0;
         for (guint q = 0; q < guesses->len && !seen; q++)
           {
             const CornerGuess *o = &g_array_index (guesses, CornerGuess, q);
-            seen = o->last == g.last && memcmp (o->cuts, g.cuts, m * sizeof (guint)) == 0;
+            seen = o->last == g.last && memcmp (o->cuts, g.cuts, m * sizeof (guint)) == 0
+                   && memcmp (o->by_columns, g.by_columns, 2 * m * sizeof (guint)) == 0;
           }
         if (seen)
           continue;
@@ -3335,7 +3344,7 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
             g_printerr (" %u", g->cuts[p]);
           g_printerr ("\n");
         }
-      g_autoptr (GkGrid) layout = gk_grid_with_corner (grid, r0, r1, g->cuts, g->last, orig);
+      g_autoptr (GkGrid) layout = gk_grid_with_corner (grid, r0, r1, g->cuts, g->by_columns, g->last, orig);
       votes_from_layout (whole, layout, orig, v, best);
     }
 }

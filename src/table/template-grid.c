@@ -235,6 +235,28 @@ grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, guint bloc
   v->n_rows++;
 }
 
+/* Adds the cells of column c of template rows q..q+k-1 (a band read column
+ * by column) as a row of grid v, as grid_add_part does. */
+static void
+grid_add_column (GkGrid *v, const GkGrid *g, guint q, guint k, guint c, guint block, guint *orig, guint *new_of)
+{
+  g_array_append_val (v->row_first, v->cells->len);
+  g_array_append_val (v->row_ncols, k);
+  g_array_append_val (v->row_block, block);
+  g_ptr_array_add (v->rows, g->rows->pdata[q]);
+  for (guint p = 0; p < k; p++)
+    {
+      guint old = g_array_index (g->row_first, guint, q + p) + c;
+      const GridCell *gc = &g_array_index (g->cells, GridCell, old);
+      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, p, gc->header };
+      orig[v->cells->len] = old;
+      new_of[old] = v->cells->len;
+      g_array_append_val (v->cells, nc);
+      g_hash_table_insert (v->index, nc.key, GUINT_TO_POINTER (v->cells->len));
+    }
+  v->n_rows++;
+}
+
 /* The grid as printed when rows r0..r1-1 (a page's rows) come in two strips
  * of columns: their first `cut` columns row after row, then the others (a
  * browser's table wider than pdftotext's flow).  Cell i of the new grid is
@@ -246,15 +268,18 @@ gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig
   g_autofree guint *cuts = g_new (guint, r1 - r0);
   for (guint q = r0; q < r1; q++)
     cuts[q - r0] = cut;
-  return gk_grid_with_corner (g, r0, r1, cuts, FALSE, orig);
+  return gk_grid_with_corner (g, r0, r1, cuts, NULL, FALSE, orig);
 }
 
 /* The grid as printed when rows r0..r1-1 come in two parts: row q's first
  * cuts[q - r0] columns (its corner) row after row, and the rest of each row
- * row after row, the corners first or last.  Cell i of the new grid is
- * cell orig[i] of g; each part is a block of its own. */
+ * row after row, the corners first or last; by_columns (may be NULL) says
+ * where a part is read column by column (see template-grid-private.h).
+ * Cell i of the new grid is cell orig[i] of g; each part is a block of its
+ * own. */
 GkGrid *
-gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, gboolean corner_last, guint *orig)
+gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, const guint *by_columns,
+                     gboolean corner_last, guint *orig)
 {
   GkGrid *v = grid_alloc ();
   g_autofree guint *new_of = g_new (guint, g->cells->len);
@@ -270,12 +295,21 @@ gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, gbo
         for (guint part = 0; part < 2; part++)
           {
             gboolean corner = (part == 0) != corner_last;
-            for (guint p = r0; p < r1; p++)
+            for (guint p = r0; p < r1;)
               {
                 guint n = g_array_index (g->row_ncols, guint, p), cut = MIN (cuts[p - r0], n);
                 guint lo = corner ? 0 : cut, hi = corner ? cut : n;
+                guint k = by_columns ? by_columns[2 * (p - r0) + !corner] : 0;
+                if (k > 1 && hi > lo)
+                  {
+                    for (guint c = lo; c < hi; c++)
+                      grid_add_column (v, g, p, k, c, blocks + !corner, orig, new_of);
+                    p += k;
+                    continue;
+                  }
                 if (hi > lo)
                   grid_add_part (v, g, p, lo, hi, blocks + !corner, orig, new_of);
+                p++;
               }
           }
     }
