@@ -1145,6 +1145,41 @@ test_page_corner_last (void)
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
+/* Row by row, each cell a block of its own, in a table whose first and last
+ * columns are narrow: a wrapped number is a block of two lines, its pieces
+ * joined where the row's total says. */
+static void
+test_row_major_wrapped_cells (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 10);
+  static const int more[][2] = { { FIRST_OUTCOME, 3410 }, { 13, 88 }, { 16, 5 } };
+  for (guint k = 0; k < G_N_ELEMENTS (more); k++)
+    for (int r = 0; r < 3; r++)
+      {
+        int row = r == 0 ? more[k][0] : r == 1 ? PROCESSED : NEW;
+        v[row][0] += more[k][1];
+        v[row][COLS - 1] += more[k][1];
+      }
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (c == 0 || c == COLS - 1)
+          {
+            append_wrapped (s, v[r][c]);
+            g_string_append (s, "\n");
+          }
+        else
+          append_cell (s, v[r][c]);
+    }
+  g_assert_cmpint (v[NEW][COLS - 1], >=, 1000);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1185,5 +1220,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-corner-first", test_page_corner_first);
   g_test_add_func ("/decode/page-corner-last", test_page_corner_last);
   g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
+  g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   return g_test_run ();
 }

@@ -261,7 +261,7 @@ step_token (const Step *st, guint j)
     {
       guint o = 0;
       for (guint c = 0;; o++)
-        if (!(st->joins >> o & 1) && c++ == j)
+        if (!(o < 64 && (st->joins >> o & 1)) && c++ == j)
           return o;
     }
   return st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
@@ -980,6 +980,7 @@ typedef struct {
   const Search *s;
   guint i, r, ncols;
   Step band;
+  guint strips;        /* the band's strips (Step.cuts); a row's: each cell its own */
   GArray *found;       /* JoinStep */
   guint tries;
 } JoinGen;
@@ -1057,7 +1058,7 @@ join_strips (JoinGen *g, guint a, guint off, guint extra, guint64 joins)
       return;
     }
   guint b = a + 1;
-  while (b < g->ncols && !(g->band.cuts & (1u << (b - 1))))
+  while (b < g->ncols && !(g->strips & (1u << (b - 1))))
     b++;
   guint starts[JOIN_BAND_MAX];
   if (b - a > 1)
@@ -1073,8 +1074,8 @@ join_step_cmp (gconstpointer a, gconstpointer b)
 }
 
 /* The steps from state (i, r) that join pieces, cheapest first, worked out
- * once: each band of at most JOIN_BAND_MAX rows with a strip of one column,
- * its pieces grouped every way they may be. */
+ * once: each row, and each band of at most JOIN_BAND_MAX rows with a strip
+ * of one column, its pieces grouped every way they may be. */
 static GArray *
 join_steps_at (const Search *s, guint i, guint r)
 {
@@ -1091,11 +1092,15 @@ join_steps_at (const Search *s, guint i, guint r)
     return found;
   Step bands[STEPS_MAX];
   guint nb = steps_from (s, r, bands);
-  JoinGen g = { s, i, r, g_array_index (s->grid->row_ncols, guint, r), { 0 }, found, 0 };
+  JoinGen g = { s, i, r, g_array_index (s->grid->row_ncols, guint, r), { 0 }, 0, found, 0 };
   for (guint q = 0; q < nb; q++)
-    if (bands[q].kind == STEP_BAND && bands[q].hole == NO_HOLE && bands[q].k <= JOIN_BAND_MAX)
+    if ((bands[q].kind == STEP_BAND || bands[q].kind == STEP_ROW) && bands[q].hole == NO_HOLE
+        && bands[q].k <= JOIN_BAND_MAX)
       {
+        /* a row printed cell by cell: each cell a strip of one column, its
+         * wrapped number a block of its own */
         g.band = bands[q];
+        g.strips = bands[q].kind == STEP_ROW ? G_MAXUINT : bands[q].cuts;
         join_strips (&g, 0, 0, 0, 0);
       }
   g_array_sort (found, join_step_cmp);
