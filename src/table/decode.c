@@ -3575,6 +3575,61 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
     }
 }
 
+/* A row's last cell (its total) whose number follows a break in the print
+ * (headers between it and the row's other numbers) may have been printed
+ * after the next row's parts instead: pdftotext reads a block of columns
+ * that starts with it in no fixed order.  Where that reading keeps both
+ * rows' own identities too, the cells it reads otherwise are not read. */
+static void
+doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gboolean *two_ways)
+{
+  g_autoptr (GHashTable) token_of = g_hash_table_new (NULL, NULL);
+  for (guint t = 0; t < s->n; t++)
+    g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
+  for (guint r = 0; r + 1 < grid->n_rows; r++)
+    {
+      guint w = g_array_index (grid->row_ncols, guint, r);
+      guint first = g_array_index (grid->row_first, guint, r);
+      if (w < 2 || w > ROW_MAX_COLS || g_array_index (grid->row_ncols, guint, r + 1) != w)
+        continue;
+      /* the two rows filled from 2w tokens in a row, read row by row */
+      guint t0 = 0;
+      gboolean contiguous = TRUE;
+      for (guint j = 0; j < 2 * w && contiguous; j++)
+        {
+          guint c = first + j;
+          guint t = v->seen[c] && !v->blank[c] && !v->differs[c]
+                      ? GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c])) : 0;
+          if (j == 0)
+            t0 = t;
+          contiguous = t && t0 && t == t0 + j;
+        }
+      if (!contiguous || !s->tok[t0 - 1 + w - 1].above || g_array_index (grid->row_first, guint, r + 1) != first + w)
+        continue;
+      /* the total and the next row printed in one run after the break */
+      gboolean run = TRUE;
+      for (guint j = w; j < 2 * w && run; j++)
+        run = !s->tok[t0 - 1 + j].above;
+      if (!run)
+        continue;
+      /* token order of the other reading: row r's total is the last but
+       * one token, the next row's cells shift back one */
+      double now[2 * ROW_MAX_COLS], alt[2 * ROW_MAX_COLS];
+      gboolean readable = TRUE;
+      for (guint j = 0; j < 2 * w && readable; j++)
+        {
+          guint k = j < w - 1 ? j : j == w - 1 ? 2 * w - 2 : j == 2 * w - 1 ? j : j - 1;
+          GkColumnType type = gk_grid_type (grid, first + j);
+          readable = token_value (&s->tok[t0 - 1 + j], type, &now[j]) && token_value (&s->tok[t0 - 1 + k], type, &alt[j]);
+        }
+      if (!readable || row_broken (grid, r, alt) || row_broken (grid, r + 1, alt + w))
+        continue;
+      for (guint j = 0; j < 2 * w; j++)
+        if (fabs (now[j] - alt[j]) > SUM_EPSILON)
+          v->differs[first + j] = two_ways[first + j] = TRUE;
+    }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 {
@@ -3598,6 +3653,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   guint ncells = grid->cells->len;
   Votes v;
   votes_init (&v, ncells);
+  g_autofree gboolean *two_ways = g_new0 (gboolean, ncells);
   gboolean unplaceable = FALSE;
   /* a stream of zeros is the table of zeros however it was laid out */
   gboolean all_zero = TRUE;
@@ -3649,12 +3705,14 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     {
       doubt_rows_of_misplaced_signs (grid, &s, &v);
       doubt_blocks_under_other_headers (grid, &s, &v);
+      doubt_totals_after_a_break (grid, &s, &v, two_ways);
     }
   search_free (&s);
 
   GkDecoded *dec = g_new0 (GkDecoded, 1);
   dec->cells = g_new0 (const GkCell *, ncells);
   dec->ambiguous = g_new0 (gboolean, ncells);
+  dec->two_ways = g_steal_pointer (&two_ways);
   dec->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
   dec->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   /* the numbers joined from their pieces are cells the record may keep */
@@ -3710,6 +3768,7 @@ gk_decoded_free (GkDecoded *dec)
     return;
   g_free (dec->cells);
   g_free (dec->ambiguous);
+  g_free (dec->two_ways);
   g_ptr_array_unref (dec->warnings);
   if (dec->owned)
     g_ptr_array_unref (dec->owned);

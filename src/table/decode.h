@@ -79,6 +79,8 @@ guint gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const 
 typedef struct {
   const GkCell **cells;  /* per grid cell: the cell placed there, or NULL */
   gboolean *ambiguous;   /* per grid cell: cheapest placements disagree */
+  gboolean *two_ways;    /* per grid cell: a row's total printed after the
+                            next row's parts reads it otherwise (ambiguous) */
   GPtrArray *warnings;   /* GkWarning* */
   GPtrArray *owned;      /* GkCell*: blank cells of rows printed in part (raw "") */
   guint skipped;         /* tokens the placement leaves out (furniture, strays) */

@@ -654,6 +654,30 @@ drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells
                     "%u个数字的排列无法确定（表格的数字次序与已知排列均不符），其值为 null", dropped);
 }
 
+/* The row reading is one placement of the stream the decoder read: a cell
+ * a row's total printed after the next row's parts fills otherwise (the
+ * decoder's two_ways) is not read by the row reading either. */
+static void
+drop_cells_placed_two_ways (Candidate *c, const GkGrid *grid, const GkDecoded *dec, const GkCell **cells)
+{
+  guint n = gk_grid_size (grid), dropped = 0;
+  int page = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!dec->two_ways[i] || !cells[i])
+        continue;
+      Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
+      if (a)
+        a->cell = NULL;
+      page = page ? page : cells[i]->src.page;
+      cells[i] = NULL;
+      dropped++;
+    }
+  if (dropped)
+    candidate_warn (c, "ambiguous_placement", page,
+                    "%u个数字无法确定所在单元格（多种排列同样符合表格），其值为 null", dropped);
+}
+
 /* Whether rows [lo, hi) name the section's table: two of its template rows'
  * labels stand there (its one row, for a table of one), a sentence's words
  * not counted. */
@@ -696,6 +720,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     {
       if (dec->unplaceable)
         drop_rows_off_their_line (c, grid, mine);
+      else
+        drop_cells_placed_two_ways (c, grid, dec, mine);
       drop_doubted_rows (c, grid, mine);
       return;
     }
