@@ -1207,6 +1207,42 @@ test_total_after_a_break (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* A 2021 report whose table 三 keeps 2019's one row of （六）其他处理 (23
+ * rows), its labels as a block and then its numbers: the labels fit both
+ * templates alike, the numbers fill only the grid of 23 rows. */
+static void
+test_grid_the_numbers_fill (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 3);
+  /* table 二 of 2021 before it: the template chosen for an earlier table */
+  g_string_prepend (s, "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                       "规章 1 1 5\n行政规范性文件 13 5 200\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 2504\n"
+                       "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 1704\n行政强制 335\n第二十条第（八）项\n"
+                       "信息内容 本年收费金额（单位：万元）\n行政事业性收费 42\n");
+  for (int c = 0; c < COLS; c++)
+    {
+      v[LAST_OUTCOME][c] += v[LAST_OUTCOME - 1][c] + v[LAST_OUTCOME - 2][c];
+      v[LAST_OUTCOME - 1][c] = v[LAST_OUTCOME - 2][c] = 0;
+    }
+  for (int r = 0; r < ROWS; r++)
+    if (r < LAST_OUTCOME - 2 || r > LAST_OUTCOME)
+      g_string_append_printf (s, "%s\n", labels[r]);
+    else if (r == LAST_OUTCOME)
+      g_string_append (s, "（六）其他处理\n");
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS && (r < LAST_OUTCOME - 2 || r == LAST_OUTCOME || r > LAST_OUTCOME); c++)
+      append_cell (s, v[r][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int c = 0; c < COLS; c++)
+    {
+      g_autofree char *key = g_strconcat ("applications.other_handling.", col_keys[c], NULL);
+      g_autofree char *total = g_strconcat ("applications.processed_total.", col_keys[c], NULL);
+      g_assert_true (tu_int_is (rec, key, v[LAST_OUTCOME][c]));
+      g_assert_true (tu_int_is (rec, total, v[PROCESSED][c]));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1249,5 +1285,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
+  g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   return g_test_run ();
 }

@@ -1044,6 +1044,27 @@ write_candidate (const GkTemplateSet *set, GkRecord *rec, const Candidate *c)
     }
 }
 
+/* Whether cand beats best, a candidate of another template the labels
+ * like as much.  A text dump's numbers are as many as its grid's cells
+ * (zeros printed): where they fill one template's grid and not the other's,
+ * that is its grid (a 2021 report keeping 2019's one row of （六）其他处理);
+ * else the tie goes to the template already chosen for an earlier table. */
+static gboolean
+tie_goes_to (const GkTemplateSet *set, const GkContent *content, const Candidate *cand, const Candidate *best,
+             guint lo, guint hi, const char *chosen)
+{
+  if (content->media == GK_MEDIA_TEXT)
+    {
+      guint numbers = gk_decode_tokens_unused (content->rows, lo, table_tail_end (set, content->rows, hi), NULL, 0);
+      g_autoptr (GkGrid) mine = gk_grid_new (set, cand->tpl, cand->spec);
+      g_autoptr (GkGrid) theirs = gk_grid_new (set, best->tpl, best->spec);
+      gboolean fits = gk_grid_size (mine) == numbers, they_fit = gk_grid_size (theirs) == numbers;
+      if (fits != they_fit)
+        return fits;
+    }
+  return chosen && strcmp (cand->tpl->id, chosen) == 0;
+}
+
 void
 gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *record)
 {
@@ -1100,9 +1121,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
                 continue;
               Candidate *cand = match_section (set, tpl, sec, content->rows, lo, hi);
               if (!best || cand->score > best->score
-                  /* a tie goes to the template already chosen for an earlier table */
-                  || (cand->score == best->score && s > 0 && chosen[0]
-                      && strcmp (cand->tpl->id, chosen[0]) == 0))
+                  || (cand->score == best->score
+                      && tie_goes_to (set, content, cand, best, lo, hi, s > 0 ? chosen[0] : NULL)))
                 {
                   if (best)
                     runner_up = MAX (runner_up, best->score);
