@@ -505,6 +505,75 @@ test_blank_zero_rows_joined_by_identities (void)
       }
 }
 
+/* Table 三 with blank cells for zero (its values in v): the first row's
+ * total and the numbers of the next four rows after a block of their
+ * labels, more numbers than a row holds; row `gone` printed with no label
+ * nor number (a form that lacks it). */
+static GkRecord *
+read_label_block_part_filled (int v[ROWS][COLS], int gone)
+{
+  memset (v, 0, sizeof (int) * ROWS * COLS);
+  v[NEW][1] = v[NEW][COLS - 1] = 5;
+  v[FIRST_OUTCOME][1] = v[FIRST_OUTCOME][COLS - 1] = 3;
+  v[FIRST_OUTCOME + 1][1] = v[FIRST_OUTCOME + 1][COLS - 1] = 2;
+  memcpy (v[PROCESSED], v[NEW], sizeof v[NEW]);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  append_cell (s, 5);
+  for (int r = CARRIED; r <= 4; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (const int *t = (const int[]){ 5, 0, 3, 3, 2, 2, 0, 0, -1 }; *t >= 0; t++)
+    append_cell (s, *t);
+  for (int r = 5; r <= LAST_OUTCOME; r++)
+    {
+      if (r == gone)
+        continue;
+      g_string_append_printf (s, "%s\n", labels[r]);
+      append_cell (s, 0);
+    }
+  g_string_append_printf (s, "%s\n0 5 0 0 0 0 5\n\n%s\n", labels[PROCESSED], labels[FORWARD]);
+  append_cell (s, 0);
+  return read_text (s);
+}
+
+/* The labels fill the block's rows a row's worth each and leave the block
+ * part-filled, which no row of it can be read from alone.  Split among
+ * the rows every way in order, the numbers keep every identity one way
+ * only. */
+static void
+test_blank_zero_label_block_part_filled (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GkRecord) rec = read_label_block_part_filled (v, ROWS);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+}
+
+/* The same with a row the text never names after the block: it is no
+ * blank row (the numbers may be its own), and the block's split, which
+ * would fill it, is not made. */
+static void
+test_blank_zero_rows_never_named_are_not_blank (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GkRecord) rec = read_label_block_part_filled (v, 5);
+  for (int r = 0; r <= 5; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        GkValue *got = gk_record_get (rec, key);
+        if (r >= 5 ? got->kind != GK_VALUE_NULL : got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: a row the text never names read", key);
+      }
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", 5));
+}
+
 /* Blank cells for zero, and a wrapped label whose numbers sit between its
  * head and the rest of it (a tall row's numbers beside its first line): the
  * head, from its ordinal on, begins one row's label only, so the numbers
@@ -1260,6 +1329,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
+  g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);
+  g_test_add_func ("/decode/blank-zero-rows-never-named-are-not-blank", test_blank_zero_rows_never_named_are_not_blank);
   g_test_add_func ("/decode/blank-zero-group-of-zeros-however-placed", test_blank_zero_group_of_zeros_however_placed);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);

@@ -2181,6 +2181,13 @@ under_other_header (const GkGrid *grid, const GPtrArray *lines, guint last)
   return other;
 }
 
+/* What the labels say of a row's numbers (tokens_by_label). */
+typedef enum {
+  LABEL_NONE,       /* no label named the row before some numbers */
+  LABEL_NAMED,      /* its label stood before the numbers given it */
+  LABEL_UNTRUSTED,  /* one of a label block's rows left part-filled */
+} LabelTrust;
+
 static void
 array_unref_maybe (gpointer a)
 {
@@ -2190,7 +2197,7 @@ array_unref_maybe (gpointer a)
 
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
-                 guint *block_rows, GPtrArray **raw)
+                 guint *block_rows, GPtrArray **raw, LabelTrust *trust)
 {
   GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
@@ -2208,6 +2215,9 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
   if (unnamed)
     for (guint r = 0; r < grid->n_rows; r++)
       g_array_append_val (queue, r);
+  g_autofree gboolean *was_named = g_new0 (gboolean, grid->n_rows);
+  for (guint r = 0; r < grid->n_rows && unnamed; r++)
+    was_named[r] = TRUE;
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autofree char *head = NULL;   /* the labels that named the one row being filled */
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);   /* pending, a line each */
@@ -2279,6 +2289,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
               if (labelled)
                 break;
             }
+          for (guint q = 0; q < named->len; q++)
+            was_named[g_array_index (named, Named, q).row] = TRUE;
           guint from = named->len > 1 && run > g_array_index (grid->row_ncols, guint, last) ? 0 : named->len - 1;
           for (guint q = from; q < named->len && !other_header; q++)
             g_array_append_val (queue, g_array_index (named, Named, q).row);
@@ -2320,14 +2332,17 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
                                 != g_array_index (grid->row_ncols, guint, g_array_index (queue, guint, at))))
     for (guint q = 0; q < queue->len; q++)
       spoiled[g_array_index (queue, guint, q)] = TRUE;
-  /* what the labels gave each row before the rows holding too many are
-   * emptied (NULL: numbers run into the label, split elsewhere, or a label
-   * block's rows part-filled: not to be trusted) */
+  /* what the labels gave each row before the rows not to be trusted are
+   * emptied (NULL: numbers run into the label, split elsewhere), and how
+   * far the labels vouch for it */
   if (raw)
     {
       *raw = g_ptr_array_new_with_free_func (array_unref_maybe);
       for (guint r = 0; r < grid->n_rows; r++)
-        g_ptr_array_add (*raw, glued[r] || (spoiled[r] && !all_zero) ? NULL : g_array_copy (by_row->pdata[r]));
+        g_ptr_array_add (*raw, glued[r] ? NULL : g_array_copy (by_row->pdata[r]));
+      if (trust)
+        for (guint r = 0; r < grid->n_rows; r++)
+          trust[r] = spoiled[r] && !all_zero ? LABEL_UNTRUSTED : was_named[r] ? LABEL_NAMED : LABEL_NONE;
     }
   for (guint r = 0; r < grid->n_rows; r++)
     if (((GArray *) by_row->pdata[r])->len > g_array_index (grid->row_ncols, guint, r) || (spoiled[r] && !all_zero)
@@ -2503,7 +2518,11 @@ votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
 
 /* Options a span may have, search nodes a span's splits and the joint
  * search may take: past them, nothing more is read than the rows alone. */
-enum { JOINT_MAX_OPTIONS = 2048, SPAN_MAX_NODES = 100000, JOINT_MAX_NODES = 60000 };
+enum { JOINT_MAX_OPTIONS = 16384, SPAN_MAX_NODES = 200000, JOINT_MAX_NODES = 60000 };
+
+/* Cells a span's readings may hold in all (its rows' readings kept on the
+ * way): past it, the span is too loose to be read. */
+enum { SPAN_MAX_CELLS = 1 << 20 };
 
 static gint
 uint_cmp (gconstpointer a, gconstpointer b)
@@ -2549,18 +2568,29 @@ typedef struct {
   const GkGrid *grid;
   const Token *tok;
   const guint *list;     /* the span's tokens, in printed order */
-  guint len;
-  Joint *j;
-  double *values;        /* scratch: the span's cells */
-  const GkCell **cells;
-  guint nodes;
+  const guint *bound;    /* per token of list: the last row it may go to
+                            (its label's: numbers never belong to a row
+                            whose label comes after them) */
+  guint len, r0, r1;
+  Joint **memo;          /* [(q - r0) * (len + 1) + t]: the readings of rows q.. from token t */
+  guint work;
+  gsize kept;            /* cells of the readings kept */
   gboolean failed;
 } SpanFill;
 
+/* Keeps, among the readings of rows [q, r1], a row's reading followed by
+ * reading o of the rest (rest NULL: none), unless dearer than the best. */
 static void
-span_keep (SpanFill *f, guint cost)
+span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *const *row_cells, guint ncols,
+           const Joint *rest, guint o)
 {
-  Joint *j = f->j;
+  if (f->failed || cost > j->best)
+    return;
+  if (++f->work > SPAN_MAX_NODES)
+    {
+      f->failed = TRUE;
+      return;
+    }
   if (cost < j->best)
     {
       j->best = cost, j->n = 0;
@@ -2568,54 +2598,60 @@ span_keep (SpanFill *f, guint cost)
       g_ptr_array_set_size (j->cells, 0);
       g_hash_table_remove_all (j->seen);
     }
-  GBytes *key = g_bytes_new (f->values, j->w * sizeof (double));
+  g_autofree double *values = g_new (double, j->w);
+  memcpy (values, row, ncols * sizeof (double));
+  if (rest)
+    memcpy (values + ncols, &g_array_index (rest->values, double, (gsize) o * rest->w), rest->w * sizeof (double));
+  GBytes *key = g_bytes_new (values, j->w * sizeof (double));
   if (g_hash_table_contains (j->seen, key))
     {
       g_bytes_unref (key);
       return;
     }
-  if (j->n >= JOINT_MAX_OPTIONS)
+  f->kept += j->w;
+  if (j->n >= JOINT_MAX_OPTIONS || f->kept > SPAN_MAX_CELLS)
     {
       g_bytes_unref (key);
       f->failed = TRUE;
       return;
     }
   g_hash_table_add (j->seen, key);
-  g_array_append_vals (j->values, f->values, j->w);
-  for (guint c = 0; c < j->w; c++)
-    g_ptr_array_add (j->cells, (gpointer) f->cells[c]);
+  g_array_append_vals (j->values, values, j->w);
+  for (guint c = 0; c < ncols; c++)
+    g_ptr_array_add (j->cells, (gpointer) row_cells[c]);
+  for (guint c = 0; rest && c < rest->w; c++)
+    g_ptr_array_add (j->cells, rest->cells->pdata[(gsize) o * rest->w + c]);
   j->n++;
 }
 
-/* Row q of the span takes tokens from t on, in order, in columns chosen
- * left to right; the last row takes what is left. */
-static void
-span_fill (SpanFill *f, guint q, guint t, guint cost)
+/* The readings of rows [q, r1] from token t on: row q takes the next
+ * tokens in order, in columns chosen left to right (where its zeros sat
+ * makes no other reading), the rows after it the rest; the last row takes
+ * what is left.  Those breaking fewest of the rows' own identities. */
+static Joint *
+span_suffix (SpanFill *f, guint q, guint t)
 {
-  Joint *j = f->j;
-  if (f->failed || ++f->nodes > SPAN_MAX_NODES)
-    {
-      f->failed = TRUE;
-      return;
-    }
-  if (q > j->r1)
-    {
-      if (t == f->len)
-        span_keep (f, cost);
-      return;
-    }
+  gsize at = (gsize) (q - f->r0) * (f->len + 1) + t;
+  if (f->memo[at])
+    return f->memo[at];
+  Joint *j = joint_new (f->grid, q, f->r1);
+  f->memo[at] = j;
   guint ncols = g_array_index (f->grid->row_ncols, guint, q);
-  guint off = g_array_index (f->grid->row_first, guint, q) - j->c0;
+  guint first = g_array_index (f->grid->row_first, guint, q);
   guint left = f->len - t;
-  guint kmin = q == j->r1 ? left : 0, kmax = MIN (ncols, left);
+  guint kmin = q == f->r1 ? left : 0, kmax = MIN (ncols, left);
+  for (guint a = 0; a < kmax; a++)
+    if (f->bound[t + a] < q)
+      {
+        kmax = a;
+        break;
+      }
   guint pick[ROW_MAX_COLS];
   if (ncols > ROW_MAX_COLS)
     {
       f->failed = TRUE;
-      return;
+      return j;
     }
-  /* the row's distinct readings of k tokens (where its zeros sat makes
-   * none), then the rest of the span after each */
   for (guint k = kmin; k <= kmax && !f->failed; k++)
     {
       guint choices = 1;   /* ncols choose k */
@@ -2635,7 +2671,7 @@ span_fill (SpanFill *f, guint q, guint t, guint cost)
           for (guint a = 0; a < k && fits; a++)
             {
               const Token *tk = &f->tok[f->list[t + a]];
-              fits = token_value (tk, gk_grid_type (f->grid, j->c0 + off + pick[a]), &row[pick[a]]);
+              fits = token_value (tk, gk_grid_type (f->grid, first + pick[a]), &row[pick[a]]);
               cells[pick[a]] = tk->cell;
             }
           gboolean again = !fits;
@@ -2656,30 +2692,38 @@ span_fill (SpanFill *f, guint q, guint t, guint cost)
           for (guint z = (guint) a + 1; z < k; z++)
             pick[z] = pick[z - 1] + 1;
         }
+      const Joint *rest = q < f->r1 ? span_suffix (f, q + 1, t + k) : NULL;
       for (guint z = 0; z < nseen && !f->failed; z++)
         {
-          if (cost + seen_broken[z] > j->best)
-            continue;
-          memcpy (f->values + off, seen + (gsize) z * ROW_MAX_COLS, ncols * sizeof (double));
-          memcpy (f->cells + off, seen_cells + (gsize) z * ROW_MAX_COLS, ncols * sizeof (GkCell *));
-          span_fill (f, q + 1, t + k, cost + seen_broken[z]);
+          const double *row = seen + (gsize) z * ROW_MAX_COLS;
+          const GkCell *const *cells = seen_cells + (gsize) z * ROW_MAX_COLS;
+          if (!rest)
+            span_keep (f, j, seen_broken[z], row, cells, ncols, NULL, 0);
+          for (guint o = 0; rest && o < rest->n && !f->failed; o++)
+            span_keep (f, j, seen_broken[z] + rest->best, row, cells, ncols, rest, o);
         }
     }
+  return j;
 }
 
 /* The options of rows [r0, r1] holding the tokens of list (in printed
- * order); NULL when they are too many or a token is unreadable. */
+ * order), each token in a row no later than its bound; NULL when they are
+ * too many or a token is unreadable. */
 static Joint *
-span_options (const GkGrid *grid, const Token *tok, const guint *list, guint len, guint r0, guint r1)
+span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
+              guint r1)
 {
   for (guint q = 0; q < len; q++)
     if (tok[list[q]].unreadable)
       return NULL;
-  Joint *j = joint_new (grid, r0, r1);
-  g_autofree double *values = g_new0 (double, j->w);
-  g_autofree const GkCell **cells = g_new0 (const GkCell *, j->w);
-  SpanFill f = { grid, tok, list, len, j, values, cells, 0, FALSE };
-  span_fill (&f, r0, 0, 0);
+  gsize nmemo = (gsize) (r1 - r0 + 1) * (len + 1);
+  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE };
+  Joint *j = span_suffix (&f, r0, 0);
+  f.memo[0] = NULL;
+  for (gsize q = 0; q < nmemo; q++)
+    if (f.memo[q])
+      joint_free (f.memo[q]);
+  g_free (f.memo);
   if (g_getenv ("GK_DEBUG_DECODE") && r1 > r0)
     g_printerr ("  span rows %u..%u, %u tokens: %u options (%s), %u broken\n", r0, r1, len, j->n,
                 f.failed ? "too many" : "all", j->best);
@@ -2874,11 +2918,13 @@ joint_bounds_free (JointSearch *js)
 }
 
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
- * trusted) searched together; the cells of the rows it places are voted
- * in v, over what the rows alone gave.  full_kept[r]: row r, printed
+ * trusted; trust: what their labels vouch) searched together; the cells
+ * of the rows it places are voted in v, over what the rows alone gave.
+ * full_kept[r]: row r, printed
  * whole, stands as printed (the rows alone kept it). */
 static void
-votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const gboolean *full_kept, Votes *v)
+votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
+              const gboolean *full_kept, Votes *v)
 {
   guint R = grid->n_rows, n = grid->cells->len;
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
@@ -2890,16 +2936,27 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
     {
       const GArray *mine = raw->pdata[r];
       guint ncols = g_array_index (grid->row_ncols, guint, r);
-      if (!mine)
+      /* a row no label named holds nothing known: not a blank row */
+      if (!mine || trust[r] == LABEL_NONE)
         continue;
       if (mine->len == 0)
         {
           kind[r] = ROW_EMPTY;
           continue;
         }
+      /* a row of a label block part-filled never stands alone: its
+       * numbers may be its neighbours' */
+      if (trust[r] == LABEL_UNTRUSTED)
+        {
+          kind[r] = ROW_BROKEN;
+          continue;
+        }
       if (mine->len == ncols && !full_kept[r])
         continue;
-      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, mine->len, r, r) : NULL;
+      g_autofree guint *bound = g_new (guint, mine->len);
+      for (guint q = 0; q < mine->len; q++)
+        bound[q] = r;
+      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, bound, mine->len, r, r) : NULL;
       kind[r] = alone[r] && alone[r]->best == 0 ? ROW_FIT : alone[r] || mine->len > ncols ? ROW_BROKEN : ROW_UNKNOWN;
     }
   for (guint r = 0; r < R;)
@@ -2916,21 +2973,39 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
           r++;
           continue;
         }
-      /* a span: rows empty or broken, one broken at least */
+      /* a span: rows empty or broken, one broken at least, between rows
+       * read alone (a row not read may hold the span's numbers, or its
+       * numbers be the span's) */
       guint r1 = r, broken = 0;
       while (r1 < R && (kind[r1] == ROW_EMPTY || kind[r1] == ROW_BROKEN)
              && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r))
         broken += kind[r1++] == ROW_BROKEN;
-      if (broken)
+      gboolean bounded = (r == 0 || kind[r - 1] != ROW_UNKNOWN) && (r1 == R || kind[r1] != ROW_UNKNOWN);
+      if (broken && bounded)
         {
+          /* the tokens in printed order, each bounded by its label's row
+           * (a block part-filled: by the span's end) */
           g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
           for (guint q = r; q < r1; q++)
             g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
           g_array_sort (list, uint_cmp);
+          for (guint z = 0; z < list->len; z++)
+            for (guint q = r; q < r1; q++)
+              {
+                const GArray *mine = raw->pdata[q];
+                for (guint y = 0; y < mine->len; y++)
+                  if (g_array_index (mine, guint, y) == g_array_index (list, guint, z))
+                    {
+                      guint b = trust[q] == LABEL_NAMED ? q : r1 - 1;
+                      g_array_append_val (bound, b);
+                    }
+              }
           /* a span no split reads with its rows' identities holding was
            * not read right (a total printed after the next rows): as a row
            * alone, not placed */
-          Joint *j = span_options (grid, tok, (const guint *) list->data, list->len, r, r1 - 1);
+          Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r,
+                                   r1 - 1);
           if (j && j->best == 0)
             g_ptr_array_add (vars, j);
           else if (j)
@@ -3024,7 +3099,8 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       return;
     }
   g_autoptr (GPtrArray) raw = NULL;
-  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw);
+  g_autofree LabelTrust *trust = g_new0 (LabelTrust, grid->n_rows);
+  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust);
   const Token *tok = (const Token *) toks->data;
   g_autofree gboolean *full_kept = g_new0 (gboolean, grid->n_rows);
   if (g_getenv ("GK_DEBUG_DECODE"))
@@ -3071,7 +3147,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           vote (v, first + q, t->cell, value);
         }
     }
-  votes_joined (grid, tok, raw, full_kept, v);
+  votes_joined (grid, tok, raw, trust, full_kept, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,
