@@ -599,17 +599,16 @@ reading_worth (const GkGrid *grid, const GkCell *const *cells, guint unused)
 
 /* A reading that takes more misprints than a table holds is doubtful in the
  * rows of those misprints: their cells are not read. */
+/* The cells which marks are not read: each its assignment cleared, one
+ * ambiguous_placement warning saying why ("N个数字" + why). */
 static void
-drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
+drop_cells (Candidate *c, const GkGrid *grid, const GkCell **cells, const gboolean *which, const char *why)
 {
-  guint n = gk_grid_size (grid);
-  g_autofree gboolean *doubted = g_new0 (gboolean, n);
-  gk_grid_misprints (grid, cells, NULL, doubted);
-  guint dropped = 0;
+  guint n = gk_grid_size (grid), dropped = 0;
   int page = 0;
   for (guint i = 0; i < n; i++)
     {
-      if (!doubted[i] || !cells[i])
+      if (!which[i] || !cells[i])
         continue;
       Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
       if (a)
@@ -620,8 +619,15 @@ drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
       dropped++;
     }
   if (dropped)
-    candidate_warn (c, "ambiguous_placement", page,
-                    "%u个数字所在行的排列无法与表格的勾稽关系相容（须假定多处印刷错误），其值为 null", dropped);
+    candidate_warn (c, "ambiguous_placement", page, "%u个数字%s，其值为 null", dropped, why);
+}
+
+static void
+drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
+{
+  g_autofree gboolean *doubted = g_new0 (gboolean, gk_grid_size (grid));
+  gk_grid_misprints (grid, cells, NULL, doubted);
+  drop_cells (c, grid, cells, doubted, "所在行的排列无法与表格的勾稽关系相容（须假定多处印刷错误）");
 }
 
 /* Where the decoder finds no placement near a table's layout, the numbers
@@ -630,28 +636,14 @@ drop_doubted_rows (Candidate *c, const GkGrid *grid, const GkCell **cells)
 static void
 drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells)
 {
-  guint n = gk_grid_size (grid), dropped = 0;
-  int page = 0;
+  guint n = gk_grid_size (grid);
   /* decided over the whole reading first: a row is judged on all its cells */
   g_autofree gboolean *off = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < n && cells[i] && !off[i]; j++)
       off[i] = j != i && cells[j] && gk_grid_row (grid, j) == gk_grid_row (grid, i)
                && cells[j]->src.line != cells[i]->src.line;
-  for (guint i = 0; i < n; i++)
-    {
-      if (!off[i])
-        continue;
-      Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
-      if (a)
-        a->cell = NULL;
-      page = page ? page : cells[i]->src.page;
-      cells[i] = NULL;
-      dropped++;
-    }
-  if (dropped)
-    candidate_warn (c, "ambiguous_placement", page,
-                    "%u个数字的排列无法确定（表格的数字次序与已知排列均不符），其值为 null", dropped);
+  drop_cells (c, grid, cells, off, "的排列无法确定（表格的数字次序与已知排列均不符）");
 }
 
 /* The row reading is one placement of the stream the decoder read: a cell
@@ -660,22 +652,7 @@ drop_rows_off_their_line (Candidate *c, const GkGrid *grid, const GkCell **cells
 static void
 drop_cells_placed_two_ways (Candidate *c, const GkGrid *grid, const GkDecoded *dec, const GkCell **cells)
 {
-  guint n = gk_grid_size (grid), dropped = 0;
-  int page = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      if (!dec->two_ways[i] || !cells[i])
-        continue;
-      Assignment *a = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
-      if (a)
-        a->cell = NULL;
-      page = page ? page : cells[i]->src.page;
-      cells[i] = NULL;
-      dropped++;
-    }
-  if (dropped)
-    candidate_warn (c, "ambiguous_placement", page,
-                    "%u个数字无法确定所在单元格（多种排列同样符合表格），其值为 null", dropped);
+  drop_cells (c, grid, cells, dec->two_ways, "无法确定所在单元格（多种排列同样符合表格）");
 }
 
 /* Whether rows [lo, hi) name the section's table: two of its template rows'
