@@ -30,7 +30,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval eval-text eval-variants valgrind clean install uninstall
+.PHONY: all deps demo check check-asan fuzz bench eval eval-text eval-variants eval-fresh valgrind clean install uninstall
 all: $(BUILD)/gongkai $(BUILD)/libgongkai.so
 
 $(DEPS_OK): scripts/install-deps
@@ -100,6 +100,16 @@ eval-variants: $(BUILD)/gongkai
 	rm -rf $(BUILD)/variants
 	scripts/variants samples $(BUILD)/variants
 	scripts/eval $(BUILD)/gongkai $(BUILD)/variants | tail -n 8
+
+# FRESH random reports rendered anew by scripts/gen-samples --fresh (needs
+# scripts/install-deps --generator; kept in build/fresh between runs): the PDF
+# path and the text path in pdftotext's three modes, on layouts no rule was
+# written against.
+FRESH ?= 40
+eval-fresh: $(BUILD)/gongkai
+	scripts/gen-samples --fresh $(FRESH) --out $(BUILD)/fresh
+	scripts/eval $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7
+	for m in default layout raw; do scripts/eval --text=$$m $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7; done
 
 # The samples, then the outside corpus's born-digital PDFs where ../shared is there (SHARED=DIR elsewhere).
 bench: $(BUILD)/gongkai
