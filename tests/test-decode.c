@@ -1139,20 +1139,25 @@ test_row_edges_with_the_labels (void)
       }
 }
 
+/* Corner orders append_page_with_corner prints. */
+enum { CORNER_FIRST = 0, CORNER_LAST = 1, CORNER_PAIR_BY_COLUMNS = 2, CORNER_RIGHT_TO_LEFT = 4 };
+
 /* A page's rows printed as a staircase corner and the rest (pdftotext's
  * flow cut by a tall label beside the table): the first cuts[r] columns of
  * each of the page's first rows, row after row, then (after the header of
  * the other columns) the rest of every row of the page; or the rest first
- * and the corner last; the first two rows (cut alike) in each part column
- * by column when pair_by_columns.  The next page row by row. */
+ * and the corner last (CORNER_LAST); the first two rows (cut alike) in each
+ * part column by column (CORNER_PAIR_BY_COLUMNS); the corner's columns
+ * right to left (CORNER_RIGHT_TO_LEFT).  The next page row by row. */
 static void
-append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int page_rows, gboolean corner_last,
-                         gboolean pair_by_columns)
+append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int page_rows, guint order)
 {
+  gboolean corner_last = order & CORNER_LAST, pair_by_columns = order & CORNER_PAIR_BY_COLUMNS;
+  gboolean reversed = order & CORNER_RIGHT_TO_LEFT;
   for (int part = 0; part < 2; part++)
     {
       gboolean corner = (part == 0) != corner_last;
-      g_string_append (s, corner ? "自然人\n商业企业\n" : "法律服务机构\n其他\n总计\n");
+      g_string_append (s, !corner ? "法律服务机构\n其他\n总计\n" : reversed ? "商业企业\n自然人\n" : "自然人\n商业企业\n");
       for (int r = 0; r < page_rows; r++)
         {
           if (part == 0 && r == 0)
@@ -1166,8 +1171,8 @@ append_page_with_corner (GString *s, int v[ROWS][COLS], const int *cuts, int pag
               r++;
               continue;
             }
-          for (int c = from; c < to; c++)
-            append_cell (s, v[r][c]);
+          for (int j = from; j < to; j++)
+            append_cell (s, v[r][corner && reversed ? to - 1 - (j - from) : j]);
         }
     }
   g_string_append (s, "\f");
@@ -1186,7 +1191,7 @@ test_page_corner_first (void)
   g_autoptr (GString) s = table_start (v, 9);
   enum { PAGE_ROWS = 12 };
   static const int cuts[PAGE_ROWS] = { 4, 4, 3, 2, 1 };
-  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE, FALSE);
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, CORNER_FIRST);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -1199,7 +1204,7 @@ test_page_corner_pair_by_columns (void)
   g_autoptr (GString) s = table_start (v, 11);
   enum { PAGE_ROWS = 14 };
   static const int cuts[PAGE_ROWS] = { 4, 4, 4, 3, 2, 1 };
-  append_page_with_corner (s, v, cuts, PAGE_ROWS, FALSE, TRUE);
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, CORNER_PAIR_BY_COLUMNS);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -1210,7 +1215,20 @@ test_page_corner_last (void)
   g_autoptr (GString) s = table_start (v, 10);
   enum { PAGE_ROWS = 12 };
   static const int cuts[PAGE_ROWS] = { 2, 1 };
-  append_page_with_corner (s, v, cuts, PAGE_ROWS, TRUE, FALSE);
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, CORNER_LAST);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* The corner last, its columns right to left (pdftotext takes the header
+ * cells over a short table's corner, each with its number, from the right). */
+static void
+test_page_corner_right_to_left (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 12);
+  enum { PAGE_ROWS = 10 };
+  static const int cuts[PAGE_ROWS] = { 4, 3 };
+  append_page_with_corner (s, v, cuts, PAGE_ROWS, CORNER_LAST | CORNER_RIGHT_TO_LEFT);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -1354,6 +1372,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-corner-first", test_page_corner_first);
   g_test_add_func ("/decode/page-corner-last", test_page_corner_last);
   g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
+  g_test_add_func ("/decode/page-corner-right-to-left", test_page_corner_right_to_left);
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);

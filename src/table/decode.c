@@ -3277,13 +3277,14 @@ typedef struct {
 /* The cuts of rows r0..r0+m-1 (n columns each) that best explain the
  * corners as the S tokens from lbeg and the rest as the tokens from rbeg
  * (avail of them), each part read row by row or, over two or three rows
- * cut alike, column by column: a shortest path over (rows placed, corner
- * tokens used, the cut above), judged by the rows' own identities and
- * headers; by_columns as gk_grid_with_corner takes it.  The path's cost
- * (*evidence: but for its orders), COST_INF when none fits. */
+ * cut alike, column by column, the corner's columns right to left when
+ * reversed: a shortest path over (rows placed, corner tokens used, the cut
+ * above), judged by the rows' own identities and headers; by_columns as
+ * gk_grid_with_corner takes it.  The path's cost (*evidence: but for its
+ * orders), COST_INF when none fits. */
 static int
-page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint S, guint rbeg, guint avail, guint *cuts,
-                  guint *by_columns, int *evidence)
+page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint S, guint rbeg, guint avail,
+                  gboolean reversed, guint *cuts, guint *by_columns, int *evidence)
 {
   if (m * n < S || m * n - S > avail)
     return COST_INF;
@@ -3318,7 +3319,7 @@ page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint
                         for (guint j = 0; j < n; j++)
                           {
                             gboolean corner = j < c;
-                            guint w = corner ? c : n - c, jj = corner ? j : j - c;
+                            guint w = corner ? c : n - c, jj = corner ? (reversed ? c - 1 - j : j) : j - c;
                             guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
                             tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
                           }
@@ -3363,7 +3364,7 @@ enum { PAGE_CORNER_MAX_ROWS = 64 };
 
 typedef struct {
   int cost;
-  gboolean last;
+  gboolean last, reversed;
   guint cuts[PAGE_CORNER_MAX_ROWS];
   guint by_columns[2 * PAGE_CORNER_MAX_ROWS];
 } CornerGuess;
@@ -3387,16 +3388,19 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
     e--;
   g_autoptr (GArray) guesses = g_array_new (FALSE, FALSE, sizeof (CornerGuess));
   int cheapest = COST_INF;
-  for (guint last = 0; last < 2; last++)
+  /* the corner's columns may come right to left (pdftotext ordering the
+   * header cells above them, each with its number, from the right) */
+  for (guint order = 0; order < 4; order++)
     for (guint t = a + 1; t < e; t++)
       {
+        gboolean last = order & 1, reversed = order >> 1;
         guint S = last ? e - t : t - a;
         if (!whole->tok[t].above || S > PAGE_CORNER_MAX_CELLS || S > m * (n - 1))
           continue;
-        CornerGuess g = { .last = last };
+        CornerGuess g = { .last = last, .reversed = reversed };
         int evidence = 0;
-        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, g.cuts, g.by_columns, &evidence)
-                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, g.cuts, g.by_columns, &evidence);
+        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, reversed, g.cuts, g.by_columns, &evidence)
+                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, reversed, g.cuts, g.by_columns, &evidence);
         /* a guess is tried only when it explains the whole page: no
          * identity of a row broken, no number under another's header */
         gboolean seen = g.cost == COST_INF || evidence > 0;
@@ -3405,6 +3409,9 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
             const CornerGuess *o = &g_array_index (guesses, CornerGuess, q);
             seen = o->last == g.last && memcmp (o->cuts, g.cuts, m * sizeof (guint)) == 0
                    && memcmp (o->by_columns, g.by_columns, 2 * m * sizeof (guint)) == 0;
+            /* a corner one column wide reads alike either way */
+            for (guint p = 0; p < m && seen && o->reversed != g.reversed; p++)
+              seen = g.cuts[p] < 2;
           }
         if (seen)
           continue;
@@ -3420,12 +3427,13 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
       tried++;
       if (g_getenv ("GK_DEBUG_DECODE"))
         {
-          g_printerr ("  page corner rows %u..%u %s, guess cost %d, cuts", r0, r1, g->last ? "last" : "first", g->cost);
+          g_printerr ("  page corner rows %u..%u %s%s, guess cost %d, cuts", r0, r1, g->last ? "last" : "first",
+                      g->reversed ? " right to left" : "", g->cost);
           for (guint p = 0; p < m; p++)
             g_printerr (" %u", g->cuts[p]);
           g_printerr ("\n");
         }
-      g_autoptr (GkGrid) layout = gk_grid_with_corner (grid, r0, r1, g->cuts, g->by_columns, g->last, orig);
+      g_autoptr (GkGrid) layout = gk_grid_with_corner (grid, r0, r1, g->cuts, g->by_columns, g->last, g->reversed, orig);
       votes_from_layout (whole, layout, orig, v, best);
     }
 }

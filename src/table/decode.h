@@ -44,8 +44,9 @@
  * rows unread.  When no placement comes near a table's layout, the decoder
  * tries each page's rows printed in two strips of columns (a browser's
  * table wider than pdftotext's flow), or as a staircase corner and the rest
- * (the corner first or last, each part a run of the page's tokens that a
- * label or header starts; the staircase the one its rows' own identities
+ * (the corner first or last, its columns left to right or right to left —
+ * pdftotext taking the header cells above it from the right —, each part a
+ * run of the page's tokens that a label or header starts; the staircase the one its rows' own identities
  * and headers explain with nothing against it, found by a shortest path
  * over the rows), each part read by the same steps, then the longest run
  * of first rows a placement explains with every identity holding; else

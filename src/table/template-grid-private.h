@@ -54,12 +54,13 @@ GkGrid *gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, gui
 
 /* The grid as printed when rows r0..r1-1 come in two parts: row q's first
  * cuts[q - r0] columns (its top-left corner) row after row, and the rest of
- * each row row after row, the corners first (or last, corner_last).
+ * each row row after row, the corners first (or last, corner_last), their
+ * columns right to left when corner_reversed.
  * by_columns[2 * (q - r0)] (its corner) and [2 * (q - r0) + 1] (its rest),
  * when k > 1: that part of rows q..q+k-1 (cut alike) is read column by
  * column, each column a row of the new grid; by_columns may be NULL. */
 GkGrid *gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, const guint *by_columns,
-                             gboolean corner_last, guint *orig);
+                             gboolean corner_last, gboolean corner_reversed, guint *orig);
 
 /* A cell's text as a number of the column's type; FALSE when it is none.
  * A placeholder is 0 (output.md: a printed dash is zero). */

@@ -213,20 +213,22 @@ gk_grid_free (GkGrid *grid)
   g_free (grid);
 }
 
-/* Adds template row q's columns a..b-1 as a row of grid v; old cell c of
- * g becomes v's cell orig-indexed by new_of[c]. */
+/* Adds template row q's columns a..b-1 (b-1..a when reversed) as a row of
+ * grid v; old cell c of g becomes v's cell orig-indexed by new_of[c]. */
 static void
-grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, guint block, guint *orig, guint *new_of)
+grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, gboolean reversed, guint block, guint *orig,
+               guint *new_of)
 {
   g_array_append_val (v->row_first, v->cells->len);
   g_array_append_val (v->row_ncols, (guint){ b - a });
   g_array_append_val (v->row_block, block);
   g_ptr_array_add (v->rows, g->rows->pdata[q]);
-  for (guint c = a; c < b; c++)
+  for (guint j = 0; j < b - a; j++)
     {
+      guint c = reversed ? b - 1 - j : a + j;
       guint old = g_array_index (g->row_first, guint, q) + c;
       const GridCell *gc = &g_array_index (g->cells, GridCell, old);
-      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, c - a, gc->header };
+      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, j, gc->header };
       orig[v->cells->len] = old;
       new_of[old] = v->cells->len;
       g_array_append_val (v->cells, nc);
@@ -268,18 +270,18 @@ gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, guint *orig
   g_autofree guint *cuts = g_new (guint, r1 - r0);
   for (guint q = r0; q < r1; q++)
     cuts[q - r0] = cut;
-  return gk_grid_with_corner (g, r0, r1, cuts, NULL, FALSE, orig);
+  return gk_grid_with_corner (g, r0, r1, cuts, NULL, FALSE, FALSE, orig);
 }
 
 /* The grid as printed when rows r0..r1-1 come in two parts: row q's first
  * cuts[q - r0] columns (its corner) row after row, and the rest of each row
- * row after row, the corners first or last; by_columns (may be NULL) says
- * where a part is read column by column (see template-grid-private.h).
- * Cell i of the new grid is cell orig[i] of g; each part is a block of its
- * own. */
+ * row after row, the corners first or last, their columns right to left
+ * when corner_reversed; by_columns (may be NULL) says where a part is read
+ * column by column (see template-grid-private.h).  Cell i of the new grid
+ * is cell orig[i] of g; each part is a block of its own. */
 GkGrid *
 gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, const guint *by_columns,
-                     gboolean corner_last, guint *orig)
+                     gboolean corner_last, gboolean corner_reversed, guint *orig)
 {
   GkGrid *v = grid_alloc ();
   g_autofree guint *new_of = g_new (guint, g->cells->len);
@@ -290,7 +292,7 @@ gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, con
     {
       guint ncols = g_array_index (g->row_ncols, guint, q), block = g_array_index (g->row_block, guint, q);
       if (q < r0 || q >= r1)
-        grid_add_part (v, g, q, 0, ncols, block, orig, new_of);
+        grid_add_part (v, g, q, 0, ncols, FALSE, block, orig, new_of);
       else if (q == r0)
         for (guint part = 0; part < 2; part++)
           {
@@ -300,15 +302,16 @@ gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, con
                 guint n = g_array_index (g->row_ncols, guint, p), cut = MIN (cuts[p - r0], n);
                 guint lo = corner ? 0 : cut, hi = corner ? cut : n;
                 guint k = by_columns ? by_columns[2 * (p - r0) + !corner] : 0;
+                gboolean reversed = corner && corner_reversed;
                 if (k > 1 && hi > lo)
                   {
-                    for (guint c = lo; c < hi; c++)
-                      grid_add_column (v, g, p, k, c, blocks + !corner, orig, new_of);
+                    for (guint j = 0; j < hi - lo; j++)
+                      grid_add_column (v, g, p, k, reversed ? hi - 1 - j : lo + j, blocks + !corner, orig, new_of);
                     p += k;
                     continue;
                   }
                 if (hi > lo)
-                  grid_add_part (v, g, p, lo, hi, blocks + !corner, orig, new_of);
+                  grid_add_part (v, g, p, lo, hi, reversed, blocks + !corner, orig, new_of);
                 p++;
               }
           }
