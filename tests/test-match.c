@@ -193,6 +193,37 @@ test_dropped_character (void)
   g_assert_true (tu_int_is (rec, "applications.withheld_enforcement_files.total", 0));
 }
 
+/* A fuzzy match needs a label's words: "3.其他" has two, and its ordinal
+ * and dot would take the first line of a wrapped "2.其他法律行政 / 法规禁止
+ * 公开" for it, so that a 2021 report keeping 2019's （六）其他处理 row (its
+ * labels wrapped, the numbers on their first lines) fits 2021's grid. */
+static void
+test_short_label_not_fuzzy (void)
+{
+  g_autoptr (GString) s = g_string_new ("二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                                        "规章 0 0 1\n行政规范性文件 3 1 20\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 2910\n"
+                                        "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 5\n行政强制 0\n"
+                                        "第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 0.092\n");
+  const char *over[] = { "（六）其他处理", "2 0 0 0 0 0 2", "（七）总计", "2 0 0 0 0 0 2", NULL };
+  g_autoptr (GString) t = table3 (over, TRUE);
+  const char *wrapped[] = { "2.其他法律行政法规禁止公开", "2.其他法律行政 0 0 0 0 0 0 0\n法规禁止公开\n",
+                            "5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关 0 0 0 0 0 0 0\n确认或重新出具已获取信息\n" };
+  for (guint k = 0; k < G_N_ELEMENTS (wrapped); k += 2)
+    {
+      char *at = strstr (t->str, wrapped[k]);
+      gsize line_end = (gsize) (strchr (at, '\n') + 1 - t->str);
+      g_string_erase (t, at - t->str, (gssize) (line_end - (gsize) (at - t->str)));
+      g_string_insert (t, at - t->str, wrapped[k + 1]);
+    }
+  g_string_append (s, t->str);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_cmpstr (rec->template_id, ==, "2021");
+  g_assert_true (tu_int_is (rec, "applications.other_handling.total", 2));
+  g_assert_true (tu_int_is (rec, "applications.other_handling.natural_person", 2));
+  g_assert_null (gk_record_get (rec, "applications.other_handling_misc.total"));
+  g_assert_true (tu_int_is (rec, "applications.withheld_prohibited_by_law.total", 0));
+}
+
 /* templates.md §6.4: a web page's table as text with pipes and trailing empty cells */
 static void
 test_pipe_rows (void)
@@ -390,6 +421,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/stray-page-number", test_stray_page_number);
   g_test_add_func ("/match/heading-missing", test_heading_missing);
   g_test_add_func ("/match/dropped-character", test_dropped_character);
+  g_test_add_func ("/match/short-label-not-fuzzy", test_short_label_not_fuzzy);
   g_test_add_func ("/match/pipe-rows", test_pipe_rows);
   g_test_add_func ("/match/pipe-row-continued", test_pipe_row_continued);
   g_test_add_func ("/match/label-block", test_label_block);

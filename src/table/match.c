@@ -16,7 +16,9 @@ enum { STRAY_MAX_CELLS = 2 };
 /* A label no pattern matches may still be a template row printed with a
  * character dropped or misread (templates.md §6.1, OCR): it is taken when
  * this share of the official label's characters appear in order at the end
- * of the text, and no other row comes within FUZZY_MARGIN of it. */
+ * of the text, and no other row comes within FUZZY_MARGIN of it.  The
+ * label needs FUZZY_MIN_CHARS words (ideographs): an ordinal and its dot
+ * tell no row apart ("3.其他" would take "2.其他法律行政"). */
 #define FUZZY_MIN_RATIO 0.75
 #define FUZZY_MARGIN 0.10
 enum { FUZZY_MIN_CHARS = 4, FUZZY_SLACK_CHARS = 4 };
@@ -263,9 +265,11 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
       if (ncells != fr->block->columns->len)
         continue;
       g_autofree char *lk = gk_text_label_key (fr->row->label);
-      glong nl = 0;
+      glong nl = 0, words = 0;
       g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
-      if (nl < FUZZY_MIN_CHARS)
+      for (glong k = 0; k < nl; k++)
+        words += gk_text_is_ideograph (l[k]);
+      if (words < FUZZY_MIN_CHARS)
         continue;
       glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
       double ratio = (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
