@@ -400,6 +400,85 @@ test_ocr_blank_beside_doubtful_cell (void)
   g_assert_cmpstr (c->placeholders->pdata[0], ==, "applications.granted.commercial");
 }
 
+/* Table 三 of a born-digital PDF as ruled rows: page 2 up to the row `cut`,
+ * whose label is printed as `first` there and `second` on page 3 after the
+ * repeated header; `figures_first` says which part holds the row's figures
+ * (the other part's ruled cells are blank). */
+static GkContent *
+table3_cut_by_page (const char *cut, const char *first, const char *second, gboolean figures_first)
+{
+  GkContent *content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  GkSource src = { .method = GK_METHOD_PDF_TEXT, .confidence = 1.0, .page = 2, .has_box = TRUE };
+  const char *header[] = { "三、收到和处理政府信息公开申请情况", "申请人情况",
+                           "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计", NULL };
+  for (int h = 0; header[h]; h++)
+    g_ptr_array_add (content->rows, gk_row_new (header[h], &src));
+  for (int i = 0; labels_2019[i]; i++)
+    {
+      const char *l = labels_2019[i];
+      if (g_str_has_prefix (l, "三、") || strstr (l, "）不予公开") || strstr (l, "）无法提供")
+          || strstr (l, "）不予处理"))
+        {
+          g_ptr_array_add (content->rows, gk_row_new (l, &src));
+          continue;
+        }
+      gboolean is_cut = strcmp (l, cut) == 0;
+      for (int part = 0; part < (is_cut ? 2 : 1); part++)
+        {
+          if (is_cut && part == 1)
+            {
+              src.page = 3;
+              for (int h = 1; header[h]; h++)
+                g_ptr_array_add (content->rows, gk_row_new (header[h], &src));
+            }
+          GkRow *row = gk_row_new (is_cut ? (part == 0 ? first : second) : l, &src);
+          gboolean figures = !is_cut || (part == 0) == figures_first;
+          for (int k = 0; k < 7; k++)
+            {
+              const char *v = !figures ? "" : !is_cut ? "0" : k == 0 || k == 6 ? "2" : "0";
+              GkCell *cell = gk_cell_new (v, &src);
+              cell->grid_cell = TRUE;
+              gk_row_add_cell (row, cell);
+            }
+          g_ptr_array_add (content->rows, row);
+        }
+    }
+  return content;
+}
+
+/* A tall row LibreOffice lets run over the page: the label is cut in two
+ * (the second part after the repeated header), one part holds the figures
+ * and the other's ruled cells are blank.  The two parts are one row; the
+ * blank part read alone was a row of zeros, wrong and failing a check. */
+static void
+test_row_cut_by_page (void)
+{
+  for (int figures_first = 1; figures_first >= 0; figures_first--)
+    {
+      g_autoptr (GkContent) content = table3_cut_by_page ("3.要求提供公开出版物", "3.要求提供公开", "出版物",
+                                                          figures_first);
+      g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "cut.pdf", content);
+      g_assert_true (tu_int_is (rec, "applications.not_processed_publication.natural_person", 2));
+      g_assert_true (tu_int_is (rec, "applications.not_processed_publication.total", 2));
+      g_assert_true (tu_int_is (rec, "applications.not_processed_repeated.total", 0));
+      g_assert_nonnull (tu_warning (rec->warnings, "row_split_by_page", NULL));
+    }
+}
+
+/* A row of figures whose label names no row, then on the next page a whole
+ * row printed blank (zeros left blank): the blank row names itself fully, so
+ * it is no second half, and the figures are given to no row. */
+static void
+test_blank_row_after_page_is_its_own (void)
+{
+  g_autoptr (GkContent) content = table3_cut_by_page ("3.要求提供公开出版物", "3.要求提供公開", "3.要求提供公开出版物",
+                                                      TRUE);
+  g_autoptr (GkRecord) rec = gk_pipeline_record_from_content (tu_pipeline (), "cut.pdf", content);
+  g_assert_null (tu_warning (rec->warnings, "row_split_by_page", NULL));
+  GkValue *v = gk_record_get (rec, "applications.not_processed_publication.natural_person");
+  g_assert_true (v->kind == GK_VALUE_INT && v->i == 0 && v->from_blank);
+}
+
 static void
 test_no_tables (void)
 {
@@ -430,6 +509,8 @@ main (int argc, char **argv)
   g_test_add_func ("/match/ocr-unbelieved-cell", test_ocr_unbelieved_cell);
   g_test_add_func ("/match/ocr-thousands-point", test_ocr_thousands_point);
   g_test_add_func ("/match/ocr-blank-beside-doubtful-cell", test_ocr_blank_beside_doubtful_cell);
+  g_test_add_func ("/match/row-cut-by-page", test_row_cut_by_page);
+  g_test_add_func ("/match/blank-row-after-page-is-its-own", test_blank_row_after_page_is_its_own);
   g_test_add_func ("/match/no-tables", test_no_tables);
   return g_test_run ();
 }

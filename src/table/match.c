@@ -288,6 +288,105 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
   return -1;
 }
 
+static gboolean
+row_all_blank (const GkRow *row)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    if (!cell_is_blank (row->cells->pdata[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The share of template row fr's official label's characters found in
+ * order at the end of text (what fuzzy_row weighs). */
+static double
+label_lcs_ratio (const FlatRow *fr, const char *text)
+{
+  glong nt = 0, nl = 0;
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
+  g_autofree char *lk = gk_text_label_key (fr->row->label);
+  g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
+  if (nl == 0)
+    return 0;
+  glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
+  return (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+}
+
+/* How well text names template row fr: 1 when its pattern matches. */
+static double
+label_score (const FlatRow *fr, const char *text)
+{
+  return gk_regex_search (fr->row->pattern, text, 0, NULL, NULL) ? 1.0 : label_lcs_ratio (fr, text);
+}
+
+/* A row broken by a page break (LibreOffice lets a tall row run over the
+ * page): its label is cut in two, the second part's lines come as rows of
+ * their own, and its figures sit in one part while the other part's ruled
+ * cells are blank.  rows[i] (label `text`, naming no template row) is such
+ * a first part when the rows after it, up to the first with cells, are on a
+ * later page, exactly one of the two parts has figures, and the whole label
+ * names an unused template row (cells fitting) clearly better than the
+ * second part alone does — else the second part is a row of its own.
+ * Returns the template row and sets *figures (the part whose cells are
+ * read) and *end (the last row of the second part); -1 when no such row. */
+static int
+page_split_row (const GPtrArray *rows, guint i, guint hi, const GArray *flat, const gboolean *used,
+                const char *text, guint *figures, guint *end)
+{
+  const GkRow *a = rows->pdata[i];
+  int pa = row_page (a);
+  if (pa <= 0 || !a->cells->len)
+    return -1;
+  g_autoptr (GString) rest = g_string_new (NULL);
+  guint j = i + 1;
+  for (; j < hi && !((GkRow *) rows->pdata[j])->cells->len; j++)
+    {
+      g_autofree char *k = gk_text_label_key (((GkRow *) rows->pdata[j])->label);
+      g_string_append (rest, k);
+    }
+  if (j >= hi)
+    return -1;
+  const GkRow *b = rows->pdata[j];
+  if (row_page (b) <= pa)
+    return -1;
+  gboolean blank_a = row_all_blank (a), blank_b = row_all_blank (b);
+  if (blank_a == blank_b)
+    return -1;                        /* figures in both parts, or in neither */
+  g_autofree char *kb = gk_text_label_key (b->label);
+  g_string_append (rest, kb);
+  if (rest->len == 0)
+    return -1;
+  const GkRow *with = blank_a ? b : a;
+  guint ncells = effective_cells (with->cells, G_MAXUINT);
+  /* the label-only rows between may be the label's wrapped lines or the
+   * table's header repeated at the top of the page: both are tried */
+  g_autofree char *whole = g_strconcat (text, rest->str, NULL);
+  g_autofree char *ends = g_strconcat (text, kb, NULL);
+  int best = -1;
+  double best_score = 0, second = 0;
+  for (guint f = 0; f < flat->len; f++)
+    {
+      const FlatRow *fr = &g_array_index (flat, FlatRow, f);
+      if (used[f] || fr->block->columns->len != ncells)
+        continue;
+      double sc = MAX (label_score (fr, whole), label_score (fr, ends));
+      if (sc > best_score)
+        second = best_score, best_score = sc, best = (int) f;
+      else if (sc > second)
+        second = sc;
+    }
+  if (best < 0 || best_score < FUZZY_MIN_RATIO || best_score - second < FUZZY_MARGIN)
+    return -1;
+  /* the second part alone names the row as fully: a row of its own (the
+   * patterns accept a label's key words, so the characters are weighed) */
+  const FlatRow *fb = &g_array_index (flat, FlatRow, best);
+  if (label_lcs_ratio (fb, rest->str) + FUZZY_MARGIN > MAX (label_lcs_ratio (fb, whole), label_lcs_ratio (fb, ends)))
+    return -1;
+  *figures = blank_a ? j : i;
+  *end = j;
+  return best;
+}
+
 /* pdftotext's default mode prints some tables as a block of row labels
  * followed by a block of their number rows.  When the label text before a
  * label-less number row names at least LABEL_BLOCK_MIN unused template rows,
@@ -489,6 +588,20 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
                           ((GkCell *) row->cells->pdata[0])->raw);
           continue;
         }
+      guint split_end = i;   /* the last row of a row broken by a page */
+      guint split_figures = i;
+      if (best < 0)
+        {
+          best = page_split_row (rows, i, hi, flat, used, text, &split_figures, &split_end);
+          if (best >= 0)
+            {
+              candidate_warn (c, "row_split_by_page", row_page (row),
+                              "row “%s” runs over a page break; its two parts read as one row",
+                              g_array_index (flat, FlatRow, best).row->label);
+              i = split_figures;
+              row = rows->pdata[i];
+            }
+        }
       if (best < 0)
         {
           double ratio = 0;
@@ -520,7 +633,7 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
           have = effective_cells (cells, ncols);
           last = i;
         }
-      i = last;
+      i = MAX (last, split_end);
       if (have != ncols)
         have = split_glued_row (set, c, fr, row, glued_run, cells, have);
       /* a row whose cells did not fit stays open for a clean reading later */
