@@ -110,6 +110,29 @@ test_nbsp_blank_cells (void)
   g_assert_cmpint (((GkCell *) r->cells->pdata[1])->src.method, ==, GK_METHOD_HTML);
 }
 
+/* A row of zeros printed blank is a data row whose ruled cells are blank
+ * (read as 0), not a header: it used to be label-only, so its template
+ * row was "not found" and all seven values null.  A header with text in
+ * every cell stays a label-only row. */
+static void
+test_row_of_blank_cells (void)
+{
+  g_autoptr (GkContent) c = read_html (
+    "<table><tr><td>申请人情况</td><td>自然人</td><td>总计</td></tr>"
+    "<tr><td>1.属于国家秘密</td><td></td><td>&nbsp;</td></tr>"
+    "<tr><td>2.其他法律行政法规禁止公开</td><td>1</td><td>1</td></tr></table>");
+  g_autoptr (GPtrArray) rows = data_rows (c);
+  g_assert_cmpuint (rows->len, ==, 2);
+  GkRow *r = rows->pdata[0];
+  g_assert_cmpstr (r->label, ==, "1.属于国家秘密");
+  g_assert_cmpuint (r->cells->len, ==, 2);
+  g_assert_cmpstr (cell_raw (r, 0), ==, "");
+  g_assert_true (((GkCell *) r->cells->pdata[0])->grid_cell);
+  g_assert_true (((GkCell *) r->cells->pdata[1])->grid_cell);
+  GkRow *h = c->rows->pdata[0];
+  g_assert_cmpuint (h->cells->len, ==, 0);
+}
+
 static void
 test_row_without_label_keeps_leading_blank (void)
 {
@@ -336,6 +359,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/colspan-misaligned", test_colspan_misaligned);
   g_test_add_func ("/html/nbsp-blank-cells", test_nbsp_blank_cells);
   g_test_add_func ("/html/row-without-label", test_row_without_label_keeps_leading_blank);
+  g_test_add_func ("/html/row-of-blank-cells", test_row_of_blank_cells);
   g_test_add_func ("/html/value-spanning-rows", test_value_spanning_rows_not_repeated);
   g_test_add_func ("/html/nested-layout-table", test_nested_layout_table);
   g_test_add_func ("/html/script-style-comments-debris", test_script_style_comments_debris);

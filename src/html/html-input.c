@@ -268,6 +268,27 @@ is_number_text (const char *text)
   return *text && gk_number_is_cell_token (text);
 }
 
+/* A table row of zeros printed blank: a label, then only empty cells of its
+ * own (at least BLANK_ROW_MIN_CELLS) — a data row whose blanks are read as 0
+ * like any blank in a ruled cell, not a header row (headers name columns). */
+enum { BLANK_ROW_MIN_CELLS = 2 };
+
+static gboolean
+blank_value_cells (const GPtrArray *entries, int r, guint first_value, gsize label_len)
+{
+  if (first_value == 0 || label_len == 0)
+    return FALSE;
+  guint blanks = 0;
+  for (guint i = first_value; i < entries->len; i++)
+    {
+      const GridCell *gc = entries->pdata[i];
+      if (gc->row != r || *gc->text)
+        return FALSE;
+      blanks++;
+    }
+  return blanks >= BLANK_ROW_MIN_CELLS;
+}
+
 /* One grid row → one GkRow (and one GkLine with the row's text). */
 static void
 emit_grid_row (Reader *rd, const Grid *g, int r, int tr_line)
@@ -315,7 +336,7 @@ emit_grid_row (Reader *rd, const Grid *g, int r, int tr_line)
   GkSource row_src = html_source (tr_line);
   if (line->len)
     g_ptr_array_add (rd->content->lines, gk_line_new (line->str, &row_src));
-  if (!any_number)
+  if (!any_number && !blank_value_cells (entries, r, first_value, label->len))
     {
       /* a header or heading row: everything in it is label */
       for (guint i = 0; i < entries->len; i++)
