@@ -103,12 +103,13 @@ eval-variants: $(BUILD)/gongkai
 
 # FRESH random reports rendered anew by scripts/gen-samples --fresh (needs
 # scripts/install-deps --generator; kept in build/fresh between runs): the PDF
-# path and the text path in pdftotext's three modes, on layouts no rule was
-# written against.
+# path, the same reports as web pages, and the text path in pdftotext's three
+# modes, on layouts no rule was written against.
 FRESH ?= 40
 eval-fresh: $(BUILD)/gongkai
 	scripts/gen-samples --fresh $(FRESH) --out $(BUILD)/fresh
 	scripts/eval $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7
+	scripts/eval $(BUILD)/gongkai $(BUILD)/fresh/html | tail -n 7
 	for m in default layout raw; do scripts/eval --text=$$m $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7; done
 
 # The samples, then the outside corpus's born-digital PDFs where ../shared is there (SHARED=DIR elsewhere).
