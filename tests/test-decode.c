@@ -1232,6 +1232,43 @@ test_page_corner_right_to_left (void)
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
+/* A page printed in two strips, the totals column apart: each row's label
+ * and its applicant cells, then under the page's foot the header 总计 and
+ * the page's totals, one a line; the next page row by row, its last row
+ * cut short (its other numbers printed with the next section), so the
+ * stream is shorter than the grid.  The first page is read whole. */
+static void
+test_page_totals_strip_in_a_short_stream (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 13);
+  enum { PAGE_ROWS = 13 };
+  for (int r = 0; r < PAGE_ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - 1; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 2 -\n\n总计\n");
+  for (int r = 0; r < PAGE_ROWS; r++)
+    append_cell (s, v[r][COLS - 1]);
+  g_string_append (s, "\f");
+  for (int r = PAGE_ROWS; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < (r == FORWARD ? 2 : COLS); c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = 0; r < PROCESSED; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+}
+
 /* Row by row, each cell a block of its own, in a table whose first and last
  * columns are narrow: a wrapped number is a block of two lines, its pieces
  * joined where the row's total says. */
@@ -1373,6 +1410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-corner-last", test_page_corner_last);
   g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
   g_test_add_func ("/decode/page-corner-right-to-left", test_page_corner_right_to_left);
+  g_test_add_func ("/decode/page-totals-strip-in-a-short-stream", test_page_totals_strip_in_a_short_stream);
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);

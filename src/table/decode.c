@@ -3510,6 +3510,76 @@ votes_from_prefix (const Search *whole, Votes *v)
   return FALSE;
 }
 
+/* A stream shorter than the grid (blank cells, or a page's numbers gone
+ * with the next section) may still hold a page that printed every cell of
+ * the rows its labels name, in an order of its own (a browser's applicant
+ * columns row after row, then under the page's foot the totals column as a
+ * strip): such a page is placed alone, on the grid of its rows, and where
+ * its cheapest placements need no misprint those rows are read so, in place
+ * of what their labels gave them. */
+static void
+votes_from_whole_pages (const Search *whole, Votes *v)
+{
+  const GkGrid *grid = whole->grid;
+  for (guint a = 0, b; a < whole->n; a = b)
+    {
+      int page = whole->tok[a].cell->src.page;
+      guint64 names = 0;
+      for (b = a; b < whole->n && whole->tok[b].cell->src.page == page; b++)
+        names |= whole->tok[b].names;
+      if (!names)
+        continue;
+      /* the rows from the first the page names that its numbers fill, each
+       * named on the page */
+      guint r0 = (guint) __builtin_ctzll (names), r1 = r0, cells = 0;
+      while (r1 < grid->n_rows && r1 < 64 && cells < b - a && (names >> r1 & 1))
+        cells += g_array_index (grid->row_ncols, guint, r1++);
+      if (r1 < r0 + 2 || cells != b - a)
+        continue;
+      guint first = g_array_index (grid->row_first, guint, r0);
+      gboolean read = TRUE;
+      for (guint i = 0; i < cells && read; i++)
+        read = v->seen[first + i] && !v->differs[first + i];
+      if (read)
+        continue;
+      g_autofree guint *orig = g_new (guint, cells);
+      g_autoptr (GkGrid) rows = gk_grid_rows (grid, r0, r1, orig);
+      /* every row an identity judges: a row none does (table 二's) would be
+       * placed on the order of the page alone */
+      gboolean judged = TRUE;
+      for (guint q = 0; q < rows->n_rows && judged; q++)
+        {
+          guint f = g_array_index (rows->row_first, guint, q), n = g_array_index (rows->row_ncols, guint, q);
+          judged = FALSE;
+          for (guint i = f; i < f + n && !judged; i++)
+            judged = ((const GArray *) rows->cell_ids->pdata[i])->len > 0;
+        }
+      if (!judged)
+        continue;
+      Search part = { rows, whole->tok + a, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE };
+      for (guint t = 0; t < part.n; t++)
+        part.page_numbers |= token_may_be_page_number (&part.tok[t]);
+      search_run (&part);
+      Votes pv;
+      votes_init (&pv, cells);
+      gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST
+                            ? votes_from_paths (&part, &pv, WALK_MAX_NODES, WALK_MAX_LEAVES) && pv.cost <= DECODE_MAX_COST
+                            : votes_from_strips (&part, &pv);
+      if (g_getenv ("GK_DEBUG_DECODE"))
+        g_printerr ("  page %d read whole as rows %u..%u: placed %d, cost %d, misprints %u\n", page, r0, r1, placed,
+                    pv.cost, pv.misprints);
+      if (placed && pv.misprints == 0)
+        for (guint i = 0; i < cells; i++)
+          {
+            guint c = first + orig[i] - orig[0];
+            v->cell[c] = pv.cell[i], v->value[c] = pv.value[i], v->seen[c] = pv.seen[i];
+            v->differs[c] = pv.differs[i], v->blank[c] = pv.blank[i], v->doubted[c] = pv.doubted[i];
+          }
+      votes_clear (&pv);
+      search_free (&part);
+    }
+}
+
 /* A placement that puts a number printed with a sign (a change, 本年增/减)
  * in a column of counts read that row in an order that is not the
  * producer's: none of the row's cells is read. */
@@ -3746,7 +3816,10 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (s.n < ncells && all_zero)
     votes_all_zero (grid, &s, &v);
   else if (s.n < ncells)
-    votes_from_labels (grid, rows, lo, hi, toks, &v);
+    {
+      votes_from_labels (grid, rows, lo, hi, toks, &v);
+      votes_from_whole_pages (&s, &v);
+    }
   else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST && !all_zero)
     {
       unplaceable = TRUE;

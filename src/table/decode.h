@@ -63,7 +63,11 @@
  * and so do labels followed by another block's column header): a table (or
  * a row) whose printed numbers are all zero is zeros whatever cells they
  * sat in, a row printed in part only where its identities leave one
- * reading.
+ * reading.  A page of such a stream that printed every cell of the rows
+ * its labels name (the rest of the table lost to the next section) is
+ * placed alone, on the grid of those rows, by the steps above (the totals
+ * column a strip of its own after the page's foot): where every row is
+ * judged by an identity and no misprint is needed, its rows are read so.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the

@@ -62,6 +62,10 @@ GkGrid *gk_grid_with_strips (const GkGrid *g, guint r0, guint r1, guint cut, gui
 GkGrid *gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, const guint *by_columns,
                              gboolean corner_last, gboolean corner_reversed, guint *orig);
 
+/* The grid of rows r0..r1-1 alone, with the identities among them; cell i
+ * of the new grid is cell orig[i] of g. */
+GkGrid *gk_grid_rows (const GkGrid *g, guint r0, guint r1, guint *orig);
+
 /* A cell's text as a number of the column's type; FALSE when it is none.
  * A placeholder is 0 (output.md: a printed dash is zero). */
 gboolean gk_grid_cell_value (const char *raw, GkColumnType type, double *out);

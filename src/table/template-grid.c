@@ -259,6 +259,41 @@ grid_add_column (GkGrid *v, const GkGrid *g, guint q, guint k, guint c, guint bl
   v->n_rows++;
 }
 
+/* g's identities as identities of v, whose cell new_of[c] is g's cell c
+ * (G_MAXUINT: none); those on a cell v has not are left out. */
+static void
+grid_add_identities_of (GkGrid *v, const GkGrid *g, const guint *new_of)
+{
+  for (guint k = 0; k < g->identities->len; k++)
+    {
+      const GridIdentity *id = g->identities->pdata[k];
+      const GArray *sides[2] = { id->lhs, id->rhs };
+      gboolean inside = TRUE;
+      for (guint sd = 0; sd < 2 && inside; sd++)
+        for (guint m = 0; m < sides[sd]->len && inside; m++)
+          inside = new_of[g_array_index (sides[sd], guint, m)] != G_MAXUINT;
+      if (!inside)
+        continue;
+      GridIdentity *ni = g_new0 (GridIdentity, 1);
+      ni->relation = id->relation;
+      ni->row_lo = G_MAXUINT;
+      GArray **out[2] = { &ni->lhs, &ni->rhs };
+      for (guint sd = 0; sd < 2; sd++)
+        {
+          *out[sd] = g_array_new (FALSE, FALSE, sizeof (guint));
+          for (guint m = 0; m < sides[sd]->len; m++)
+            {
+              guint c = new_of[g_array_index (sides[sd], guint, m)];
+              guint row = g_array_index (v->cells, GridCell, c).row;
+              g_array_append_val (*out[sd], c);
+              ni->row_lo = MIN (ni->row_lo, row);
+              ni->row_hi = MAX (ni->row_hi, row);
+            }
+        }
+      g_ptr_array_add (v->identities, ni);
+    }
+}
+
 /* The grid as printed when rows r0..r1-1 (a page's rows) come in two strips
  * of columns: their first `cut` columns row after row, then the others (a
  * browser's table wider than pdftotext's flow).  Cell i of the new grid is
@@ -316,28 +351,25 @@ gk_grid_with_corner (const GkGrid *g, guint r0, guint r1, const guint *cuts, con
               }
           }
     }
-  for (guint k = 0; k < g->identities->len; k++)
-    {
-      const GridIdentity *id = g->identities->pdata[k];
-      GridIdentity *ni = g_new0 (GridIdentity, 1);
-      ni->relation = id->relation;
-      ni->row_lo = G_MAXUINT;
-      const GArray *sides[2] = { id->lhs, id->rhs };
-      GArray **out[2] = { &ni->lhs, &ni->rhs };
-      for (guint sd = 0; sd < 2; sd++)
-        {
-          *out[sd] = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint m = 0; m < sides[sd]->len; m++)
-            {
-              guint c = new_of[g_array_index (sides[sd], guint, m)];
-              guint row = g_array_index (v->cells, GridCell, c).row;
-              g_array_append_val (*out[sd], c);
-              ni->row_lo = MIN (ni->row_lo, row);
-              ni->row_hi = MAX (ni->row_hi, row);
-            }
-        }
-      g_ptr_array_add (v->identities, ni);
-    }
+  grid_add_identities_of (v, g, new_of);
+  grid_finish (v);
+  return v;
+}
+
+/* The grid of rows r0..r1-1 alone (a page's rows read apart from the
+ * rest), with the identities that lie among them.  Cell i of the new grid
+ * is cell orig[i] of g. */
+GkGrid *
+gk_grid_rows (const GkGrid *g, guint r0, guint r1, guint *orig)
+{
+  GkGrid *v = grid_alloc ();
+  g_autofree guint *new_of = g_new (guint, g->cells->len);
+  for (guint c = 0; c < g->cells->len; c++)
+    new_of[c] = G_MAXUINT;
+  for (guint q = r0; q < r1; q++)
+    grid_add_part (v, g, q, 0, g_array_index (g->row_ncols, guint, q), FALSE, g_array_index (g->row_block, guint, q),
+                   orig, new_of);
+  grid_add_identities_of (v, g, new_of);
   grid_finish (v);
   return v;
 }
