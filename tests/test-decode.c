@@ -1331,6 +1331,38 @@ test_total_after_a_break (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四's two litigation groups printed in two strips, their totals
+ * apart: each group's four parts, the second group's header (one character
+ * a line, as pdftotext leaves tall narrow header cells) between them, then
+ * both totals.  Three strips (the first column, the middle three, the
+ * total) add up too, but put the header inside a group's run of cells: a
+ * strip prints each row's part in one run, so the two strips are read. */
+static void
+test_strip_rows_unbroken_by_headers (void)
+{
+  g_autoptr (GString) s = table4_start ();
+  static const int review[] = { 1, 2, 0, 1, 4 }, direct[] = { 2, 1, 0, 3, 6 }, after[] = { 1, 0, 2, 0, 3 };
+  for (int c = 0; c < 5; c++)
+    append_cell (s, review[c]);
+  for (int c = 0; c < 4; c++)
+    append_cell (s, direct[c]);
+  g_string_append (s, "结\n结\n其\n尚\n总\n果\n果\n他\n未\n计\n");
+  for (int c = 0; c < 4; c++)
+    append_cell (s, after[c]);
+  append_cell (s, direct[4]);
+  append_cell (s, after[4]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
+  for (int c = 0; c < 5; c++)
+    {
+      g_autofree char *d = g_strconcat ("appeals.litigation_direct.", cols[c], NULL);
+      g_autofree char *a = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
+      if (!tu_int_is (rec, d, direct[c]) || !tu_int_is (rec, a, after[c]))
+        g_error ("%s / %s: want %d / %d", d, a, direct[c], after[c]);
+    }
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* A 2021 report whose table 三 keeps 2019's one row of （六）其他处理 (23
  * rows), its labels as a block and then its numbers: the labels fit both
  * templates alike, the numbers fill only the grid of 23 rows. */
@@ -1411,6 +1443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-corner-pair-by-columns", test_page_corner_pair_by_columns);
   g_test_add_func ("/decode/page-corner-right-to-left", test_page_corner_right_to_left);
   g_test_add_func ("/decode/page-totals-strip-in-a-short-stream", test_page_totals_strip_in_a_short_stream);
+  g_test_add_func ("/decode/strip-rows-unbroken-by-headers", test_strip_rows_unbroken_by_headers);
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);

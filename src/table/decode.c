@@ -617,6 +617,17 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       else if (!across && !down)
         cost += W_LINE;
     }
+  /* a band's strip prints each row's part of it in one run: text printed
+   * between two cells of one part (a header naming no row) says the part
+   * ended there */
+  for (guint j = 0; st->kind == STEP_BAND && j + 1 < ncells; j++)
+    {
+      const Token *tb = &s->tok[i + step_token (st, j + 1)];
+      const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
+      const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
+      if (a->row == b->row && b->col == a->col + 1 && tb->above && !tb->names)
+        cost += W_HEADER;
+    }
   /* the header printed just above a token names its column; a sign
    * a change's */
   for (guint j = 0; j < ncells; j++)

@@ -17,7 +17,9 @@
  * table by height beside a tall label), or drop a stray token (between
  * rows or inside one).  A step costs the
  * layout evidence against it (tokens printed together put in cells that are
- * not neighbours — on one line, more than a misprint —, a departure from row order, a dropped token, a token
+ * not neighbours — on one line, more than a misprint —, a departure from row order, a strip's run of a row's
+ * cells broken by text naming no row (a strip prints each row's part in one
+ * run), a dropped token, a token
  * under another column's header — printed above it, or under its row's
  * label — or a sign, plus or minus, in a column of counts); the
  * identities are judged on each whole placement as the misprints it takes to
