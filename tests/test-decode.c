@@ -862,6 +862,22 @@ test_corner_of_a_pair (void)
   assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
 }
 
+/* The same pair whose corner is one block of lines (no blank line between
+ * its cells): the first row's piece ends where the second row's begins,
+ * as a staircase prints them, no sign of cells side by side in one row. */
+static void
+test_corner_as_one_block (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n1\n2\n7\n\n对外公开总数量\n5\n\n8\n\n90\n\n"
+    "上年项目数量 本年增/减 处理决定数量\n1163 3 48660\n6 4 11\n\n"
+    "信息内容\n行政处罚\n\n上一年项目数量\n529\n\n本年增/减\n9\n\n处理决定数量\n5285\n\n行政强制\n\n12\n"
+    "第二十条第（八）项\n上一年项目数量\n35\n\n13\n\n14\n\n本年增/减\n15\n\n"
+    "采购项目数量\n280\n\n采购总金额\n1174.7\n\n");
+  static const gint64 want[] = { 1, 2, 5, 7, 8, 90, 1163, 3, 48660, 6, 4, 11, 529, 9, 5285, 12, 13, 14, 35, 15, 280 };
+  assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
+}
+
 /* Four rows of two blocks printed by their corner: the first two columns
  * of every row, row after row, then the third columns (a browser's short
  * table whose third column flows apart), with a change's plus sign. */
@@ -1427,6 +1443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/strips-or-columns-alike", test_strips_or_columns_alike);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
+  g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);
   g_test_add_func ("/decode/corner-across-blocks", test_corner_across_blocks);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/header-names-next-blocks-row", test_header_names_next_blocks_row);

@@ -612,9 +612,13 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
       gboolean across = a->row == b->row && b->col == a->col + 1;
       gboolean down = b->row == a->row + 1 && b->col == a->col;
+      /* a corner is one block of the print (the top-left cells pdftotext
+       * reads together), its rows' pieces one after another: one row's
+       * piece ends where the next row's begins; the rest is rows' flow */
+      gboolean stair = st->kind == STEP_CORNER && b->row == a->row + 1 && b->col == 0;
       if (!across && ta->last_line == tb->line)
         cost += W_SAME_LINE;
-      else if (!across && !down)
+      else if (!across && !down && !stair)
         cost += W_LINE;
     }
   /* a band's strip prints each row's part of it in one run: text printed
