@@ -3799,6 +3799,93 @@ doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gbool
     }
 }
 
+/* The one row the label printed just before token t names (or begins, its
+ * rest after the numbers), or G_MAXUINT. */
+static guint
+label_row (const GkGrid *grid, const Token *t)
+{
+  if (!t->above)
+    return G_MAXUINT;
+  g_autoptr (GArray) named = rows_named (grid, t->above);
+  if (named->len == 0)
+    {
+      g_array_unref (named);
+      named = label_begun (grid, t->above);
+    }
+  return named->len == 1 ? g_array_index (named, Named, 0).row : G_MAXUINT;
+}
+
+/* Rows their labels pin, where the cheapest placements disagree: a label
+ * naming one row, then a run of numbers with no text among them, then the
+ * label of a row again.  A run of exactly the row's cells whose identities
+ * hold (no sign in a column of counts) is that row, as printed; a run that
+ * fills the rows up to the one the next label names, all of one value, is
+ * those rows whatever their order.
+ * Placements that leave such rows two ways (numbers set apart elsewhere on
+ * the page) had them from other rows' shifts: the labels, which every
+ * placement ignores, tell.  Where a pinned row has a cell the placements
+ * read otherwise for certain, the labels do not follow the print (a table
+ * read by columns) and pin nothing. */
+typedef struct {
+  guint tok, first, cells;
+} Pin;
+
+static void
+read_rows_labels_pin (const GkGrid *grid, const Search *s, Votes *v, const gboolean *two_ways)
+{
+  g_autoptr (GArray) pins = g_array_new (FALSE, FALSE, sizeof (Pin));
+  gboolean open = FALSE;
+  for (guint t = 0, u; t < s->n; t = u)
+    {
+      for (u = t + 1; u < s->n && !s->tok[u].above; u++)
+        ;
+      guint a = label_row (grid, &s->tok[t]), next = u < s->n ? label_row (grid, &s->tok[u]) : G_MAXUINT;
+      if (a == G_MAXUINT || (u < s->n && !s->tok[u].names && next == G_MAXUINT))
+        continue;
+      /* the rows the run fills, row by row */
+      guint first = g_array_index (grid->row_first, guint, a), b = a, cells = 0;
+      while (b < grid->n_rows && cells < u - t)
+        cells += g_array_index (grid->row_ncols, guint, b++);
+      if (cells != u - t || (b > a + 1 && next != b))
+        continue;
+      double values[BAND_WIDE_MAX * ROW_MAX_COLS];
+      gboolean fits = cells <= G_N_ELEMENTS (values);
+      for (guint j = 0; j < cells && fits; j++)
+        fits = token_value (&s->tok[t + j], gk_grid_type (grid, first + j), &values[j])
+               && !(s->tok[t + j].plus && gk_grid_type (grid, first + j) != GK_COLUMN_SIGNED)
+               && (b == a + 1 || fabs (values[j] - values[0]) < SUM_EPSILON);
+      for (guint q = a; q < b && fits; q++)
+        fits = row_broken (grid, q, values + g_array_index (grid->row_first, guint, q) - first) == 0;
+      if (!fits)
+        continue;
+      for (guint j = 0; j < cells; j++)
+        {
+          guint c = first + j;
+          if (v->seen[c] && !v->differs[c] && fabs (v->value[c] - values[j]) > SUM_EPSILON)
+            return;
+          open |= v->seen[c] && v->differs[c] && !two_ways[c];
+        }
+      g_array_append_val (pins, ((Pin){ t, first, cells }));
+    }
+  for (guint p = 0; p < pins->len && open; p++)
+    {
+      const Pin *pin = &g_array_index (pins, Pin, p);
+      if (g_getenv ("GK_DEBUG_DECODE"))
+        g_printerr ("  pinned by labels: %u cells from %s\n", pin->cells, gk_grid_key (grid, pin->first));
+      for (guint j = 0; j < pin->cells; j++)
+        {
+          guint c = pin->first + j;
+          if (two_ways[c] || (v->seen[c] && !v->differs[c]))
+            continue;
+          const Token *t = &s->tok[pin->tok + j];
+          v->cell[c] = t->cell;
+          token_value (t, gk_grid_type (grid, c), &v->value[c]);
+          v->seen[c] = TRUE;
+          v->differs[c] = v->blank[c] = FALSE;
+        }
+    }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 {
@@ -3897,6 +3984,8 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (v.misprints > MAX_MISPRINTS)
     for (guint c = 0; c < ncells; c++)
       v.differs[c] |= v.doubted[c];
+  if (s.n >= ncells)
+    read_rows_labels_pin (grid, &s, &v, dec->two_ways);
   dec->skipped = v.skipped;
   dec->by_labels = s.n < ncells;
   dec->unplaceable = unplaceable;

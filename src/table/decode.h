@@ -70,6 +70,10 @@
  * placed alone, on the grid of those rows, by the steps above (the totals
  * column a strip of its own after the page's foot): where every row is
  * judged by an identity and no misprint is needed, its rows are read so.
+ * Labels pin what the placements (which ignore them) leave two ways: a
+ * label naming one row right before exactly that row's numbers, its
+ * identities holding, then another row's label; unless some pinned cell is
+ * read otherwise for certain (then the labels do not follow the print).
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
