@@ -822,7 +822,11 @@ steps_from (const Search *s, guint r, Step *out)
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
   guint run = g_array_index (s->grid->row_run, guint, r);
   out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE, 0 };
-  for (guint k = 2; k <= BAND_WIDE_MAX && k <= run && r + k <= s->R; k++)
+  /* a band read column by column stacks its rows; the column groups of one
+   * printed row (table 四's) stand side by side, and no print alternates
+   * between their columns */
+  gboolean side_by_side = r + 1 < s->R && s->grid->rows->pdata[r] == s->grid->rows->pdata[r + 1];
+  for (guint k = 2; k <= BAND_WIDE_MAX && k <= run && r + k <= s->R && !side_by_side; k++)
     out[n++] = (Step){ STEP_BAND, k, ncols * k, NO_HOLE, G_MAXUINT };
   /* strips: two or three runs of columns (a browser prints the first columns
    * of a few rows, then the next columns of the same rows) */

@@ -11,7 +11,9 @@
  * strips of columns; whole columns as runs of lines; labels first and the
  * numbers after them), broken by page furniture.  The decoder takes the
  * template's grid as known and lays the stream onto it with a shortest-path
- * search whose steps place a row, a band of rows read by columns or strips,
+ * search whose steps place a row, a band of rows read by columns (rows
+ * stacked: never the column groups of one printed row, table 四's, which
+ * stand side by side) or strips,
  * a corner (a few rows of one page, of any blocks, whose top-left cells in
  * a staircase come first, then the rest of them: pdftotext reading a short
  * table by height beside a tall label), or drop a stray token (between
