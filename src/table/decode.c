@@ -2386,6 +2386,80 @@ row_broken (const GkGrid *grid, guint r, const double *values)
   return broken;
 }
 
+/* The next choice of k columns out of ncols (pick, ascending), in
+ * lexicographic order; FALSE after the last. */
+static gboolean
+pick_next (guint *pick, guint k, guint ncols)
+{
+  int a = (int) k - 1;
+  while (a >= 0 && pick[a] == ncols - k + (guint) a)
+    a--;
+  if (a < 0)
+    return FALSE;
+  pick[a]++;
+  for (guint z = (guint) a + 1; z < k; z++)
+    pick[z] = pick[z - 1] + 1;
+  return TRUE;
+}
+
+/* The values and tokens' cells of a row (its first grid cell first) whose
+ * columns pick hold tokens list[0..k) in order; FALSE when a token is no
+ * number of its column's type. */
+static gboolean
+pick_read (const GkGrid *grid, const Token *tok, const guint *list, guint k, guint first, const guint *pick,
+           double *row, const GkCell **cells)
+{
+  for (guint a = 0; a < k; a++)
+    {
+      const Token *tk = &tok[list[a]];
+      if (!token_value (tk, gk_grid_type (grid, first + pick[a]), &row[pick[a]]))
+        return FALSE;
+      cells[pick[a]] = tk->cell;
+    }
+  return TRUE;
+}
+
+/* Whether grid cell c is a total of its row: the one cell of a side of an
+ * identity of that row alone whose other side holds several (the 总计 of a
+ * row of applicants, of a group of appeals). */
+static gboolean
+cell_is_total (const GkGrid *grid, guint c)
+{
+  const GArray *ids = grid->cell_ids->pdata[c];
+  for (guint q = 0; q < ids->len; q++)
+    {
+      const CellIdentity *ci = &g_array_index (ids, CellIdentity, q);
+      const GridIdentity *id = grid->identities->pdata[ci->identity];
+      const GArray *mine = ci->lhs ? id->lhs : id->rhs, *other = ci->lhs ? id->rhs : id->lhs;
+      if (id->row_lo == id->row_hi && id->relation == GK_RELATION_EQ && mine->len == 1 && other->len > 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+row_has_total (const GkGrid *grid, guint r)
+{
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  for (guint c = 0; c < ncols; c++)
+    if (cell_is_total (grid, first + c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a reading of row q (cells: the token of each column, NULL where
+ * blank; row: their values) prints every total of the row and breaks none
+ * of its identities. */
+static gboolean
+row_totals_printed (const GkGrid *grid, guint q, const GkCell *const *cells, const double *row)
+{
+  guint first = g_array_index (grid->row_first, guint, q), ncols = g_array_index (grid->row_ncols, guint, q);
+  for (guint c = 0; c < ncols; c++)
+    if (!cells[c] && cell_is_total (grid, first + c))
+      return FALSE;
+  return row_broken (grid, q, row) == 0;
+}
+
 /* Places the m printed tokens of a row with blank cells: every choice of m
  * of its columns, in order, the others 0 (a blank cell is a zero); the
  * choices that break fewest of the row's identities vote.  A row whose
@@ -2595,6 +2669,11 @@ typedef struct {
   guint work;
   gsize kept;            /* cells of the readings kept */
   gboolean failed;
+  /* rows read by their printed totals (NULL: any reading): per row q, token
+   * t and count k, at [((q - r0) * (len + 1) + t) * (ROW_MAX_COLS + 1) + k],
+   * whether row q reading tokens t..t+k-1 lies on a reading of the span;
+   * each such row reading prints every total of the row */
+  const gboolean *arcs;
 } SpanFill;
 
 /* Keeps, among the readings of rows [q, r1], a row's reading followed by
@@ -2673,6 +2752,8 @@ span_suffix (SpanFill *f, guint q, guint t)
     }
   for (guint k = kmin; k <= kmax && !f->failed; k++)
     {
+      if (f->arcs && !f->arcs[((gsize) (q - f->r0) * (f->len + 1) + t) * (ROW_MAX_COLS + 1) + k])
+        continue;
       guint choices = 1;   /* ncols choose k */
       for (guint a = 0; a < k; a++)
         choices = choices * (ncols - a) / (a + 1);
@@ -2682,18 +2763,12 @@ span_suffix (SpanFill *f, guint q, guint t)
       guint nseen = 0;
       for (guint a = 0; a < k; a++)
         pick[a] = a;
-      for (;;)
+      do
         {
           double row[ROW_MAX_COLS] = { 0 };
           const GkCell *cells[ROW_MAX_COLS] = { NULL };
-          gboolean fits = TRUE;
-          for (guint a = 0; a < k && fits; a++)
-            {
-              const Token *tk = &f->tok[f->list[t + a]];
-              fits = token_value (tk, gk_grid_type (f->grid, first + pick[a]), &row[pick[a]]);
-              cells[pick[a]] = tk->cell;
-            }
-          gboolean again = !fits;
+          gboolean fits = pick_read (f->grid, f->tok, f->list + t, k, first, pick, row, cells);
+          gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, cells, row));
           for (guint z = 0; z < nseen && !again; z++)
             again = memcmp (seen + (gsize) z * ROW_MAX_COLS, row, ncols * sizeof (double)) == 0;
           if (!again && nseen < choices)
@@ -2702,15 +2777,8 @@ span_suffix (SpanFill *f, guint q, guint t)
               memcpy (seen_cells + (gsize) nseen * ROW_MAX_COLS, cells, sizeof cells);
               seen_broken[nseen++] = row_broken (f->grid, q, row);
             }
-          int a = (int) k - 1;
-          while (a >= 0 && pick[a] == ncols - k + (guint) a)
-            a--;
-          if (a < 0)
-            break;
-          pick[a]++;
-          for (guint z = (guint) a + 1; z < k; z++)
-            pick[z] = pick[z - 1] + 1;
         }
+      while (pick_next (pick, k, ncols));
       const Joint *rest = q < f->r1 ? span_suffix (f, q + 1, t + k) : NULL;
       for (guint z = 0; z < nseen && !f->failed; z++)
         {
@@ -2729,14 +2797,14 @@ span_suffix (SpanFill *f, guint q, guint t)
  * order), each token in a row no later than its bound; NULL when they are
  * too many or a token is unreadable. */
 static Joint *
-span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-              guint r1)
+span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
+                 guint r1, const gboolean *arcs)
 {
   for (guint q = 0; q < len; q++)
     if (tok[list[q]].unreadable)
       return NULL;
   gsize nmemo = (gsize) (r1 - r0 + 1) * (len + 1);
-  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE };
+  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE, arcs };
   Joint *j = span_suffix (&f, r0, 0);
   f.memo[0] = NULL;
   for (gsize q = 0; q < nmemo; q++)
@@ -2752,6 +2820,13 @@ span_options (const GkGrid *grid, const Token *tok, const guint *list, const gui
       return NULL;
     }
   return j;
+}
+
+static Joint *
+span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
+              guint r1)
+{
+  return span_options_on (grid, tok, list, bound, len, r0, r1, NULL);
 }
 
 typedef struct {
@@ -2936,6 +3011,8 @@ joint_bounds_free (JointSearch *js)
   g_free (js->last);
 }
 
+static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
+
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
  * trusted; trust: what their labels vouch) searched together; the cells
  * of the rows it places are voted in v, over what the rows alone gave.
@@ -2945,7 +3022,7 @@ static void
 votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
               const gboolean *full_kept, Votes *v)
 {
-  guint R = grid->n_rows, n = grid->cells->len;
+  guint R = grid->n_rows;
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
   g_autofree Joint **alone = g_new0 (Joint *, R);
   /* each row alone: fit (its own identities hold some way), broken, empty */
@@ -3035,6 +3112,16 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
   for (guint r = 0; r < R; r++)
     if (alone[r])
       joint_free (alone[r]);
+  votes_from_vars (grid, tok, vars, NULL, v);
+}
+
+/* The vars (Joint*, in row order, rows apart) searched together on the
+ * identities they cover; their cells voted in v, but those of the vars
+ * fixed (fixed[k]: rows read already, one option each; NULL: none). */
+static void
+votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v)
+{
+  guint R = grid->n_rows, n = grid->cells->len;
   if (vars->len == 0)
     return;
   /* the identities whose rows the vars all cover, checked at the last */
@@ -3090,6 +3177,10 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
     }
   if (js.failed || !js.any)
     return;
+  for (guint k = 0; fixed && k < vars->len; k++)
+    if (fixed[k])
+      for (guint c = 0; c < ((Joint *) vars->pdata[k])->w; c++)
+        known[((Joint *) vars->pdata[k])->c0 + c] = FALSE;
   const GkCell *somewhere = tok[0].cell;
   for (guint c = 0; c < n; c++)
     if (agreed_cell[c])
@@ -3107,6 +3198,241 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       v->blank[c] = blank[c];
       v->cell[c] = agreed_cell[c] && !blank[c] ? agreed_cell[c] : somewhere;
     }
+}
+
+/* ------------------------------------------ rows read by their printed totals */
+
+/* A blank-zero table whose labels came as a block, the numbers after them
+ * (or which the labels could not part between rows), prints each row's
+ * numbers in order, its blank cells leaving no trace, but its totals always
+ * (a total is what the row is about): so a row's numbers end where its
+ * parts add up to a total.  The rows the labels left unread, in runs of one
+ * block, are read so from the numbers no read row took, in printed order:
+ * each row by tokens whose reading prints every total and keeps the row's
+ * own identities.  Where no such reading takes the whole run, the longest
+ * run of first rows whose readings all end at the same token is read (the
+ * order the decoder does not know scrambles only the rows after).  The rows
+ * between two boundaries every reading puts at the same token are searched
+ * apart (so a long run stays within bounds), then together with the rows
+ * read already on the identities across them. */
+
+/* Whether row q can read tokens list[t..t+k) printing every total. */
+static gboolean
+row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k)
+{
+  guint ncols = g_array_index (grid->row_ncols, guint, q);
+  guint first = g_array_index (grid->row_first, guint, q);
+  guint pick[ROW_MAX_COLS];
+  if (k == 0 || k > ncols || ncols > ROW_MAX_COLS)
+    return FALSE;
+  for (guint a = 0; a < k; a++)
+    {
+      pick[a] = a;
+      if (tok[list[t + a]].unreadable)
+        return FALSE;
+    }
+  do
+    {
+      double row[ROW_MAX_COLS] = { 0 };
+      const GkCell *cells[ROW_MAX_COLS] = { NULL };
+      if (pick_read (grid, tok, list + t, k, first, pick, row, cells) && row_totals_printed (grid, q, cells, row))
+        return TRUE;
+    }
+  while (pick_next (pick, k, ncols));
+  return FALSE;
+}
+
+/* Rows [a, a + m) read by their totals from list[0..n): their vars (rows
+ * apart where every reading cuts alike) added to vars; the rows read (all
+ * of them, or the first ones), 0 when none, and *took the tokens they
+ * take. */
+static guint
+totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, guint a, guint m, GPtrArray *vars,
+            guint *took)
+{
+  enum { K = ROW_MAX_COLS + 1 };
+  gsize W = n + 1;
+  g_autofree gboolean *fwd = g_new0 (gboolean, (m + 1) * W);
+  g_autofree gboolean *back = g_new0 (gboolean, (m + 1) * W);
+  g_autofree gboolean *arcs = g_new0 (gboolean, (m + 1) * W * K);
+  fwd[0] = TRUE;
+  for (guint q = 0; q < m; q++)
+    for (guint t = 0; t <= n; t++)
+      {
+        if (!fwd[q * W + t])
+          continue;
+        guint ncols = g_array_index (grid->row_ncols, guint, a + q);
+        for (guint k = 1; k <= ncols && t + k <= n; k++)
+          if (row_reads_printed (grid, tok, list, a + q, t, k))
+            {
+              arcs[(q * W + t) * K + k] = TRUE;
+              fwd[(q + 1) * W + t + k] = TRUE;
+            }
+      }
+  /* the whole run, else the longest run of first rows whose readings all
+   * end at one token */
+  guint qe = 0, te = 0;
+  if (fwd[m * W + n])
+    qe = m, te = n;
+  for (guint q = m + 1; q-- > 1 && !qe;)
+    {
+      guint ends = 0, at = 0;
+      for (guint t = 0; t <= n; t++)
+        if (fwd[q * W + t])
+          ends++, at = t;
+      if (ends == 1)
+        qe = q, te = at;
+    }
+  if (!qe)
+    return 0;
+  back[qe * W + te] = TRUE;
+  for (guint q = qe; q-- > 0;)
+    for (guint t = 0; t <= n; t++)
+      for (guint k = 1; k < K && t + k <= n; k++)
+        if (arcs[(q * W + t) * K + k] && back[(q + 1) * W + t + k])
+          back[q * W + t] = TRUE;
+  /* cut where every reading puts a row's boundary at the same token */
+  g_autofree gboolean *on = g_new0 (gboolean, (gsize) qe * W * K);
+  for (guint q = 0; q < qe; q++)
+    for (guint t = 0; t <= n; t++)
+      for (guint k = 1; k < K && t + k <= n; k++)
+        on[(q * W + t) * K + k] = fwd[q * W + t] && arcs[(q * W + t) * K + k] && back[(q + 1) * W + t + k];
+  guint q0 = 0, t0 = 0;
+  for (guint q = 1; q <= qe; q++)
+    {
+      guint ends = 0, at = 0;
+      for (guint t = 0; t <= n; t++)
+        if (fwd[q * W + t] && back[q * W + t])
+          ends++, at = t;
+      if (ends != 1)
+        continue;
+      /* rows [q0, q) over tokens [t0, at): the arcs on a reading, as the
+       * span's reading expects them */
+      guint len = at - t0;
+      g_autofree gboolean *sub = g_new0 (gboolean, (gsize) (q - q0) * (len + 1) * K);
+      for (guint y = q0; y < q; y++)
+        for (guint t = t0; t <= at; t++)
+          for (guint k = 1; k < K && t + k <= at; k++)
+            sub[((gsize) (y - q0) * (len + 1) + t - t0) * K + k] = on[(y * W + t) * K + k];
+      g_autofree guint *bound = g_new (guint, MAX (len, 1));
+      for (guint z = 0; z < len; z++)
+        bound[z] = a + qe - 1;
+      Joint *j = span_options_on (grid, tok, list + t0, bound, len, a + q0, a + q - 1, sub);
+      /* rows too loose to be read stop the reading */
+      if (!j)
+        break;
+      g_ptr_array_add (vars, j);
+      q0 = q, t0 = at;
+    }
+  *took = t0;
+  return q0;
+}
+
+/* Reads by their totals the rows no cell of which v holds (see above);
+ * raw: the tokens the labels gave each row (NULL: unknown), trust: what
+ * their labels vouch.  A run does not end with rows no label named (a
+ * form may lack them: the numbers after are not theirs to take). */
+static void
+votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
+                 Votes *v)
+{
+  guint R = grid->n_rows;
+  g_autofree gboolean *read = g_new0 (gboolean, R);
+  g_autofree gboolean *used = g_new0 (gboolean, ntok);
+  g_autofree gint *last_used = g_new (gint, R);   /* per row: its last token, -1 none */
+  gboolean any_unread = FALSE;
+  for (guint r = 0; r < R; r++)
+    {
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      last_used[r] = -1;
+      for (guint c = 0; c < ncols && !read[r]; c++)
+        read[r] = v->seen[first + c];
+      any_unread |= !read[r] && row_has_total (grid, r);
+      if (!read[r])
+        continue;
+      const GArray *mine = raw->pdata[r];
+      if (!mine)
+        return;   /* a row read from numbers the labels did not part */
+      for (guint q = 0; q < mine->len; q++)
+        {
+          guint t = g_array_index (mine, guint, q);
+          used[t] = TRUE;
+          last_used[r] = MAX (last_used[r], (gint) t);
+        }
+    }
+  if (!any_unread)
+    return;
+  g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
+  g_autoptr (GArray) fixed = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint start = 0;   /* the first token after those of the rows before */
+  gboolean stalled = FALSE;   /* rows left unread: the tokens after are not known to be the next rows' */
+  for (guint r = 0; r < R;)
+    {
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      if (read[r] || !row_has_total (grid, r))
+        {
+          /* a row read with every cell certain is known to the identities */
+          gboolean certain = read[r];
+          for (guint c = 0; c < ncols && certain; c++)
+            certain = v->seen[first + c] && !v->differs[first + c];
+          if (certain)
+            {
+              Joint *j = joint_new (grid, r, r);
+              j->n = 1, j->best = 0;
+              for (guint c = 0; c < ncols; c++)
+                {
+                  g_array_append_val (j->values, v->value[first + c]);
+                  g_ptr_array_add (j->cells, v->blank[first + c] ? NULL : (gpointer) v->cell[first + c]);
+                }
+              g_ptr_array_add (vars, j);
+              gboolean yes = TRUE;
+              g_array_append_val (fixed, yes);
+            }
+          if (last_used[r] >= 0)
+            start = MAX (start, (guint) last_used[r] + 1);
+          r++;
+          continue;
+        }
+      guint b = r + 1;
+      while (b < R && !read[b] && row_has_total (grid, b)
+             && g_array_index (grid->row_block, guint, b) == g_array_index (grid->row_block, guint, r))
+        b++;
+      guint end = b;
+      while (end > r && trust[end - 1] == LABEL_NONE)
+        end--;
+      /* the numbers no read row took, from the rows before on, up to one a
+       * read row took after them */
+      g_array_set_size (list, 0);
+      for (guint t = start; t < ntok; t++)
+        {
+          if (used[t] && list->len)
+            break;
+          if (!used[t])
+            g_array_append_val (list, t);
+        }
+      guint before = vars->len, took = 0;
+      guint rows_read = stalled || !list->len || end == r
+                          ? 0
+                          : totals_run (grid, tok, (const guint *) list->data, list->len, r, end - r, vars, &took);
+      for (guint k = before; k < vars->len; k++)
+        {
+          gboolean no = FALSE;
+          g_array_append_val (fixed, no);
+        }
+      if (rows_read < b - r || took < list->len)
+        stalled = TRUE;
+      else
+        start = g_array_index (list, guint, took - 1) + 1;
+      r = b;
+    }
+  gboolean fresh = FALSE;
+  for (guint k = 0; k < fixed->len; k++)
+    fresh |= !g_array_index (fixed, gboolean, k);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  by totals: %u vars\n", vars->len);
+  if (fresh)
+    votes_from_vars (grid, tok, vars, (const gboolean *) fixed->data, v);
 }
 
 static void
@@ -3167,6 +3493,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
     }
   votes_joined (grid, tok, raw, trust, full_kept, v);
+  votes_by_totals (grid, tok, toks->len, raw, trust, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,

@@ -76,6 +76,12 @@
  * label naming one row right before exactly that row's numbers, its
  * identities holding, then another row's label; unless some pinned cell is
  * read otherwise for certain (then the labels do not follow the print).
+ * Rows the labels leave unread (their labels a block before the numbers)
+ * are read by their totals: a row prints its totals even where its zeros
+ * are blank, so its numbers end where its parts add up to one; the numbers
+ * no read row took are split into the run's rows that way (or the first
+ * rows, where every split ends them at one number), cut apart where every
+ * split cuts alike, and joined on the identities.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
