@@ -663,6 +663,53 @@ test_blank_zero_numbers_under_another_blocks_header (void)
   g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
 }
 
+/* Table 二 (template 2021) printed column by column under its headers: the
+ * first two columns of both document rows, each block's decisions under
+ * 本年处理决定数量 (two numbers under one header for 行政处罚, 行政强制),
+ * then 现行有效件数 and its column. */
+static GkRecord *
+table2_by_columns (void)
+{
+  return tu_record_from_text (
+    "二、主动公开政府信息情况\n信息内容\n规章\n行政规范性文件\n信息内容\n行政许可\n信息内容\n行政处罚\n"
+    "行政强制\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n0\n0\n28\n13\n第二十条第（五）项\n"
+    "本年处理决定数量\n3431\n第二十条第（六）项\n本年处理决定数量\n2139751\n22296\n\n-1-\n\n现行有效件数\n7\n93\n\n"
+    "信息内容\n行政事业性收费\n第二十条第（八）项\n本年收费金额（单位：万元）\n2592.7\n\n"
+    "三、收到和处理政府信息公开申请情况\n");
+}
+
+static gboolean
+int_is_or_null (const GkRecord *rec, const char *key, gint64 want)
+{
+  const GkValue *v = gk_record_get (rec, key);
+  return !v || v->kind == GK_VALUE_NULL || tu_int_is (rec, key, want);
+}
+
+/* A column whose header is printed on one line just above a number is as
+ * wide as that line: a number narrower than it does not wrap there, so two
+ * numbers under 本年处理决定数量 are two cells, never one number. */
+static void
+test_header_line_wider_than_a_wrapped_number (void)
+{
+  g_autoptr (GkRecord) rec = table2_by_columns ();
+  g_assert_true (int_is_or_null (rec, "active.licensing.decisions", 3431));
+  g_assert_true (int_is_or_null (rec, "active.penalty.decisions", 2139751));
+  g_assert_true (int_is_or_null (rec, "active.coercion.decisions", 22296));
+}
+
+/* A number under the header of a column of other rows, placed elsewhere:
+ * those rows' cells of that column hold another number in that reading,
+ * however far it is printed from the header, so they are not read. */
+static void
+test_rows_a_far_header_names (void)
+{
+  g_autoptr (GkRecord) rec = table2_by_columns ();
+  g_assert_true (int_is_or_null (rec, "active.rules.in_force", 7));
+  g_assert_true (int_is_or_null (rec, "active.normative_documents.in_force", 93));
+  g_assert_true (int_is_or_null (rec, "active.rules.issued", 0));
+  g_assert_true (int_is_or_null (rec, "active.normative_documents.issued", 28));
+}
+
 /* Table 四's two litigation groups printed in two strips (the first four
  * columns of each, then both totals), a cell a block: read down the
  * columns instead, the groups add up as well.  But the groups of one
@@ -1569,6 +1616,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
+  g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);
+  g_test_add_func ("/decode/rows-a-far-header-names", test_rows_a_far_header_names);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);

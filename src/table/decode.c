@@ -1988,12 +1988,49 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
   return any;
 }
 
+/* A text's printed width, an ASCII digit's one (an ideograph or a
+ * full-width digit is two). */
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* The printed width of the column header on the line right above a token,
+ * when that line is a column's header and the text above names no row;
+ * else 0. */
+static guint
+header_above_width (const GkGrid *grid, const Token *t)
+{
+  if (!t->above)
+    return 0;
+  g_autoptr (GArray) named = rows_named (grid, t->above);
+  if (named->len)
+    return 0;
+  g_auto (GStrv) lines = g_strsplit (t->above, "\n", -1);
+  guint n = g_strv_length (lines);
+  while (n > 0 && !*g_strstrip (lines[n - 1]))
+    n--;
+  if (n == 0)
+    return 0;
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (header_named (grid, r, lines[n - 1]) != HEADER_NONE)
+      return text_width (lines[n - 1]);
+  return 0;
+}
+
 /* Joins the runs of tokens that may be one wrapped number:
  * pieces on lines of their own, one after the other (or around their
  * row's label), the first JOIN_MIN_WIDTH digits wide at least and no zero
- * first, the inner ones as wide, the last no wider.  NULL when no run may. */
+ * first, the inner ones as wide, the last no wider.  A column whose header
+ * is printed on one line right above the number is as wide as that line, so
+ * no number narrower than it wraps there (table 二's 本年处理决定数量 over
+ * two numbers of its own).  NULL when no run may. */
 static Wraps *
-wraps_new (GArray *toks)
+wraps_new (const GkGrid *grid, GArray *toks)
 {
   guint n = toks->len;
   Token *tok = (Token *) toks->data;
@@ -2013,6 +2050,7 @@ wraps_new (GArray *toks)
         continue;
       g_autoptr (GString) raw = g_string_new (first->cell->raw);
       g_autoptr (GString) digits = g_string_new (head);
+      guint header_width = header_above_width (grid, first);
       for (guint m = 2; m <= JOIN_MAX_PIECES && t + m - 1 < n; m++)
         {
           const Token *prev = &tok[t + m - 2], *piece = &tok[t + m - 1];
@@ -2023,6 +2061,8 @@ wraps_new (GArray *toks)
           g_autofree char *tail = g_utf8_normalize (piece->cell->raw, -1, G_NORMALIZE_NFKC);
           g_string_append (raw, piece->cell->raw);
           g_string_append (digits, tail);
+          if (text_width (raw->str) <= header_width)
+            break;
           GkCell *cell = gk_cell_new (raw->str, &first->cell->src);
           cell->text_col = first->cell->text_col;
           cell->text_gap = first->cell->text_gap;
@@ -4008,11 +4048,12 @@ doubt_cells_of_displaced_numbers (const GkGrid *grid, const Search *s, const GHa
 }
 
 /* A number under the header of another column may be the cell of that
- * column in a neighbouring row of another block (a producer printing two
- * blocks' rows column by column, the shorter row ending first): the row
- * whose cell of the named column was filled from a token printed next to
- * it is read as the rest of the stream fell, not as printed, and is not
- * read either. */
+ * column in a row of another block (a producer printing two blocks' rows
+ * column by column, the shorter row ending first, or one block's column
+ * after the other blocks): the row whose cell of the named column was
+ * filled from a token printed next to it (or anywhere, when the header
+ * names one block's column) is read as the rest of the stream fell, not
+ * as printed, and is not read either. */
 static void
 doubt_rows_a_header_names (const GkGrid *grid, const Search *s, const GHashTable *token_of, Votes *v)
 {
@@ -4027,6 +4068,18 @@ doubt_rows_a_header_names (const GkGrid *grid, const Search *s, const GHashTable
       if (named != HEADER_ELSEWHERE && (named < 0 || (guint) named == gc->col))
         continue;
       guint block = g_array_index (grid->row_block, guint, gc->row);
+      /* a header of one block's column only says where the number stood,
+       * however far the number that took its cell */
+      guint named_block = G_MAXUINT;
+      gboolean one_block = TRUE;
+      for (guint r = 0; r < grid->n_rows; r++)
+        {
+          guint b = g_array_index (grid->row_block, guint, r);
+          if (b == block || s->header[(gsize) t * s->R + r] < 0)
+            continue;
+          one_block &= named_block == G_MAXUINT || named_block == b;
+          named_block = b;
+        }
       for (guint r = 0; r < grid->n_rows; r++)
         {
           int col = s->header[(gsize) t * s->R + r];
@@ -4035,7 +4088,7 @@ doubt_rows_a_header_names (const GkGrid *grid, const Search *s, const GHashTable
             continue;
           guint there = g_array_index (grid->row_first, guint, r) + (guint) col;
           guint p = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[there]));
-          if (v->seen[there] && !v->blank[there] && p-- && (p > t ? p - t : t - p) <= ncols)
+          if (v->seen[there] && !v->blank[there] && p-- && (one_block || (p > t ? p - t : t - p) <= ncols))
             doubt[r] = TRUE;
         }
     }
@@ -4225,7 +4278,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
   gboolean label_flow = tokens_mark_labels (grid, toks);
-  g_autoptr (Wraps) wraps = wraps_new (toks);
+  g_autoptr (Wraps) wraps = wraps_new (grid, toks);
   Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL, label_flow };
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
