@@ -610,27 +610,41 @@ leads_with_bar (PIX *ink, double pt_per_px)
   return bar;
 }
 
-/* TRUE when the grey image shows ink down the left side of a glyph's
- * upper half (x, y, w, h: its box in gray), between a 5's bar and its
- * bowl, where a 3 is open.  Faint ink counts: it is what binarising lost. */
-static gboolean
-has_left_stem (PIX *gray, int x, int y, int w, int h)
+/* The share of the rows from GK_OCR_STEM_TOP to GK_OCR_STEM_BOTTOM of a
+ * glyph (x, y, w, h: its box in pix) with ink in its left
+ * GK_OCR_STEM_WIDTH, where a 5 has its stem and a 3 is open: a pixel
+ * darker than GK_OCR_STEM_INK_LEVEL in a grey pix, any set pixel in a
+ * binary one. */
+static double
+left_stem_rows (PIX *pix, int x, int y, int w, int h)
 {
+  gboolean binary = pixGetDepth (pix) == 1;
   int top = y + (int) (GK_OCR_STEM_TOP * h), bottom = y + (int) (GK_OCR_STEM_BOTTOM * h);
-  int right = MIN (x + MAX (1, (int) lround (GK_OCR_STEM_WIDTH * w)), pixGetWidth (gray));
+  int right = MIN (x + MAX (1, (int) lround (GK_OCR_STEM_WIDTH * w)), pixGetWidth (pix));
   int rows = 0, inked = 0;
-  for (int yy = top; yy <= bottom && yy < pixGetHeight (gray); yy++, rows++)
+  for (int yy = top; yy <= bottom && yy < pixGetHeight (pix); yy++, rows++)
     for (int xx = x; xx < right; xx++)
       {
-        l_uint32 v = 255;
-        pixGetPixel (gray, xx, yy, &v);
-        if (v < GK_OCR_STEM_INK_LEVEL)
+        l_uint32 v = binary ? 0 : 255;
+        pixGetPixel (pix, xx, yy, &v);
+        if (binary ? v != 0 : v < GK_OCR_STEM_INK_LEVEL)
           {
             inked++;
             break;
           }
       }
-  return rows > 0 && inked >= GK_OCR_STEM_MIN_ROWS * rows;
+  return rows > 0 ? (double) inked / rows : 0;
+}
+
+/* TRUE when the grey image shows ink down the left side of a glyph's
+ * upper half that binarising lost (at gx, gy in gray, ix, iy in the
+ * cropped ink; w, h its size): a 5's faint stem.  Ink the binary image
+ * kept there is the glyph's own stroke, a 3 of another face. */
+static gboolean
+has_left_stem (PIX *gray, int gx, int gy, PIX *ink, int ix, int iy, int w, int h)
+{
+  return left_stem_rows (gray, gx, gy, w, h) >= GK_OCR_STEM_MIN_ROWS
+         && left_stem_rows (ink, ix, iy, w, h) < GK_OCR_STEM_MAX_BINARY_ROWS;
 }
 
 /* TRUE when the glyph (at x, y, w, h of the cropped ink) begins with a
@@ -725,7 +739,8 @@ count_glyphs (PIX *ink, PIX *gray, int bx, int by, GkOcrCellRect *out)
               break;
             }
           out->glyph_x0[glyphs] = bx + x, out->glyph_x1[glyphs] = bx + x1;
-          out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, pw, ph) || has_floating_bar (ink, px, py, pw, ph);
+          out->glyph_stem[glyphs] = has_left_stem (gray, bx + px, by + py, ink, px, py, pw, ph)
+                                    || has_floating_bar (ink, px, py, pw, ph);
           out->glyph_bar[glyphs] = has_bar (ink, px, py, pw, ph, GK_OCR_BAR_TOP, GK_OCR_BAR_BOTTOM);
           out->glyph_top_bar[glyphs] = has_bar (ink, px, py, pw, ph, 0.0, GK_OCR_TOP_BAR_BOTTOM);
           glyphs++;

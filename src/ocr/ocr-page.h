@@ -88,6 +88,11 @@
 #define GK_OCR_STEM_WIDTH 0.3
 #define GK_OCR_STEM_INK_LEVEL 235
 #define GK_OCR_STEM_MIN_ROWS 0.8
+/* The stem is a 5's only where binarising lost it: the binary image
+ * inks that strip in fewer than this share of the rows.  A 3 of another
+ * face (a kai 3's top stroke hooks down the left: 0.6–1 of the rows)
+ * keeps its ink there, and both models saw it. */
+#define GK_OCR_STEM_MAX_BINARY_ROWS 0.4
 /* A stem fainter still is gone from the grey image too (a 200 dpi grey
  * scan: 211–239 on white paper); then the 5's bar floats, blank rows
  * between it and the bowl, where a 3's top curve joins its middle.  The
