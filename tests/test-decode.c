@@ -663,6 +663,60 @@ test_blank_zero_numbers_under_another_blocks_header (void)
   g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
 }
 
+/* A row whose only part is its first column (and its total), its other
+ * cells printed before its label and the first after it, on the label's
+ * line (the rows before it numbers first, then their labels), and the
+ * table's totals misprinted as the stream's order reads the row (its
+ * number under 其他): that reading keeps every sum.  The number beside the
+ * line that begins the label is the row's first cell: the turned reading
+ * is not kept. */
+static void
+test_row_turned_past_its_label (void)
+{
+  enum { TURNED = FIRST_OUTCOME + 2, NEXT = TURNED + 1 };
+  int v[ROWS][COLS];
+  for (int seed = 5; consistent_table (v, seed), v[TURNED][0] == 0; seed++)
+    ;
+  for (int c = 1; c < COLS - 1; c++)
+    {
+      v[NEXT][c] += v[TURNED][c], v[NEXT][COLS - 1] += v[TURNED][c];
+      v[TURNED][COLS - 1] -= v[TURNED][c], v[TURNED][c] = 0;
+    }
+  /* the totals printed as the turned row reads: its number under 其他 */
+  int x = v[TURNED][0];
+  v[PROCESSED][0] -= x, v[PROCESSED][COLS - 2] += x, v[NEW][0] -= x, v[NEW][COLS - 2] += x;
+  g_assert_cmpint (v[NEW][0], >=, 0);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      /* the outcomes up to the turned row: numbers first, then their labels */
+      if (r >= FIRST_OUTCOME && r <= TURNED)
+        {
+          for (int c = r == TURNED; c < COLS; c++)
+            append_cell (s, v[r][c]);
+          if (r < TURNED)
+            continue;
+          for (int q = FIRST_OUTCOME; q < TURNED; q++)
+            g_string_append_printf (s, "%s\n\n", labels[q]);
+          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int c = 0; c < COLS; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[TURNED], col_keys[c]);
+      GkValue *got = gk_record_get (rec, key);
+      int want = c == 0 || c == COLS - 1 ? x : 0;
+      if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, want))
+        g_error ("%s: want %d or null", key, want);
+    }
+}
+
 /* Table 二 (template 2021) printed column by column under its headers: the
  * first two columns of both document rows, each block's decisions under
  * 本年处理决定数量 (two numbers under one header for 行政处罚, 行政强制),
@@ -1618,6 +1672,7 @@ main (int argc, char **argv)
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);
   g_test_add_func ("/decode/rows-a-far-header-names", test_rows_a_far_header_names);
+  g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);

@@ -3987,6 +3987,52 @@ doubt_rows_of_misplaced_signs (const GkGrid *grid, const Search *s, Votes *v)
       }
 }
 
+/* A number printed on the line that begins its row's label, right after
+ * the label, is the row's first printed cell: a placement that puts it in a later column of
+ * that row, the cells before it filled from numbers printed before the
+ * label, turned the row round (its total may be a part as well), and the
+ * row is not read unless it reads the same either way. */
+static void
+doubt_rows_turned_past_their_label (const GkGrid *grid, const Search *s, const GPtrArray *rows, Votes *v)
+{
+  g_autoptr (GHashTable) token_of = g_hash_table_new (NULL, NULL);
+  for (guint t = 0; t < s->n; t++)
+    g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
+  g_autofree gboolean *doubt = g_new0 (gboolean, grid->n_rows);
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c]));
+      if (!v->seen[c] || v->blank[c] || !t--)
+        continue;
+      const GkRow *row = rows->pdata[s->tok[t].line];
+      guint r = gk_grid_row (grid, c), first = g_array_index (grid->row_first, guint, r);
+      if (c == first || !row->label || !*row->label || row->cells->len == 0
+          || row->cells->pdata[0] != (gpointer) s->tok[t].cell)
+        continue;
+      /* the line begins the row's label (no wrapped label's rest) */
+      g_autofree char *line_key = gk_text_label_key (row->label);
+      g_autofree char *row_key = gk_text_label_key (((const GkTplRow *) grid->rows->pdata[r])->label);
+      gboolean begins = *line_key && g_str_has_prefix (row_key, line_key);
+      gboolean before = FALSE, same = TRUE;
+      for (guint q = first; q < c && begins; q++)
+        {
+          guint p = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[q]));
+          before |= v->seen[q] && !v->blank[q] && p && p - 1 < t;
+        }
+      /* a row of one value turned round reads the same */
+      guint ncols = g_array_index (grid->row_ncols, guint, r);
+      for (guint q = first; q < first + ncols && before; q++)
+        {
+          guint p = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[q]));
+          same &= p && !s->tok[p - 1].unreadable && fabs (s->tok[p - 1].count - s->tok[t].count) <= SUM_EPSILON;
+        }
+      doubt[r] |= before && !same;
+    }
+  for (guint c = 0; c < grid->cells->len; c++)
+    if (doubt[gk_grid_row (grid, c)])
+      v->differs[c] = TRUE;
+}
+
 /* A number whose label, printed just above it, names a row two rows or
  * more before the one the placement puts it in was printed after its row
  * (pdftotext sets a wrapped label's numbers apart, after the page's other
@@ -4347,6 +4393,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (s.n >= ncells)
     {
       doubt_rows_of_misplaced_signs (grid, &s, &v);
+      doubt_rows_turned_past_their_label (grid, &s, rows, &v);
       doubt_blocks_under_other_headers (grid, &s, &v);
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
     }
