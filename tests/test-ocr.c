@@ -843,6 +843,31 @@ test_kai_three_keeps_its_hook (void)
   g_assert_cmpstr (five_read, ==, "5");
 }
 
+/* The text pass reads a serif "11" as "1]1" (fresh002, Noto Serif at
+ * 300 dpi), and "]" passes for a 1: "111", a digit the ink does not
+ * hold.  Two glyphs, neither as wide as two digits, are two digits; a
+ * glyph of two touching digits may hold one more. */
+static void
+test_digit_more_than_glyphs (void)
+{
+  cairo_t *cr = white_page ();
+  cairo_move_to (cr, 40, 54);                 /* cell 20..80 × 40..60 */
+  cairo_show_text (cr, "11");
+  cairo_rectangle (cr, 140, 47, 9, 7);        /* cell 120..180 × 40..60: one blot two digits wide */
+  cairo_fill (cr);
+  g_autoptr (GkOcrImage) img = image_of_page (cr);
+  GkOcrCellRect c;
+  GkRect eleven = { 20, 40, 80, 60 }, wide = { 120, 40, 180, 60 };
+  g_assert_true (gk_ocr_cell_rect (img, &eleven, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 2);
+  g_assert_true (gk_ocr_digits_too_many ("111", &c));
+  g_assert_false (gk_ocr_digits_too_many ("11", &c));
+  g_assert_false (gk_ocr_digits_too_many ("1111", &c));   /* not one more: left to the other checks */
+  g_assert_true (gk_ocr_cell_rect (img, &wide, GK_OCR_CELL_INSET_PT, &c));
+  g_assert_cmpint (c.n_glyphs, ==, 1);
+  g_assert_false (gk_ocr_digits_too_many ("11", &c));
+}
+
 /* Symbols of one prose line, each with a box 20 px wide unless given,
  * rows 10..40, over the 1 bpp ink (or NULL). */
 static char *
@@ -1134,6 +1159,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/labels-spare-digit-passes", test_labels_spare_digit_passes);
   g_test_add_func ("/ocr/five-with-faint-stem", test_five_with_faint_stem);
   g_test_add_func ("/ocr/kai-three-keeps-its-hook", test_kai_three_keeps_its_hook);
+  g_test_add_func ("/ocr/digit-more-than-glyphs", test_digit_more_than_glyphs);
   g_test_add_func ("/ocr/seal-removed", test_seal_removed);
   g_test_add_func ("/ocr/prose-numbers", test_prose_numbers);
   g_test_add_func ("/ocr/prose-misreadings", test_prose_misreadings);

@@ -273,15 +273,25 @@ gk_ocr_choose_reading (GkOcrReading *r, int n, double *confidence)
 }
 
 /* Number readings the ink cannot be are dropped before any choice, and
- * so are doubtful ones with fewer digits than the ink has glyphs: a glyph
- * broken by the scan may count twice, so a sure reading is believed. */
+ * so are doubtful ones with one digit fewer or more than the ink has
+ * glyphs: a glyph broken by the scan may count twice, so a sure reading
+ * is believed. */
 static void
 drop_implausible (GkOcrReading *r, int n, const GkOcrCellRect *cr)
 {
   for (int i = 0; i < n; i++)
+    {
+      /* a lookalike ("1]1") counts as the digits it will be taken for */
+      g_autofree char *digits = r[i].text && !is_number_text (r[i].text) && is_digit_lookalike (r[i].text)
+                                    ? lookalike_as_digits (r[i].text) : NULL;
+      if (digits && r[i].confidence < GK_OCR_DIGITS_ACCEPT && gk_ocr_digits_too_many (digits, cr))
+        gk_ocr_reading_clear (&r[i]);
+    }
+  for (int i = 0; i < n; i++)
     if (r[i].text && (i < 2 || is_number_text (r[i].text))
         && (!gk_ocr_digits_plausible (r[i].text, cr)
-            || (r[i].confidence < GK_OCR_DIGITS_ACCEPT && gk_ocr_digits_too_few (r[i].text, cr))))
+            || (r[i].confidence < GK_OCR_DIGITS_ACCEPT
+                && (gk_ocr_digits_too_few (r[i].text, cr) || gk_ocr_digits_too_many (r[i].text, cr)))))
       gk_ocr_reading_clear (&r[i]);
 }
 
@@ -495,6 +505,23 @@ gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr)
   int tall, digits;
   return count_tall (text, &tall, &digits) && digits > 0 && digits <= GK_OCR_GLYPH_CHECK_MAX_DIGITS
          && cr->n_glyphs == tall + 1;
+}
+
+gboolean
+gk_ocr_digits_too_many (const char *text, const GkOcrCellRect *cr)
+{
+  int tall, digits, n = cr->n_glyphs;
+  if (!count_tall (text, &tall, &digits) || digits == 0 || n < 1 || n > GK_OCR_GLYPH_CHECK_MAX_DIGITS
+      || tall != n + 1)
+    return FALSE;
+  /* a glyph as wide as two digits may be two that touch: then the ink
+   * holds more digits than glyphs */
+  double px_per_pt = (cr->glyph_x1[n - 1] - cr->glyph_x0[0]) / MAX (cr->ink_w_pt, 1e-6);
+  double em_px = MAX (cr->ink_h_pt, GK_OCR_MIN_GLYPH_PT) * px_per_pt;
+  for (int i = 0; i < n; i++)
+    if (cr->glyph_x1[i] - cr->glyph_x0[i] > GK_OCR_DIGIT_MAX_WIDTH_EM * em_px)
+      return FALSE;
+  return TRUE;
 }
 
 void

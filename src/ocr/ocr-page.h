@@ -178,6 +178,9 @@ gboolean gk_ocr_digits_plausible (const char *text, const GkOcrCellRect *cr);
 /* TRUE when a short number reading has one digit fewer than the ink has
  * tall glyphs ("1" for "11"); never for a reading with a unit or no digit. */
 gboolean gk_ocr_digits_too_few (const char *text, const GkOcrCellRect *cr);
+/* TRUE when a short number reading has one tall character more than the
+ * ink has glyphs, none of them as wide as two digits ("111" for "11"). */
+gboolean gk_ocr_digits_too_many (const char *text, const GkOcrCellRect *cr);
 
 /* A "3" of a number reading whose glyph has a 5's stem becomes "5" —
  * only when the reading's tall characters pair one to one with cr's glyphs. */
