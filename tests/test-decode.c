@@ -1643,6 +1643,28 @@ test_blank_zero_first_rows_by_their_totals (void)
     }
 }
 
+/* Table 四's groups stand side by side on one printed row and are told
+ * apart only by their order across it; a page placed alone on their grid
+ * loses that order, and any group's numbers fit any group's identities.
+ * A generated report's pdftotext -layout dump (tests/data, rendered by
+ * scripts/gen-samples --fresh) put the review group's 1 2 2 0 5 into the
+ * direct-litigation group, whose truth is all zeros: read or null, never
+ * another group's figures. */
+static void
+test_side_by_side_groups_not_read_page_alone (void)
+{
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/tests/data/appeals-side-by-side-layout.txt", &text, NULL, NULL));
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  const char *cols[] = { "upheld", "corrected", "other", "pending", "total" };
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("appeals.litigation_direct.%s", cols[i]);
+      GkValue *v = gk_record_get (rec, key);
+      g_assert_true (v->kind == GK_VALUE_NULL || (v->kind == GK_VALUE_INT && v->i == 0));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1698,5 +1720,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   g_test_add_func ("/decode/rows-their-labels-pin", test_rows_their_labels_pin);
+  g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);
   return g_test_run ();
 }

@@ -3922,6 +3922,14 @@ votes_from_whole_pages (const Search *whole, Votes *v)
         cells += g_array_index (grid->row_ncols, guint, r1++);
       if (r1 < r0 + 2 || cells != b - a)
         continue;
+      /* groups printed side by side on one row (table 四's) are told apart
+       * only by their order across it, which a page placed alone loses:
+       * any group's numbers fit any group's identities */
+      gboolean side_by_side = FALSE;
+      for (guint q = r0; q + 1 < r1 && !side_by_side; q++)
+        side_by_side = grid->rows->pdata[q] == grid->rows->pdata[q + 1];
+      if (side_by_side)
+        continue;
       guint first = g_array_index (grid->row_first, guint, r0);
       gboolean read = TRUE;
       for (guint i = 0; i < cells && read; i++)
