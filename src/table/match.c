@@ -248,6 +248,54 @@ gather_cells (const GPtrArray *rows, guint i, guint hi, guint ncols, const GArra
   return have;
 }
 
+/* The share of template row fr's official label's characters found in
+ * order at the end of text t (nt characters); *ideographs (when given) gets
+ * the label's count of ideographs. */
+static double
+label_lcs_ratio (const FlatRow *fr, const gunichar *t, glong nt, glong *ideographs)
+{
+  g_autofree char *lk = gk_text_label_key (fr->row->label);
+  glong nl = 0, words = 0;
+  g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
+  for (glong k = 0; k < nl; k++)
+    words += gk_text_is_ideograph (l[k]);
+  if (ideographs)
+    *ideographs = words;
+  if (nl == 0)
+    return 0;
+  glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
+  return (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
+}
+
+/* The best-scoring template row of a search and the runner-up's score. */
+typedef struct {
+  int best;
+  double best_score, second;
+} RowRanking;
+
+static void
+row_ranking_add (RowRanking *rk, guint f, double score)
+{
+  if (score > rk->best_score)
+    {
+      rk->second = rk->best_score;
+      rk->best_score = score;
+      rk->best = (int) f;
+    }
+  else if (score > rk->second)
+    rk->second = score;
+}
+
+/* The best row when it names the text well enough and clearly before any
+ * other, or -1. */
+static int
+row_ranking_clear_best (const RowRanking *rk)
+{
+  if (rk->best >= 0 && rk->best_score >= FUZZY_MIN_RATIO && rk->best_score - rk->second >= FUZZY_MARGIN)
+    return rk->best;
+  return -1;
+}
+
 /* The unused template row whose official label best survives at the end of
  * text, or -1.  Only rows the cells fit are considered. */
 static int
@@ -255,8 +303,7 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
 {
   glong nt = 0;
   g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
-  int best = -1;
-  double best_ratio = 0, second = 0;
+  RowRanking rk = { -1, 0, 0 };
   for (guint f = 0; f < flat->len; f++)
     {
       if (used[f])
@@ -264,28 +311,14 @@ fuzzy_row (const GArray *flat, const gboolean *used, const char *text, guint nce
       const FlatRow *fr = &g_array_index (flat, FlatRow, f);
       if (ncells != fr->block->columns->len)
         continue;
-      g_autofree char *lk = gk_text_label_key (fr->row->label);
-      glong nl = 0, words = 0;
-      g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
-      for (glong k = 0; k < nl; k++)
-        words += gk_text_is_ideograph (l[k]);
+      glong words = 0;
+      double ratio = label_lcs_ratio (fr, t, nt, &words);
       if (words < FUZZY_MIN_CHARS)
         continue;
-      glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
-      double ratio = (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
-      if (ratio > best_ratio)
-        {
-          second = best_ratio;
-          best_ratio = ratio;
-          best = (int) f;
-        }
-      else if (ratio > second)
-        second = ratio;
+      row_ranking_add (&rk, f, ratio);
     }
-  *ratio_out = best_ratio;
-  if (best >= 0 && best_ratio >= FUZZY_MIN_RATIO && best_ratio - second >= FUZZY_MARGIN)
-    return best;
-  return -1;
+  *ratio_out = rk.best_score;
+  return row_ranking_clear_best (&rk);
 }
 
 static gboolean
@@ -297,26 +330,12 @@ row_all_blank (const GkRow *row)
   return TRUE;
 }
 
-/* The share of template row fr's official label's characters found in
- * order at the end of text (what fuzzy_row weighs). */
+/* How well text (t, nt: the same decoded) names template row fr: 1 when
+ * its pattern matches, else label_lcs_ratio. */
 static double
-label_lcs_ratio (const FlatRow *fr, const char *text)
+label_score (const FlatRow *fr, const char *text, const gunichar *t, glong nt)
 {
-  glong nt = 0, nl = 0;
-  g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &nt);
-  g_autofree char *lk = gk_text_label_key (fr->row->label);
-  g_autofree gunichar *l = g_utf8_to_ucs4_fast (lk, -1, &nl);
-  if (nl == 0)
-    return 0;
-  glong take = MIN (nt, nl + FUZZY_SLACK_CHARS);
-  return (double) gk_text_lcs_length (l, nl, t + (nt - take), take) / (double) nl;
-}
-
-/* How well text names template row fr: 1 when its pattern matches. */
-static double
-label_score (const FlatRow *fr, const char *text)
-{
-  return gk_regex_search (fr->row->pattern, text, 0, NULL, NULL) ? 1.0 : label_lcs_ratio (fr, text);
+  return gk_regex_search (fr->row->pattern, text, 0, NULL, NULL) ? 1.0 : label_lcs_ratio (fr, t, nt, NULL);
 }
 
 /* A row broken by a page break (LibreOffice lets a tall row run over the
@@ -362,25 +381,25 @@ page_split_row (const GPtrArray *rows, guint i, guint hi, const GArray *flat, co
    * table's header repeated at the top of the page: both are tried */
   g_autofree char *whole = g_strconcat (text, rest->str, NULL);
   g_autofree char *ends = g_strconcat (text, kb, NULL);
-  int best = -1;
-  double best_score = 0, second = 0;
+  glong nw = 0, ne = 0, nr = 0;
+  g_autofree gunichar *tw = g_utf8_to_ucs4_fast (whole, -1, &nw);
+  g_autofree gunichar *te = g_utf8_to_ucs4_fast (ends, -1, &ne);
+  g_autofree gunichar *tr = g_utf8_to_ucs4_fast (rest->str, -1, &nr);
+  RowRanking rk = { -1, 0, 0 };
   for (guint f = 0; f < flat->len; f++)
     {
       const FlatRow *fr = &g_array_index (flat, FlatRow, f);
-      if (used[f] || fr->block->columns->len != ncells)
-        continue;
-      double sc = MAX (label_score (fr, whole), label_score (fr, ends));
-      if (sc > best_score)
-        second = best_score, best_score = sc, best = (int) f;
-      else if (sc > second)
-        second = sc;
+      if (!used[f] && fr->block->columns->len == ncells)
+        row_ranking_add (&rk, f, MAX (label_score (fr, whole, tw, nw), label_score (fr, ends, te, ne)));
     }
-  if (best < 0 || best_score < FUZZY_MIN_RATIO || best_score - second < FUZZY_MARGIN)
+  int best = row_ranking_clear_best (&rk);
+  if (best < 0)
     return -1;
   /* the second part alone names the row as fully: a row of its own (the
    * patterns accept a label's key words, so the characters are weighed) */
   const FlatRow *fb = &g_array_index (flat, FlatRow, best);
-  if (label_lcs_ratio (fb, rest->str) + FUZZY_MARGIN > MAX (label_lcs_ratio (fb, whole), label_lcs_ratio (fb, ends)))
+  if (label_lcs_ratio (fb, tr, nr, NULL) + FUZZY_MARGIN
+      > MAX (label_lcs_ratio (fb, tw, nw, NULL), label_lcs_ratio (fb, te, ne, NULL)))
     return -1;
   *figures = blank_a ? j : i;
   *end = j;
