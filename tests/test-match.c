@@ -61,6 +61,48 @@ test_mixed_template (void)
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "pass");
 }
 
+/* A template is not read into a report of a year before it was issued:
+ * table 三 printed with 2021's three rows of （六）其他处理 reads as 2021 in
+ * a 2021 report; titled 2020, the same table cannot be 2021's (a broken
+ * dump's rows may fit the later template by chance), so the 2019 grid is
+ * the only one tried. */
+static void
+test_year_rules_out_later_template (void)
+{
+  const char *const sixth_2021[] = {
+    "（六）其他处理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+    "3.其他 1 0 0 0 0 0 1", NULL,
+  };
+  for (int year = 2020; year <= 2021; year++)
+    {
+      g_autoptr (GString) s = g_string_new (NULL);
+      g_string_append_printf (s, "某县人民政府%d年政府信息公开工作年度报告\n", year);
+      g_autoptr (GString) t = table3 (NULL, TRUE);
+      /* the 2019 （六） row becomes 2021's three */
+      char *six = strstr (t->str, "（六）其他处理 0 0 0 0 0 0 0\n");
+      g_assert_nonnull (six);
+      gssize at = six - t->str;
+      g_string_erase (t, at, strlen ("（六）其他处理 0 0 0 0 0 0 0\n"));
+      for (int i = 0; sixth_2021[i]; i++)
+        {
+          g_string_insert (t, at, "\n");
+          g_string_insert (t, at, sixth_2021[i]);
+          at += (gssize) strlen (sixth_2021[i]) + 1;
+        }
+      g_string_append (s, t->str);
+      g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+      g_assert_cmpint (rec->year, ==, year);
+      g_assert_cmpstr (rec->template_id, ==, year == 2021 ? "2021" : "2019");
+      g_assert_null (tu_warning (rec->warnings, "template_mixed", NULL));
+      if (year == 2021)
+        g_assert_true (tu_int_is (rec, "applications.other_handling_misc.total", 1));
+      else
+        g_assert_null (gk_record_get (rec, "applications.other_handling_misc.total"));
+    }
+}
+
 static void
 test_dash_and_blank_zeros (void)
 {
@@ -493,6 +535,7 @@ main (int argc, char **argv)
 {
   tu_init (&argc, &argv);
   g_test_add_func ("/match/mixed-template", test_mixed_template);
+  g_test_add_func ("/match/year-rules-out-later-template", test_year_rules_out_later_template);
   g_test_add_func ("/match/dash-and-blank-zeros", test_dash_and_blank_zeros);
   g_test_add_func ("/match/missing-cell", test_missing_cell);
   g_test_add_func ("/match/appeals-wrapped", test_appeals_wrapped);

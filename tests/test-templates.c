@@ -76,6 +76,7 @@ test_shipped (void)
   g_assert_nonnull (gk_template_set_find (set, "2019"));
   g_assert_nonnull (gk_template_set_find (set, "2021"));
   g_assert_null (gk_template_set_find (set, "2008"));
+  g_assert_cmpint (gk_template_set_find (set, "2021")->first_year, ==, 2021);
   g_assert_cmpstr (gk_template_key_label (set, "no.such.key"), ==, "no.such.key");
   g_assert_cmpint (gk_template_key_type (set, "active.procurement.amount_wan"), ==, GK_COLUMN_AMOUNT_WAN);
   g_assert_cmpint (gk_template_key_type (set, "active.licensing.items_change"), ==, GK_COLUMN_SIGNED);
@@ -102,6 +103,15 @@ test_missing_field (void)
 {
   g_autofree char *msg = load_error ("2019.json", "{ \"id\": \"2019\", \"end_heading\": \"^五\" }");
   g_assert_nonnull (strstr (msg, "$.sections: missing or not an array"));
+}
+
+/* first_year is a year or absent: a string there is refused, not read as 0 */
+static void
+test_first_year_not_a_year (void)
+{
+  g_autofree char *msg = load_error ("2019.json", "{ \"id\": \"2019\", \"end_heading\": \"^五\", "
+                                                  "\"first_year\": \"2019\", \"sections\": [] }");
+  g_assert_nonnull (strstr (msg, "$.first_year: not a year"));
 }
 
 /* Every "label" of the templates' JSON, white space removed. */
@@ -182,6 +192,7 @@ main (int argc, char **argv)
   g_test_add_func ("/templates/bad-json", test_bad_json);
   g_test_add_func ("/templates/bad-pattern", test_bad_pattern);
   g_test_add_func ("/templates/missing-field", test_missing_field);
+  g_test_add_func ("/templates/first-year-not-a-year", test_first_year_not_a_year);
   g_test_add_func ("/templates/user-words-current", test_user_words_current);
   return g_test_run ();
 }

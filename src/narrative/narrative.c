@@ -1218,10 +1218,12 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
     }
 }
 
-void
-gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
+/* The title (its line returned) and the report's year: the title's, else
+ * the statistics period's. */
+static int
+read_title_and_year (const GkNarrativeRules *rules, const GkContent *content, const GkProse *prose,
+                     GkRecord *record)
 {
-  g_autoptr (GkProse) prose = gk_prose_new (rules, content);
   /* the lines by index: on a crawled page many lines share one source line */
   int title_line = read_title (rules, content, record);
   gsize ys, ye;
@@ -1234,6 +1236,23 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
       record->year = atoi (y);
       record->year_src = narrative_source (prose, ys);
     }
+  return title_line;
+}
+
+int
+gk_narrative_report_year (const GkNarrativeRules *rules, const GkContent *content)
+{
+  g_autoptr (GkRecord) scratch = gk_record_new ("");
+  g_autoptr (GkProse) prose = gk_prose_new (rules, content);
+  read_title_and_year (rules, content, prose, scratch);
+  return scratch->year;
+}
+
+void
+gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
+{
+  g_autoptr (GkProse) prose = gk_prose_new (rules, content);
+  int title_line = read_title_and_year (rules, content, prose, record);
   int date_line = read_date (rules, content, record);
   read_issuer (rules, content, prose, title_line, date_line, record);
   gsize total_end = 0;

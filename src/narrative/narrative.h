@@ -4,6 +4,7 @@
  *   gk_narrative_rules_load / _free
  *   gk_narrative_read        content lines → title, issuer, year, date,
  *                            narrative.* values and the active breakdown
+ *   gk_narrative_report_year the year alone (the table matcher's prior)
  *   gk_prose_new             the squeezed prose with its line map, page
  *                            furniture left out (tests, audit)
  *
@@ -54,6 +55,9 @@ typedef struct GkNarrativeRules GkNarrativeRules;
 GkNarrativeRules *gk_narrative_rules_load (const char *models_dir, GError **error);
 void gk_narrative_rules_free (GkNarrativeRules *rules);
 void gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record);
+/* The report's year as gk_narrative_read reads it (title, else statistics
+ * period); 0 when none. For the table matcher, which runs first. */
+int gk_narrative_report_year (const GkNarrativeRules *rules, const GkContent *content);
 
 /* Prose text with a map from byte offsets back to content lines. */
 typedef struct {

@@ -89,7 +89,7 @@ gk_pipeline_record_from_content (const GkPipeline *p, const char *name, GkConten
   g_array_append_vals (rec->ocr_pages, content->ocr_pages->data, content->ocr_pages->len);
   gk_record_take_warnings (rec, content->warnings);
   guint reading_warnings = rec->warnings->len;
-  gk_match_tables (p->templates, content, rec);
+  gk_match_tables (p->templates, content, gk_narrative_report_year (p->narrative, content), rec);
   /* a document with prose but no header text only a national table prints,
    * no table 三 or 四 under its heading and hardly a row of one: what the
    * matcher placed came from the prose or an old statistics table (平潭

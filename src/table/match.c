@@ -1178,8 +1178,21 @@ tie_goes_to (const GkTemplateSet *set, const GkContent *content, const Candidate
   return chosen && strcmp (cand->tpl->id, chosen) == 0;
 }
 
+/* Whether tpl was issued by the report's year; any template is when none
+ * was (a 2018 report printing a national table is read by its shape). */
+static gboolean
+template_issued_by (const GkTemplateSet *set, const GkTemplate *tpl, int year)
+{
+  if (!year || tpl->first_year <= year)
+    return TRUE;
+  for (guint t = 0; t < set->templates->len; t++)
+    if (((const GkTemplate *) set->templates->pdata[t])->first_year <= year)
+      return FALSE;
+  return TRUE;
+}
+
 void
-gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *record)
+gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, GkRecord *record)
 {
   g_autoptr (GPtrArray) keys = section_keys (set);
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (SectionSpan));
@@ -1227,6 +1240,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *r
       for (guint t = 0; t < set->templates->len; t++)
         {
           GkTemplate *tpl = set->templates->pdata[t];
+          if (!template_issued_by (set, tpl, year))
+            continue;
           for (guint q = 0; q < tpl->sections->len; q++)
             {
               GkTplSection *sec = tpl->sections->pdata[q];

@@ -8,7 +8,9 @@
  * section is matched against every template that has it; the candidate
  * that fits more rows (same number of cells as the block has columns)
  * and more of the template's own header markers wins, so the template is
- * decided per table from its shape, never from the year.  Inside a
+ * decided per table from its shape; the year only rules out a template
+ * issued after it (a 2020 report cannot print 2021's rows, however a
+ * broken dump's rows happen to fit them).  Inside a
  * section, label-only rows accumulate into the label of the next data
  * row (a wrapped or vertical label arrives whole); the data row takes the
  * template row whose pattern matches nearest the end of that label,
@@ -25,4 +27,6 @@
 #include "model/record.h"
 #include "templates/template.h"
 
-void gk_match_tables (const GkTemplateSet *set, const GkContent *content, GkRecord *record);
+/* year: the report's year, 0 when unknown; templates whose first_year is
+ * later are left out unless no template remains. */
+void gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, GkRecord *record);

@@ -121,6 +121,20 @@ get_array (Ctx *cx, json_t *obj, const char *field, const char *where, gboolean 
   return NULL;
 }
 
+static int
+get_year (Ctx *cx, json_t *obj, const char *field, const char *where)
+{
+  json_t *v = json_object_get (obj, field);
+  if (!v)
+    return 0;
+  if (json_is_integer (v) && json_integer_value (v) >= 1900 && json_integer_value (v) <= 9999)
+    return (int) json_integer_value (v);
+  if (cx->error && !*cx->error)
+    g_set_error (cx->error, GK_ERROR, GK_ERROR_TEMPLATE,
+                 "%s: %s.%s: not a year", cx->file, where, field);
+  return 0;
+}
+
 static GkRegex *
 compile (Ctx *cx, const char *pattern, const char *where)
 {
@@ -263,6 +277,7 @@ parse_template (Ctx *cx, json_t *root)
   t->id = g_strdup (get_string (cx, root, "id", "$", TRUE));
   t->name = g_strdup (get_string (cx, root, "name", "$", FALSE));
   t->end_heading = compile (cx, get_string (cx, root, "end_heading", "$", TRUE), "$.end_heading");
+  t->first_year = get_year (cx, root, "first_year", "$");
   json_t *sections = get_array (cx, root, "sections", "$", TRUE);
   size_t i;
   json_t *js;

@@ -50,6 +50,7 @@ typedef struct {
   char *id;
   char *name;
   GkRegex *end_heading; /* the heading after the last table (五、存在的主要问题…) */
+  int first_year;       /* the first report year it was issued for; 0 when not given */
   GPtrArray *sections;  /* GkTplSection* */
 } GkTemplate;
 
