@@ -1035,6 +1035,24 @@ test_plus_sign_in_a_count_column (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Fewer numbers than cells (the rest printed after the next heading), the
+ * labels a block before them: the number after the block fills its last
+ * row, but a number printed under the header of a column that row has not
+ * (上一年项目数量, after 政府集中采购's 采购项目数量 and 采购总金额) stands in
+ * another block's column, never in that row. */
+static void
+test_number_under_another_blocks_header (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 ("\n377\n上一年项目数量\n52\n采购项目数量\n275\n\n");
+  static const char *const keys[] = { "active.procurement.projects", "active.procurement.amount_wan" };
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      const GkValue *v = gk_record_get (rec, keys[k]);
+      if (v && v->kind != GK_VALUE_NULL)
+        g_error ("%s read from a number of another block's column", keys[k]);
+    }
+}
+
 /* Wide strips over a page break: a browser prints the first six columns of
  * the page's rows row by row, then their totals as one run of lines, with
  * the page's bare number ("2", the report numbers its pages so) among them;
@@ -1693,6 +1711,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/header-names-next-blocks-row", test_header_names_next_blocks_row);
   g_test_add_func ("/decode/numbers-set-apart-under-their-labels", test_numbers_set_apart_under_their_labels);
   g_test_add_func ("/decode/plus-sign-in-a-count-column", test_plus_sign_in_a_count_column);
+  g_test_add_func ("/decode/number-under-another-blocks-header", test_number_under_another_blocks_header);
   g_test_add_func ("/decode/minus-sign-in-a-count-column", test_minus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);

@@ -2323,6 +2323,15 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       g_string_truncate (pending, 0);
       gboolean other_header = named && named->len
                               && under_other_header (grid, lines, g_array_index (named, Named, named->len - 1).row);
+      /* no row named, but a header of columns the row being filled has
+       * not: the numbers stand in another block's column, not that row's,
+       * and fill nothing until a row is named */
+      if (named && named->len == 0 && at < queue->len
+          && under_other_header (grid, lines, g_array_index (queue, guint, at)))
+        {
+          g_array_set_size (queue, 0);
+          at = 0;
+        }
       g_ptr_array_set_size (lines, 0);
       if (named && named->len)
         {
