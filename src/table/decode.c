@@ -486,6 +486,19 @@ token_in_label_flow (const Search *s, const Token *t, guint r)
   return t->flow_row >= 0 && (guint) t->flow_row < r && r < s->R;
 }
 
+/* Whether an operand of the identity is one of the cells marked (mark[c -
+ * first] for grid cell c). */
+static gboolean
+identity_takes (const GridIdentity *id, const gboolean *mark, guint first)
+{
+  const GArray *sides[2] = { id->lhs, id->rhs };
+  for (guint sd = 0; sd < 2; sd++)
+    for (guint k = 0; k < sides[sd]->len; k++)
+      if (mark[g_array_index (sides[sd], guint, k) - first])
+        return TRUE;
+  return FALSE;
+}
+
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
 static int
 step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identity_part)
@@ -568,6 +581,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
+  gboolean joined[BAND_WIDE_MAX * ROW_MAX_COLS] = { FALSE };
   int cost = step_order_cost (st);
   if (st->kind == STEP_PART)
     cost += W_PART_CELL * (int) (ncols - ncells);
@@ -581,6 +595,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       known[at] = token_value (t, gk_grid_type (grid, cell), &values[at]);
       if (!known[at] && !t->unreadable)
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
+      joined[at] = st->joins && step_pieces (st, step_token (st, j)) > 1;
     }
   /* identities wholly inside the rows of this step */
   for (guint q = r; q < r + st->k; q++)
@@ -593,6 +608,12 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
         continue;
       if (gk_grid_identity_holds_from (id, values, known, first) == 0)
         {
+          /* nothing in the print tells a piece from a number of its own:
+           * pieces are one number where its identities hold with it, and
+           * a grouping that breaks them explains nothing (two numbers
+           * after a table's last cell are no wrapped last cell) */
+          if (st->joins && identity_takes (id, joined, first))
+            return COST_INF;
           cost += W_IDENTITY;
           if (identity_part)
             *identity_part += W_IDENTITY;
