@@ -1142,6 +1142,50 @@ test_first_rows_of_unknown_layout (void)
   g_assert_cmpint (gk_record_get (rec, "applications.processed_total.total")->kind, ==, GK_VALUE_NULL);
 }
 
+/* A layout the decoder does not know (the last rows column by column), and
+ * the first row printed apart: its total under its label, its parts after
+ * the fourth row.  Read with the total dropped as a stray, every row after
+ * it shifts up into its place and adds up as well: the first rows stand
+ * only where their placement leaves out no number.  The first and fourth
+ * rows are not read; the others, their labels right before their numbers,
+ * are. */
+static void
+test_first_rows_drop_no_number (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 7);
+  enum { HEAD_AFTER = 3, BY_COLUMNS = 12 };
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  append_cell (s, v[NEW][COLS - 1]);
+  for (int r = CARRIED; r < BY_COLUMNS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      if (r == HEAD_AFTER)
+        for (int c = 0; c < COLS - 1; c++)
+          append_cell (s, v[NEW][c]);
+    }
+  /* the rest of the table column by column: no layout the decoder knows */
+  for (int r = BY_COLUMNS; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (int c = 0; c < COLS; c++)
+    for (int r = BY_COLUMNS; r < ROWS; r++)
+      append_cell (s, v[r][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        const GkValue *got = gk_record_get (rec, key);
+        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: read a wrong number, want %d or null", key, v[r][c]);
+      }
+  /* the rows their labels pin, the first row's pieces apart */
+  assert_rows (rec, v, CARRIED, HEAD_AFTER);
+  assert_rows (rec, v, HEAD_AFTER + 1, BY_COLUMNS);
+}
+
 /* A page's rows in two strips of several columns: the first three columns
  * of every row on the page, row after row, then their other four; the next
  * page row by row. */
@@ -1742,6 +1786,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/minus-sign-in-a-count-column", test_minus_sign_in_a_count_column);
   g_test_add_func ("/decode/wide-strip-with-page-number", test_wide_strip_with_page_number);
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
+  g_test_add_func ("/decode/first-rows-drop-no-number", test_first_rows_drop_no_number);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
   g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
   g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);

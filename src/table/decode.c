@@ -3581,9 +3581,12 @@ votes_all_zero (const GkGrid *grid, const Search *s, Votes *v)
 
 /* A table no placement explains may still open with rows that one does: the
  * longest run of first rows a placement within the cost explains with every
- * identity among them holding is read (a producer's order the decoder does
- * not know may scramble only the last rows).  TRUE when some rows are.
- * The longest few runs the search reaches cheaply enough are tried. */
+ * identity among them holding and no number left out is read (a producer's
+ * order the decoder does not know may scramble only the last rows; a number
+ * dropped among the first rows is one of theirs printed apart, a row's total
+ * before its parts, and the rows after it, shifted up into its place, add up
+ * as well).  TRUE when some rows are.  The longest few runs the search
+ * reaches cheaply enough are tried. */
 /* Votes of a grid whose cell i is cell orig[i] of the table's, added to v
  * (in the table's cells) as one more cheapest placement: a cell they fill
  * otherwise is ambiguous. */
@@ -3916,7 +3919,7 @@ votes_from_prefix (const Search *whole, Votes *v)
       Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL, whole->label_flow };
       search_run (&part);
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
-                        && v->cost <= DECODE_MAX_COST && v->misprints == 0;
+                        && v->cost <= DECODE_MAX_COST && v->misprints == 0 && v->skipped == 0;
       search_free (&part);
       if (placed)
         return TRUE;

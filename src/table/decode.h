@@ -53,8 +53,10 @@
  * run of the page's tokens that a label or header starts; the staircase the one its rows' own identities
  * and headers explain with nothing against it, found by a shortest path
  * over the rows), each part read by the same steps, then the longest run
- * of first rows a placement explains with every identity holding; else
- * nothing is placed.  Nor is a row where the
+ * of first rows a placement explains with every identity holding and no
+ * number dropped (page numbers aside: a number left out among them is one
+ * of theirs printed apart, and the rows after it, shifted into its row's
+ * place, add up as well); else nothing is placed.  Nor is a row where the
  * placement puts a sign in a column of counts (the order read is not
  * the producer's), nor a small block (table 二's pair of rows) where it puts
  * a number under another column's header.  A token the text reader marks as
