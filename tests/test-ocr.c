@@ -939,6 +939,21 @@ test_prose_numbers (void)
     { { "占", "总", "数", "的", "7", ".", "1", "8", "%", "6", ";", NULL },
       { 0, 20, 40, 60, 80, 100, 120, 140, 160, 184, 210 }, { 18, 38, 58, 78, 98, 118, 138, 158, 202, 202, 228 },
       "占总数的7.18%;" },
+    /* a box as wide as the sign holding a digit inside it: the sign read
+     * as two digits ("23.77%;" as "23.7796;", a breakdown's list cut
+     * there), the sign again */
+    { { "占", "的", "2", "3", ".", "7", "7", "9", "6", ";", NULL },
+      { 0, 20, 40, 60, 84, 94, 118, 142, 165, 190 }, { 18, 38, 59, 83, 92, 117, 141, 184, 185, 200 },
+      "占的23.77%;" },
+    /* two ordinary digits at the end of a figure are no sign, however many decimals */
+    { { "占", "的", "2", "3", ".", "7", "7", "9", "6", ";", NULL },
+      { 0, 20, 40, 60, 84, 94, 118, 142, 165, 190 }, { 18, 38, 59, 83, 92, 117, 141, 164, 185, 200 },
+      "占的23.7796;" },
+    /* a loose wide box before the last digit (the 8 given the 4's columns
+     * too): the 4 is as wide as the line's digits, no part of the sign */
+    { { "占", "的", "1", "7", ".", "8", "4", "%", "。", NULL },
+      { 0, 20, 40, 63, 86, 96, 144, 147, 210 }, { 18, 38, 62, 86, 95, 147, 171, 201, 230 },
+      "占的17.84%。" },
     /* ... a number printed after it is not */
     { { "增", "长", "了", "约", "5", "%", "2", "0", "2", "1", "年", NULL },
       { 0, 20, 40, 60, 80, 100, 130, 150, 170, 190, 210 }, { 18, 38, 58, 78, 98, 142, 148, 168, 188, 208, 228 },
@@ -950,13 +965,19 @@ test_prose_numbers (void)
       g_assert_cmpstr (line, ==, boxed[i].want);
     }
   /* The LSTM's boxes are loose (corpus 006: "21.90%", the 9's box over
-   * the 0's ink, the 0's over the sign's): by the boxes the 0 looks read
-   * out of the sign, but the ink has five tall glyphs for 2, 1, 9, 0, %
-   * and the figure stands.  Where the ink has one glyph fewer than the
-   * reading (022: "11.43%" read "11.439%"), the digit was read twice. */
+   * the 0's ink, the 0's over the sign's): the 0 is measured against the
+   * line's median digit box, not the wide 9 before it, and stands. */
   const char *const loose[] = { "占", "总", "数", "的", "2", "1", ".", "9", "0", "%", NULL };
-  const int loose_x0[] = { 580, 630, 680, 720, 796, 834, 873, 897, 944, 963 };
-  const int loose_x1[] = { 620, 670, 710, 765, 824, 853, 882, 957, 976, 992 };
+  int loose_x0[] = { 580, 630, 680, 720, 796, 834, 873, 897, 944, 963 };
+  int loose_x1[] = { 620, 670, 710, 765, 824, 853, 882, 957, 976, 992 };
+  g_autofree char *median_box = line_of (loose, NULL, loose_x0, loose_x1);
+  g_assert_cmpstr (median_box, ==, "占总数的21.90%");
+  /* A 0 given a narrow box half into the sign's looks read out of the
+   * sign, but the ink has five tall glyphs for 2, 1, 9, 0, % and the
+   * figure stands.  Where the ink has one glyph fewer than the reading
+   * (022: "11.43%" read "11.439%"), the digit was read twice. */
+  loose_x0[8] = 958;
+  loose_x1[8] = 970;
   const int loose_ink[][2] = { { 722, 764 }, { 796, 824 }, { 834, 853 }, { 873, 882 }, { 897, 924 }, { 930, 957 }, { 963, 992 } };
   const gboolean loose_tall[] = { TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE };
   g_autofree char *by_boxes = line_of (loose, NULL, loose_x0, loose_x1);

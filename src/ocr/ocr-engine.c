@@ -485,11 +485,48 @@ ink_confirms (PIX *ink, const GkOcrSymbol *syms, guint first, guint last)
   return ink_glyphs (ink, syms, first, last) == tall;
 }
 
+/* The median width of the line's digit boxes (0 without digits): one
+ * box is loose (an 8 given the 4's columns too), the median is a digit's. */
+static int
+typical_digit_width (const GkOcrSymbol *syms, guint n)
+{
+  int widths[256];
+  guint k = 0;
+  for (guint i = 0; i < n && k < G_N_ELEMENTS (widths); i++)
+    if (g_ascii_isdigit (syms[i].text[0]) && syms[i].x1 > syms[i].x0)
+      widths[k++] = syms[i].x1 - syms[i].x0;
+  for (guint a = 1; a < k; a++)   /* insertion sort: a line has few digits */
+    for (guint b = a; b > 0 && widths[b - 1] > widths[b]; b--)
+      {
+        int t = widths[b];
+        widths[b] = widths[b - 1];
+        widths[b - 1] = t;
+      }
+  return k ? widths[k / 2] : 0;
+}
+
+/* The per cent sign read as two digits ("23.77%;" as "23.7796;"): syms[i]
+ * lies inside the box of the digit before it, which is as wide as a sign
+ * (GK_OCR_SIGN_WIDTH digits), the figure would have more decimals than
+ * reports print, and no digit or sign follows. */
+static gboolean
+percent_sign_read_as_digits (const GString *text, const NumberRun *run, const GkOcrSymbol *syms, guint n, guint i,
+                             int digit_width)
+{
+  const GkOcrSymbol *s = &syms[i], *prev = i > 0 ? &syms[i - 1] : NULL, *next = i + 1 < n ? &syms[i + 1] : NULL;
+  return prev && digit_width > 0 && g_ascii_isdigit (s->text[0]) && g_ascii_isdigit (prev->text[0])
+         && s->x1 > s->x0 && prev->x1 - prev->x0 >= GK_OCR_SIGN_WIDTH * digit_width
+         && overlap_px (prev, s) >= GK_OCR_GLYPH_INSIDE * (s->x1 - s->x0)
+         && decimals_in_run (text, run) > GK_OCR_PERCENT_DECIMALS
+         && !(next && (is_number_char (next->text) || is_percent_sign (next->text)));
+}
+
 char *
 gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n, PIX *ink)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   NumberRun run = { -1, FALSE, 0 };
+  int digit_width = typical_digit_width (syms, n);
   for (guint i = 0; i < n; i++)
     {
       const GkOcrSymbol *s = &syms[i], *prev = i > 0 ? &syms[i - 1] : NULL;
@@ -501,7 +538,7 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n, PIX *ink)
       if (prev && before && g_ascii_isdigit (prev->text[0]) && g_ascii_isdigit (before->text[0])
           && is_percent_sign (s->text) && prev->x1 > prev->x0
           && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (prev->x1 - prev->x0)
-          && (prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * (before->x1 - before->x0)
+          && (prev->x1 - prev->x0 < GK_OCR_GLYPH_PART_WIDTH * digit_width
               || decimals_in_run (text, &run) > GK_OCR_PERCENT_DECIMALS)
           && !(run.start >= 0 && ink_confirms (ink, syms, run.first, i)))
         {
@@ -521,6 +558,13 @@ gk_ocr_line_from_symbols (const GkOcrSymbol *syms, guint n, PIX *ink)
           && !(next && is_number_char (next->text))
           && overlap_px (prev, s) >= GK_OCR_GLYPH_TWICE_OVERLAP * (s->x1 - s->x0))
         continue;
+      if (percent_sign_read_as_digits (text, &run, syms, n, i, digit_width))
+        {
+          g_string_truncate (text, text->len - strlen (prev->text));
+          close_run (text, &run);
+          g_string_append (text, "%");
+          continue;
+        }
       if (s->word_start && i > 0)
         {
           close_run (text, &run);

@@ -43,8 +43,11 @@
  * cent sign after it was read out of that sign's ink: two glyphs side by
  * side at most touch. */
 #define GK_OCR_GLYPH_TWICE_OVERLAP 0.3
-/* ... and is narrower than this share of the digit before it: part of a glyph. */
+/* ... and is narrower than this share of the line's median digit box: part of a glyph. */
 #define GK_OCR_GLYPH_PART_WIDTH 0.7
+/* A digit box this many digits wide (the line's median digit) holds a
+ * per cent sign: a digit inside it is the sign read as two digits. */
+#define GK_OCR_SIGN_WIDTH 1.5
 /* ... or would give the percentage more decimals than reports print. */
 #define GK_OCR_PERCENT_DECIMALS 2
 /* Such a digit whose box lies this much (share of its width) inside the
@@ -86,11 +89,14 @@ typedef struct {
 
 /* Numbers with a digit below GK_OCR_PROSE_DIGIT_CONFIDENCE, or whose last
  * digit lies GK_OCR_GLYPH_TWICE_OVERLAP inside the per cent sign after it
- * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the digit before or
- * makes more than GK_OCR_PERCENT_DECIMALS decimals (one glyph read
+ * and is narrower than GK_OCR_GLYPH_PART_WIDTH of the line's median digit
+ * box or makes more than GK_OCR_PERCENT_DECIMALS decimals (one glyph read
  * twice), come out as GK_OCR_UNREAD_MARK — unless that digit lies wholly
  * inside the sign right after the digit before (GK_OCR_GLYPH_INSIDE,
- * GK_OCR_GLYPH_ROOM): then it alone goes.  The LSTM's boxes are loose; ink
+ * GK_OCR_GLYPH_ROOM): then it alone goes.  A sign read as two digits (a
+ * box GK_OCR_SIGN_WIDTH digits wide with a digit inside it, giving too
+ * many decimals, nothing numeric after) becomes the sign again.  The
+ * LSTM's boxes are loose; ink
  * (the 1 bpp image the boxes are in, or NULL) settles it first: a figure
  * whose ink has exactly as many tall glyphs as its reading has digits and
  * signs read none twice, and stands.  CJK spacing is removed. */
