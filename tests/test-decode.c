@@ -1720,6 +1720,45 @@ test_blank_zero_first_rows_by_their_totals (void)
     }
 }
 
+/* Blank cells for zero, the labels first, and the numbers after them in
+ * no order of rows: the first row's two zeros printed (beside the header)
+ * before everything, then the table column by column.  Zeros fit any rows
+ * however they are cut: read as the first two rows (each a total of 0),
+ * only the row after them failing to read ended them.  That tells nothing
+ * unless the failing row is the last of the run (its own misprint): the
+ * first rows are not read as zeros. */
+static void
+test_blank_zero_first_rows_not_zeros_by_a_failure (void)
+{
+  int v[ROWS][COLS];
+  memset (v, 0, sizeof v);
+  v[CARRIED][0] = v[CARRIED][COLS - 1] = 4;
+  v[FIRST_OUTCOME][0] = 11, v[FIRST_OUTCOME][4] = 2, v[FIRST_OUTCOME][COLS - 1] = 13;
+  memcpy (v[PROCESSED], v[FIRST_OUTCOME], sizeof v[PROCESSED]);
+  v[FORWARD][0] = v[FORWARD][COLS - 1] = 2;
+  v[NEW][0] = 9, v[NEW][4] = 2, v[NEW][COLS - 1] = 11;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  append_labels (s);
+  g_string_append (s, "科研机构\n");
+  append_cell (s, 0);
+  g_string_append (s, "社会公益组织\n");
+  append_cell (s, 0);
+  for (int c = 0; c < COLS; c++)
+    for (int r = 0; r < ROWS; r++)
+      if (v[r][c] || c == COLS - 1)
+        append_cell (s, v[r][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  for (int r = NEW; r <= FIRST_OUTCOME; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        const GkValue *got = gk_record_get (rec, key);
+        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: read a wrong number, want %d or null", key, v[r][c]);
+      }
+}
+
 /* Table 四's groups stand side by side on one printed row and are told
  * apart only by their order across it; a page placed alone on their grid
  * loses that order, and any group's numbers fit any group's identities.
@@ -1759,6 +1798,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
+  g_test_add_func ("/decode/blank-zero-first-rows-not-zeros-by-a-failure",
+                   test_blank_zero_first_rows_not_zeros_by_a_failure);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

@@ -3353,7 +3353,14 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
       if (ends == 1)
         qe = q, te = at;
     }
-  if (!qe)
+  /* first rows read all zero, the run not: zeros add up however they are
+   * cut, so only the failure of the row after them ends them, which tells
+   * where only when that row is the run's last (a misprint of its own);
+   * else the numbers are not in the rows' order at all */
+  gboolean zeros = qe < m;
+  for (guint t = 0; t < te && zeros; t++)
+    zeros = tok[list[t]].is_count && tok[list[t]].count == 0;
+  if (!qe || (zeros && qe + 1 < m))
     return 0;
   back[qe * W + te] = TRUE;
   for (guint q = qe; q-- > 0;)

@@ -82,8 +82,10 @@
  * are read by their totals: a row prints its totals even where its zeros
  * are blank, so its numbers end where its parts add up to one; the numbers
  * no read row took are split into the run's rows that way (or the first
- * rows, where every split ends them at one number), cut apart where every
- * split cuts alike, and joined on the identities.
+ * rows, where every split ends them at one number — not first rows all
+ * zero, which fit any cut, unless the row that fails after them is the
+ * run's last, a misprint of its own), cut apart where every split cuts
+ * alike, and joined on the identities.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
