@@ -1472,6 +1472,84 @@ test_page_totals_strip_in_a_short_stream (void)
   assert_rows (rec, v, 0, PROCESSED);
 }
 
+/* A row turned round beside a tall label: its other cells printed first,
+ * then the line that begins its label with its first cell on it.  That
+ * number is the row's first cell, the rest its later ones, in order. */
+static void
+test_row_turned_round_after_its_label (void)
+{
+  enum { TURNED = FIRST_OUTCOME + 1 };
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = NULL;
+  for (int seed = 1;; seed++)
+    {
+      consistent_table (v, seed);
+      if (v[TURNED][0] != v[TURNED][1] && v[TURNED][0] != v[TURNED][COLS - 2])
+        break;
+    }
+  s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r != TURNED)
+        {
+          g_string_append_printf (s, "%s\n", labels[r]);
+          for (int c = 0; c < COLS; c++)
+            append_cell (s, v[r][c]);
+          continue;
+        }
+      for (int c = 1; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* The page of a short stream printed in two strips (the totals column
+ * apart, under the page's foot) with one row turned round beside its tall
+ * label: the page read row by row needs misprints, in its strips none, and
+ * it is read so. */
+static void
+test_page_totals_strip_with_a_turned_row (void)
+{
+  enum { PAGE_ROWS = 13, TURNED = 10 };
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = NULL;
+  for (int seed = 1;; seed++)
+    {
+      consistent_table (v, seed);
+      if (v[TURNED][0] != 0 && v[TURNED][0] != v[TURNED][1] && v[TURNED][0] != v[TURNED][COLS - 2])
+        break;
+    }
+  s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < PAGE_ROWS; r++)
+    {
+      if (r == TURNED)
+        {
+          for (int c = 1; c < COLS - 1; c++)
+            append_cell (s, v[r][c]);
+          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - 1; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 2 -\n\n总计\n");
+  for (int r = 0; r < PAGE_ROWS; r++)
+    append_cell (s, v[r][COLS - 1]);
+  g_string_append (s, "\f");
+  for (int r = PAGE_ROWS; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < (r == FORWARD ? 2 : COLS); c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows (rec, v, 0, PAGE_ROWS);
+}
+
 /* Row by row, each cell a block of its own, in a table whose first and last
  * columns are narrow: a wrapped number is a block of two lines, its pieces
  * joined where the row's total says. */
@@ -1842,5 +1920,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   g_test_add_func ("/decode/rows-their-labels-pin", test_rows_their_labels_pin);
   g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);
+  g_test_add_func ("/decode/row-turned-round-after-its-label", test_row_turned_round_after_its_label);
+  g_test_add_func ("/decode/page-totals-strip-with-a-turned-row", test_page_totals_strip_with_a_turned_row);
   return g_test_run ();
 }

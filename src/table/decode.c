@@ -122,6 +122,7 @@ typedef struct {
   guint64 names;       /* grid rows (bit r, r < 64) the label text above names */
   int flow_row;        /* the last row the labels printed last before it name,
                           when they are a block of labels (two rows or more); -1 */
+  gboolean after_label; /* the first number of a line that begins with label text */
 } Token;
 
 static gboolean
@@ -176,7 +177,7 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
       for (guint c = 0; c < row->cells->len; c++)
         {
           const GkCell *cell = row->cells->pdata[c];
-          Token t = { .cell = cell, .line = i, .last = cell, .last_line = i };
+          Token t = { .cell = cell, .line = i, .last = cell, .last_line = i, .after_label = c == 0 && *key };
           t.plus = printed_with_sign (cell->raw);
           t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
           t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
@@ -282,8 +283,9 @@ step_pieces (const Step *st, guint o)
 static int
 step_order_cost (const Step *st)
 {
+  /* a row turned round is no rarer than the label the print shows it by */
   if (st->kind == STEP_CORNER)
-    return W_STRIP;
+    return st->k == 1 ? 0 : W_STRIP;
   return st->kind != STEP_BAND ? 0 : st->cuts == G_MAXUINT ? W_BAND : W_STRIP;
 }
 
@@ -476,6 +478,14 @@ token_names_row (const Token *t, guint r)
   return r < 64 && (t->names >> r & 1);
 }
 
+/* A token printed on the line of a label that names its row r alone (no
+ * block of labels, no heading of groups side by side), right after it. */
+static gboolean
+token_beside_label_of (const Token *t, guint r)
+{
+  return t->after_label && token_names_row (t, r) && !(t->names & (t->names - 1));
+}
+
 /* A token printed among a block of labels of rows already placed, before
  * the table's last rows (a table printed numbers first, then its label
  * column, and a row's wrapped edge cells went with its label): a number of
@@ -530,6 +540,18 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   /* a corner is cut by the flow of one page */
   if (st->kind == STEP_CORNER && s->tok[i].cell->src.page != s->tok[i + st->ntok - 1].cell->src.page)
     return COST_INF;
+  /* a row turned round shows itself: its first cells come right after the
+   * label that names it (the line that begins it), the rest before that
+   * label with no row's label above them */
+  if (st->kind == STEP_CORNER && st->k == 1)
+    {
+      guint rest = ncols - corner_cut (st, 0);
+      if (!token_beside_label_of (&s->tok[i + rest], r))
+        return COST_INF;
+      for (guint j = 0; j < rest; j++)
+        if (s->tok[i + j].names)
+          return COST_INF;
+    }
   /* wide strips show themselves: each strip starts a text block of its own
    * (a browser prints the rest of a page's columns after the first ones),
    * and a strip of one column, of which there is one at least, is one run of
@@ -637,10 +659,29 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
        * reads together), its rows' pieces one after another: one row's
        * piece ends where the next row's begins; the rest is rows' flow */
       gboolean stair = st->kind == STEP_CORNER && b->row == a->row + 1 && b->col == 0;
+      /* a row turned round: its first cells come right after the rest */
+      gboolean turned = st->kind == STEP_CORNER && st->k == 1 && b->row == a->row && b->col == 0;
       if (!across && ta->last_line == tb->line)
         cost += W_SAME_LINE;
-      else if (!across && !down && !stair)
+      else if (!across && !down && !stair && !turned)
         cost += W_LINE;
+    }
+  /* a number printed right after the label that names its row is the
+   * row's first cell: read in a later column, the row's first cells taken
+   * from numbers printed before, the row is turned round */
+  for (guint j = 0; j < ncells; j++)
+    {
+      const Token *t = CELL_TOKEN (j);
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
+      if (gc->col == 0 || !token_beside_label_of (t, gc->row))
+        continue;
+      for (guint q = 0; q < j; q++)
+        if (g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).row == gc->row
+            && g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).col == 0)
+          {
+            cost += W_HEADER;
+            break;
+          }
     }
   /* a band's strip prints each row's part of it in one run: text printed
    * between two cells of one part (a header naming no row) says the part
@@ -811,12 +852,19 @@ corners_cut (const Search *s, guint r, guint k, guint q, guint cuts, guint above
     corners_cut (s, r, k, q + 1, cuts | c << (q * CORNER_COL_BITS), c, out, n);
 }
 
-/* The corner steps from row r (slot-numbered in this order). */
+/* The corner steps from row r (slot-numbered in this order): first a row
+ * turned round, its first cells printed after the rest (a tall label beside
+ * the row, its first line carrying them: step_cost_parts asks the print),
+ * then the staircases of two rows or more. */
 static guint
 corner_steps (const Search *s, guint r, Step *out)
 {
   const GkGrid *grid = s->grid;
   guint n = 0, cells = 0;
+  guint width = g_array_index (grid->row_ncols, guint, r);
+  for (guint c = 1; c < width && width < (1u << CORNER_COL_BITS); c++, n++)
+    out[n] = (Step){ .kind = STEP_CORNER, .k = 1, .ntok = width, .hole = NO_HOLE, .cuts = c, .corner_last = TRUE,
+                     .slot = n };
   for (guint k = 1; k <= CORNER_MAX_ROWS && r + k <= s->R; k++)
     {
       guint ncols = g_array_index (grid->row_ncols, guint, r + k - 1);
@@ -3999,6 +4047,20 @@ votes_from_whole_pages (const Search *whole, Votes *v)
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST
                             ? votes_from_paths (&part, &pv, WALK_MAX_NODES, WALK_MAX_LEAVES) && pv.cost <= DECODE_MAX_COST
                             : votes_from_strips (&part, &pv);
+      /* a page read row by row only with misprints may be one printed in
+       * strips that needs none: the cheaper reading stands */
+      if (placed && pv.misprints > 0)
+        {
+          Votes sv;
+          votes_init (&sv, cells);
+          if (votes_from_strips (&part, &sv) && sv.cost < pv.cost)
+            {
+              votes_clear (&pv);
+              pv = sv;
+            }
+          else
+            votes_clear (&sv);
+        }
       if (g_getenv ("GK_DEBUG_DECODE"))
         g_printerr ("  page %d read whole as rows %u..%u: placed %d, cost %d, misprints %u\n", page, r0, r1, placed,
                     pv.cost, pv.misprints);

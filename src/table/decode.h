@@ -16,14 +16,18 @@
  * stand side by side) or strips,
  * a corner (a few rows of one page, of any blocks, whose top-left cells in
  * a staircase come first, then the rest of them: pdftotext reading a short
- * table by height beside a tall label), or drop a stray token (between
+ * table by height beside a tall label; or one row turned round, its later
+ * cells first, then the line that begins its label with its first cells,
+ * which the print alone shows), or drop a stray token (between
  * rows or inside one).  A step costs the
  * layout evidence against it (tokens printed together put in cells that are
  * not neighbours — on one line, more than a misprint —, a departure from row order, a strip's run of a row's
  * cells broken by text naming no row (a strip prints each row's part in one
  * run), a dropped token, a token
  * under another column's header — printed above it, or under its row's
- * label — or a sign, plus or minus, in a column of counts); the
+ * label —, a number printed right after the label naming its row read in
+ * a later column of it than its first cells, or a sign, plus or minus, in
+ * a column of counts); the
  * identities are judged on each whole placement as the misprints it takes to
  * explain them (a wrong part with the total summed from it is one misprint),
  * so a published error is evidence, never bent into agreement.  Every
@@ -72,7 +76,8 @@
  * reading.  A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
- * column a strip of its own after the page's foot): where every row is
+ * column a strip of its own after the page's foot; its strips are tried
+ * too where the page read row by row needs misprints): where every row is
  * judged by an identity and no misprint is needed, its rows are read so.
  * Labels pin what the placements (which ignore them) leave two ways: a
  * label naming one row right before exactly that row's numbers, its
