@@ -2792,10 +2792,30 @@ typedef struct {
    * whether row q reading tokens t..t+k-1 lies on a reading of the span;
    * each such row reading prints every total of the row */
   const gboolean *arcs;
+  /* per token (NULL: none known): the row whose label begins the line it
+   * is printed first on, or G_MAXUINT (line_starts) */
+  const guint *starts;
 } SpanFill;
 
 /* Keeps, among the readings of rows [q, r1], a row's reading followed by
  * reading o of the rest (rest NULL: none), unless dearer than the best. */
+/* Whether row q of rows [r0, r1] may read tokens list[t..t+k) (of len),
+ * by what starts (line_starts; NULL: nothing known) says: a number printed
+ * first on the line that begins a row's label is that row's first. */
+static gboolean
+row_takes_starts (const guint *starts, const guint *list, guint len, guint t, guint k, guint q, guint r0, guint r1)
+{
+  for (guint a = 0; starts && a <= k && t + a < len; a++)
+    {
+      guint st = starts[list[t + a]];
+      if (st < r0 || st > r1)
+        continue;
+      if (a == k ? st <= q : a > 0 || st != q)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *const *row_cells, guint ncols,
            const Joint *rest, guint o)
@@ -2870,7 +2890,8 @@ span_suffix (SpanFill *f, guint q, guint t)
     }
   for (guint k = kmin; k <= kmax && !f->failed; k++)
     {
-      if (f->arcs && !f->arcs[((gsize) (q - f->r0) * (f->len + 1) + t) * (ROW_MAX_COLS + 1) + k])
+      if ((f->arcs && !f->arcs[((gsize) (q - f->r0) * (f->len + 1) + t) * (ROW_MAX_COLS + 1) + k])
+          || !row_takes_starts (f->starts, f->list, f->len, t, k, q, f->r0, f->r1))
         continue;
       guint choices = 1;   /* ncols choose k */
       for (guint a = 0; a < k; a++)
@@ -2916,13 +2937,13 @@ span_suffix (SpanFill *f, guint q, guint t)
  * too many or a token is unreadable. */
 static Joint *
 span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-                 guint r1, const gboolean *arcs)
+                 guint r1, const gboolean *arcs, const guint *starts)
 {
   for (guint q = 0; q < len; q++)
     if (tok[list[q]].unreadable)
       return NULL;
   gsize nmemo = (gsize) (r1 - r0 + 1) * (len + 1);
-  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE, arcs };
+  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE, arcs, starts };
   Joint *j = span_suffix (&f, r0, 0);
   f.memo[0] = NULL;
   for (gsize q = 0; q < nmemo; q++)
@@ -2942,9 +2963,9 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
 
 static Joint *
 span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-              guint r1)
+              guint r1, const guint *starts)
 {
-  return span_options_on (grid, tok, list, bound, len, r0, r1, NULL);
+  return span_options_on (grid, tok, list, bound, len, r0, r1, NULL, starts);
 }
 
 typedef struct {
@@ -3138,7 +3159,7 @@ static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *va
  * whole, stands as printed (the rows alone kept it). */
 static void
 votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
-              const gboolean *full_kept, Votes *v)
+              const gboolean *full_kept, const guint *starts, Votes *v)
 {
   guint R = grid->n_rows;
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
@@ -3170,7 +3191,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       g_autofree guint *bound = g_new (guint, mine->len);
       for (guint q = 0; q < mine->len; q++)
         bound[q] = r;
-      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, bound, mine->len, r, r) : NULL;
+      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, bound, mine->len, r, r, starts) : NULL;
       kind[r] = alone[r] && alone[r]->best == 0 ? ROW_FIT : alone[r] || mine->len > ncols ? ROW_BROKEN : ROW_UNKNOWN;
     }
   for (guint r = 0; r < R;)
@@ -3219,7 +3240,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
            * not read right (a total printed after the next rows): as a row
            * alone, not placed */
           Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r,
-                                   r1 - 1);
+                                   r1 - 1, starts);
           if (j && j->best == 0)
             g_ptr_array_add (vars, j);
           else if (j)
@@ -3365,8 +3386,8 @@ row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guin
  * of them, or the first ones), 0 when none, and *took the tokens they
  * take. */
 static guint
-totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, guint a, guint m, GPtrArray *vars,
-            guint *took)
+totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, guint a, guint m, const guint *starts,
+            GPtrArray *vars, guint *took)
 {
   enum { K = ROW_MAX_COLS + 1 };
   gsize W = n + 1;
@@ -3381,7 +3402,8 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
           continue;
         guint ncols = g_array_index (grid->row_ncols, guint, a + q);
         for (guint k = 1; k <= ncols && t + k <= n; k++)
-          if (row_reads_printed (grid, tok, list, a + q, t, k))
+          if (row_reads_printed (grid, tok, list, a + q, t, k)
+              && row_takes_starts (starts, list, n, t, k, a + q, a, a + m - 1))
             {
               arcs[(q * W + t) * K + k] = TRUE;
               fwd[(q + 1) * W + t + k] = TRUE;
@@ -3442,7 +3464,7 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
       g_autofree guint *bound = g_new (guint, MAX (len, 1));
       for (guint z = 0; z < len; z++)
         bound[z] = a + qe - 1;
-      Joint *j = span_options_on (grid, tok, list + t0, bound, len, a + q0, a + q - 1, sub);
+      Joint *j = span_options_on (grid, tok, list + t0, bound, len, a + q0, a + q - 1, sub, NULL);
       /* rows too loose to be read stop the reading */
       if (!j)
         break;
@@ -3459,7 +3481,7 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
  * form may lack them: the numbers after are not theirs to take). */
 static void
 votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
-                 Votes *v)
+                 const guint *starts, Votes *v)
 {
   guint R = grid->n_rows;
   g_autofree gboolean *read = g_new0 (gboolean, R);
@@ -3539,7 +3561,7 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
       guint before = vars->len, took = 0;
       guint rows_read = stalled || !list->len || end == r
                           ? 0
-                          : totals_run (grid, tok, (const guint *) list->data, list->len, r, end - r, vars, &took);
+                          : totals_run (grid, tok, (const guint *) list->data, list->len, r, end - r, starts, vars, &took);
       for (guint k = before; k < vars->len; k++)
         {
           gboolean no = FALSE;
@@ -3558,6 +3580,31 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
     g_printerr ("  by totals: %u vars\n", vars->len);
   if (fresh)
     votes_from_vars (grid, tok, vars, (const gboolean *) fixed->data, v);
+}
+
+/* Per token: the one row whose label begins the line the token is printed
+ * first on (the label's first words, then its numbers), else G_MAXUINT. */
+static guint *
+line_starts (const GkGrid *grid, const GPtrArray *rows, const Token *tok, guint n)
+{
+  guint *starts = g_new (guint, MAX (n, 1));
+  g_auto (GStrv) keys = g_new0 (char *, grid->n_rows + 1);
+  for (guint r = 0; r < grid->n_rows; r++)
+    keys[r] = gk_text_label_key (((const GkTplRow *) grid->rows->pdata[r])->label);
+  for (guint t = 0; t < n; t++)
+    {
+      const GkRow *row = rows->pdata[tok[t].line];
+      starts[t] = G_MAXUINT;
+      if (!row->label || row->cells->len == 0 || row->cells->pdata[0] != (gpointer) tok[t].cell)
+        continue;
+      g_autofree char *line_key = gk_text_label_key (row->label);
+      for (guint r = 0; r < grid->n_rows && *line_key; r++)
+        if (g_str_has_prefix (keys[r], line_key))
+          starts[t] = starts[t] == G_MAXUINT ? r : G_MAXUINT - 1;
+      if (starts[t] == G_MAXUINT - 1)
+        starts[t] = G_MAXUINT;
+    }
+  return starts;
 }
 
 static void
@@ -3617,8 +3664,9 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           vote (v, first + q, t->cell, value);
         }
     }
-  votes_joined (grid, tok, raw, trust, full_kept, v);
-  votes_by_totals (grid, tok, toks->len, raw, trust, v);
+  g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
+  votes_joined (grid, tok, raw, trust, full_kept, starts, v);
+  votes_by_totals (grid, tok, toks->len, raw, trust, starts, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,
