@@ -1885,6 +1885,24 @@ test_number_on_a_label_line_starts_its_row (void)
       }
 }
 
+/* A label block, then fewer numbers than its rows have totals, four rows'
+ * worth (a part and its total each): the rows printing no number at all
+ * leave their totals blank, so the table does not print every row's
+ * total, and the first numbers are not known to be the first rows' (a
+ * total blank there, they may be any later rows'). */
+static void
+test_blank_zero_totals_not_all_printed (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  append_labels (s);
+  for (const int *t = (const int[]){ 3, 3, 2, 2, 1, 1, 4, 4, -1 }; *t >= 0; t++)
+    append_cell (s, *t);
+  g_autoptr (GkRecord) rec = read_text (s);
+  const GkValue *total = gk_record_get (rec, "applications.new_received.total");
+  g_assert_true (!total || total->kind == GK_VALUE_NULL);
+}
+
 /* Table 四's groups stand side by side on one printed row and are told
  * apart only by their order across it; a page placed alone on their grid
  * loses that order, and any group's numbers fit any group's identities.
@@ -1927,6 +1945,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-first-rows-not-zeros-by-a-failure",
                    test_blank_zero_first_rows_not_zeros_by_a_failure);
   g_test_add_func ("/decode/number-on-a-label-line-starts-its-row", test_number_on_a_label_line_starts_its_row);
+  g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

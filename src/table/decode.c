@@ -3410,7 +3410,8 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
             }
       }
   /* the whole run, else the longest run of first rows whose readings all
-   * end at one token */
+   * end at one token, leaving the rows after a number each at least (each
+   * prints its total: else the run has blank totals, and no row is read so) */
   guint qe = 0, te = 0;
   if (fwd[m * W + n])
     qe = m, te = n;
@@ -3420,7 +3421,7 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
       for (guint t = 0; t <= n; t++)
         if (fwd[q * W + t])
           ends++, at = t;
-      if (ends == 1)
+      if (ends == 1 && n - at >= m - q)
         qe = q, te = at;
     }
   /* first rows read all zero, the run not: zeros add up however they are
