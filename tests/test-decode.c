@@ -594,7 +594,9 @@ test_blank_zero_label_wrapped_around_numbers (void)
   append_header (s);
   for (int r = 0; r < 4; r++)
     g_string_append_printf (s, "%s\n", labels[r]);
-  g_string_append (s, "（三）不予 1.属于国家秘密\n4\n\n4\n\n公开 2.其他法律行政\n3\n\n3\n\n法规禁止公开\n");
+  /* the first row's numbers begin beside its label (after the blank rows'
+   * labels, numbers on lines of their own may be any of those rows') */
+  g_string_append (s, "（三）不予 1.属于国家秘密 4\n\n4\n\n公开 2.其他法律行政\n3\n\n3\n\n法规禁止公开\n");
   for (int r = 6; r < ROWS; r++)
     g_string_append_printf (s, "%s\n", labels[r]);
   g_autoptr (GkRecord) rec = read_text (s);
@@ -654,6 +656,33 @@ test_blank_zero_row_the_grid_lacks (void)
   g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.natural_person", 1));
   g_assert_true (tu_int_is (rec, "applications.not_processed_reconfirmation.total", 1));
   g_assert_false (tu_int_is (rec, "applications.other_handling_overdue_correction.total", 3));
+}
+
+/* Blank cells for zero: the labels of two rows of one block printed
+ * together, each on a line of its own, then a row's worth of numbers (a
+ * label column's text block, the numbers after it).  They are the numbers
+ * of either row, the other printed blank (the outcome sums read alike):
+ * neither row is read, and the rows after them still are.  The last
+ * label's rest printed after the numbers (wrapped around them) makes them
+ * its row's. */
+static void
+test_blank_zero_numbers_after_two_labels (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 7; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append_printf (s, "（三）不 %s\n予公开 %s\n\n4\n\n0\n\n4\n\n", labels[7], labels[8]);
+  g_string_append_printf (s, "%s 2 2\n", labels[9]);
+  /* the second label wrapped around the numbers, its rest after them */
+  g_string_append_printf (s, "%s\n8.属于行政查询\n\n3\n\n3\n\n事项\n", labels[10]);
+  for (int r = 12; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_third_party.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpint (gk_record_get (rec, "applications.withheld_internal_affairs.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_true (tu_int_is (rec, "applications.withheld_process_info.total", 2));
+  g_assert_true (tu_int_is (rec, "applications.withheld_administrative_query.total", 3));
 }
 
 /* Table 二 (template 2021) with blank cells for zero, its labels first as
@@ -1954,6 +1983,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
+  g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);

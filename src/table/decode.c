@@ -2285,6 +2285,22 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
     g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
 }
 
+/* Whether the first label text after line i (rows [i, hi)) begins with
+ * the rest of row r's label that head leaves: the label wrapped around the
+ * numbers between. */
+static gboolean
+label_rest_follows (const GkGrid *grid, const GPtrArray *rows, guint i, guint hi, guint r, const char *head)
+{
+  g_autofree char *tail = label_tail (grid, r, head);
+  for (; tail && i < hi; i++)
+    {
+      g_autofree char *key = gk_text_label_key (((const GkRow *) rows->pdata[i])->label);
+      if (*key)
+        return g_str_has_prefix (key, tail);
+    }
+  return FALSE;
+}
+
 /* Whether the lines after the last that names a row (the labels gathered
  * before some numbers) are a header of columns that row does not have: the
  * numbers stand under another block's header ("本年制发件数" after a
@@ -2389,6 +2405,13 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           g_free (head);
           head = g_strdup (pending->str);
         }
+      /* the last row named on the numbers' own line, or its label's rest
+       * printed after them: they were printed beside its label */
+      gboolean beside = named && named->len && *key
+                        && g_array_index (named, Named, named->len - 1).end > pending->len - strlen (key);
+      if (named && named->len > 1 && !beside)
+        beside = label_rest_follows (grid, rows, i + 1, hi, g_array_index (named, Named, named->len - 1).row,
+                                     pending->str);
       g_string_truncate (pending, 0);
       gboolean other_header = named && named->len
                               && under_other_header (grid, lines, g_array_index (named, Named, named->len - 1).row);
@@ -2429,6 +2452,17 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           for (guint q = 0; q < named->len; q++)
             was_named[g_array_index (named, Named, q).row] = TRUE;
           guint from = named->len > 1 && run > g_array_index (grid->row_ncols, guint, last) ? 0 : named->len - 1;
+          /* a row's worth of numbers after labels of several rows of one
+           * block, not beside the last: the numbers of any of them, the
+           * others printed blank (all of one row's, or parted among them in
+           * order) — but a run of zeros, zeros whichever row it was */
+          gboolean zeros = TRUE;
+          for (guint q = t; q < t + run && zeros; q++)
+            zeros = g_array_index (toks, Token, q).is_count && g_array_index (toks, Token, q).count == 0;
+          guint block = g_array_index (grid->row_block, guint, last);
+          while (!beside && !zeros && from > 0
+                 && g_array_index (grid->row_block, guint, g_array_index (named, Named, from - 1).row) == block)
+            from--;
           for (guint q = from; q < named->len && !other_header; q++)
             g_array_append_val (queue, g_array_index (named, Named, q).row);
           if (queue->len > 1)
