@@ -104,13 +104,18 @@ eval-variants: $(BUILD)/gongkai
 # FRESH random reports rendered anew by scripts/gen-samples --fresh (needs
 # scripts/install-deps --generator; kept in build/fresh between runs): the PDF
 # path, the same reports as web pages, and the text path in pdftotext's three
-# modes, on layouts no rule was written against.
+# modes, on layouts no rule was written against.  FRESH_PRODUCERS=weasyprint,wkhtmltopdf
+# renders the same reports by two producers no sample was made with (into
+# build/fresh-weasyprint-wkhtmltopdf).
 FRESH ?= 40
+FRESH_PRODUCERS ?= chromium,soffice
+comma := ,
+FRESH_DIR = $(BUILD)/fresh$(if $(filter chromium$(comma)soffice,$(FRESH_PRODUCERS)),,-$(subst $(comma),-,$(FRESH_PRODUCERS)))
 eval-fresh: $(BUILD)/gongkai
-	scripts/gen-samples --fresh $(FRESH) --out $(BUILD)/fresh
-	scripts/eval $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7
-	scripts/eval $(BUILD)/gongkai $(BUILD)/fresh/html | tail -n 7
-	for m in default layout raw; do scripts/eval --text=$$m $(BUILD)/gongkai $(BUILD)/fresh | tail -n 7; done
+	scripts/gen-samples --fresh $(FRESH) --producers $(FRESH_PRODUCERS) --out $(FRESH_DIR)
+	scripts/eval $(BUILD)/gongkai $(FRESH_DIR) | tail -n 7
+	scripts/eval $(BUILD)/gongkai $(FRESH_DIR)/html | tail -n 7
+	for m in default layout raw; do scripts/eval --text=$$m $(BUILD)/gongkai $(FRESH_DIR) | tail -n 7; done
 
 # The samples, then the outside corpus's born-digital PDFs where ../shared is there (SHARED=DIR elsewhere).
 bench: $(BUILD)/gongkai
