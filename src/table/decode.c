@@ -2057,6 +2057,60 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
   return any;
 }
 
+/* A row cut by a page break that the producer drew on both pages (Qt
+ * WebKit clips it at the foot and prints it again at the head): the first
+ * numbers of a page, under a label naming a row the previous page named,
+ * printed exactly as that page's last numbers.  Taken out only where
+ * the stream then fills the grid exactly: no blank cell lost, no other
+ * row that merely prints the same zeros.  Returns the tokens taken out;
+ * *page gets the page of the first copy taken. */
+static guint
+drop_rows_printed_twice (const GkGrid *grid, GArray *toks, int *page)
+{
+  guint ncells = grid->cells->len;
+  if (toks->len <= ncells)
+    return 0;
+  g_autoptr (GArray) drop = g_array_new (FALSE, FALSE, sizeof (guint));   /* pairs: start, length */
+  guint dropped = 0;
+  Token *tok = (Token *) toks->data;
+  guint64 named_on_page = 0;
+  for (guint j = 0; j < toks->len; j++)
+    {
+      int pg = tok[j].cell->src.page, prev_pg = j ? tok[j - 1].cell->src.page : 0;
+      if (j == 0 || pg != prev_pg)
+        {
+          guint64 before = j && prev_pg > 0 && pg == prev_pg + 1 ? named_on_page : 0;
+          named_on_page = 0;
+          guint n = 1;
+          while (j + n < toks->len && !tok[j + n].above && tok[j + n].cell->src.page == pg)
+            n++;
+          /* the row named first here was named on the previous page (not
+           * necessarily last: a header word like 总计 names a row too) */
+          if (tok[j].names && n >= 2 && n <= j
+              && (before >> g_bit_nth_lsf (tok[j].names, -1) & 1))
+            {
+              gboolean same = TRUE;
+              for (guint k = 0; k < n && same; k++)
+                same = tok[j - n + k].cell->src.page == prev_pg
+                       && strcmp (tok[j - n + k].cell->raw, tok[j + k].cell->raw) == 0;
+              if (same)
+                {
+                  guint pair[2] = { j, n };
+                  g_array_append_vals (drop, pair, 2);
+                  dropped += n;
+                }
+            }
+        }
+      named_on_page |= tok[j].names;
+    }
+  if (!dropped || toks->len - dropped != ncells)
+    return 0;
+  *page = tok[g_array_index (drop, guint, 0)].cell->src.page;
+  for (guint q = drop->len; q >= 2; q -= 2)
+    g_array_remove_range (toks, g_array_index (drop, guint, q - 2), g_array_index (drop, guint, q - 1));
+  return dropped;
+}
+
 /* A text's printed width, an ASCII digit's one (an ideograph or a
  * full-width digit is two). */
 static guint
@@ -4517,6 +4571,8 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
   gboolean label_flow = tokens_mark_labels (grid, toks);
+  int twice_page = 0;
+  guint twice = drop_rows_printed_twice (grid, toks, &twice_page);
   g_autoptr (Wraps) wraps = wraps_new (grid, toks);
   Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL, label_flow };
   for (guint t = 0; t < s.n; t++)
@@ -4597,6 +4653,10 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   dec->ambiguous = g_new0 (gboolean, ncells);
   dec->two_ways = g_steal_pointer (&two_ways);
   dec->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
+  if (twice)
+    g_ptr_array_add (dec->warnings,
+                     gk_warning_new ("row_printed_twice", twice_page,
+                                     "跨页的表格行在下一页重复印出，重复的 %u 个数字已略去", twice));
   dec->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   /* the numbers joined from their pieces are cells the record may keep */
   for (guint q = 0; wraps && q < wraps->cells->len; q++)
