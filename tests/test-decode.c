@@ -901,6 +901,40 @@ test_pieces_joined_only_where_they_add_up (void)
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 4));
 }
 
+/* A browser's table 三 whose last page prints its rows' first six columns,
+ * then their totals as a strip of its own (under its 总计 header) that
+ * pdftotext puts after the next heading, among table 四's cells.  Those
+ * numbers go back to table 三, whose grid they fill with every identity
+ * holding, and table 四 reads as well without them. */
+static void
+test_numbers_after_the_next_heading_go_back (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 3);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - (r >= PROCESSED); c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
+                      "结\n果\n维\n持\n");
+  static const int appeals[] = { 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (appeals); k++)
+    append_cell (s, appeals[k]);
+  g_string_append_printf (s, "总计\n%d\n%d\n\n", v[PROCESSED][COLS - 1], v[FORWARD][COLS - 1]);
+  append_cell (s, appeals[G_N_ELEMENTS (appeals) - 1]);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  static const char *const groups[] = { "review", "litigation_direct", "litigation_after_review" };
+  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
+  for (guint k = 0; k < G_N_ELEMENTS (appeals); k++)
+    {
+      g_autofree char *key = g_strdup_printf ("appeals.%s.%s", groups[k / 5], cols[k % 5]);
+      if (!tu_int_is (rec, key, appeals[k]))
+        g_error ("%s: want %d", key, appeals[k]);
+    }
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -2040,6 +2074,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);
+  g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);

@@ -162,16 +162,43 @@ printed_with_sign (const char *raw)
   return FALSE;
 }
 
-/* texts (char*) keeps the label text each token's above points to. */
+/* The rows a section's tokens come from: its own, and those of its tail. */
+static guint
+extent_end (guint hi, const GkDecodeExtent *ext)
+{
+  return ext && ext->take ? MAX (hi, ext->hi) : hi;
+}
+
+/* Whether a cell of row i is the section's: a cell of its own rows that no
+ * other section reads, or one of the tail's it takes. */
+static gboolean
+extent_has (guint hi, const GkDecodeExtent *ext, guint i, const GkCell *cell)
+{
+  if (!ext)
+    return TRUE;
+  if (i < hi)
+    return !ext->leave || !g_hash_table_contains ((GHashTable *) ext->leave, cell);
+  return ext->take && g_hash_table_contains ((GHashTable *) ext->take, cell);
+}
+
+/* texts (char*) keeps the label text each token's above points to.  The
+ * label text above a number is what was printed since the number before
+ * it, whichever section that one is read in. */
 static GArray *
-section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
+section_tokens (const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext, GPtrArray *texts)
 {
   GArray *toks = g_array_new (FALSE, TRUE, sizeof (Token));
   g_autoptr (GString) above = g_string_new (NULL);
-  for (guint i = lo; i < hi; i++)
+  for (guint i = lo; i < extent_end (hi, ext); i++)
     {
       const GkRow *row = rows->pdata[i];
       g_autofree char *key = gk_text_label_key (row->label);
+      /* the next section's heading is none of this table's text */
+      if (i == hi && i > lo)
+        {
+          g_string_truncate (above, 0);
+          continue;
+        }
       if (*key)
         g_string_append_printf (above, "%s\n", key);
       for (guint c = 0; c < row->cells->len; c++)
@@ -190,7 +217,9 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, GPtrArray *texts)
            * still holds its place: a token of unknown value */
           t.unreadable = !t.is_count && !t.is_amount && *cell->raw
                          && gk_number_parse (cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_INVALID;
-          if (t.is_count || t.is_amount || t.unreadable)
+          if ((t.is_count || t.is_amount || t.unreadable) && !extent_has (hi, ext, i, cell))
+            g_string_truncate (above, 0);
+          else if (t.is_count || t.is_amount || t.unreadable)
             {
               if (above->len)
                 {
@@ -2009,6 +2038,49 @@ rows_named (const GkGrid *grid, const char *text)
     }
   g_array_sort (named, named_cmp);
   return named;
+}
+
+/* ------------------------------------------- numbers printed after the next heading */
+
+/* Whether a line of text is the grid's table's: a row's label or a column's
+ * header (总计 may be either). */
+static gboolean
+line_of_table (const GkGrid *grid, const char *line)
+{
+  g_autoptr (GArray) named = rows_named (grid, line);
+  if (named->len)
+    return TRUE;
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (header_named (grid, r, line) != HEADER_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* pdftotext prints a page's text blocks in its own order: a table's last
+ * numbers (a strip of columns, the cells beside a heading set on the same
+ * height) may come after the next section's heading.  Those it may have
+ * printed there stand right after the heading or after a line of the
+ * table's own (a column's header, a row's label), before any other text. */
+GPtrArray *
+gk_decode_trailing_cells (const GkGrid *grid, const GPtrArray *rows, guint from, guint to)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  gboolean open = TRUE;
+  for (guint i = from + 1; i < to && i < rows->len; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (*key)
+        open = line_of_table (grid, key);
+      for (guint c = 0; c < row->cells->len && open; c++)
+        {
+          const GkCell *cell = row->cells->pdata[c];
+          double v;
+          if (gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &v))
+            g_ptr_array_add (cells, (gpointer) cell);
+        }
+    }
+  return cells;
 }
 
 /* ------------------------------------------- numbers wrapped in narrow cells (2) */
@@ -4564,10 +4636,11 @@ read_rows_labels_pin (const GkGrid *grid, const Search *s, Votes *v, const gbool
 }
 
 GkDecoded *
-gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
+gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) toks = section_tokens (rows, lo, hi, texts);
+  g_autoptr (GArray) toks = section_tokens (rows, lo, hi, ext, texts);
+  hi = extent_end (hi, ext);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
   gboolean label_flow = tokens_mark_labels (grid, toks);
@@ -4671,6 +4744,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (s.n >= ncells)
     read_rows_labels_pin (grid, &s, &v, dec->two_ways);
   dec->skipped = v.skipped;
+  dec->misprints = v.misprints;
   dec->by_labels = s.n < ncells;
   dec->unplaceable = unplaceable;
   for (guint c = 0; c < ncells; c++)

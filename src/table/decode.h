@@ -4,6 +4,7 @@
  *   (the grid it lays them on: template-grid.h)
  *   gk_decode_tokens_unused      numbers of a section a reading leaves out
  *   gk_decode_section            content rows → one cell (or none) per grid cell
+ *   gk_decode_trailing_cells     a table's numbers printed after the next heading
  *
  * Method.  pdftotext's default mode keeps no trace of the table's geometry:
  * a section comes out as a stream of number tokens, in an order that depends
@@ -92,6 +93,12 @@
  * run's last, a misprint of its own), cut apart where every split cuts
  * alike, and joined on the identities.
  *
+ * pdftotext may print a table's last numbers (a strip of its columns) after
+ * the next section's heading: those right after it, or after a line of the
+ * table's own, are read with the table where they fill its grid with every
+ * identity holding and the next section reads as well without them (the
+ * caller decides: a section may take a tail and leave cells, GkDecodeExtent).
+ *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
  * labels give each row, on stderr.
@@ -112,15 +119,34 @@ typedef struct {
   GPtrArray *warnings;   /* GkWarning* */
   GPtrArray *owned;      /* GkCell*: blank cells of rows printed in part (raw "") */
   guint skipped;         /* tokens the placement leaves out (furniture, strays) */
+  guint misprints;       /* published errors the cheapest placement needs */
   gboolean unplaceable;  /* no placement comes near a table's layout */
   gboolean by_labels;    /* fewer numbers than cells (blanks for zero): rows
                             placed by their labels, the row reading's
                             column positions are not to be trusted */
 } GkDecoded;
 
-/* The cheapest placements of the number tokens of rows [lo, hi) on the
- * grid; NULL when the section holds no number at all. */
-GkDecoded *gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi);
+/* Where a section's numbers are other than its rows': pdftotext may print
+ * a table's last numbers after the next section's heading, among that
+ * section's rows. */
+typedef struct {
+  guint hi;                /* the tail: rows [the section's hi, hi) */
+  const GHashTable *take;  /* GkCell*: the tail's cells read as the section's
+                              last numbers; NULL: no tail */
+  const GHashTable *leave; /* GkCell*: cells of the section's own rows that
+                              another section reads; NULL: none */
+} GkDecodeExtent;
+
+/* The cheapest placements of the number tokens of rows [lo, hi) (and of
+ * ext, which may be NULL) on the grid; NULL when the section holds no
+ * number at all. */
+GkDecoded *gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext);
+
+/* The number cells of rows (from, to) — after the next section's heading,
+ * at from — that the grid's table may have printed there: right after the
+ * heading, or after a line of its own (a column's header, a row's label),
+ * up to any other text.  Empty when none. */
+GPtrArray *gk_decode_trailing_cells (const GkGrid *grid, const GPtrArray *rows, guint from, guint to);
 void gk_decoded_free (GkDecoded *dec);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkDecoded, gk_decoded_free)

@@ -812,17 +812,21 @@ section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, 
 }
 
 /* A text dump's section read again by the decoder (decode.h); its placement
- * replaces the row-by-row reading when it is worth more. */
+ * replaces the row-by-row reading when it is worth more.  done (taken; may
+ * be NULL) is the decoder's reading when it was made already. */
 static void
-decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *rows, guint lo, guint hi)
+decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *rows, guint lo, guint hi,
+                     const GkDecodeExtent *ext, GkDecoded *done)
 {
+  g_autoptr (GkDecoded) dec = done;
   /* a stream is laid on the grid only where the section shows the table by
    * its row names: one row named (an old statistics table's 行政复议数, a
    * sentence's 行政许可类信息) is no table to place numbers in */
   if (!section_names_table (c->spec, rows, lo, hi))
     return;
   g_autoptr (GkGrid) grid = gk_grid_new (set, c->tpl, c->spec);
-  g_autoptr (GkDecoded) dec = gk_decode_section (grid, rows, lo, hi);
+  if (!dec)
+    dec = gk_decode_section (grid, rows, lo, hi, ext);
   if (!dec)
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
@@ -917,6 +921,59 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     }
   while (dec->owned->len)
     g_ptr_array_add (c->owned_cells, g_ptr_array_steal_index (dec->owned, 0));
+}
+
+/* What a decoder's reading of a section is worth (none: nothing). */
+static int
+decoded_worth (const GkGrid *grid, const GkDecoded *dec)
+{
+  return dec ? reading_worth (grid, dec->cells, dec->skipped) : 0;
+}
+
+/* The previous table's numbers that pdftotext printed after this section's
+ * heading (gk_decode_trailing_cells) go back to it where nothing else
+ * claims them: with them it reads more, every number placed, its grid
+ * filled (they are the numbers it misses) and every identity holding, and
+ * this section reads as well without them.  The previous table is read
+ * again with them; returns the cells given back and *rest this section's
+ * reading without them, or NULL. */
+static GHashTable *
+give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint phi, const Candidate *next, guint nlo,
+                    guint nhi, const GPtrArray *rows, GkDecoded **rest_out)
+{
+  *rest_out = NULL;
+  if (!section_names_table (prev->spec, rows, plo, phi))
+    return NULL;
+  g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
+  /* as many as it misses (no fewer), the first printed */
+  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
+  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
+  if (!missing || tail->len < missing)
+    return NULL;
+  g_ptr_array_set_size (tail, missing);
+  g_autoptr (GHashTable) take = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < tail->len; k++)
+    g_hash_table_add (take, tail->pdata[k]);
+  GkDecodeExtent with_tail = { nhi, take, NULL };
+  g_autoptr (GkDecoded) with = gk_decode_section (pgrid, rows, plo, phi, &with_tail);
+  g_autofree const GkCell **mine = candidate_cells (prev, pgrid);
+  guint unused = gk_decode_tokens_unused (rows, plo, phi, mine, gk_grid_size (pgrid));
+  if (!with || with->by_labels || with->unplaceable || with->skipped || with->misprints
+      || gk_grid_misprints (pgrid, with->cells, NULL, NULL)
+      || decoded_worth (pgrid, with) <= reading_worth (pgrid, mine, unused))
+    return NULL;
+  g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
+  GkDecodeExtent without = { 0, NULL, take };
+  g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, NULL);
+  g_autoptr (GkDecoded) rest = gk_decode_section (ngrid, rows, nlo, nhi, &without);
+  if (decoded_worth (ngrid, rest) < decoded_worth (ngrid, all))
+    return NULL;
+  decode_text_section (set, prev, rows, plo, phi, &with_tail, g_steal_pointer (&with));
+  *rest_out = g_steal_pointer (&rest);
+  return g_steal_pointer (&take);
 }
 
 /* Section starts: index of each section's heading row, -1 when absent. */
@@ -1210,6 +1267,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
 
   const char *chosen[8] = { 0 };
   gboolean decisive[8] = { 0 };
+  Candidate *bests[8] = { 0 };   /* each table's reading, written once all are read */
+  guint dec_lo[8] = { 0 }, dec_hi[8] = { 0 };   /* the rows each was decoded from */
   int cursor = 0;
   for (guint s = 0; s < spans->len && s < G_N_ELEMENTS (chosen); s++)
     {
@@ -1264,19 +1323,40 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                 }
             }
         }
+      dec_lo[s] = lo;
+      dec_hi[s] = table_tail_end (set, content->rows, hi);
+      g_autoptr (GHashTable) given_back = NULL;
+      GkDecoded *rest = NULL;   /* this table read without them */
+      /* the previous table's last numbers printed after this heading go
+       * back to it (it is written below, once every table is read) */
+      if (best && content->media == GK_MEDIA_TEXT && s > 0 && bests[s - 1] && sp->heading >= 0
+          && sp->start == sp->heading + 1 && dec_hi[s - 1] == (guint) sp->heading)
+        given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
+                                         content->rows, &rest);
+      GkDecodeExtent leave = { 0, NULL, given_back };
       if (best && content->media == GK_MEDIA_TEXT)
-        decode_text_section (set, best, content->rows, lo, table_tail_end (set, content->rows, hi));
+        decode_text_section (set, best, content->rows, lo, dec_hi[s], given_back ? &leave : NULL, rest);
       if (best)
         record->table_markers += (guint) best->markers;
       if (!best || g_hash_table_size (best->rows_seen) == 0)
+        continue;
+      chosen[s] = best->tpl->id;
+      decisive[s] = best->score > runner_up;
+      if (best->last_row >= 0)
+        cursor = best->last_row + 1;
+      bests[s] = g_steal_pointer (&best);
+    }
+  for (guint s = 0; s < spans->len && s < G_N_ELEMENTS (chosen); s++)
+    {
+      SectionSpan *sp = &g_array_index (spans, SectionSpan, s);
+      g_autoptr (Candidate) best = g_steal_pointer (&bests[s]);
+      if (!best)
         {
           if (sp->start >= 0)
             gk_record_warn (record, "table_not_found", 0,
                             "找到了“%s”部分的标题，但未能读出其表格", sp->key);
           continue;
         }
-      chosen[s] = best->tpl->id;
-      decisive[s] = best->score > runner_up;
       if (sp->start < 0)
         gk_record_warn (record, "section_heading_missing", 0,
                         "未找到“%s”部分的标题，表格按内容定位", sp->key);
@@ -1285,8 +1365,6 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
       /* table 二's heading is also a pre-2019 report's: not counted */
       if (sp->start >= 0 && s > 0)
         record->table_headings++;
-      if (best->last_row >= 0)
-        cursor = best->last_row + 1;
     }
 
   /* The report's template: the first table that told the templates apart
