@@ -93,6 +93,77 @@ add_cell_word (GkPage *page, double x0, double y0, double w, double h, int row, 
   gk_page_add_word (page, text, &box, 1.0);
 }
 
+/* A row broken by the page the other way round: its figures at the foot
+ * of one page with no label, its label at the head of the next (after the
+ * table's header repeated) over blank cells.  One row, labelled; the row
+ * after it stands on its own; a labelled row of blanks at a page's head
+ * after a labelled row is a row of blanks. */
+static void
+test_row_figures_before_its_label (void)
+{
+  const double x0 = 50, w = 80, h = 20;
+  for (int repeat_header = 0; repeat_header <= 1; repeat_header++)
+    {
+      g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+      g_autoptr (GkPage) p1 = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+      add_grid_rules (p1, x0, 700, 2, 3, w, h);
+      add_cell_word (p1, x0, 700, w, h, 0, 0, "1.行政许可");
+      add_cell_word (p1, x0, 700, w, h, 0, 1, "1");
+      add_cell_word (p1, x0, 700, w, h, 0, 2, "2");
+      add_cell_word (p1, x0, 700, w, h, 1, 1, "3");
+      add_cell_word (p1, x0, 700, w, h, 1, 2, "4");
+      gk_layout_page (p1, content);
+      g_autoptr (GkPage) p2 = gk_page_new (2, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+      int top = repeat_header;
+      add_grid_rules (p2, x0, 80, 2 + top, 3, w, h);
+      if (repeat_header)
+        {
+          add_cell_word (p2, x0, 80, w, h, 0, 0, "信息内容");
+          add_cell_word (p2, x0, 80, w, h, 0, 1, "本年");
+          add_cell_word (p2, x0, 80, w, h, 0, 2, "累计");
+        }
+      add_cell_word (p2, x0, 80, w, h, top, 0, "2.行政处罚");
+      add_cell_word (p2, x0, 80, w, h, top + 1, 0, "3.行政强制");
+      add_cell_word (p2, x0, 80, w, h, top + 1, 1, "5");
+      add_cell_word (p2, x0, 80, w, h, top + 1, 2, "6");
+      gk_layout_page (p2, content);
+      GkRow *figures = NULL, *next = NULL;
+      for (guint i = 0; i < content->rows->len; i++)
+        {
+          GkRow *r = content->rows->pdata[i];
+          g_assert_cmpstr (r->label, !=, "");
+          if (strcmp (r->label, "2.行政处罚") == 0)
+            figures = r;
+          if (strcmp (r->label, "3.行政强制") == 0)
+            next = r;
+        }
+      g_assert_nonnull (figures);
+      g_assert_cmpuint (figures->cells->len, ==, 2);
+      g_assert_cmpstr (((GkCell *) figures->cells->pdata[0])->raw, ==, "3");
+      g_assert_cmpstr (((GkCell *) figures->cells->pdata[1])->raw, ==, "4");
+      g_assert_cmpint (figures->label_src.page, ==, 2);
+      g_assert_nonnull (next);
+      g_assert_cmpstr (((GkCell *) next->cells->pdata[0])->raw, ==, "5");
+    }
+  /* the previous page's last row has its label: the blank row is its own */
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  g_autoptr (GkPage) p1 = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  add_grid_rules (p1, x0, 700, 1, 3, w, h);
+  add_cell_word (p1, x0, 700, w, h, 0, 0, "1.行政许可");
+  add_cell_word (p1, x0, 700, w, h, 0, 1, "1");
+  gk_layout_page (p1, content);
+  g_autoptr (GkPage) p2 = gk_page_new (2, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  add_grid_rules (p2, x0, 80, 2, 3, w, h);
+  add_cell_word (p2, x0, 80, w, h, 0, 0, "2.行政处罚");
+  add_cell_word (p2, x0, 80, w, h, 1, 0, "3.行政强制");
+  add_cell_word (p2, x0, 80, w, h, 1, 1, "5");
+  gk_layout_page (p2, content);
+  g_assert_cmpuint (content->rows->len, ==, 3);
+  g_assert_cmpstr (((GkRow *) content->rows->pdata[0])->label, ==, "1.行政许可");
+  g_assert_cmpstr (((GkRow *) content->rows->pdata[1])->label, ==, "2.行政处罚");
+  g_assert_cmpstr (((GkCell *) ((GkRow *) content->rows->pdata[1])->cells->pdata[0])->raw, ==, "");
+}
+
 /* A row with a label and only blank values is a row (blank for zero); a
  * row without a word at all is a spacer, no row. */
 static void
@@ -326,6 +397,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/glyph-strokes-no-grid", test_glyph_strokes_no_grid);
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
+  g_test_add_func ("/layout/row-figures-before-its-label", test_row_figures_before_its_label);
   g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);
   g_test_add_func ("/layout/unread-value-cell", test_unread_value_cell);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);

@@ -330,6 +330,45 @@ continue_previous_row (const GkPage *page, GkContent *content, const char *label
   return TRUE;
 }
 
+/* The same break the other way (a producer that sets a row's numbers, centred
+ * lower, on the page its label is cut from): the first row of a table at
+ * the top of a page, after the table's header repeated, whose value cells
+ * are all blank and whose label opens a row, is the label of the previous
+ * page's last row when that row has figures in as many ruled cells and no
+ * label at all.  That row takes the label. */
+static gboolean
+label_previous_row (const GkPage *page, GkContent *content, const char *label, const GkSource *label_src,
+                    const char *label_tail, guint n_values, gboolean values_blank)
+{
+  if (!values_blank || n_values == 0 || !opens_row (label_tail))
+    return FALSE;
+  GkRow *prev = NULL;
+  for (guint i = content->rows->len; i > 0 && !prev; i--)
+    {
+      GkRow *r = content->rows->pdata[i - 1];
+      if (r->cells->len)
+        prev = r;
+      else if (r->label_src.page != page->number)
+        return FALSE;   /* only this page's repeated header stands between */
+    }
+  if (!prev || prev->cells->len != n_values || *prev->label)
+    return FALSE;
+  gboolean figures = FALSE;
+  for (guint i = 0; i < prev->cells->len; i++)
+    {
+      GkCell *c = prev->cells->pdata[i];
+      if (!c->grid_cell || c->src.page != page->number - 1)
+        return FALSE;
+      figures |= *c->raw != '\0';
+    }
+  if (!figures)
+    return FALSE;
+  g_free (prev->label);
+  prev->label = g_strdup (label);
+  prev->label_src = *label_src;
+  return TRUE;
+}
+
 /* A grid with no number at all (a table whose only cells are blank, a fee
  * of nothing): its value columns are the leftmost run of columns that hold
  * text only in the header rows above and are blank in every row below,
@@ -459,6 +498,7 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               conf = MIN (conf, cells[j].confidence);
             }
         }
+      GkSource lsrc = source_for (page, has_label_box ? &label_box : NULL, conf);
       if (at_page_top)
         {
           /* only the table's first row can carry on the previous page's last */
@@ -477,14 +517,15 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
               else if (cells[j].has_text)
                 tail = cells[j].text;
             }
-          if (continue_previous_row (page, content, tail, n_values, blank))
+          if (continue_previous_row (page, content, tail, n_values, blank)
+              || label_previous_row (page, content, label->str, &lsrc, tail, n_values, blank))
             {
               if (all->len)
                 add_line (content, page, all->str, NULL, conf);
               continue;
             }
+          at_page_top = header;   /* the header repeated: the next row is the first */
         }
-      GkSource lsrc = source_for (page, has_label_box ? &label_box : NULL, conf);
       GkRow *row = gk_row_new (label->str, &lsrc);
       if (any_value && !header)
         for (guint j = first; j < k; j++)

@@ -22,7 +22,10 @@
  * a row leaves the row's rest at the top of the next page: a first table
  * row there whose value cells are all blank, as many as the previous
  * page's last row has, and whose label does not open a row (一、 （三） 1.)
- * is that rest, and its label text joins the previous row's label.
+ * is that rest, and its label text joins the previous row's label.  The
+ * other way round (a row's figures left at the foot with no label, its
+ * label set at the next page's head over blank cells, after the header
+ * repeated), the label opening a row goes to the figures.
  */
 #pragma once
 #include "content/content.h"
