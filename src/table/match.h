@@ -20,7 +20,10 @@
  * back.  A row whose cells ran together in web-page text
  * ("规范性文件121230") is split by glued.h only where the template and the
  * row's identities leave one reading; otherwise its values are null with
- * a cells_glued warning.
+ * a cells_glued warning.  In a text dump, a table's last numbers that
+ * pdftotext printed after the next heading go back to it where they fill
+ * its grid with every identity holding and the next table reads as well
+ * without them (decode.h); so the tables are written once all are read.
  */
 #pragma once
 #include "content/content.h"
