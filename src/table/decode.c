@@ -1709,6 +1709,20 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
   l->known = g_memdup2 (w->known, ncells * sizeof (gboolean));
   l->doubted = g_new0 (gboolean, ncells);
   gk_grid_mark_doubted (grid, w->value, w->known, l->doubted);
+  /* a number left out where a misprint is needed may be a cell of the rows
+   * it was left out of or between, the rest shifted past it: those are
+   * doubted as well */
+  for (guint p = 0; p < w->path->len && misprints && skipped; p++)
+    {
+      const PathStep *ps = &g_array_index (w->path, PathStep, p);
+      Step st;
+      step_placed (s, &ps->step, ps->i, &st);
+      if (!step_drops_stray (s, &st, ps->i))
+        continue;
+      guint r0 = st.kind == STEP_SKIP && ps->r > 0 ? ps->r - 1 : ps->r, r1 = ps->r + MAX (st.k, 1);
+      for (guint c = 0; c < ncells; c++)
+        l->doubted[c] |= gk_grid_row (grid, c) >= r0 && gk_grid_row (grid, c) < r1;
+    }
   g_ptr_array_add (w->leaves_kept, l);
   if (!w->have_best || total < w->best)
     w->best = total, w->best_evidence = l->evidence, w->best_order = order;
@@ -4737,8 +4751,10 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   guint ambiguous = 0;
   int page = 0;
   /* A placement that takes more misprints than a published table holds is
-   * not the table's own layout: what its broken identities touch is not read. */
-  if (v.misprints > MAX_MISPRINTS)
+   * not the table's own layout: what its broken identities touch is not read.
+   * Nor where it also leaves a number out (no page's number): that number
+   * may be a cell of the rows that break, the rest shifted past it. */
+  if (v.misprints > MAX_MISPRINTS || (v.misprints && v.skipped))
     for (guint c = 0; c < ncells; c++)
       v.differs[c] |= v.doubted[c];
   if (s.n >= ncells)
