@@ -753,6 +753,25 @@ test_blank_zero_numbers_after_two_labels (void)
 }
 
 
+/* Blank cells for zero, and the column 其他 printed apart after the rows
+ * beside their labels, its header above its numbers: the header names no
+ * row, though the label of row （六）3.其他 ends in the same word, so that
+ * row (its label lost) is not read as them. */
+static void
+test_blank_zero_column_header_names_no_row (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r <= 21; r++)
+    g_string_append_printf (s, "%s%s\n", labels[r], r == 21 ? " 5 5" : "");
+  g_string_append (s, "其他\n3\n\n3\n\n");
+  for (int r = PROCESSED; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  const GkValue *total = gk_record_get (rec, "applications.other_handling_misc.total");
+  g_assert_true (!total || !tu_int_is (rec, "applications.other_handling_misc.total", 3));
+}
+
 /* Table 二 (template 2021) with blank cells for zero, its labels first as
  * one block, then each block's header and the numbers under it: the first
  * number stands under the header of the first block's columns, not beside
@@ -2088,6 +2107,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
+  g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);

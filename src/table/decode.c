@@ -2425,6 +2425,28 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
     g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
 }
 
+/* Whether every line of the labels gathered is a column's header, whole
+ * ("其他", "总计"): a column's head printed above its numbers, which names
+ * no row though a row's label ends in the same words ("3.其他"). */
+static gboolean
+lines_are_headers (const GkGrid *grid, const GPtrArray *lines)
+{
+  for (guint l = 0; l < lines->len; l++)
+    {
+      const char *line = lines->pdata[l];
+      gboolean header = FALSE;
+      for (guint c = 0; c < grid->cells->len && !header; c++)
+        {
+          const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
+          gsize st, e;
+          header = re && gk_regex_search (re, line, 0, &st, &e) && st == 0 && e == strlen (line);
+        }
+      if (!header)
+        return FALSE;
+    }
+  return lines->len > 0;
+}
+
 /* Whether the first label text after line i (rows [i, hi)) begins with
  * the rest of row r's label that head leaves: the label wrapped around the
  * numbers between. */
@@ -2518,6 +2540,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       if (head && queue->len == 1 && ((GArray *) by_row->pdata[g_array_index (queue, guint, 0)])->len)
         drop_label_tail (grid, g_array_index (queue, guint, 0), head, pending);
       g_autoptr (GArray) named = pending->len && !unnamed ? rows_named (grid, pending->str) : NULL;
+      if (named && named->len && lines_are_headers (grid, lines))
+        g_array_set_size (named, 0);
       /* a label that names no row: the head of a wrapped label, its numbers
        * printed beside it and the rest of it after them; the one row whose
        * label it begins is theirs */
