@@ -108,6 +108,20 @@ assert_rows (const GkRecord *rec, int v[ROWS][COLS], int r0, int r1)
       }
 }
 
+/* Rows [r0, r1) of table 三 read as v or left null: never a wrong number. */
+static void
+assert_rows_right_or_null (const GkRecord *rec, int v[ROWS][COLS], int r0, int r1)
+{
+  for (int r = r0; r < r1; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        const GkValue *got = gk_record_get (rec, key);
+        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: read %s, want %d or null", key, got->kind == GK_VALUE_INT ? "a wrong number" : "a value", v[r][c]);
+      }
+}
+
 static void
 assert_table (const GkRecord *rec, int v[ROWS][COLS])
 {
@@ -129,6 +143,25 @@ table_start (int v[ROWS][COLS], int seed)
   GString *s = g_string_new (NULL);
   append_header (s);
   return s;
+}
+
+/* The foot of a page whose first page_rows rows printed all but their
+ * totals: the page number, the totals column as a strip of its own; then
+ * the next page, the other rows row by row, the last cut short after two
+ * cells (its other numbers printed with the next section). */
+static void
+append_totals_strip_and_rest (GString *s, int v[ROWS][COLS], int page_rows)
+{
+  g_string_append (s, "- 2 -\n\n总计\n");
+  for (int r = 0; r < page_rows; r++)
+    append_cell (s, v[r][COLS - 1]);
+  g_string_append (s, "\f");
+  for (int r = page_rows; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < (r == FORWARD ? 2 : COLS); c++)
+        append_cell (s, v[r][c]);
+    }
 }
 
 /* The label column as one block. */
@@ -1293,16 +1326,8 @@ test_first_rows_of_unknown_layout (void)
         append_cell (s, v[r][r >= SCRAMBLED ? (c * 3 + r) % COLS : c]);
     }
   g_autoptr (GkRecord) rec = read_text (s);
-  for (int r = 0; r < ROWS; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        const GkValue *got = gk_record_get (rec, key);
-        if (r < SCRAMBLED - 1)
-          g_assert_true (tu_int_is (rec, key, v[r][c]));
-        else if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
-          g_error ("%s: read %s, want %d or null", key, got->kind == GK_VALUE_INT ? "a wrong number" : "a value", v[r][c]);
-      }
+  assert_rows (rec, v, 0, SCRAMBLED - 1);
+  assert_rows_right_or_null (rec, v, SCRAMBLED - 1, ROWS);
   g_assert_cmpint (gk_record_get (rec, "applications.processed_total.total")->kind, ==, GK_VALUE_NULL);
 }
 
@@ -1337,14 +1362,7 @@ test_first_rows_drop_no_number (void)
     for (int r = BY_COLUMNS; r < ROWS; r++)
       append_cell (s, v[r][c]);
   g_autoptr (GkRecord) rec = read_text (s);
-  for (int r = 0; r < ROWS; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        const GkValue *got = gk_record_get (rec, key);
-        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
-          g_error ("%s: read a wrong number, want %d or null", key, v[r][c]);
-      }
+  assert_rows_right_or_null (rec, v, 0, ROWS);
   /* the rows their labels pin, the first row's pieces apart */
   assert_rows (rec, v, CARRIED, HEAD_AFTER);
   assert_rows (rec, v, HEAD_AFTER + 1, BY_COLUMNS);
@@ -1622,16 +1640,7 @@ test_page_totals_strip_in_a_short_stream (void)
       for (int c = 0; c < COLS - 1; c++)
         append_cell (s, v[r][c]);
     }
-  g_string_append (s, "- 2 -\n\n总计\n");
-  for (int r = 0; r < PAGE_ROWS; r++)
-    append_cell (s, v[r][COLS - 1]);
-  g_string_append (s, "\f");
-  for (int r = PAGE_ROWS; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < (r == FORWARD ? 2 : COLS); c++)
-        append_cell (s, v[r][c]);
-    }
+  append_totals_strip_and_rest (s, v, PAGE_ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows (rec, v, 0, PROCESSED);
 }
@@ -1700,16 +1709,7 @@ test_page_totals_strip_with_a_turned_row (void)
       for (int c = 0; c < COLS - 1; c++)
         append_cell (s, v[r][c]);
     }
-  g_string_append (s, "- 2 -\n\n总计\n");
-  for (int r = 0; r < PAGE_ROWS; r++)
-    append_cell (s, v[r][COLS - 1]);
-  g_string_append (s, "\f");
-  for (int r = PAGE_ROWS; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < (r == FORWARD ? 2 : COLS); c++)
-        append_cell (s, v[r][c]);
-    }
+  append_totals_strip_and_rest (s, v, PAGE_ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows (rec, v, 0, PAGE_ROWS);
 }
@@ -1991,14 +1991,7 @@ test_blank_zero_first_rows_not_zeros_by_a_failure (void)
       if (v[r][c] || c == COLS - 1)
         append_cell (s, v[r][c]);
   g_autoptr (GkRecord) rec = read_text (s);
-  for (int r = NEW; r <= FIRST_OUTCOME; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        const GkValue *got = gk_record_get (rec, key);
-        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
-          g_error ("%s: read a wrong number, want %d or null", key, v[r][c]);
-      }
+  assert_rows_right_or_null (rec, v, NEW, FIRST_OUTCOME + 1);
 }
 
 /* A row's first number printed on the line that begins its label, the
@@ -2025,14 +2018,7 @@ test_number_on_a_label_line_starts_its_row (void)
         append_cell (s, v[r][c]);
     }
   g_autoptr (GkRecord) rec = read_text (s);
-  for (int r = A; r <= B; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        const GkValue *got = gk_record_get (rec, key);
-        if (got && got->kind != GK_VALUE_NULL && !tu_int_is (rec, key, v[r][c]))
-          g_error ("%s: read a wrong number, want %d or null", key, v[r][c]);
-      }
+  assert_rows_right_or_null (rec, v, A, B + 1);
 }
 
 /* A label block, then fewer numbers than its rows have totals, four rows'
