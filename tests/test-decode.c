@@ -185,6 +185,20 @@ table4_start (void)
   return s;
 }
 
+static const char *const appeal_cols[] = { "upheld", "corrected", "other", "pending", "total" };
+
+/* Table 四's group (review, litigation_direct, litigation_after_review) read as want. */
+static void
+assert_appeals_group (const GkRecord *rec, const char *group, const int want[5])
+{
+  for (guint c = 0; c < G_N_ELEMENTS (appeal_cols); c++)
+    {
+      g_autofree char *key = g_strdup_printf ("appeals.%s.%s", group, appeal_cols[c]);
+      if (!tu_int_is (rec, key, want[c]))
+        g_error ("%s: want %d", key, want[c]);
+    }
+}
+
 /* Reads the text and asserts every cell; returns the record for more. */
 static GkRecord *
 read_and_assert (GString *s, int v[ROWS][COLS])
@@ -569,13 +583,7 @@ test_blank_zero_group_of_zeros_however_placed (void)
   for (const char *const *t = (const char *const[]){ "4", "4", "8", "0", "0", NULL }; *t; t++)
     g_string_append_printf (s, "%s\n\n", *t);
   g_autoptr (GkRecord) rec = read_text (s);
-  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
-  for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
-    {
-      g_autofree char *key = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
-      if (!tu_int_is (rec, key, 0))
-        g_error ("%s: want 0", key);
-    }
+  assert_appeals_group (rec, "litigation_after_review", (const int[]){ 0, 0, 0, 0, 0 });
   g_assert_cmpint (gk_record_get (rec, "appeals.review.total")->kind, ==, GK_VALUE_NULL);
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
@@ -934,16 +942,10 @@ test_side_by_side_groups_not_by_columns (void)
   for (const int *t = (const int[]){ 1, 4, 1, 4, 10, 0, 1, 1, 1, 2, 1, 0, 2, 3, 5, -1 }; *t >= 0; t++)
     append_cell (s, *t);
   g_autoptr (GkRecord) rec = read_text (s);
-  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
   static const int direct[] = { 0, 1, 1, 1, 3 }, after[] = { 2, 1, 0, 2, 5 };
   g_assert_true (tu_int_is (rec, "appeals.review.total", 10));
-  for (int c = 0; c < 5; c++)
-    {
-      g_autofree char *d = g_strconcat ("appeals.litigation_direct.", cols[c], NULL);
-      g_autofree char *a = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
-      if (!tu_int_is (rec, d, direct[c]) || !tu_int_is (rec, a, after[c]))
-        g_error ("%s / %s: want %d / %d", d, a, direct[c], after[c]);
-    }
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
@@ -962,12 +964,10 @@ test_pieces_joined_only_where_they_add_up (void)
   g_string_append (s, "总计\n75\n2\n\n");
   append_cell (s, 0);
   g_autoptr (GkRecord) rec = read_text (s);
-  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
-  for (int c = 0; c < 5; c++)
+  for (guint c = 0; c < G_N_ELEMENTS (appeal_cols); c++)
     {
-      g_autofree char *key = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
-      const GkValue *v = gk_record_get (rec, key);
-      if (v && v->kind != GK_VALUE_NULL && !tu_int_is (rec, key, 0))
+      g_autofree char *key = g_strconcat ("appeals.litigation_after_review.", appeal_cols[c], NULL);
+      if (!int_is_or_null (rec, key, 0))
         g_error ("%s: a number of another table read into it", key);
     }
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 4));
@@ -997,14 +997,9 @@ test_numbers_after_the_next_heading_go_back (void)
   g_string_append_printf (s, "总计\n%d\n%d\n\n", v[PROCESSED][COLS - 1], v[FORWARD][COLS - 1]);
   append_cell (s, appeals[G_N_ELEMENTS (appeals) - 1]);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
-  static const char *const groups[] = { "review", "litigation_direct", "litigation_after_review" };
-  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
-  for (guint k = 0; k < G_N_ELEMENTS (appeals); k++)
-    {
-      g_autofree char *key = g_strdup_printf ("appeals.%s.%s", groups[k / 5], cols[k % 5]);
-      if (!tu_int_is (rec, key, appeals[k]))
-        g_error ("%s: want %d", key, appeals[k]);
-    }
+  assert_appeals_group (rec, "review", appeals);
+  assert_appeals_group (rec, "litigation_direct", appeals + 5);
+  assert_appeals_group (rec, "litigation_after_review", appeals + 10);
 }
 
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
@@ -1797,14 +1792,8 @@ test_strip_rows_unbroken_by_headers (void)
   append_cell (s, direct[4]);
   append_cell (s, after[4]);
   g_autoptr (GkRecord) rec = read_text (s);
-  static const char *const cols[] = { "upheld", "corrected", "other", "pending", "total" };
-  for (int c = 0; c < 5; c++)
-    {
-      g_autofree char *d = g_strconcat ("appeals.litigation_direct.", cols[c], NULL);
-      g_autofree char *a = g_strconcat ("appeals.litigation_after_review.", cols[c], NULL);
-      if (!tu_int_is (rec, d, direct[c]) || !tu_int_is (rec, a, after[c]))
-        g_error ("%s / %s: want %d / %d", d, a, direct[c], after[c]);
-    }
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
@@ -2052,12 +2041,10 @@ test_side_by_side_groups_not_read_page_alone (void)
   g_autofree char *text = NULL;
   g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/tests/data/appeals-side-by-side-layout.txt", &text, NULL, NULL));
   g_autoptr (GkRecord) rec = tu_record_from_text (text);
-  const char *cols[] = { "upheld", "corrected", "other", "pending", "total" };
-  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (appeal_cols); i++)
     {
-      g_autofree char *key = g_strdup_printf ("appeals.litigation_direct.%s", cols[i]);
-      GkValue *v = gk_record_get (rec, key);
-      g_assert_true (v->kind == GK_VALUE_NULL || (v->kind == GK_VALUE_INT && v->i == 0));
+      g_autofree char *key = g_strdup_printf ("appeals.litigation_direct.%s", appeal_cols[i]);
+      g_assert_true (int_is_or_null (rec, key, 0));
     }
 }
 
