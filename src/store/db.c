@@ -493,6 +493,48 @@ gk_sqlite_open_readonly (const char *path, const char *models_dir, GError **erro
   return g_steal_pointer (&db);
 }
 
+/* The journal mode of db after running sql ("PRAGMA journal_mode..."), NULL
+ * when SQLite refused it (rc says why). */
+static char *
+journal_mode (GkSqlite *db, const char *sql, int *rc)
+{
+  sqlite3_stmt *st = NULL;
+  char *mode = NULL;
+  *rc = sqlite3_prepare_v2 (db->db, sql, -1, &st, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (st);
+      if (*rc == SQLITE_ROW)
+        mode = g_ascii_strdown ((const char *) sqlite3_column_text (st, 0), -1);
+    }
+  sqlite3_finalize (st);
+  return mode;
+}
+
+/* WAL, so that readers never block the writer. Converting a file to WAL needs
+ * it alone and SQLite calls no busy handler for that: batches opening one new
+ * database together retry within the busy timeout, until one has converted it. */
+static gboolean
+use_wal (GkSqlite *db, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) GK_SQLITE_BUSY_TIMEOUT_MS * 1000;
+  gulong pause_us = 1000;
+  for (;;)
+    {
+      int rc;
+      g_autofree char *now = journal_mode (db, "PRAGMA journal_mode", &rc);
+      if (g_strcmp0 (now, "wal") == 0)
+        return TRUE;
+      g_autofree char *set = now ? journal_mode (db, "PRAGMA journal_mode = WAL", &rc) : NULL;
+      if (set)
+        return TRUE;   /* wal, or what a database that cannot have one keeps (":memory:") */
+      if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || g_get_monotonic_time () >= deadline)
+        return gk_store_fail (db->db, db->path, "cannot use a write-ahead log", error);
+      g_usleep (pause_us);
+      pause_us = MIN (pause_us * 2, 100000);
+    }
+}
+
 GkSqlite *
 gk_sqlite_open (const char *path, const char *models_dir, GError **error)
 {
@@ -521,9 +563,10 @@ gk_sqlite_open (const char *path, const char *models_dir, GError **error)
   gint64 version = schema_version (db, error);
   if (version < 0)
     return NULL;
-  /* WAL: readers never block the writer; NORMAL sync is durable at each commit
-   * point that matters here (a lost last report is re-read on resume). */
-  if (!gk_store_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
+  /* NORMAL sync is durable at each commit point that matters here (a lost
+   * last report is re-read on resume). */
+  if (!use_wal (db, error)
+      || !gk_store_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", error))
     return NULL;
   if (version == 0)
     {
