@@ -164,6 +164,45 @@ test_row_figures_before_its_label (void)
   g_assert_cmpstr (((GkCell *) ((GkRow *) content->rows->pdata[1])->cells->pdata[0])->raw, ==, "");
 }
 
+/* A row broken by the page with its figures moved on: its label's head over
+ * blank cells at the foot, the label's rest and the figures at the next
+ * page's head (wkhtmltopdf).  One row, the figures from the second page; a
+ * first row there whose label opens a row keeps the blank row apart. */
+static void
+test_row_figures_after_its_label (void)
+{
+  const double x0 = 50, w = 80, h = 20;
+  for (int opens = 0; opens <= 1; opens++)
+    {
+      g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+      g_autoptr (GkPage) p1 = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+      add_grid_rules (p1, x0, 700, 2, 3, w, h);
+      add_cell_word (p1, x0, 700, w, h, 0, 0, "1.行政许可");
+      add_cell_word (p1, x0, 700, w, h, 0, 1, "1");
+      add_cell_word (p1, x0, 700, w, h, 0, 2, "2");
+      add_cell_word (p1, x0, 700, w, h, 1, 0, "2.危及安全");
+      gk_layout_page (p1, content);
+      g_autoptr (GkPage) p2 = gk_page_new (2, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+      add_grid_rules (p2, x0, 80, 2, 3, w, h);
+      add_cell_word (p2, x0, 80, w, h, 0, 0, opens ? "3.其他" : "稳定");
+      add_cell_word (p2, x0, 80, w, h, 0, 1, "3");
+      add_cell_word (p2, x0, 80, w, h, 0, 2, "4");
+      add_cell_word (p2, x0, 80, w, h, 1, 0, "4.行政强制");
+      add_cell_word (p2, x0, 80, w, h, 1, 1, "5");
+      add_cell_word (p2, x0, 80, w, h, 1, 2, "6");
+      gk_layout_page (p2, content);
+      g_assert_cmpuint (content->rows->len, ==, opens ? 4 : 3);
+      GkRow *broken = content->rows->pdata[1];
+      g_assert_cmpstr (broken->label, ==, opens ? "2.危及安全" : "2.危及安全稳定");
+      g_assert_cmpuint (broken->cells->len, ==, 2);
+      g_assert_cmpstr (((GkCell *) broken->cells->pdata[0])->raw, ==, opens ? "" : "3");
+      g_assert_cmpstr (((GkCell *) broken->cells->pdata[1])->raw, ==, opens ? "" : "4");
+      if (!opens)
+        g_assert_cmpint (((GkCell *) broken->cells->pdata[0])->src.page, ==, 2);
+      g_assert_cmpstr (((GkRow *) content->rows->pdata[content->rows->len - 1])->label, ==, "4.行政强制");
+    }
+}
+
 /* A row with a label and only blank values is a row (blank for zero); a
  * row without a word at all is a spacer, no row. */
 static void
@@ -398,6 +437,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
   g_test_add_func ("/layout/row-figures-before-its-label", test_row_figures_before_its_label);
+  g_test_add_func ("/layout/row-figures-after-its-label", test_row_figures_after_its_label);
   g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);
   g_test_add_func ("/layout/unread-value-cell", test_unread_value_cell);
   g_test_add_func ("/layout/rules-from-pix", test_rules_from_pix);

@@ -992,6 +992,52 @@ test_rules_from_paths (void)
   g_object_unref (doc);
 }
 
+/* A border drawn on past the page's clip (wkhtmltopdf draws a broken table's
+ * column rules from the sheet's edge and clips them at the margin) is a rule
+ * only where it shows: a rule reaching up to the edge would merge the first
+ * row under it with the margin above. */
+static void
+test_rules_clipped (void)
+{
+  g_autofree char *path = tmp_path ("clipped.pdf");
+  if (draw_in_child ())
+    {
+      cairo_surface_t *surf;
+      cairo_t *cr = pdf_begin (path, &surf);
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, 120, 595, 600);   /* the page's text area */
+      cairo_clip (cr);
+      cairo_rectangle (cr, 100, 0, 0.5, 200);   /* drawn from the sheet's edge */
+      cairo_rectangle (cr, 100, 150, 200, 0.5);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      pdf_end (cr, surf);
+    }
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  PopplerPage *ppage = poppler_document_get_page (doc, 0);
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  GkRect band = { 0, 0, 595, 300 };
+  g_array_append_val (bands, band);
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules, NULL), ==, 2);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      GkRect *r = &g_array_index (rules, GkRect, i);
+      if (r->y1 - r->y0 > r->x1 - r->x0)
+        {
+          g_assert_cmpfloat_with_epsilon (r->y0, 120, 0.6);
+          g_assert_cmpfloat_with_epsilon (r->y1, 200, 0.6);
+        }
+      else
+        g_assert_cmpfloat_with_epsilon (r->y0, 150, 0.6);
+    }
+  g_object_unref (ppage);
+  g_object_unref (doc);
+}
+
 /* A page whose text runs down or up the sheet is read turned upright:
  * its words, its ruling lines and so its table, cell by cell. */
 static void
@@ -1097,6 +1143,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/tall-glyph-boxes", test_tall_glyph_boxes);
   g_test_add_func ("/pdf/turned-page", test_turned_page);
   g_test_add_func ("/pdf/rules-from-paths", test_rules_from_paths);
+  g_test_add_func ("/pdf/rules-clipped", test_rules_clipped);
   int rc = g_test_run ();
   tu_remove_flat_dir (tmpdir);
   g_free (tmpdir);

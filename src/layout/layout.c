@@ -330,6 +330,29 @@ continue_previous_row (const GkPage *page, GkContent *content, const char *label
   return TRUE;
 }
 
+/* A producer may also move a broken row's figures to the next page with
+ * the rest of its label: the previous page's last row has a label and only
+ * blank value cells, as many as this first row has, and this row's label
+ * does not open a row.  That previous row is the one to finish (NULL when
+ * it is not so). */
+static GkRow *
+row_finished_here (const GkPage *page, GkContent *content, const char *label_tail, guint n_values,
+                   gboolean values_blank)
+{
+  if (values_blank || n_values == 0 || content->rows->len == 0 || !*label_tail || opens_row (label_tail))
+    return NULL;
+  GkRow *prev = content->rows->pdata[content->rows->len - 1];
+  if (prev->cells->len != n_values || !*prev->label)
+    return NULL;
+  for (guint i = 0; i < prev->cells->len; i++)
+    {
+      GkCell *c = prev->cells->pdata[i];
+      if (!c->grid_cell || c->src.page != page->number - 1 || *c->raw)
+        return NULL;
+    }
+  return prev;
+}
+
 /* The same break the other way (a producer that sets a row's numbers, centred
  * lower, on the page its label is cut from): the first row of a table at
  * the top of a page, after the table's header repeated, whose value cells
@@ -460,6 +483,8 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
         k++;
       /* cells [first, k) start in row r, left to right */
       gboolean header = FALSE, any_value = FALSE, any_text = FALSE;
+      GkRow *finished = NULL;   /* the previous page's last row, finished by this one */
+      const char *finished_tail = NULL;
       for (guint j = first; j < k; j++)
         {
           const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
@@ -524,9 +549,19 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
                 add_line (content, page, all->str, NULL, conf);
               continue;
             }
+          finished = row_finished_here (page, content, tail, n_values, blank);
+          finished_tail = tail;
           at_page_top = header;   /* the header repeated: the next row is the first */
         }
-      GkRow *row = gk_row_new (label->str, &lsrc);
+      GkRow *row = finished ? finished : gk_row_new (label->str, &lsrc);
+      if (finished)
+        {
+          g_autoptr (GString) joined = g_string_new (finished->label);
+          append_joined (joined, finished_tail);
+          g_free (finished->label);
+          finished->label = g_string_free (g_steal_pointer (&joined), FALSE);
+          g_ptr_array_set_size (finished->cells, 0);   /* the blanks left on the page before */
+        }
       if (any_value && !header)
         for (guint j = first; j < k; j++)
           {
@@ -545,7 +580,8 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
                           grid->box.x1, g_array_index (grid->ys, double, r + 1) };
           add_line (content, page, all->str, &rbox, conf);
         }
-      g_ptr_array_add (content->rows, row);
+      if (!finished)
+        g_ptr_array_add (content->rows, row);
     }
   for (guint j = 0; j < nc; j++)
     {

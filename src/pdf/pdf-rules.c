@@ -15,6 +15,7 @@ typedef struct {
   GArray *horizontal;  /* GkRect candidates, points */
   GArray *vertical;
   gboolean saw_image;  /* an image was drawn inside the bands */
+  GkRect clip;         /* the current clip's extents, points (set per path) */
 } PathSink;
 
 /* A candidate segment box: horizontal when wider than tall; shading and
@@ -23,7 +24,17 @@ static void
 add_candidate (PathSink *sink, double x0, double y0, double x1, double y1)
 {
   GkRect r = { MIN (x0, x1), MIN (y0, y1), MAX (x0, x1), MAX (y0, y1) };
+  /* only what the page's clip lets show: a producer may draw a broken
+   * table's borders on past the page margin and clip them there */
+  GkRect clip = sink->clip;
+  if (r.x1 < clip.x0 || r.x0 > clip.x1 || r.y1 < clip.y0 || r.y0 > clip.y1)
+    return;
   double w = r.x1 - r.x0, h = r.y1 - r.y0;
+  if (w >= h)
+    r.x0 = MAX (r.x0, clip.x0), r.x1 = MIN (r.x1, clip.x1);
+  else
+    r.y0 = MAX (r.y0, clip.y0), r.y1 = MIN (r.y1, clip.y1);
+  w = r.x1 - r.x0, h = r.y1 - r.y0;
   if (w >= h && h <= GK_RULE_MAX_THICKNESS_PT)
     g_array_append_val (sink->horizontal, r);
   else if (h > w && w <= GK_RULE_MAX_THICKNESS_PT)
@@ -38,6 +49,16 @@ typedef void (*SubpathFunc) (PathSink *sink, const double *xy, int n, gboolean c
 static void
 each_subpath (PathSink *sink, SubpathFunc fn, gpointer data)
 {
+  double cx[4], cy[4];
+  cairo_clip_extents (sink->cr, &cx[0], &cy[0], &cx[2], &cy[2]);
+  cx[1] = cx[2], cy[1] = cy[0], cx[3] = cx[0], cy[3] = cy[2];
+  sink->clip = (GkRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  for (int k = 0; k < 4; k++)
+    {
+      cairo_user_to_device (sink->cr, &cx[k], &cy[k]);
+      sink->clip.x0 = MIN (sink->clip.x0, cx[k] / sink->scale), sink->clip.x1 = MAX (sink->clip.x1, cx[k] / sink->scale);
+      sink->clip.y0 = MIN (sink->clip.y0, cy[k] / sink->scale), sink->clip.y1 = MAX (sink->clip.y1, cy[k] / sink->scale);
+    }
   cairo_path_t *path = cairo_copy_path (sink->cr);
   if (path->status != CAIRO_STATUS_SUCCESS)
     {
