@@ -1128,6 +1128,26 @@ assert_table2 (const GkRecord *rec, const char *const *keys, const gint64 *value
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 二 (template 2021) whose first columns' headers are printed one
+ * after another, then their numbers, and the last column apart after the
+ * page's foot under its own header: a browser's table cut in strips, each
+ * strip's headers a row above it.  No identity tells the strip read row by
+ * row from the band read column by column; the headers of both columns
+ * above the first number do: the strip is read. */
+static void
+test_strip_under_its_header_row (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n信息内容\n规章\n行政规范性文件\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n"
+    "3\n5\n17\n4\n\n-1-\n\n现行有效件数\n9\n61\n\n信息内容\n行政许可\n信息内容\n行政处罚\n行政强制\n"
+    "信息内容\n行政事业性收费\n\n第二十条第（五）项\n本年处理决定数量\n2851\n第二十条第（六）项\n本年处理决定数量\n"
+    "1620\n1486\n第二十条第（八）项\n本年收费金额（单位：万元）\n297.8\n\n三、收到和处理政府信息公开申请情况\n");
+  static const char *const keys[] = { "rules.issued", "rules.repealed", "rules.in_force", "normative_documents.issued",
+                                      "normative_documents.repealed", "normative_documents.in_force" };
+  static const gint64 values[] = { 3, 5, 9, 17, 4, 61 };
+  assert_table2 (rec, keys, values, G_N_ELEMENTS (keys));
+}
+
 /* The last row of one block and the row of the next block printed column
  * by column (the shorter row ends first) over a page break: the next
  * block's header stands above its first number, between the other row's
@@ -2085,6 +2105,7 @@ main (int argc, char **argv)
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);
   g_test_add_func ("/decode/rows-a-far-header-names", test_rows_a_far_header_names);
+  g_test_add_func ("/decode/strip-under-its-header-row", test_strip_under_its_header_row);
   g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);

@@ -350,6 +350,8 @@ typedef struct {
   const Wraps *wraps;  /* numbers wrapped in narrow cells; NULL when none */
   GHashTable *join_steps; /* state → JoinSteps*: the steps there that join pieces */
   gboolean label_flow; /* some token is printed after a block of labels */
+  guint *header_cols;  /* per token and grid row: the columns the header
+                          above it names (bit c, c < 32) */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -723,6 +725,24 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       if (a->row == b->row && b->col == a->col + 1 && tb->above && !tb->names)
         cost += W_HEADER;
     }
+  /* the headers of some of the columns, not all, printed one after another
+   * are the head of a strip (a table printed in strips of columns prints
+   * each strip's headers above it, a row of them): a band's strip whose
+   * first number stands under the headers of columns outside it was not
+   * printed so (the band read column by column where the print went row
+   * by row) */
+  for (guint a = 0, at = 0; st->kind == STEP_BAND && a < ncols && ncols < 32;)
+    {
+      guint b = a + 1;
+      while (b < ncols && !(st->cuts & (1u << (b - 1))))
+        b++;
+      guint named = s->header_cols[(gsize) (i + step_token (st, at)) * s->R + r];
+      guint strip = ((1u << b) - 1) & ~((1u << a) - 1);
+      if ((named & (named - 1)) && named != (1u << ncols) - 1 && (named & ~strip))
+        cost += W_HEADER;
+      at += (b - a) * st->k;
+      a = b;
+    }
   /* the header printed just above a token names its column; a sign
    * a change's */
   for (guint j = 0; j < ncells; j++)
@@ -966,29 +986,25 @@ missing_rows_cost (const Search *s, guint r)
   return cost;
 }
 
-/* The one column of grid row r whose header a line of the text is (the
- * header's words make a third of the line at least: "本年新公开数量", not
- * "法人或其他组织"), HEADER_NONE when none, HEADER_SEVERAL when more
- * than one. */
-static int
-header_named (const GkGrid *grid, guint r, const char *text)
+/* The columns of grid row r (bit c for column c) whose headers lines of the
+ * text are (the header's words make a third of a line at least:
+ * "本年新公开数量", not "法人或其他组织"). */
+static guint
+header_columns (const GkGrid *grid, guint r, const char *text)
 {
-  int named = HEADER_NONE;
+  guint named = 0;
   guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   for (guint l = 0; lines[l]; l++)
     {
       glong chars = g_utf8_strlen (lines[l], -1);
-      for (guint c = 0; c < ncols && chars; c++)
+      for (guint c = 0; c < ncols && c < 32 && chars; c++)
         {
           const GkRegex *header = g_array_index (grid->cells, GridCell, first + c).header;
           gsize st, e;
-          if (!header || !gk_regex_search (header, lines[l], 0, &st, &e)
-              || 3 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) < chars)
-            continue;
-          if (named >= 0 && (guint) named != c)
-            return HEADER_SEVERAL;
-          named = (int) c;
+          if (header && gk_regex_search (header, lines[l], 0, &st, &e)
+              && 3 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) >= chars)
+            named |= 1u << c;
         }
     }
   return named;
@@ -1028,14 +1044,17 @@ static void
 search_headers (Search *s)
 {
   s->header = g_new (int, (gsize) MAX (s->n, 1) * s->R);
+  s->header_cols = g_new0 (guint, (gsize) MAX (s->n, 1) * s->R);
   for (guint t = 0; t < s->n; t++)
     {
       const char *text = header_text (s->grid, &s->tok[t]);
       int *h = &s->header[(gsize) t * s->R];
+      guint *cols = &s->header_cols[(gsize) t * s->R];
       gboolean any = FALSE, several = FALSE;
       for (guint r = 0; r < s->R; r++)
         {
-          h[r] = text ? header_named (s->grid, r, text) : HEADER_NONE;
+          cols[r] = text ? header_columns (s->grid, r, text) : 0;
+          h[r] = !cols[r] ? HEADER_NONE : cols[r] & (cols[r] - 1) ? HEADER_SEVERAL : __builtin_ctz (cols[r]);
           any |= h[r] >= 0;
           several |= h[r] == HEADER_SEVERAL;
         }
@@ -1055,6 +1074,7 @@ search_free (Search *s)
   g_free (s->g);
   g_free (s->memo);
   g_free (s->header);
+  g_free (s->header_cols);
   if (s->join_steps)
     g_hash_table_unref (s->join_steps);
 }
@@ -2065,7 +2085,7 @@ line_of_table (const GkGrid *grid, const char *line)
   if (named->len)
     return TRUE;
   for (guint r = 0; r < grid->n_rows; r++)
-    if (header_named (grid, r, line) != HEADER_NONE)
+    if (header_columns (grid, r, line) != 0)
       return TRUE;
   return FALSE;
 }
@@ -2226,7 +2246,7 @@ header_above_width (const GkGrid *grid, const Token *t)
   if (n == 0)
     return 0;
   for (guint r = 0; r < grid->n_rows; r++)
-    if (header_named (grid, r, lines[n - 1]) != HEADER_NONE)
+    if (header_columns (grid, r, lines[n - 1]) != 0)
       return text_width (lines[n - 1]);
   return 0;
 }
@@ -2477,7 +2497,7 @@ under_other_header (const GkGrid *grid, const GPtrArray *lines, guint last)
       if (named->len)
         break;
       for (guint r = 0; r < grid->n_rows; r++)
-        if (header_named (grid, r, lines->pdata[l]) != HEADER_NONE)
+        if (header_columns (grid, r, lines->pdata[l]) != 0)
           {
             if (r == last)
               return FALSE;
