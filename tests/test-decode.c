@@ -1412,6 +1412,120 @@ test_page_in_two_strips (void)
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
+/* The first page_rows rows of a browser's table 三 wider than pdftotext's
+ * flow: each row's label and its first five cells, then under the page's
+ * foot the second strip (其他, 总计), its top rows' 其他 under that header,
+ * the other rows in bands of three read column by column under 总计, and
+ * last the top rows' totals, each run of a column's cells lines printed
+ * together; the next page row by row (or rest_labels, when not NULL, then
+ * the rest of the rows' numbers). */
+static void
+append_strip_tops_last (GString *s, int v[ROWS][COLS], int page_rows, int top, const char *rest_labels)
+{
+  enum { CUT = COLS - 2 };
+  for (int r = 0; r < page_rows; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < CUT; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 2 -\n\n其他\n");
+  for (int r = 0; r < top; r++)
+    g_string_append_printf (s, "%d\n", v[r][CUT]);
+  g_string_append (s, "\n总计\n\n");
+  for (int b = top; b < page_rows; b += 3)
+    for (int c = CUT; c < COLS; c++)
+      {
+        for (int r = b; r < MIN (b + 3, page_rows); r++)
+          g_string_append_printf (s, "%d\n", v[r][c]);
+        g_string_append (s, "\n");
+      }
+  for (int r = 0; r < top; r++)
+    g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
+  g_string_append (s, "\f");
+  g_string_append (s, rest_labels ? rest_labels : "");
+  for (int r = page_rows; r < ROWS; r++)
+    {
+      if (!rest_labels)
+        g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+}
+
+/* A page in two strips whose second strip prints its top rows' last
+ * column after the other rows (pdftotext taking the 总计 header with the
+ * cells below it): read whole. */
+static void
+test_strip_tops_last (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 5);
+  append_strip_tops_last (s, v, 16, 3, NULL);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* Table 四's column-group header (复议后起诉, its columns' words one
+ * character a line) and the cells under it printed before its heading,
+ * right after table 三's last row: they end table 三's section, which
+ * reads whole without them. */
+static void
+test_next_tables_headers_end_the_section (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 6);
+  append_strip_tops_last (s, v, 20, 4, NULL);
+  g_string_append (s, "复议后起诉\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n0 0 0\n\n总\n计\n2\n\n"
+                      "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n");
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* Table 二 (template 2021) printed by a browser in parts: the first two
+ * columns of its first block, its other blocks, then after the page's
+ * foot the header 现行有效件数 — and its two numbers after table 三's
+ * heading.  Table 二 cannot tell where they go among its parts; table 三,
+ * whose zeros are printed, holds exactly two numbers more than its cells:
+ * they are no cell of table 三, which reads whole without them. */
+static void
+test_previous_tables_numbers_after_the_heading_left_out (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 9);
+  g_autoptr (GString) s = g_string_new (
+    "二、主动公开政府信息情况\n信息内容\n规章\n行政规范性文件\n信息内容\n行政许可\n信息内容\n行政处罚\n"
+    "行政强制\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n1\n0\n11\n5\n第二十条第（五）项\n"
+    "本年处理决定数量\n28705\n第二十条第（六）项\n本年处理决定数量\n5060\n4974\n\n-1-\n\n现行有效件数\n\f"
+    "信息内容\n行政事业性收费\n\n第二十条第（八）项\n本年收费金额（单位：万元）\n2248.3035\n\n"
+    "三、收到和处理政府信息公开申请情况\n\n9\n133\n\n申请人情况\n自然人\n商业企业\n科研机构\n"
+    "社会公益组织\n法律服务机构\n");
+  append_strip_tops_last (s, v, 20, 4, NULL);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* Table 二 of template 2021, then a table 三 whose （六） rows' labels are
+ * printed as one wrapped block before their numbers (the row reading
+ * finds template 2019's one row （六）其他处理 there): its numbers, every
+ * zero printed, fill 2021's grid exactly and not 2019's, and the template
+ * table 二 decided is the table's. */
+static void
+test_numbers_fill_the_earlier_tables_template (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 7);
+  g_autoptr (GString) s = g_string_new (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+    "规章\n1\n0\n9\n行政规范性文件\n11\n5\n133\n第二十条第（五）项\n信息内容\n本年处理决定数量\n"
+    "行政许可\n2870\n第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n506\n行政强制\n49\n"
+    "第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n22.5\n");
+  append_header (s);
+  append_strip_tops_last (s, v, 20, 4,
+                          "1.申请人无正当理\n由逾期不补正、\n行政机关不再处\n理其政府信息公\n（六） 开申请\n"
+                          "其他处 2.申请人逾期未按\n理 收费通知要求缴\n纳费用、行政机\n关不再处理其政\n"
+                          "府信息公开申请\n3.其他\n（七）总计\n四、结转下年度继续办理\n\n");
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_cmpstr (rec->template_id, ==, "2021");
+}
+
 /* The pieces of a number printed in a cell narrower than it, a line each,
  * two digits a line ("1346" as "13" / "46"), in full-width digits. */
 static void
@@ -2124,6 +2238,11 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/first-rows-of-unknown-layout", test_first_rows_of_unknown_layout);
   g_test_add_func ("/decode/first-rows-drop-no-number", test_first_rows_drop_no_number);
   g_test_add_func ("/decode/page-in-two-strips", test_page_in_two_strips);
+  g_test_add_func ("/decode/strip-tops-last", test_strip_tops_last);
+  g_test_add_func ("/decode/previous-tables-numbers-after-the-heading-left-out",
+                   test_previous_tables_numbers_after_the_heading_left_out);
+  g_test_add_func ("/decode/next-tables-headers-end-the-section", test_next_tables_headers_end_the_section);
+  g_test_add_func ("/decode/numbers-fill-the-earlier-tables-template", test_numbers_fill_the_earlier_tables_template);
   g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
   g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);
   g_test_add_func ("/decode/page-corner-first", test_page_corner_first);

@@ -4179,6 +4179,38 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
     }
 }
 
+/* The second strip of a page's rows r0..r0+m-1 (strips: their first cut
+ * columns, then the others; strips is that layout, the second strip's
+ * tokens from t2) may print its top rows' first columns under their
+ * header, then the other rows whole, then those top rows' last columns
+ * (pdftotext taking the header of the strip's last column with the cells
+ * below it): the top rows are those before the first number printed under
+ * a header inside the strip.  Each cut of the top rows' columns is laid
+ * out and searched as any table. */
+static void
+votes_from_strip_tops_last (const Search *whole, const GkGrid *strips, guint t2, guint r0, guint m,
+                            const guint *orig, Votes *v, int *best)
+{
+  guint n = g_array_index (strips->row_ncols, guint, r0 + m), k = 1;
+  while (k < m && t2 + k < whole->n && !whole->tok[t2 + k].above)
+    k++;
+  if (n < 2 || k >= m || t2 + k >= whole->n)
+    return;
+  guint ncells = strips->cells->len;
+  g_autofree guint *cuts = g_new (guint, m);
+  g_autofree guint *inner = g_new (guint, ncells);
+  g_autofree guint *both = g_new (guint, ncells);
+  for (guint c = 1; c < n; c++)
+    {
+      for (guint q = 0; q < m; q++)
+        cuts[q] = q < k ? c : n;
+      g_autoptr (GkGrid) layout = gk_grid_with_corner (strips, r0 + m, r0 + 2 * m, cuts, NULL, FALSE, FALSE, inner);
+      for (guint i = 0; i < ncells; i++)
+        both[i] = orig[inner[i]];
+      votes_from_layout (whole, layout, both, v, best);
+    }
+}
+
 /* A table no placement explains may have a page of rows printed in two
  * strips of columns (their first columns row after row, then the rest),
  * or as a corner and the rest: each page's rows with each cut are tried
@@ -4214,6 +4246,7 @@ votes_from_strips (const Search *whole, Votes *v)
         {
           g_autoptr (GkGrid) strips = gk_grid_with_strips (grid, r0, r1, cut, orig);
           votes_from_layout (whole, strips, orig, v, &best);
+          votes_from_strip_tops_last (whole, strips, a + (r1 - r0) * cut, r0, r1 - r0, orig, v, &best);
         }
       votes_from_page_corner (whole, a, b, r0, r1, orig, v, &best);
     }

@@ -976,6 +976,32 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   return g_steal_pointer (&take);
 }
 
+/* The previous table's numbers printed after this section's heading
+ * (gk_decode_trailing_cells), as many as it misses, where its reading
+ * cannot take them back (give_back_trailing) but this section holds that
+ * many numbers more than its grid's cells: they are no cell of this table
+ * either (nor of the previous one for certain), and are left out of it.
+ * NULL when they are not so. */
+static GHashTable *
+trailing_not_ours (const GkTemplateSet *set, const Candidate *prev, guint plo, guint phi, const Candidate *next,
+                   guint nlo, guint nhi, const GPtrArray *rows)
+{
+  if (!section_names_table (prev->spec, rows, plo, phi))
+    return NULL;
+  g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
+  g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
+  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
+  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
+  if (!missing || tail->len < missing
+      || gk_decode_tokens_unused (rows, nlo, nhi, NULL, 0) != gk_grid_size (ngrid) + missing)
+    return NULL;
+  GHashTable *leave = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < missing; k++)
+    g_hash_table_add (leave, tail->pdata[k]);
+  return leave;
+}
+
 /* Section starts: index of each section's heading row, -1 when absent. */
 typedef struct {
   const char *key;
@@ -985,8 +1011,10 @@ typedef struct {
   int heading;   /* row index of the first heading, -1 when absent */
 } SectionSpan;
 
+/* Whether some template's section of that key passes the test with key. */
 static gboolean
-heading_matches (const GkTemplateSet *set, const char *section_key, const char *label_key)
+some_section (const GkTemplateSet *set, const char *section_key,
+              gboolean (*test) (const GkTplSection *sec, const char *key), const char *key)
 {
   for (guint t = 0; t < set->templates->len; t++)
     {
@@ -994,12 +1022,23 @@ heading_matches (const GkTemplateSet *set, const char *section_key, const char *
       for (guint s = 0; s < tpl->sections->len; s++)
         {
           GkTplSection *sec = tpl->sections->pdata[s];
-          if (strcmp (sec->key, section_key) == 0
-              && gk_regex_search (sec->heading, label_key, 0, NULL, NULL))
+          if (strcmp (sec->key, section_key) == 0 && test (sec, key))
             return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+section_heading_is (const GkTplSection *sec, const char *label_key)
+{
+  return gk_regex_search (sec->heading, label_key, 0, NULL, NULL);
+}
+
+static gboolean
+heading_matches (const GkTemplateSet *set, const char *section_key, const char *label_key)
+{
+  return some_section (set, section_key, section_heading_is, label_key);
 }
 
 static gboolean
@@ -1012,6 +1051,64 @@ is_end_heading (const GkTemplateSet *set, const char *label_key)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether key (a label key of a line with no number) is the header of a
+ * column group of the section's table: a column's label before its "·"
+ * (行政复议, 复议后起诉). */
+static gboolean
+section_column_group_is (const GkTplSection *sec, const char *key)
+{
+  if (!*key || g_utf8_strlen (key, -1) > TABLE_TAIL_MAX_CHARS)
+    return FALSE;
+  for (guint b = 0; b < sec->blocks->len; b++)
+    {
+      GkTplBlock *blk = sec->blocks->pdata[b];
+      for (guint c = 0; c < blk->columns->len; c++)
+        {
+          const char *label = ((GkTplColumn *) blk->columns->pdata[c])->label;
+          const char *dot = strstr (label, "·");
+          if (!dot)
+            continue;
+          g_autofree char *group = g_strndup (label, (gsize) (dot - label));
+          g_autofree char *gkey = gk_text_label_key (group);
+          if (*gkey && strstr (key, gkey))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether key names a row of the section's table. */
+static gboolean
+section_row_named (const GkTplSection *sec, const char *key)
+{
+  g_autoptr (GArray) flat = flatten (sec);
+  for (guint f = 0; f < flat->len; f++)
+    if (gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, key, 0, NULL, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* pdftotext may print the next table's column-group headers (行政复议,
+ * 复议后起诉) and the cells under them before that table's heading: the
+ * section [lo, hi) ends at the first such header after which no line
+ * names a row of its own table. */
+static guint
+section_cut_at_next_headers (const GkTemplateSet *set, const GPtrArray *rows, guint lo, guint hi,
+                             const char *key, const char *next_key)
+{
+  guint cut = hi;
+  for (guint j = hi; j-- > lo;)
+    {
+      const GkRow *row = rows->pdata[j];
+      g_autofree char *k = gk_text_label_key (row->label);
+      if (*k && some_section (set, key, section_row_named, k))
+        break;
+      if (!row->cells->len && some_section (set, next_key, section_column_group_is, k))
+        cut = j;
+    }
+  return cut;
 }
 
 /* Section keys in the order of the first template (all share it). */
@@ -1235,6 +1332,24 @@ tie_goes_to (const GkTemplateSet *set, const GkContent *content, const Candidate
   return chosen && strcmp (cand->tpl->id, chosen) == 0;
 }
 
+/* Whether cand, of the template an earlier table decided (earlier), is
+ * the section's rather than best: a text dump's labels may be broken where
+ * its numbers are not, and where the numbers (zeros printed) fill cand's
+ * grid exactly and not best's, they are cand's table whatever the labels
+ * liked. */
+static gboolean
+fill_earlier_template (const GkTemplateSet *set, const GkContent *content, const Candidate *cand,
+                       const Candidate *best, guint lo, guint hi, const char *earlier)
+{
+  if (content->media != GK_MEDIA_TEXT || !earlier || strcmp (cand->tpl->id, earlier) != 0
+      || strcmp (best->tpl->id, earlier) == 0)
+    return FALSE;
+  guint numbers = gk_decode_tokens_unused (content->rows, lo, table_tail_end (set, content->rows, hi), NULL, 0);
+  g_autoptr (GkGrid) mine = gk_grid_new (set, cand->tpl, cand->spec);
+  g_autoptr (GkGrid) theirs = gk_grid_new (set, best->tpl, best->spec);
+  return gk_grid_size (mine) == numbers && gk_grid_size (theirs) != numbers;
+}
+
 /* Whether tpl was issued by the report's year; any template is when none
  * was (a 2018 report printing a national table is read by its shape). */
 static gboolean
@@ -1294,6 +1409,9 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                 }
             }
         }
+      if (s + 1 < spans->len && g_array_index (spans, SectionSpan, s + 1).heading == (int) hi)
+        hi = section_cut_at_next_headers (set, content->rows, lo, hi, sp->key,
+                                          g_array_index (spans, SectionSpan, s + 1).key);
       g_autoptr (Candidate) best = NULL;
       int runner_up = -1;
       for (guint t = 0; t < set->templates->len; t++)
@@ -1307,7 +1425,9 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
               if (strcmp (sec->key, sp->key) != 0)
                 continue;
               Candidate *cand = match_section (set, tpl, sec, content->rows, lo, hi);
-              if (!best || cand->score > best->score
+              const char *earlier = s > 0 && decisive[0] ? chosen[0] : NULL;
+              if (!best || fill_earlier_template (set, content, cand, best, lo, hi, earlier)
+                  || (cand->score > best->score && !fill_earlier_template (set, content, best, cand, lo, hi, earlier))
                   || (cand->score == best->score
                       && tie_goes_to (set, content, cand, best, lo, hi, s > 0 ? chosen[0] : NULL)))
                 {
@@ -1331,8 +1451,13 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
        * back to it (it is written below, once every table is read) */
       if (best && content->media == GK_MEDIA_TEXT && s > 0 && bests[s - 1] && sp->heading >= 0
           && sp->start == sp->heading + 1 && dec_hi[s - 1] == (guint) sp->heading)
-        given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
-                                         content->rows, &rest);
+        {
+          given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
+                                           content->rows, &rest);
+          if (!given_back)
+            given_back = trailing_not_ours (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
+                                            content->rows);
+        }
       GkDecodeExtent leave = { 0, NULL, given_back };
       if (best && content->media == GK_MEDIA_TEXT)
         decode_text_section (set, best, content->rows, lo, dec_hi[s], given_back ? &leave : NULL, rest);
