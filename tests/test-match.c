@@ -521,6 +521,44 @@ test_blank_row_after_page_is_its_own (void)
   g_assert_true (v->kind == GK_VALUE_INT && v->i == 0 && v->from_blank);
 }
 
+/* A column printed apart, its header alone above its numbers (a producer
+ * printing the 其他 and 总计 columns after the rows' first five): "其他"
+ * and "总计" name no row though 2021's "3.其他" and "（七）总计" end in
+ * them.  Read as those rows, the 其他 column made a 2019 table 三 fit the
+ * 2021 template better than its own. */
+static void
+test_column_header_alone_names_no_row (void)
+{
+  g_autoptr (GString) s = g_string_new ("某县人民政府2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                                        "申请人情况\n自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n");
+  g_autoptr (GString) other = g_string_new ("其他\n");
+  g_autoptr (GString) total = g_string_new ("总计\n");
+  const char *last = NULL;
+  for (int i = 0; labels_2019[i]; i++)
+    {
+      const char *l = labels_2019[i];
+      if (g_str_has_prefix (l, "三、") || strstr (l, "）不予公开") || strstr (l, "）无法提供") || strstr (l, "）不予处理"))
+        continue;
+      if (!labels_2019[i + 1])
+        {
+          last = l;
+          break;
+        }
+      gboolean first = i == 0;
+      g_string_append_printf (s, "%s %s\n", l, first ? "5 1 0 0 0" : "0 0 0 0 0");
+      g_string_append_printf (other, "%s\n", first ? "2" : "0");
+      g_string_append_printf (total, "%s\n", first ? "8" : "0");
+    }
+  /* the last row printed whole on the next page */
+  g_string_append_printf (s, "%s%s%s 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n", other->str, total->str, last);
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_nonnull (gk_record_get (rec, "applications.other_handling.total"));
+  g_assert_null (gk_record_get (rec, "applications.other_handling_misc.total"));
+  g_assert_true (tu_int_is (rec, "applications.new_received.natural_person", 5));
+  g_assert_true (tu_int_is (rec, "applications.new_received.other_org", 2));
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 8));
+}
+
 static void
 test_no_tables (void)
 {
@@ -552,6 +590,7 @@ main (int argc, char **argv)
   g_test_add_func ("/match/ocr-unbelieved-cell", test_ocr_unbelieved_cell);
   g_test_add_func ("/match/ocr-thousands-point", test_ocr_thousands_point);
   g_test_add_func ("/match/ocr-blank-beside-doubtful-cell", test_ocr_blank_beside_doubtful_cell);
+  g_test_add_func ("/match/column-header-alone-names-no-row", test_column_header_alone_names_no_row);
   g_test_add_func ("/match/row-cut-by-page", test_row_cut_by_page);
   g_test_add_func ("/match/blank-row-after-page-is-its-own", test_blank_row_after_page_is_its_own);
   g_test_add_func ("/match/no-tables", test_no_tables);

@@ -495,6 +495,27 @@ label_is_prose (const char *key)
          || (strstr (key, "，") && g_utf8_strlen (key, -1) > PROSE_MIN_CHARS);
 }
 
+/* Whether text is a column's header, whole ("其他", "总计"): a column
+ * printed apart, its head above its numbers, names no row though a row's
+ * label ends in the same words ("3.其他", "（七）总计"). */
+static gboolean
+text_is_column_header (const GkTplSection *spec, const char *text)
+{
+  gsize len = strlen (text);
+  for (guint b = 0; len && b < spec->blocks->len; b++)
+    {
+      const GkTplBlock *blk = spec->blocks->pdata[b];
+      for (guint k = 0; k < blk->columns->len; k++)
+        {
+          const GkRegex *re = ((const GkTplColumn *) blk->columns->pdata[k])->pattern;
+          gsize s, e;
+          if (re && gk_regex_search (re, text, 0, &s, &e) && s == 0 && e == len)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static Candidate *
 match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec,
                const GPtrArray *rows, guint lo, guint hi)
@@ -537,6 +558,8 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
       g_autofree char *text = g_strconcat (pending->str, key, NULL);
       if (glued_run)
         text[strlen (text) - strlen (glued_run)] = '\0';
+      if (text_is_column_header (spec, text))
+        text[0] = '\0';
 
       int best = -1;
       int best_fit = -1, best_fwd = -1;
