@@ -3976,6 +3976,8 @@ votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig,
 /* A page's corner is guessed from streams of at most this many tokens, and
  * the few guesses the rows' own identities like best are tried. */
 enum { PAGE_CORNER_MAX_CELLS = 48, PAGE_CORNER_TRIES = 4, PAGE_CORNER_BAND_MAX = 3 };
+/* Evidence against a page's corner guess it may carry: one misprint. */
+enum { W_PAGE_CORNER_DOUBT = W_IDENTITY };
 
 /* What the tokens put in one row say against it: its own identities broken,
  * a sign in a column of counts, a header naming another column; COST_INF
@@ -4142,9 +4144,12 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
         int evidence = 0;
         g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, reversed, g.cuts, g.by_columns, &evidence)
                       : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, reversed, g.cuts, g.by_columns, &evidence);
-        /* a guess is tried only when it explains the whole page: no
-         * identity of a row broken, no number under another's header */
-        gboolean seen = g.cost == COST_INF || evidence > 0;
+        /* a guess is tried only when it explains the whole page but for
+         * one misprint at most (a row of it published with a wrong total,
+         * which the table's identities then judge as in any placement):
+         * no more of its rows' identities broken, no number under
+         * another's header */
+        gboolean seen = g.cost == COST_INF || evidence > W_PAGE_CORNER_DOUBT;
         for (guint q = 0; q < guesses->len && !seen; q++)
           {
             const CornerGuess *o = &g_array_index (guesses, CornerGuess, q);

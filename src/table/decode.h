@@ -56,7 +56,7 @@
  * (the corner first or last, its columns left to right or right to left —
  * pdftotext taking the header cells above it from the right —, each part a
  * run of the page's tokens that a label or header starts; the staircase the one its rows' own identities
- * and headers explain with nothing against it, found by a shortest path
+ * and headers explain with a misprint at most against it, found by a shortest path
  * over the rows), each part read by the same steps, then the longest run
  * of first rows a placement explains with every identity holding and no
  * number dropped (page numbers aside: a number left out among them is one
