@@ -217,6 +217,27 @@ test_br_and_blocks_split_lines (void)
   g_assert_true (has_line (c, "乙"));
 }
 
+/* Text around the page's tables that draws table rows with pipes (Markdown a
+ * converter left): each line a row, a unit kept with its number; text
+ * without such rows still flows over its line breaks. */
+static void
+test_pipe_rows_in_flow_text (void)
+{
+  g_autoptr (GkContent) c = read_html ("<div>x</div>\n| 政府集中采购 | 463 | 6051115 元 | |\n| 规章 | 2 | |\n"
+                                       "<p>第一行\n第二行</p>");
+  g_autoptr (GPtrArray) rows = data_rows (c);
+  g_assert_cmpuint (rows->len, ==, 2);
+  GkRow *buy = rows->pdata[0], *rules = rows->pdata[1];
+  g_assert_cmpstr (buy->label, ==, "政府集中采购");
+  g_assert_cmpuint (buy->cells->len, ==, 3);
+  g_assert_cmpstr (cell_raw (buy, 1), ==, "6051115 元");
+  g_assert_cmpstr (cell_raw (buy, 2), ==, "");
+  g_assert_cmpint (((GkCell *) buy->cells->pdata[0])->src.line, ==, 2);
+  g_assert_cmpstr (rules->label, ==, "规章");
+  g_assert_cmpint (((GkCell *) rules->cells->pdata[0])->src.line, ==, 3);
+  g_assert_true (has_line (c, "第一行 第二行"));
+}
+
 static void
 test_source_lines (void)
 {
@@ -365,6 +386,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/script-style-comments-debris", test_script_style_comments_debris);
   g_test_add_func ("/html/br-and-blocks", test_br_and_blocks_split_lines);
   g_test_add_func ("/html/source-lines", test_source_lines);
+  g_test_add_func ("/html/pipe-rows-in-flow-text", test_pipe_rows_in_flow_text);
   g_test_add_func ("/html/absurd-spans", test_absurd_spans_clamped);
   g_test_add_func ("/html/charset-gb18030", test_charset_gb18030);
   g_test_add_func ("/html/bad-input", test_bad_input);

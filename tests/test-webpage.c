@@ -639,6 +639,33 @@ test_json_record (void)
   g_assert_null (tu_warning (c->warnings, "json_record", NULL));
 }
 
+/* Markdown a converter made of a report page: its own tables drawn with
+ * pipes, a table with merged cells kept as the page's HTML.  Read as a web
+ * page: the HTML table's cells (a blank one is 0) and the pipe rows both. */
+static void
+test_markdown_with_html_table (void)
+{
+  g_autoptr (GkRecord) r = record_from_file_bytes ("r.md",
+      "# 某县财政局2020年政府信息公开工作年度报告\n\n## 二、主动公开政府信息情况\n\n"
+      "|  |  |  |  |\n|---|---|---|---|\n| 第二十条第（九）项 |  |  |  |\n"
+      "| 信息内容 | 采购项目数量 | 采购总金额 |  |\n| 政府集中采购 | 463 | 6051115 元 |  |\n\n"
+      "## 三、收到和处理政府信息公开申请情况\n\n<table>\n"
+      "<tr><td colspan=\"3\" rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
+      "<td colspan=\"7\">申请人情况</td></tr>\n"
+      "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>\n"
+      "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>\n"
+      "<tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td><td>44</td><td>9</td><td>1</td><td>1</td><td></td>"
+      "<td>3</td><td>58</td></tr>\n</table>\n");
+  g_assert_cmpint (r->media, ==, GK_MEDIA_HTML);
+  g_assert_true (tu_int_is (r, "applications.new_received.natural_person", 44));
+  g_assert_true (tu_int_is (r, "applications.new_received.legal_services", 0));
+  g_assert_true (tu_int_is (r, "applications.new_received.total", 58));
+  g_assert_true (tu_int_is (r, "active.procurement.projects", 463));
+  const GkValue *amount = gk_record_get (r, "active.procurement.amount_wan");
+  g_assert_nonnull (amount);
+  g_assert_cmpfloat_with_epsilon (amount->d, 605.1115, 1e-9);
+}
+
 /* The issuer on the line above the title, on a page whose lines all come
  * from one source line (a web page written on one line, a crawled copy):
  * the line above is the one above in the text, not the first one sharing
@@ -696,6 +723,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
   g_test_add_func ("/webpage/json-record", test_json_record);
+  g_test_add_func ("/webpage/markdown-with-html-table", test_markdown_with_html_table);
   g_test_add_func ("/webpage/crawler-artefacts", test_crawler_artefacts);
   g_test_add_func ("/webpage/signature-year-zeros", test_signature_year_zeros);
   g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);

@@ -365,6 +365,57 @@ emit_grid_row (Reader *rd, const Grid *g, int r, int tr_line)
   g_ptr_array_add (rd->content->rows, row);
 }
 
+/* A line of text that is a table row drawn with pipes ("| 规章 | 2 | |"). */
+static gboolean
+is_pipe_row (const char *line, gsize len)
+{
+  while (len && g_ascii_isspace (*line))
+    line++, len--;
+  while (len && g_ascii_isspace (line[len - 1]))
+    len--;
+  return len >= 3 && line[0] == '|' && line[len - 1] == '|';
+}
+
+/* Flow text goes on the current line: its line breaks are white space, as
+ * a browser shows them — except in text that holds table rows drawn with
+ * pipes (Markdown a converter left around the page's HTML tables), whose
+ * lines are the table's rows and stay lines. */
+static void
+append_flow_text (Reader *rd, const xmlNode *n)
+{
+  const char *text = (const char *) n->content;
+  int line_no = (int) xmlGetLineNo (n);
+  gboolean rows = FALSE;
+  for (const char *p = text; *p && !rows;)
+    {
+      const char *e = strchr (p, '\n');
+      gsize len = e ? (gsize) (e - p) : strlen (p);
+      rows = is_pipe_row (p, len);
+      p += len + (e != NULL);
+    }
+  if (!rows)
+    {
+      if (!rd->line->len)
+        rd->line_no = line_no;
+      g_string_append (rd->line, text);
+      return;
+    }
+  /* libxml2 numbers a text node by its last line: count back to its first */
+  for (const char *p = text; *p; p++)
+    line_no -= *p == '\n';
+  for (const char *p = text;; line_no++)
+    {
+      const char *e = strchr (p, '\n');
+      if (!rd->line->len)
+        rd->line_no = line_no;
+      g_string_append_len (rd->line, p, e ? e - p : (gssize) strlen (p));
+      if (!e)
+        break;
+      flush_line (rd);
+      p = e + 1;
+    }
+}
+
 static void walk_flow (Reader *rd, const xmlNode *node);
 
 static void
@@ -400,9 +451,7 @@ walk_flow (Reader *rd, const xmlNode *node)
     {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
         {
-          if (!rd->line->len)
-            rd->line_no = (int) xmlGetLineNo (n);
-          g_string_append (rd->line, (const char *) n->content);
+          append_flow_text (rd, n);
           continue;
         }
       if (n->type != XML_ELEMENT_NODE || name_in (n, skipped_elements) || is_element (n, "caption"))

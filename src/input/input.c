@@ -30,9 +30,34 @@ gk_read_options_expired (const GkReadOptions *o, GError **error)
   return TRUE;
 }
 
+/* Does text hold a table in HTML markup (<table …> then <tr or <td),
+ * anywhere: Markdown keeps a table it cannot draw (one with merged cells)
+ * as the page's HTML, so the converter's text is a web page to read. */
+static gboolean
+holds_html_table (const guint8 *data, gsize len)
+{
+  gboolean table = FALSE;
+  for (const guint8 *p = memchr (data, '<', len); p; p = memchr (p + 1, '<', (gsize) (data + len - p - 1)))
+    {
+      gsize left = (gsize) (data + len - p);
+      if (!table)
+        table = left > 6 && g_ascii_strncasecmp ((const char *) p, "<table", 6) == 0
+                && (g_ascii_isspace (p[6]) || p[6] == '>');
+      else if (left > 3 && (g_ascii_strncasecmp ((const char *) p, "<tr", 3) == 0
+                            || g_ascii_strncasecmp ((const char *) p, "<td", 3) == 0)
+               && (g_ascii_isspace (p[3]) || p[3] == '>'))
+        return TRUE;
+      if (left < 2)
+        break;
+    }
+  return FALSE;
+}
+
 static gboolean
 looks_like_html (const guint8 *data, gsize len)
 {
+  if (holds_html_table (data, len))
+    return TRUE;
   gsize n = MIN (len, 4096);
   g_autofree char *head = g_ascii_strdown ((const char *) data, (gssize) n);
   const char *p = head;

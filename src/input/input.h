@@ -8,7 +8,10 @@
  *                                   before reading them)
  *
  * Method.  The kind comes from the bytes, not the name: %PDF- within the
- * first KiB is a PDF; markup that opens like HTML is HTML; valid UTF-8 or
+ * first KiB is a PDF; markup that opens like HTML is HTML, and so is text
+ * that holds a table in HTML markup (Markdown keeps a table with merged
+ * cells so; the rows of its own tables, drawn with pipes, stay lines of
+ * text in the web-page reader); valid UTF-8 or
  * GB18030 text without control bytes is text.  A .pdf name on anything
  * else is reported as "not a PDF", so a crawler's error page saved under
  * a report's name does not pass silently.  UTF-16 text or HTML (a
