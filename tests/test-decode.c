@@ -1236,6 +1236,22 @@ test_corner_across_blocks (void)
   assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
 }
 
+/* A browser's table 二 (template 2019) cut at the page's width: the first
+ * two columns of five rows of three blocks ((一), (五), (六)'s first row)
+ * come first under their headers, then under the page's foot their third
+ * column — a corner of five rows; the next page row by row. */
+static void
+test_corner_of_five_rows (void)
+{
+  g_autoptr (GkRecord) rec = read_table2_2019 (
+    "本年新制作数量\n本年新公开数量\n4\n6\n3\n8\n上一年项目数量\n本年增/减\n161\n+12\n720\n0\n"
+    "上一年项目数量\n本年增/减\n455\n-3\n\n-1-\n\n对外公开总数量\n9\n57\n处理决定数量\n1042\n2980\n"
+    "处理决定数量\n4411\n\f上一年项目数量\n本年增/减\n处理决定数量\n12\n0\n30\n\n上一年项目数量\n本年增/减\n"
+    "35\n+2\n\n采购项目数量\n采购总金额\n280\n1174.7\n\n");
+  static const gint64 want[] = { 4, 6, 9, 3, 8, 57, 161, 12, 1042, 720, 0, 2980, 455, -3, 4411, 12, 0, 30, 35, 2, 280 };
+  assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
+}
+
 /* Two short rows printed row by row, each a run of lines, in a table
  * whose first pair comes in two strips: a decrease printed with its minus
  * sign is a change, never a count, which tells the rows from their first
@@ -2245,6 +2261,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);
   g_test_add_func ("/decode/corner-across-blocks", test_corner_across_blocks);
+  g_test_add_func ("/decode/corner-of-five-rows", test_corner_of_five_rows);
   g_test_add_func ("/decode/line-outweighs-a-misprint", test_line_outweighs_a_misprint);
   g_test_add_func ("/decode/header-names-next-blocks-row", test_header_names_next_blocks_row);
   g_test_add_func ("/decode/numbers-set-apart-under-their-labels", test_numbers_set_apart_under_their_labels);

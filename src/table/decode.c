@@ -69,10 +69,12 @@ enum { JOIN_MAX_REACH = 24, JOIN_STEPS_MAX = 48, JOIN_TRIES_MAX = 4096 };
 /* Corners: a few rows (of any blocks and widths) whose top-left cells are
  * printed apart from the rest, before or after them (pdftotext reads a
  * short table's cells by height and column, and a tall label beside them
- * cuts its flow in a staircase).  At most this many rows and cells, each
- * row cut (at most CORNER_COL_BITS bits of columns), and at most this many
- * corner steps leave a state. */
-enum { CORNER_MAX_ROWS = 4, CORNER_MAX_CELLS = 12, CORNER_COL_BITS = 4, CORNER_STEPS_MAX = 96 };
+ * cuts its flow in a staircase; a browser's page narrower than the table
+ * prints the first columns of the rows of several blocks, then the rest:
+ * table 二's five rows of three columns down to （六）'s first).  At most
+ * this many rows and cells, each row cut (at most CORNER_COL_BITS bits of
+ * columns), and at most this many corner steps leave a state. */
+enum { CORNER_MAX_ROWS = 5, CORNER_MAX_CELLS = 15, CORNER_COL_BITS = 4, CORNER_STEPS_MAX = 96 };
 enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) * 21) + JOIN_STEPS_MAX
                  + CORNER_STEPS_MAX + 3 };
 
