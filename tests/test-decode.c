@@ -883,6 +883,40 @@ test_row_turned_past_its_label (void)
     }
 }
 
+/* Rows printed numbers first, then their labels as a block (a label column
+ * printed late): the next row's later cells before the block, its label's
+ * line last with its first cell.  The labels above that line are other
+ * rows': the number beside it is still its row's first cell, and the row,
+ * turned round, is read whole with the table adding up. */
+static void
+test_row_turned_below_a_block_of_labels (void)
+{
+  enum { TURNED = FIRST_OUTCOME + 2 };
+  int v[ROWS][COLS];
+  for (int seed = 5; consistent_table (v, seed), v[TURNED][0] == 0 || v[TURNED][0] == v[TURNED][COLS - 1]; seed++)
+    ;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r >= FIRST_OUTCOME && r <= TURNED)
+        {
+          for (int c = r == TURNED; c < COLS; c++)
+            append_cell (s, v[r][c]);
+          if (r < TURNED)
+            continue;
+          for (int q = FIRST_OUTCOME; q < TURNED; q++)
+            g_string_append_printf (s, "%s\n\n", labels[q]);
+          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
 /* Table 二 (template 2021) printed column by column under its headers: the
  * first two columns of both document rows, each block's decisions under
  * 本年处理决定数量 (two numbers under one header for 行政处罚, 行政强制),
@@ -2254,6 +2288,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/rows-a-far-header-names", test_rows_a_far_header_names);
   g_test_add_func ("/decode/strip-under-its-header-row", test_strip_under_its_header_row);
   g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);
+  g_test_add_func ("/decode/row-turned-below-a-block-of-labels", test_row_turned_below_a_block_of_labels);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);
   g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);

@@ -122,6 +122,7 @@ typedef struct {
   guint last_line;
   guint digits;        /* digits of a token that is nothing else (a piece), or 0 */
   guint64 names;       /* grid rows (bit r, r < 64) the label text above names */
+  guint64 line_names;  /* those the label of its own line names (after_label) */
   int flow_row;        /* the last row the labels printed last before it name,
                           when they are a block of labels (two rows or more); -1 */
   gboolean after_label; /* the first number of a line that begins with label text */
@@ -512,11 +513,16 @@ token_names_row (const Token *t, guint r)
 }
 
 /* A token printed on the line of a label that names its row r alone (no
- * block of labels, no heading of groups side by side), right after it. */
+ * block of labels, no heading of groups side by side), right after it.
+ * The labels of rows printed before, on lines of their own above it (a
+ * label column printed late, beside the next rows), leave it beside its
+ * own line's. */
 static gboolean
 token_beside_label_of (const Token *t, guint r)
 {
-  return t->after_label && token_names_row (t, r) && !(t->names & (t->names - 1));
+  if (!t->after_label || r >= 64)
+    return FALSE;
+  return (token_names_row (t, r) && !(t->names & (t->names - 1))) || t->line_names == (guint64) 1 << r;
 }
 
 /* A token printed among a block of labels of rows already placed, before
@@ -2158,6 +2164,14 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
                 tok[t].names |= (guint64) 1 << row;
             }
           flow = named->len >= 2 ? (int) last : -1;
+          /* the label of its own line: the last line of the text above */
+          const char *own = tok[t].above + strlen (tok[t].above) - 1;
+          while (tok[t].after_label && own > tok[t].above && own[-1] != '\n')
+            own--;
+          g_autoptr (GArray) on_line = tok[t].after_label ? rows_named (grid, own) : NULL;
+          for (guint q = 0; on_line && q < on_line->len; q++)
+            if (g_array_index (on_line, Named, q).row < 64)
+              tok[t].line_names |= (guint64) 1 << g_array_index (on_line, Named, q).row;
         }
       tok[t].flow_row = flow;
       any |= flow >= 0;
