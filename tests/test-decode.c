@@ -813,6 +813,77 @@ test_blank_zero_column_header_names_no_row (void)
   g_assert_true (!total || !tu_int_is (rec, "applications.other_handling_misc.total", 3));
 }
 
+/* Blank cells for zero, each row's part cells printed after its label a
+ * line each, its total not: the totals column is printed apart after the
+ * page's foot under its header.  A row "1 1" adds up as a part and its
+ * total, but the numbers no row took (the strip) may be its cells: no row
+ * printed in part is read, and nothing is read wrong. */
+static void
+test_blank_zero_strip_apart_leaves_part_rows_unread (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    v[r][0] = r % 3 + 1;
+  v[4][0] = v[4][1] = 1;           /* "1 1": read as part and total, 1 */
+  v[9][0] = 3;
+  v[12][0] = 6, v[12][4] = 2;
+  v[16][1] = 1;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n\n", labels[r]);
+      for (int c = 0; c < COLS - 1; c++)
+        if (v[r][c])
+          append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 2 -\n\n总计\n");
+  for (int r = 0; r < ROWS; r++)
+    if (v[r][COLS - 1])
+      append_cell (s, v[r][COLS - 1]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  const GkValue *total = gk_record_get (rec, "applications.withheld_state_secret.total");
+  g_assert_true (!total || total->kind == GK_VALUE_NULL);
+}
+
+/* Blank cells for zero, each row's first two cells printed after its label
+ * a line each, the rest of the table (the other columns' non-zero cells)
+ * after the rows, under headers among other text; two labels printed in
+ * each other's place.  The labels do not follow the print, and numbers no
+ * row took remain: a row printing "0 0" beside its label may have its
+ * other cells among them (its 1 under 法律服务机构 and its total), so it is
+ * not read as zeros. */
+static void
+test_blank_zero_labels_out_of_order_leave_part_rows_unread (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    v[r][0] = r % 3 + 1;
+  v[9][0] = 0, v[9][4] = 1;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n");
+  for (int q = 0; q < ROWS; q++)
+    {
+      int r = q == 6 ? 7 : q == 7 ? 6 : q;
+      g_string_append_printf (s, "%s\n\n", labels[r]);
+      append_cell (s, v[r][0]);
+      append_cell (s, v[r][1]);
+    }
+  g_string_append (s, "科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n申请人情况\n");
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 2; c < COLS; c++)
+      if (v[r][c])
+        append_cell (s, v[r][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  const GkValue *total = gk_record_get (rec, "applications.withheld_process_info.total");
+  g_assert_true (!total || total->kind == GK_VALUE_NULL);
+}
+
 /* Table 二 (template 2021) with blank cells for zero, its labels first as
  * one block, then each block's header and the numbers under it: the first
  * number stands under the header of the first block's columns, not beside
@@ -2282,6 +2353,10 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
   g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);
+  g_test_add_func ("/decode/blank-zero-strip-apart-leaves-part-rows-unread",
+                   test_blank_zero_strip_apart_leaves_part_rows_unread);
+  g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",
+                   test_blank_zero_labels_out_of_order_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);

@@ -2530,6 +2530,16 @@ typedef enum {
   LABEL_UNTRUSTED,  /* one of a label block's rows left part-filled */
 } LabelTrust;
 
+/* Where the labels put each number, and how far they follow the print
+ * (tokens_by_label). */
+typedef struct {
+  guint *row;              /* per token: the row the labels gave it (kept
+                              there), G_MAXUINT none */
+  gboolean *under_header;  /* per token: printed after nothing but column
+                              headers (a column's strip printed apart) */
+  gboolean out_of_order;   /* a row named after a later one */
+} LabelGiven;
+
 static void
 array_unref_maybe (gpointer a)
 {
@@ -2539,7 +2549,7 @@ array_unref_maybe (gpointer a)
 
 static GPtrArray *
 tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks,
-                 guint *block_rows, GPtrArray **raw, LabelTrust *trust)
+                 guint *block_rows, GPtrArray **raw, LabelTrust *trust, LabelGiven *given)
 {
   GPtrArray *by_row = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint r = 0; r < grid->n_rows; r++)
@@ -2563,6 +2573,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
   g_autoptr (GString) pending = g_string_new (NULL);
   g_autofree char *head = NULL;   /* the labels that named the one row being filled */
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);   /* pending, a line each */
+  gboolean under_header = FALSE;   /* the numbers follow column headers alone */
+  guint max_named = G_MAXUINT;     /* the latest row named so far */
   guint t = 0;
   for (guint i = lo; i < hi; i++)
     {
@@ -2624,6 +2636,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           g_array_set_size (queue, 0);
           at = 0;
         }
+      if (lines->len)
+        under_header = lines_are_headers (grid, lines);
       g_ptr_array_set_size (lines, 0);
       if (named && named->len)
         {
@@ -2651,6 +2665,12 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
             }
           for (guint q = 0; q < named->len; q++)
             was_named[g_array_index (named, Named, q).row] = TRUE;
+          for (guint q = 0; q < named->len; q++)
+            {
+              guint nr = g_array_index (named, Named, q).row;
+              given->out_of_order |= max_named != G_MAXUINT && nr < max_named;
+              max_named = max_named == G_MAXUINT ? nr : MAX (max_named, nr);
+            }
           guint from = named->len > 1 && run > g_array_index (grid->row_ncols, guint, last) ? 0 : named->len - 1;
           /* a row's worth of numbers after labels of several rows of one
            * block, not beside the last: the numbers of any of them, the
@@ -2690,6 +2710,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           glued[g_array_index (queue, guint, q)] = TRUE;
       for (; t < toks->len && g_array_index (toks, Token, t).line == i; t++)
         {
+          given->under_header[t] = under_header;
           if (queue->len == 0)
             continue;
           guint r = g_array_index (queue, guint, at);
@@ -2703,6 +2724,10 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
                                 != g_array_index (grid->row_ncols, guint, g_array_index (queue, guint, at))))
     for (guint q = 0; q < queue->len; q++)
       spoiled[g_array_index (queue, guint, q)] = TRUE;
+  /* where each number went, before the rows not to be trusted are emptied */
+  for (guint r = 0; r < grid->n_rows; r++)
+    for (guint q = 0; q < ((GArray *) by_row->pdata[r])->len; q++)
+      given->row[g_array_index ((GArray *) by_row->pdata[r], guint, q)] = r;
   /* what the labels gave each row before the rows not to be trusted are
    * emptied (NULL: numbers run into the label, split elsewhere), and how
    * far the labels vouch for it */
@@ -3712,11 +3737,11 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
 
 /* Reads by their totals the rows no cell of which v holds (see above);
  * raw: the tokens the labels gave each row (NULL: unknown), trust: what
- * their labels vouch.  A run does not end with rows no label named (a
+ * their labels vouch; taken: per token, set where a row read so takes it.  A run does not end with rows no label named (a
  * form may lack them: the numbers after are not theirs to take). */
 static void
 votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
-                 const guint *starts, Votes *v)
+                 const guint *starts, Votes *v, gboolean *taken)
 {
   guint R = grid->n_rows;
   g_autofree gboolean *read = g_new0 (gboolean, R);
@@ -3747,6 +3772,8 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
   g_autoptr (GArray) fixed = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* the runs read: their first row and tokens [t0, t1) (taken once read) */
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
   guint start = 0;   /* the first token after those of the rows before */
   gboolean stalled = FALSE;   /* rows left unread: the tokens after are not known to be the next rows' */
   for (guint r = 0; r < R;)
@@ -3802,6 +3829,8 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
           gboolean no = FALSE;
           g_array_append_val (fixed, no);
         }
+      if (rows_read && took)
+        g_array_append_vals (runs, (guint[3]){ r, g_array_index (list, guint, 0), g_array_index (list, guint, took - 1) + 1 }, 1);
       if (rows_read < b - r || took < list->len)
         stalled = TRUE;
       else
@@ -3815,6 +3844,12 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
     g_printerr ("  by totals: %u vars\n", vars->len);
   if (fresh)
     votes_from_vars (grid, tok, vars, (const gboolean *) fixed->data, v);
+  for (guint k = 0; k < runs->len; k++)
+    {
+      const guint *run = &g_array_index (runs, guint, 3 * k);
+      for (guint t = run[1]; t < run[2] && v->seen[g_array_index (grid->row_first, guint, run[0])]; t++)
+        taken[t] |= !used[t];
+    }
 }
 
 /* Per token: the one row whose label begins the line the token is printed
@@ -3842,6 +3877,65 @@ line_starts (const GkGrid *grid, const GPtrArray *rows, const Token *tok, guint 
   return starts;
 }
 
+/* A row the labels read with blank cells (fewer numbers than columns) is
+ * read so only while the labels follow the print: where numbers no label
+ * gave a row and no row's totals took (a page's number aside) remain, and
+ * the labels came out of the template's order or those numbers stand under
+ * column headers alone (a strip of columns printed apart), any of them may
+ * be one of its cells, so its cells are ambiguous, its printed ones too
+ * (their columns were chosen beside the blanks).  Not a row printed on one
+ * line beside its own label: the print shows its cells there.  A row read
+ * by its totals follows the print's order: what it leaves is the later
+ * rows'.  raw, by_row: the labels' tokens of each row before and after
+ * the rows not to be trusted were emptied; by_labels: per cell, read
+ * before the totals were; placed: per token, taken by the totals. */
+static void
+doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, const Token *tok, guint ntok,
+                                  const GPtrArray *raw, const GPtrArray *by_row, const LabelGiven *given,
+                                  const gboolean *by_labels, gboolean *placed, Votes *v)
+{
+  guint left = 0, strip = 0;
+  for (guint t = 0; t < ntok; t++)
+    {
+      guint r = given->row[t];
+      if (r != G_MAXUINT)
+        {
+          /* its row read, its numbers run into its label (split elsewhere),
+           * or its label vouches for it though the row's identities break */
+          guint first = g_array_index (grid->row_first, guint, r);
+          for (guint c = first; c < first + g_array_index (grid->row_ncols, guint, r) && !placed[t]; c++)
+            placed[t] = v->seen[c];
+          placed[t] |= raw->pdata[r] == NULL || ((GArray *) by_row->pdata[r])->len > 0;
+        }
+      if (!placed[t] && !token_may_be_page_number (&tok[t]))
+        left++, strip += given->under_header[t];
+    }
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  numbers no row took: %u (%u under column headers), labels %s\n", left, strip,
+                given->out_of_order ? "out of order" : "in order");
+  if (!strip && !(left && given->out_of_order))
+    return;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      const GArray *mine = raw->pdata[r];
+      gboolean beside = mine && mine->len > 0;
+      for (guint q = 0; beside && q < mine->len; q++)
+        beside = tok[g_array_index (mine, guint, q)].line == tok[g_array_index (mine, guint, 0)].line;
+      if (beside)
+        {
+          const GkRow *line = rows->pdata[tok[g_array_index (mine, guint, 0)].line];
+          g_autofree char *key = gk_text_label_key (line->label);
+          beside = *key != '\0';
+        }
+      gboolean blanks = FALSE;
+      for (guint c = first; c < first + ncols && !blanks && !beside; c++)
+        blanks = by_labels[c] && v->seen[c] && v->blank[c];
+      for (guint c = first; c < first + ncols && blanks; c++)
+        v->differs[c] |= v->seen[c];
+    }
+}
+
 static void
 votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
 {
@@ -3852,7 +3946,13 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
   g_autoptr (GPtrArray) raw = NULL;
   g_autofree LabelTrust *trust = g_new0 (LabelTrust, grid->n_rows);
-  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust);
+  /* per token: the row the labels gave it, G_MAXUINT none */
+  g_autofree guint *given_row = g_new (guint, MAX (toks->len, 1));
+  g_autofree gboolean *under_header = g_new0 (gboolean, MAX (toks->len, 1));
+  for (guint t = 0; t < toks->len; t++)
+    given_row[t] = G_MAXUINT;
+  LabelGiven given = { given_row, under_header, FALSE };
+  g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust, &given);
   const Token *tok = (const Token *) toks->data;
   g_autofree gboolean *full_kept = g_new0 (gboolean, grid->n_rows);
   if (g_getenv ("GK_DEBUG_DECODE"))
@@ -3901,7 +4001,10 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     }
   g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
   votes_joined (grid, tok, raw, trust, full_kept, starts, v);
-  votes_by_totals (grid, tok, toks->len, raw, trust, starts, v);
+  g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (toks->len, 1));
+  votes_by_totals (grid, tok, toks->len, raw, trust, starts, v, placed);
+  doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,

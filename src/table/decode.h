@@ -74,7 +74,12 @@
  * and so do labels followed by another block's column header): a table (or
  * a row) whose printed numbers are all zero is zeros whatever cells they
  * sat in, a row printed in part only where its identities leave one
- * reading.  A page of such a stream that printed every cell of the rows
+ * reading — and only while the labels follow the print: where numbers no
+ * row took remain and the labels came out of the template's order, or
+ * those numbers stand under column headers alone (a strip of columns
+ * printed apart), a row the labels read in part is not read (its other
+ * cells may be among them), unless printed on one line beside its label.
+ * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
  * column a strip of its own after the page's foot; its strips are tried
