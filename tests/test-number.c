@@ -222,6 +222,28 @@ test_layout_blanks (void)
   g_assert_cmpuint (((const GkRow *) d->rows->pdata[1])->cells->len, ==, 2);
 }
 
+/* Rows that each leave one cell blank measure no columns for one another:
+ * each is filled out by the table's full row, farther off. */
+static void
+test_layout_blanks_full_row_farther (void)
+{
+  const char *text =
+      "一、本年新收申请数量          2     1           3     1     1     8\n"
+      "二、上年结转申请数量          1           1     1     1     1     5\n"
+      "（七）总计               2     0     3     0     1     0     6\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  const GkRow *first = c->rows->pdata[0], *second = c->rows->pdata[1];
+  g_assert_cmpuint (first->cells->len, ==, 7);
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[1])->raw, ==, "1");
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[2])->raw, ==, "");
+  g_assert_cmpstr (((GkCell *) first->cells->pdata[3])->raw, ==, "3");
+  g_assert_cmpuint (second->cells->len, ==, 7);
+  g_assert_cmpstr (((GkCell *) second->cells->pdata[1])->raw, ==, "");
+  g_assert_cmpstr (((GkCell *) second->cells->pdata[2])->raw, ==, "1");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,5 +257,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   g_test_add_func ("/text/page-numbers", test_page_numbers);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
+  g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
   return g_test_run ();
 }

@@ -239,10 +239,11 @@ last_col (const GkRow *row)
   return ((GkCell *) row->cells->pdata[row->cells->len - 1])->text_col;
 }
 
-/* pdftotext -layout keeps each number at its column's character position:
- * a row printing fewer numbers than the fullest row near it whose columns
- * it falls in (blank cells for zero) gets a blank cell in each column it
- * prints nothing in, as a ruled PDF's row would. */
+/* pdftotext -layout (and any text rendering of a table in columns) keeps
+ * each number at its column's character position: a row printing fewer
+ * numbers than the nearest row that prints more and whose columns it falls
+ * in (blank cells for zero) gets a blank cell in each column it prints
+ * nothing in, as a ruled PDF's row would. */
 static void
 restore_layout_blanks (GPtrArray *rows)
 {
@@ -261,17 +262,16 @@ restore_layout_blanks (GPtrArray *rows)
         {
           const GkRow *s = rows->pdata[j];
           guint dist = j > i ? j - i : i - j;
-          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j])
+          /* it must print more, each of the row's under one of its columns,
+           * and end in the row's last one (a row's total is printed, blank
+           * zeros or not); a wide row that prints blanks too is no measure */
+          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j] || s->cells->len <= row->cells->len
+              || !columns_cover (s, row) || ABS (last_col (s) - last_col (row)) > 1)
             continue;
-          /* the nearest wide row is the table's; of two as near, the fuller */
+          /* the nearest such row is the table's; of two as near, the fuller */
           if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
             best = s, best_dist = dist;
         }
-      /* it must print fewer, each under one of its columns, and end in its
-       * last one (a row's total is printed, blank zeros or not) */
-      if (best && (best->cells->len <= row->cells->len || !columns_cover (best, row)
-                   || ABS (last_col (best) - last_col (row)) > 1))
-        best = NULL;
       g_ptr_array_add (fuller_of, (gpointer) best);
     }
   /* rebuilt after all are chosen: a row filled out sets no columns */

@@ -20,8 +20,9 @@
  * A line rendered with pipes (web-page tables as text) is split at the
  * pipes instead, and its empty fields are blank cells.  A dump in
  * pdftotext's layout mode keeps each number at its column's character
- * position: a row printing fewer numbers than the nearest wide row whose
- * columns it falls in gets blank cells where it prints none.
+ * position: a row printing fewer numbers than the nearest wide row that
+ * prints more, whose columns it falls in, gets blank cells where it prints
+ * none (rows near it may leave blanks of their own).
  * A line of more than GK_FLAT_LINE_CHARS characters is a web page a
  * crawler kept as one line: it is cut into sentences (at 。), blocks (at
  * white space before a word) and, in a piece that is no sentence, the rows
