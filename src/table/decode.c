@@ -355,6 +355,8 @@ typedef struct {
   gboolean label_flow; /* some token is printed after a block of labels */
   guint *header_cols;  /* per token and grid row: the columns the header
                           above it names (bit c, c < 32) */
+  gboolean *header_alone; /* per token: the text above it is nothing but
+                             columns' headers (其他, 总计), no row's label */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -722,6 +724,28 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
             break;
           }
     }
+  /* a row's label printed alone right before a number heads its row's
+   * cells printed after it: a band or corner that reads the number into
+   * another of its rows goes against the print, and so does a band that
+   * reads a cell of that row from a number printed before the label (a
+   * corner's staircase may print a row's first cells before its label, a
+   * row turned round its later cells: steps of their own) */
+  for (guint j = 0; (st->kind == STEP_BAND || (st->kind == STEP_CORNER && st->k > 1)) && j < ncells; j++)
+    {
+      guint t = i + step_token (st, j);
+      guint64 names = s->tok[t].names;
+      if (!names || (names & (names - 1)))
+        continue;
+      guint named = (guint) __builtin_ctzll (names);
+      /* a column's header (其他, 总计) that a row's label ends in is no label */
+      if (named < r || named >= r + st->k || s->header_alone[t])
+        continue;
+      gboolean against = g_array_index (grid->cells, GridCell, step_cell (s, st, r, j)).row != named;
+      for (guint q = 0; q < j && !against && st->kind == STEP_BAND; q++)
+        against = g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).row == named;
+      if (against)
+        cost += W_HEADER;
+    }
   /* a band's strip prints each row's part of it in one run: text printed
    * between two cells of one part (a header naming no row) says the part
    * ended there */
@@ -1019,6 +1043,7 @@ header_columns (const GkGrid *grid, guint r, const char *text)
 }
 
 static GArray *rows_named (const GkGrid *grid, const char *text);
+static gboolean lines_are_headers (const GkGrid *grid, const GPtrArray *lines);
 
 /* The label text above a token when it may be a column's header: text
  * that names a row is a row's label, whatever column words it holds
@@ -1053,8 +1078,18 @@ search_headers (Search *s)
 {
   s->header = g_new (int, (gsize) MAX (s->n, 1) * s->R);
   s->header_cols = g_new0 (guint, (gsize) MAX (s->n, 1) * s->R);
+  s->header_alone = g_new0 (gboolean, MAX (s->n, 1));
   for (guint t = 0; t < s->n; t++)
     {
+      if (s->tok[t].above)
+        {
+          g_auto (GStrv) split = g_strsplit (s->tok[t].above, "\n", -1);
+          g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+          for (guint l = 0; split[l]; l++)
+            if (*split[l])
+              g_ptr_array_add (lines, split[l]);
+          s->header_alone[t] = lines_are_headers (s->grid, lines);
+        }
       const char *text = header_text (s->grid, &s->tok[t]);
       int *h = &s->header[(gsize) t * s->R];
       guint *cols = &s->header_cols[(gsize) t * s->R];
@@ -1083,6 +1118,7 @@ search_free (Search *s)
   g_free (s->memo);
   g_free (s->header);
   g_free (s->header_cols);
+  g_free (s->header_alone);
   if (s->join_steps)
     g_hash_table_unref (s->join_steps);
 }
