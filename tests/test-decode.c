@@ -145,15 +145,15 @@ table_start (int v[ROWS][COLS], int seed)
   return s;
 }
 
-/* The foot of a page whose first page_rows rows printed all but their
+/* The foot of a page whose rows [from, page_rows) printed all but their
  * totals: the page number, the totals column as a strip of its own; then
  * the next page, the other rows row by row, the last cut short after two
  * cells (its other numbers printed with the next section). */
 static void
-append_totals_strip_and_rest (GString *s, int v[ROWS][COLS], int page_rows)
+append_totals_strip_and_rest (GString *s, int v[ROWS][COLS], int from, int page_rows)
 {
   g_string_append (s, "- 2 -\n\n总计\n");
-  for (int r = 0; r < page_rows; r++)
+  for (int r = from; r < page_rows; r++)
     append_cell (s, v[r][COLS - 1]);
   g_string_append (s, "\f");
   for (int r = page_rows; r < ROWS; r++)
@@ -1929,7 +1929,7 @@ test_page_totals_strip_in_a_short_stream (void)
       for (int c = 0; c < COLS - 1; c++)
         append_cell (s, v[r][c]);
     }
-  append_totals_strip_and_rest (s, v, PAGE_ROWS);
+  append_totals_strip_and_rest (s, v, 0, PAGE_ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows (rec, v, 0, PROCESSED);
 }
@@ -1970,9 +1970,11 @@ test_row_turned_round_after_its_label (void)
 /* The page of a short stream printed in two strips (the totals column
  * apart, under the page's foot) with one row turned round beside its tall
  * label: the page read row by row needs misprints, in its strips none, and
- * it is read so. */
+ * it is read so — on the first page, or on a later one (the page's rows
+ * placed alone, their labels named as the page's rows).  first_rows rows
+ * printed whole on a page before it. */
 static void
-test_page_totals_strip_with_a_turned_row (void)
+page_totals_strip_with_a_turned_row (int first_rows)
 {
   enum { PAGE_ROWS = 13, TURNED = 10 };
   int v[ROWS][COLS];
@@ -1987,6 +1989,8 @@ test_page_totals_strip_with_a_turned_row (void)
   append_header (s);
   for (int r = 0; r < PAGE_ROWS; r++)
     {
+      if (r == first_rows && r > 0)
+        append_page_break (s, 1);
       if (r == TURNED)
         {
           for (int c = 1; c < COLS - 1; c++)
@@ -1995,12 +1999,24 @@ test_page_totals_strip_with_a_turned_row (void)
           continue;
         }
       g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS - 1; c++)
+      for (int c = 0; c < (r < first_rows ? COLS : COLS - 1); c++)
         append_cell (s, v[r][c]);
     }
-  append_totals_strip_and_rest (s, v, PAGE_ROWS);
+  append_totals_strip_and_rest (s, v, first_rows, PAGE_ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows (rec, v, 0, PAGE_ROWS);
+}
+
+static void
+test_page_totals_strip_with_a_turned_row (void)
+{
+  page_totals_strip_with_a_turned_row (0);
+}
+
+static void
+test_later_page_totals_strip_with_a_turned_row (void)
+{
+  page_totals_strip_with_a_turned_row (3);
 }
 
 /* Row by row, each cell a block of its own, in a table whose first and last
@@ -2426,5 +2442,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);
   g_test_add_func ("/decode/row-turned-round-after-its-label", test_row_turned_round_after_its_label);
   g_test_add_func ("/decode/page-totals-strip-with-a-turned-row", test_page_totals_strip_with_a_turned_row);
+  g_test_add_func ("/decode/later-page-totals-strip-with-a-turned-row",
+                   test_later_page_totals_strip_with_a_turned_row);
   return g_test_run ();
 }

@@ -534,7 +534,7 @@ token_beside_label_of (const Token *t, guint r)
 static gboolean
 token_in_label_flow (const Search *s, const Token *t, guint r)
 {
-  return t->flow_row >= 0 && (guint) t->flow_row < r && r < s->R;
+  return s->label_flow && t->flow_row >= 0 && (guint) t->flow_row < r && r < s->R;
 }
 
 /* Whether an operand of the identity is one of the cells marked (mark[c -
@@ -4088,6 +4088,29 @@ votes_merge_permuted (Votes *v, const Votes *p, const guint *orig, guint ncells,
   v->skipped = MAX (v->skipped, p->skipped);
 }
 
+/* The tokens as a search on a grid made of the table's rows sees them
+ * (cell i of made is cell orig[i] of grid): the rows their labels name
+ * numbered as made's rows (the one that begins with a named row's first
+ * cell, which its label stands beside); no block of labels, which such a
+ * search does not read (Search.label_flow). */
+static Token *
+tokens_on_grid (const GkGrid *grid, const GkGrid *made, const guint *orig, const Token *tok, guint n)
+{
+  Token *out = g_memdup2 (tok, MAX (n, 1) * sizeof (Token));
+  for (guint t = 0; t < n; t++)
+    {
+      out[t].names = 0;
+      out[t].flow_row = -1;
+      for (guint q = 0; q < made->n_rows && q < 64 && tok[t].names; q++)
+        {
+          const GridCell *gc = &g_array_index (grid->cells, GridCell, orig[g_array_index (made->row_first, guint, q)]);
+          if (gc->col == 0 && gc->row < 64 && (tok[t].names >> gc->row & 1))
+            out[t].names |= (guint64) 1 << q;
+        }
+    }
+  return out;
+}
+
 /* The placements of the stream on a grid permuted as the print may have
  * laid the table out (cell i of it is cell orig[i] of the table's): the
  * cheapest within the cost, no dearer than *best, join the votes (on a tie
@@ -4096,7 +4119,8 @@ static void
 votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig, Votes *v, int *best)
 {
   guint ncells = whole->grid->cells->len;
-  Search part = { layout, whole->tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
+  g_autofree Token *tok = tokens_on_grid (whole->grid, layout, orig, whole->tok, whole->n);
+  Search part = { layout, tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
   search_run (&part);
   Votes pv;
   votes_init (&pv, ncells);
@@ -4498,7 +4522,8 @@ votes_from_whole_pages (const Search *whole, Votes *v)
         }
       if (!judged)
         continue;
-      Search part = { rows, whole->tok + a, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE };
+      g_autofree Token *tok = tokens_on_grid (grid, rows, orig, whole->tok + a, b - a);
+      Search part = { rows, tok, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE };
       for (guint t = 0; t < part.n; t++)
         part.page_numbers |= token_may_be_page_number (&part.tok[t]);
       search_run (&part);
