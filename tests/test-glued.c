@@ -86,6 +86,15 @@ test_split_unit (void)
   g_assert_cmpstr (pg->pdata[0], ==, "7");
   g_assert_cmpstr (pg->pdata[2], ==, "12");
 
+  /* a decimal point only in an amount, whole: the fee of 2021 is one */
+  const char *amount[] = { "300.3398", NULL };
+  g_autoptr (GPtrArray) pm = split ("2021", "active", "fees", amount, &n);
+  g_assert_nonnull (pm);
+  g_assert_cmpstr (pm->pdata[0], ==, "300.3398");
+  const char *point[] = { "12.5", NULL };   /* no count has a point */
+  g_assert_null (split ("2021", "active", "licensing", point, &n));
+  g_assert_cmpuint (n, ==, 0);
+
   /* 2021: a single column takes the whole run */
   const char *h[] = { "2910", NULL };
   g_autoptr (GPtrArray) ph = split ("2021", "active", "licensing", h, &n);
@@ -102,6 +111,11 @@ test_trailing_run (void)
   g_assert_null (b);
   g_autofree char *c = gk_glued_trailing_run ("行政处罚1500-20300");
   g_assert_cmpstr (c, ==, "1500-20300");
+  /* a decimal amount run into its label is one run, point and all */
+  g_autofree char *d = gk_glued_trailing_run ("行政事业性收费300.3398");
+  g_assert_cmpstr (d, ==, "300.3398");
+  g_autofree char *e = gk_glued_trailing_run ("规章12.");   /* a point that ends is no decimal's */
+  g_assert_null (e);
   g_assert_true (gk_glued_is_run ("-20"));
   g_assert_false (gk_glued_is_run ("15122.275万元"));
 }

@@ -61,6 +61,14 @@ test_flat_pieces (void)
   g_assert_true (has_piece (q, "四、政府信息公开行政复议、行政诉讼情况结果维持结果纠正其他结果尚未审结总计110024001510102"));
   g_assert_true (has_piece (q, "五、存在的主要问题及改进情况存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确。"));
 
+  /* a unit written apart after its number stays with it */
+  g_autoptr (GPtrArray) u = gk_text_flat_pieces (
+      "第二十条第（九）项 信息内容 采购项目数量 采购总金额 政府集中采购 463 6051115 元 三、收到和处理政府信息公开申请情况 "
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 行政事业性收费 15122.275 万元 合计");
+  g_assert_true (has_piece (u, "政府集中采购 463 6051115 元"));
+  g_assert_true (has_piece (u, "行政事业性收费 15122.275 万元"));
+  g_assert_true (has_piece (u, "三、收到和处理政府信息公开申请情况"));
+
   /* a short line is a visual line: not cut */
   const char *line = "某县2020年政府信息公开工作年度报告 规章003规范性文件121230\n";
   g_autoptr (GkContent) c = gk_text_read (line, strlen (line), NULL);

@@ -19,11 +19,20 @@ gk_glued_is_run (const char *text)
   return TRUE;
 }
 
+/* A decimal point: between two digits. */
+static gboolean
+is_decimal_point (const char *s, gsize i, gsize n)
+{
+  return s[i] == '.' && i > 0 && i + 1 < n && g_ascii_isdigit (s[i - 1]) && g_ascii_isdigit (s[i + 1]);
+}
+
 char *
 gk_glued_trailing_run (const char *label_key)
 {
   gsize n = strlen (label_key), i = n;
-  while (i > 0 && is_run_char (label_key[i - 1]))
+  /* a decimal point belongs to the run: "行政事业性收费300.3398" ends in
+   * one amount, not in the digits after its point */
+  while (i > 0 && (is_run_char (label_key[i - 1]) || is_decimal_point (label_key, i - 1, n)))
     i--;
   /* at least one digit, and not the "1." of a sub-row number */
   gboolean digit = FALSE;
@@ -133,7 +142,8 @@ constraints_hold (const Search *s, guint col)
   return TRUE;
 }
 
-/* A part of a run that can be one cell of column col. */
+/* A part of a run that can be one cell of column col: digits, a sign in a
+ * signed column, one decimal point between digits in an amount column. */
 static gboolean
 part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
 {
@@ -144,16 +154,23 @@ part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
         return FALSE;
       i = 1;
     }
-  guint digits = len - i;
+  guint digits = len - i, point = 0;
+  for (guint k = i; k < len; k++)
+    if (p[k] == '.')
+      {
+        if (type != GK_COLUMN_AMOUNT_WAN || point || k == i || k + 1 == len)
+          return FALSE;
+        point = k;
+        digits--;
+      }
+    else if (!g_ascii_isdigit (p[k]))
+      return FALSE;
   if (digits == 0 || digits > GK_GLUED_MAX_DIGITS)
     return FALSE;
-  for (guint k = i; k < len; k++)
-    if (!g_ascii_isdigit (p[k]))
-      return FALSE;
-  if (digits > 1 && p[i] == '0')
-    return FALSE;   /* no leading zero: "05" is two cells */
-  gint64 v = 0;
-  for (guint k = i; k < len; k++)
+  if (p[i] == '0' && len - i > 1 && point != i + 1)
+    return FALSE;   /* no leading zero: "05" is two cells ("0.5" is one) */
+  gint64 v = 0;   /* an amount's whole part: no identity adds amounts */
+  for (guint k = i; k < (point ? point : len); k++)
     v = v * 10 + (p[k] - '0');
   *value = p[0] == '-' ? -v : v;
   return TRUE;
@@ -188,7 +205,7 @@ search (Search *s, guint col, guint run, guint pos)
   if (s->ncols - col < s->runs->len - run || s->ncols - col > chars)
     return;
   GkColumnType type = ((GkTplColumn *) s->block->columns->pdata[col])->type;
-  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + 1; len++)
+  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + 2; len++)   /* a sign or a point */
     {
       gint64 v;
       if (!part_ok (text + pos, len, type, &v))

@@ -9,7 +9,9 @@
  * "行政处罚1500-20300" carries a signed change, table 四's fifteen cells
  * arrive as one run of digits.  Every way of cutting the runs into the
  * row's columns is tried (a part has no leading zero, at most
- * GK_GLUED_MAX_DIGITS digits, a sign only where the column is signed; a
+ * GK_GLUED_MAX_DIGITS digits, a sign only where the column is signed, a
+ * decimal point only in an amount — "行政事业性收费300.3398" is one
+ * amount, and a row's run takes the digits before its point; a
  * white-space boundary that survived is kept), and a reading survives
  * only if it satisfies every identity of models/templates/checks.json
  * whose operands all lie in this row (row totals, table 四's group

@@ -1,6 +1,7 @@
 /* text-input.c — see text-input.h. */
 #include "text-input.h"
 #include "common/gk-error.h"
+#include "common/gk-number.h"
 #include "common/gk-text.h"
 #include "content/line-row.h"
 #include <libxml/HTMLparser.h>
@@ -41,6 +42,28 @@ starts_numbered_label (const gunichar *u, glong n, glong i)
   return paren ? (u[k] == 0xFF09 /* ） */ || u[k] == ')') : u[k] == 0x3001 /* 、 */;
 }
 
+/* Where a unit word written after a number at u[k] (white space before
+ * it allowed: "6051115 元", "15122.275 万元") ends; k when there is none. */
+static glong
+unit_after_number (const gunichar *u, glong n, glong k)
+{
+  if (k == 0 || !(u[k - 1] < 0x80 && g_ascii_isdigit ((char) u[k - 1])))
+    return k;
+  glong j = k;
+  while (j < n && gk_text_is_space_char (u[j]))
+    j++;
+  glong e = j;
+  while (e < n && !gk_text_is_space_char (u[e]) && e - j < 2)
+    e++;
+  for (; e > j; e--)
+    {
+      g_autofree char *word = g_ucs4_to_utf8 (u + j, e - j, NULL, NULL, NULL);
+      if (word && gk_number_is_unit_token (word))
+        return e;
+    }
+  return k;
+}
+
 /* Part of a number run as a flattened row leaves it: digits, a sign or a
  * decimal point between digits, spaces between digits, and the unit that
  * closes a cell (元, %). */
@@ -58,6 +81,9 @@ number_run_end (const gunichar *u, glong n, glong i)
       else
         break;
     }
+  glong unit = unit_after_number (u, n, k);
+  if (unit > k)
+    return unit;
   while (k < n && (u[k] == 0x5143 /* 元 */ || u[k] == '%' || u[k] == 0xFF05))
     k++;
   return k;
@@ -149,7 +175,8 @@ gk_text_flat_pieces (const char *line)
           glong k = i;
           while (k < n && gk_text_is_space_char (u[k]))
             k++;
-          cut = k < n && !(u[k] < 0x80 && g_ascii_isdigit ((char) u[k]));
+          /* nor before the unit of the number before it */
+          cut = k < n && !(u[k] < 0x80 && g_ascii_isdigit ((char) u[k])) && unit_after_number (u, n, i) == i;
           next = k;
         }
       if (!cut)
