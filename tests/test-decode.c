@@ -884,6 +884,32 @@ test_blank_zero_labels_out_of_order_leave_part_rows_unread (void)
   g_assert_true (!total || total->kind == GK_VALUE_NULL);
 }
 
+/* Blank cells for zero, each row's non-zero cells (its total among them)
+ * on its label's line, labels in the table's order: rows whose labels the
+ * next row's label and numbers (of their block) follow with nothing
+ * between printed no cell at all, so every cell of them is 0. */
+static void
+test_blank_zero_row_printing_nothing_is_zeros (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[8][0] = 3;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append (s, labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c])
+          g_string_append_printf (s, " %d", v[r][c]);
+      g_string_append (s, "\n");
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  assert_rows (rec, v, FIRST_OUTCOME, 8);
+}
+
 /* Table 二 (template 2021) with blank cells for zero, its labels first as
  * one block, then each block's header and the numbers under it: the first
  * number stands under the header of the first block's columns, not beside
@@ -2395,6 +2421,7 @@ main (int argc, char **argv)
                    test_blank_zero_strip_apart_leaves_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",
                    test_blank_zero_labels_out_of_order_leave_part_rows_unread);
+  g_test_add_func ("/decode/blank-zero-row-printing-nothing-is-zeros", test_blank_zero_row_printing_nothing_is_zeros);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);

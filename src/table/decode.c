@@ -3541,6 +3541,26 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
           else if (j)
             joint_free (j);
         }
+      /* rows named that printed nothing before the next label, whose row
+       * printed its numbers beside it: every cell blank, zeros (judged on
+       * the identities across the rows like the rest) */
+      const GArray *next = r1 < R ? raw->pdata[r1] : NULL;
+      if (!broken && next && next->len && trust[r1] == LABEL_NAMED
+          && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r))
+        for (guint q = r; q < r1; q++)
+          {
+            /* a row with a total: its totals print where any cell does */
+            if (trust[q] != LABEL_NAMED || !row_has_total (grid, q))
+              continue;
+            Joint *j = joint_new (grid, q, q);
+            j->n = 1, j->best = 0;
+            for (guint c = 0; c < j->w; c++)
+              {
+                g_array_append_val (j->values, (double){ 0 });
+                g_ptr_array_add (j->cells, NULL);
+              }
+            g_ptr_array_add (vars, j);
+          }
       r = r1;
     }
   for (guint r = 0; r < R; r++)

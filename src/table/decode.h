@@ -78,7 +78,9 @@
  * row took remain and the labels came out of the template's order, or
  * those numbers stand under column headers alone (a strip of columns
  * printed apart), a row the labels read in part is not read (its other
- * cells may be among them), unless printed on one line beside its label.
+ * cells may be among them), unless printed on one line beside its label;
+ * rows with a total named with nothing before the next row's label and
+ * numbers (of their block) printed no cell: zeros.
  * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
