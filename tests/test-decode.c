@@ -1405,6 +1405,22 @@ test_corner_of_five_rows (void)
   assert_table2 (rec, table2_keys, want, G_N_ELEMENTS (want));
 }
 
+/* Table 二 printed column by column under its headers (table2_by_columns)
+ * read as a corner: the document rows' first two columns
+ * and the decisions rows below them (rows of one column, wholly in the
+ * staircase's first column), then the document rows' third column under
+ * its header. */
+static void
+test_corner_with_rows_of_one_column (void)
+{
+  g_autoptr (GkRecord) rec = table2_by_columns ();
+  static const char *const keys[] = { "rules.issued", "rules.repealed", "rules.in_force", "normative_documents.issued",
+                                      "normative_documents.repealed", "normative_documents.in_force",
+                                      "licensing.decisions", "penalty.decisions", "coercion.decisions" };
+  static const gint64 values[] = { 0, 0, 7, 28, 13, 93, 3431, 2139751, 22296 };
+  assert_table2 (rec, keys, values, G_N_ELEMENTS (keys));
+}
+
 /* Two short rows printed row by row, each a run of lines, in a table
  * whose first pair comes in two strips: a decrease printed with its minus
  * sign is a change, never a count, which tells the rows from their first
@@ -2426,6 +2442,7 @@ main (int argc, char **argv)
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);
   g_test_add_func ("/decode/rows-a-far-header-names", test_rows_a_far_header_names);
+  g_test_add_func ("/decode/corner-with-rows-of-one-column", test_corner_with_rows_of_one_column);
   g_test_add_func ("/decode/strip-under-its-header-row", test_strip_under_its_header_row);
   g_test_add_func ("/decode/label-before-every-cell-of-its-row", test_label_before_every_cell_of_its_row);
   g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);

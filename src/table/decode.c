@@ -928,8 +928,10 @@ corners_cut (const Search *s, guint r, guint k, guint q, guint cuts, guint above
         }
       return;
     }
+  /* a row of one column below the first may stand wholly in the corner
+   * (its cell under the staircase's column: 2021's rows of decisions) */
   guint ncols = g_array_index (grid->row_ncols, guint, r + q);
-  for (guint c = 1; c < ncols && c <= above; c++)
+  for (guint c = 1; (c < ncols || (q > 0 && ncols == 1)) && c <= ncols && c <= above; c++)
     corners_cut (s, r, k, q + 1, cuts | c << (q * CORNER_COL_BITS), c, out, n);
 }
 
@@ -952,7 +954,7 @@ corner_steps (const Search *s, guint r, Step *out)
       cells += ncols;
       /* rows printed one under another: a table of one row laid out as a
        * row per group (table 四) has its groups side by side */
-      if (ncols < 2 || ncols >= (1u << CORNER_COL_BITS) || cells > CORNER_MAX_CELLS
+      if (ncols < 1 + (k == 1) || ncols >= (1u << CORNER_COL_BITS) || cells > CORNER_MAX_CELLS
           || (k >= 2 && grid->rows->pdata[r + k - 1] == grid->rows->pdata[r + k - 2]))
         break;
       if (k >= 2)
