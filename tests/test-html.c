@@ -217,14 +217,15 @@ test_br_and_blocks_split_lines (void)
   g_assert_true (has_line (c, "乙"));
 }
 
-/* Text around the page's tables that draws table rows with pipes (Markdown a
- * converter left): each line a row, a unit kept with its number; text
- * without such rows still flows over its line breaks. */
+/* Text around the page's tables that draws table rows with pipes or holds
+ * headings (Markdown a converter left): each line a line (a pipe row a row,
+ * a unit kept with its number); text without such lines still flows over
+ * its line breaks. */
 static void
 test_pipe_rows_in_flow_text (void)
 {
   g_autoptr (GkContent) c = read_html ("<div>x</div>\n| 政府集中采购 | 463 | 6051115 元 | |\n| 规章 | 2 | |\n"
-                                       "<p>第一行\n第二行</p>");
+                                       "## 三、标题\n<p>第一行\n第二行</p>");
   g_autoptr (GPtrArray) rows = data_rows (c);
   g_assert_cmpuint (rows->len, ==, 2);
   GkRow *buy = rows->pdata[0], *rules = rows->pdata[1];
@@ -235,6 +236,7 @@ test_pipe_rows_in_flow_text (void)
   g_assert_cmpint (((GkCell *) buy->cells->pdata[0])->src.line, ==, 2);
   g_assert_cmpstr (rules->label, ==, "规章");
   g_assert_cmpint (((GkCell *) rules->cells->pdata[0])->src.line, ==, 3);
+  g_assert_true (has_line (c, "三、标题"));   /* a Markdown heading, its marks removed */
   g_assert_true (has_line (c, "第一行 第二行"));
 }
 

@@ -665,6 +665,7 @@ test_markdown_with_html_table (void)
       "<tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td><td>44</td><td>9</td><td>1</td><td>1</td><td></td>"
       "<td>3</td><td>58</td></tr>\n</table>\n");
   g_assert_cmpint (r->media, ==, GK_MEDIA_HTML);
+  g_assert_cmpstr (r->title, ==, "某县财政局2020年政府信息公开工作年度报告");   /* no heading mark */
   g_assert_true (tu_int_is (r, "applications.new_received.natural_person", 44));
   g_assert_true (tu_int_is (r, "applications.new_received.legal_services", 0));
   g_assert_true (tu_int_is (r, "applications.new_received.total", 58));

@@ -365,21 +365,28 @@ emit_grid_row (Reader *rd, const Grid *g, int r, int tr_line)
   g_ptr_array_add (rd->content->rows, row);
 }
 
-/* A line of text that is a table row drawn with pipes ("| 规章 | 2 | |"). */
+/* A line of Markdown: a table row drawn with pipes ("| 规章 | 2 | |") or
+ * a heading ("## 二、主动公开政府信息情况"). */
 static gboolean
-is_pipe_row (const char *line, gsize len)
+is_markdown_line (const char *line, gsize len)
 {
   while (len && g_ascii_isspace (*line))
     line++, len--;
   while (len && g_ascii_isspace (line[len - 1]))
     len--;
+  gsize hashes = 0;
+  while (hashes < len && line[hashes] == '#')
+    hashes++;
+  if (hashes >= 1 && hashes <= 6 && hashes < len && line[hashes] == ' ')
+    return TRUE;
   return len >= 3 && line[0] == '|' && line[len - 1] == '|';
 }
 
 /* Flow text goes on the current line: its line breaks are white space, as
- * a browser shows them — except in text that holds table rows drawn with
- * pipes (Markdown a converter left around the page's HTML tables), whose
- * lines are the table's rows and stay lines. */
+ * a browser shows them — except in Markdown a converter left around the
+ * page's HTML tables (text holding table rows drawn with pipes, or
+ * headings), whose lines are the table's rows and the report's lines: they
+ * stay lines, their Markdown marks removed. */
 static void
 append_flow_text (Reader *rd, const xmlNode *n)
 {
@@ -390,7 +397,7 @@ append_flow_text (Reader *rd, const xmlNode *n)
     {
       const char *e = strchr (p, '\n');
       gsize len = e ? (gsize) (e - p) : strlen (p);
-      rows = is_pipe_row (p, len);
+      rows = is_markdown_line (p, len);
       p += len + (e != NULL);
     }
   if (!rows)
@@ -400,15 +407,22 @@ append_flow_text (Reader *rd, const xmlNode *n)
       g_string_append (rd->line, text);
       return;
     }
-  /* libxml2 numbers a text node by its last line: count back to its first */
+  /* libxml2 numbers a short text node by its last line: count back to its
+   * first; a long one (parsed in chunks) by a line inside it, where its
+   * lines keep the node's number, as its flowing text would */
+  int newlines = 0;
   for (const char *p = text; *p; p++)
-    line_no -= *p == '\n';
-  for (const char *p = text;; line_no++)
+    newlines += *p == '\n';
+  int step = line_no - newlines >= 1;
+  line_no -= step * newlines;
+  for (const char *p = text;; line_no += step)
     {
       const char *e = strchr (p, '\n');
       if (!rd->line->len)
         rd->line_no = line_no;
-      g_string_append_len (rd->line, p, e ? e - p : (gssize) strlen (p));
+      g_autofree char *line = g_strndup (p, e ? (gsize) (e - p) : strlen (p));
+      gk_text_strip_markdown (line);
+      g_string_append (rd->line, line);
       if (!e)
         break;
       flush_line (rd);

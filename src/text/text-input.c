@@ -506,12 +506,8 @@ is_link_target (const char *s)
          || *s == '/' || *s == '#';
 }
 
-/* Markdown a converter leaves in a page's text (a crawler that keeps pages
- * as Markdown): a heading's or quote's marks at the line's start, bold
- * marks, a link's target and an image are no part of the report's words;
- * removed in place, the link's text kept. */
-static void
-strip_markdown (char *line)
+void
+gk_text_strip_markdown (char *line)
 {
   if (!strpbrk (line, "#>*_[!"))
     return;   /* no mark at all: the line is not copied (every line of every text comes here) */
@@ -604,7 +600,7 @@ gk_text_read (const char *data, gsize len, GError **error)
       char *ff;
       while ((ff = strchr (line, '\f')))
         *ff = ' ';
-      strip_markdown (line);
+      gk_text_strip_markdown (line);
       int indent = 0;
       while (g_ascii_isspace (line[indent]))
         indent++;

@@ -38,6 +38,12 @@ GkContent *gk_text_read (const char *data, gsize len, GError **error);
  * content when it is not NULL.  Line numbers are those gk_text_read counts. */
 char *gk_text_to_utf8 (const char *data, gsize len, GkContent *content);
 
+/* Markdown a converter leaves in a page's text (a crawler that keeps pages
+ * as Markdown): a heading's or quote's marks at the line's start, bold
+ * marks, a link's target and an image are no part of the report's words;
+ * removed in place, the link's text kept. */
+void gk_text_strip_markdown (char *line);
+
 /* One over-long line cut into sentences, blocks and flattened table rows
  * (char* pieces, white space trimmed). */
 GPtrArray *gk_text_flat_pieces (const char *line);
