@@ -93,6 +93,19 @@ add_cell_word (GkPage *page, double x0, double y0, double w, double h, int row, 
   gk_page_add_word (page, text, &box, 1.0);
 }
 
+/* A page of one ruled grid, rows × 3 cells 80 × 20 pt from (50, y0), with
+ * the words cells gives row by row ("" for a blank cell). */
+static GkPage *
+grid_page (int number, double y0, int rows, const char *const *cells)
+{
+  GkPage *page = gk_page_new (number, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  add_grid_rules (page, 50, y0, rows, 3, 80, 20);
+  for (int k = 0; k < rows * 3; k++)
+    if (*cells[k])
+      add_cell_word (page, 50, y0, 80, 20, k / 3, k % 3, cells[k]);
+  return page;
+}
+
 /* A row broken by the page the other way round: its figures at the foot
  * of one page with no label, its label at the head of the next (after the
  * table's header repeated) over blank cells.  One row, labelled; the row
@@ -105,13 +118,7 @@ test_row_figures_before_its_label (void)
   for (int repeat_header = 0; repeat_header <= 1; repeat_header++)
     {
       g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
-      g_autoptr (GkPage) p1 = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
-      add_grid_rules (p1, x0, 700, 2, 3, w, h);
-      add_cell_word (p1, x0, 700, w, h, 0, 0, "1.行政许可");
-      add_cell_word (p1, x0, 700, w, h, 0, 1, "1");
-      add_cell_word (p1, x0, 700, w, h, 0, 2, "2");
-      add_cell_word (p1, x0, 700, w, h, 1, 1, "3");
-      add_cell_word (p1, x0, 700, w, h, 1, 2, "4");
+      g_autoptr (GkPage) p1 = grid_page (1, 700, 2, (const char *const[]) { "1.行政许可", "1", "2", "", "3", "4" });
       gk_layout_page (p1, content);
       g_autoptr (GkPage) p2 = gk_page_new (2, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
       int top = repeat_header;
@@ -171,25 +178,13 @@ test_row_figures_before_its_label (void)
 static void
 test_row_figures_after_its_label (void)
 {
-  const double x0 = 50, w = 80, h = 20;
   for (int opens = 0; opens <= 1; opens++)
     {
       g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
-      g_autoptr (GkPage) p1 = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
-      add_grid_rules (p1, x0, 700, 2, 3, w, h);
-      add_cell_word (p1, x0, 700, w, h, 0, 0, "1.行政许可");
-      add_cell_word (p1, x0, 700, w, h, 0, 1, "1");
-      add_cell_word (p1, x0, 700, w, h, 0, 2, "2");
-      add_cell_word (p1, x0, 700, w, h, 1, 0, "2.危及安全");
+      g_autoptr (GkPage) p1 = grid_page (1, 700, 2, (const char *const[]) { "1.行政许可", "1", "2", "2.危及安全", "", "" });
       gk_layout_page (p1, content);
-      g_autoptr (GkPage) p2 = gk_page_new (2, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
-      add_grid_rules (p2, x0, 80, 2, 3, w, h);
-      add_cell_word (p2, x0, 80, w, h, 0, 0, opens ? "3.其他" : "稳定");
-      add_cell_word (p2, x0, 80, w, h, 0, 1, "3");
-      add_cell_word (p2, x0, 80, w, h, 0, 2, "4");
-      add_cell_word (p2, x0, 80, w, h, 1, 0, "4.行政强制");
-      add_cell_word (p2, x0, 80, w, h, 1, 1, "5");
-      add_cell_word (p2, x0, 80, w, h, 1, 2, "6");
+      g_autoptr (GkPage) p2 = grid_page (2, 80, 2, (const char *const[]) { opens ? "3.其他" : "稳定", "3", "4",
+                                                                          "4.行政强制", "5", "6" });
       gk_layout_page (p2, content);
       g_assert_cmpuint (content->rows->len, ==, opens ? 4 : 3);
       GkRow *broken = content->rows->pdata[1];

@@ -905,6 +905,25 @@ test_not_a_pdf (void)
     g_assert_error (error, GK_ERROR, GK_ERROR_FORMAT);
 }
 
+/* The rules gk_pdf_rules_from_paths finds on the first page of the PDF at
+ * path, inside one band. */
+static GArray *
+first_page_rules (const char *path, GkRect band, gboolean *images)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  PopplerPage *ppage = poppler_document_get_page (doc, 0);
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_array_append_val (bands, band);
+  GArray *rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
+  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules, images), ==, (int) rules->len);
+  g_object_unref (ppage);
+  g_object_unref (doc);
+  return rules;
+}
+
 /* Vector rules: a table whose top half is drawn as filled rectangles cell by
  * cell (Chromium, Word) and whose bottom half as stroked lines (LibreOffice),
  * plus what is no rule: a short underline, a shaded cell, a diagonal, a
@@ -952,17 +971,9 @@ test_rules_from_paths (void)
       cairo_fill (cr);
       pdf_end (cr, surf);
     }
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  PopplerPage *ppage = poppler_document_get_page (doc, 0);
-  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  GkRect band = { 50, 80, 545, 200 };
-  g_array_append_val (bands, band);
-  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
   gboolean images = TRUE;
-  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules, &images), ==, 10);
+  g_autoptr (GArray) rules = first_page_rules (path, (GkRect) { 50, 80, 545, 200 }, &images);
+  g_assert_cmpint (rules->len, ==, 10);
   int horizontal = 0, vertical = 0;
   for (guint i = 0; i < rules->len; i++)
     {
@@ -988,8 +999,6 @@ test_rules_from_paths (void)
   g_assert_cmpint (horizontal, ==, 5);
   g_assert_cmpint (vertical, ==, 5);
   g_assert_false (images);
-  g_object_unref (ppage);
-  g_object_unref (doc);
 }
 
 /* A border drawn on past the page's clip (wkhtmltopdf draws a broken table's
@@ -1013,16 +1022,8 @@ test_rules_clipped (void)
       cairo_restore (cr);
       pdf_end (cr, surf);
     }
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  PopplerPage *ppage = poppler_document_get_page (doc, 0);
-  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  GkRect band = { 0, 0, 595, 300 };
-  g_array_append_val (bands, band);
-  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GkRect));
-  g_assert_cmpint (gk_pdf_rules_from_paths (ppage, bands, rules, NULL), ==, 2);
+  g_autoptr (GArray) rules = first_page_rules (path, (GkRect) { 0, 0, 595, 300 }, NULL);
+  g_assert_cmpint (rules->len, ==, 2);
   for (guint i = 0; i < rules->len; i++)
     {
       GkRect *r = &g_array_index (rules, GkRect, i);
@@ -1034,8 +1035,6 @@ test_rules_clipped (void)
       else
         g_assert_cmpfloat_with_epsilon (r->y0, 150, 0.6);
     }
-  g_object_unref (ppage);
-  g_object_unref (doc);
 }
 
 /* A page whose text runs down or up the sheet is read turned upright:
