@@ -196,6 +196,15 @@ test_row_figures_after_its_label (void)
         g_assert_cmpint (((GkCell *) broken->cells->pdata[0])->src.page, ==, 2);
       g_assert_cmpstr (((GkRow *) content->rows->pdata[content->rows->len - 1])->label, ==, "4.行政强制");
     }
+  /* the table's header repeated at the next page's head finishes nothing */
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  g_autoptr (GkPage) p1 = grid_page (1, 700, 2, (const char *const[]) { "1.行政许可", "1", "2", "2.危及安全", "", "" });
+  gk_layout_page (p1, content);
+  g_autoptr (GkPage) p2 = grid_page (2, 80, 2, (const char *const[]) { "信息内容", "本年", "累计", "3.其他", "5", "6" });
+  gk_layout_page (p2, content);
+  GkRow *blank = content->rows->pdata[1];
+  g_assert_cmpstr (blank->label, ==, "2.危及安全");
+  g_assert_cmpuint (blank->cells->len, ==, 2);
 }
 
 /* A row with a label and only blank values is a row (blank for zero); a

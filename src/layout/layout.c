@@ -549,7 +549,8 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
                 add_line (content, page, all->str, NULL, conf);
               continue;
             }
-          finished = row_finished_here (page, content, tail, n_values, blank);
+          /* a header repeated at the page's head finishes no row */
+          finished = header ? NULL : row_finished_here (page, content, tail, n_values, blank);
           finished_tail = tail;
           at_page_top = header;   /* the header repeated: the next row is the first */
         }
