@@ -1133,6 +1133,41 @@ test_numbers_after_the_next_heading_go_back (void)
   assert_appeals_group (rec, "litigation_after_review", appeals + 10);
 }
 
+/* The same, where a page of table 三 prints its rows as a strip of six
+ * columns, then the page number and its totals column under its 总计 header
+ * (a browser's page narrower than the table), and the last row, on the
+ * next page, has its total printed among table 四's cells: no placement of
+ * rows explains the table, its strips do, and with that number given back
+ * they fill the grid with every identity holding — so it goes back. */
+static void
+test_number_after_the_next_heading_goes_back_to_strips (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 5);
+  for (int r = 0; r < FORWARD; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - 1; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 2 -\n\n总计\n");
+  for (int r = 0; r < FORWARD; r++)
+    append_cell (s, v[r][COLS - 1]);
+  g_string_append_printf (s, "\f申请人情况\n自然人\n%s\n", labels[FORWARD]);
+  for (int c = 0; c < COLS - 1; c++)
+    append_cell (s, v[FORWARD][c]);
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结\n果\n维\n持\n");
+  static const int appeals[] = { 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (appeals); k++)
+    append_cell (s, appeals[k]);
+  g_string_append_printf (s, "总计\n%d\n\n总\n计\n", v[FORWARD][COLS - 1]);
+  append_cell (s, appeals[G_N_ELEMENTS (appeals) - 1]);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  assert_appeals_group (rec, "review", appeals);
+  assert_appeals_group (rec, "litigation_direct", appeals + 5);
+  assert_appeals_group (rec, "litigation_after_review", appeals + 10);
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -2450,6 +2485,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);
   g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);
+  g_test_add_func ("/decode/number-after-the-next-heading-goes-back-to-strips",
+                   test_number_after_the_next_heading_goes_back_to_strips);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);

@@ -984,8 +984,11 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   g_autoptr (GkDecoded) with = gk_decode_section (pgrid, rows, plo, phi, &with_tail);
   g_autofree const GkCell **mine = candidate_cells (prev, pgrid);
   guint unused = gk_decode_tokens_unused (rows, plo, phi, mine, gk_grid_size (pgrid));
-  if (!with || with->by_labels || with->unplaceable || with->skipped || with->misprints
+  /* a reading no placement of steps explains (strips, a corner) counts only
+   * where it fills the whole grid */
+  if (!with || with->by_labels || with->skipped || with->misprints
       || gk_grid_misprints (pgrid, with->cells, NULL, NULL)
+      || (with->unplaceable && decoded_worth (pgrid, with) < (int) gk_grid_size (pgrid))
       || decoded_worth (pgrid, with) <= reading_worth (pgrid, mine, unused))
     return NULL;
   g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
@@ -1334,6 +1337,24 @@ write_candidate (const GkTemplateSet *set, GkRecord *rec, const Candidate *c)
     }
 }
 
+/* Whether a text dump's numbers fill the candidate's grid: as many as its
+ * cells (zeros printed), or fewer by as many as pdftotext printed after
+ * the next heading (gk_decode_trailing_cells), which go back to it. */
+static gboolean
+numbers_fill_grid (const GkTemplateSet *set, const GkContent *content, const Candidate *cand, guint lo, guint hi)
+{
+  guint end = table_tail_end (set, content->rows, hi);
+  guint numbers = gk_decode_tokens_unused (content->rows, lo, end, NULL, 0);
+  g_autoptr (GkGrid) grid = gk_grid_new (set, cand->tpl, cand->spec);
+  guint size = gk_grid_size (grid);
+  if (size == numbers)
+    return TRUE;
+  if (size < numbers || end != hi || hi >= content->rows->len)
+    return FALSE;
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (grid, content->rows, hi, content->rows->len);
+  return tail->len >= size - numbers;
+}
+
 /* Whether cand beats best, a candidate of another template the labels
  * like as much.  A text dump's numbers are as many as its grid's cells
  * (zeros printed): where they fill one template's grid and not the other's,
@@ -1345,10 +1366,8 @@ tie_goes_to (const GkTemplateSet *set, const GkContent *content, const Candidate
 {
   if (content->media == GK_MEDIA_TEXT)
     {
-      guint numbers = gk_decode_tokens_unused (content->rows, lo, table_tail_end (set, content->rows, hi), NULL, 0);
-      g_autoptr (GkGrid) mine = gk_grid_new (set, cand->tpl, cand->spec);
-      g_autoptr (GkGrid) theirs = gk_grid_new (set, best->tpl, best->spec);
-      gboolean fits = gk_grid_size (mine) == numbers, they_fit = gk_grid_size (theirs) == numbers;
+      gboolean fits = numbers_fill_grid (set, content, cand, lo, hi);
+      gboolean they_fit = numbers_fill_grid (set, content, best, lo, hi);
       if (fits != they_fit)
         return fits;
     }
@@ -1367,10 +1386,7 @@ fill_earlier_template (const GkTemplateSet *set, const GkContent *content, const
   if (content->media != GK_MEDIA_TEXT || !earlier || strcmp (cand->tpl->id, earlier) != 0
       || strcmp (best->tpl->id, earlier) == 0)
     return FALSE;
-  guint numbers = gk_decode_tokens_unused (content->rows, lo, table_tail_end (set, content->rows, hi), NULL, 0);
-  g_autoptr (GkGrid) mine = gk_grid_new (set, cand->tpl, cand->spec);
-  g_autoptr (GkGrid) theirs = gk_grid_new (set, best->tpl, best->spec);
-  return gk_grid_size (mine) == numbers && gk_grid_size (theirs) != numbers;
+  return numbers_fill_grid (set, content, cand, lo, hi) && !numbers_fill_grid (set, content, best, lo, hi);
 }
 
 /* Whether tpl was issued by the report's year; any template is when none
