@@ -461,6 +461,54 @@ step_cell (const Search *s, const Step *st, guint r, guint j)
   return g_array_index (grid->row_first, guint, row) + col;
 }
 
+/* step_cell and step_token for each of the step's cells, in one pass over
+ * its strips (step_cost_parts asks for every cell several times). */
+static void
+step_map (const Search *s, const Step *st, guint r, guint ncells, guint *cell, guint *off)
+{
+  const GkGrid *grid = s->grid;
+  guint j = 0;
+  if (st->kind == STEP_CORNER)
+    {
+      for (guint part = 0; part < 2; part++)
+        for (guint q = 0; q < st->k; q++)
+          {
+            gboolean corner = (part == 0) != st->corner_last;
+            guint cut = corner_cut (st, q), ncols = g_array_index (grid->row_ncols, guint, r + q);
+            guint first = g_array_index (grid->row_first, guint, r + q);
+            for (guint c = corner ? 0 : cut; c < (corner ? cut : ncols) && j < ncells; c++)
+              cell[j++] = first + c;
+          }
+    }
+  else if (st->kind == STEP_BAND)
+    {
+      guint ncols = g_array_index (grid->row_ncols, guint, r);
+      for (guint a = 0, b; a < ncols && j < ncells; a = b)
+        {
+          b = a + 1;
+          while (b < ncols && !(st->cuts & (1u << (b - 1))))
+            b++;
+          for (guint q = 0; q < st->k; q++)
+            for (guint c = a; c < b && j < ncells; c++)
+              cell[j++] = g_array_index (grid->row_first, guint, r + q) + c;
+        }
+    }
+  else
+    {
+      guint first = g_array_index (grid->row_first, guint, r) + (st->kind == STEP_PART && (st->cuts & PART_FIRST));
+      for (; j < ncells; j++)
+        cell[j] = first + j;
+    }
+  g_assert (j == ncells);
+  if (!st->joins)
+    for (j = 0; j < ncells; j++)
+      off[j] = st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
+  else
+    for (guint o = 0, c = 0; c < ncells; o++)
+      if (!(o < 64 && (st->joins >> o & 1)))
+        off[c++] = o;
+}
+
 /* Two tokens printed together: on one line, or on lines with no blank line
  * between them (pdftotext separates its text blocks with a blank line, and
  * a block is one run of a table's cells). */
@@ -644,6 +692,16 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   for (guint j = 0; j < span; j++)
     known[j] = FALSE;
   guint ncells = step_cells (st);
+  g_assert (ncells <= span);
+  /* each cell's grid cell, its token's offset from i, its token */
+  guint cell_of[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  const Token *ctok[BAND_WIDE_MAX * ROW_MAX_COLS];
+  step_map (s, st, r, ncells, cell_of, off);
+  for (guint j = 0; j < ncells; j++)
+    {
+      guint m = st->joins ? step_pieces (st, off[j]) : 1;
+      ctok[j] = m == 1 ? &s->tok[i + off[j]] : &s->wraps->joined[(gsize) (i + off[j]) * JOIN_SLOTS + m - 2];
+    }
   gboolean joined[BAND_WIDE_MAX * ROW_MAX_COLS] = { FALSE };
   int cost = step_order_cost (st);
   if (st->kind == STEP_PART)
@@ -652,13 +710,13 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     cost += token_may_be_page_number (&s->tok[i + st->hole]) ? W_SKIP_PAGE_NUMBER : W_SKIP;
   for (guint j = 0; j < ncells; j++)
     {
-      guint cell = step_cell (s, st, r, j);
+      guint cell = cell_of[j];
       guint at = cell - first;
-      const Token *t = CELL_TOKEN (j);
+      const Token *t = ctok[j];
       known[at] = token_value (t, gk_grid_type (grid, cell), &values[at]);
       if (!known[at] && !t->unreadable)
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
-      joined[at] = st->joins && step_pieces (st, step_token (st, j)) > 1;
+      joined[at] = st->joins && step_pieces (st, off[j]) > 1;
     }
   /* identities wholly inside the rows of this step */
   for (guint q = r; q < r + st->k; q++)
@@ -689,11 +747,11 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     cost += W_LINE;
   for (guint j = 0; j + 1 < ncells; j++)
     {
-      const Token *ta = CELL_TOKEN (j), *tb = CELL_TOKEN (j + 1);
+      const Token *ta = ctok[j], *tb = ctok[j + 1];
       if (!tokens_touch (ta, tb))
         continue;
-      const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
-      const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
+      const GridCell *a = &g_array_index (grid->cells, GridCell, cell_of[j]);
+      const GridCell *b = &g_array_index (grid->cells, GridCell, cell_of[j + 1]);
       gboolean across = a->row == b->row && b->col == a->col + 1;
       gboolean down = b->row == a->row + 1 && b->col == a->col;
       /* a corner is one block of the print (the top-left cells pdftotext
@@ -712,13 +770,13 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
    * from numbers printed before, the row is turned round */
   for (guint j = 0; j < ncells; j++)
     {
-      const Token *t = CELL_TOKEN (j);
-      const GridCell *gc = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
+      const Token *t = ctok[j];
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, cell_of[j]);
       if (gc->col == 0 || !token_beside_label_of (t, gc->row))
         continue;
       for (guint q = 0; q < j; q++)
-        if (g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).row == gc->row
-            && g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).col == 0)
+        if (g_array_index (grid->cells, GridCell, cell_of[q]).row == gc->row
+            && g_array_index (grid->cells, GridCell, cell_of[q]).col == 0)
           {
             cost += W_HEADER;
             break;
@@ -732,7 +790,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
    * row turned round its later cells: steps of their own) */
   for (guint j = 0; (st->kind == STEP_BAND || (st->kind == STEP_CORNER && st->k > 1)) && j < ncells; j++)
     {
-      guint t = i + step_token (st, j);
+      guint t = i + off[j];
       guint64 names = s->tok[t].names;
       if (!names || (names & (names - 1)))
         continue;
@@ -740,9 +798,9 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       /* a column's header (其他, 总计) that a row's label ends in is no label */
       if (named < r || named >= r + st->k || s->header_alone[t])
         continue;
-      gboolean against = g_array_index (grid->cells, GridCell, step_cell (s, st, r, j)).row != named;
+      gboolean against = g_array_index (grid->cells, GridCell, cell_of[j]).row != named;
       for (guint q = 0; q < j && !against && st->kind == STEP_BAND; q++)
-        against = g_array_index (grid->cells, GridCell, step_cell (s, st, r, q)).row == named;
+        against = g_array_index (grid->cells, GridCell, cell_of[q]).row == named;
       if (against)
         cost += W_HEADER;
     }
@@ -751,9 +809,9 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
    * ended there */
   for (guint j = 0; st->kind == STEP_BAND && j + 1 < ncells; j++)
     {
-      const Token *tb = &s->tok[i + step_token (st, j + 1)];
-      const GridCell *a = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
-      const GridCell *b = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j + 1));
+      const Token *tb = &s->tok[i + off[j + 1]];
+      const GridCell *a = &g_array_index (grid->cells, GridCell, cell_of[j]);
+      const GridCell *b = &g_array_index (grid->cells, GridCell, cell_of[j + 1]);
       if (a->row == b->row && b->col == a->col + 1 && tb->above && !tb->names)
         cost += W_HEADER;
     }
@@ -768,7 +826,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       guint b = a + 1;
       while (b < ncols && !(st->cuts & (1u << (b - 1))))
         b++;
-      guint named = s->header_cols[(gsize) (i + step_token (st, at)) * s->R + r];
+      guint named = s->header_cols[(gsize) (i + off[at]) * s->R + r];
       guint strip = ((1u << b) - 1) & ~((1u << a) - 1);
       if ((named & (named - 1)) && named != (1u << ncols) - 1 && (named & ~strip))
         cost += W_HEADER;
@@ -779,8 +837,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
    * a change's */
   for (guint j = 0; j < ncells; j++)
     {
-      guint t = i + step_token (st, j);
-      const GridCell *gc = &g_array_index (grid->cells, GridCell, step_cell (s, st, r, j));
+      guint t = i + off[j];
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, cell_of[j]);
       int named = s->header[(gsize) t * s->R + gc->row];
       if (named == HEADER_ELSEWHERE || (named >= 0 && (guint) named != gc->col))
         cost += W_HEADER;
