@@ -2435,6 +2435,35 @@ test_side_by_side_groups_not_read_page_alone (void)
     }
 }
 
+/* The memo of what the text above the tokens says (asked again of every
+ * layout tried: strips, corners, a page's rows) says what the patterns
+ * themselves say (GK_DECODE_CHECK_MEMO asks both, any difference fatal):
+ * dumps whose headers and labels stand between the numbers. */
+static void
+test_memo_reads_as_the_patterns (void)
+{
+  int v[ROWS][COLS];
+  static const int cuts[12] = { 4, 4, 3, 2, 1 };
+  g_setenv ("GK_DECODE_CHECK_MEMO", "1", TRUE);
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr (GString) s = table_start (v, 9 + order);
+      append_page_with_corner (s, v, cuts, 12, order ? CORNER_LAST | CORNER_RIGHT_TO_LEFT : CORNER_FIRST);
+      g_autoptr (GkRecord) rec = read_and_assert (s, v);
+    }
+  /* each column a run of lines under its header, the labels first */
+  g_autoptr (GString) s = table_start (v, 4);
+  append_labels (s);
+  for (int c = 0; c < COLS; c++)
+    {
+      g_string_append_printf (s, "%s\n", c == 0 ? "自然人" : c == COLS - 1 ? "总计" : "其他");
+      for (int r = 0; r < ROWS; r++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_unsetenv ("GK_DECODE_CHECK_MEMO");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2525,5 +2554,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/page-totals-strip-with-a-turned-row", test_page_totals_strip_with_a_turned_row);
   g_test_add_func ("/decode/later-page-totals-strip-with-a-turned-row",
                    test_later_page_totals_strip_with_a_turned_row);
+  g_test_add_func ("/decode/memo-reads-as-the-patterns", test_memo_reads_as_the_patterns);
   return g_test_run ();
 }

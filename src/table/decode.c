@@ -357,6 +357,7 @@ typedef struct {
                           above it names (bit c, c < 32) */
   gboolean *header_alone; /* per token: the text above it is nothing but
                              columns' headers (其他, 总计), no row's label */
+  const struct HeaderMemo *hmemo; /* what the text above the tokens says; NULL: ask the patterns */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1132,6 +1133,212 @@ header_text (const GkGrid *grid, const Token *t)
   return from && *from ? from : NULL;
 }
 
+/* What the label text above each token says, worked out once for a
+ * section: search_headers asks it again of every layout tried (strips,
+ * corners), whose grids hold the same rows' labels and columns' headers.
+ * Bit p of a set stands for the memo's p-th label pattern or header. */
+typedef struct {
+  char **lines;          /* the text split at its newlines */
+  guint nlines;
+  guint64 named_all;     /* label patterns found in the whole text */
+  guint64 *named;        /* per line: label patterns found in it */
+  guint64 *whole;        /* per line: headers whose first match is all of it */
+  guint64 *third;        /* per line: headers whose first match makes a third of it */
+} AboveMemo;
+
+typedef struct HeaderMemo {
+  GPtrArray *patterns;   /* const GkRegex*: the grid's row labels, each once */
+  GPtrArray *headers;    /* const GkRegex*: its columns' headers, each once */
+  GHashTable *above;     /* Token.above → AboveMemo* */
+  gboolean check;        /* GK_DECODE_CHECK_MEMO: the patterns asked too, any difference fatal (tests) */
+} HeaderMemo;
+
+static void
+above_memo_free (AboveMemo *m)
+{
+  g_strfreev (m->lines);
+  g_free (m->named);
+  g_free (m->whole);
+  g_free (m->third);
+  g_free (m);
+}
+
+static void
+header_memo_free (HeaderMemo *hm)
+{
+  if (!hm)
+    return;
+  g_ptr_array_unref (hm->patterns);
+  g_ptr_array_unref (hm->headers);
+  g_hash_table_unref (hm->above);
+  g_free (hm);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeaderMemo, header_memo_free)
+
+static gboolean
+regex_found (const GkRegex *re, const char *text)
+{
+  gsize st, e;
+  return gk_regex_search (re, text, 0, &st, &e);
+}
+
+/* The memo of the grid's labels and headers on the tokens' texts; NULL when
+ * they are too many for its sets. */
+static HeaderMemo *
+header_memo_new (const GkGrid *grid, const Token *tok, guint n)
+{
+  g_autoptr (HeaderMemo) hm = g_new0 (HeaderMemo, 1);
+  hm->patterns = g_ptr_array_new ();
+  hm->headers = g_ptr_array_new ();
+  hm->above = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) above_memo_free);
+  hm->check = g_getenv ("GK_DECODE_CHECK_MEMO") != NULL;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GkTplRow *row = grid->rows->pdata[r];
+      if (row->pattern && !g_ptr_array_find (hm->patterns, row->pattern, NULL))
+        g_ptr_array_add (hm->patterns, (gpointer) row->pattern);
+    }
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      const GkRegex *h = g_array_index (grid->cells, GridCell, c).header;
+      if (h && !g_ptr_array_find (hm->headers, h, NULL))
+        g_ptr_array_add (hm->headers, (gpointer) h);
+    }
+  if (hm->patterns->len > 64 || hm->headers->len > 64)
+    return NULL;
+  for (guint t = 0; t < n; t++)
+    {
+      const char *text = tok[t].above;
+      if (!text || g_hash_table_contains (hm->above, text))
+        continue;
+      AboveMemo *m = g_new0 (AboveMemo, 1);
+      m->lines = g_strsplit (text, "\n", -1);
+      m->nlines = g_strv_length (m->lines);
+      m->named = g_new0 (guint64, m->nlines);
+      m->whole = g_new0 (guint64, m->nlines);
+      m->third = g_new0 (guint64, m->nlines);
+      for (guint p = 0; p < hm->patterns->len; p++)
+        if (regex_found (hm->patterns->pdata[p], text))
+          m->named_all |= (guint64) 1 << p;
+      for (guint l = 0; l < m->nlines; l++)
+        {
+          const char *line = m->lines[l];
+          glong chars = g_utf8_strlen (line, -1);
+          for (guint p = 0; p < hm->patterns->len; p++)
+            if (regex_found (hm->patterns->pdata[p], line))
+              m->named[l] |= (guint64) 1 << p;
+          for (guint h = 0; h < hm->headers->len; h++)
+            {
+              gsize st, e;
+              if (!gk_regex_search (hm->headers->pdata[h], line, 0, &st, &e))
+                continue;
+              if (st == 0 && e == strlen (line))
+                m->whole[l] |= (guint64) 1 << h;
+              if (chars && 3 * g_utf8_strlen (line + st, (gssize) (e - st)) >= chars)
+                m->third[l] |= (guint64) 1 << h;
+            }
+        }
+      g_hash_table_insert (hm->above, (gpointer) text, m);
+    }
+  return g_steal_pointer (&hm);
+}
+
+/* Index of a pattern in a memo's list, or -1. */
+static int
+memo_index (const GPtrArray *list, const GkRegex *re)
+{
+  guint at;
+  return g_ptr_array_find ((GPtrArray *) list, re, &at) ? (int) at : -1;
+}
+
+/* search_headers from the memo: what header_text, header_columns and
+ * lines_are_headers find, read off the sets of the grid's own patterns.
+ * FALSE when the grid holds a pattern the memo has not. */
+static gboolean
+search_headers_memo (Search *s)
+{
+  const HeaderMemo *hm = s->hmemo;
+  const GkGrid *grid = s->grid;
+  guint64 pmask = 0, hmask = 0;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GkTplRow *row = grid->rows->pdata[r];
+      int p = row->pattern ? memo_index (hm->patterns, row->pattern) : -2;
+      if (p == -1)
+        return FALSE;
+      if (p >= 0)
+        pmask |= (guint64) 1 << p;
+    }
+  g_autofree int *cell_h = g_new (int, MAX (grid->cells->len, 1));
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      const GkRegex *h = g_array_index (grid->cells, GridCell, c).header;
+      cell_h[c] = h ? memo_index (hm->headers, h) : -2;
+      if (cell_h[c] == -1)
+        return FALSE;
+      if (cell_h[c] >= 0)
+        hmask |= (guint64) 1 << cell_h[c];
+    }
+  for (guint t = 0; t < s->n; t++)
+    if (s->tok[t].above && !g_hash_table_contains (hm->above, s->tok[t].above))
+      return FALSE;
+  for (guint t = 0; t < s->n; t++)
+    {
+      int *h = &s->header[(gsize) t * s->R];
+      guint *cols = &s->header_cols[(gsize) t * s->R];
+      const AboveMemo *m = s->tok[t].above ? g_hash_table_lookup (hm->above, s->tok[t].above) : NULL;
+      guint64 third = 0;
+      gboolean text = FALSE;
+      if (m)
+        {
+          /* lines_are_headers: every line but the empty ones all a header */
+          gboolean alone = FALSE;
+          for (guint l = 0; l < m->nlines; l++)
+            if (*m->lines[l])
+              {
+                alone = (m->whole[l] & hmask) != 0;
+                if (!alone)
+                  break;
+              }
+          s->header_alone[t] = alone;
+          /* header_text: the whole text when it names no row, else the
+           * lines after the last naming one (the empty tail after the last
+           * newline is no line of it) */
+          guint from = 0;
+          text = TRUE;
+          if (m->named_all & pmask)
+            {
+              guint last = m->nlines && !*m->lines[m->nlines - 1] ? m->nlines - 1 : m->nlines;
+              gboolean any = FALSE;
+              for (guint l = 0; l < last; l++)
+                if (m->named[l] & pmask)
+                  from = l + 1, any = TRUE;
+              text = any && from < last;
+            }
+          for (guint l = from; text && l < m->nlines; l++)
+            third |= m->third[l];
+        }
+      gboolean any = FALSE, several = FALSE;
+      for (guint r = 0; r < s->R; r++)
+        {
+          guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+          cols[r] = 0;
+          for (guint c = 0; text && c < ncols && c < 32; c++)
+            if (cell_h[first + c] >= 0 && (third >> cell_h[first + c] & 1))
+              cols[r] |= 1u << c;
+          h[r] = !cols[r] ? HEADER_NONE : cols[r] & (cols[r] - 1) ? HEADER_SEVERAL : __builtin_ctz (cols[r]);
+          any |= h[r] >= 0;
+          several |= h[r] == HEADER_SEVERAL;
+        }
+      for (guint r = 0; r < s->R; r++)
+        if (several || !any)
+          h[r] = HEADER_NONE;
+        else if (h[r] == HEADER_NONE)
+          h[r] = HEADER_ELSEWHERE;
+    }
+  return TRUE;
+}
+
 /* What the header above each token says of each grid row (Search.header). */
 static void
 search_headers (Search *s)
@@ -1139,6 +1346,18 @@ search_headers (Search *s)
   s->header = g_new (int, (gsize) MAX (s->n, 1) * s->R);
   s->header_cols = g_new0 (guint, (gsize) MAX (s->n, 1) * s->R);
   s->header_alone = g_new0 (gboolean, MAX (s->n, 1));
+  gsize size = (gsize) MAX (s->n, 1) * s->R;
+  g_autofree int *memo_header = NULL;
+  g_autofree guint *memo_cols = NULL;
+  g_autofree gboolean *memo_alone = NULL;
+  if (s->hmemo && search_headers_memo (s))
+    {
+      if (!s->hmemo->check)
+        return;
+      memo_header = g_memdup2 (s->header, size * sizeof (int));
+      memo_cols = g_memdup2 (s->header_cols, size * sizeof (guint));
+      memo_alone = g_memdup2 (s->header_alone, MAX (s->n, 1) * sizeof (gboolean));
+    }
   for (guint t = 0; t < s->n; t++)
     {
       if (s->tok[t].above)
@@ -1168,6 +1387,10 @@ search_headers (Search *s)
         else if (h[r] == HEADER_NONE)
           h[r] = HEADER_ELSEWHERE;
     }
+  if (memo_header
+      && (memcmp (memo_header, s->header, size * sizeof (int)) || memcmp (memo_cols, s->header_cols, size * sizeof (guint))
+          || memcmp (memo_alone, s->header_alone, MAX (s->n, 1) * sizeof (gboolean))))
+    g_error ("decode: the header memo differs from the patterns");
 }
 
 static void
@@ -4200,7 +4423,8 @@ votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig,
 {
   guint ncells = whole->grid->cells->len;
   g_autofree Token *tok = tokens_on_grid (whole->grid, layout, orig, whole->tok, whole->n);
-  Search part = { layout, tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE };
+  Search part = { layout, tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE,
+                  .hmemo = whole->hmemo };
   search_run (&part);
   Votes pv;
   votes_init (&pv, ncells);
@@ -4535,7 +4759,8 @@ votes_from_prefix (const Search *whole, Votes *v)
       if (best > DECODE_MAX_COST)
         continue;
       tries++;
-      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL, whole->label_flow };
+      Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL, whole->label_flow,
+                      .hmemo = whole->hmemo };
       search_run (&part);
       gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
                         && v->cost <= DECODE_MAX_COST && v->misprints == 0 && v->skipped == 0;
@@ -4603,7 +4828,7 @@ votes_from_whole_pages (const Search *whole, Votes *v)
       if (!judged)
         continue;
       g_autofree Token *tok = tokens_on_grid (grid, rows, orig, whole->tok + a, b - a);
-      Search part = { rows, tok, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE };
+      Search part = { rows, tok, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE, .hmemo = whole->hmemo };
       for (guint t = 0; t < part.n; t++)
         part.page_numbers |= token_may_be_page_number (&part.tok[t]);
       search_run (&part);
@@ -5003,7 +5228,9 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   int twice_page = 0;
   guint twice = drop_rows_printed_twice (grid, toks, &twice_page);
   g_autoptr (Wraps) wraps = wraps_new (grid, toks);
-  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL, label_flow };
+  g_autoptr (HeaderMemo) hmemo = header_memo_new (grid, (const Token *) toks->data, toks->len);
+  Search s = { grid, (const Token *) toks->data, toks->len, grid->n_rows, NULL, NULL, NULL, FALSE, NULL, wraps, NULL, label_flow,
+               .hmemo = hmemo };
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);
