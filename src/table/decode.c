@@ -1133,6 +1133,26 @@ header_text (const GkGrid *grid, const Token *t)
   return from && *from ? from : NULL;
 }
 
+/* Search.header of one token from the columns its header text names in
+ * each of the R grid rows (cols). */
+static void
+header_of_columns (const guint *cols, int *h, guint R)
+{
+  gboolean any = FALSE, several = FALSE;
+  for (guint r = 0; r < R; r++)
+    {
+      h[r] = !cols[r] ? HEADER_NONE : cols[r] & (cols[r] - 1) ? HEADER_SEVERAL : __builtin_ctz (cols[r]);
+      any |= h[r] >= 0;
+      several |= h[r] == HEADER_SEVERAL;
+    }
+  /* a header row (several columns named) says nothing of one token */
+  for (guint r = 0; r < R; r++)
+    if (several || !any)
+      h[r] = HEADER_NONE;
+    else if (h[r] == HEADER_NONE)
+      h[r] = HEADER_ELSEWHERE;
+}
+
 /* What the label text above each token says, worked out once for a
  * section: search_headers asks it again of every layout tried (strips,
  * corners), whose grids hold the same rows' labels and columns' headers.
@@ -1318,7 +1338,6 @@ search_headers_memo (Search *s)
           for (guint l = from; text && l < m->nlines; l++)
             third |= m->third[l];
         }
-      gboolean any = FALSE, several = FALSE;
       for (guint r = 0; r < s->R; r++)
         {
           guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
@@ -1326,15 +1345,8 @@ search_headers_memo (Search *s)
           for (guint c = 0; text && c < ncols && c < 32; c++)
             if (cell_h[first + c] >= 0 && (third >> cell_h[first + c] & 1))
               cols[r] |= 1u << c;
-          h[r] = !cols[r] ? HEADER_NONE : cols[r] & (cols[r] - 1) ? HEADER_SEVERAL : __builtin_ctz (cols[r]);
-          any |= h[r] >= 0;
-          several |= h[r] == HEADER_SEVERAL;
         }
-      for (guint r = 0; r < s->R; r++)
-        if (several || !any)
-          h[r] = HEADER_NONE;
-        else if (h[r] == HEADER_NONE)
-          h[r] = HEADER_ELSEWHERE;
+      header_of_columns (cols, h, s->R);
     }
   return TRUE;
 }
@@ -1372,20 +1384,9 @@ search_headers (Search *s)
       const char *text = header_text (s->grid, &s->tok[t]);
       int *h = &s->header[(gsize) t * s->R];
       guint *cols = &s->header_cols[(gsize) t * s->R];
-      gboolean any = FALSE, several = FALSE;
       for (guint r = 0; r < s->R; r++)
-        {
-          cols[r] = text ? header_columns (s->grid, r, text) : 0;
-          h[r] = !cols[r] ? HEADER_NONE : cols[r] & (cols[r] - 1) ? HEADER_SEVERAL : __builtin_ctz (cols[r]);
-          any |= h[r] >= 0;
-          several |= h[r] == HEADER_SEVERAL;
-        }
-      /* a header row (several columns named) says nothing of one token */
-      for (guint r = 0; r < s->R; r++)
-        if (several || !any)
-          h[r] = HEADER_NONE;
-        else if (h[r] == HEADER_NONE)
-          h[r] = HEADER_ELSEWHERE;
+        cols[r] = text ? header_columns (s->grid, r, text) : 0;
+      header_of_columns (cols, h, s->R);
     }
   if (memo_header
       && (memcmp (memo_header, s->header, size * sizeof (int)) || memcmp (memo_cols, s->header_cols, size * sizeof (guint))
