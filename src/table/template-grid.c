@@ -478,11 +478,18 @@ typedef struct {
   guint first, count;  /* its unbalanced identities: a run of `moved` */
 } Misprint;
 
+/* The identities the candidates move, one run each (a plain array: the
+ * walk judges thousands of placements). */
+typedef struct {
+  guint *k;
+  guint len, size;
+} Moved;
+
 /* The identities whose balance a misprint moves (its cells change by the
  * same amount: cells on the left count +1, on the right -1), into moved;
  * FALSE when it would unbalance an identity that holds. */
 static gboolean
-misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, GArray *moved)
+misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, Moved *moved)
 {
   guint touched[64];
   guint nt = 0;
@@ -507,14 +514,18 @@ misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, G
           if (state[k] == 1)
             ok = FALSE;
           else if (state[k] == 0)
-            g_array_append_val (moved, k);
+            {
+              if (moved->len == moved->size)
+                moved->k = g_renew (guint, moved->k, moved->size = MAX (64, 2 * moved->size));
+              moved->k[moved->len++] = k;
+            }
         }
     }
   for (guint t = 0; t < nt; t++)
     shift[touched[t]] = 0;
   m->count = moved->len - m->first;
   if (!ok)
-    g_array_set_size (moved, m->first);
+    moved->len = m->first;
   return ok && m->count > 0;
 }
 
@@ -535,7 +546,10 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
    * cell across a holding identity from them */
   g_autofree int *shift = g_new0 (int, nid);
   g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Misprint));
-  g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint));
+  Moved moved_at = { NULL, 0, 0 }, *moved = &moved_at;
+  /* a cell of several broken identities gives the same candidates each
+   * time: the first are kept (the cover takes the first of equals) */
+  g_autofree gboolean *tried = g_new0 (gboolean, grid->cells->len);
   for (guint k = 0; k < nid; k++)
     {
       if (state[k] != 0)
@@ -547,6 +561,9 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
           for (guint m = 0; m < side->len; m++)
             {
               guint c = g_array_index (side, guint, m);
+              if (tried[c])
+                continue;
+              tried[c] = TRUE;
               Misprint one = { c, c, 0, 0 };
               if (misprint_moves (grid, state, shift, &one, moved))
                 g_array_append_val (cand, one);
@@ -568,22 +585,40 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
             }
         }
     }
+  /* each candidate's broken identities still unexplained (all, at first:
+   * it moves only broken ones), and the candidates that move each identity */
+  g_autofree guint *hits = g_new (guint, MAX (cand->len, 1));
+  g_autofree guint *by_id_first = g_new0 (guint, nid + 1);
+  g_autofree guint *by_id = g_new (guint, MAX (moved->len, 1));
+  for (guint x = 0; x < cand->len; x++)
+    {
+      const Misprint *m = &g_array_index (cand, Misprint, x);
+      hits[x] = m->count;
+      for (guint q = 0; q < m->count; q++)
+        by_id_first[moved->k[m->first + q] + 1]++;
+    }
+  for (guint k = 0; k < nid; k++)
+    by_id_first[k + 1] += by_id_first[k];
+  g_autofree guint *fill = g_memdup2 (by_id_first, (nid + 1) * sizeof (guint));
+  for (guint x = 0; x < cand->len; x++)
+    {
+      const Misprint *m = &g_array_index (cand, Misprint, x);
+      for (guint q = 0; q < m->count; q++)
+        by_id[fill[moved->k[m->first + q]]++] = x;
+    }
   guint errors = 0;
   while (open)
     {
       int best = -1;
       guint best_hits = 0;
       for (guint x = 0; x < cand->len; x++)
-        {
-          const Misprint *m = &g_array_index (cand, Misprint, x);
-          guint hits = 0;
-          for (guint q = 0; q < m->count; q++)
-            hits += state[g_array_index (moved, guint, m->first + q)] == 0;
-          if (hits > best_hits)
-            best = (int) x, best_hits = hits;
-        }
+        if (hits[x] > best_hits)
+          best = (int) x, best_hits = hits[x];
       if (best < 0)
-        return errors + open;
+        {
+          g_free (moved->k);
+          return errors + open;
+        }
       const Misprint *m = &g_array_index (cand, Misprint, best);
       errors++;
       if (rows_hit)
@@ -593,11 +628,15 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
         }
       for (guint q = 0; q < m->count; q++)
         {
-          guint k = g_array_index (moved, guint, m->first + q);
-          if (state[k] == 0)
-            state[k] = 2, open--;
+          guint k = moved->k[m->first + q];
+          if (state[k] != 0)
+            continue;
+          state[k] = 2, open--;
+          for (guint y = by_id_first[k]; y < by_id_first[k + 1]; y++)
+            hits[by_id[y]]--;
         }
     }
+  g_free (moved->k);
   return errors;
 }
 
