@@ -3073,10 +3073,11 @@ row_broken (const GkGrid *grid, guint r, const double *values)
 {
   guint first = g_array_index (grid->row_first, guint, r);
   guint broken = 0;
-  for (guint k = 0; k < grid->identities->len; k++)
+  const GArray *starting = g_ptr_array_index (grid->ids_by_row, r);
+  for (guint z = 0; z < starting->len; z++)
     {
-      const GridIdentity *id = grid->identities->pdata[k];
-      if (id->row_lo != r || id->row_hi != r)
+      const GridIdentity *id = grid->identities->pdata[g_array_index (starting, guint, z)];
+      if (id->row_hi != r)
         continue;
       broken += gk_grid_identity_holds_from (id, values, NULL, first) == 0;
     }
@@ -4522,45 +4523,66 @@ page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint
     st[z].cost = COST_INF;
   st[CS (0, 0, n - 1)] = (CornerState){ .cost = 0, .evidence = 0 };
   guint tok[ROW_MAX_COLS];
+  /* what a step costs from (q, sl) does not depend on the cut above: worked
+   * out once for them all (DELTA_UNSET: not yet) */
+  enum { DELTA_UNSET = G_MININT };
+  int delta[PAGE_CORNER_BAND_MAX + 1][ROW_MAX_COLS + 1][4];
   for (guint q = 0; q < m; q++)
     for (guint sl = 0; sl <= S; sl++)
-      for (guint prev = 0; prev < n; prev++)
-        {
-          int here = st[CS (q, sl, prev)].cost;
-          if (here == COST_INF)
-            continue;
-          guint y0 = q * n - sl;
-          for (guint k = 1; k <= PAGE_CORNER_BAND_MAX && q + k <= m; k++)
-            for (guint c = 0; c <= prev; c++)
+      {
+        gboolean delta_reset = FALSE;
+        for (guint prev = 0; prev < n; prev++)
+          {
+            int here = st[CS (q, sl, prev)].cost;
+            if (here == COST_INF)
+              continue;
+            if (!delta_reset)
               {
-                if (sl + k * c > S || y0 + k * (n - c) > avail)
-                  continue;
-                /* modes: bit 0 the corners by columns, bit 1 the rest */
-                for (guint mode = k == 1 ? 0 : 1; mode < (k == 1 ? 1u : 4u); mode++)
-                  {
-                    if ((mode & 1) && c == 0)
-                      continue;
-                    int order = W_BAND * (int) __builtin_popcount (mode), cost = here + order;
-                    for (guint p = 0; p < k && cost != COST_INF; p++)
-                      {
-                        for (guint j = 0; j < n; j++)
-                          {
-                            gboolean corner = j < c;
-                            guint w = corner ? c : n - c, jj = corner ? (reversed ? c - 1 - j : j) : j - c;
-                            guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
-                            tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
-                          }
-                        int rc = page_corner_row_cost (s, r0 + q + p, tok);
-                        cost = rc == COST_INF ? COST_INF : cost + rc;
-                      }
-                    if (cost == COST_INF)
-                      continue;
-                    CornerState *to = &st[CS (q + k, sl + k * c, c)];
-                    if (cost < to->cost)
-                      *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, mode, sl, prev };
-                  }
+                for (guint k = 0; k <= PAGE_CORNER_BAND_MAX; k++)
+                  for (guint c = 0; c <= n; c++)
+                    for (guint mode = 0; mode < 4; mode++)
+                      delta[k][c][mode] = DELTA_UNSET;
+                delta_reset = TRUE;
               }
-        }
+            guint y0 = q * n - sl;
+            for (guint k = 1; k <= PAGE_CORNER_BAND_MAX && q + k <= m; k++)
+              for (guint c = 0; c <= prev; c++)
+                {
+                  if (sl + k * c > S || y0 + k * (n - c) > avail)
+                    continue;
+                  /* modes: bit 0 the corners by columns, bit 1 the rest */
+                  for (guint mode = k == 1 ? 0 : 1; mode < (k == 1 ? 1u : 4u); mode++)
+                    {
+                      if ((mode & 1) && c == 0)
+                        continue;
+                      int order = W_BAND * (int) __builtin_popcount (mode);
+                      int *d = &delta[k][c][mode];
+                      if (*d == DELTA_UNSET)
+                        {
+                          *d = order;
+                          for (guint p = 0; p < k && *d != COST_INF; p++)
+                            {
+                              for (guint j = 0; j < n; j++)
+                                {
+                                  gboolean corner = j < c;
+                                  guint w = corner ? c : n - c, jj = corner ? (reversed ? c - 1 - j : j) : j - c;
+                                  guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
+                                  tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
+                                }
+                              int rc = page_corner_row_cost (s, r0 + q + p, tok);
+                              *d = rc == COST_INF ? COST_INF : *d + rc;
+                            }
+                        }
+                      if (*d == COST_INF)
+                        continue;
+                      int cost = here + *d;
+                      CornerState *to = &st[CS (q + k, sl + k * c, c)];
+                      if (cost < to->cost)
+                        *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, mode, sl, prev };
+                    }
+                }
+          }
+      }
   int best = COST_INF;
   guint at = 0;
   for (guint prev = 0; prev < n; prev++)
