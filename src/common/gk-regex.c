@@ -70,10 +70,25 @@ run (const GkRegex *re, const char *subject, gsize from, pcre2_match_data *md)
   return pcre2_match (re->code, (PCRE2_SPTR) subject, len, from, 0, md, NULL) >= 0;
 }
 
+static void
+search_data_free (gpointer md)
+{
+  pcre2_match_data_free (md);
+}
+
+/* A search reads group 0 alone: one pair of offsets, made once per thread
+ * (the decoder searches short lines tens of thousands of times a report). */
+static GPrivate search_data = G_PRIVATE_INIT (search_data_free);
+
 gboolean
 gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
 {
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern (re->code, NULL);
+  pcre2_match_data *md = g_private_get (&search_data);
+  if (!md)
+    {
+      md = pcre2_match_data_create (1, NULL);
+      g_private_set (&search_data, md);
+    }
   gboolean ok = run (re, subject, from, md);
   if (ok)
     {
@@ -83,7 +98,6 @@ gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *star
       if (end)
         *end = ov[1];
     }
-  pcre2_match_data_free (md);
   return ok;
 }
 

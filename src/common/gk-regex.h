@@ -10,7 +10,7 @@
  * models/; one place compiles them with the same flags and reports a bad
  * pattern with its text and the offset PCRE2 names.  A compiled GkRegex
  * is shared read-only between worker threads: match data lives in the
- * call (search) or in the GkMatch the caller owns.
+ * thread (search, made once) or in the GkMatch the caller owns.
  */
 #pragma once
 #include <glib.h>
