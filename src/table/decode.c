@@ -3341,6 +3341,23 @@ joint_free (Joint *j)
   g_free (j);
 }
 
+/* A hash of an option's values a word at a time (g_bytes_hash goes a byte
+ * at a time, and the options of a tall span are hundreds of bytes). */
+static guint
+values_hash (gconstpointer key)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data ((GBytes *) key, &size);
+  guint64 h = 14695981039346656037ull;
+  for (gsize at = 0; at + sizeof (guint64) <= size; at += sizeof (guint64))
+    {
+      guint64 word;
+      memcpy (&word, data + at, sizeof word);
+      h = (h ^ word) * 1099511628211ull;
+    }
+  return (guint) (h ^ (h >> 32));
+}
+
 static Joint *
 joint_new (const GkGrid *grid, guint r0, guint r1)
 {
@@ -3350,7 +3367,7 @@ joint_new (const GkGrid *grid, guint r0, guint r1)
   j->w = g_array_index (grid->row_first, guint, r1) + g_array_index (grid->row_ncols, guint, r1) - j->c0;
   j->values = g_array_new (FALSE, FALSE, sizeof (double));
   j->cells = g_ptr_array_new ();
-  j->seen = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  j->seen = g_hash_table_new_full (values_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   j->best = G_MAXUINT;
   return j;
 }
@@ -3433,10 +3450,11 @@ span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *c
     }
   g_hash_table_add (j->seen, key);
   g_array_append_vals (j->values, values, j->w);
-  for (guint c = 0; c < ncols; c++)
-    g_ptr_array_add (j->cells, (gpointer) row_cells[c]);
-  for (guint c = 0; rest && c < rest->w; c++)
-    g_ptr_array_add (j->cells, rest->cells->pdata[(gsize) o * rest->w + c]);
+  guint at = j->cells->len;
+  g_ptr_array_set_size (j->cells, (gint) (at + ncols + (rest ? rest->w : 0)));
+  memcpy (j->cells->pdata + at, row_cells, ncols * sizeof (gpointer));
+  if (rest)
+    memcpy (j->cells->pdata + at + ncols, rest->cells->pdata + (gsize) o * rest->w, rest->w * sizeof (gpointer));
   j->n++;
 }
 
