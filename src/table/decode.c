@@ -1082,6 +1082,15 @@ missing_rows_cost (const Search *s, guint r)
 /* The columns of grid row r (bit c for column c) whose headers lines of the
  * text are (the header's words make a third of a line at least:
  * "本年新公开数量", not "法人或其他组织"). */
+/* Whether a column's header makes a third of a line at least. */
+static gboolean
+header_names_line (const GkRegex *header, const char *line)
+{
+  glong chars = g_utf8_strlen (line, -1);
+  gsize st, e;
+  return chars && gk_regex_search (header, line, 0, &st, &e) && 3 * g_utf8_strlen (line + st, (gssize) (e - st)) >= chars;
+}
+
 static guint
 header_columns (const GkGrid *grid, guint r, const char *text)
 {
@@ -1089,17 +1098,12 @@ header_columns (const GkGrid *grid, guint r, const char *text)
   guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   for (guint l = 0; lines[l]; l++)
-    {
-      glong chars = g_utf8_strlen (lines[l], -1);
-      for (guint c = 0; c < ncols && c < 32 && chars; c++)
-        {
-          const GkRegex *header = g_array_index (grid->cells, GridCell, first + c).header;
-          gsize st, e;
-          if (header && gk_regex_search (header, lines[l], 0, &st, &e)
-              && 3 * g_utf8_strlen (lines[l] + st, (gssize) (e - st)) >= chars)
-            named |= 1u << c;
-        }
-    }
+    for (guint c = 0; c < ncols && c < 32; c++)
+      {
+        const GkRegex *header = g_array_index (grid->cells, GridCell, first + c).header;
+        if (header && header_names_line (header, lines[l]))
+          named |= 1u << c;
+      }
   return named;
 }
 
@@ -2409,12 +2413,25 @@ rows_named (const GkGrid *grid, const char *text)
 static gboolean
 line_of_table (const GkGrid *grid, const char *line)
 {
-  g_autoptr (GArray) named = rows_named (grid, line);
-  if (named->len)
-    return TRUE;
   for (guint r = 0; r < grid->n_rows; r++)
-    if (header_columns (grid, r, line) != 0)
-      return TRUE;
+    {
+      const GkTplRow *row = grid->rows->pdata[r];
+      if (row->pattern && gk_regex_search (row->pattern, line, 0, NULL, NULL))
+        return TRUE;
+    }
+  /* some row's header_columns: each column's header asked once */
+  g_auto (GStrv) lines = g_strsplit (line, "\n", -1);
+  g_autoptr (GPtrArray) asked = g_ptr_array_new ();
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, c);
+      if (!gc->header || gc->col >= 32 || g_ptr_array_find (asked, gc->header, NULL))
+        continue;
+      g_ptr_array_add (asked, (gpointer) gc->header);
+      for (guint l = 0; lines[l]; l++)
+        if (header_names_line (gc->header, lines[l]))
+          return TRUE;
+    }
   return FALSE;
 }
 
