@@ -1168,6 +1168,65 @@ test_number_after_the_next_heading_goes_back_to_strips (void)
   assert_appeals_group (rec, "litigation_after_review", appeals + 10);
 }
 
+/* A browser's last page of table 三 beside table 四: pdftotext prints the
+ * last rows' labels, their first two columns (a block of numbers each),
+ * then table 四's heading and header blocks — each of its numbers right
+ * under its header's text — with table 三's other columns among them as
+ * blocks of bare numbers, set off by a blank line from the number before.
+ * Those blocks are the numbers table 三 misses, exactly as many: they go
+ * back to it, whose grid they fill with every identity holding. */
+static void
+test_columns_printed_apart_among_the_next_table_go_back (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 4);
+  enum { LAST = 22 };
+  for (int r = 0; r < LAST; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  for (int r = LAST; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "\n");
+  int c = 0;
+  /* a column of the last rows: one block of bare numbers */
+#define APPEND_COLUMN()                                        \
+  do                                                           \
+    {                                                          \
+      for (int r = LAST; r < ROWS; r++)                        \
+        g_string_append_printf (s, "%d\n", v[r][c]);           \
+      g_string_append (s, "\n");                               \
+      c++;                                                     \
+    }                                                          \
+  while (0)
+  APPEND_COLUMN ();
+  APPEND_COLUMN ();
+  static const char *const blocks[] = {
+    "结\n果\n维\n持\n0\n\n", "行政复议\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n0 0 0\n\n", "总\n计\n0\n\n",
+    "结\n果\n维\n持\n0\n\n", "未经复议直接起诉\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n0\n0\n0\n\n",
+    "复议后起诉\n结\n果\n维\n持\n0\n\n", "结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n0 0 0\n\n",
+    "行政诉讼\n总\n计\n0\n\n", "总\n计\n0\n\n",
+  };
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n");
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    {
+      g_string_append (s, blocks[b]);
+      if (b == 1 || b == 4 || b == 6 || (b == 7 && c < COLS))
+        APPEND_COLUMN ();
+      if (b == 3)
+        APPEND_COLUMN ();
+    }
+#undef APPEND_COLUMN
+  g_assert_cmpint (c, ==, COLS);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  static const int zeros[5] = { 0 };
+  assert_appeals_group (rec, "review", zeros);
+  assert_appeals_group (rec, "litigation_direct", zeros);
+  assert_appeals_group (rec, "litigation_after_review", zeros);
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -2516,6 +2575,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);
   g_test_add_func ("/decode/number-after-the-next-heading-goes-back-to-strips",
                    test_number_after_the_next_heading_goes_back_to_strips);
+  g_test_add_func ("/decode/columns-printed-apart-among-the-next-table-go-back",
+                   test_columns_printed_apart_among_the_next_table_go_back);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);

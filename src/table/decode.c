@@ -2462,6 +2462,50 @@ gk_decode_trailing_cells (const GkGrid *grid, const GPtrArray *rows, guint from,
   return cells;
 }
 
+/* Whether a row is nothing but numbers (a line of number cells, no text). */
+static gboolean
+row_of_numbers (const GkRow *row)
+{
+  g_autofree char *key = gk_text_label_key (row->label);
+  if (*key || !row->cells->len)
+    return FALSE;
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      double v;
+      if (!gk_grid_cell_value (((const GkCell *) row->cells->pdata[c])->raw, GK_COLUMN_AMOUNT_WAN, &v))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A page holding a table's last rows beside the next table's blocks: each of
+ * the next table's numbers stands under its header's text, while the first
+ * table's columns (a strip each) come out as blocks of bare numbers, set off
+ * by a blank line from the number printed before them. */
+GPtrArray *
+gk_decode_apart_cells (const GPtrArray *rows, guint from, guint to)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  gboolean apart = FALSE, after_number = FALSE;
+  int prev_line = -1;
+  for (guint i = from + 1; i < to && i < rows->len; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      int line = row->cells->len ? ((const GkCell *) row->cells->pdata[0])->src.line : row->label_src.line;
+      gboolean numbers = row_of_numbers (row);
+      if (!numbers)
+        apart = FALSE;
+      else if (line > prev_line + 1 || line <= 0)
+        apart = after_number && line > 0;
+      /* a block's next line (line == prev_line + 1) is as apart as its first */
+      for (guint c = 0; apart && c < row->cells->len; c++)
+        g_ptr_array_add (cells, row->cells->pdata[c]);
+      after_number = numbers;
+      prev_line = line;
+    }
+  return cells;
+}
+
 /* ------------------------------------------- numbers wrapped in narrow cells (2) */
 
 /* The digits of a token that is nothing but digits (a piece of a number may

@@ -5,6 +5,7 @@
  *   gk_decode_tokens_unused      numbers of a section a reading leaves out
  *   gk_decode_section            content rows → one cell (or none) per grid cell
  *   gk_decode_trailing_cells     a table's numbers printed after the next heading
+ *   gk_decode_apart_cells        …or among its header blocks, as bare blocks
  *
  * Method.  pdftotext's default mode keeps no trace of the table's geometry:
  * a section comes out as a stream of number tokens, in an order that depends
@@ -105,6 +106,10 @@
  * table's own, are read with the table where they fill its grid with every
  * identity holding and the next section reads as well without them (the
  * caller decides: a section may take a tail and leave cells, GkDecodeExtent).
+ * A page that sets the table's last rows beside the next table prints the
+ * next table's numbers each under its header's text, and the first table's
+ * columns as blocks of bare numbers set off by a blank line from the number
+ * before: exactly as many as the table misses, they are read with it alike.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
@@ -154,6 +159,12 @@ GkDecoded *gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint l
  * heading, or after a line of its own (a column's header, a row's label),
  * up to any other text.  Empty when none. */
 GPtrArray *gk_decode_trailing_cells (const GkGrid *grid, const GPtrArray *rows, guint from, guint to);
+
+/* The number cells of rows (from, to) printed apart: blocks of bare numbers
+ * (no text) set off by a blank line from the number printed before them,
+ * as a table's columns printed beside the next table's header blocks come
+ * out.  Empty when none. */
+GPtrArray *gk_decode_apart_cells (const GPtrArray *rows, guint from, guint to);
 void gk_decoded_free (GkDecoded *dec);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkDecoded, gk_decoded_free)

@@ -953,30 +953,17 @@ decoded_worth (const GkGrid *grid, const GkDecoded *dec)
   return dec ? reading_worth (grid, dec->cells, dec->skipped) : 0;
 }
 
-/* The previous table's numbers that pdftotext printed after this section's
- * heading (gk_decode_trailing_cells) go back to it where nothing else
- * claims them: with them it reads more, every number placed, its grid
- * filled (they are the numbers it misses) and every identity holding, and
- * this section reads as well without them.  The previous table is read
- * again with them; returns the cells given back and *rest this section's
- * reading without them, or NULL. */
+/* The previous table's reading with tail (the numbers it misses, in the
+ * order printed) given back: where it then reads more, every number placed,
+ * its grid filled and every identity holding, and this section reads as
+ * well without them, the previous table is read again with them; returns
+ * the cells given back and *rest this section's reading without them, or
+ * NULL. */
 static GHashTable *
-give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint phi, const Candidate *next, guint nlo,
-                    guint nhi, const GPtrArray *rows, GkDecoded **rest_out)
+give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid, guint plo, guint phi,
+                 const Candidate *next, guint nlo, guint nhi, const GPtrArray *rows, const GPtrArray *tail,
+                 GkDecoded **rest_out)
 {
-  *rest_out = NULL;
-  if (!section_names_table (prev->spec, rows, plo, phi))
-    return NULL;
-  g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
-  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
-  /* as many as it misses (no fewer), the first printed */
-  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
-  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
-  if (g_getenv ("GK_DEBUG_DECODE"))
-    g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
-  if (!missing || tail->len < missing)
-    return NULL;
-  g_ptr_array_set_size (tail, missing);
   g_autoptr (GHashTable) take = g_hash_table_new (NULL, NULL);
   for (guint k = 0; k < tail->len; k++)
     g_hash_table_add (take, tail->pdata[k]);
@@ -984,6 +971,10 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   g_autoptr (GkDecoded) with = gk_decode_section (pgrid, rows, plo, phi, &with_tail);
   g_autofree const GkCell **mine = candidate_cells (prev, pgrid);
   guint unused = gk_decode_tokens_unused (rows, plo, phi, mine, gk_grid_size (pgrid));
+  if (with && g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("give back: by_labels %d skipped %u misprints %u/%u unplaceable %d worth %d vs %d\n", with->by_labels,
+                with->skipped, with->misprints, gk_grid_misprints (pgrid, with->cells, NULL, NULL), with->unplaceable,
+                decoded_worth (pgrid, with), reading_worth (pgrid, mine, unused));
   /* a reading no placement of steps explains (strips, a corner) counts only
    * where it fills the whole grid */
   if (!with || with->by_labels || with->skipped || with->misprints
@@ -995,11 +986,48 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   GkDecodeExtent without = { 0, NULL, take };
   g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, NULL);
   g_autoptr (GkDecoded) rest = gk_decode_section (ngrid, rows, nlo, nhi, &without);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("give back: next table worth %d without them, %d with\n", decoded_worth (ngrid, rest),
+                decoded_worth (ngrid, all));
   if (decoded_worth (ngrid, rest) < decoded_worth (ngrid, all))
     return NULL;
   decode_text_section (set, prev, rows, plo, phi, &with_tail, g_steal_pointer (&with));
   *rest_out = g_steal_pointer (&rest);
   return g_steal_pointer (&take);
+}
+
+/* The previous table's numbers that pdftotext printed after this section's
+ * heading go back to it where nothing else claims them (give_back_cells):
+ * those right after the heading (gk_decode_trailing_cells), the first as
+ * many as it misses; else those printed apart from this table's header
+ * blocks (gk_decode_apart_cells), where they are exactly as many. */
+static GHashTable *
+give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint phi, const Candidate *next, guint nlo,
+                    guint nhi, const GPtrArray *rows, GkDecoded **rest_out)
+{
+  *rest_out = NULL;
+  if (!section_names_table (prev->spec, rows, plo, phi))
+    return NULL;
+  g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
+  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
+  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
+  if (!missing)
+    return NULL;
+  GHashTable *taken = NULL;
+  if (tail->len >= missing)
+    {
+      g_ptr_array_set_size (tail, missing);
+      taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, rows, tail, rest_out);
+    }
+  g_autoptr (GPtrArray) apart = taken ? NULL : gk_decode_apart_cells (rows, phi, nhi);
+  if (apart && g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("trailing %s: %u numbers printed apart\n", prev->spec->key, apart->len);
+  if (apart && apart->len == missing)
+    taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, rows, apart, rest_out);
+  return taken;
 }
 
 /* The previous table's numbers printed after this section's heading

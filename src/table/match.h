@@ -23,7 +23,9 @@
  * a cells_glued warning.  In a text dump, a table's last numbers that
  * pdftotext printed after the next heading go back to it where they fill
  * its grid with every identity holding and the next table reads as well
- * without them (decode.h); so the tables are written once all are read.
+ * without them (decode.h) — those right after the heading, or blocks of
+ * bare numbers among the next table's header blocks, exactly as many as it
+ * misses; so the tables are written once all are read.
  */
 #pragma once
 #include "content/content.h"
