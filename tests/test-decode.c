@@ -1227,6 +1227,39 @@ test_columns_printed_apart_among_the_next_table_go_back (void)
   assert_appeals_group (rec, "litigation_after_review", zeros);
 }
 
+/* A browser's table 四, its three groups side by side, each cell under its
+ * own header printed vertically (结/果/维/持 above one number; 结 其 尚 /
+ * 果 他 未 / 纠 结 审 / 正 果 结 above three, on a line or a line each):
+ * pdftotext gives the blocks out of the groups' order (a group's total
+ * after the next group's cells).  Each number stands under the header of
+ * its column, and each column has one number a group: the n-th under a
+ * column is the n-th group's, and every group adds up so. */
+static void
+test_cells_under_vertical_headers (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 2);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  static const int want[] = { 1, 1, 1, 0, 3, 2, 0, 1, 1, 4, 0, 2, 0, 1, 3 };
+  g_string_append_printf (s,
+                          "四、政府信息公开行政复议、行政诉讼情况\n结\n果\n维\n持\n%d\n\n"
+                          "行政复议\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d %d %d\n\n总\n计\n%d\n\n"
+                          "结\n果\n维\n持\n%d\n\n未经复议直接起诉\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d\n%d\n%d\n\n"
+                          "复议后起诉\n结\n果\n维\n持\n%d\n\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d %d %d\n\n"
+                          "行政诉讼\n总\n计\n%d\n\n总\n计\n%d\n\n",
+                          want[0], want[1], want[2], want[3], want[4], want[5], want[6], want[7], want[8], want[10],
+                          want[11], want[12], want[13], want[9], want[14]);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  assert_appeals_group (rec, "review", want);
+  assert_appeals_group (rec, "litigation_direct", want + 5);
+  assert_appeals_group (rec, "litigation_after_review", want + 10);
+}
+
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
  * and row labels), then the headers and numbers given. */
 static GkRecord *
@@ -2577,6 +2610,7 @@ main (int argc, char **argv)
                    test_number_after_the_next_heading_goes_back_to_strips);
   g_test_add_func ("/decode/columns-printed-apart-among-the-next-table-go-back",
                    test_columns_printed_apart_among_the_next_table_go_back);
+  g_test_add_func ("/decode/cells-under-vertical-headers", test_cells_under_vertical_headers);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);

@@ -5318,6 +5318,202 @@ read_rows_labels_pin (const GkGrid *grid, const Search *s, Votes *v, const gbool
     }
 }
 
+/* ------------------------------------------------- cells named by headers */
+
+/* Header lines at most read as headers printed side by side, vertically. */
+enum { VERTICAL_MAX_COLS = 8 };
+
+/* A group's column label, 行政复议·结果维持: the group's name (its length
+ * into *group_len, 0 when the column is in no group) and what is printed
+ * under it (returned). */
+static const char *
+label_title (const char *label, gsize *group_len)
+{
+  const char *dot = strstr (label, "·");
+  *group_len = dot ? (gsize) (dot - label) : 0;
+  return dot ? dot + strlen ("·") : label;
+}
+
+/* The one column of row r a header word names (its header pattern, or its
+ * label as printed, whole), or -1. */
+static int
+one_column_named (const GkGrid *grid, guint r, const char *word)
+{
+  guint named = header_columns (grid, r, word);
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  for (guint c = 0; c < ncols && c < 32; c++)
+    {
+      gsize glen;
+      if (strcmp (label_title (g_array_index (grid->cells, GridCell, first + c).label, &glen), word) == 0)
+        named |= 1u << c;
+    }
+  return named && !(named & (named - 1)) ? __builtin_ctz (named) : -1;
+}
+
+/* The grid row whose group a line of header text names, whole (未经复议直接
+ * 起诉), or -1. */
+static int
+row_of_group (const GkGrid *grid, const char *line)
+{
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const char *label = g_array_index (grid->cells, GridCell, g_array_index (grid->row_first, guint, r)).label;
+      gsize glen;
+      label_title (label, &glen);
+      if (glen && strlen (line) == glen && strncmp (label, line, glen) == 0)
+        return (int) r;
+    }
+  return -1;
+}
+
+/* The group the header text above a number names on a line of its own, or
+ * -1. */
+static int
+group_named_above (const GkGrid *grid, const char *text)
+{
+  int named = -1;
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint l = 0; lines[l]; l++)
+    {
+      int r = row_of_group (grid, lines[l]);
+      if (r >= 0)
+        named = r;
+    }
+  return named;
+}
+
+/* The columns of row r that the header text above a number names, left to
+ * right, one for each number it heads (into cols, at most
+ * VERTICAL_MAX_COLS); 0 when it names none for certain.  A header printed
+ * vertically leaves its last lines as many characters each, a character of
+ * each header side by side a line: read down, each column of characters
+ * is a word naming one column.  Else its last line names one. */
+static guint
+headed_columns (const GkGrid *grid, guint r, const char *text, int *cols)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+  while (n && !*lines[n - 1])
+    n--;
+  if (!n)
+    return 0;
+  glong k = g_utf8_strlen (lines[n - 1], -1);
+  guint top = n - 1;
+  while (top > 0 && g_utf8_strlen (lines[top - 1], -1) == k)
+    top--;
+  /* the deepest run of lines whose words each name one column */
+  for (; k <= VERTICAL_MAX_COLS && top + 2 <= n; top++)
+    {
+      guint j = 0;
+      for (; j < (guint) k; j++)
+        {
+          g_autoptr (GString) word = g_string_new (NULL);
+          for (guint l = top; l < n; l++)
+            {
+              const char *ch = g_utf8_offset_to_pointer (lines[l], j);
+              g_string_append_len (word, ch, g_utf8_next_char (ch) - ch);
+            }
+          if ((cols[j] = one_column_named (grid, r, word->str)) < 0)
+            break;
+        }
+      if (j == (guint) k)
+        return (guint) k;
+    }
+  cols[0] = one_column_named (grid, r, lines[n - 1]);
+  return cols[0] >= 0;
+}
+
+/* A table whose groups stand side by side, each cell under its own header
+ * (a browser's table 四: 结/果/维/持 above one number, 结其尚/果他未/…
+ * above three), may come out in any order of its blocks; but where every
+ * number stands under a header naming its column, and each column has as
+ * many numbers as rows, the n-th number under a column is its n-th row's
+ * (pdftotext reads a line's blocks left to right) — where that holds of
+ * the blocks whose group's name is printed above them, every group's
+ * (行政复议, 未经复议直接起诉, 复议后起诉), and the numbers under one
+ * header are one group's.  Fills cells (one per grid cell) and returns
+ * TRUE where that reading is whole and every identity holds. */
+static gboolean
+cells_by_headers (const GkGrid *grid, const Search *s, const GkCell **cells)
+{
+  guint ncells = grid->cells->len, ncols = g_array_index (grid->row_ncols, guint, 0);
+  if (s->n != ncells || grid->n_rows < 2 || grid->n_rows > 32 || ncols > 32)
+    return FALSE;
+  for (guint r = 1; r < grid->n_rows; r++)
+    if (g_array_index (grid->row_ncols, guint, r) != ncols)
+      return FALSE;
+  guint next_row[32] = { 0 };
+  int heads[VERTICAL_MAX_COLS];
+  guint nheads = 0, at = 0;
+  guint32 groups_seen = 0;
+  int block_row = -1, block_group = -1;
+  for (guint t = 0; t < s->n; t++)
+    {
+      const Token *tok = &s->tok[t];
+      if (tok->above)
+        {
+          /* a header's columns all printed before the next header */
+          if (at < nheads)
+            return FALSE;
+          nheads = headed_columns (grid, 0, tok->above, heads);
+          at = 0;
+          block_row = -1;
+          block_group = group_named_above (grid, tok->above);
+          if (block_group >= 0)
+            groups_seen |= 1u << block_group;
+          for (guint r = 1; r < grid->n_rows && nheads; r++)
+            {
+              int other[VERTICAL_MAX_COLS];
+              if (headed_columns (grid, r, tok->above, other) != nheads
+                  || memcmp (other, heads, nheads * sizeof (int)) != 0)
+                nheads = 0;
+            }
+        }
+      if (at >= nheads || !tok->is_count || tok->plus)
+        return FALSE;
+      guint c = (guint) heads[at++];
+      int r = (int) next_row[c]++;
+      if (r >= (int) grid->n_rows || (block_row >= 0 && r != block_row) || (block_group >= 0 && r != block_group))
+        return FALSE;
+      block_row = r;
+      cells[g_array_index (grid->row_first, guint, r) + c] = tok->cell;
+    }
+  for (guint c = 0; c < ncols; c++)
+    if (next_row[c] != grid->n_rows)
+      return FALSE;
+  return at == nheads && groups_seen == (1u << grid->n_rows) - 1 && gk_grid_misprints (grid, cells, NULL, NULL) == 0;
+}
+
+/* The table read by its headers (cells_by_headers) where the placements
+ * leave cells unread and that reading agrees with every cell they read for
+ * certain, or where they take misprints to explain (it takes none). */
+static gboolean
+votes_from_headers (const GkGrid *grid, const Search *s, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  g_autofree const GkCell **headed = g_new0 (const GkCell *, ncells);
+  gboolean unread = FALSE;
+  for (guint c = 0; c < ncells; c++)
+    unread |= !v->seen[c] || v->differs[c];
+  if ((!unread && !v->misprints) || !cells_by_headers (grid, s, headed))
+    return FALSE;
+  g_autofree double *value = g_new0 (double, ncells);
+  for (guint c = 0; c < ncells; c++)
+    if (!gk_grid_cell_value (headed[c]->raw, gk_grid_type (grid, c), &value[c])
+        || (!v->misprints && v->seen[c] && !v->differs[c]
+            && (v->blank[c] || fabs (v->value[c] - value[c]) > SUM_EPSILON)))
+      return FALSE;
+  for (guint c = 0; c < ncells; c++)
+    {
+      v->seen[c] = TRUE;
+      v->cell[c] = headed[c];
+      v->value[c] = value[c];
+      v->differs[c] = v->blank[c] = v->doubted[c] = FALSE;
+    }
+  v->skipped = v->misprints = 0;
+  return TRUE;
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
@@ -5403,6 +5599,8 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       doubt_rows_turned_past_their_label (grid, &s, rows, &v);
       doubt_blocks_under_other_headers (grid, &s, &v);
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
+      if (votes_from_headers (grid, &s, &v))
+        unplaceable = FALSE;
     }
   search_free (&s);
 

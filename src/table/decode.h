@@ -88,6 +88,12 @@
  * column a strip of its own after the page's foot; its strips are tried
  * too where the page read row by row needs misprints): where every row is
  * judged by an identity and no misprint is needed, its rows are read so.
+ * A table whose groups stand side by side, each cell under a header of its
+ * own (printed vertically: a character a line, several headers' characters
+ * side by side on a line), is read by its headers where every number stands
+ * under one naming its column and each column has a number a row: the n-th
+ * under a column is the n-th row's, where every identity then holds and the
+ * placements leave cells unread or take misprints.
  * Labels pin what the placements (which ignore them) leave two ways: a
  * label naming one row right before exactly that row's numbers, its
  * identities holding, then another row's label; unless some pinned cell is

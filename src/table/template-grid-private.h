@@ -18,6 +18,9 @@ typedef struct {
   guint row;
   guint col;
   const GkRegex *header;  /* the header text that names its column (borrowed); NULL when none */
+  const char *label;      /* its column's label (borrowed): a group's column
+                             names its group, then what it prints under it
+                             (行政复议·结果维持) */
 } GridCell;
 
 typedef struct {

@@ -145,7 +145,8 @@ gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection
                   g_ptr_array_add (grid->rows, row);
                   in_row = 0;
                 }
-              GridCell gc = { gk_template_key (spec, row, col), col->type, grid->n_rows, in_row++, col->pattern };
+              GridCell gc = { gk_template_key (spec, row, col), col->type, grid->n_rows, in_row++, col->pattern,
+                               col->label };
               g_array_append_val (grid->cells, gc);
               g_hash_table_insert (grid->index, gc.key, GUINT_TO_POINTER (grid->cells->len));
             }
@@ -228,7 +229,7 @@ grid_add_part (GkGrid *v, const GkGrid *g, guint q, guint a, guint b, gboolean r
       guint c = reversed ? b - 1 - j : a + j;
       guint old = g_array_index (g->row_first, guint, q) + c;
       const GridCell *gc = &g_array_index (g->cells, GridCell, old);
-      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, j, gc->header };
+      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, j, gc->header, gc->label };
       orig[v->cells->len] = old;
       new_of[old] = v->cells->len;
       g_array_append_val (v->cells, nc);
@@ -250,7 +251,7 @@ grid_add_column (GkGrid *v, const GkGrid *g, guint q, guint k, guint c, guint bl
     {
       guint old = g_array_index (g->row_first, guint, q + p) + c;
       const GridCell *gc = &g_array_index (g->cells, GridCell, old);
-      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, p, gc->header };
+      GridCell nc = { g_strdup (gc->key), gc->type, v->n_rows, p, gc->header, gc->label };
       orig[v->cells->len] = old;
       new_of[old] = v->cells->len;
       g_array_append_val (v->cells, nc);
