@@ -244,6 +244,103 @@ test_layout_blanks_full_row_farther (void)
   g_assert_cmpstr (((GkCell *) second->cells->pdata[2])->raw, ==, "1");
 }
 
+/* One line of a layout dump: label, then each cell at its column's
+ * character (starts[c]); NULL cells print nothing. */
+static void
+layout_line (GString *s, const char *label, const int *starts, const char *const *cells, guint n, int shift)
+{
+  glong at = g_utf8_strlen (label, -1);
+  g_string_append (s, label);
+  for (guint c = 0; c < n; c++)
+    {
+      if (!cells[c])
+        continue;
+      glong start = starts[c] + shift;
+      for (; at < start; at++)
+        g_string_append_c (s, ' ');
+      g_string_append (s, cells[c]);
+      at += (glong) strlen (cells[c]);
+    }
+  g_string_append_c (s, '\n');
+}
+
+static void
+assert_cells (const GkRow *row, const char *const *want, guint n)
+{
+  g_assert_cmpuint (row->cells->len, ==, n);
+  for (guint c = 0; c < n; c++)
+    g_assert_cmpstr (((GkCell *) row->cells->pdata[c])->raw, ==, want[c] ? want[c] : "");
+}
+
+/* A blank-zero table where no row prints all seven columns: the rows
+ * together do (each column by two rows at least), and each row gets a
+ * blank in each column it leaves empty — a row whose numbers stand on a
+ * line of their own, under their label, too. */
+static void
+test_layout_blanks_columns_of_rows_together (void)
+{
+  static const int starts[] = { 22, 28, 34, 40, 46, 52, 60 };
+  static const char *const first[] = { "93", "2", NULL, NULL, "4", "3", "102" };
+  static const char *const carried[] = { "5", "0", NULL, NULL, "0", NULL, "5" };
+  static const char *const granted[] = { "37", NULL, "1", "2", NULL, NULL, "40" };
+  static const char *const partly[] = { "12", NULL, "1", "2", NULL, "3", "18" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (s, "一、本年新收申请数量", starts, first, 7, 0);
+  g_string_append (s, "二、上年结转申请数量\n");
+  layout_line (s, "", starts, carried, 7, 0);
+  layout_line (s, "（一）予以公开", starts, granted, 7, 0);
+  layout_line (s, "（二）部分公开", starts, partly, 7, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
+  g_assert_no_error (error);
+  assert_cells (c->rows->pdata[1], first, 7);
+  assert_cells (c->rows->pdata[3], carried, 7);
+  assert_cells (c->rows->pdata[4], granted, 7);
+  assert_cells (c->rows->pdata[5], partly, 7);
+  g_assert_true (((GkCell *) ((GkRow *) c->rows->pdata[3])->cells->pdata[2])->grid_cell);
+}
+
+/* What sets no columns for the others: a row printed a few characters to
+ * the right of them (a long label pushing it), the rows of another page
+ * (set out anew), another section's table, and a table that prints dashes
+ * for its zeros (a dash stands anywhere in its cell; such a table's rows
+ * are full). */
+static void
+test_layout_blanks_columns_kept_apart (void)
+{
+  static const int ends[] = { 22, 28, 34, 40, 46, 52, 60 };
+  static const char *const full[] = { "9", "1", "1", "1", "1", "1", "14" };
+  static const char *const part[] = { "3", NULL, "1", NULL, NULL, "1", "5" };
+  static const char *const shifted[] = { "4", "1", "1", "1", "1", "1", "9" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (s, "一、本年新收申请数量", ends, full, 7, 0);
+  layout_line (s, "（一）予以公开", ends, part, 7, 0);
+  layout_line (s, "四、结转下年度继续办理", ends, shifted, 7, 3);
+  g_string_append (s, "\f");
+  static const int other_ends[] = { 20, 25, 30, 38, 44, 50, 60 };
+  layout_line (s, "（二）部分公开", other_ends, part, 7, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
+  g_assert_no_error (error);
+  assert_cells (c->rows->pdata[1], full, 7);
+  assert_cells (c->rows->pdata[2], part, 7);
+  assert_cells (c->rows->pdata[3], shifted, 7);
+  /* page 2's row: nothing on its page prints more, it keeps its own */
+  g_assert_cmpuint (((GkRow *) c->rows->pdata[4])->cells->len, ==, 4);
+
+  static const char *const dashes[] = { "2", "—", "—", "1", "—", "—", "3" };
+  static const char *const ones[] = { "1", "1", "1", "1", "1", "1", "6" };
+  g_autoptr (GString) t = g_string_new (NULL);
+  layout_line (t, "一、本年新收申请数量", ends, ones, 7, 0);
+  /* the dashes set centred, two characters left of the numbers */
+  static const int dash_ends[] = { 22, 26, 32, 40, 44, 50, 60 };
+  layout_line (t, "（一）予以公开", dash_ends, dashes, 7, 0);
+  g_autoptr (GkContent) d = gk_text_read (t->str, t->len, &error);
+  g_assert_no_error (error);
+  assert_cells (d->rows->pdata[0], ones, 7);
+  assert_cells (d->rows->pdata[1], dashes, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,5 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-numbers", test_page_numbers);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
+  g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);
+  g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
   return g_test_run ();
 }

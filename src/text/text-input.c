@@ -227,6 +227,9 @@ typedef struct {
  * 三's seven), not the one to three of table 二's blocks, whose numbers
  * line up across blocks of different columns. */
 #define LAYOUT_MIN_COLUMNS 5
+/* Characters a token may stand off a column and still be read as shifted
+ * from it, not as a column of its own (columns stand wider apart). */
+#define LAYOUT_OFF_COLUMN 3
 
 /* A row whose cells stand apart as a layout dump sets a table's columns
  * (pdftotext -layout: two or more spaces before each). */
@@ -242,84 +245,350 @@ row_in_columns (const GkRow *row)
   return row->cells->len > 0;
 }
 
-/* Whether each cell of row sits within a character of a distinct column of
- * fuller, in order. */
+/* A row set in columns but for its first number, a space from its label
+ * (a long label squeezes it): its columns are not proven by it, but it
+ * stands in a table's columns where its numbers fall in them. */
+static gboolean
+row_in_columns_after_label (const GkRow *row)
+{
+  if (!row->cells->len || !*row->label || ((GkCell *) row->cells->pdata[0])->text_gap != 1)
+    return FALSE;
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *cell = row->cells->pdata[k];
+      if (cell->text_col < 0 || (k && cell->text_gap < 2) || strchr (cell->raw, ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The character column a token ends at (its last character's). */
+static int
+cell_end_col (const GkCell *cell)
+{
+  return cell->text_col + (int) g_utf8_strlen (cell->raw, -1) - 1;
+}
+
+/* Whether two tokens of a layout dump stand in one column: their starts
+ * within a character.  (Ends or middles would join more of a dump whose
+ * numbers are set right, but a text browser's table, set by display width,
+ * then joins tokens of neighbouring columns.) */
+static gboolean
+same_column (const GkCell *a, const GkCell *b)
+{
+  return ABS (a->text_col - b->text_col) <= 1;
+}
+
+/* Whether each cell of row stands in a distinct column of fuller, in order. */
 static gboolean
 columns_cover (const GkRow *fuller, const GkRow *row)
 {
   guint k = 0;
   for (guint c = 0; c < row->cells->len; c++)
     {
-      int col = ((GkCell *) row->cells->pdata[c])->text_col;
-      while (k < fuller->cells->len && ((GkCell *) fuller->cells->pdata[k])->text_col < col - 1)
+      const GkCell *cell = row->cells->pdata[c];
+      while (k < fuller->cells->len && !same_column (fuller->cells->pdata[k], cell)
+             && cell_end_col (fuller->cells->pdata[k]) < cell->text_col)
         k++;
-      if (k == fuller->cells->len || ABS (((GkCell *) fuller->cells->pdata[k])->text_col - col) > 1)
+      if (k == fuller->cells->len || !same_column (fuller->cells->pdata[k], cell))
         return FALSE;
       k++;
     }
   return TRUE;
 }
 
-static int
-last_col (const GkRow *row)
+static const GkCell *
+last_cell (const GkRow *row)
 {
-  return ((GkCell *) row->cells->pdata[row->cells->len - 1])->text_col;
+  return row->cells->pdata[row->cells->len - 1];
+}
+
+static void
+array_unref_maybe (gpointer a)
+{
+  if (a)
+    g_ptr_array_unref (a);
+}
+
+/* Whether cell stands in the column whose tokens are col's. */
+static gboolean
+in_column (const GPtrArray *col, const GkCell *cell)
+{
+  for (guint m = 0; m < col->len; m++)
+    if (same_column (col->pdata[m], cell))
+      return TRUE;
+  return FALSE;
+}
+
+static gint
+column_cmp (gconstpointer a, gconstpointer b)
+{
+  const GPtrArray *x = *(const GPtrArray *const *) a, *y = *(const GPtrArray *const *) b;
+  int cx = ((const GkCell *) x->pdata[0])->text_col, cy = ((const GkCell *) y->pdata[0])->text_col;
+  return (cx > cy) - (cx < cy);
+}
+
+/* Whether some token of row stands a few characters off a column of cols
+ * and in none: a row printed shifted (its label pushing its numbers
+ * right), no row of those columns.  A column of its own stands further. */
+static gboolean
+row_off_columns (const GPtrArray *cols, const GkRow *row)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *cell = row->cells->pdata[k];
+      gboolean in = FALSE, near = FALSE;
+      for (guint q = 0; q < cols->len && !in; q++)
+        {
+          in = in_column (cols->pdata[q], cell);
+          const GPtrArray *col = cols->pdata[q];
+          for (guint m = 0; m < col->len && !near; m++)
+            {
+              const GkCell *o = col->pdata[m];
+              near = ABS (o->text_col - cell->text_col) <= LAYOUT_OFF_COLUMN
+                     || ABS (cell_end_col (o) - cell_end_col (cell)) <= LAYOUT_OFF_COLUMN;
+            }
+        }
+      if (!in && near)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint
+distance_cmp (gconstpointer a, gconstpointer b, gpointer data)
+{
+  int i = (int) *(const guint *) data;
+  int x = ABS ((int) *(const guint *) a - i), y = ABS ((int) *(const guint *) b - i);
+  return (x > y) - (x < y);
+}
+
+/* Whether a line opens a report's section ("三、收到和处理…": a numeral
+ * of one to three characters and 、 first). */
+static gboolean
+opens_section (const char *label)
+{
+  static const char numerals[] = "一二三四五六七八九十";
+  const char *p = label;
+  while (*p == ' ')
+    p++;
+  guint n = 0;
+  for (; *p; p = g_utf8_next_char (p), n++)
+    {
+      char one[8] = { 0 };
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      if (!strstr (numerals, one))
+        break;
+    }
+  return n >= 1 && n <= 3 && g_str_has_prefix (p, "、");
+}
+
+/* Whether rows[j] is a section's heading: it opens one and holds no
+ * number, nor is followed by a line of numbers alone (a table row's label
+ * "二、上年结转…" set over its numbers is no heading). */
+static gboolean
+section_heading_at (const GPtrArray *rows, guint j)
+{
+  const GkRow *r = rows->pdata[j];
+  if (r->cells->len || !opens_section (r->label))
+    return FALSE;
+  const GkRow *next = j + 1 < rows->len ? rows->pdata[j + 1] : NULL;
+  return !next || *next->label || !next->cells->len;
+}
+
+/* The rows [*lo, *hi) around row i that may be its table's: within
+ * LAYOUT_ROWS_NEAR, on its page, not past a section's heading. */
+static void
+table_window (const GPtrArray *rows, guint i, guint *lo, guint *hi)
+{
+  int page = ((const GkRow *) rows->pdata[i])->label_src.page;
+  guint a = i, b = i + 1;
+  while (a > 0 && i - (a - 1) <= LAYOUT_ROWS_NEAR
+         && ((const GkRow *) rows->pdata[a - 1])->label_src.page == page && !section_heading_at (rows, a - 1))
+    a--;
+  while (b < rows->len && b - i <= LAYOUT_ROWS_NEAR && ((const GkRow *) rows->pdata[b])->label_src.page == page
+         && !section_heading_at (rows, b))
+    b++;
+  *lo = a, *hi = b;
+}
+
+/* The columns of the table row i stands in, as the rows around it print
+ * them: each row in columns that ends in row i's last column (a row's
+ * total is printed, blank zeros or not), up and down its table_window
+ * until a row of two numbers or more that ends elsewhere (another
+ * table's).  A column is the
+ * tokens that stand in it; NULL where a row's two tokens fall in one
+ * column or a token in two (the rows are no one grid), or where the
+ * columns are no more than the row prints or too few for table 三. */
+static GPtrArray *
+table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
+{
+  const GkCell *last = last_cell (rows->pdata[i]);
+  g_autoptr (GArray) around = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (around, i);
+  guint lo, hi;
+  table_window (rows, i, &lo, &hi);
+  for (int dir = -1; dir <= 1; dir += 2)
+    for (int j = (int) i + dir; j >= (int) lo && j < (int) hi; j += dir)
+      {
+        const GkRow *r = rows->pdata[j];
+        if (!in_columns[j])
+          continue;
+        if (same_column (last_cell (r), last))
+          g_array_append_val (around, j);
+        else if (r->cells->len >= 2)
+          break;
+      }
+  /* a table that prints placeholders for its zeros leaves few blanks, and
+   * a dash stands wherever in its cell: its columns are its full rows' */
+  for (guint a = 0; a < around->len; a++)
+    {
+      const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
+      for (guint k = 0; k < r->cells->len; k++)
+        if (gk_number_parse (((const GkCell *) r->cells->pdata[k])->raw, GK_COLUMN_COUNT).kind
+            == GK_NUMBER_PLACEHOLDER)
+          return NULL;
+    }
+  /* the nearest rows set the columns first */
+  g_array_sort_with_data (around, distance_cmp, &i);
+  g_autoptr (GPtrArray) cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint a = 0; a < around->len; a++)
+    {
+      const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
+      guint first_new = cols->len;
+      if (row_off_columns (cols, r))
+        {
+          g_array_remove_index (around, a--);
+          continue;
+        }
+      g_autofree gboolean *taken = g_new0 (gboolean, cols->len + r->cells->len);
+      for (guint k = 0; k < r->cells->len; k++)
+        {
+          GkCell *cell = r->cells->pdata[k];
+          int at = -1;
+          for (guint q = 0; q < first_new; q++)
+            if (in_column (cols->pdata[q], cell))
+              {
+                if (at >= 0 || taken[q])
+                  return NULL;
+                at = (int) q;
+              }
+          if (at < 0)
+            {
+              g_ptr_array_add (cols, g_ptr_array_new ());
+              at = (int) cols->len - 1;
+            }
+          taken[at] = TRUE;
+          g_ptr_array_add (cols->pdata[at], cell);
+        }
+    }
+  g_ptr_array_sort (cols, column_cmp);
+  /* each column printed by two rows at least (a count is printed in its
+   * row and in a total's: a column one row alone prints is that row's
+   * misalignment); each row's tokens in order of the columns, one a
+   * column, its last (its total) in the last */
+  for (guint q = 0; q < cols->len; q++)
+    if (((GPtrArray *) cols->pdata[q])->len < 2)
+      return NULL;
+  for (guint a = 0; a < around->len; a++)
+    {
+      const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
+      if (!in_column (cols->pdata[cols->len - 1], last_cell (r)))
+        return NULL;
+      guint q = 0;
+      for (guint k = 0; k < r->cells->len; k++, q++)
+        {
+          while (q < cols->len && !in_column (cols->pdata[q], r->cells->pdata[k]))
+            q++;
+          if (q == cols->len)
+            return NULL;
+        }
+    }
+  const GkRow *row = rows->pdata[i];
+  if (cols->len < LAYOUT_MIN_COLUMNS || cols->len <= row->cells->len)
+    return NULL;
+  return g_steal_pointer (&cols);
+}
+
+/* The columns of the nearest row of its table_window that prints more
+ * than row i and whose columns it falls in, each column that row's token;
+ * NULL when none. */
+static GPtrArray *
+fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
+{
+  const GkRow *row = rows->pdata[i];
+  const GkRow *best = NULL;
+  guint best_dist = 0;
+  guint lo, hi;
+  table_window (rows, i, &lo, &hi);
+  for (guint j = lo; j < hi; j++)
+    {
+      const GkRow *s = rows->pdata[j];
+      guint dist = j > i ? j - i : i - j;
+      /* it must print more, each of the row's under one of its columns,
+       * and end in the row's last one (a row's total is printed, blank
+       * zeros or not); a wide row that prints blanks too is no measure */
+      if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j] || s->cells->len <= row->cells->len
+          || !columns_cover (s, row) || !same_column (last_cell (s), last_cell (row)))
+        continue;
+      /* the nearest such row is the table's; of two as near, the fuller */
+      if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
+        best = s, best_dist = dist;
+    }
+  if (!best)
+    return NULL;
+  GPtrArray *cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint k = 0; k < best->cells->len; k++)
+    {
+      GPtrArray *col = g_ptr_array_new ();
+      g_ptr_array_add (col, best->cells->pdata[k]);
+      g_ptr_array_add (cols, col);
+    }
+  return cols;
 }
 
 /* pdftotext -layout (and any text rendering of a table in columns) keeps
  * each number at its column's character position: a row printing fewer
- * numbers than the nearest row that prints more and whose columns it falls
- * in (blank cells for zero) gets a blank cell in each column it prints
- * nothing in, as a ruled PDF's row would. */
+ * numbers than its table's columns (blank cells for zero) gets a blank
+ * cell in each column it prints nothing in, as a ruled PDF's row would.
+ * The table's columns are those its rows print in, together; where they
+ * do not make one grid, those of the nearest row that prints more. */
 static void
 restore_layout_blanks (GPtrArray *rows)
 {
-  g_autoptr (GPtrArray) fuller_of = g_ptr_array_new ();
+  g_autoptr (GPtrArray) columns_of = g_ptr_array_new_with_free_func (array_unref_maybe);
   /* judged once a row, not once for each row near it */
   g_autofree gboolean *in_columns = g_new (gboolean, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     in_columns[i] = row_in_columns (rows->pdata[i]);
   for (guint i = 0; i < rows->len; i++)
     {
-      const GkRow *row = rows->pdata[i];
-      const GkRow *best = NULL;
-      guint best_dist = 0;
-      for (guint j = i > LAYOUT_ROWS_NEAR ? i - LAYOUT_ROWS_NEAR : 0;
-           in_columns[i] && j < rows->len && j <= i + LAYOUT_ROWS_NEAR; j++)
-        {
-          const GkRow *s = rows->pdata[j];
-          guint dist = j > i ? j - i : i - j;
-          /* it must print more, each of the row's under one of its columns,
-           * and end in the row's last one (a row's total is printed, blank
-           * zeros or not); a wide row that prints blanks too is no measure */
-          if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j] || s->cells->len <= row->cells->len
-              || !columns_cover (s, row) || ABS (last_col (s) - last_col (row)) > 1)
-            continue;
-          /* the nearest such row is the table's; of two as near, the fuller */
-          if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
-            best = s, best_dist = dist;
-        }
-      g_ptr_array_add (fuller_of, (gpointer) best);
+      GPtrArray *cols = NULL;
+      if (in_columns[i] || row_in_columns_after_label (rows->pdata[i]))
+        cols = table_columns (rows, in_columns, i);
+      if (in_columns[i] && !cols)
+        cols = fuller_row_columns (rows, in_columns, i);
+      g_ptr_array_add (columns_of, cols);
     }
   /* rebuilt after all are chosen: a row filled out sets no columns */
   for (guint i = 0; i < rows->len; i++)
     {
-      const GkRow *fuller = fuller_of->pdata[i];
+      const GPtrArray *cols = columns_of->pdata[i];
       GkRow *row = rows->pdata[i];
-      if (!fuller)
+      if (!cols)
         continue;
       GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
       guint c = 0;
-      for (guint k = 0; k < fuller->cells->len; k++)
+      for (guint k = 0; k < cols->len; k++)
         {
-          int col = ((GkCell *) fuller->cells->pdata[k])->text_col;
+          const GPtrArray *column = cols->pdata[k];
           GkCell *cell;
-          if (c < row->cells->len && ABS (((GkCell *) row->cells->pdata[c])->text_col - col) <= 1)
+          if (c < row->cells->len && in_column (column, row->cells->pdata[c]))
             cell = g_ptr_array_steal_index (row->cells, c);   /* c stays: the next slides in */
           else
             {
               cell = gk_cell_new ("", &row->label_src);
-              cell->text_col = col;
+              cell->text_col = ((const GkCell *) column->pdata[0])->text_col;
             }
           cell->grid_cell = TRUE;   /* its column is proven, as a ruled grid's */
           g_ptr_array_add (cells, cell);
@@ -632,7 +901,10 @@ gk_text_read (const char *data, gsize len, GError **error)
           for (guint k = 0; k < row->cells->len; k++)
             {
               GkCell *cell = row->cells->pdata[k];
-              /* a piece of a cut line has no column of the page */
+              /* a piece of a cut line has no column of the page; a line's
+               * first token stands after its indent */
+              if (!pieces && cell->text_col == 0)
+                cell->text_gap = tl->indent;
               cell->text_col = pieces ? -1 : cell->text_col + tl->indent;
             }
           g_ptr_array_add (content->rows, row);
