@@ -813,37 +813,108 @@ test_blank_zero_column_header_names_no_row (void)
   g_assert_true (!total || !tu_int_is (rec, "applications.other_handling_misc.total", 3));
 }
 
-/* Blank cells for zero, each row's part cells printed after its label a
- * line each, its total not: the totals column is printed apart after the
- * page's foot under its header.  A row "1 1" adds up as a part and its
- * total, but the numbers no row took (the strip) may be its cells: no row
- * printed in part is read, and nothing is read wrong. */
+/* Rows [r0, r1) of table v with blank cells for zero, each row's part cells
+ * printed after its label a line each, its total not. */
 static void
-test_blank_zero_strip_apart_leaves_part_rows_unread (void)
+append_parts_after_labels (GString *s, int v[ROWS][COLS], int r0, int r1)
 {
-  int v[ROWS][COLS] = { { 0 } };
-  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
-    v[r][0] = r % 3 + 1;
-  v[4][0] = v[4][1] = 1;           /* "1 1": read as part and total, 1 */
-  v[9][0] = 3;
-  v[12][0] = 6, v[12][4] = 2;
-  v[16][1] = 1;
-  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
-  table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
+  for (int r = r0; r < r1; r++)
     {
       g_string_append_printf (s, "%s\n\n", labels[r]);
       for (int c = 0; c < COLS - 1; c++)
         if (v[r][c])
           append_cell (s, v[r][c]);
     }
+}
+
+/* A table of blank cells for zero, its rows [0, strip) printed in part
+ * (append_parts_after_labels), their totals column apart after the page's
+ * foot under its header (a browser's page narrower than the table), row
+ * 12's total misprinted by `misprint`; the rows after it on the next page
+ * under the header repeated, their totals printed nowhere. */
+static GString *
+blank_zero_totals_apart (int v[ROWS][COLS], int misprint, int strip)
+{
+  memset (v, 0, sizeof (int) * ROWS * COLS);
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    v[r][0] = r % 3 + 1;
+  v[4][0] = v[4][1] = 1;           /* "1 1": adds up as a part and its total */
+  v[9][0] = 3;
+  v[12][0] = 6, v[12][4] = 2;
+  v[16][1] = 1;
+  v[5][2] = v[7][3] = v[9][5] = 1;   /* every column of 三（七） printed */
+  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
+  table_add_up (v);
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  append_parts_after_labels (s, v, 0, strip);
   g_string_append (s, "- 2 -\n\n总计\n");
-  for (int r = 0; r < ROWS; r++)
+  for (int r = 0; r < strip; r++)
     if (v[r][COLS - 1])
-      append_cell (s, v[r][COLS - 1]);
+      append_cell (s, v[r][COLS - 1] + (r == 12 ? misprint : 0));
+  if (strip < ROWS)
+    g_string_append (s, "\f申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n");
+  append_parts_after_labels (s, v, strip, ROWS);
+  return s;
+}
+
+/* The strip of totals is each row's total in order (a row prints its total
+ * where any cell of it prints, and it is the sum of its printed parts): the
+ * totals are read, and the rows the print pins (all their parts printed, or
+ * only zeros), nothing wrong. */
+static void
+test_blank_zero_totals_strip_apart (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = blank_zero_totals_apart (v, 0, ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
+      if (!tu_int_is (rec, key, v[r][COLS - 1]))
+        g_error ("%s: want %d", key, v[r][COLS - 1]);
+    }
+}
+
+/* The same table, its last two rows on the next page: rows after the strip
+ * print their other columns alone (三（七） every one of them).  Their
+ * parts, and the rows printed in part above, are placed by the identities
+ * across the rows (each applicant column's outcomes add up to 三（七）, the
+ * balance): every first number is read in the natural persons' column, no
+ * total is made up. */
+static void
+test_blank_zero_rows_after_the_totals_strip (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = blank_zero_totals_apart (v, 0, PROCESSED);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.natural_person", row_keys[r]);
+      if (!tu_int_is (rec, key, v[r][0]))
+        g_error ("%s: want %d", key, v[r][0]);
+    }
+  for (int r = PROCESSED; r < ROWS; r++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
+      const GkValue *total = gk_record_get (rec, key);
+      g_assert_true (!total || total->kind == GK_VALUE_NULL);
+    }
+}
+
+/* The same strip with a total that is not the sum of its row's printed
+ * parts: the strip is not the rows' totals as printed, and its numbers
+ * may be cells of any row printed in part, so no such row is read, and
+ * nothing is read wrong. */
+static void
+test_blank_zero_strip_apart_leaves_part_rows_unread (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = blank_zero_totals_apart (v, 1, ROWS);
+  g_autoptr (GkRecord) rec = read_text (s);
+  v[12][COLS - 1]++;
   assert_rows_right_or_null (rec, v, 0, ROWS);
   const GkValue *total = gk_record_get (rec, "applications.withheld_state_secret.total");
   g_assert_true (!total || total->kind == GK_VALUE_NULL);
@@ -2589,6 +2660,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
   g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);
+  g_test_add_func ("/decode/blank-zero-totals-strip-apart", test_blank_zero_totals_strip_apart);
+  g_test_add_func ("/decode/blank-zero-rows-after-the-totals-strip", test_blank_zero_rows_after_the_totals_strip);
   g_test_add_func ("/decode/blank-zero-strip-apart-leaves-part-rows-unread",
                    test_blank_zero_strip_apart_leaves_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

@@ -1108,6 +1108,7 @@ header_columns (const GkGrid *grid, guint r, const char *text)
 }
 
 static GArray *rows_named (const GkGrid *grid, const char *text);
+static gboolean header_names_total (const GkGrid *grid, guint r, const char *text);
 static gboolean lines_are_headers (const GkGrid *grid, const GPtrArray *lines);
 
 /* The label text above a token when it may be a column's header: text
@@ -2904,6 +2905,21 @@ under_other_header (const GkGrid *grid, const GPtrArray *lines, guint last)
   return other;
 }
 
+/* Whether the lines gathered after row r took `given` numbers are the
+ * header of its totals column alone ("总计"): that column printed apart as a
+ * strip of its own (a browser's page narrower than the table), whose
+ * numbers are no longer r's (totals_strip_to_rows). */
+static gboolean
+totals_printed_apart (const GkGrid *grid, const GPtrArray *lines, guint r, guint given)
+{
+  if (!given || !lines_are_headers (grid, lines))
+    return FALSE;
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint l = 0; l < lines->len; l++)
+    g_string_append_printf (text, "%s\n", (const char *) lines->pdata[l]);
+  return header_names_total (grid, r, text->str);
+}
+
 /* What the labels say of a row's numbers (tokens_by_label). */
 typedef enum {
   LABEL_NONE,       /* no label named the row before some numbers */
@@ -3012,7 +3028,9 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
        * not: the numbers stand in another block's column, not that row's,
        * and fill nothing until a row is named */
       if (named && named->len == 0 && at < queue->len
-          && under_other_header (grid, lines, g_array_index (queue, guint, at)))
+          && (under_other_header (grid, lines, g_array_index (queue, guint, at))
+              || totals_printed_apart (grid, lines, g_array_index (queue, guint, at),
+                                       ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len)))
         {
           g_array_set_size (queue, 0);
           at = 0;
@@ -3206,6 +3224,16 @@ row_has_total (const GkGrid *grid, guint r)
   return FALSE;
 }
 
+/* Whether text (lines above a number) is the header of row r's total
+ * column alone. */
+static gboolean
+header_names_total (const GkGrid *grid, guint r, const char *text)
+{
+  guint cols = text ? header_columns (grid, r, text) : 0;
+  return cols && !(cols & (cols - 1))
+         && cell_is_total (grid, g_array_index (grid->row_first, guint, r) + (guint) __builtin_ctz (cols));
+}
+
 /* Whether a reading of row q (cells: the token of each column, NULL where
  * blank; row: their values) prints every total of the row and breaks none
  * of its identities. */
@@ -3391,6 +3419,9 @@ typedef struct {
   GHashTable *seen;      /* option values already kept (GBytes) */
   guint n;               /* options */
   guint best;            /* identities of its own rows the options break */
+  gint hidden;           /* a cell of w not printed where the rest are (its
+                            value the one its row's identity gives, for the
+                            identities across rows alone): never read; -1 */
 } Joint;
 
 static void
@@ -3430,6 +3461,7 @@ joint_new (const GkGrid *grid, guint r0, guint r1)
   j->cells = g_ptr_array_new ();
   j->seen = g_hash_table_new_full (values_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   j->best = G_MAXUINT;
+  j->hidden = -1;
   return j;
 }
 
@@ -3636,6 +3668,7 @@ typedef struct {
   gboolean *known;
   guint best, nodes;
   gboolean failed, any;
+  gboolean level;        /* only placements breaking no identity are walked */
   /* what the placements breaking fewest identities give each cell */
   double *agreed;
   const GkCell **agreed_cell;
@@ -3696,7 +3729,7 @@ joint_walk (JointSearch *js, guint k, guint broken)
       js->failed = TRUE;
       return;
     }
-  if (js->any && broken > js->best)
+  if ((js->any || js->level) && broken > js->best)
     return;
   if (k == js->vars->len)
     {
@@ -3715,7 +3748,7 @@ joint_walk (JointSearch *js, guint k, guint broken)
       const GArray *touch = js->touching[k];
       for (guint q = 0; q < touch->len; q++)
         js->partial[g_array_index (touch, guint, q)] += js->share[k][(gsize) o * touch->len + q];
-      if (!js->any || b + joint_bound (js, k) <= js->best)
+      if ((!js->any && !js->level) || b + joint_bound (js, k) <= js->best)
         joint_walk (js, k + 1, b);
       for (guint q = 0; q < touch->len; q++)
         js->partial[g_array_index (touch, guint, q)] -= js->share[k][(gsize) o * touch->len + q];
@@ -3811,6 +3844,60 @@ joint_bounds_free (JointSearch *js)
 
 static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
 
+/* Row r whose total was printed apart and not found (totals_strip_to_rows):
+ * its tokens mine in every choice of its other columns, in order, the rest
+ * blank (0); its total hidden, the sum of its parts for the identities
+ * across rows, which judge its parts.  NULL when a token is no number of
+ * its column. */
+static Joint *
+parts_options (const GkGrid *grid, const Token *tok, const GArray *mine, guint r)
+{
+  guint ncols = g_array_index (grid->row_ncols, guint, r), first = g_array_index (grid->row_first, guint, r);
+  guint k = mine->len, tc = G_MAXUINT, cols[ROW_MAX_COLS], pick[ROW_MAX_COLS];
+  guint nparts = 0;
+  for (guint c = 0; c < ncols && ncols <= ROW_MAX_COLS; c++)
+    if (cell_is_total (grid, first + c))
+      tc = c;
+    else
+      cols[nparts++] = c;
+  if (tc == G_MAXUINT || nparts + 1 != ncols || k == 0 || k > nparts)
+    return NULL;
+  Joint *j = joint_new (grid, r, r);
+  j->hidden = (gint) tc, j->best = 0;
+  for (guint a = 0; a < k; a++)
+    pick[a] = a;
+  do
+    {
+      double row[ROW_MAX_COLS] = { 0 };
+      const GkCell *cells[ROW_MAX_COLS] = { NULL };
+      for (guint a = 0; a < k; a++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, a)];
+          if (!token_value (t, gk_grid_type (grid, first + cols[pick[a]]), &row[cols[pick[a]]]))
+            {
+              joint_free (j);
+              return NULL;
+            }
+          cells[cols[pick[a]]] = t->cell;
+          row[tc] += row[cols[pick[a]]];
+        }
+      /* zeros placed apart from blanks make no other reading */
+      GBytes *key = g_bytes_new (row, ncols * sizeof (double));
+      if (g_hash_table_contains (j->seen, key))
+        {
+          g_bytes_unref (key);
+          continue;
+        }
+      g_hash_table_add (j->seen, key);
+      g_array_append_vals (j->values, row, ncols);
+      for (guint c = 0; c < ncols; c++)
+        g_ptr_array_add (j->cells, (gpointer) cells[c]);
+      j->n++;
+    }
+  while (pick_next (pick, k, nparts));
+  return j;
+}
+
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
  * trusted; trust: what their labels vouch) searched together; the cells
  * of the rows it places are voted in v, over what the rows alone gave.
@@ -3818,7 +3905,7 @@ static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *va
  * whole, stands as printed (the rows alone kept it). */
 static void
 votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
-              const gboolean *full_kept, const guint *starts, Votes *v)
+              const gboolean *full_kept, const gboolean *apart, const guint *starts, Votes *v)
 {
   guint R = grid->n_rows;
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
@@ -3843,6 +3930,12 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       if (trust[r] == LABEL_UNTRUSTED)
         {
           kind[r] = ROW_BROKEN;
+          continue;
+        }
+      if (apart[r])
+        {
+          alone[r] = parts_options (grid, tok, mine, r);
+          kind[r] = alone[r] ? ROW_FIT : ROW_UNKNOWN;
           continue;
         }
       if (mine->len == ncols && !full_kept[r])
@@ -3981,10 +4074,19 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
       for (guint c = 0; c < j->w; c++)
         known[j->c0 + c] = TRUE;
     }
-  JointSearch js = { grid, vars, checks, values, cells, known, G_MAXUINT, 0, FALSE, FALSE,
+  /* the placements breaking no identity first, pruned from the start (a
+   * search that takes the first placement it meets as its bound may walk
+   * every placement breaking as many as that one before it finds them),
+   * then, where none does, those breaking fewest */
+  JointSearch js = { grid, vars, checks, values, cells, known, 0, 0, FALSE, FALSE, TRUE,
                      agreed, agreed_cell, differs, blank, NULL, NULL, NULL, NULL, NULL, NULL };
   joint_bounds_init (&js);
   joint_walk (&js, 0, 0);
+  if (!js.failed && !js.any)
+    {
+      js.best = G_MAXUINT, js.nodes = 0, js.level = FALSE;
+      joint_walk (&js, 0, 0);
+    }
   joint_bounds_free (&js);
   if (g_getenv ("GK_DEBUG_DECODE"))
     {
@@ -3999,6 +4101,9 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
     if (fixed[k])
       for (guint c = 0; c < ((Joint *) vars->pdata[k])->w; c++)
         known[((Joint *) vars->pdata[k])->c0 + c] = FALSE;
+  for (guint k = 0; k < vars->len; k++)
+    if (((Joint *) vars->pdata[k])->hidden >= 0)
+      known[((Joint *) vars->pdata[k])->c0 + (guint) ((Joint *) vars->pdata[k])->hidden] = FALSE;
   const GkCell *somewhere = tok[0].cell;
   for (guint c = 0; c < n; c++)
     if (agreed_cell[c])
@@ -4297,6 +4402,125 @@ line_starts (const GkGrid *grid, const GPtrArray *rows, const Token *tok, guint 
   return starts;
 }
 
+/* A blank-zero table printed in strips of columns may print its totals
+ * column apart, after the rows' other cells, under that column's header
+ * alone: a total for each row, blank where the whole row is (a row prints
+ * its total even where its zeros are blank).  A run of numbers no label
+ * gave a row, under the header of the totals column alone, is read as the
+ * totals of the rows named since the last such run, in order: a row whose
+ * numbers add up to more than 0 takes the next number, which must be their
+ * sum; a row of zeros a 0 or none.  Only where the run is taken whole so,
+ * and a row takes a number only where every way of taking it agrees (rows
+ * of zeros: a total of 0 either way).  raw, by_row: the labels' tokens of
+ * each row, the totals appended; taken: per token, set for a run's. */
+static void
+totals_strip_to_rows (const GkGrid *grid, const Token *tok, guint ntok, GPtrArray *raw, GPtrArray *by_row,
+                      const LabelTrust *trust, LabelGiven *given, gboolean *taken, gboolean *apart)
+{
+  guint from = 0;   /* rows before it gave their totals to a run already */
+  guint end = 0;    /* the token after the last run taken, 0 none */
+  for (guint a = 0; a < ntok;)
+    {
+      guint b = a;
+      while (b < ntok && given->row[b] == G_MAXUINT)
+        b++;
+      if (b == a || !given->under_header[a])
+        {
+          a = MAX (b, a + 1);
+          continue;
+        }
+      /* the rows named since the last run, every token of theirs before it */
+      guint r0 = from, r1 = from;
+      for (guint r = from; r < grid->n_rows; r++)
+        {
+          const GArray *mine = raw->pdata[r];
+          if (mine && mine->len && g_array_index (mine, guint, mine->len - 1) < a)
+            r1 = r + 1;
+        }
+      guint m = r1 - r0, n = b - a;
+      gboolean fits = m > 0 && header_names_total (grid, r0, tok[a].above);
+      g_autofree double *sum = g_new0 (double, MAX (m, 1));
+      for (guint q = 0; q < m && fits; q++)
+        {
+          guint r = r0 + q;
+          const GArray *mine = raw->pdata[r];
+          fits = mine && trust[r] == LABEL_NAMED && row_has_total (grid, r)
+                 && mine->len < g_array_index (grid->row_ncols, guint, r)
+                 && ((const GArray *) by_row->pdata[r])->len == mine->len;
+          for (guint z = 0; z < (mine ? mine->len : 0) && fits; z++)
+            {
+              const Token *t = &tok[g_array_index (mine, guint, z)];
+              fits = t->is_count && g_array_index (mine, guint, z) < a;
+              sum[q] += t->count;
+            }
+        }
+      for (guint j = a; j < b && fits; j++)
+        fits = tok[j].is_count;
+      if (!fits)
+        {
+          a = b;
+          continue;
+        }
+      /* every way of taking the run whole: reached forward and back */
+      gsize W = n + 1;
+      g_autofree gboolean *fwd = g_new0 (gboolean, (m + 1) * W);
+      g_autofree gboolean *back = g_new0 (gboolean, (m + 1) * W);
+      fwd[0] = back[m * W + n] = TRUE;
+      for (guint q = 0; q < m; q++)
+        for (guint j = 0; j <= n; j++)
+          if (fwd[q * W + j])
+            {
+              if (sum[q] == 0)
+                fwd[(q + 1) * W + j] = TRUE;
+              if (j < n && fabs (tok[a + j].count - sum[q]) < SUM_EPSILON)
+                fwd[(q + 1) * W + j + 1] = TRUE;
+            }
+      for (guint q = m; q-- > 0;)
+        for (guint j = 0; j <= n; j++)
+          back[q * W + j] = (sum[q] == 0 && back[(q + 1) * W + j])
+                            || (j < n && fabs (tok[a + j].count - sum[q]) < SUM_EPSILON && back[(q + 1) * W + j + 1]);
+      if (g_getenv ("GK_DEBUG_DECODE"))
+        g_printerr ("  totals strip of %u numbers for rows %u..%u: %s\n", n, r0, r1 - 1,
+                    fwd[m * W + n] ? "taken" : "not taken");
+      if (!fwd[m * W + n])
+        {
+          a = b;
+          continue;
+        }
+      for (guint q = 0; q < m; q++)
+        {
+          guint took = G_MAXUINT, ways = 0;
+          for (guint j = 0; j <= n; j++)
+            {
+              if (!fwd[q * W + j])
+                continue;
+              if (sum[q] == 0 && back[(q + 1) * W + j])
+                ways++, took = G_MAXUINT;
+              if (j < n && fabs (tok[a + j].count - sum[q]) < SUM_EPSILON && back[(q + 1) * W + j + 1])
+                ways++, took = a + j;
+            }
+          if (ways != 1 || took == G_MAXUINT)
+            continue;
+          g_array_append_val (raw->pdata[r0 + q], took);
+          g_array_append_val (by_row->pdata[r0 + q], took);
+          given->row[took] = r0 + q;
+        }
+      for (guint j = a; j < b; j++)
+        taken[j] = TRUE;
+      from = r1;
+      a = end = b;
+    }
+  /* the rows after the last run print their other columns alone, where
+   * the page that prints their totals is not found */
+  for (guint r = from; r < grid->n_rows && end; r++)
+    {
+      const GArray *mine = raw->pdata[r];
+      apart[r] = mine && mine->len && trust[r] == LABEL_NAMED && row_has_total (grid, r)
+                 && mine->len < g_array_index (grid->row_ncols, guint, r)
+                 && ((const GArray *) by_row->pdata[r])->len == mine->len && g_array_index (mine, guint, 0) >= end;
+    }
+}
+
 /* A row the labels read with blank cells (fewer numbers than columns) is
  * read so only while the labels follow the print: where numbers no label
  * gave a row and no row's totals took (a page's number aside) remain, and
@@ -4374,6 +4598,9 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   LabelGiven given = { given_row, under_header, FALSE };
   g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust, &given);
   const Token *tok = (const Token *) toks->data;
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (toks->len, 1));
+  g_autofree gboolean *apart = g_new0 (gboolean, grid->n_rows);
+  totals_strip_to_rows (grid, tok, toks->len, raw, by_row, trust, &given, placed, apart);
   g_autofree gboolean *full_kept = g_new0 (gboolean, grid->n_rows);
   if (g_getenv ("GK_DEBUG_DECODE"))
     for (guint r = 0; r < grid->n_rows; r++)
@@ -4420,9 +4647,8 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
     }
   g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
-  votes_joined (grid, tok, raw, trust, full_kept, starts, v);
+  votes_joined (grid, tok, raw, trust, full_kept, apart, starts, v);
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
-  g_autofree gboolean *placed = g_new0 (gboolean, MAX (toks->len, 1));
   votes_by_totals (grid, tok, toks->len, raw, trust, starts, v, placed);
   doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
 }

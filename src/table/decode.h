@@ -81,7 +81,14 @@
  * printed apart), a row the labels read in part is not read (its other
  * cells may be among them), unless printed on one line beside its label;
  * rows with a total named with nothing before the next row's label and
- * numbers (of their block) printed no cell: zeros.
+ * numbers (of their block) printed no cell: zeros.  A strip of numbers
+ * under the totals column's header alone, after rows the labels read, is
+ * their totals where each row's printed numbers add up to the next one
+ * (a row of zeros may print none): the rows hold their other columns only,
+ * and so do the rows after it whose totals the section does not print (a
+ * total hidden, the sum of its parts, only for the identities across
+ * rows).  The rows are then placed together on those identities, the
+ * placements breaking none searched first.
  * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
