@@ -904,6 +904,38 @@ test_blank_zero_rows_after_the_totals_strip (void)
     }
 }
 
+/* The same table, the last row before the strip printed beside its
+ * label's first line, the label's rest after its numbers: that rest is no
+ * header, and the totals' header after it begins the strip all the same. */
+static void
+test_blank_zero_totals_strip_after_a_wrapped_label (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) whole = blank_zero_totals_apart (v, 0, ROWS);
+  g_autoptr (GString) s = g_string_new (NULL);
+  enum { LAST = 21 };
+  append_header (s);
+  append_parts_after_labels (s, v, 0, LAST);
+  g_string_append (s, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处");
+  for (int c = 0; c < COLS - 1; c++)
+    if (v[LAST][c])
+      g_string_append_printf (s, " %d\n", v[LAST][c]);
+  g_string_append (s, "理其政府信息公开申请\n\n- 2 -\n\n总计\n");
+  for (int r = 0; r <= LAST; r++)
+    if (v[r][COLS - 1])
+      append_cell (s, v[r][COLS - 1]);
+  g_string_append (s, "\f申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n");
+  append_parts_after_labels (s, v, LAST + 1, ROWS);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  for (int r = 0; r <= LAST; r++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
+      if (!tu_int_is (rec, key, v[r][COLS - 1]))
+        g_error ("%s: want %d", key, v[r][COLS - 1]);
+    }
+}
+
 /* The same strip with a total that is not the sum of its row's printed
  * parts: the strip is not the rows' totals as printed, and its numbers
  * may be cells of any row printed in part, so no such row is read, and
@@ -2662,6 +2694,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);
   g_test_add_func ("/decode/blank-zero-totals-strip-apart", test_blank_zero_totals_strip_apart);
   g_test_add_func ("/decode/blank-zero-rows-after-the-totals-strip", test_blank_zero_rows_after_the_totals_strip);
+  g_test_add_func ("/decode/blank-zero-totals-strip-after-a-wrapped-label",
+                   test_blank_zero_totals_strip_after_a_wrapped_label);
   g_test_add_func ("/decode/blank-zero-strip-apart-leaves-part-rows-unread",
                    test_blank_zero_strip_apart_leaves_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

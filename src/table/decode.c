@@ -2829,7 +2829,7 @@ label_tail (const GkGrid *grid, guint r, const char *head)
  * row named again would take the next numbers.  Only labels that name no
  * row may stand before it (a group heading's fragments). */
 static void
-drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending)
+drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending, GPtrArray *lines)
 {
   g_autofree char *tail = label_tail (grid, r, head);
   if (!tail)
@@ -2839,8 +2839,13 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
     return;
   g_autofree char *before = g_strndup (pending->str, (gsize) (at - pending->str));
   g_autoptr (GArray) named = rows_named (grid, before);
-  if (named->len == 0)
-    g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
+  if (named->len)
+    return;
+  g_string_erase (pending, at - pending->str, (gssize) strlen (tail));
+  /* nor are its lines a column's header ("理其政府信息公开申请" above "总计") */
+  for (guint l = lines->len; l-- > 0;)
+    if (strstr (tail, lines->pdata[l]))
+      g_ptr_array_remove_index (lines, l);
 }
 
 /* Whether every line of the labels gathered is a column's header, whole
@@ -2983,7 +2988,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       if (t >= toks->len || g_array_index (toks, Token, t).line != i)
         continue;
       if (head && queue->len == 1 && ((GArray *) by_row->pdata[g_array_index (queue, guint, 0)])->len)
-        drop_label_tail (grid, g_array_index (queue, guint, 0), head, pending);
+        drop_label_tail (grid, g_array_index (queue, guint, 0), head, pending, lines);
       g_autoptr (GArray) named = pending->len && !unnamed ? rows_named (grid, pending->str) : NULL;
       if (named && named->len && lines_are_headers (grid, lines))
         g_array_set_size (named, 0);
