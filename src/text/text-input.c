@@ -279,6 +279,25 @@ same_column (const GkCell *a, const GkCell *b)
   return ABS (a->text_col - b->text_col) <= 1;
 }
 
+/* Whether two rows' totals stand in one column: their starts or their ends
+ * within a character (the last column's numbers, of every width, are set
+ * against the table's right edge or from its column's left). */
+static gboolean
+same_total (const GkCell *a, const GkCell *b)
+{
+  return same_column (a, b) || ABS (cell_end_col (a) - cell_end_col (b)) <= 1;
+}
+
+/* Whether a row's total stands in the column whose totals are col's. */
+static gboolean
+in_total_column (const GPtrArray *col, const GkCell *cell)
+{
+  for (guint m = 0; m < col->len; m++)
+    if (same_total (col->pdata[m], cell))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether each cell of row stands in a distinct column of fuller, in order. */
 static gboolean
 columns_cover (const GkRow *fuller, const GkRow *row)
@@ -328,13 +347,13 @@ column_cmp (gconstpointer a, gconstpointer b)
   return (cx > cy) - (cx < cy);
 }
 
-/* Whether some token of row stands a few characters off a column of cols
- * and in none: a row printed shifted (its label pushing its numbers
+/* Whether some token of row but its total stands a few characters off a
+ * column of cols and in none: a row printed shifted (its label pushing its numbers
  * right), no row of those columns.  A column of its own stands further. */
 static gboolean
 row_off_columns (const GPtrArray *cols, const GkRow *row)
 {
-  for (guint k = 0; k < row->cells->len; k++)
+  for (guint k = 0; k + 1 < row->cells->len; k++)
     {
       const GkCell *cell = row->cells->pdata[k];
       gboolean in = FALSE, near = FALSE;
@@ -434,7 +453,7 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
         const GkRow *r = rows->pdata[j];
         if (!in_columns[j])
           continue;
-        if (same_column (last_cell (r), last))
+        if (same_total (last_cell (r), last))
           g_array_append_val (around, j);
         else if (r->cells->len >= 2)
           break;
@@ -451,7 +470,11 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
     }
   /* the nearest rows set the columns first */
   g_array_sort_with_data (around, distance_cmp, &i);
+  /* the totals apart (each row's last token, in the total column by
+   * same_total), the other tokens in columns of their own */
   g_autoptr (GPtrArray) cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *totals = g_ptr_array_new ();
+  g_ptr_array_add (cols, totals);
   for (guint a = 0; a < around->len; a++)
     {
       const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
@@ -461,12 +484,15 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
           g_array_remove_index (around, a--);
           continue;
         }
+      g_ptr_array_add (totals, (gpointer) last_cell (r));
       g_autofree gboolean *taken = g_new0 (gboolean, cols->len + r->cells->len);
-      for (guint k = 0; k < r->cells->len; k++)
+      for (guint k = 0; k + 1 < r->cells->len; k++)
         {
           GkCell *cell = r->cells->pdata[k];
+          if (in_total_column (totals, cell))
+            return NULL;
           int at = -1;
-          for (guint q = 0; q < first_new; q++)
+          for (guint q = 1; q < first_new; q++)
             if (in_column (cols->pdata[q], cell))
               {
                 if (at >= 0 || taken[q])
@@ -483,24 +509,35 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
         }
     }
   g_ptr_array_sort (cols, column_cmp);
-  /* each column printed by two rows at least (a count is printed in its
-   * row and in a total's: a column one row alone prints is that row's
-   * misalignment); each row's tokens in order of the columns, one a
-   * column, its last (its total) in the last */
+  /* the totals' column last; no column that a row printing all of them
+   * alone prints (a count is printed in its row and in a total's: that row
+   * is set off the others' columns), nor where a row prints its label;
+   * each row's tokens in order of the columns, one a column */
+  if (cols->pdata[cols->len - 1] != totals)
+    return NULL;
   for (guint q = 0; q < cols->len; q++)
     if (((GPtrArray *) cols->pdata[q])->len < 2)
-      return NULL;
+      for (guint a = 0; a < around->len; a++)
+        {
+          const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
+          if (r->cells->len == cols->len && g_ptr_array_find (r->cells, ((GPtrArray *) cols->pdata[q])->pdata[0], NULL))
+            return NULL;
+        }
+  int first_col = G_MAXINT;
+  for (guint m = 0; m < ((GPtrArray *) cols->pdata[0])->len; m++)
+    first_col = MIN (first_col, ((const GkCell *) ((GPtrArray *) cols->pdata[0])->pdata[m])->text_col);
   for (guint a = 0; a < around->len; a++)
     {
       const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
-      if (!in_column (cols->pdata[cols->len - 1], last_cell (r)))
-        return NULL;
+      const GkCell *first = r->cells->pdata[0];
+      if (*r->label && first_col < first->text_col - first->text_gap)
+        return NULL;   /* a column where a row prints its label */
       guint q = 0;
-      for (guint k = 0; k < r->cells->len; k++, q++)
+      for (guint k = 0; k + 1 < r->cells->len; k++, q++)
         {
-          while (q < cols->len && !in_column (cols->pdata[q], r->cells->pdata[k]))
+          while (q + 1 < cols->len && !in_column (cols->pdata[q], r->cells->pdata[k]))
             q++;
-          if (q == cols->len)
+          if (q + 1 == cols->len)
             return NULL;
         }
     }
@@ -583,7 +620,10 @@ restore_layout_blanks (GPtrArray *rows)
         {
           const GPtrArray *column = cols->pdata[k];
           GkCell *cell;
-          if (c < row->cells->len && in_column (column, row->cells->pdata[c]))
+          const GkCell *next = c < row->cells->len ? row->cells->pdata[c] : NULL;
+          gboolean here = next && (k + 1 == cols->len ? c + 1 == row->cells->len && in_total_column (column, next)
+                                                      : in_column (column, next));
+          if (here)
             cell = g_ptr_array_steal_index (row->cells, c);   /* c stays: the next slides in */
           else
             {
