@@ -703,7 +703,10 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       guint m = st->joins ? step_pieces (st, off[j]) : 1;
       ctok[j] = m == 1 ? &s->tok[i + off[j]] : &s->wraps->joined[(gsize) (i + off[j]) * JOIN_SLOTS + m - 2];
     }
-  gboolean joined[BAND_WIDE_MAX * ROW_MAX_COLS] = { FALSE };
+  /* the cells joined from pieces, where the step joins any */
+  gboolean joined[BAND_WIDE_MAX * ROW_MAX_COLS];
+  if (st->joins)
+    memset (joined, 0, span * sizeof (gboolean));
   int cost = step_order_cost (st);
   if (st->kind == STEP_PART)
     cost += W_PART_CELL * (int) (ncols - ncells);
@@ -714,10 +717,11 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
       guint cell = cell_of[j];
       guint at = cell - first;
       const Token *t = ctok[j];
-      known[at] = token_value (t, gk_grid_type (grid, cell), &values[at]);
+      known[at] = token_value (t, g_array_index (grid->cells, GridCell, cell).type, &values[at]);
       if (!known[at] && !t->unreadable)
         return COST_INF;   /* a number that cannot be this column's (a decimal in a count) */
-      joined[at] = st->joins && step_pieces (st, off[j]) > 1;
+      if (st->joins)
+        joined[at] = step_pieces (st, off[j]) > 1;
     }
   /* identities wholly inside the rows of this step */
   for (guint q = r; q < r + st->k; q++)
@@ -2163,7 +2167,7 @@ path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
       guint c = step_cell (s, &placed, r, j);
       const Token *t = step_cell_tok (s, &placed, i, j);
       w->cell[c] = t->cell;
-      w->known[c] = on && token_value (t, gk_grid_type (s->grid, c), &w->value[c]);
+      w->known[c] = on && token_value (t, g_array_index (s->grid->cells, GridCell, c).type, &w->value[c]);
     }
 }
 
@@ -4788,7 +4792,7 @@ page_corner_row_cost (const Search *s, guint r, const guint *tok)
   for (guint c = 0; c < ncols; c++)
     {
       const Token *t = &s->tok[tok[c]];
-      GkColumnType type = gk_grid_type (grid, first + c);
+      GkColumnType type = g_array_index (grid->cells, GridCell, first + c).type;
       if (!token_value (t, type, &values[c]))
         {
           if (!t->unreadable)
