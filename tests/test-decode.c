@@ -4,6 +4,7 @@
  * blank cells are placed only where one reading fits.
  */
 #include "testutil.h"
+#include "table/template-grid.h"
 
 enum { ROWS = 25, COLS = 7 };
 
@@ -2659,6 +2660,47 @@ test_memo_reads_as_the_patterns (void)
   g_unsetenv ("GK_DECODE_CHECK_MEMO");
 }
 
+/* A section's grid is built once per template set and shared: asked for
+ * again it is the same grid, and cell for cell the one built afresh from
+ * another set (keys, types, rows, identities: the misprints a reading of
+ * ones takes). */
+static void
+test_grid_built_once_per_set (void)
+{
+  g_autofree char *models = tu_source_path ("models");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkTemplateSet) a = gk_template_set_load (models, &error);
+  g_assert_no_error (error);
+  g_autoptr (GkTemplateSet) b = gk_template_set_load (models, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->templates->len, ==, b->templates->len);
+  for (guint t = 0; t < a->templates->len; t++)
+    {
+      const GkTemplate *ta = a->templates->pdata[t], *tb = b->templates->pdata[t];
+      for (guint q = 0; q < ta->sections->len; q++)
+        {
+          g_autoptr (GkGrid) first = gk_grid_new (a, ta, ta->sections->pdata[q]);
+          g_autoptr (GkGrid) again = gk_grid_new (a, ta, ta->sections->pdata[q]);
+          g_autoptr (GkGrid) fresh = gk_grid_new (b, tb, tb->sections->pdata[q]);
+          g_assert_true (first == again);
+          g_assert_cmpuint (gk_grid_size (again), ==, gk_grid_size (fresh));
+          guint n = gk_grid_size (fresh);
+          g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_cmpstr (gk_grid_key (again, i), ==, gk_grid_key (fresh, i));
+              g_assert_cmpint (gk_grid_type (again, i), ==, gk_grid_type (fresh, i));
+              g_assert_cmpuint (gk_grid_row (again, i), ==, gk_grid_row (fresh, i));
+              GkCell *cell = g_new0 (GkCell, 1);
+              cell->raw = (char *) "1";
+              g_ptr_array_add (cells, cell);
+            }
+          g_assert_cmpuint (gk_grid_misprints (again, (const GkCell *const *) cells->pdata, NULL, NULL), ==,
+                            gk_grid_misprints (fresh, (const GkCell *const *) cells->pdata, NULL, NULL));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2757,5 +2799,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/later-page-totals-strip-with-a-turned-row",
                    test_later_page_totals_strip_with_a_turned_row);
   g_test_add_func ("/decode/memo-reads-as-the-patterns", test_memo_reads_as_the_patterns);
+  g_test_add_func ("/decode/grid-built-once-per-set", test_grid_built_once_per_set);
   return g_test_run ();
 }

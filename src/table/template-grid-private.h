@@ -37,6 +37,7 @@ typedef struct {
 } CellIdentity;
 
 struct GkGrid {
+  gint ref;               /* gk_grid_free drops one; a section's grid is also the set's (gk_grid_new) */
   GArray *cells;          /* GridCell, template order */
   GPtrArray *cell_ids;    /* per cell: GArray of CellIdentity */
   GPtrArray *ids_by_row;  /* per template row: GArray of the identities (guint) whose first row it is */

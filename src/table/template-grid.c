@@ -112,11 +112,34 @@ grid_alloc (void)
   grid->rows = g_ptr_array_new ();
   grid->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) grid_identity_free);
   grid->index = g_hash_table_new (g_str_hash, g_str_equal);
+  grid->ref = 1;
   return grid;
 }
 
+static GkGrid *grid_build (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec);
+
+/* A section's grid is built once per template set and shared (read only):
+ * the matcher asks for it again for every reading of every report. */
 GkGrid *
 gk_grid_new (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
+{
+  GkTemplateSet *shared = (GkTemplateSet *) set;
+  g_mutex_lock (&shared->grids_lock);
+  if (!shared->grids)
+    shared->grids = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gk_grid_free);
+  GkGrid *grid = g_hash_table_lookup (shared->grids, spec);
+  if (!grid)
+    {
+      grid = grid_build (set, tpl, spec);
+      g_hash_table_insert (shared->grids, (gpointer) spec, grid);
+    }
+  g_atomic_int_inc (&grid->ref);
+  g_mutex_unlock (&shared->grids_lock);
+  return grid;
+}
+
+static GkGrid *
+grid_build (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec)
 {
   GkGrid *grid = grid_alloc ();
   for (guint b = 0; b < spec->blocks->len; b++)
@@ -197,7 +220,7 @@ grid_finish (GkGrid *grid)
 void
 gk_grid_free (GkGrid *grid)
 {
-  if (!grid)
+  if (!grid || !g_atomic_int_dec_and_test (&grid->ref))
     return;
   for (guint i = 0; i < grid->cells->len; i++)
     g_free (g_array_index (grid->cells, GridCell, i).key);

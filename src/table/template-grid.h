@@ -3,7 +3,7 @@
  * inside it, compiled to cell indexes; and the published errors a reading
  * of it takes to explain what it breaks.
  *
- *   gk_grid_new / gk_grid_free   a section's grid
+ *   gk_grid_new / gk_grid_free   a section's grid (built once per template set, shared)
  *   gk_grid_size, gk_grid_key, gk_grid_type, gk_grid_row   its cells
  *   gk_grid_misprints            misprints a reading takes to explain its
  *                                broken identities, and the rows they doubt

@@ -88,6 +88,9 @@ gk_template_set_free (GkTemplateSet *set)
   g_hash_table_unref (set->key_types);
   g_hash_table_unref (set->row_labels);
   g_hash_table_unref (set->col_labels);
+  if (set->grids)
+    g_hash_table_unref (set->grids);
+  g_mutex_clear (&set->grids_lock);
   g_free (set);
 }
 
@@ -426,6 +429,7 @@ template_set_load (const char *models_dir, GError **error)
       return NULL;
     }
   g_autoptr (GkTemplateSet) set = g_new0 (GkTemplateSet, 1);
+  g_mutex_init (&set->grids_lock);
   set->dir = g_strdup (models_dir);
   set->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) template_free);
   set->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) identity_free);

@@ -81,6 +81,10 @@ typedef struct {
   GHashTable *key_types;  /* canonical key → GINT_TO_POINTER (GkColumnType + 1) */
   GHashTable *row_labels; /* "section.row" → short Chinese label */
   GHashTable *col_labels; /* "section.column" → Chinese label */
+  /* each section's grid, built once (src/table/template-grid.c owns them;
+   * worker threads share the set, hence the lock); NULL until the first */
+  GHashTable *grids;      /* const GkTplSection* → GkGrid* */
+  GMutex grids_lock;
 } GkTemplateSet;
 
 GkTemplateSet *gk_template_set_load (const char *models_dir, GError **error);
