@@ -245,9 +245,11 @@ test_layout_blanks_full_row_farther (void)
 }
 
 /* One line of a layout dump: label, then each cell at its column's
- * character (starts[c]); NULL cells print nothing. */
+ * character (starts[c]), the last set right to end at total_end when that
+ * is not 0; NULL cells print nothing. */
 static void
-layout_line (GString *s, const char *label, const int *starts, const char *const *cells, guint n, int shift)
+layout_line (GString *s, const char *label, const int *starts, const char *const *cells, guint n, int shift,
+             int total_end)
 {
   glong at = g_utf8_strlen (label, -1);
   g_string_append (s, label);
@@ -256,6 +258,8 @@ layout_line (GString *s, const char *label, const int *starts, const char *const
       if (!cells[c])
         continue;
       glong start = starts[c] + shift;
+      if (c + 1 == n && total_end)
+        start = total_end + shift - (glong) strlen (cells[c]) + 1;
       for (; at < start; at++)
         g_string_append_c (s, ' ');
       g_string_append (s, cells[c]);
@@ -273,7 +277,8 @@ assert_cells (const GkRow *row, const char *const *want, guint n)
 }
 
 /* A blank-zero table where no row prints all seven columns: the rows
- * together do (each column by two rows at least), and each row gets a
+ * together do (each column by two rows at least; the totals set right,
+ * "102" over "5"), and each row gets a
  * blank in each column it leaves empty — a row whose numbers stand on a
  * line of their own, under their label, too. */
 static void
@@ -285,11 +290,11 @@ test_layout_blanks_columns_of_rows_together (void)
   static const char *const granted[] = { "37", NULL, "1", "2", NULL, NULL, "40" };
   static const char *const partly[] = { "12", NULL, "1", "2", NULL, "3", "18" };
   g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
-  layout_line (s, "一、本年新收申请数量", starts, first, 7, 0);
+  layout_line (s, "一、本年新收申请数量", starts, first, 7, 0, 62);
   g_string_append (s, "二、上年结转申请数量\n");
-  layout_line (s, "", starts, carried, 7, 0);
-  layout_line (s, "（一）予以公开", starts, granted, 7, 0);
-  layout_line (s, "（二）部分公开", starts, partly, 7, 0);
+  layout_line (s, "", starts, carried, 7, 0, 62);
+  layout_line (s, "（一）予以公开", starts, granted, 7, 0, 62);
+  layout_line (s, "（二）部分公开", starts, partly, 7, 0, 62);
   g_autoptr (GError) error = NULL;
   g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
   g_assert_no_error (error);
@@ -302,9 +307,9 @@ test_layout_blanks_columns_of_rows_together (void)
 
 /* What sets no columns for the others: a row printed a few characters to
  * the right of them (a long label pushing it), the rows of another page
- * (set out anew), another section's table, and a table that prints dashes
- * for its zeros (a dash stands anywhere in its cell; such a table's rows
- * are full). */
+ * (set out anew), a full row set off their columns, and a table that
+ * prints dashes for its zeros (a dash stands anywhere in its cell; such a
+ * table's rows are full). */
 static void
 test_layout_blanks_columns_kept_apart (void)
 {
@@ -313,12 +318,12 @@ test_layout_blanks_columns_kept_apart (void)
   static const char *const part[] = { "3", NULL, "1", NULL, NULL, "1", "5" };
   static const char *const shifted[] = { "4", "1", "1", "1", "1", "1", "9" };
   g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
-  layout_line (s, "一、本年新收申请数量", ends, full, 7, 0);
-  layout_line (s, "（一）予以公开", ends, part, 7, 0);
-  layout_line (s, "四、结转下年度继续办理", ends, shifted, 7, 3);
+  layout_line (s, "一、本年新收申请数量", ends, full, 7, 0, 0);
+  layout_line (s, "（一）予以公开", ends, part, 7, 0, 0);
+  layout_line (s, "四、结转下年度继续办理", ends, shifted, 7, 3, 0);
   g_string_append (s, "\f");
   static const int other_ends[] = { 20, 25, 30, 38, 44, 50, 60 };
-  layout_line (s, "（二）部分公开", other_ends, part, 7, 0);
+  layout_line (s, "（二）部分公开", other_ends, part, 7, 0, 0);
   g_autoptr (GError) error = NULL;
   g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
   g_assert_no_error (error);
@@ -328,13 +333,28 @@ test_layout_blanks_columns_kept_apart (void)
   /* page 2's row: nothing on its page prints more, it keeps its own */
   g_assert_cmpuint (((GkRow *) c->rows->pdata[4])->cells->len, ==, 4);
 
+  /* a full row a text browser set off the others' columns (its first
+   * number where the others print their labels, the rest one column
+   * left): it sets no column of theirs */
+  static const int set_off[] = { 12, 22, 28, 34, 40, 46, 60 };
+  static const char *const total[] = { "107", "3", "1", "2", "4", "3", "120" };
+  static const char *const parts[] = { "7", NULL, NULL, NULL, "1", NULL, "8" };
+  g_autoptr (GString) u = g_string_new (NULL);
+  layout_line (u, "2.其他法律行政法规禁止公开", ends, parts, 7, 0, 0);
+  layout_line (u, "1.本机关不掌握相关政府信息", ends, parts, 7, 0, 0);
+  layout_line (u, "（七）总计", set_off, total, 7, 0, 0);
+  g_autoptr (GkContent) e = gk_text_read (u->str, u->len, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < 2; r++)
+    g_assert_cmpstr (((GkCell *) ((GkRow *) e->rows->pdata[r])->cells->pdata[0])->raw, ==, "7");
+
   static const char *const dashes[] = { "2", "—", "—", "1", "—", "—", "3" };
   static const char *const ones[] = { "1", "1", "1", "1", "1", "1", "6" };
   g_autoptr (GString) t = g_string_new (NULL);
-  layout_line (t, "一、本年新收申请数量", ends, ones, 7, 0);
+  layout_line (t, "一、本年新收申请数量", ends, ones, 7, 0, 0);
   /* the dashes set centred, two characters left of the numbers */
   static const int dash_ends[] = { 22, 26, 32, 40, 44, 50, 60 };
-  layout_line (t, "（一）予以公开", dash_ends, dashes, 7, 0);
+  layout_line (t, "（一）予以公开", dash_ends, dashes, 7, 0, 0);
   g_autoptr (GkContent) d = gk_text_read (t->str, t->len, &error);
   g_assert_no_error (error);
   assert_cells (d->rows->pdata[0], ones, 7);

@@ -347,6 +347,15 @@ column_cmp (gconstpointer a, gconstpointer b)
   return (cx > cy) - (cx < cy);
 }
 
+/* Whether row prints its label where a column starting at col stands: no
+ * column of its table's (a row a renderer set off the others' columns). */
+static gboolean
+label_under_column (const GkRow *row, int col)
+{
+  const GkCell *first = row->cells->pdata[0];
+  return *row->label && col < first->text_col - first->text_gap;
+}
+
 /* Whether some token of row but its total stands a few characters off a
  * column of cols and in none: a row printed shifted (its label pushing its numbers
  * right), no row of those columns.  A column of its own stands further. */
@@ -529,9 +538,8 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
   for (guint a = 0; a < around->len; a++)
     {
       const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
-      const GkCell *first = r->cells->pdata[0];
-      if (*r->label && first_col < first->text_col - first->text_gap)
-        return NULL;   /* a column where a row prints its label */
+      if (label_under_column (r, first_col))
+        return NULL;
       guint q = 0;
       for (guint k = 0; k + 1 < r->cells->len; k++, q++)
         {
@@ -566,7 +574,8 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
        * and end in the row's last one (a row's total is printed, blank
        * zeros or not); a wide row that prints blanks too is no measure */
       if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j] || s->cells->len <= row->cells->len
-          || !columns_cover (s, row) || !same_column (last_cell (s), last_cell (row)))
+          || !columns_cover (s, row) || !same_column (last_cell (s), last_cell (row))
+          || label_under_column (row, ((const GkCell *) s->cells->pdata[0])->text_col))
         continue;
       /* the nearest such row is the table's; of two as near, the fuller */
       if (!best || dist < best_dist || (dist == best_dist && s->cells->len > best->cells->len))
