@@ -1208,6 +1208,29 @@ test_pieces_joined_only_where_they_add_up (void)
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 4));
 }
 
+/* A small office's table 四, its cells a block each under a vertical header. */
+static const int small_table4[] = { 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
+
+/* Table 四's heading and small_table4, with text among its cells before
+ * its last (what pdftotext printed there of the table before). */
+static void
+append_table4_with_before_its_last (GString *s, const char *among)
+{
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结\n果\n维\n持\n");
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (small_table4); k++)
+    append_cell (s, small_table4[k]);
+  g_string_append (s, among);
+  append_cell (s, small_table4[G_N_ELEMENTS (small_table4) - 1]);
+}
+
+static void
+assert_small_table4 (const GkRecord *rec)
+{
+  assert_appeals_group (rec, "review", small_table4);
+  assert_appeals_group (rec, "litigation_direct", small_table4 + 5);
+  assert_appeals_group (rec, "litigation_after_review", small_table4 + 10);
+}
+
 /* A browser's table 三 whose last page prints its rows' first six columns,
  * then their totals as a strip of its own (under its 总计 header) that
  * pdftotext puts after the next heading, among table 四's cells.  Those
@@ -1224,17 +1247,10 @@ test_numbers_after_the_next_heading_go_back (void)
       for (int c = 0; c < COLS - (r >= PROCESSED); c++)
         append_cell (s, v[r][c]);
     }
-  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
-                      "结\n果\n维\n持\n");
-  static const int appeals[] = { 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
-  for (guint k = 0; k + 1 < G_N_ELEMENTS (appeals); k++)
-    append_cell (s, appeals[k]);
-  g_string_append_printf (s, "总计\n%d\n%d\n\n", v[PROCESSED][COLS - 1], v[FORWARD][COLS - 1]);
-  append_cell (s, appeals[G_N_ELEMENTS (appeals) - 1]);
+  g_autofree char *among = g_strdup_printf ("总计\n%d\n%d\n\n", v[PROCESSED][COLS - 1], v[FORWARD][COLS - 1]);
+  append_table4_with_before_its_last (s, among);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
-  assert_appeals_group (rec, "review", appeals);
-  assert_appeals_group (rec, "litigation_direct", appeals + 5);
-  assert_appeals_group (rec, "litigation_after_review", appeals + 10);
+  assert_small_table4 (rec);
 }
 
 /* The same, where a page of table 三 prints its rows as a strip of six
@@ -1260,16 +1276,10 @@ test_number_after_the_next_heading_goes_back_to_strips (void)
   g_string_append_printf (s, "\f申请人情况\n自然人\n%s\n", labels[FORWARD]);
   for (int c = 0; c < COLS - 1; c++)
     append_cell (s, v[FORWARD][c]);
-  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n结\n果\n维\n持\n");
-  static const int appeals[] = { 1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0 };
-  for (guint k = 0; k + 1 < G_N_ELEMENTS (appeals); k++)
-    append_cell (s, appeals[k]);
-  g_string_append_printf (s, "总计\n%d\n\n总\n计\n", v[FORWARD][COLS - 1]);
-  append_cell (s, appeals[G_N_ELEMENTS (appeals) - 1]);
+  g_autofree char *among = g_strdup_printf ("总计\n%d\n\n总\n计\n", v[FORWARD][COLS - 1]);
+  append_table4_with_before_its_last (s, among);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
-  assert_appeals_group (rec, "review", appeals);
-  assert_appeals_group (rec, "litigation_direct", appeals + 5);
-  assert_appeals_group (rec, "litigation_after_review", appeals + 10);
+  assert_small_table4 (rec);
 }
 
 /* A browser's last page of table 三 beside table 四: pdftotext prints the
