@@ -357,8 +357,9 @@ label_under_column (const GkRow *row, int col)
 }
 
 /* Whether some token of row but its total stands a few characters off a
- * column of cols and in none: a row printed shifted (its label pushing its numbers
- * right), no row of those columns.  A column of its own stands further. */
+ * column of cols and in none: a row printed shifted (its label pushing
+ * its numbers right), no row of those columns.  A column of its own
+ * stands further. */
 static gboolean
 row_off_columns (const GPtrArray *cols, const GkRow *row)
 {
@@ -444,10 +445,10 @@ table_window (const GPtrArray *rows, guint i, guint *lo, guint *hi)
  * them: each row in columns that ends in row i's last column (a row's
  * total is printed, blank zeros or not), up and down its table_window
  * until a row of two numbers or more that ends elsewhere (another
- * table's).  A column is the
- * tokens that stand in it; NULL where a row's two tokens fall in one
- * column or a token in two (the rows are no one grid), or where the
- * columns are no more than the row prints or too few for table 三. */
+ * table's).  A column is the tokens that stand in it; NULL where a row's
+ * two tokens fall in one column or a token in two (the rows are no one
+ * grid), or where the columns are no more than the row prints or too few
+ * for table 三. */
 static GPtrArray *
 table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
 {
