@@ -96,17 +96,24 @@ append_page_break (GString *s, int page)
   g_string_append_printf (s, "- %d -\n\f申请人情况\n自然人\n", page);
 }
 
+/* Column c of rows [r0, r1) of table 三 read exactly as v. */
+static void
+assert_column (const GkRecord *rec, int v[ROWS][COLS], int c, int r0, int r1)
+{
+  for (int r = r0; r < r1; r++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+      if (!tu_int_is (rec, key, v[r][c]))
+        g_error ("%s: want %d", key, v[r][c]);
+    }
+}
+
 /* Rows [r0, r1) of table 三 read exactly as v. */
 static void
 assert_rows (const GkRecord *rec, int v[ROWS][COLS], int r0, int r1)
 {
-  for (int r = r0; r < r1; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        if (!tu_int_is (rec, key, v[r][c]))
-          g_error ("%s: want %d", key, v[r][c]);
-      }
+  for (int c = 0; c < COLS; c++)
+    assert_column (rec, v, c, r0, r1);
 }
 
 /* Rows [r0, r1) of table 三 read as v or left null: never a wrong number. */
@@ -870,12 +877,7 @@ test_blank_zero_totals_strip_apart (void)
   g_autoptr (GString) s = blank_zero_totals_apart (v, 0, ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows_right_or_null (rec, v, 0, ROWS);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
-      if (!tu_int_is (rec, key, v[r][COLS - 1]))
-        g_error ("%s: want %d", key, v[r][COLS - 1]);
-    }
+  assert_column (rec, v, COLS - 1, 0, ROWS);
 }
 
 /* The same table, its last two rows on the next page: rows after the strip
@@ -891,12 +893,7 @@ test_blank_zero_rows_after_the_totals_strip (void)
   g_autoptr (GString) s = blank_zero_totals_apart (v, 0, PROCESSED);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows_right_or_null (rec, v, 0, ROWS);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_autofree char *key = g_strdup_printf ("applications.%s.natural_person", row_keys[r]);
-      if (!tu_int_is (rec, key, v[r][0]))
-        g_error ("%s: want %d", key, v[r][0]);
-    }
+  assert_column (rec, v, 0, 0, ROWS);
   for (int r = PROCESSED; r < ROWS; r++)
     {
       g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
@@ -929,12 +926,7 @@ test_blank_zero_totals_strip_after_a_wrapped_label (void)
   append_parts_after_labels (s, v, LAST + 1, ROWS);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows_right_or_null (rec, v, 0, ROWS);
-  for (int r = 0; r <= LAST; r++)
-    {
-      g_autofree char *key = g_strdup_printf ("applications.%s.total", row_keys[r]);
-      if (!tu_int_is (rec, key, v[r][COLS - 1]))
-        g_error ("%s: want %d", key, v[r][COLS - 1]);
-    }
+  assert_column (rec, v, COLS - 1, 0, LAST + 1);
 }
 
 /* The same strip with a total that is not the sum of its row's printed
@@ -1030,6 +1022,33 @@ test_blank_zero_numbers_under_another_blocks_header (void)
   g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
 }
 
+/* Table v with the outcome rows up to turned printed numbers first, then
+ * their labels as a block, turned's label last beside its first cell. */
+static GString *
+text_turned_below_labels (int v[ROWS][COLS], int turned)
+{
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r >= FIRST_OUTCOME && r <= turned)
+        {
+          for (int c = r == turned; c < COLS; c++)
+            append_cell (s, v[r][c]);
+          if (r < turned)
+            continue;
+          for (int q = FIRST_OUTCOME; q < turned; q++)
+            g_string_append_printf (s, "%s\n\n", labels[q]);
+          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  return s;
+}
+
 /* A row whose only part is its first column (and its total), its other
  * cells printed before its label and the first after it, on the label's
  * line (the rows before it numbers first, then their labels), and the
@@ -1053,26 +1072,7 @@ test_row_turned_past_its_label (void)
   int x = v[TURNED][0];
   v[PROCESSED][0] -= x, v[PROCESSED][COLS - 2] += x, v[NEW][0] -= x, v[NEW][COLS - 2] += x;
   g_assert_cmpint (v[NEW][0], >=, 0);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    {
-      /* the outcomes up to the turned row: numbers first, then their labels */
-      if (r >= FIRST_OUTCOME && r <= TURNED)
-        {
-          for (int c = r == TURNED; c < COLS; c++)
-            append_cell (s, v[r][c]);
-          if (r < TURNED)
-            continue;
-          for (int q = FIRST_OUTCOME; q < TURNED; q++)
-            g_string_append_printf (s, "%s\n\n", labels[q]);
-          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
-          continue;
-        }
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  g_autoptr (GString) s = text_turned_below_labels (v, TURNED);
   g_autoptr (GkRecord) rec = read_text (s);
   for (int c = 0; c < COLS; c++)
     {
@@ -1096,25 +1096,7 @@ test_row_turned_below_a_block_of_labels (void)
   int v[ROWS][COLS];
   for (int seed = 5; consistent_table (v, seed), v[TURNED][0] == 0 || v[TURNED][0] == v[TURNED][COLS - 1]; seed++)
     ;
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    {
-      if (r >= FIRST_OUTCOME && r <= TURNED)
-        {
-          for (int c = r == TURNED; c < COLS; c++)
-            append_cell (s, v[r][c]);
-          if (r < TURNED)
-            continue;
-          for (int q = FIRST_OUTCOME; q < TURNED; q++)
-            g_string_append_printf (s, "%s\n\n", labels[q]);
-          g_string_append_printf (s, "%s %d\n\n", labels[r], v[r][0]);
-          continue;
-        }
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  g_autoptr (GString) s = text_turned_below_labels (v, TURNED);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
