@@ -996,6 +996,14 @@ give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid,
   return g_steal_pointer (&take);
 }
 
+/* How many numbers the rows [lo, hi) print fewer than grid's cells. */
+static guint
+numbers_missing (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
+{
+  guint numbers = gk_decode_tokens_unused (rows, lo, hi, NULL, 0);
+  return gk_grid_size (grid) > numbers ? gk_grid_size (grid) - numbers : 0;
+}
+
 /* The previous table's numbers that pdftotext printed after this section's
  * heading go back to it where nothing else claims them (give_back_cells):
  * those right after the heading (gk_decode_trailing_cells), the first as
@@ -1010,8 +1018,7 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
     return NULL;
   g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
   g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
-  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
-  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
+  guint missing = numbers_missing (pgrid, rows, plo, phi);
   if (g_getenv ("GK_DEBUG_DECODE"))
     g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
   if (!missing)
@@ -1045,8 +1052,7 @@ trailing_not_ours (const GkTemplateSet *set, const Candidate *prev, guint plo, g
   g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
   g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
   g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
-  guint numbers = gk_decode_tokens_unused (rows, plo, phi, NULL, 0);
-  guint missing = gk_grid_size (pgrid) > numbers ? gk_grid_size (pgrid) - numbers : 0;
+  guint missing = numbers_missing (pgrid, rows, plo, phi);
   if (!missing || tail->len < missing
       || gk_decode_tokens_unused (rows, nlo, nhi, NULL, 0) != gk_grid_size (ngrid) + missing)
     return NULL;

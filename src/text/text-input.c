@@ -288,16 +288,6 @@ same_total (const GkCell *a, const GkCell *b)
   return same_column (a, b) || ABS (cell_end_col (a) - cell_end_col (b)) <= 1;
 }
 
-/* Whether a row's total stands in the column whose totals are col's. */
-static gboolean
-in_total_column (const GPtrArray *col, const GkCell *cell)
-{
-  for (guint m = 0; m < col->len; m++)
-    if (same_total (col->pdata[m], cell))
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether each cell of row stands in a distinct column of fuller, in order. */
 static gboolean
 columns_cover (const GkRow *fuller, const GkRow *row)
@@ -329,14 +319,27 @@ array_unref_maybe (gpointer a)
     g_ptr_array_unref (a);
 }
 
-/* Whether cell stands in the column whose tokens are col's. */
+/* Whether cell stands in the column whose tokens are col's, as same tells
+ * two tokens of one column (same_column; same_total for the totals). */
+static gboolean
+column_holds (const GPtrArray *col, const GkCell *cell, gboolean (*same) (const GkCell *, const GkCell *))
+{
+  for (guint m = 0; m < col->len; m++)
+    if (same (col->pdata[m], cell))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 in_column (const GPtrArray *col, const GkCell *cell)
 {
-  for (guint m = 0; m < col->len; m++)
-    if (same_column (col->pdata[m], cell))
-      return TRUE;
-  return FALSE;
+  return column_holds (col, cell, same_column);
+}
+
+static gboolean
+in_total_column (const GPtrArray *col, const GkCell *cell)
+{
+  return column_holds (col, cell, same_total);
 }
 
 static gint
