@@ -361,6 +361,33 @@ test_layout_blanks_columns_kept_apart (void)
   assert_cells (d->rows->pdata[1], dashes, 7);
 }
 
+/* A narrow table whose last two columns stand two characters apart: rows
+ * printing in either are in the table's columns, not shifted off them
+ * (other rows print there too), and a row printing in both, a space
+ * apart, fills the two. */
+static void
+test_layout_blanks_columns_close_together (void)
+{
+  static const int starts[] = { 24, 28, 32, 37, 42, 44, 59 };
+  static const char *const rows[][7] = {
+    { "78", "8", NULL, "0", "4", NULL, "90" },
+    { "2", NULL, "0", "0", NULL, "0", "2" },
+    { NULL, "2", NULL, "0", "0", "0", "2" },
+    { "3", "0", "0", NULL, NULL, "0", "3" },
+    { "1", NULL, NULL, NULL, "0", NULL, "1" },
+  };
+  static const char *const labels[] = { "一、本年新收申请数量", "1.属于国家秘密", "7.属于行政执法案卷",
+                                         "8.属于行政查询事项", "3.其他" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    layout_line (s, labels[r], starts, rows[r], 7, 0, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    assert_cells (c->rows->pdata[r + 1], rows[r], 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,5 +404,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);
   g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
+  g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   return g_test_run ();
 }

@@ -231,18 +231,26 @@ typedef struct {
  * from it, not as a column of its own (columns stand wider apart). */
 #define LAYOUT_OFF_COLUMN 3
 
+/* Whether each of row's numbers stands min_gap spaces or more after what
+ * precedes it, none holding a space. */
+static gboolean
+row_numbers_apart (const GkRow *row, int min_gap)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *cell = row->cells->pdata[k];
+      if (cell->text_col < 0 || cell->text_gap < min_gap || strchr (cell->raw, ' '))
+        return FALSE;
+    }
+  return row->cells->len > 0;
+}
+
 /* A row whose cells stand apart as a layout dump sets a table's columns
  * (pdftotext -layout: two or more spaces before each). */
 static gboolean
 row_in_columns (const GkRow *row)
 {
-  for (guint k = 0; k < row->cells->len; k++)
-    {
-      const GkCell *cell = row->cells->pdata[k];
-      if (cell->text_col < 0 || cell->text_gap < 2 || strchr (cell->raw, ' '))
-        return FALSE;
-    }
-  return row->cells->len > 0;
+  return row_numbers_apart (row, 2);
 }
 
 /* A row set in columns but for its first number, a space from its label
@@ -260,6 +268,16 @@ row_in_columns_after_label (const GkRow *row)
         return FALSE;
     }
   return TRUE;
+}
+
+/* A row whose numbers stand a space apart or more: two narrow columns of
+ * a squeezed table print a space apart.  Such a row proves no column; it
+ * stands in a table's columns where each of its numbers falls in one that
+ * other rows print (table_columns). */
+static gboolean
+row_in_close_columns (const GkRow *row)
+{
+  return row_numbers_apart (row, 1);
 }
 
 /* The character column a token ends at (its last character's). */
@@ -359,12 +377,49 @@ label_under_column (const GkRow *row, int col)
   return *row->label && col < first->text_col - first->text_gap;
 }
 
+/* Whether the column of cols that holds cell holds another row's token
+ * too. */
+static gboolean
+column_printed_by_others (const GPtrArray *cols, const GkCell *cell)
+{
+  for (guint q = 0; q < cols->len; q++)
+    if (g_ptr_array_find (cols->pdata[q], cell, NULL))
+      return ((const GPtrArray *) cols->pdata[q])->len >= 2;
+  return FALSE;
+}
+
+/* Whether a row of rows[lo, hi) prints tokens where a and b start, each
+ * apart (same_column): the two are columns of their own, however close. */
+static gboolean
+printed_together (const GPtrArray *rows, guint lo, guint hi, const GkCell *a, const GkCell *b)
+{
+  for (guint j = lo; j < hi; j++)
+    {
+      const GkRow *r = rows->pdata[j];
+      gboolean at_a = FALSE, at_b = FALSE;
+      for (guint k = 0; k < r->cells->len; k++)
+        {
+          const GkCell *cell = r->cells->pdata[k];
+          if (cell->text_col < 0 || strchr (cell->raw, ' '))
+            continue;
+          if (same_column (cell, a))
+            at_a = TRUE;
+          else if (same_column (cell, b))
+            at_b = TRUE;
+        }
+      if (at_a && at_b)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether some token of row but its total stands a few characters off a
  * column of cols and in none: a row printed shifted (its label pushing
  * its numbers right), no row of those columns.  A column of its own
- * stands further. */
+ * stands further, or where a row of the table, rows[lo, hi), prints in
+ * both (a squeezed table's narrow columns stand close). */
 static gboolean
-row_off_columns (const GPtrArray *cols, const GkRow *row)
+row_off_columns (const GPtrArray *cols, const GkRow *row, const GPtrArray *rows, guint lo, guint hi)
 {
   for (guint k = 0; k + 1 < row->cells->len; k++)
     {
@@ -377,8 +432,9 @@ row_off_columns (const GPtrArray *cols, const GkRow *row)
           for (guint m = 0; m < col->len && !near; m++)
             {
               const GkCell *o = col->pdata[m];
-              near = ABS (o->text_col - cell->text_col) <= LAYOUT_OFF_COLUMN
-                     || ABS (cell_end_col (o) - cell_end_col (cell)) <= LAYOUT_OFF_COLUMN;
+              near = (ABS (o->text_col - cell->text_col) <= LAYOUT_OFF_COLUMN
+                      || ABS (cell_end_col (o) - cell_end_col (cell)) <= LAYOUT_OFF_COLUMN)
+                     && !printed_together (rows, lo, hi, o, cell);
             }
         }
       if (!in && near)
@@ -492,7 +548,7 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
     {
       const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
       guint first_new = cols->len;
-      if (row_off_columns (cols, r))
+      if (row_off_columns (cols, r, rows, lo, hi))
         {
           g_array_remove_index (around, a--);
           continue;
@@ -556,6 +612,10 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
   const GkRow *row = rows->pdata[i];
   if (cols->len < LAYOUT_MIN_COLUMNS || cols->len <= row->cells->len)
     return NULL;
+  if (!in_columns[i] && !row_in_columns_after_label (row))
+    for (guint k = 0; k + 1 < row->cells->len; k++)
+      if (!column_printed_by_others (cols, row->cells->pdata[k]))
+        return NULL;
   return g_steal_pointer (&cols);
 }
 
@@ -614,7 +674,7 @@ restore_layout_blanks (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *cols = NULL;
-      if (in_columns[i] || row_in_columns_after_label (rows->pdata[i]))
+      if (in_columns[i] || row_in_columns_after_label (rows->pdata[i]) || row_in_close_columns (rows->pdata[i]))
         cols = table_columns (rows, in_columns, i);
       if (in_columns[i] && !cols)
         cols = fuller_row_columns (rows, in_columns, i);
