@@ -3,10 +3,20 @@
 # a new test a new tests/test-*.c; nothing here needs editing for either.
 
 PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 gmodule-2.0 jansson sqlite3 libxml-2.0
-# Not linked: tesseract is opened on first use (src/ocr/tess-api.h), by soname.
-LINK_PKGS = $(filter-out tesseract,$(PKGS))
-TESS_SONAME = $(shell readelf -d $$(pkg-config --variable=libdir tesseract)/libtesseract.so 2>/dev/null | \
-                sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+# Not linked: opened on first use, by soname: tesseract (src/ocr/tess-api.h), and
+# the PDF libraries (src/pdf/pdf-libs.h), whose loading the text path need not pay.
+LAZY_PKGS = tesseract poppler-glib cairo lept
+LINK_PKGS = $(filter-out $(LAZY_PKGS),$(PKGS))
+# The soname of package $(1)'s library (its first -l), as on the build machine.
+soname = $(shell readelf -d $$(pkg-config --variable=libdir $(1))/lib$(patsubst -l%,%,$(firstword \
+           $(shell pkg-config --libs-only-l $(1)))).so 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+soname_flag = $(if $(2),-DGK_$(1)_SONAME='"$(2)"')
+# Worked out once, when a recipe first needs them.
+SONAME_FLAGS = $(eval SONAME_FLAGS := $(call soname_flag,TESSERACT,$(call soname,tesseract)) \
+                 $(call soname_flag,POPPLER,$(call soname,poppler-glib)) \
+                 $(call soname_flag,CAIRO,$(call soname,cairo)) $(call soname_flag,LEPT,$(call soname,lept)))$(SONAME_FLAGS)
+# The tests call the PDF libraries themselves (making pages, images).
+TEST_LIBS = $(shell pkg-config --libs poppler-glib cairo lept)
 BUILD   ?= build
 # The version, defined once: VERSION, passed to the code as GK_VERSION (common/gk-version.h).
 GK_VERSION := $(shell cat VERSION)
@@ -19,7 +29,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS))
 # -fPIC: the same objects make the program and libgongkai.so (gongkai.h).
 CFLAGS_ALL = -std=c17 $(OPT) -fPIC -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
              -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -DGK_MODELS_DIR='"$(CURDIR)/models"' -DGK_VERSION='"$(GK_VERSION)"' \
-             $(if $(TESS_SONAME),-DGK_TESSERACT_SONAME='"$(TESS_SONAME)"') $(SAN) $(CFLAGS)
+             $(SONAME_FLAGS) $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
@@ -30,7 +40,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench eval eval-text eval-variants eval-fresh valgrind clean install uninstall
+.PHONY: all deps demo check check-asan fuzz bench bench-text eval eval-text eval-variants eval-fresh valgrind clean install uninstall
 all: $(BUILD)/gongkai $(BUILD)/libgongkai.so
 
 $(DEPS_OK): scripts/install-deps
@@ -63,7 +73,7 @@ $(BUILD)/libgongkai.so: $(LIB_OBJ) src/api/gongkai.map
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(BUILD)/libgongkai.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -Itests -DGK_SOURCE_DIR='"$(CURDIR)"' -DGK_BUILD_DIR='"$(abspath $(BUILD))"' -o $@ $< $(BUILD)/libgongkai.a $(LDLIBS_ALL) $(TEST_LIBS)
 
 # make check: every GTest program under prove (TAP), golden tests included.
 # OMP_THREAD_LIMIT=1: gongkai sets it itself, the test programs do not; without
@@ -122,6 +132,12 @@ bench: $(BUILD)/gongkai
 	scripts/bench $(BUILD)/gongkai samples
 	@if [ -d $(SHARED)/corpus ]; then echo; echo "== corpus: $(SHARED)/corpus"; \
 	  scripts/bench --no-scans --runs 3 $(BUILD)/gongkai $(SHARED)/corpus; fi
+
+# CPU time of the text path per report (pdftotext dumps of the samples, the
+# corpus's dumps, and build/fresh's when made), against pdftotext.
+bench-text: $(BUILD)/gongkai
+	scripts/bench-text $(if $(wildcard $(SHARED)/corpus),--corpus $(SHARED)/corpus) \
+	  $(if $(wildcard $(FRESH_DIR)/*.pdf),--fresh $(FRESH_DIR)) $(BUILD)/gongkai samples
 
 valgrind: $(BUILD)/gongkai
 	scripts/valgrind-samples $(BUILD)/gongkai

@@ -149,24 +149,44 @@ test_usage_and_formats (void)
   run_clear (&r);
 }
 
-/* Reading a born-digital PDF must not load tesseract and its thirty
- * libraries (src/ocr/tess-api.h): the dynamic loader says what it loads. */
-static void
-test_tesseract_loaded_on_demand (void)
+/* What the dynamic loader says it loads while gongkai extracts the sample. */
+static char *
+libraries_loaded_reading (const char *sample)
 {
   g_autofree char *bin = g_build_filename (GK_BUILD_DIR, "gongkai", NULL);
-  g_autofree char *pdf = tu_source_path ("samples/hexi-2022.pdf");
-  const char *argv[] = { bin, "extract", pdf, NULL };
+  g_autofree char *path = tu_source_path (sample);
+  const char *argv[] = { bin, "extract", path, NULL };
   g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
-  g_autofree char *err = NULL;
+  char *err = NULL;
   int status;
   g_autoptr (GError) error = NULL;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
                                &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (err, "libpoppler-glib"));   /* LD_DEBUG did report */
+  g_assert_nonnull (strstr (err, "libglib-2.0"));   /* LD_DEBUG did report */
+  return err;
+}
+
+/* Reading a born-digital PDF must not load tesseract and its thirty
+ * libraries (src/ocr/tess-api.h). */
+static void
+test_tesseract_loaded_on_demand (void)
+{
+  g_autofree char *err = libraries_loaded_reading ("samples/hexi-2022.pdf");
+  g_assert_nonnull (strstr (err, "libpoppler-glib"));
   g_assert_null (strstr (err, "libtesseract"));
+}
+
+/* Reading a text dump must not load poppler, cairo, leptonica and their
+ * forty libraries (src/pdf/pdf-libs.h): more than half the start-up. */
+static void
+test_pdf_libraries_loaded_on_demand (void)
+{
+  g_autofree char *err = libraries_loaded_reading ("samples/qinxian-2020.txt");
+  g_assert_null (strstr (err, "libpoppler"));
+  g_assert_null (strstr (err, "libcairo"));
+  g_assert_null (strstr (err, "liblept"));
 }
 
 /* Every command's --help ends with the exit codes, and a wrong option is a
@@ -754,5 +774,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stdin-input", test_stdin_input);
   g_test_add_func ("/cli/output-dash", test_output_dash);
   g_test_add_func ("/cli/tesseract-loaded-on-demand", test_tesseract_loaded_on_demand);
+  g_test_add_func ("/cli/pdf-libraries-loaded-on-demand", test_pdf_libraries_loaded_on_demand);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Space between the value's box and the red outline, points. */
 #define OUTLINE_PAD 1.5

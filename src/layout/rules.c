@@ -1,6 +1,7 @@
 /* rules.c — see rules.h. */
 #include "rules.h"
 #include <math.h>
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Finds the rules of one orientation in pix and appends them. */
 static int

@@ -5,6 +5,7 @@
 #include "common/gk-error.h"
 #include "common/gk-text.h"
 #include "tess-api.h"
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Debian's tesseract-ocr-chi-sim installs here (tesseract 5). */
 #define GK_OCR_TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include "common/gk-error.h"
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* An embedded image is "the page" when it covers this share of its area. */
 #define GK_OCR_PAGE_IMAGE_COVER 0.90

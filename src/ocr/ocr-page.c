@@ -7,6 +7,7 @@
 #include "layout/grid.h"
 #include "layout/rules.h"
 #include "common/gk-number.h"
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Less ink than this (pt², ~ a hyphen at 10 pt) in a cell is scanner noise, not text. */
 #define GK_OCR_MIN_INK_PT2 1.5

@@ -8,6 +8,7 @@
 #include "common/gk-models.h"
 #include "common/gk-cores.h"
 #include <sys/resource.h>
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 

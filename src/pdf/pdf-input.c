@@ -41,6 +41,7 @@
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Rendering is serialised across the threads of one process: poppler's
  * cairo backend opens and closes FreeType faces on one FT_Library shared by

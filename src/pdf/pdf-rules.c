@@ -4,6 +4,7 @@
 #include <math.h>
 #include "content/content.h"
 #include "layout/rules.h"
+#include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
 /* Two coordinates this close (pt) are on one axis line: paths come through
  * cairo's fixed point, 1/64 pt at GK_PDF_PATH_PX_PER_PT. */
