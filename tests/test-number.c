@@ -259,11 +259,11 @@ layout_line (GString *s, const char *label, const int *starts, const char *const
         continue;
       glong start = starts[c] + shift;
       if (c + 1 == n && total_end)
-        start = total_end + shift - (glong) strlen (cells[c]) + 1;
+        start = total_end + shift - g_utf8_strlen (cells[c], -1) + 1;
       for (; at < start; at++)
         g_string_append_c (s, ' ');
       g_string_append (s, cells[c]);
-      at += (glong) strlen (cells[c]);
+      at += g_utf8_strlen (cells[c], -1);
     }
   g_string_append_c (s, '\n');
 }
@@ -388,6 +388,60 @@ test_layout_blanks_columns_close_together (void)
     assert_cells (c->rows->pdata[r + 1], rows[r], 7);
 }
 
+/* A row of numbers under a header printed one character a column (vertical
+ * header text: 结/果/维/持 over each cell), with no other row to show the
+ * table's columns: each number goes to the header column it stands under,
+ * a blank to each column it leaves empty. */
+static void
+test_layout_blanks_under_vertical_headers (void)
+{
+  static const int starts[] = { 1, 6, 11, 17, 21, 25, 29, 37, 43, 50, 54, 58, 66, 73, 80 };
+  static const char *const heads[][15] = {
+    { "结", "结", "其", "尚", "总", "结", "结", "其", "尚", "总", "结", "结", "其", "尚", "总" },
+    { "果", "果", "他", "未", "计", "果", "果", "他", "未", "计", "果", "果", "他", "未", "计" },
+  };
+  static const char *const numbers[] = { "1", "2", NULL, "2", "5", "2", "1", "2", NULL, "5",
+                                         NULL, NULL, NULL, NULL, NULL };
+  static const char *const want[] = { "1", "2", NULL, "2", "5", "2", "1", "2", NULL, "5",
+                                      NULL, NULL, NULL, NULL, NULL };
+  g_autoptr (GString) s = g_string_new ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n");
+  g_string_append (s, "          行政复议                      行政诉讼\n");
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    layout_line (s, "", starts, heads[h], 15, -1, 0);
+  /* the numbers centred under their headers, a character either side */
+  static const int under[] = { 2, 6, 11, 16, 21, 25, 30, 37, 43, 49, 54, 58, 66, 73, 80 };
+  layout_line (s, "", under, numbers, 15, -1, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
+  g_assert_no_error (error);
+  const GkRow *row = c->rows->pdata[c->rows->len - 1];
+  assert_cells (row, want, 15);
+
+  /* a number under no header column (between two): the row keeps what it printed */
+  static const int off[] = { 2, 6, 11, 16, 21, 25, 30, 33, 43, 49, 54, 58, 66, 73, 80 };
+  g_autoptr (GString) t = g_string_new (NULL);
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    layout_line (t, "", starts, heads[h], 15, -1, 0);
+  layout_line (t, "", off, numbers, 15, -1, 0);
+  g_autoptr (GkContent) d = gk_text_read (t->str, t->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((GkRow *) d->rows->pdata[d->rows->len - 1])->cells->len, ==, 8);
+
+  /* dashes and a wrapped label's last character, one a column, are no
+   * header: the row under them keeps its seven cells */
+  static const int seven[] = { 19, 24, 28, 32, 36, 40, 45 };
+  static const char *const dashes[] = { "—", "—", "—", "—", "—", "—", "—" };
+  static const char *const counts[] = { "21", "—", "—", "1", "—", "—", "22" };
+  g_autoptr (GString) u = g_string_new (NULL);
+  g_string_append (u, "      6.属于四类过程性信\n");
+  layout_line (u, "", seven, dashes, 7, 0, 0);
+  g_string_append (u, "      息\n\n");
+  layout_line (u, "      8.属于行政查询事项", seven, counts, 7, 0, 0);
+  g_autoptr (GkContent) e = gk_text_read (u->str, u->len, &error);
+  g_assert_no_error (error);
+  assert_cells (e->rows->pdata[e->rows->len - 1], counts, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +459,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);
   g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
+  g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   return g_test_run ();
 }

@@ -711,6 +711,152 @@ restore_layout_blanks (GPtrArray *rows)
     }
 }
 
+/* Lines above a row this far (blank ones included) may hold its header. */
+#define HEADER_LINES_NEAR 8
+/* Characters a number may stand off the header character it is under. */
+#define HEADER_OFF_COLUMN 2
+
+/* Whether a line is a header printed one character a column (vertical
+ * header text: 结/果/维/持 over each cell): each token one letter (no
+ * digit, no dash); the start of each appended to starts. */
+static gboolean
+vertical_header_line (const TextLine *tl, GArray *starts)
+{
+  guint before = starts->len;
+  int col = tl->indent;
+  gboolean in_token = FALSE;
+  glong token_len = 0;
+  for (const char *p = tl->text; *p; p = g_utf8_next_char (p), col++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ' ')
+        {
+          in_token = FALSE;
+          continue;
+        }
+      if (!g_unichar_isalpha (c) || (in_token && ++token_len > 1))
+        {
+          g_array_set_size (starts, before);
+          return FALSE;
+        }
+      if (!in_token)
+        {
+          in_token = TRUE, token_len = 1;
+          g_array_append_val (starts, col);
+        }
+    }
+  return starts->len > before;
+}
+
+static gint
+int_cmp (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+/* The header columns over the row printed on line lines[k]: the starts of
+ * the vertical header lines just above it, on its page, a column the
+ * starts within a character of the one before; empty when none. */
+static GArray *
+vertical_header_columns (const GArray *lines, guint k)
+{
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  const TextLine *row_line = &g_array_index (lines, TextLine, k);
+  gboolean in_header = FALSE;
+  for (guint j = k; j-- > 0 && k - j <= HEADER_LINES_NEAR;)
+    {
+      const TextLine *tl = &g_array_index (lines, TextLine, j);
+      if (tl->page != row_line->page)
+        break;
+      if (!*tl->text)
+        {
+          if (in_header)
+            break;
+          continue;
+        }
+      if (!vertical_header_line (tl, starts))
+        break;
+      in_header = TRUE;
+    }
+  g_array_sort (starts, int_cmp);
+  GArray *cols = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint m = 0; m < starts->len; m++)
+    {
+      int at = g_array_index (starts, int, m);
+      if (!m || at - g_array_index (starts, int, m - 1) > 1)
+        g_array_append_val (cols, at);
+    }
+  return cols;
+}
+
+/* The header column cell stands under: the nearest to its start or its
+ * middle, within HEADER_OFF_COLUMN and nearer than any other; -1 when
+ * none. */
+static int
+header_column_of (const GArray *cols, const GkCell *cell)
+{
+  int mid = cell->text_col + (int) (g_utf8_strlen (cell->raw, -1) - 1) / 2;
+  int best = -1, best_d = G_MAXINT, second_d = G_MAXINT;
+  for (guint q = 0; q < cols->len; q++)
+    {
+      int at = g_array_index (cols, int, q);
+      int d = MIN (ABS (at - cell->text_col), ABS (at - mid));
+      if (d < best_d)
+        second_d = best_d, best_d = d, best = (int) q;
+      else if (d < second_d)
+        second_d = d;
+    }
+  return best_d <= HEADER_OFF_COLUMN && second_d > best_d ? best : -1;
+}
+
+/* A row no other row shows the columns of (restore_layout_blanks left it
+ * as printed) under a header printed one character a column: each number
+ * goes to the header column it stands under and each column it leaves
+ * empty gets a blank, where every number stands under one column of its
+ * own, in order, and no column stands where the row prints its label. */
+static void
+restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkRow *row = rows->pdata[i];
+      guint n = row->cells->len;
+      if (n < 2 || ((GkCell *) row->cells->pdata[0])->grid_cell || !row_in_close_columns (row)
+          || row->label_src.line < 1 || (guint) row->label_src.line > lines->len)
+        continue;
+      g_autoptr (GArray) cols = vertical_header_columns (lines, (guint) row->label_src.line - 1);
+      if (cols->len < LAYOUT_MIN_COLUMNS || cols->len <= n || label_under_column (row, g_array_index (cols, int, 0)))
+        continue;
+      g_autofree int *at = g_new (int, n);
+      gboolean fits = TRUE;
+      for (guint k = 0; k < n && fits; k++)
+        {
+          at[k] = header_column_of (cols, row->cells->pdata[k]);
+          fits = at[k] >= 0 && (!k || at[k] > at[k - 1]);
+        }
+      if (!fits)
+        continue;
+      GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+      guint c = 0;
+      for (guint q = 0; q < cols->len; q++)
+        {
+          GkCell *cell;
+          if (c < n && at[c] == (int) q)
+            cell = g_steal_pointer (&row->cells->pdata[c++]);
+          else
+            {
+              cell = gk_cell_new ("", &row->label_src);
+              cell->text_col = g_array_index (cols, int, q);
+            }
+          cell->grid_cell = TRUE;
+          g_ptr_array_add (cells, cell);
+        }
+      g_ptr_array_unref (row->cells);
+      row->cells = cells;
+    }
+}
+
 /* The printed number of a line that is only a number (ASCII or full-width
  * digits), else -1. */
 static int
@@ -1024,6 +1170,7 @@ gk_text_read (const char *data, gsize len, GError **error)
         }
     }
   restore_layout_blanks (content->rows);
+  restore_header_column_blanks (content->rows, lines);
   if (!any_text)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "no text in file");
