@@ -3330,11 +3330,47 @@ place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *
  * (table 四: fifteen cells). */
 enum { IN_ORDER_MAX_CELLS = 16 };
 
+/* Lays tokens tok[0..n) on the cells pick names, in order, the other cells
+ * blank and 0; FALSE when a token is no number of its cell's type or an
+ * identity breaks. */
+static gboolean
+in_order_fits (const GkGrid *grid, const Token *tok, guint n, const guint *pick, double *values,
+               const GkCell **cell)
+{
+  guint ncells = grid->cells->len;
+  for (guint c = 0; c < ncells; c++)
+    values[c] = 0, cell[c] = NULL;
+  for (guint q = 0; q < n; q++)
+    {
+      if (!token_value (&tok[q], gk_grid_type (grid, pick[q]), &values[pick[q]]))
+        return FALSE;
+      cell[pick[q]] = tok[q].cell;
+    }
+  for (guint k = 0; k < grid->identities->len; k++)
+    if (gk_grid_identity_holds (grid->identities->pdata[k], values, NULL) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* How many totals of their rows (cell_is_total) a placement prints. */
+static guint
+totals_printed (const GkGrid *grid, const GkCell *const *cell)
+{
+  guint printed = 0;
+  for (guint c = 0; c < grid->cells->len; c++)
+    printed += cell[c] && cell_is_total (grid, c);
+  return printed;
+}
+
 /* Places a stream shorter than a small grid whose rows no label tells apart:
  * every choice of cells for the tokens in the order printed (row by row,
  * column by column), the others blank and 0.  The choices that break no
- * identity vote; when every choice breaks one, nothing is placed (a
- * published error among blanks cannot be told from a misplacement). */
+ * identity and print most totals vote: a report that leaves its zeros
+ * blank still prints a group's total, 0 too (as totals_strip_to_rows
+ * reads it), so a choice that leaves a total blank where another prints
+ * it is not the table's.  When every choice breaks an identity, nothing is
+ * placed (a published error among blanks cannot be told from a
+ * misplacement). */
 static void
 votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
 {
@@ -3347,49 +3383,39 @@ votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
   for (guint q = 0; q < n; q++)
     if (tok[q].unreadable)
       return;
+  int most = -1;
   for (guint q = 0; q < n; q++)
     pick[q] = q;
-  for (;;)
+  do
+    if (in_order_fits (grid, tok, n, pick, values, cell))
+      most = MAX (most, (int) totals_printed (grid, cell));
+  while (pick_next (pick, n, ncells));
+  for (guint q = 0; q < n; q++)
+    pick[q] = q;
+  do
     {
-      gboolean fits = TRUE;
+      if (!in_order_fits (grid, tok, n, pick, values, cell) || (int) totals_printed (grid, cell) < most)
+        continue;
       for (guint c = 0; c < ncells; c++)
-        values[c] = 0, cell[c] = NULL;
-      for (guint q = 0; q < n && fits; q++)
         {
-          fits = token_value (&tok[q], gk_grid_type (grid, pick[q]), &values[pick[q]]);
-          cell[pick[q]] = tok[q].cell;
+          if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
+            v->differs[c] = TRUE;
+          /* a printed 0 here, a blank there: 0 either way, and which
+           * token (if any) it was cannot be told: read as a blank */
+          else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
+            v->blank[c] = TRUE;
+          if (!v->seen[c])
+            {
+              v->seen[c] = TRUE;
+              v->value[c] = values[c];
+              v->blank[c] = cell[c] == NULL;
+              /* a blank cell has no token: the first printed one says where
+               * the table was read */
+              v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
+            }
         }
-      for (guint k = 0; k < grid->identities->len && fits; k++)
-        fits = gk_grid_identity_holds (grid->identities->pdata[k], values, NULL) != 0;
-      if (fits)
-        for (guint c = 0; c < ncells; c++)
-          {
-            if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
-              v->differs[c] = TRUE;
-            /* a printed 0 here, a blank there: 0 either way, and which
-             * token (if any) it was cannot be told: read as a blank */
-            else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
-              v->blank[c] = TRUE;
-            if (!v->seen[c])
-              {
-                v->seen[c] = TRUE;
-                v->value[c] = values[c];
-                v->blank[c] = cell[c] == NULL;
-                /* a blank cell has no token: the first printed one says where
-                 * the table was read */
-                v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
-              }
-          }
-      /* next choice of n cells out of ncells, in order */
-      int q = (int) n - 1;
-      while (q >= 0 && pick[q] == ncells - n + (guint) q)
-        q--;
-      if (q < 0)
-        break;
-      pick[q]++;
-      for (guint z = (guint) q + 1; z < n; z++)
-        pick[z] = pick[z - 1] + 1;
     }
+  while (pick_next (pick, n, ncells));
 }
 
 /* ------------------------------------------ rows joined by the identities */
