@@ -1187,6 +1187,39 @@ test_side_by_side_groups_not_by_columns (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四's groups each printed whole under its own name, in an order not
+ * the template's (the litigation groups first), their first cells equal:
+ * any group's numbers fit any group's identities, so the order of print
+ * alone would read one group's figures as another's.  The names say whose
+ * they are: each group is read as its name says, or not at all. */
+static void
+test_side_by_side_groups_by_their_names (void)
+{
+  static const char *const names[] = { "行政复议", "未经复议直接起诉", "复议后起诉" };
+  static const char *const groups[] = { "review", "litigation_direct", "litigation_after_review" };
+  static const int want[3][5] = { { 1, 1, 1, 0, 3 }, { 1, 0, 2, 1, 4 }, { 1, 2, 0, 0, 3 } };
+  static const guint order[] = { 1, 2, 0 };
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  append_labels (s);
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n");
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_string_append_printf (s, "%s\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n", names[order[k]]);
+      for (guint c = 0; c < 5; c++)
+        append_cell (s, want[order[k]][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_string_free (s, TRUE);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint c = 0; c < G_N_ELEMENTS (appeal_cols); c++)
+      {
+        g_autofree char *key = g_strdup_printf ("appeals.%s.%s", groups[g], appeal_cols[c]);
+        if (!int_is_or_null (rec, key, want[g][c]))
+          g_error ("%s: another group's figure read into it", key);
+      }
+}
+
 /* Two numbers printed together after table 四's cells but its last (another
  * table's, pdftotext's flow put them there), then that last cell: joined,
  * the two would read as one number wrapped in the last group's total.  But
@@ -2767,6 +2800,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/row-turned-past-its-label", test_row_turned_past_its_label);
   g_test_add_func ("/decode/row-turned-below-a-block-of-labels", test_row_turned_below_a_block_of_labels);
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
+  g_test_add_func ("/decode/side-by-side-groups-by-their-names", test_side_by_side_groups_by_their_names);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);
   g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);
   g_test_add_func ("/decode/number-after-the-next-heading-goes-back-to-strips",

@@ -5775,6 +5775,88 @@ votes_from_headers (const GkGrid *grid, const Search *s, Votes *v)
   return TRUE;
 }
 
+/* The group whose block of numbers token t begins, told by its name: the
+ * text above t ends in a group's name on a line of its own, then its
+ * columns' headers a line each, in the group's order, then exactly as many
+ * numbers as it has columns, with no text among them.  -1 when not so. */
+static int
+group_block_named_at (const GkGrid *grid, const Search *s, guint t)
+{
+  if (!s->tok[t].above)
+    return -1;
+  g_auto (GStrv) split = g_strsplit (s->tok[t].above, "\n", -1);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  for (guint l = 0; split[l]; l++)
+    if (*split[l])
+      g_ptr_array_add (lines, split[l]);
+  int r = -1;
+  guint from = 0;
+  for (guint l = 0; l < lines->len; l++)
+    {
+      int named = row_of_group (grid, lines->pdata[l]);
+      if (named >= 0)
+        r = named, from = l + 1;
+    }
+  if (r < 0)
+    return -1;
+  guint ncols = g_array_index (grid->row_ncols, guint, r);
+  if (lines->len - from != ncols || t + ncols > s->n || (t + ncols < s->n && !s->tok[t + ncols].above))
+    return -1;
+  for (guint j = 0; j < ncols; j++)
+    if (one_column_named (grid, (guint) r, lines->pdata[from + j]) != (int) j || (j && s->tok[t + j].above))
+      return -1;
+  return r;
+}
+
+/* Groups side by side on one printed row fit one another's identities, so
+ * only their order across the row tells them apart; a group printed whole
+ * under its name says whose its numbers are.  Where a placement put such a
+ * block in another group, the print is not in the template's order: each
+ * block named is read as its name says, the groups not named not at all;
+ * the cells the order of print reads otherwise are two ways (a reading
+ * row by row, which keeps that order, does not read them either). */
+static void
+votes_from_group_names (const GkGrid *grid, const Search *s, Votes *v, gboolean *two_ways)
+{
+  guint block_at[64];
+  guint64 named = 0;
+  gboolean placed_elsewhere = FALSE;
+  for (guint t = 0; t < s->n; t++)
+    {
+      int r = group_block_named_at (grid, s, t);
+      if (r < 0)
+        continue;
+      if (r >= 64 || (named >> r & 1))
+        return;
+      named |= (guint64) 1 << r, block_at[r] = t;
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      for (guint j = 0; j < ncols; j++)
+        placed_elsewhere |= !v->seen[first + j] || v->blank[first + j] || v->cell[first + j] != s->tok[t + j].cell;
+    }
+  if (!placed_elsewhere)
+    return;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  groups read by their names: rows %#" G_GINT64_MODIFIER "x\n", named);
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      guint r = gk_grid_row (grid, c);
+      if (r >= 64 || !(named >> r & 1))
+        {
+          v->differs[c] = two_ways[c] = TRUE;
+          continue;
+        }
+      const Token *tok = &s->tok[block_at[r] + c - g_array_index (grid->row_first, guint, r)];
+      double value;
+      gboolean readable = token_value (tok, gk_grid_type (grid, c), &value);
+      two_ways[c] |= !readable || !v->seen[c] || v->blank[c] || fabs (v->value[c] - value) > SUM_EPSILON;
+      v->cell[c] = tok->cell;
+      v->value[c] = value;
+      v->seen[c] = TRUE;
+      v->blank[c] = v->doubted[c] = FALSE;
+      v->differs[c] = !readable;
+    }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
@@ -5862,6 +5944,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
       if (votes_from_headers (grid, &s, &v))
         unplaceable = FALSE;
+      votes_from_group_names (grid, &s, &v, two_ways);
     }
   search_free (&s);
 
