@@ -3451,7 +3451,9 @@ typedef struct {
   guint c0, w;           /* grid cells [c0, c0 + w) */
   GArray *values;        /* double, w per option */
   GPtrArray *cells;      /* const GkCell *, w per option (NULL: a blank) */
-  GHashTable *seen;      /* option values already kept (GBytes) */
+  guint *seen;           /* the options kept, by their values: an open-
+                            addressed set of option indices + 1 (0: free) */
+  guint seen_cap, seen_len;
   guint n;               /* options */
   guint best;            /* identities of its own rows the options break */
   gint hidden;           /* a cell of w not printed where the rest are (its
@@ -3464,25 +3466,79 @@ joint_free (Joint *j)
 {
   g_array_unref (j->values);
   g_ptr_array_unref (j->cells);
-  g_hash_table_unref (j->seen);
+  g_free (j->seen);
   g_free (j);
 }
 
-/* A hash of an option's values a word at a time (g_bytes_hash goes a byte
- * at a time, and the options of a tall span are hundreds of bytes). */
+/* A hash of an option's values a word at a time (the options of a tall
+ * span are hundreds of bytes), its bits mixed at the end: small whole
+ * numbers have no low bits set, and the set takes the hash's low bits. */
 static guint
-values_hash (gconstpointer key)
+values_hash (const double *values, guint w)
 {
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data ((GBytes *) key, &size);
   guint64 h = 14695981039346656037ull;
-  for (gsize at = 0; at + sizeof (guint64) <= size; at += sizeof (guint64))
+  for (guint at = 0; at < w; at++)
     {
       guint64 word;
-      memcpy (&word, data + at, sizeof word);
+      memcpy (&word, &values[at], sizeof word);
       h = (h ^ word) * 1099511628211ull;
     }
-  return (guint) (h ^ (h >> 32));
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return (guint) h;
+}
+
+static const double *
+joint_option (const Joint *j, guint o)
+{
+  return &g_array_index (j->values, double, (gsize) o * j->w);
+}
+
+/* The slot of j->seen that holds option o's values (the same bits), or the
+ * free slot where they would go. */
+static guint
+joint_seen_slot (const Joint *j, guint o)
+{
+  const double *values = joint_option (j, o);
+  guint mask = j->seen_cap - 1;
+  for (guint at = values_hash (values, j->w) & mask;; at = (at + 1) & mask)
+    if (!j->seen[at] || memcmp (joint_option (j, j->seen[at] - 1), values, j->w * sizeof (double)) == 0)
+      return at;
+}
+
+/* Records option o in j->seen (the set grown to hold it at half full). */
+static void
+joint_seen_add (Joint *j, guint o)
+{
+  if (2 * (j->seen_len + 1) > j->seen_cap)
+    {
+      guint *old = j->seen, old_cap = j->seen_cap;
+      j->seen_cap = MAX (16, 2 * old_cap);
+      j->seen = g_new0 (guint, j->seen_cap);
+      for (guint at = 0; at < old_cap; at++)
+        if (old[at])
+          j->seen[joint_seen_slot (j, old[at] - 1)] = old[at];
+      g_free (old);
+    }
+  j->seen[joint_seen_slot (j, o)] = o + 1;
+  j->seen_len++;
+}
+
+/* Whether option o (its values in j->values) repeats one kept before it. */
+static gboolean
+joint_seen_has (const Joint *j, guint o)
+{
+  return j->seen_len && j->seen[joint_seen_slot (j, o)];
+}
+
+/* Options no longer kept: j->seen emptied. */
+static void
+joint_seen_clear (Joint *j)
+{
+  if (j->seen_len)
+    memset (j->seen, 0, j->seen_cap * sizeof (guint));
+  j->seen_len = 0;
 }
 
 static Joint *
@@ -3494,7 +3550,6 @@ joint_new (const GkGrid *grid, guint r0, guint r1)
   j->w = g_array_index (grid->row_first, guint, r1) + g_array_index (grid->row_ncols, guint, r1) - j->c0;
   j->values = g_array_new (FALSE, FALSE, sizeof (double));
   j->cells = g_ptr_array_new ();
-  j->seen = g_hash_table_new_full (values_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   j->best = G_MAXUINT;
   j->hidden = -1;
   return j;
@@ -3557,27 +3612,24 @@ span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *c
       j->best = cost, j->n = 0;
       g_array_set_size (j->values, 0);
       g_ptr_array_set_size (j->cells, 0);
-      g_hash_table_remove_all (j->seen);
+      joint_seen_clear (j);
     }
-  g_autofree double *values = g_new (double, j->w);
+  /* the option is put in place as option n, and taken back unless kept */
+  g_array_set_size (j->values, (j->n + 1) * j->w);
+  double *values = &g_array_index (j->values, double, (gsize) j->n * j->w);
   memcpy (values, row, ncols * sizeof (double));
   if (rest)
-    memcpy (values + ncols, &g_array_index (rest->values, double, (gsize) o * rest->w), rest->w * sizeof (double));
-  GBytes *key = g_bytes_new (values, j->w * sizeof (double));
-  if (g_hash_table_contains (j->seen, key))
+    memcpy (values + ncols, joint_option (rest, o), rest->w * sizeof (double));
+  gboolean repeat = joint_seen_has (j, j->n);
+  if (!repeat)
+    f->kept += j->w;
+  if (repeat || j->n >= JOINT_MAX_OPTIONS || f->kept > SPAN_MAX_CELLS)
     {
-      g_bytes_unref (key);
+      g_array_set_size (j->values, j->n * j->w);
+      f->failed |= !repeat;
       return;
     }
-  f->kept += j->w;
-  if (j->n >= JOINT_MAX_OPTIONS || f->kept > SPAN_MAX_CELLS)
-    {
-      g_bytes_unref (key);
-      f->failed = TRUE;
-      return;
-    }
-  g_hash_table_add (j->seen, key);
-  g_array_append_vals (j->values, values, j->w);
+  joint_seen_add (j, j->n);
   guint at = j->cells->len;
   g_ptr_array_set_size (j->cells, (gint) (at + ncols + (rest ? rest->w : 0)));
   memcpy (j->cells->pdata + at, row_cells, ncols * sizeof (gpointer));
@@ -3917,14 +3969,13 @@ parts_options (const GkGrid *grid, const Token *tok, const GArray *mine, guint r
           row[tc] += row[cols[pick[a]]];
         }
       /* zeros placed apart from blanks make no other reading */
-      GBytes *key = g_bytes_new (row, ncols * sizeof (double));
-      if (g_hash_table_contains (j->seen, key))
+      g_array_append_vals (j->values, row, ncols);
+      if (joint_seen_has (j, j->n))
         {
-          g_bytes_unref (key);
+          g_array_set_size (j->values, j->n * j->w);
           continue;
         }
-      g_hash_table_add (j->seen, key);
-      g_array_append_vals (j->values, row, ncols);
+      joint_seen_add (j, j->n);
       for (guint c = 0; c < ncols; c++)
         g_ptr_array_add (j->cells, (gpointer) cells[c]);
       j->n++;
