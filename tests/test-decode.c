@@ -2373,20 +2373,32 @@ test_row_major_wrapped_cells (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
-/* Table 四 with a break (the next group's headers) inside a group, before
- * its total: pdftotext reads the block after it in no fixed order, so the
- * total may be its first number or come after the next group's parts.
- * Both readings add up here; the cells they disagree on are not read. */
-static void
-test_total_after_a_break (void)
+/* Table 四's numbers from its first through the direct group's parts, then
+ * a break (the last group's heading and the header of the direct group's
+ * total and the last group's columns, as header), then six numbers. */
+static GkRecord *
+read_total_after_a_break (const char *header)
 {
   g_autoptr (GString) s = table4_start ();
   for (const int *t = (const int[]){ 1, 0, 2, 0, 3, 1, 0, 1, 0, -1 }; *t >= 0; t++)
     append_cell (s, *t);
-  g_string_append (s, "复议后起诉\n总\n计\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n");
+  g_string_append_printf (s, "复议后起诉\n%s", header);
   for (const int *t = (const int[]){ 2, 1, 0, 0, 2, 3, -1 }; *t >= 0; t++)
     append_cell (s, *t);
-  g_autoptr (GkRecord) rec = read_text (s);
+  return read_text (s);
+}
+
+/* Table 四 with a break (the next group's headers) inside a group, before
+ * its total: pdftotext reads the block after it in no fixed order, so the
+ * total may be its first number or come after the next group's parts.  A
+ * header printed one character a line, line after line across the
+ * columns, says nothing of that order.  Both readings add up here; the
+ * cells they disagree on are not read. */
+static void
+test_total_after_a_break (void)
+{
+  g_autoptr (GkRecord) rec = read_total_after_a_break ("结\n结\n其\n尚\n总\n果\n果\n他\n未\n总\n计\n维\n纠\n结\n审\n计\n"
+                                                      "持\n正\n果\n结\n");
   g_assert_true (tu_int_is (rec, "appeals.review.total", 3));
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.upheld", 1));
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 2));
@@ -2398,6 +2410,20 @@ test_total_after_a_break (void)
       g_assert_cmpint (gk_record_get (rec, key)->kind, ==, GK_VALUE_NULL);
     }
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* The same break with a header that spells its columns whole, one after
+ * the other (总/计 then 结/果/维/持 …): the columns came out as blocks,
+ * left to right, and the numbers under them so — the total first. */
+static void
+test_total_after_a_break_spelled (void)
+{
+  g_autoptr (GkRecord) rec = read_total_after_a_break ("总\n计\n结\n果\n维\n持\n结果纠正\n其\n他\n结\n果\n尚未审结\n"
+                                                      "总\n计\n");
+  static const int direct[] = { 1, 0, 1, 0, 2 }, after[] = { 1, 0, 0, 2, 3 };
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
 /* Table 四's two litigation groups printed in two strips, their totals
@@ -2839,6 +2865,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/strip-rows-unbroken-by-headers", test_strip_rows_unbroken_by_headers);
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
+  g_test_add_func ("/decode/total-after-a-break-spelled", test_total_after_a_break_spelled);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   g_test_add_func ("/decode/rows-their-labels-pin", test_rows_their_labels_pin);
   g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);

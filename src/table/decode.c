@@ -5488,10 +5488,58 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
     }
 }
 
+static int one_column_named (const GkGrid *grid, guint r, const char *word);
+static int row_of_group (const GkGrid *grid, const char *line);
+
+/* The columns of row r a header spells one after another (into cols, at
+ * most max): its lines after the last naming a group, joined until they
+ * make a column's title whole (总/计 → 总计; 结果维持 on a line).  0 when a
+ * line is left over or more columns are spelled. */
+static guint
+spelled_columns (const GkGrid *grid, guint r, const char *text, int *cols, guint max)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint from = 0, n = 0;
+  for (guint l = 0; lines[l]; l++)
+    if (row_of_group (grid, lines[l]) >= 0)
+      from = l + 1;
+  g_autoptr (GString) word = g_string_new (NULL);
+  for (guint l = from; lines[l]; l++)
+    {
+      g_string_append (word, lines[l]);
+      int c = word->len ? one_column_named (grid, r, word->str) : -1;
+      if (c < 0)
+        continue;
+      if (n == max)
+        return 0;
+      cols[n++] = c;
+      g_string_truncate (word, 0);
+    }
+  return word->len ? 0 : n;
+}
+
+/* Whether the header above a run of row r's total and the next row's
+ * cells spells their columns in that order: the header's columns printed
+ * whole, one after the other, are blocks pdftotext read left to right, and
+ * the run under them was read so too. */
+static gboolean
+header_spells_total_then_row (const GkGrid *grid, guint r, const char *text)
+{
+  guint w = g_array_index (grid->row_ncols, guint, r);
+  int cols[ROW_MAX_COLS + 1];
+  if (!text || spelled_columns (grid, r + 1, text, cols, w + 1) != w + 1 || cols[0] != (int) w - 1)
+    return FALSE;
+  for (guint j = 0; j < w; j++)
+    if (cols[j + 1] != (int) j)
+      return FALSE;
+  return TRUE;
+}
+
 /* A row's last cell (its total) whose number follows a break in the print
  * (headers between it and the row's other numbers) may have been printed
  * after the next row's parts instead: pdftotext reads a block of columns
- * that starts with it in no fixed order.  Where that reading keeps both
+ * that starts with it in no fixed order — unless the header above spells
+ * the columns whole in the order read.  Where that reading keeps both
  * rows' own identities too, the cells it reads otherwise are not read. */
 static void
 doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gboolean *two_ways)
@@ -5523,7 +5571,7 @@ doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gbool
       gboolean run = TRUE;
       for (guint j = w; j < 2 * w && run; j++)
         run = !s->tok[t0 - 1 + j].above;
-      if (!run)
+      if (!run || header_spells_total_then_row (grid, r, s->tok[t0 - 1 + w - 1].above))
         continue;
       /* token order of the other reading: row r's total is the last but
        * one token, the next row's cells shift back one */
