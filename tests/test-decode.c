@@ -195,6 +195,20 @@ table4_start (void)
 
 static const char *const appeal_cols[] = { "upheld", "corrected", "other", "pending", "total" };
 
+/* A consistent table from the seed printed label and row, row after row. */
+static GString *
+table_row_by_row (int v[ROWS][COLS], int seed)
+{
+  GString *s = table_start (v, seed);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  return s;
+}
+
 /* Table 四's group (review, litigation_direct, litigation_after_review) read as want. */
 static void
 assert_appeals_group (const GkRecord *rec, const char *group, const int want[5])
@@ -1388,13 +1402,7 @@ static void
 test_cells_under_vertical_headers (void)
 {
   int v[ROWS][COLS];
-  g_autoptr (GString) s = table_start (v, 2);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  g_autoptr (GString) s = table_row_by_row (v, 2);
   static const int want[] = { 1, 1, 1, 0, 3, 2, 0, 1, 1, 4, 0, 2, 0, 1, 3 };
   g_string_append_printf (s,
                           "四、政府信息公开行政复议、行政诉讼情况\n结\n果\n维\n持\n%d\n\n"
@@ -1408,6 +1416,28 @@ test_cells_under_vertical_headers (void)
   assert_appeals_group (rec, "review", want);
   assert_appeals_group (rec, "litigation_direct", want + 5);
   assert_appeals_group (rec, "litigation_after_review", want + 10);
+}
+
+/* A text dump in columns (pdftotext -layout) of table 四 that leaves a
+ * zero blank, its last group all blank: the row's blanks, placed under the
+ * headers printed one character a column, are cells read as 0, at the
+ * row's end too. */
+static void
+test_layout_blanks_at_the_row_end (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_row_by_row (v, 3);
+  /* a column each four characters */
+  g_string_append (s, "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
+                      "      行政复议                    行政诉讼\n"
+                      "结   结   其   尚   总   结   结   其   尚   总   结   结   其   尚   总\n"
+                      "果   果   他   未   计   果   果   他   未   计   果   果   他   未   计\n"
+                      "1   2       2   5   2   1   2   1   6\n");
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  static const int review[] = { 1, 2, 0, 2, 5 }, direct[] = { 2, 1, 2, 1, 6 }, after[] = { 0, 0, 0, 0, 0 };
+  assert_appeals_group (rec, "review", review);
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
 }
 
 /* Table 二 of template 2019 read: its labels first (the blocks' headings
@@ -2834,6 +2864,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/columns-printed-apart-among-the-next-table-go-back",
                    test_columns_printed_apart_among_the_next_table_go_back);
   g_test_add_func ("/decode/cells-under-vertical-headers", test_cells_under_vertical_headers);
+  g_test_add_func ("/decode/layout-blanks-at-the-row-end", test_layout_blanks_at_the_row_end);
   g_test_add_func ("/decode/columns-under-their-headers", test_columns_under_their_headers);
   g_test_add_func ("/decode/corner-of-a-pair", test_corner_of_a_pair);
   g_test_add_func ("/decode/corner-as-one-block", test_corner_as_one_block);

@@ -213,8 +213,10 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent 
           t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
           /* a blank the layout proves to be a cell (between a web table's
            * pipes) and that a number follows in its row is a token too: a
-           * printed blank, 0 (blanks at a row's end may be a wide cell's) */
-          if (!t.is_count && !t.is_amount && cell->grid_cell && blank_before_number (row, c))
+           * printed blank, 0 (blanks at a row's end may be a wide cell's,
+           * unless a text dump's columns placed it: text_col) */
+          if (!t.is_count && !t.is_amount && cell->grid_cell
+              && (blank_before_number (row, c) || (cell->text_col >= 0 && !*cell->raw)))
             t.is_count = t.is_amount = TRUE;
           /* a cell that is no number (an OCR misreading, a web cell's text)
            * still holds its place: a token of unknown value */

@@ -232,14 +232,14 @@ typedef struct {
 #define LAYOUT_OFF_COLUMN 3
 
 /* Whether each of row's numbers stands min_gap spaces or more after what
- * precedes it, none holding a space. */
+ * precedes it (the first, first_gap), none holding a space. */
 static gboolean
-row_numbers_apart (const GkRow *row, int min_gap)
+row_numbers_apart (const GkRow *row, int first_gap, int min_gap)
 {
   for (guint k = 0; k < row->cells->len; k++)
     {
       const GkCell *cell = row->cells->pdata[k];
-      if (cell->text_col < 0 || cell->text_gap < min_gap || strchr (cell->raw, ' '))
+      if (cell->text_col < 0 || cell->text_gap < (k ? min_gap : first_gap) || strchr (cell->raw, ' '))
         return FALSE;
     }
   return row->cells->len > 0;
@@ -250,7 +250,7 @@ row_numbers_apart (const GkRow *row, int min_gap)
 static gboolean
 row_in_columns (const GkRow *row)
 {
-  return row_numbers_apart (row, 2);
+  return row_numbers_apart (row, 2, 2);
 }
 
 /* A row set in columns but for its first number, a space from its label
@@ -277,7 +277,8 @@ row_in_columns_after_label (const GkRow *row)
 static gboolean
 row_in_close_columns (const GkRow *row)
 {
-  return row_numbers_apart (row, 1);
+  /* a line of numbers alone may start at its first character */
+  return row_numbers_apart (row, *row->label ? 1 : 0, 1);
 }
 
 /* The character column a token ends at (its last character's). */
