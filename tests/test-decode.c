@@ -631,6 +631,27 @@ test_blank_zero_group_anywhere (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四 with blank cells for zero, the two litigation groups printed
+ * side by side: their parts first (a blank in each), then their totals
+ * (the totals column read after both).  Read row by row no split adds up;
+ * read as a run with its totals after its parts, the review and both
+ * totals are certain, where each blank sat among the parts is not. */
+static void
+test_blank_zero_groups_totals_after_parts (void)
+{
+  g_autoptr (GString) s = table4_start ();
+  for (const char *const *t = (const char *const[]){ "4", "4", "4", "3", "15", "2", "2", "1", "3", "2", "1", "5",
+                                                     "6", NULL };
+       *t; t++)
+    g_string_append_printf (s, "%s\n\n", *t);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_appeals_group (rec, "review", (const int[]){ 4, 4, 4, 3, 15 });
+  g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 5));
+  g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.total", 6));
+  g_assert_cmpint (gk_record_get (rec, "appeals.litigation_direct.upheld")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Blank cells for zero, rows placed by their labels: the first row's total
  * printed after a block of the next rows' labels, with those rows' numbers
  * (a label block), and a row "1 1 2" whose columns no row identity tells.
@@ -2832,6 +2853,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows-never-named-are-not-blank", test_blank_zero_rows_never_named_are_not_blank);
   g_test_add_func ("/decode/blank-zero-groups-print-their-totals", test_blank_zero_groups_print_their_totals);
   g_test_add_func ("/decode/blank-zero-group-anywhere", test_blank_zero_group_anywhere);
+  g_test_add_func ("/decode/blank-zero-groups-totals-after-parts", test_blank_zero_groups_totals_after_parts);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);

@@ -3332,21 +3332,22 @@ place_partial_row (const GkGrid *grid, const Token *tok, guint r, const GArray *
  * (table 四: fifteen cells). */
 enum { IN_ORDER_MAX_CELLS = 16 };
 
-/* Lays tokens tok[0..n) on the cells pick names, in order, the other cells
- * blank and 0; FALSE when a token is no number of its cell's type or an
- * identity breaks. */
+/* Lays tokens tok[0..n) on the cells order[pick[..]], the other cells blank
+ * and 0; FALSE when a token is no number of its cell's type or an identity
+ * breaks. */
 static gboolean
-in_order_fits (const GkGrid *grid, const Token *tok, guint n, const guint *pick, double *values,
-               const GkCell **cell)
+in_order_fits (const GkGrid *grid, const Token *tok, guint n, const guint *order, const guint *pick,
+               double *values, const GkCell **cell)
 {
   guint ncells = grid->cells->len;
   for (guint c = 0; c < ncells; c++)
     values[c] = 0, cell[c] = NULL;
   for (guint q = 0; q < n; q++)
     {
-      if (!token_value (&tok[q], gk_grid_type (grid, pick[q]), &values[pick[q]]))
+      guint c = order[pick[q]];
+      if (!token_value (&tok[q], gk_grid_type (grid, c), &values[c]))
         return FALSE;
-      cell[pick[q]] = tok[q].cell;
+      cell[c] = tok[q].cell;
     }
   for (guint k = 0; k < grid->identities->len; k++)
     if (gk_grid_identity_holds (grid->identities->pdata[k], values, NULL) == 0)
@@ -3364,60 +3365,124 @@ totals_printed (const GkGrid *grid, const GkCell *const *cell)
   return printed;
 }
 
+/* Groups (rows) of a small grid whose printing orders are tried: each cut
+ * of them into runs is one order. */
+enum { IN_ORDER_MAX_GROUPS = 4 };
+
+/* The order cells are printed in when the groups are cut into runs after
+ * each group whose bit is set in cuts: a run prints its groups' parts, then
+ * their totals (the totals column of groups printed side by side, read by
+ * pdftotext after all their parts); a run of one group is row by row. */
+static void
+in_order_cells (const GkGrid *grid, guint cuts, guint *order)
+{
+  guint k = 0;
+  for (guint g0 = 0, g1; g0 < grid->n_rows; g0 = g1)
+    {
+      for (g1 = g0 + 1; g1 < grid->n_rows && !(cuts >> (g1 - 1) & 1); g1++)
+        ;
+      guint lo = g_array_index (grid->row_first, guint, g0);
+      guint hi = g_array_index (grid->row_first, guint, g1 - 1) + g_array_index (grid->row_ncols, guint, g1 - 1);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint c = lo; c < hi; c++)
+          if (cell_is_total (grid, c) == (pass == 1))
+            order[k++] = c;
+    }
+}
+
+/* The most totals a fitting placement of tok[0..n) prints in the orders
+ * of cuts [lo, hi) (in_order_cells); -1 where none fits. */
+static int
+in_order_most_totals (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi)
+{
+  guint pick[IN_ORDER_MAX_CELLS], order[IN_ORDER_MAX_CELLS];
+  double values[IN_ORDER_MAX_CELLS];
+  const GkCell *cell[IN_ORDER_MAX_CELLS];
+  int most = -1;
+  for (guint cuts = lo; cuts < hi; cuts++)
+    {
+      in_order_cells (grid, cuts, order);
+      for (guint q = 0; q < n; q++)
+        pick[q] = q;
+      do
+        if (in_order_fits (grid, tok, n, order, pick, values, cell))
+          most = MAX (most, (int) totals_printed (grid, cell));
+      while (pick_next (pick, n, grid->cells->len));
+    }
+  return most;
+}
+
+/* Votes every placement of tok[0..n) in the orders of cuts [lo, hi) that
+ * fits and prints most totals. */
+static void
+in_order_vote (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi, int most, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  guint pick[IN_ORDER_MAX_CELLS], order[IN_ORDER_MAX_CELLS];
+  double values[IN_ORDER_MAX_CELLS];
+  const GkCell *cell[IN_ORDER_MAX_CELLS];
+  for (guint cuts = lo; cuts < hi; cuts++)
+    {
+      in_order_cells (grid, cuts, order);
+      for (guint q = 0; q < n; q++)
+        pick[q] = q;
+      do
+        {
+          if (!in_order_fits (grid, tok, n, order, pick, values, cell) || (int) totals_printed (grid, cell) < most)
+            continue;
+          for (guint c = 0; c < ncells; c++)
+            {
+              if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
+                v->differs[c] = TRUE;
+              /* a printed 0 here, a blank there: 0 either way, and which
+               * token (if any) it was cannot be told: read as a blank */
+              else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
+                v->blank[c] = TRUE;
+              if (!v->seen[c])
+                {
+                  v->seen[c] = TRUE;
+                  v->value[c] = values[c];
+                  v->blank[c] = cell[c] == NULL;
+                  /* a blank cell has no token: the first printed one says
+                   * where the table was read */
+                  v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
+                }
+            }
+        }
+      while (pick_next (pick, n, ncells));
+    }
+}
+
 /* Places a stream shorter than a small grid whose rows no label tells apart:
- * every choice of cells for the tokens in the order printed (row by row,
- * column by column), the others blank and 0.  The choices that break no
+ * every choice of cells for the tokens in the order printed, row by row,
+ * the others blank and 0; where none fits, in the orders where runs of
+ * groups print their totals after their parts.  The choices that break no
  * identity and print most totals vote: a report that leaves its zeros
- * blank still prints a group's total, 0 too (as totals_strip_to_rows
- * reads it), so a choice that leaves a total blank where another prints
- * it is not the table's.  When every choice breaks an identity, nothing is
+ * blank still prints a group's total, 0 too (as totals_strip_to_rows reads
+ * it), so a choice that leaves a total blank where another prints it is
+ * not the table's.  When every choice breaks an identity, nothing is
  * placed (a published error among blanks cannot be told from a
  * misplacement). */
 static void
 votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
 {
   guint ncells = grid->cells->len;
-  guint pick[IN_ORDER_MAX_CELLS];
-  double values[IN_ORDER_MAX_CELLS];
-  const GkCell *cell[IN_ORDER_MAX_CELLS];
-  if (ncells > IN_ORDER_MAX_CELLS || n == 0 || n > ncells)
+  if (ncells > IN_ORDER_MAX_CELLS || grid->n_rows > IN_ORDER_MAX_GROUPS || n == 0 || n > ncells)
     return;
   for (guint q = 0; q < n; q++)
     if (tok[q].unreadable)
       return;
-  int most = -1;
-  for (guint q = 0; q < n; q++)
-    pick[q] = q;
-  do
-    if (in_order_fits (grid, tok, n, pick, values, cell))
-      most = MAX (most, (int) totals_printed (grid, cell));
-  while (pick_next (pick, n, ncells));
-  for (guint q = 0; q < n; q++)
-    pick[q] = q;
-  do
+  /* cuts after every group: row by row; the others: runs of groups */
+  guint row_by_row = (1u << (grid->n_rows - 1)) - 1;
+  int most = in_order_most_totals (grid, tok, n, row_by_row, row_by_row + 1);
+  if (most >= 0)
     {
-      if (!in_order_fits (grid, tok, n, pick, values, cell) || (int) totals_printed (grid, cell) < most)
-        continue;
-      for (guint c = 0; c < ncells; c++)
-        {
-          if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
-            v->differs[c] = TRUE;
-          /* a printed 0 here, a blank there: 0 either way, and which
-           * token (if any) it was cannot be told: read as a blank */
-          else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
-            v->blank[c] = TRUE;
-          if (!v->seen[c])
-            {
-              v->seen[c] = TRUE;
-              v->value[c] = values[c];
-              v->blank[c] = cell[c] == NULL;
-              /* a blank cell has no token: the first printed one says where
-               * the table was read */
-              v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
-            }
-        }
+      in_order_vote (grid, tok, n, row_by_row, row_by_row + 1, most, v);
+      return;
     }
-  while (pick_next (pick, n, ncells));
+  most = in_order_most_totals (grid, tok, n, 0, row_by_row);
+  if (most >= 0)
+    in_order_vote (grid, tok, n, 0, row_by_row, most, v);
 }
 
 /* ------------------------------------------ rows joined by the identities */
