@@ -4,8 +4,8 @@
 
 PKGS     = poppler-glib cairo tesseract lept libpcre2-8 glib-2.0 gio-2.0 gmodule-2.0 jansson sqlite3 libxml-2.0
 # Not linked: opened on first use, by soname: tesseract (src/ocr/tess-api.h), and
-# the PDF libraries (src/pdf/pdf-libs.h), whose loading the text path need not pay.
-LAZY_PKGS = tesseract poppler-glib cairo lept
+# the libraries whose loading the text path need not pay (src/common/gk-libs.h).
+LAZY_PKGS = tesseract poppler-glib cairo lept libxml-2.0 sqlite3
 LINK_PKGS = $(filter-out $(LAZY_PKGS),$(PKGS))
 # The soname of package $(1)'s library (its first -l), as on the build machine.
 soname = $(shell readelf -d $$(pkg-config --variable=libdir $(1))/lib$(patsubst -l%,%,$(firstword \
@@ -14,9 +14,10 @@ soname_flag = $(if $(2),-DGK_$(1)_SONAME='"$(2)"')
 # Worked out once, when a recipe first needs them.
 SONAME_FLAGS = $(eval SONAME_FLAGS := $(call soname_flag,TESSERACT,$(call soname,tesseract)) \
                  $(call soname_flag,POPPLER,$(call soname,poppler-glib)) \
-                 $(call soname_flag,CAIRO,$(call soname,cairo)) $(call soname_flag,LEPT,$(call soname,lept)))$(SONAME_FLAGS)
-# The tests call the PDF libraries themselves (making pages, images).
-TEST_LIBS = $(shell pkg-config --libs poppler-glib cairo lept)
+                 $(call soname_flag,CAIRO,$(call soname,cairo)) $(call soname_flag,LEPT,$(call soname,lept)) \
+                 $(call soname_flag,XML,$(call soname,libxml-2.0)) $(call soname_flag,SQLITE,$(call soname,sqlite3)))$(SONAME_FLAGS)
+# The tests call those libraries themselves (making pages, images, databases).
+TEST_LIBS = $(shell pkg-config --libs $(filter-out tesseract,$(LAZY_PKGS)))
 BUILD   ?= build
 # The version, defined once: VERSION, passed to the code as GK_VERSION (common/gk-version.h).
 GK_VERSION := $(shell cat VERSION)

@@ -178,8 +178,9 @@ test_tesseract_loaded_on_demand (void)
   g_assert_null (strstr (err, "libtesseract"));
 }
 
-/* Reading a text dump must not load poppler, cairo, leptonica and their
- * forty libraries (src/pdf/pdf-libs.h): more than half the start-up. */
+/* Reading a text dump must not load poppler, cairo, leptonica, libxml2
+ * (ICU) or sqlite and their forty libraries (src/common/gk-libs.h): more
+ * than two thirds of the start-up. */
 static void
 test_pdf_libraries_loaded_on_demand (void)
 {
@@ -187,6 +188,9 @@ test_pdf_libraries_loaded_on_demand (void)
   g_assert_null (strstr (err, "libpoppler"));
   g_assert_null (strstr (err, "libcairo"));
   g_assert_null (strstr (err, "liblept"));
+  g_assert_null (strstr (err, "libxml2"));
+  g_assert_null (strstr (err, "libicu"));
+  g_assert_null (strstr (err, "libsqlite3"));
 }
 
 /* Every command's --help ends with the exit codes, and a wrong option is a

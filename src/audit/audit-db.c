@@ -6,6 +6,7 @@
 #include "input/input.h"
 #include <sqlite3.h>
 #include <string.h>
+#include "store/sqlite-lib.h"  /* last: its macros name the library calls */
 
 struct GkAuditDb {
   sqlite3 *db;

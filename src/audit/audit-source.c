@@ -5,6 +5,7 @@
 #include "text/text-input.h"
 #include <libxml/HTMLparser.h>
 #include <string.h>
+#include "html/xml-lib.h"  /* last: its macros name the library calls */
 
 /* A line of an HTML file as the reader sees it: its text, markup dropped
  * and entities decoded by libxml2 (the line may be a fragment: recovered). */

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <string.h>
+#include "html/xml-lib.h"  /* last: its macros name the library calls */
 
 /* A <meta charset> sits in the <head>; nobody puts it further down. */
 #define CHARSET_SNIFF_BYTES 4096

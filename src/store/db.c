@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <string.h>
+#include "store/sqlite-lib.h"  /* last: its macros name the library calls */
 
 gboolean
 gk_store_fail (sqlite3 *db, const char *path, const char *what, GError **error)

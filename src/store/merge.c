@@ -4,6 +4,7 @@
 #include "common/gk-error.h"
 #include <glib/gstdio.h>
 #include <string.h>
+#include "store/sqlite-lib.h"  /* last: its macros name the library calls */
 
 static const char report_columns[] =
   "file, sha256, media, pages, title, issuer, issuer_key, year, template, published_on, extracted_at, gongkai_version,"

@@ -7,6 +7,7 @@
 #include "export/export-json.h"
 #include <errno.h>
 #include <string.h>
+#include "store/sqlite-lib.h"  /* last: its macros name the library calls */
 
 #define CROSS_YEAR_GLOB "cross_year.*"
 

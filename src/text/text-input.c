@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
+#include "html/xml-lib.h"  /* last: its macros name the library calls */
 
 /* A line this long is no visual line but a web page's text kept on one
  * line by a crawler (templates.md §6.4): its sentences, headings and
