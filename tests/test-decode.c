@@ -2443,12 +2443,12 @@ read_total_after_a_break (const char *header)
  * its total: pdftotext reads the block after it in no fixed order, so the
  * total may be its first number or come after the next group's parts.  A
  * header printed one character a line, line after line across the
- * columns, says nothing of that order.  Both readings add up here; the
- * cells they disagree on are not read. */
+ * columns, the total's first, says nothing of that order.  Both readings
+ * add up here; the cells they disagree on are not read. */
 static void
 test_total_after_a_break (void)
 {
-  g_autoptr (GkRecord) rec = read_total_after_a_break ("结\n结\n其\n尚\n总\n果\n果\n他\n未\n总\n计\n维\n纠\n结\n审\n计\n"
+  g_autoptr (GkRecord) rec = read_total_after_a_break ("总\n结\n结\n其\n尚\n总\n计\n果\n果\n他\n未\n计\n维\n纠\n结\n审\n"
                                                       "持\n正\n果\n结\n");
   g_assert_true (tu_int_is (rec, "appeals.review.total", 3));
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.upheld", 1));
@@ -2472,6 +2472,22 @@ test_total_after_a_break_spelled (void)
   g_autoptr (GkRecord) rec = read_total_after_a_break ("总\n计\n结\n果\n维\n持\n结果纠正\n其\n他\n结\n果\n尚未审结\n"
                                                       "总\n计\n");
   static const int direct[] = { 1, 0, 1, 0, 2 }, after[] = { 1, 0, 0, 2, 3 };
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* The same break under a header printed a character a line across the
+ * columns whose first line is the next group's parts' (结 结 其 尚, the
+ * totals' shorter headers set lower, from its second line): pdftotext
+ * gives the parts' numbers first, then the totals — the group before's,
+ * then the next group's. */
+static void
+test_total_after_a_break_parts_first (void)
+{
+  g_autoptr (GkRecord) rec = read_total_after_a_break ("结\n结\n其\n尚\n总\n果\n果\n他\n未\n总\n计\n维\n纠\n结\n审\n计\n"
+                                                      "持\n正\n果\n结\n");
+  static const int direct[] = { 1, 0, 1, 0, 2 }, after[] = { 2, 1, 0, 0, 3 };
   assert_appeals_group (rec, "litigation_direct", direct);
   assert_appeals_group (rec, "litigation_after_review", after);
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
@@ -2919,6 +2935,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/row-major-wrapped-cells", test_row_major_wrapped_cells);
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/total-after-a-break-spelled", test_total_after_a_break_spelled);
+  g_test_add_func ("/decode/total-after-a-break-parts-first", test_total_after_a_break_parts_first);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   g_test_add_func ("/decode/rows-their-labels-pin", test_rows_their_labels_pin);
   g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);

@@ -5557,6 +5557,7 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
 
 static int one_column_named (const GkGrid *grid, guint r, const char *word);
 static int row_of_group (const GkGrid *grid, const char *line);
+static const char *label_title (const char *label, gsize *group_len);
 
 /* The columns of row r a header spells one after another (into cols, at
  * most max): its lines after the last naming a group, joined until they
@@ -5602,12 +5603,54 @@ header_spells_total_then_row (const GkGrid *grid, guint r, const char *text)
   return TRUE;
 }
 
+/* Whether a header printed a character a line, line after line across the
+ * columns, begins with the first characters of row r's parts, in order,
+ * then its total's: the parts' headers begin a line above the totals'
+ * (shorter, set in the middle), and pdftotext gives the numbers under the
+ * columns whose header begins first before those of the totals — the parts
+ * of row r before the total of the row before, then r's own. */
+static gboolean
+header_begins_with_parts (const GkGrid *grid, guint r, const char *text)
+{
+  if (!text)
+    return FALSE;
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint from = 0, w = g_array_index (grid->row_ncols, guint, r), first = g_array_index (grid->row_first, guint, r);
+  for (guint l = 0; lines[l]; l++)
+    if (row_of_group (grid, lines[l]) >= 0)
+      from = l + 1;
+  guint j = 0;
+  for (guint l = from; lines[l] && j < w; l++)
+    {
+      if (!*lines[l])
+        continue;
+      gsize glen;
+      const char *title = label_title (g_array_index (grid->cells, GridCell, first + j).label, &glen);
+      if (g_utf8_strlen (lines[l], -1) != 1 || strncmp (lines[l], title, strlen (lines[l])) != 0)
+        return FALSE;
+      j++;
+    }
+  return j == w;
+}
+
+/* The token (from the row's first) that cell j of two rows of w cells
+ * takes when the first row's total was printed after the second row's
+ * parts: that total is the last token but one, the second row's parts
+ * shift back one. */
+static guint
+total_moved_token (guint j, guint w)
+{
+  return j < w - 1 ? j : j == w - 1 ? 2 * w - 2 : j == 2 * w - 1 ? j : j - 1;
+}
+
 /* A row's last cell (its total) whose number follows a break in the print
  * (headers between it and the row's other numbers) may have been printed
  * after the next row's parts instead: pdftotext reads a block of columns
  * that starts with it in no fixed order — unless the header above spells
- * the columns whole in the order read.  Where that reading keeps both
- * rows' own identities too, the cells it reads otherwise are not read. */
+ * the columns whole in the order read, or begins with the next row's
+ * parts (header_begins_with_parts: that reading is the print's).  Where
+ * that reading keeps both rows' own identities too, the cells it reads
+ * otherwise are not read. */
 static void
 doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gboolean *two_ways)
 {
@@ -5640,21 +5683,29 @@ doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gbool
         run = !s->tok[t0 - 1 + j].above;
       if (!run || header_spells_total_then_row (grid, r, s->tok[t0 - 1 + w - 1].above))
         continue;
-      /* token order of the other reading: row r's total is the last but
-       * one token, the next row's cells shift back one */
+      /* the other reading: row r's total printed after the next row's parts */
       double now[2 * ROW_MAX_COLS], alt[2 * ROW_MAX_COLS];
       gboolean readable = TRUE;
       for (guint j = 0; j < 2 * w && readable; j++)
         {
-          guint k = j < w - 1 ? j : j == w - 1 ? 2 * w - 2 : j == 2 * w - 1 ? j : j - 1;
+          guint k = total_moved_token (j, w);
           GkColumnType type = gk_grid_type (grid, first + j);
           readable = token_value (&s->tok[t0 - 1 + j], type, &now[j]) && token_value (&s->tok[t0 - 1 + k], type, &alt[j]);
         }
       if (!readable || row_broken (grid, r, alt) || row_broken (grid, r + 1, alt + w))
         continue;
+      gboolean parts_first = header_begins_with_parts (grid, r + 1, s->tok[t0 - 1 + w - 1].above);
       for (guint j = 0; j < 2 * w; j++)
-        if (fabs (now[j] - alt[j]) > SUM_EPSILON)
-          v->differs[first + j] = two_ways[first + j] = TRUE;
+        {
+          if (fabs (now[j] - alt[j]) <= SUM_EPSILON)
+            continue;
+          /* read the print's way, or not at all; a reading row by row,
+           * which keeps the order of print, does not read them either */
+          two_ways[first + j] = TRUE;
+          v->differs[first + j] = !parts_first;
+          v->cell[first + j] = s->tok[t0 - 1 + total_moved_token (j, w)].cell;
+          v->value[first + j] = alt[j];
+        }
     }
 }
 

@@ -854,9 +854,16 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
   guint n = gk_grid_size (grid);
+  guint unused = gk_decode_tokens_unused (rows, lo, hi, mine, n);
+  /* the cells a row reading would read in an order the decoder found not
+   * the print's (it read them otherwise, the two ways told apart) are no
+   * worth of that reading */
+  g_autofree const GkCell **mine_sure = g_memdup2 (mine, MAX (n, 1) * sizeof (GkCell *));
+  for (guint i = 0; i < n; i++)
+    if (dec->two_ways[i] && dec->cells[i])
+      mine_sure[i] = NULL;
   if (!dec->by_labels && (dec->skipped > DECODE_MAX_SKIPPED
-      || reading_worth (grid, dec->cells, dec->skipped)
-         <= reading_worth (grid, mine, gk_decode_tokens_unused (rows, lo, hi, mine, n))))
+      || reading_worth (grid, dec->cells, dec->skipped) <= reading_worth (grid, mine_sure, unused)))
     {
       if (dec->unplaceable)
         drop_rows_off_their_line (c, grid, mine);
