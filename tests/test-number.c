@@ -244,6 +244,16 @@ test_layout_blanks_full_row_farther (void)
   g_assert_cmpstr (((GkCell *) second->cells->pdata[2])->raw, ==, "1");
 }
 
+/* The content of a text dump that must read. */
+static GkContent *
+read_dump (const GString *s)
+{
+  g_autoptr (GError) error = NULL;
+  GkContent *c = gk_text_read (s->str, s->len, &error);
+  g_assert_no_error (error);
+  return c;
+}
+
 /* One line of a layout dump: label, then each cell at its column's
  * character (starts[c]), the last set right to end at total_end when that
  * is not 0; NULL cells print nothing. */
@@ -295,9 +305,7 @@ test_layout_blanks_columns_of_rows_together (void)
   layout_line (s, "", starts, carried, 7, 0, 62);
   layout_line (s, "（一）予以公开", starts, granted, 7, 0, 62);
   layout_line (s, "（二）部分公开", starts, partly, 7, 0, 62);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) c = read_dump (s);
   assert_cells (c->rows->pdata[1], first, 7);
   assert_cells (c->rows->pdata[3], carried, 7);
   assert_cells (c->rows->pdata[4], granted, 7);
@@ -324,9 +332,7 @@ test_layout_blanks_columns_kept_apart (void)
   g_string_append (s, "\f");
   static const int other_ends[] = { 20, 25, 30, 38, 44, 50, 60 };
   layout_line (s, "（二）部分公开", other_ends, part, 7, 0, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) c = read_dump (s);
   assert_cells (c->rows->pdata[1], full, 7);
   assert_cells (c->rows->pdata[2], part, 7);
   assert_cells (c->rows->pdata[3], shifted, 7);
@@ -343,8 +349,7 @@ test_layout_blanks_columns_kept_apart (void)
   layout_line (u, "2.其他法律行政法规禁止公开", ends, parts, 7, 0, 0);
   layout_line (u, "1.本机关不掌握相关政府信息", ends, parts, 7, 0, 0);
   layout_line (u, "（七）总计", set_off, total, 7, 0, 0);
-  g_autoptr (GkContent) e = gk_text_read (u->str, u->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) e = read_dump (u);
   for (guint r = 0; r < 2; r++)
     g_assert_cmpstr (((GkCell *) ((GkRow *) e->rows->pdata[r])->cells->pdata[0])->raw, ==, "7");
 
@@ -355,8 +360,7 @@ test_layout_blanks_columns_kept_apart (void)
   /* the dashes set centred, two characters left of the numbers */
   static const int dash_ends[] = { 22, 26, 32, 40, 44, 50, 60 };
   layout_line (t, "（一）予以公开", dash_ends, dashes, 7, 0, 0);
-  g_autoptr (GkContent) d = gk_text_read (t->str, t->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) d = read_dump (t);
   assert_cells (d->rows->pdata[0], ones, 7);
   assert_cells (d->rows->pdata[1], dashes, 7);
 }
@@ -381,9 +385,7 @@ test_layout_blanks_columns_close_together (void)
   g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     layout_line (s, labels[r], starts, rows[r], 7, 0, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) c = read_dump (s);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     assert_cells (c->rows->pdata[r + 1], rows[r], 7);
 }
@@ -411,9 +413,7 @@ test_layout_blanks_under_vertical_headers (void)
   /* the numbers centred under their headers, a character either side */
   static const int under[] = { 2, 6, 11, 16, 21, 25, 30, 37, 43, 49, 54, 58, 66, 73, 80 };
   layout_line (s, "", under, numbers, 15, -1, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GkContent) c = gk_text_read (s->str, s->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) c = read_dump (s);
   const GkRow *row = c->rows->pdata[c->rows->len - 1];
   assert_cells (row, want, 15);
 
@@ -423,8 +423,7 @@ test_layout_blanks_under_vertical_headers (void)
   for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
     layout_line (t, "", starts, heads[h], 15, -1, 0);
   layout_line (t, "", off, numbers, 15, -1, 0);
-  g_autoptr (GkContent) d = gk_text_read (t->str, t->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) d = read_dump (t);
   g_assert_cmpuint (((GkRow *) d->rows->pdata[d->rows->len - 1])->cells->len, ==, 8);
 
   /* dashes and a wrapped label's last character, one a column, are no
@@ -437,9 +436,35 @@ test_layout_blanks_under_vertical_headers (void)
   layout_line (u, "", seven, dashes, 7, 0, 0);
   g_string_append (u, "      息\n\n");
   layout_line (u, "      8.属于行政查询事项", seven, counts, 7, 0, 0);
-  g_autoptr (GkContent) e = gk_text_read (u->str, u->len, &error);
-  g_assert_no_error (error);
+  g_autoptr (GkContent) e = read_dump (u);
   assert_cells (e->rows->pdata[e->rows->len - 1], counts, 7);
+}
+
+/* Under a header printed one character a column: a number standing between
+ * two columns goes where its neighbour leaves room; a header squeezed out
+ * of the numbers' scale (its characters two apart, less than a glyph)
+ * places none, its columns drifting from the numbers'. */
+static void
+test_layout_blanks_under_vertical_headers_near (void)
+{
+  static const int every4[] = { 0, 4, 8, 12, 16, 20 };
+  static const char *const head[] = { "结", "结", "其", "尚", "总", "结" };
+  static const char *const printed[] = { "1", NULL, "2", "1", "4", NULL };
+  /* "2" two characters right of its column, as far from the next; "1" one right of its own */
+  static const int between[] = { 0, 4, 10, 13, 16, 20 };
+  static const char *const want[] = { "1", NULL, "2", "1", "4", NULL };
+  g_autoptr (GString) s = g_string_new (NULL);
+  layout_line (s, "", every4, head, 6, 0, 0);
+  layout_line (s, "", between, printed, 6, 0, 0);
+  g_autoptr (GkContent) c = read_dump (s);
+  assert_cells (c->rows->pdata[1], want, 6);
+
+  static const int every2[] = { 0, 2, 4, 6, 8, 10 };
+  g_autoptr (GString) t = g_string_new (NULL);
+  layout_line (t, "", every2, head, 6, 0, 0);
+  layout_line (t, "", every4, printed, 6, 0, 0);
+  g_autoptr (GkContent) d = read_dump (t);
+  g_assert_cmpuint (((GkRow *) d->rows->pdata[1])->cells->len, ==, 4);
 }
 
 int
@@ -460,5 +485,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
+  g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);
   return g_test_run ();
 }

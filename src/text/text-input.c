@@ -759,7 +759,8 @@ int_cmp (gconstpointer a, gconstpointer b)
 
 /* The header columns over the row printed on line lines[k]: the starts of
  * the vertical header lines just above it, on its page, a column the
- * starts within a character of the one before; empty when none. */
+ * starts within a character of the one before; empty when none or when
+ * two columns stand closer than 2 * HEADER_OFF_COLUMN. */
 static GArray *
 vertical_header_columns (const GArray *lines, guint k)
 {
@@ -789,34 +790,85 @@ vertical_header_columns (const GArray *lines, guint k)
       if (!m || at - g_array_index (starts, int, m - 1) > 1)
         g_array_append_val (cols, at);
     }
+  /* characters set closer than two a glyph (a CJK glyph is two characters
+   * wide) are a header squeezed out of the numbers' scale: their columns
+   * drift from the numbers' and place none */
+  for (guint q = 1; q < cols->len; q++)
+    if (g_array_index (cols, int, q) - g_array_index (cols, int, q - 1) < 2 * HEADER_OFF_COLUMN)
+      g_array_set_size (cols, 0);
   return cols;
 }
 
-/* The header column cell stands under: the nearest to its start or its
- * middle, within HEADER_OFF_COLUMN and nearer than any other; -1 when
- * none. */
+/* How far cell stands off the header column at: from its start or its
+ * middle, whichever is nearer. */
 static int
-header_column_of (const GArray *cols, const GkCell *cell)
+header_distance (int at, const GkCell *cell)
 {
   int mid = cell->text_col + (int) (g_utf8_strlen (cell->raw, -1) - 1) / 2;
-  int best = -1, best_d = G_MAXINT, second_d = G_MAXINT;
-  for (guint q = 0; q < cols->len; q++)
+  return MIN (ABS (at - cell->text_col), ABS (at - mid));
+}
+
+/* The header column each of row's numbers stands under (into at): each
+ * within HEADER_OFF_COLUMN of its column, one column a number, in order,
+ * the numbers nearest their columns in all — and no other such placement as
+ * near (a number between two characters goes where its neighbours leave
+ * room).  FALSE when there is none or two. */
+static gboolean
+header_columns_of (const GArray *cols, const GkRow *row, int *at)
+{
+  guint n = row->cells->len, m = cols->len;
+  g_autofree int *cost = g_new (int, n * m);
+  g_autofree int *ways = g_new (int, n * m);
+  g_autofree int *from = g_new (int, n * m);
+  for (guint k = 0; k < n; k++)
+    for (guint q = 0; q < m; q++)
+      {
+        guint i = k * m + q;
+        int d = header_distance (g_array_index (cols, int, q), row->cells->pdata[k]);
+        cost[i] = G_MAXINT, ways[i] = 0, from[i] = -1;
+        if (d > HEADER_OFF_COLUMN)
+          continue;
+        if (!k)
+          {
+            cost[i] = d, ways[i] = 1;
+            continue;
+          }
+        for (guint p = 0; p < q; p++)
+          {
+            guint j = (k - 1) * m + p;
+            if (!ways[j] || cost[j] + d > cost[i])
+              continue;
+            if (cost[j] + d < cost[i])
+              cost[i] = cost[j] + d, ways[i] = 0, from[i] = (int) p;
+            ways[i] = MIN (ways[i] + ways[j], 2);
+          }
+      }
+  int best = -1, total = 0;
+  for (guint q = 0; q < m; q++)
     {
-      int at = g_array_index (cols, int, q);
-      int d = MIN (ABS (at - cell->text_col), ABS (at - mid));
-      if (d < best_d)
-        second_d = best_d, best_d = d, best = (int) q;
-      else if (d < second_d)
-        second_d = d;
+      guint i = (n - 1) * m + q;
+      if (!ways[i] || (best >= 0 && cost[i] > cost[(n - 1) * m + (guint) best]))
+        continue;
+      if (best >= 0 && cost[i] == cost[(n - 1) * m + (guint) best])
+        total += ways[i];
+      else
+        best = (int) q, total = ways[i];
     }
-  return best_d <= HEADER_OFF_COLUMN && second_d > best_d ? best : -1;
+  if (best < 0 || total != 1)
+    return FALSE;
+  for (guint k = n; k-- > 0;)
+    {
+      at[k] = best;
+      best = from[k * m + (guint) best];
+    }
+  return TRUE;
 }
 
 /* A row no other row shows the columns of (restore_layout_blanks left it
  * as printed) under a header printed one character a column: each number
- * goes to the header column it stands under and each column it leaves
- * empty gets a blank, where every number stands under one column of its
- * own, in order, and no column stands where the row prints its label. */
+ * goes to the header column it stands under (header_columns_of) and each
+ * column it leaves empty gets a blank, where no column stands where the
+ * row prints its label. */
 static void
 restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
 {
@@ -831,13 +883,7 @@ restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
       if (cols->len < LAYOUT_MIN_COLUMNS || cols->len <= n || label_under_column (row, g_array_index (cols, int, 0)))
         continue;
       g_autofree int *at = g_new (int, n);
-      gboolean fits = TRUE;
-      for (guint k = 0; k < n && fits; k++)
-        {
-          at[k] = header_column_of (cols, row->cells->pdata[k]);
-          fits = at[k] >= 0 && (!k || at[k] > at[k - 1]);
-        }
-      if (!fits)
+      if (!header_columns_of (cols, row, at))
         continue;
       GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
       guint c = 0;
