@@ -2428,15 +2428,31 @@ test_row_major_wrapped_cells (void)
  * a break (the last group's heading and the header of the direct group's
  * total and the last group's columns, as header), then six numbers. */
 static GkRecord *
-read_total_after_a_break (const char *header)
+read_total_after_a_break_of (const char *header, const int before[9], const int after[6])
 {
   g_autoptr (GString) s = table4_start ();
-  for (const int *t = (const int[]){ 1, 0, 2, 0, 3, 1, 0, 1, 0, -1 }; *t >= 0; t++)
-    append_cell (s, *t);
+  for (guint k = 0; k < 9; k++)
+    append_cell (s, before[k]);
   g_string_append_printf (s, "复议后起诉\n%s", header);
-  for (const int *t = (const int[]){ 2, 1, 0, 0, 2, 3, -1 }; *t >= 0; t++)
-    append_cell (s, *t);
+  for (guint k = 0; k < 6; k++)
+    append_cell (s, after[k]);
   return read_text (s);
+}
+
+static GkRecord *
+read_total_after_a_break (const char *header)
+{
+  return read_total_after_a_break_of (header, (const int[]){ 1, 0, 2, 0, 3, 1, 0, 1, 0 },
+                                      (const int[]){ 2, 1, 0, 0, 2, 3 });
+}
+
+/* The litigation groups read whole as direct and after, nothing ambiguous. */
+static void
+assert_litigation_groups (const GkRecord *rec, const int direct[5], const int after[5])
+{
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
 /* Table 四 with a break (the next group's headers) inside a group, before
@@ -2471,11 +2487,13 @@ test_total_after_a_break_spelled (void)
 {
   g_autoptr (GkRecord) rec = read_total_after_a_break ("总\n计\n结\n果\n维\n持\n结果纠正\n其\n他\n结\n果\n尚未审结\n"
                                                       "总\n计\n");
-  static const int direct[] = { 1, 0, 1, 0, 2 }, after[] = { 1, 0, 0, 2, 3 };
-  assert_appeals_group (rec, "litigation_direct", direct);
-  assert_appeals_group (rec, "litigation_after_review", after);
-  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+  assert_litigation_groups (rec, (const int[]){ 1, 0, 1, 0, 2 }, (const int[]){ 1, 0, 0, 2, 3 });
 }
+
+/* Table 四's header of a group's total and the next group's columns,
+ * printed a character a line across the columns, the parts' first line
+ * first. */
+#define PARTS_FIRST_HEADER "结\n结\n其\n尚\n总\n果\n果\n他\n未\n总\n计\n维\n纠\n结\n审\n计\n持\n正\n果\n结\n"
 
 /* The same break under a header printed a character a line across the
  * columns whose first line is the next group's parts' (结 结 其 尚, the
@@ -2485,12 +2503,21 @@ test_total_after_a_break_spelled (void)
 static void
 test_total_after_a_break_parts_first (void)
 {
-  g_autoptr (GkRecord) rec = read_total_after_a_break ("结\n结\n其\n尚\n总\n果\n果\n他\n未\n总\n计\n维\n纠\n结\n审\n计\n"
-                                                      "持\n正\n果\n结\n");
-  static const int direct[] = { 1, 0, 1, 0, 2 }, after[] = { 2, 1, 0, 0, 3 };
-  assert_appeals_group (rec, "litigation_direct", direct);
-  assert_appeals_group (rec, "litigation_after_review", after);
-  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+  g_autoptr (GkRecord) rec = read_total_after_a_break (PARTS_FIRST_HEADER);
+  assert_litigation_groups (rec, (const int[]){ 1, 0, 1, 0, 2 }, (const int[]){ 2, 1, 0, 0, 3 });
+}
+
+/* The same header over numbers that strips of columns fit two ways (the
+ * first four columns of both groups, then both totals; or the first, the
+ * next two, the last two), the row-by-row reading breaking a group's
+ * total: the header's order (the parts, the group before's total, the
+ * next group's) fits, and tells. */
+static void
+test_parts_first_header_tells_strips_apart (void)
+{
+  g_autoptr (GkRecord) rec = read_total_after_a_break_of (PARTS_FIRST_HEADER, (const int[]){ 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+                                                          (const int[]){ 1, 2, 0, 0, 0, 3 });
+  assert_litigation_groups (rec, (const int[]){ 0, 0, 0, 0, 0 }, (const int[]){ 1, 2, 0, 0, 3 });
 }
 
 /* Table 四's two litigation groups printed in two strips, their totals
@@ -2936,6 +2963,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/total-after-a-break", test_total_after_a_break);
   g_test_add_func ("/decode/total-after-a-break-spelled", test_total_after_a_break_spelled);
   g_test_add_func ("/decode/total-after-a-break-parts-first", test_total_after_a_break_parts_first);
+  g_test_add_func ("/decode/parts-first-header-tells-strips-apart", test_parts_first_header_tells_strips_apart);
   g_test_add_func ("/decode/grid-the-numbers-fill", test_grid_the_numbers_fill);
   g_test_add_func ("/decode/rows-their-labels-pin", test_rows_their_labels_pin);
   g_test_add_func ("/decode/side-by-side-groups-not-read-page-alone", test_side_by_side_groups_not_read_page_alone);

@@ -5709,6 +5709,57 @@ doubt_totals_after_a_break (const GkGrid *grid, const Search *s, Votes *v, gbool
     }
 }
 
+/* Rows r and r + 1 (groups side by side) as a header that begins with
+ * r + 1's parts prints them (header_begins_with_parts): r's parts in one
+ * run before it, then r + 1's parts, r's total, r + 1's total in one run.
+ * Where the placements left cells of those rows unread, that reading keeps
+ * both rows' identities and agrees with every cell they read, it fills
+ * them; a row reading keeping the order of print reads them two ways. */
+static void
+votes_from_parts_first_header (const GkGrid *grid, const Search *s, Votes *v, gboolean *two_ways)
+{
+  for (guint r = 0; r + 1 < grid->n_rows; r++)
+    {
+      guint w = g_array_index (grid->row_ncols, guint, r), first = g_array_index (grid->row_first, guint, r);
+      if (w < 2 || w > ROW_MAX_COLS || g_array_index (grid->row_ncols, guint, r + 1) != w
+          || g_array_index (grid->row_first, guint, r + 1) != first + w)
+        continue;
+      gboolean open = FALSE;
+      for (guint j = 0; j < 2 * w; j++)
+        open |= v->seen[first + j] && v->differs[first + j];
+      for (guint t = w - 1; open && t + w + 1 <= s->n; t++)
+        {
+          if (!header_begins_with_parts (grid, r + 1, s->tok[t].above))
+            continue;
+          gboolean runs = TRUE;
+          for (guint k = t - (w - 1) + 1; k < t + w + 1 && runs; k++)
+            runs = k == t || !s->tok[k].above;
+          double values[2 * ROW_MAX_COLS];
+          const GkCell *cells[2 * ROW_MAX_COLS];
+          for (guint j = 0; j < 2 * w && runs; j++)
+            {
+              guint k = j < w - 1 ? t - (w - 1) + j : t + total_moved_token (j, w) - (w - 1);
+              cells[j] = s->tok[k].cell;
+              runs = token_value (&s->tok[k], gk_grid_type (grid, first + j), &values[j])
+                     && !(v->seen[first + j] && !v->differs[first + j] && fabs (v->value[first + j] - values[j]) > SUM_EPSILON);
+            }
+          if (!runs || row_broken (grid, r, values) || row_broken (grid, r + 1, values + w))
+            continue;
+          if (g_getenv ("GK_DEBUG_DECODE"))
+            g_printerr ("  rows %u-%u read as a header of the parts first prints them\n", r, r + 1);
+          for (guint j = 0; j < 2 * w; j++)
+            if (!v->seen[first + j] || v->differs[first + j])
+              {
+                v->cell[first + j] = cells[j];
+                v->value[first + j] = values[j];
+                v->seen[first + j] = two_ways[first + j] = TRUE;
+                v->differs[first + j] = v->blank[first + j] = v->doubted[first + j] = FALSE;
+              }
+          open = FALSE;
+        }
+    }
+}
+
 /* The one row the label printed just before token t names (or begins, its
  * rest after the numbers), or G_MAXUINT. */
 static guint
@@ -6161,6 +6212,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
       if (votes_from_headers (grid, &s, &v))
         unplaceable = FALSE;
+      votes_from_parts_first_header (grid, &s, &v, two_ways);
       votes_from_group_names (grid, &s, &v, two_ways);
     }
   search_free (&s);
