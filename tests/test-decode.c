@@ -692,6 +692,40 @@ test_blank_zero_rows_joined_by_identities (void)
   assert_table (rec, v);
 }
 
+/* Blank cells for zero, rows placed by their labels: a row's total printed
+ * after the next row's number and the label of the row after (a wrapped
+ * label's total column read later).  The row and the one after it break their own
+ * identities alone; a span over them and the row between, its numbers in
+ * order, holds one way, and with it every column's balance pins the
+ * columns of the rows above.  Whether the last two numbers were the row
+ * between's or the row after's is not known: those rows are right or
+ * null. */
+static void
+test_blank_zero_total_after_next_row (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { NOT_HELD = 12, NEEDS_CREATION = 13, UNCLEAR = 14 };
+  v[FIRST_OUTCOME][0] = 4;
+  v[NOT_HELD][0] = 3, v[NOT_HELD][1] = 1;
+  v[UNCLEAR][0] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r == UNCLEAR)
+        append_cell (s, v[NOT_HELD][COLS - 1]);
+      for (int c = 0; c < COLS; c++)
+        if ((v[r][c] || c == COLS - 1 || r == PROCESSED) && !(r == NOT_HELD && c == COLS - 1))
+          append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows (rec, v, 0, NEEDS_CREATION);
+  assert_rows_right_or_null (rec, v, NEEDS_CREATION, UNCLEAR + 1);
+  assert_rows (rec, v, UNCLEAR + 1, ROWS);
+}
+
 /* Table 三 with blank cells for zero (its values in v): the first row's
  * total and the numbers of the next four rows after a block of their
  * labels, more numbers than a row holds; row `gone` printed with no label
@@ -2897,6 +2931,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-groups-print-their-totals", test_blank_zero_groups_print_their_totals);
   g_test_add_func ("/decode/blank-zero-group-anywhere", test_blank_zero_group_anywhere);
   g_test_add_func ("/decode/blank-zero-groups-totals-after-parts", test_blank_zero_groups_totals_after_parts);
+  g_test_add_func ("/decode/blank-zero-total-after-next-row", test_blank_zero_total_after_next_row);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);

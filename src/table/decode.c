@@ -4051,6 +4051,44 @@ parts_options (const GkGrid *grid, const Token *tok, const GArray *mine, guint r
   return j;
 }
 
+/* Rows a span may reach over to the broken rows after it. */
+enum { SPAN_MAX_OVER = 2 };
+
+/* The span of rows [r, r1)'s readings: its rows' tokens in printed order,
+ * each bounded by its label's row (a block part-filled: by the span's
+ * end), split among its rows every way that keeps them in order; NULL
+ * where no split reads with its rows' identities holding (a total printed
+ * after the next rows: not read so). */
+static Joint *
+span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
+            const guint *starts)
+{
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = r; q < r1; q++)
+    g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
+  g_array_sort (list, uint_cmp);
+  for (guint z = 0; z < list->len; z++)
+    for (guint q = r; q < r1; q++)
+      {
+        const GArray *mine = raw->pdata[q];
+        for (guint y = 0; y < mine->len; y++)
+          if (g_array_index (mine, guint, y) == g_array_index (list, guint, z))
+            {
+              guint b = trust[q] == LABEL_NAMED ? q : r1 - 1;
+              g_array_append_val (bound, b);
+            }
+      }
+  Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r, r1 - 1,
+                           starts);
+  if (j && j->best != 0)
+    {
+      joint_free (j);
+      j = NULL;
+    }
+  return j;
+}
+
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
  * trusted; trust: what their labels vouch) searched together; the cells
  * of the rows it places are voted in v, over what the rows alone gave.
@@ -4123,33 +4161,29 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       gboolean bounded = (r == 0 || kind[r - 1] != ROW_UNKNOWN) && (r1 == R || kind[r1] != ROW_UNKNOWN);
       if (broken && bounded)
         {
-          /* the tokens in printed order, each bounded by its label's row
-           * (a block part-filled: by the span's end) */
-          g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
-          for (guint q = r; q < r1; q++)
-            g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
-          g_array_sort (list, uint_cmp);
-          for (guint z = 0; z < list->len; z++)
-            for (guint q = r; q < r1; q++)
-              {
-                const GArray *mine = raw->pdata[q];
-                for (guint y = 0; y < mine->len; y++)
-                  if (g_array_index (mine, guint, y) == g_array_index (list, guint, z))
-                    {
-                      guint b = trust[q] == LABEL_NAMED ? q : r1 - 1;
-                      g_array_append_val (bound, b);
-                    }
-              }
-          /* a span no split reads with its rows' identities holding was
-           * not read right (a total printed after the next rows): as a row
-           * alone, not placed */
-          Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r,
-                                   r1 - 1, starts);
-          if (j && j->best == 0)
+          Joint *j = span_joint (grid, tok, raw, trust, r, r1, starts);
+          /* no split holds: a row read alone after the span may have
+           * printed its numbers before the span's last total, the next
+           * broken rows' (a total printed after the next row's numbers):
+           * the span reaches over it to the next broken rows */
+          guint r2 = r1;
+          while (!j && r2 < R && r2 < r1 + SPAN_MAX_OVER && (kind[r2] == ROW_FIT || kind[r2] == ROW_EMPTY)
+                 && g_array_index (grid->row_block, guint, r2) == g_array_index (grid->row_block, guint, r))
+            r2++;
+          guint r3 = r2;
+          while (!j && r3 < R && kind[r3] == ROW_BROKEN
+                 && g_array_index (grid->row_block, guint, r3) == g_array_index (grid->row_block, guint, r))
+            r3++;
+          if (!j && r3 > r2 && (r3 == R || kind[r3] != ROW_UNKNOWN)
+              && (j = span_joint (grid, tok, raw, trust, r, r3, starts)))
+            {
+              for (guint q = r1; q < r3; q++)
+                if (alone[q])
+                  joint_free (alone[q]), alone[q] = NULL;
+              r1 = r3;
+            }
+          if (j)
             g_ptr_array_add (vars, j);
-          else if (j)
-            joint_free (j);
         }
       /* rows named that printed nothing before the next label, whose row
        * printed its numbers beside it: every cell blank, zeros (judged on
