@@ -467,6 +467,55 @@ test_layout_blanks_under_vertical_headers_near (void)
   g_assert_cmpuint (((GkRow *) d->rows->pdata[1])->cells->len, ==, 4);
 }
 
+/* One line laid out by display width, as a text browser or pandoc sets a
+ * table: each token at its display cell starts[c] (a CJK character two
+ * cells wide); NULL tokens print nothing. */
+static void
+display_line (GString *s, const int *starts, const char *const *tokens, guint n)
+{
+  int at = 0;
+  for (guint c = 0; c < n; c++)
+    {
+      if (!tokens[c])
+        continue;
+      for (; at < starts[c]; at++)
+        g_string_append_c (s, ' ');
+      g_string_append (s, tokens[c]);
+      for (const char *p = tokens[c]; *p; p = g_utf8_next_char (p))
+        at += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+    }
+  g_string_append_c (s, '\n');
+}
+
+/* A table 四 laid out by display width (pandoc's plain text of a web
+ * page): the groups' vertical headers in two blocks a blank line apart, the
+ * numbers on a line of their own.  Counted in characters the headers drift
+ * a character for each CJK one before them; counted in display cells each
+ * number stands under its column. */
+static void
+test_layout_blanks_under_vertical_headers_by_display_width (void)
+{
+  static const int first[] = { 2, 16, 30, 44, 58 };
+  static const int rest[] = { 72, 86, 100, 114, 128, 142, 156, 170, 184, 198 };
+  static const char *const heads[][10] = {
+    { "结", "结", "其", "尚", "总", "结", "结", "其", "尚", "总" },
+    { "果", "果", "他", "未", "计", "果", "果", "他", "未", "计" },
+  };
+  g_autoptr (GString) s = g_string_new ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n");
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    display_line (s, first, heads[h], 5);
+  g_string_append_c (s, '\n');
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    display_line (s, rest, heads[h], 10);
+  g_string_append_c (s, '\n');
+  static const int all[] = { 2, 16, 30, 44, 58, 72, 86, 100, 114, 128, 142, 156, 170, 184, 198 };
+  static const char *const numbers[] = { "4", "1", "1", "3", "9", NULL, "1", "1", NULL, "2",
+                                         "0", NULL, "2", "1", "3" };
+  display_line (s, all, numbers, 15);
+  g_autoptr (GkContent) c = read_dump (s);
+  assert_cells (c->rows->pdata[c->rows->len - 1], numbers, 15);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -486,5 +535,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);
+  g_test_add_func ("/text/layout-blanks-under-vertical-headers-by-display-width",
+                   test_layout_blanks_under_vertical_headers_by_display_width);
   return g_test_run ();
 }

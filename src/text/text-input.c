@@ -714,23 +714,34 @@ restore_layout_blanks (GPtrArray *rows)
 }
 
 /* Lines above a row this far (blank ones included) may hold its header. */
-#define HEADER_LINES_NEAR 8
+#define HEADER_LINES_NEAR 12
 /* Characters a number may stand off the header character it is under. */
 #define HEADER_OFF_COLUMN 2
 
+/* How many cells c takes where a text is laid out by display width (a text
+ * browser's, pandoc's): two for a wide character (CJK, full-width digits). */
+static int
+cell_width (gunichar c, gboolean display)
+{
+  return display && g_unichar_iswide (c) ? 2 : 1;
+}
+
 /* Whether a line is a header printed one character a column (vertical
  * header text: 结/果/维/持 over each cell): each token one letter (no
- * digit, no dash); the start of each appended to starts. */
+ * digit, no dash); the start of each, counted in characters or, where
+ * display, in display cells, appended to starts. */
 static gboolean
-vertical_header_line (const TextLine *tl, GArray *starts)
+vertical_header_line (const TextLine *tl, gboolean display, GArray *starts)
 {
   guint before = starts->len;
   int col = tl->indent;
   gboolean in_token = FALSE;
   glong token_len = 0;
-  for (const char *p = tl->text; *p; p = g_utf8_next_char (p), col++)
+  for (const char *p = tl->text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      int at = col;
+      col += cell_width (c, display);
       if (c == ' ')
         {
           in_token = FALSE;
@@ -744,10 +755,28 @@ vertical_header_line (const TextLine *tl, GArray *starts)
       if (!in_token)
         {
           in_token = TRUE, token_len = 1;
-          g_array_append_val (starts, col);
+          g_array_append_val (starts, at);
         }
     }
   return starts->len > before;
+}
+
+/* Where each of row's numbers starts and how wide it is, in characters or,
+ * where display, in display cells of its line tl (into pos, width). */
+static void
+cell_positions (const GkRow *row, const TextLine *tl, gboolean display, int *pos, int *width)
+{
+  int ch = tl->indent, cell = tl->indent;
+  const char *p = tl->text;
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *c = row->cells->pdata[k];
+      for (; *p && ch < c->text_col; p = g_utf8_next_char (p), ch++)
+        cell += cell_width (g_utf8_get_char (p), display);
+      pos[k] = cell, width[k] = 0;
+      for (const char *q = c->raw; *q; q = g_utf8_next_char (q))
+        width[k] += cell_width (g_utf8_get_char (q), display);
+    }
 }
 
 static gint
@@ -762,25 +791,18 @@ int_cmp (gconstpointer a, gconstpointer b)
  * starts within a character of the one before; empty when none or when
  * two columns stand closer than 2 * HEADER_OFF_COLUMN. */
 static GArray *
-vertical_header_columns (const GArray *lines, guint k)
+vertical_header_columns (const GArray *lines, guint k, gboolean display)
 {
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
   const TextLine *row_line = &g_array_index (lines, TextLine, k);
-  gboolean in_header = FALSE;
   for (guint j = k; j-- > 0 && k - j <= HEADER_LINES_NEAR;)
     {
       const TextLine *tl = &g_array_index (lines, TextLine, j);
       if (tl->page != row_line->page)
         break;
-      if (!*tl->text)
-        {
-          if (in_header)
-            break;
-          continue;
-        }
-      if (!vertical_header_line (tl, starts))
+      /* blank lines may part a header's blocks (a browser's groups) */
+      if (*tl->text && !vertical_header_line (tl, display, starts))
         break;
-      in_header = TRUE;
     }
   g_array_sort (starts, int_cmp);
   GArray *cols = g_array_new (FALSE, FALSE, sizeof (int));
@@ -799,24 +821,25 @@ vertical_header_columns (const GArray *lines, guint k)
   return cols;
 }
 
-/* How far cell stands off the header column at: from its start or its
- * middle, whichever is nearer. */
+/* How far a number of width cells from start stands off the header
+ * column at: from its start or its middle, whichever is nearer. */
 static int
-header_distance (int at, const GkCell *cell)
+header_distance (int at, int start, int width)
 {
-  int mid = cell->text_col + (int) (g_utf8_strlen (cell->raw, -1) - 1) / 2;
-  return MIN (ABS (at - cell->text_col), ABS (at - mid));
+  int mid = start + (width - 1) / 2;
+  return MIN (ABS (at - start), ABS (at - mid));
 }
 
-/* The header column each of row's numbers stands under (into at): each
+/* The header column each of n numbers (starting at pos, width wide)
+ * stands under (into at): each
  * within HEADER_OFF_COLUMN of its column, one column a number, in order,
  * the numbers nearest their columns in all — and no other such placement as
  * near (a number between two characters goes where its neighbours leave
  * room).  FALSE when there is none or two. */
 static gboolean
-header_columns_of (const GArray *cols, const GkRow *row, int *at)
+header_columns_of (const GArray *cols, guint n, const int *pos, const int *width, int *at)
 {
-  guint n = row->cells->len, m = cols->len;
+  guint m = cols->len;
   g_autofree int *cost = g_new (int, n * m);
   g_autofree int *ways = g_new (int, n * m);
   g_autofree int *from = g_new (int, n * m);
@@ -824,7 +847,7 @@ header_columns_of (const GArray *cols, const GkRow *row, int *at)
     for (guint q = 0; q < m; q++)
       {
         guint i = k * m + q;
-        int d = header_distance (g_array_index (cols, int, q), row->cells->pdata[k]);
+        int d = header_distance (g_array_index (cols, int, q), pos[k], width[k]);
         cost[i] = G_MAXINT, ways[i] = 0, from[i] = -1;
         if (d > HEADER_OFF_COLUMN)
           continue;
@@ -864,6 +887,46 @@ header_columns_of (const GArray *cols, const GkRow *row, int *at)
   return TRUE;
 }
 
+/* The header column each of row's numbers stands under (header_columns_of)
+ * and the columns (into *cols), counted in characters (pdftotext -layout)
+ * or in display cells (a text browser, pandoc): the count where only one
+ * places the numbers, or where both place them alike; NULL elsewhere. */
+static int *
+under_vertical_header (const GArray *lines, const GkRow *row, GArray **cols)
+{
+  guint n = row->cells->len, k = (guint) row->label_src.line - 1;
+  const TextLine *tl = &g_array_index (lines, TextLine, k);
+  int *found[2] = { NULL, NULL };
+  GArray *found_cols[2] = { NULL, NULL };
+  for (int display = 0; display <= 1; display++)
+    {
+      g_autoptr (GArray) c = vertical_header_columns (lines, k, display);
+      g_autofree int *pos = g_new (int, n), *width = g_new (int, n);
+      cell_positions (row, tl, display, pos, width);
+      /* no column where the row prints its label */
+      int label_end = pos[0] - ((const GkCell *) row->cells->pdata[0])->text_gap;
+      if (c->len < LAYOUT_MIN_COLUMNS || c->len <= n || (*row->label && g_array_index (c, int, 0) < label_end))
+        continue;
+      g_autofree int *at = g_new (int, n);
+      if (header_columns_of (c, n, pos, width, at))
+        found[display] = g_steal_pointer (&at), found_cols[display] = g_steal_pointer (&c);
+    }
+  gboolean alike = found[0] && found[1] && found_cols[0]->len == found_cols[1]->len
+                   && memcmp (found[0], found[1], n * sizeof (int)) == 0;
+  int pick = found[0] && (!found[1] || alike) ? 0 : found[1] && !found[0] ? 1 : -1;
+  for (int d = 0; d <= 1; d++)
+    if (d != pick)
+      {
+        g_free (found[d]);
+        if (found_cols[d])
+          g_array_unref (found_cols[d]);
+      }
+  if (pick < 0)
+    return NULL;
+  *cols = found_cols[pick];
+  return found[pick];
+}
+
 /* A row no other row shows the columns of (restore_layout_blanks left it
  * as printed) under a header printed one character a column: each number
  * goes to the header column it stands under (header_columns_of) and each
@@ -879,11 +942,9 @@ restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
       if (n < 2 || ((GkCell *) row->cells->pdata[0])->grid_cell || !row_in_close_columns (row)
           || row->label_src.line < 1 || (guint) row->label_src.line > lines->len)
         continue;
-      g_autoptr (GArray) cols = vertical_header_columns (lines, (guint) row->label_src.line - 1);
-      if (cols->len < LAYOUT_MIN_COLUMNS || cols->len <= n || label_under_column (row, g_array_index (cols, int, 0)))
-        continue;
-      g_autofree int *at = g_new (int, n);
-      if (!header_columns_of (cols, row, at))
+      g_autoptr (GArray) cols = NULL;
+      g_autofree int *at = under_vertical_header (lines, row, &cols);
+      if (!at)
         continue;
       GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
       guint c = 0;
