@@ -2,6 +2,7 @@
  * printed placeholder counts as 0 through a failing check. */
 #include "testutil.h"
 #include "check/check.h"
+#include "export/export-json.h"
 
 static const char *const table2_2019 =
   "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n"
@@ -249,6 +250,33 @@ test_load_without_error_pointer (void)
   g_assert_null (gk_pipeline_new ("/nonexistent", NULL));
 }
 
+/* A pipeline made for one report (its prose patterns not JIT-compiled)
+ * reads a report as one made for many does. */
+static void
+test_pipeline_for_one_report (void)
+{
+  g_autofree char *models = tu_source_path ("models");
+  g_autofree char *report = tu_source_path ("samples/qinxian-2020.txt");
+  GkReadOptions opts;
+  gk_read_options_init (&opts);
+  char *json[2];
+  for (guint reports = 1; reports <= 2; reports++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GkPipeline) p = gk_pipeline_new_for (models, reports, &error);
+      g_assert_no_error (error);
+      g_autoptr (GkRecord) rec = gk_pipeline_extract (p, report, &opts, &error);
+      g_assert_no_error (error);
+      json_t *j = gk_record_to_json (rec);
+      json[reports - 1] = gk_json_dump (j, FALSE);
+      json_decref (j);
+    }
+  g_assert_nonnull (strstr (json[0], "\"narrative\""));
+  g_assert_cmpstr (json[0], ==, json[1]);
+  g_free (json[0]);
+  g_free (json[1]);
+}
+
 /* The rank of a check's kind in the passes of check.c: identities, prose, values. */
 static int
 kind_rank (const char *id)
@@ -300,6 +328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check/placeholder-forms", test_placeholder_forms);
   g_test_add_func ("/check/text-that-is-no-number-still-fails", test_text_that_is_no_number_still_fails);
   g_test_add_func ("/check/load-without-error-pointer", test_load_without_error_pointer);
+  g_test_add_func ("/check/pipeline-for-one-report", test_pipeline_for_one_report);
   g_test_add_func ("/check/passes-by-kind", test_passes_by_kind);
   return g_test_run ();
 }

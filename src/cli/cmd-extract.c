@@ -104,7 +104,7 @@ cmd_extract (int argc, char **argv)
       return GK_EXIT_OUTPUT;
     }
 
-  g_autoptr (GkPipeline) pipeline = gk_pipeline_new (models, &error);
+  g_autoptr (GkPipeline) pipeline = gk_pipeline_new_for (models, g_strv_length (files), &error);
   if (!pipeline)
     {
       cli_report_error (NULL, error);

@@ -158,7 +158,7 @@ regex_list (json_t *arr, const char *path, GError **error)
 }
 
 GkNarrativeRules *
-gk_narrative_rules_load (const char *models_dir, GError **error)
+gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error)
 {
   g_autofree char *path = g_build_filename (models_dir, "narrative.json", NULL);
   json_error_t jerr;
@@ -217,7 +217,7 @@ gk_narrative_rules_load (const char *models_dir, GError **error)
         f->exclude = rule_regex (v, "exclude", path, &err);
       json_t *number = json_object_get (root, "number");
       f->patterns = regex_list_with (json_object_get (v, "patterns"), json_string_value (number), path, &err);
-      for (guint k = 0; f->patterns && k < f->patterns->len; k++)
+      for (guint k = 0; jit && f->patterns && k < f->patterns->len; k++)
         gk_regex_jit (f->patterns->pdata[k]);   /* each scans the whole prose */
       f->also = gk_json_strings (json_object_get (v, "also"));
       if (!*f->key && !err)

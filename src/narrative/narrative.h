@@ -52,7 +52,9 @@
 
 typedef struct GkNarrativeRules GkNarrativeRules;
 
-GkNarrativeRules *gk_narrative_rules_load (const char *models_dir, GError **error);
+/* jit: the figures' patterns JIT-compiled, for a loader that reads several
+ * reports (compiling them costs one report several times what it saves). */
+GkNarrativeRules *gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error);
 void gk_narrative_rules_free (GkNarrativeRules *rules);
 void gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record);
 /* The report's year as gk_narrative_read reads it (title, else statistics

@@ -27,11 +27,17 @@ struct GkPipeline {
 GkPipeline *
 gk_pipeline_new (const char *models_dir, GError **error)
 {
+  return gk_pipeline_new_for (models_dir, 0, error);
+}
+
+GkPipeline *
+gk_pipeline_new_for (const char *models_dir, guint reports, GError **error)
+{
   g_autofree char *dir = models_dir ? g_strdup (models_dir) : gk_models_dir_default ();
   GkPipeline *p = g_new0 (GkPipeline, 1);
   p->templates = gk_template_set_load (dir, error);
   if (p->templates)
-    p->narrative = gk_narrative_rules_load (dir, error);
+    p->narrative = gk_narrative_rules_load (dir, reports != 1, error);
   if (!p->templates || !p->narrative)
     {
       gk_pipeline_free (p);
