@@ -516,6 +516,35 @@ test_layout_blanks_under_vertical_headers_by_display_width (void)
   assert_cells (c->rows->pdata[c->rows->len - 1], numbers, 15);
 }
 
+/* A blank-zero table 三 laid out by display width (pandoc's plain text of a
+ * web page: a CJK character two cells wide): counted in characters the
+ * rows' numbers shift with their labels' length; counted in display cells
+ * they stand in the table's columns, and each row gets its blanks. */
+static void
+test_layout_blanks_by_display_width (void)
+{
+  static const char *const labels[] = { "一、本年新收政府信息公开申请数量", "二、上年结转申请数量", "（一）予以公开",
+                                        "（二）部分公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+                                        "3.危及安全稳定", "（七）总计" };
+  static const char *const rows[][7] = {
+    { "12", "3", NULL, "1", "2", NULL, "18" }, { "2", NULL, "1", NULL, "1", "1", "5" },
+    { "7", "1", NULL, "1", NULL, "1", "10" },  { "3", NULL, "2", "1", NULL, NULL, "6" },
+    { "1", "1", "1", NULL, NULL, "1", "4" },   { NULL, "2", NULL, "1", "1", NULL, "4" },
+    { "4", NULL, "1", NULL, "2", NULL, "7" },  { "15", "4", NULL, "2", "1", "1", "23" },
+  };
+  static const int starts[] = { 2, 70, 78, 86, 94, 102, 110, 118 };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      const char *tokens[8] = { labels[r] };
+      memcpy (tokens + 1, rows[r], sizeof rows[r]);
+      display_line (s, starts, tokens, 8);
+    }
+  g_autoptr (GkContent) c = read_dump (s);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    assert_cells (c->rows->pdata[r + 1], rows[r], 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -535,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);
+  g_test_add_func ("/text/layout-blanks-by-display-width", test_layout_blanks_by_display_width);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-by-display-width",
                    test_layout_blanks_under_vertical_headers_by_display_width);
   return g_test_run ();

@@ -762,17 +762,21 @@ vertical_header_line (const TextLine *tl, gboolean display, GArray *starts)
 }
 
 /* Where each of row's numbers starts and how wide it is, in characters or,
- * where display, in display cells of its line tl (into pos, width). */
+ * where display, in display cells of its line tl (into pos, width); its
+ * text_col counts display cells where by_display. */
 static void
-cell_positions (const GkRow *row, const TextLine *tl, gboolean display, int *pos, int *width)
+cell_positions (const GkRow *row, const TextLine *tl, gboolean by_display, gboolean display, int *pos, int *width)
 {
-  int ch = tl->indent, cell = tl->indent;
+  int ch = tl->indent, cell = tl->indent, shown = tl->indent;
   const char *p = tl->text;
   for (guint k = 0; k < row->cells->len; k++)
     {
       const GkCell *c = row->cells->pdata[k];
-      for (; *p && ch < c->text_col; p = g_utf8_next_char (p), ch++)
-        cell += cell_width (g_utf8_get_char (p), display);
+      for (; *p && (by_display ? shown : ch) < c->text_col; p = g_utf8_next_char (p), ch++)
+        {
+          cell += cell_width (g_utf8_get_char (p), display);
+          shown += cell_width (g_utf8_get_char (p), TRUE);
+        }
       pos[k] = cell, width[k] = 0;
       for (const char *q = c->raw; *q; q = g_utf8_next_char (q))
         width[k] += cell_width (g_utf8_get_char (q), display);
@@ -892,7 +896,7 @@ header_columns_of (const GArray *cols, guint n, const int *pos, const int *width
  * or in display cells (a text browser, pandoc): the count where only one
  * places the numbers, or where both place them alike; NULL elsewhere. */
 static int *
-under_vertical_header (const GArray *lines, const GkRow *row, GArray **cols)
+under_vertical_header (const GArray *lines, const GkRow *row, gboolean by_display, GArray **cols)
 {
   guint n = row->cells->len, k = (guint) row->label_src.line - 1;
   const TextLine *tl = &g_array_index (lines, TextLine, k);
@@ -902,7 +906,7 @@ under_vertical_header (const GArray *lines, const GkRow *row, GArray **cols)
     {
       g_autoptr (GArray) c = vertical_header_columns (lines, k, display);
       g_autofree int *pos = g_new (int, n), *width = g_new (int, n);
-      cell_positions (row, tl, display, pos, width);
+      cell_positions (row, tl, by_display, display, pos, width);
       /* no column where the row prints its label */
       int label_end = pos[0] - ((const GkCell *) row->cells->pdata[0])->text_gap;
       if (c->len < LAYOUT_MIN_COLUMNS || c->len <= n || (*row->label && g_array_index (c, int, 0) < label_end))
@@ -927,13 +931,78 @@ under_vertical_header (const GArray *lines, const GkRow *row, GArray **cols)
   return found[pick];
 }
 
+/* How many of the numbers of rows in columns start or end where a number
+ * of another line does, counted in characters or, where display, in
+ * display cells: the more, the better the count lines the table up. */
+static guint
+numbers_lined_up (const GPtrArray *rows, const GArray *lines, gboolean display)
+{
+  g_autoptr (GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) ends = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint lined_starts = 0, lined_ends = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      guint n = row->cells->len;
+      if (n < 3 || !row_in_close_columns (row) || row->label_src.line < 1 || (guint) row->label_src.line > lines->len)
+        continue;
+      const TextLine *tl = &g_array_index (lines, TextLine, (guint) row->label_src.line - 1);
+      g_autofree int *pos = g_new (int, n), *width = g_new (int, n);
+      cell_positions (row, tl, FALSE, display, pos, width);
+      for (guint k = 0; k < n; k++)
+        {
+          gpointer start = GINT_TO_POINTER (pos[k] + 1), end = GINT_TO_POINTER (pos[k] + width[k]);
+          lined_starts += g_hash_table_contains (starts, start);
+          lined_ends += g_hash_table_contains (ends, end);
+          g_hash_table_add (starts, start);
+          g_hash_table_add (ends, end);
+        }
+    }
+  return MAX (lined_starts, lined_ends);
+}
+
+/* Numbers that must line up more counted in display cells than in
+ * characters for a dump to be read so: a few rows of a blank-zero table
+ * line up by chance either way. */
+#define LINED_UP_MORE 20
+
+/* Whether a dump's tables are laid out by display width (pandoc's plain
+ * text: a CJK character two cells wide) rather than a character a cell
+ * (pdftotext -layout, lynx): its numbers line up clearly better so
+ * counted, by half as many again and by LINED_UP_MORE. */
+static gboolean
+laid_out_by_display_width (const GPtrArray *rows, const GArray *lines)
+{
+  guint by_chars = numbers_lined_up (rows, lines, FALSE), by_display = numbers_lined_up (rows, lines, TRUE);
+  return by_display > by_chars + by_chars / 2 && by_display >= by_chars + LINED_UP_MORE;
+}
+
+/* Counts each number's column in display cells (laid_out_by_display_width). */
+static void
+columns_in_display_cells (GPtrArray *rows, const GArray *lines)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GkRow *row = rows->pdata[i];
+      guint n = row->cells->len;
+      if (!n || ((GkCell *) row->cells->pdata[0])->text_col < 0 || row->label_src.line < 1
+          || (guint) row->label_src.line > lines->len)
+        continue;
+      const TextLine *tl = &g_array_index (lines, TextLine, (guint) row->label_src.line - 1);
+      g_autofree int *pos = g_new (int, n), *width = g_new (int, n);
+      cell_positions (row, tl, FALSE, TRUE, pos, width);
+      for (guint k = 0; k < n; k++)
+        ((GkCell *) row->cells->pdata[k])->text_col = pos[k];
+    }
+}
+
 /* A row no other row shows the columns of (restore_layout_blanks left it
  * as printed) under a header printed one character a column: each number
  * goes to the header column it stands under (header_columns_of) and each
  * column it leaves empty gets a blank, where no column stands where the
  * row prints its label. */
 static void
-restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
+restore_header_column_blanks (GPtrArray *rows, const GArray *lines, gboolean by_display)
 {
   for (guint i = 0; i < rows->len; i++)
     {
@@ -943,7 +1012,7 @@ restore_header_column_blanks (GPtrArray *rows, const GArray *lines)
           || row->label_src.line < 1 || (guint) row->label_src.line > lines->len)
         continue;
       g_autoptr (GArray) cols = NULL;
-      g_autofree int *at = under_vertical_header (lines, row, &cols);
+      g_autofree int *at = under_vertical_header (lines, row, by_display, &cols);
       if (!at)
         continue;
       GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
@@ -1278,8 +1347,11 @@ gk_text_read (const char *data, gsize len, GError **error)
           g_ptr_array_add (content->rows, row);
         }
     }
+  gboolean by_display = laid_out_by_display_width (content->rows, lines);
+  if (by_display)
+    columns_in_display_cells (content->rows, lines);
   restore_layout_blanks (content->rows);
-  restore_header_column_blanks (content->rows, lines);
+  restore_header_column_blanks (content->rows, lines, by_display);
   if (!any_text)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "no text in file");
