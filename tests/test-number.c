@@ -390,6 +390,78 @@ test_layout_blanks_columns_close_together (void)
     assert_cells (c->rows->pdata[r + 1], rows[r], 7);
 }
 
+/* A number too wide for its narrow cell wraps: its first digits on the
+ * line above its row, the rest on the line below, the row's other numbers
+ * between (full-width digits, a dash for each zero).  The halves join back
+ * into the row, each in its column; lines of numbers around a row of a
+ * blank-zero table (their totals in the row's total column) stay rows. */
+static void
+test_layout_wrapped_numbers (void)
+{
+  static const int starts[] = { 24, 29, 34, 39, 43, 47, 52 };
+  static const char *const heads[] = { "１３", NULL, NULL, NULL, NULL, NULL, "１４" };
+  static const char *const middle[] = { NULL, "１９", "—", "８", "—", "４５", NULL };
+  static const char *const tails[] = { "４６", NULL, NULL, NULL, NULL, NULL, "１８" };
+  static const char *const joined[] = { "１３４６", "１９", "—", "８", "—", "４５", "１４１８" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n\n");
+  layout_line (s, "", starts, heads, 7, 0, 0);
+  layout_line (s, "一、本年新收申请数量", starts, middle, 7, 0, 0);
+  layout_line (s, "", starts, tails, 7, 0, 0);
+  g_autoptr (GkContent) c = read_dump (s);
+  g_assert_cmpuint (c->rows->len, ==, 2);
+  assert_cells (c->rows->pdata[1], joined, 7);
+
+  static const char *const above[] = { "3", NULL, NULL, NULL, NULL, NULL, "3" };
+  static const char *const row[] = { NULL, "2", NULL, NULL, NULL, NULL, "2" };
+  static const char *const below[] = { "1", NULL, NULL, NULL, NULL, NULL, "1" };
+  g_autoptr (GString) t = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (t, "1.属于国家秘密", starts, above, 7, 0, 0);
+  layout_line (t, "2.其他法律行政法规禁止公开", starts, row, 7, 0, 0);
+  layout_line (t, "3.危及“三安全一稳定”", starts, below, 7, 0, 0);
+  g_autoptr (GkContent) d = read_dump (t);
+  g_assert_cmpuint (d->rows->len, ==, 4);
+  g_assert_cmpstr (((GkCell *) ((GkRow *) d->rows->pdata[1])->cells->pdata[0])->raw, ==, "3");
+  g_assert_cmpstr (((GkCell *) ((GkRow *) d->rows->pdata[3])->cells->pdata[0])->raw, ==, "1");
+}
+
+/* A blank-zero table set right: a shorter number ends under the full
+ * row's number of its column, starting a character or two right of it;
+ * it stands in that column where no other of the full row's numbers
+ * starts or ends near it. */
+static void
+test_layout_blanks_columns_set_right (void)
+{
+  static const int full_starts[] = { 52, 61, 69, 75, 79, 86, 90 };
+  static const int right_starts[] = { 53, 63, 69, 75, 81, 86, 90 };
+  static const char *const full[] = { "947", "171", "0", "0", "19", "0", "1137" };
+  static const char *const some[] = { "21", "3", NULL, NULL, NULL, NULL, "24" };
+  static const char *const more[] = { "13", "4", NULL, NULL, "1", NULL, "18" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (s, "3.要求提供公开出版物", right_starts, some, 7, 0, 0);
+  layout_line (s, "4.无正当理由大量反复申请", right_starts, more, 7, 0, 0);
+  layout_line (s, "（七）总计", full_starts, full, 7, 0, 0);
+  g_autoptr (GkContent) c = read_dump (s);
+  assert_cells (c->rows->pdata[1], some, 7);
+  assert_cells (c->rows->pdata[2], more, 7);
+}
+
+/* A table that prints a dash for each zero leaves no cell blank: a line
+ * printing fewer numbers than its full rows (a number cut off its row) gets
+ * no blank cells from them. */
+static void
+test_layout_no_blanks_where_zeros_print (void)
+{
+  static const int starts[] = { 24, 29, 34, 39, 43, 47, 52 };
+  static const char *const full[] = { "７", "—", "—", "—", "—", "—", "７" };
+  static const char *const alone[] = { NULL, NULL, NULL, NULL, NULL, NULL, "１４" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (s, "1.属于国家秘密", starts, full, 7, 0, 0);
+  layout_line (s, "", starts, alone, 7, 0, 0);
+  layout_line (s, "2.其他法律行政法规禁止公开", starts, full, 7, 0, 0);
+  g_autoptr (GkContent) c = read_dump (s);
+  assert_cells (c->rows->pdata[2], alone + 6, 1);
+}
+
 /* A row of numbers under a header printed one character a column (vertical
  * header text: 结/果/维/持 over each cell), with no other row to show the
  * table's columns: each number goes to the header column it stands under,
@@ -562,6 +634,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);
   g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
+  g_test_add_func ("/text/layout-blanks-columns-set-right", test_layout_blanks_columns_set_right);
+  g_test_add_func ("/text/layout-wrapped-numbers", test_layout_wrapped_numbers);
+  g_test_add_func ("/text/layout-no-blanks-where-zeros-print", test_layout_no_blanks_where_zeros_print);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);
   g_test_add_func ("/text/layout-blanks-by-display-width", test_layout_blanks_by_display_width);

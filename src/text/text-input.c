@@ -308,19 +308,41 @@ same_total (const GkCell *a, const GkCell *b)
   return same_column (a, b) || ABS (cell_end_col (a) - cell_end_col (b)) <= 1;
 }
 
-/* Whether each cell of row stands in a distinct column of fuller, in order. */
+/* Whether cell stands in fuller's k-th column: their starts within a
+ * character, or their ends where no other of fuller's tokens is near
+ * (a table set right: a short number ends under a long one). */
 static gboolean
-columns_cover (const GkRow *fuller, const GkRow *row)
+in_fuller_column (const GkRow *fuller, guint k, const GkCell *cell)
+{
+  if (same_column (fuller->cells->pdata[k], cell))
+    return TRUE;
+  if (ABS (cell_end_col (fuller->cells->pdata[k]) - cell_end_col (cell)) > 1)
+    return FALSE;
+  for (guint j = 0; j < fuller->cells->len; j++)
+    {
+      const GkCell *other = fuller->cells->pdata[j];
+      if (j != k && (same_column (other, cell) || ABS (cell_end_col (other) - cell_end_col (cell)) <= 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether each cell of row stands in a distinct column of fuller, in
+ * order; the columns in at (row's length) unless NULL. */
+static gboolean
+columns_cover (const GkRow *fuller, const GkRow *row, guint *at)
 {
   guint k = 0;
   for (guint c = 0; c < row->cells->len; c++)
     {
       const GkCell *cell = row->cells->pdata[c];
-      while (k < fuller->cells->len && !same_column (fuller->cells->pdata[k], cell)
+      while (k < fuller->cells->len && !in_fuller_column (fuller, k, cell)
              && cell_end_col (fuller->cells->pdata[k]) < cell->text_col)
         k++;
-      if (k == fuller->cells->len || !same_column (fuller->cells->pdata[k], cell))
+      if (k == fuller->cells->len || !in_fuller_column (fuller, k, cell))
         return FALSE;
+      if (at)
+        at[c] = k;
       k++;
     }
   return TRUE;
@@ -640,7 +662,7 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
        * and end in the row's last one (a row's total is printed, blank
        * zeros or not); a wide row that prints blanks too is no measure */
       if (j == i || s->cells->len < LAYOUT_MIN_COLUMNS || !in_columns[j] || s->cells->len <= row->cells->len
-          || !columns_cover (s, row) || !same_column (last_cell (s), last_cell (row))
+          || !columns_cover (s, row, NULL) || !same_column (last_cell (s), last_cell (row))
           || label_under_column (row, ((const GkCell *) s->cells->pdata[0])->text_col))
         continue;
       /* the nearest such row is the table's; of two as near, the fuller */
@@ -649,6 +671,11 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
     }
   if (!best)
     return NULL;
+  /* a table that prints placeholders for its zeros leaves no blank cell:
+   * a row printing fewer numbers than such a row is cut, not blank */
+  for (guint k = 0; k < best->cells->len; k++)
+    if (gk_number_parse (((const GkCell *) best->cells->pdata[k])->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_PLACEHOLDER)
+      return NULL;
   GPtrArray *cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint k = 0; k < best->cells->len; k++)
     {
@@ -656,6 +683,11 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
       g_ptr_array_add (col, best->cells->pdata[k]);
       g_ptr_array_add (cols, col);
     }
+  /* the row's own tokens join the columns they stand in (by their ends) */
+  g_autofree guint *at = g_new (guint, row->cells->len);
+  columns_cover (best, row, at);
+  for (guint c = 0; c < row->cells->len; c++)
+    g_ptr_array_add (cols->pdata[at[c]], row->cells->pdata[c]);
   return cols;
 }
 
@@ -710,6 +742,118 @@ restore_layout_blanks (GPtrArray *rows)
         }
       g_ptr_array_unref (row->cells);
       row->cells = cells;
+    }
+}
+
+/* Whether a token is a count alone: digits, ASCII or full-width. */
+static gboolean
+digits_only (const char *raw)
+{
+  g_autofree char *n = gk_text_nfkc (raw);
+  for (const char *q = n; *q; q++)
+    if (!g_ascii_isdigit (*q))
+      return FALSE;
+  return *n != '\0';
+}
+
+/* Whether a token of the line under a wrapped number stands under its
+ * head: from a character before its start to one past its end (a
+ * shorter tail is centred). */
+static gboolean
+tail_under_head (const GkCell *head, const GkCell *tail)
+{
+  return tail->text_col >= head->text_col - 1 && tail->text_col <= cell_end_col (head) + 1;
+}
+
+/* Whether any of row's tokens covers the character column col. */
+static gboolean
+row_covers_column (const GkRow *row, int col)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      const GkCell *cell = row->cells->pdata[k];
+      if (col >= cell->text_col - 1 && col <= cell_end_col (cell) + 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the lines above and below row (up, down) hold the halves of
+ * numbers wrapped in their narrow cells: each of up's tokens, digits and
+ * as long as the one under it or longer, has one of down's under it, in a
+ * column row prints nothing in, and the last stands right of all row's
+ * (the total has the most digits: it wraps whenever another count does;
+ * in a blank-zero table the rows around print their totals in row's). */
+static gboolean
+holds_wrapped_numbers (const GkRow *up, const GkRow *row, const GkRow *down)
+{
+  if (row->cells->len < 2 || !up->cells->len || up->cells->len != down->cells->len
+      || up->label_src.line + 1 != row->label_src.line || row->label_src.line + 1 != down->label_src.line
+      || up->label_src.page != row->label_src.page || down->label_src.page != row->label_src.page)
+    return FALSE;
+  for (guint k = 0; k < up->cells->len; k++)
+    {
+      const GkCell *head = up->cells->pdata[k], *tail = down->cells->pdata[k];
+      if (head->text_col < 0 || tail->text_col < 0 || !digits_only (head->raw) || !digits_only (tail->raw)
+          || g_utf8_strlen (tail->raw, -1) > g_utf8_strlen (head->raw, -1) || !tail_under_head (head, tail)
+          || row_covers_column (row, head->text_col) || row_covers_column (row, tail->text_col))
+        return FALSE;
+    }
+  const GkCell *first = row->cells->pdata[0];
+  return ((const GkCell *) up->cells->pdata[0])->text_col >= first->text_col - first->text_gap
+         && ((const GkCell *) last_cell (up))->text_col > cell_end_col (last_cell (row));
+}
+
+static int
+cell_col_cmp (gconstpointer a, gconstpointer b)
+{
+  const GkCell *x = *(const GkCell *const *) a, *y = *(const GkCell *const *) b;
+  return (x->text_col > y->text_col) - (x->text_col < y->text_col);
+}
+
+/* Moves the wrapped numbers of up and down into row, each its two halves
+ * joined, in column order; the gaps before row's tokens measured anew. */
+static void
+join_wrapped_numbers (GkRow *up, GkRow *row, GkRow *down)
+{
+  const GkCell *first = row->cells->pdata[0];
+  int label_end = first->text_col - first->text_gap;
+  for (guint k = 0; k < up->cells->len; k++)
+    {
+      const GkCell *head = up->cells->pdata[k], *tail = down->cells->pdata[k];
+      g_autofree char *raw = g_strconcat (head->raw, tail->raw, NULL);
+      GkCell *cell = gk_cell_new (raw, &head->src);
+      cell->text_col = head->text_col;
+      g_ptr_array_add (row->cells, cell);
+    }
+  g_ptr_array_set_size (up->cells, 0);
+  g_ptr_array_set_size (down->cells, 0);
+  g_ptr_array_sort (row->cells, cell_col_cmp);
+  int after = label_end;
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      GkCell *cell = row->cells->pdata[k];
+      cell->text_gap = cell->text_col - after;
+      after = cell_end_col (cell) + 1;
+    }
+}
+
+/* pdftotext -layout prints a number too wide for its narrow cell in two
+ * halves, on the lines above and below its row ("１３" over the row,
+ * "４６" under it for 1346), the row's other numbers centred between:
+ * joined back into their row. */
+static void
+restore_wrapped_numbers (GPtrArray *rows)
+{
+  for (guint i = 1; i + 1 < rows->len; i++)
+    if (holds_wrapped_numbers (rows->pdata[i - 1], rows->pdata[i], rows->pdata[i + 1]))
+      join_wrapped_numbers (rows->pdata[i - 1], rows->pdata[i], rows->pdata[i + 1]);
+  /* a line that held halves alone is gone */
+  for (guint i = rows->len; i-- > 0;)
+    {
+      const GkRow *row = rows->pdata[i];
+      if (!row->cells->len && !*row->label)
+        g_ptr_array_remove_index (rows, i);
     }
 }
 
@@ -1350,6 +1494,8 @@ gk_text_read (const char *data, gsize len, GError **error)
   gboolean by_display = laid_out_by_display_width (content->rows, lines);
   if (by_display)
     columns_in_display_cells (content->rows, lines);
+  else
+    restore_wrapped_numbers (content->rows);   /* its gaps count characters */
   restore_layout_blanks (content->rows);
   restore_header_column_blanks (content->rows, lines, by_display);
   if (!any_text)
