@@ -812,6 +812,26 @@ test_blank_zero_label_wrapped_around_numbers (void)
   g_assert_cmpint (gk_record_get (rec, "applications.withheld_prohibited_by_law.natural_person")->kind, ==, GK_VALUE_NULL);
 }
 
+/* Blank cells for zero, and a wrapped label whose lines a group label
+ * printed down beside them breaks (其他, 处理 of （六）其他处理 before the
+ * label's second and third lines): its head still begins that one row's
+ * label, and the numbers beside it are that row's. */
+static void
+test_blank_zero_label_broken_by_a_group_label (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 21; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "（六） 2.申请人逾期未按收\n其他 费通知要求缴纳费\n处理 用、行政机关不再处 5\n\n5\n"
+                      "理其政府信息公开申\n请\n");
+  for (int r = 22; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.other_handling_overdue_fee.total", 5));
+  g_assert_false (tu_int_is (rec, "applications.other_handling_misc.total", 5));
+}
+
 /* Blank cells for zero, and tall rows whose labels wrap around their
  * numbers: each row's numbers printed beside its label's first line, the
  * rest of the label after them, a group heading's fragment beside one.
@@ -2934,6 +2954,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-total-after-next-row", test_blank_zero_total_after_next_row);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
+  g_test_add_func ("/decode/blank-zero-label-broken-by-a-group-label", test_blank_zero_label_broken_by_a_group_label);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
   g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);

@@ -2755,6 +2755,35 @@ after_ordinal (const char *text, guint *ordinal)
   return NULL;
 }
 
+/* How many characters text and label begin with alike. */
+static glong
+label_lead (const char *text, const char *label)
+{
+  glong n = 0;
+  for (const char *a = text, *b = label; *a && *b && g_utf8_get_char (a) == g_utf8_get_char (b);
+       a = g_utf8_next_char (a), b = g_utf8_next_char (b))
+    n++;
+  return n;
+}
+
+/* How many of label's characters text holds in order from its start, a
+ * character of text that is not the label's next passed over, a few only
+ * (no more than half as many as those held). */
+static glong
+label_run_through (const char *text, const char *label)
+{
+  glong held = 0, passed = 0;
+  for (const char *a = text, *b = label; *a && *b; a = g_utf8_next_char (a))
+    if (g_utf8_get_char (a) == g_utf8_get_char (b))
+      {
+        held++;
+        b = g_utf8_next_char (b);
+      }
+    else
+      passed++;
+  return 2 * passed <= held ? held : label_lead (text, label);
+}
+
 /* The row whose label a line of numbers interrupts: the label text before
  * the numbers names no row, but from its last ordinal on ("2.其他法律行政")
  * it begins the label of one row only, whose rest follows the numbers. */
@@ -2775,9 +2804,11 @@ label_begun (const GkGrid *grid, const char *pending)
   /* two characters at least after the ordinal: "2.其" begins many labels */
   if (!rest || g_utf8_strlen (rest, -1) < 2)
     return named;
-  /* the row whose label after the ordinal shares the longest beginning with
-   * the text, two characters and half the text at least (a group heading's
-   * fragment may follow: "3.要求提供公（五") */
+  /* the row whose label after the ordinal begins the text, two characters
+   * at least, and then runs through half the text at least (a group
+   * heading's fragment may follow: "3.要求提供公（五"; or stand between
+   * the label's lines, a group label printed down beside them: 其他, 处理
+   * of （六）其他处理 in "2.申请人逾期未按收其他费通知…") */
   guint found = G_MAXUINT;
   glong best = 0, rest_chars = g_utf8_strlen (rest, -1);
   for (guint r = 0; r < grid->n_rows; r++)
@@ -2790,11 +2821,8 @@ label_begun (const GkGrid *grid, const char *pending)
       const char *lrest = after_ordinal (key, &n);
       if (!lrest || n != ordinal)
         continue;
-      glong common = 0;
-      for (const char *a = rest, *b = lrest; *a && *b && g_utf8_get_char (a) == g_utf8_get_char (b);
-           a = g_utf8_next_char (a), b = g_utf8_next_char (b))
-        common++;
-      if (common < 2 || 2 * common < rest_chars || common < best)
+      glong lead = label_lead (rest, lrest), common = label_run_through (rest, lrest);
+      if (lead < 2 || 2 * common < rest_chars || common < best)
         continue;
       found = common == best ? G_MAXUINT - 1 : r;   /* two rows begin so: none is named */
       best = common;
