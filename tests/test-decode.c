@@ -1132,6 +1132,36 @@ test_blank_zero_numbers_under_another_blocks_header (void)
   g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
 }
 
+/* Table 二 (template 2021) with blank cells for zero, each row's numbers
+ * beside its label: a row of no total that printed nothing, the next row
+ * of its block printing every column beside its label (the block not cut
+ * into strips of columns), is zeros; the next row printing fewer tells
+ * nothing of it. */
+static void
+test_blank_zero_row_without_total_printing_nothing (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章\n"
+    "行政规范性文件 11 5 81\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 45652\n"
+    "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 67\n行政强制\n第二十条第（八）项\n"
+    "信息内容 本年收费金额（单位：万元）\n行政事业性收费\n\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (tu_int_is (rec, "active.normative_documents.in_force", 81));
+  g_assert_true (tu_int_is (rec, "active.rules.issued", 0));
+  g_assert_true (tu_int_is (rec, "active.rules.repealed", 0));
+  g_assert_true (tu_int_is (rec, "active.rules.in_force", 0));
+
+  g_autoptr (GkRecord) part = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章\n"
+    "行政规范性文件 11 81\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 45652\n"
+    "\n三、收到和处理政府信息公开申请情况\n");
+  for (guint c = 0; c < 3; c++)
+    {
+      static const char *const keys[] = { "active.rules.issued", "active.rules.repealed", "active.rules.in_force" };
+      const GkValue *v = gk_record_get (part, keys[c]);
+      g_assert_true (!v || v->kind == GK_VALUE_NULL);
+    }
+}
+
 /* Table v with the outcome rows up to turned printed numbers first, then
  * their labels as a block, turned's label last beside its first cell. */
 static GString *
@@ -2967,6 +2997,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",
                    test_blank_zero_labels_out_of_order_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-row-printing-nothing-is-zeros", test_blank_zero_row_printing_nothing_is_zeros);
+  g_test_add_func ("/decode/blank-zero-row-without-total-printing-nothing",
+                   test_blank_zero_row_without_total_printing_nothing);
   g_test_add_func ("/decode/blank-zero-numbers-under-another-blocks-header",
                    test_blank_zero_numbers_under_another_blocks_header);
   g_test_add_func ("/decode/header-line-wider-than-a-wrapped-number", test_header_line_wider_than_a_wrapped_number);

@@ -4221,8 +4221,11 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
           && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r))
         for (guint q = r; q < r1; q++)
           {
-            /* a row with a total: its totals print where any cell does */
-            if (trust[q] != LABEL_NAMED || !row_has_total (grid, q))
+            /* a row with a total: its totals print where any cell does;
+             * or the next row printed every column beside its label: the
+             * block's rows were not cut into strips of columns */
+            if (trust[q] != LABEL_NAMED
+                || (!row_has_total (grid, q) && next->len != g_array_index (grid->row_ncols, guint, r1)))
               continue;
             Joint *j = joint_new (grid, q, q);
             j->n = 1, j->best = 0;
