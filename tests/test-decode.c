@@ -193,6 +193,18 @@ table4_start (void)
   return s;
 }
 
+/* Reads table 四 printed as a stream of numbers (tokens, NULL-ended), a
+ * block each. */
+static GkRecord *
+read_table4_stream (const char *const *tokens)
+{
+  g_autoptr (GString) s = table4_start ();
+  for (const char *const *t = tokens; *t; t++)
+    g_string_append_printf (s, "%s\n\n", *t);
+  return read_text (s);
+}
+
+
 static const char *const appeal_cols[] = { "upheld", "corrected", "other", "pending", "total" };
 
 /* A consistent table from the seed printed label and row, row after row. */
@@ -582,10 +594,7 @@ test_blank_zero_all_zero (void)
 static void
 test_blank_zero_groups_in_order (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  for (const char *const *t = (const char *const[]){ "3", "5", "8", "6", "1", "7", "2", "2", NULL }; *t; t++)
-    g_string_append_printf (s, "%s\n\n", *t);
-  g_autoptr (GkRecord) rec = read_text (s);
+  g_autoptr (GkRecord) rec = read_table4_stream ((const char *const[]){ "3", "5", "8", "6", "1", "7", "2", "2", NULL });
   g_assert_true (tu_int_is (rec, "appeals.review.total", 8));
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 7));
   g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.total", 2));
@@ -604,10 +613,7 @@ test_blank_zero_groups_in_order (void)
 static void
 test_blank_zero_groups_print_their_totals (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  for (const char *const *t = (const char *const[]){ "4", "4", "8", "0", "0", NULL }; *t; t++)
-    g_string_append_printf (s, "%s\n\n", *t);
-  g_autoptr (GkRecord) rec = read_text (s);
+  g_autoptr (GkRecord) rec = read_table4_stream ((const char *const[]){ "4", "4", "8", "0", "0", NULL });
   g_assert_true (tu_int_is (rec, "appeals.review.total", 8));
   assert_appeals_group (rec, "litigation_direct", (const int[]){ 0, 0, 0, 0, 0 });
   assert_appeals_group (rec, "litigation_after_review", (const int[]){ 0, 0, 0, 0, 0 });
@@ -621,10 +627,7 @@ test_blank_zero_groups_print_their_totals (void)
 static void
 test_blank_zero_group_anywhere (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  for (const char *const *t = (const char *const[]){ "3", "3", NULL }; *t; t++)
-    g_string_append_printf (s, "%s\n\n", *t);
-  g_autoptr (GkRecord) rec = read_text (s);
+  g_autoptr (GkRecord) rec = read_table4_stream ((const char *const[]){ "3", "3", NULL });
   g_assert_cmpint (gk_record_get (rec, "appeals.review.total")->kind, ==, GK_VALUE_NULL);
   g_assert_cmpint (gk_record_get (rec, "appeals.litigation_direct.total")->kind, ==, GK_VALUE_NULL);
   g_assert_cmpint (gk_record_get (rec, "appeals.litigation_after_review.total")->kind, ==, GK_VALUE_NULL);
@@ -639,12 +642,8 @@ test_blank_zero_group_anywhere (void)
 static void
 test_blank_zero_groups_totals_after_parts (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  for (const char *const *t = (const char *const[]){ "4", "4", "4", "3", "15", "2", "2", "1", "3", "2", "1", "5",
-                                                     "6", NULL };
-       *t; t++)
-    g_string_append_printf (s, "%s\n\n", *t);
-  g_autoptr (GkRecord) rec = read_text (s);
+  g_autoptr (GkRecord) rec = read_table4_stream (
+    (const char *const[]){ "4", "4", "4", "3", "15", "2", "2", "1", "3", "2", "1", "5", "6", NULL });
   assert_appeals_group (rec, "review", (const int[]){ 4, 4, 4, 3, 15 });
   g_assert_true (tu_int_is (rec, "appeals.litigation_direct.total", 5));
   g_assert_true (tu_int_is (rec, "appeals.litigation_after_review.total", 6));
