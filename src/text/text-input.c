@@ -260,15 +260,8 @@ row_in_columns (const GkRow *row)
 static gboolean
 row_in_columns_after_label (const GkRow *row)
 {
-  if (!row->cells->len || !*row->label || ((GkCell *) row->cells->pdata[0])->text_gap != 1)
-    return FALSE;
-  for (guint k = 0; k < row->cells->len; k++)
-    {
-      const GkCell *cell = row->cells->pdata[k];
-      if (cell->text_col < 0 || (k && cell->text_gap < 2) || strchr (cell->raw, ' '))
-        return FALSE;
-    }
-  return TRUE;
+  return row->cells->len && *row->label && ((const GkCell *) row->cells->pdata[0])->text_gap == 1
+         && row_numbers_apart (row, 1, 2);
 }
 
 /* A row whose numbers stand a space apart or more: two narrow columns of
@@ -392,13 +385,20 @@ column_cmp (gconstpointer a, gconstpointer b)
   return (cx > cy) - (cx < cy);
 }
 
-/* Whether row prints its label where a column starting at col stands: no
- * column of its table's (a row a renderer set off the others' columns). */
+/* Whether row, its first number starting at first_start (in whatever
+ * measure col is), prints its label where a column starting at col
+ * stands: no column of its table's (a row a renderer set off the others'
+ * columns). */
+static gboolean
+label_under_column_at (const GkRow *row, int first_start, int col)
+{
+  return *row->label && col < first_start - ((const GkCell *) row->cells->pdata[0])->text_gap;
+}
+
 static gboolean
 label_under_column (const GkRow *row, int col)
 {
-  const GkCell *first = row->cells->pdata[0];
-  return *row->label && col < first->text_col - first->text_gap;
+  return label_under_column_at (row, ((const GkCell *) row->cells->pdata[0])->text_col, col);
 }
 
 /* Whether the column of cols that holds cell holds another row's token
@@ -691,6 +691,31 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
   return cols;
 }
 
+/* Gives row a cell for each of ncols columns, each proven as a ruled
+ * grid's: its k-th number in column at[k] (-1: none, the number dropped),
+ * a blank starting at start[q] in each column no number goes to. */
+static void
+row_fill_columns (GkRow *row, guint ncols, const int *start, const int *at)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  guint c = 0;
+  for (guint q = 0; q < ncols; q++)
+    {
+      GkCell *cell;
+      if (c < row->cells->len && at[c] == (int) q)
+        cell = g_steal_pointer (&row->cells->pdata[c++]);
+      else
+        {
+          cell = gk_cell_new ("", &row->label_src);
+          cell->text_col = start[q];
+        }
+      cell->grid_cell = TRUE;
+      g_ptr_array_add (cells, cell);
+    }
+  g_ptr_array_unref (row->cells);
+  row->cells = cells;
+}
+
 /* pdftotext -layout (and any text rendering of a table in columns) keeps
  * each number at its column's character position: a row printing fewer
  * numbers than its table's columns (blank cells for zero) gets a blank
@@ -708,7 +733,9 @@ restore_layout_blanks (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *cols = NULL;
-      if (in_columns[i] || row_in_columns_after_label (rows->pdata[i]) || row_in_close_columns (rows->pdata[i]))
+      /* rows in columns, and those set after their label, print their
+       * numbers a space apart or more too */
+      if (row_in_close_columns (rows->pdata[i]))
         cols = table_columns (rows, in_columns, i);
       if (in_columns[i] && !cols)
         cols = fuller_row_columns (rows, in_columns, i);
@@ -721,39 +748,43 @@ restore_layout_blanks (GPtrArray *rows)
       GkRow *row = rows->pdata[i];
       if (!cols)
         continue;
-      GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+      g_autofree int *start = g_new (int, cols->len), *at = g_new (int, row->cells->len);
       guint c = 0;
       for (guint k = 0; k < cols->len; k++)
         {
           const GPtrArray *column = cols->pdata[k];
-          GkCell *cell;
+          start[k] = ((const GkCell *) column->pdata[0])->text_col;
           const GkCell *next = c < row->cells->len ? row->cells->pdata[c] : NULL;
-          gboolean here = next && (k + 1 == cols->len ? c + 1 == row->cells->len && in_total_column (column, next)
-                                                      : in_column (column, next));
-          if (here)
-            cell = g_ptr_array_steal_index (row->cells, c);   /* c stays: the next slides in */
-          else
-            {
-              cell = gk_cell_new ("", &row->label_src);
-              cell->text_col = ((const GkCell *) column->pdata[0])->text_col;
-            }
-          cell->grid_cell = TRUE;   /* its column is proven, as a ruled grid's */
-          g_ptr_array_add (cells, cell);
+          if (next && (k + 1 == cols->len ? c + 1 == row->cells->len && in_total_column (column, next)
+                                          : in_column (column, next)))
+            at[c++] = (int) k;
         }
-      g_ptr_array_unref (row->cells);
-      row->cells = cells;
+      for (; c < row->cells->len; c++)
+        at[c] = -1;
+      row_fill_columns (row, cols->len, start, at);
     }
+}
+
+/* A token's digits as ASCII (NFKC of ASCII or full-width digits; owned by
+ * the caller), NULL when it holds anything else or nothing. */
+static char *
+digits_of (const char *raw)
+{
+  char *n = gk_text_nfkc (raw);
+  gboolean digits = *n != '\0';
+  for (const char *q = n; *q && digits; q++)
+    digits = g_ascii_isdigit (*q);
+  if (!digits)
+    g_clear_pointer (&n, g_free);
+  return n;
 }
 
 /* Whether a token is a count alone: digits, ASCII or full-width. */
 static gboolean
 digits_only (const char *raw)
 {
-  g_autofree char *n = gk_text_nfkc (raw);
-  for (const char *q = n; *q; q++)
-    if (!g_ascii_isdigit (*q))
-      return FALSE;
-  return *n != '\0';
+  g_autofree char *n = digits_of (raw);
+  return n != NULL;
 }
 
 /* Whether a token of the line under a wrapped number stands under its
@@ -1051,9 +1082,7 @@ under_vertical_header (const GArray *lines, const GkRow *row, gboolean by_displa
       g_autoptr (GArray) c = vertical_header_columns (lines, k, display);
       g_autofree int *pos = g_new (int, n), *width = g_new (int, n);
       cell_positions (row, tl, by_display, display, pos, width);
-      /* no column where the row prints its label */
-      int label_end = pos[0] - ((const GkCell *) row->cells->pdata[0])->text_gap;
-      if (c->len < LAYOUT_MIN_COLUMNS || c->len <= n || (*row->label && g_array_index (c, int, 0) < label_end))
+      if (c->len < LAYOUT_MIN_COLUMNS || c->len <= n || label_under_column_at (row, pos[0], g_array_index (c, int, 0)))
         continue;
       g_autofree int *at = g_new (int, n);
       if (header_columns_of (c, n, pos, width, at))
@@ -1159,23 +1188,7 @@ restore_header_column_blanks (GPtrArray *rows, const GArray *lines, gboolean by_
       g_autofree int *at = under_vertical_header (lines, row, by_display, &cols);
       if (!at)
         continue;
-      GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
-      guint c = 0;
-      for (guint q = 0; q < cols->len; q++)
-        {
-          GkCell *cell;
-          if (c < n && at[c] == (int) q)
-            cell = g_steal_pointer (&row->cells->pdata[c++]);
-          else
-            {
-              cell = gk_cell_new ("", &row->label_src);
-              cell->text_col = g_array_index (cols, int, q);
-            }
-          cell->grid_cell = TRUE;
-          g_ptr_array_add (cells, cell);
-        }
-      g_ptr_array_unref (row->cells);
-      row->cells = cells;
+      row_fill_columns (row, cols->len, (const int *) cols->data, at);
     }
 }
 
@@ -1184,13 +1197,8 @@ restore_header_column_blanks (GPtrArray *rows, const GArray *lines, gboolean by_
 static int
 bare_number (const char *text)
 {
-  g_autofree char *n = gk_text_nfkc (text);
-  if (!*n || strlen (n) > 4)
-    return -1;
-  for (const char *q = n; *q; q++)
-    if (!g_ascii_isdigit (*q))
-      return -1;
-  return atoi (n);
+  g_autofree char *n = digits_of (text);
+  return n && strlen (n) <= 4 ? atoi (n) : -1;
 }
 
 static gboolean
