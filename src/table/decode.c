@@ -3418,15 +3418,19 @@ in_order_cells (const GkGrid *grid, guint cuts, guint *order)
     }
 }
 
-/* The most totals a fitting placement of tok[0..n) prints in the orders
- * of cuts [lo, hi) (in_order_cells); -1 where none fits. */
-static int
-in_order_most_totals (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi)
+/* What is done with each fitting placement: values and cells by grid cell
+ * (cell NULL: blank). */
+typedef void (*InOrderVisit) (const GkGrid *grid, const Token *tok, const double *values, const GkCell *const *cell,
+                              gpointer data);
+
+/* Visits every placement of tok[0..n) in the orders of cuts [lo, hi)
+ * (in_order_cells) that fits. */
+static void
+in_order_each (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi, InOrderVisit visit, gpointer data)
 {
   guint pick[IN_ORDER_MAX_CELLS], order[IN_ORDER_MAX_CELLS];
   double values[IN_ORDER_MAX_CELLS];
   const GkCell *cell[IN_ORDER_MAX_CELLS];
-  int most = -1;
   for (guint cuts = lo; cuts < hi; cuts++)
     {
       in_order_cells (grid, cuts, order);
@@ -3434,51 +3438,64 @@ in_order_most_totals (const GkGrid *grid, const Token *tok, guint n, guint lo, g
         pick[q] = q;
       do
         if (in_order_fits (grid, tok, n, order, pick, values, cell))
-          most = MAX (most, (int) totals_printed (grid, cell));
+          visit (grid, tok, values, cell, data);
       while (pick_next (pick, n, grid->cells->len));
     }
-  return most;
 }
 
-/* Votes every placement of tok[0..n) in the orders of cuts [lo, hi) that
- * fits and prints most totals. */
+/* in_order_each: the most totals a placement prints, into *(int *) data. */
 static void
-in_order_vote (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi, int most, Votes *v)
+in_order_count_totals (const GkGrid *grid, const Token *tok, const double *values, const GkCell *const *cell,
+                       gpointer data)
 {
-  guint ncells = grid->cells->len;
-  guint pick[IN_ORDER_MAX_CELLS], order[IN_ORDER_MAX_CELLS];
-  double values[IN_ORDER_MAX_CELLS];
-  const GkCell *cell[IN_ORDER_MAX_CELLS];
-  for (guint cuts = lo; cuts < hi; cuts++)
+  int *most = data;
+  *most = MAX (*most, (int) totals_printed (grid, cell));
+}
+
+typedef struct {
+  int most;
+  Votes *v;
+} InOrderVotes;
+
+/* in_order_each: a placement that prints most totals votes (InOrderVotes). */
+static void
+in_order_vote (const GkGrid *grid, const Token *tok, const double *values, const GkCell *const *cell, gpointer data)
+{
+  const InOrderVotes *iv = data;
+  Votes *v = iv->v;
+  if ((int) totals_printed (grid, cell) < iv->most)
+    return;
+  for (guint c = 0; c < grid->cells->len; c++)
     {
-      in_order_cells (grid, cuts, order);
-      for (guint q = 0; q < n; q++)
-        pick[q] = q;
-      do
+      if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
+        v->differs[c] = TRUE;
+      /* a printed 0 here, a blank there: 0 either way, and which
+       * token (if any) it was cannot be told: read as a blank */
+      else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
+        v->blank[c] = TRUE;
+      if (!v->seen[c])
         {
-          if (!in_order_fits (grid, tok, n, order, pick, values, cell) || (int) totals_printed (grid, cell) < most)
-            continue;
-          for (guint c = 0; c < ncells; c++)
-            {
-              if (v->seen[c] && fabs (v->value[c] - values[c]) > SUM_EPSILON)
-                v->differs[c] = TRUE;
-              /* a printed 0 here, a blank there: 0 either way, and which
-               * token (if any) it was cannot be told: read as a blank */
-              else if (v->seen[c] && v->blank[c] != (cell[c] == NULL))
-                v->blank[c] = TRUE;
-              if (!v->seen[c])
-                {
-                  v->seen[c] = TRUE;
-                  v->value[c] = values[c];
-                  v->blank[c] = cell[c] == NULL;
-                  /* a blank cell has no token: the first printed one says
-                   * where the table was read */
-                  v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
-                }
-            }
+          v->seen[c] = TRUE;
+          v->value[c] = values[c];
+          v->blank[c] = cell[c] == NULL;
+          /* a blank cell has no token: the first printed one says
+           * where the table was read */
+          v->cell[c] = cell[c] ? cell[c] : tok[0].cell;
         }
-      while (pick_next (pick, n, ncells));
     }
+}
+
+/* Votes the placements of tok[0..n) in the orders of cuts [lo, hi) that fit
+ * and print most totals; FALSE where none fits. */
+static gboolean
+in_order_votes (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi, Votes *v)
+{
+  InOrderVotes iv = { .most = -1, .v = v };
+  in_order_each (grid, tok, n, lo, hi, in_order_count_totals, &iv.most);
+  if (iv.most < 0)
+    return FALSE;
+  in_order_each (grid, tok, n, lo, hi, in_order_vote, &iv);
+  return TRUE;
 }
 
 /* Places a stream shorter than a small grid whose rows no label tells apart:
@@ -3502,15 +3519,8 @@ votes_in_order (const GkGrid *grid, const Token *tok, guint n, Votes *v)
       return;
   /* cuts after every group: row by row; the others: runs of groups */
   guint row_by_row = (1u << (grid->n_rows - 1)) - 1;
-  int most = in_order_most_totals (grid, tok, n, row_by_row, row_by_row + 1);
-  if (most >= 0)
-    {
-      in_order_vote (grid, tok, n, row_by_row, row_by_row + 1, most, v);
-      return;
-    }
-  most = in_order_most_totals (grid, tok, n, 0, row_by_row);
-  if (most >= 0)
-    in_order_vote (grid, tok, n, 0, row_by_row, most, v);
+  if (!in_order_votes (grid, tok, n, row_by_row, row_by_row + 1, v))
+    in_order_votes (grid, tok, n, 0, row_by_row, v);
 }
 
 /* ------------------------------------------ rows joined by the identities */
