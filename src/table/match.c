@@ -834,6 +834,23 @@ section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, 
   return named >= MIN (DECODE_MIN_ROWS_NAMED, flat->len);
 }
 
+/* reading_worth of the rows' own reading (mine, the candidate's cells of
+ * rows [lo, hi)) against the decoder's dec: the cells it would read in an
+ * order the decoder found not the print's (it read them otherwise, the two
+ * ways told apart) are no worth of it. */
+static int
+row_reading_worth (const GkGrid *grid, const GkDecoded *dec, const GPtrArray *rows, guint lo, guint hi,
+                   const GkCell **mine)
+{
+  guint n = gk_grid_size (grid);
+  guint unused = gk_decode_tokens_unused (rows, lo, hi, mine, n);
+  g_autofree const GkCell **sure = g_memdup2 (mine, MAX (n, 1) * sizeof (GkCell *));
+  for (guint i = 0; i < n; i++)
+    if (dec->two_ways[i] && dec->cells[i])
+      sure[i] = NULL;
+  return reading_worth (grid, sure, unused);
+}
+
 /* A text dump's section read again by the decoder (decode.h); its placement
  * replaces the row-by-row reading when it is worth more.  done (taken; may
  * be NULL) is the decoder's reading when it was made already. */
@@ -854,16 +871,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
   guint n = gk_grid_size (grid);
-  guint unused = gk_decode_tokens_unused (rows, lo, hi, mine, n);
-  /* the cells a row reading would read in an order the decoder found not
-   * the print's (it read them otherwise, the two ways told apart) are no
-   * worth of that reading */
-  g_autofree const GkCell **mine_sure = g_memdup2 (mine, MAX (n, 1) * sizeof (GkCell *));
-  for (guint i = 0; i < n; i++)
-    if (dec->two_ways[i] && dec->cells[i])
-      mine_sure[i] = NULL;
   if (!dec->by_labels && (dec->skipped > DECODE_MAX_SKIPPED
-      || reading_worth (grid, dec->cells, dec->skipped) <= reading_worth (grid, mine_sure, unused)))
+      || reading_worth (grid, dec->cells, dec->skipped) <= row_reading_worth (grid, dec, rows, lo, hi, mine)))
     {
       if (dec->unplaceable)
         drop_rows_off_their_line (c, grid, mine);
