@@ -3637,15 +3637,6 @@ joint_seen_has (const Joint *j, guint o)
   return j->seen_len && j->seen[joint_seen_slot (j, o)];
 }
 
-/* Options no longer kept: j->seen emptied. */
-static void
-joint_seen_clear (Joint *j)
-{
-  if (j->seen_len)
-    memset (j->seen, 0, j->seen_cap * sizeof (guint));
-  j->seen_len = 0;
-}
-
 static Joint *
 joint_new (const GkGrid *grid, guint r0, guint r1)
 {
@@ -3660,6 +3651,99 @@ joint_new (const GkGrid *grid, guint r0, guint r1)
   return j;
 }
 
+/* A row's reading kept by a span's search: its values' identity (the
+ * span's rows interned) and its cells. */
+typedef struct {
+  guint values;          /* SpanFill.rows */
+  const GkCell *cells[ROW_MAX_COLS];
+} SpanRow;
+
+/* A reading of rows [q, r1] kept by a span's search: its row's reading and
+ * the reading of the rows after it it goes on with, referred to, not
+ * copied (a tall span's readings share their tails). */
+typedef struct SpanNode SpanNode;
+typedef struct {
+  guint row;             /* SpanNode.rows */
+  guint o;               /* rest's option */
+  const SpanNode *rest;  /* NULL for the span's last row */
+  guint values;          /* its values' identity: equal values, equal ids */
+} SpanOption;
+
+/* The readings of rows [q, r1] from one token on (a Joint, made whole for
+ * the span's first row alone). */
+struct SpanNode {
+  guint q, w;
+  GArray *rows;          /* SpanRow */
+  GArray *options;       /* SpanOption */
+  guint best;            /* identities of its own rows the options break */
+  guint64 stamp;         /* marks the values of the options kept since best */
+};
+
+/* Ids of keys, in the order they first came: an open-addressed map. */
+typedef struct {
+  guint64 *keys;
+  guint *ids;            /* id + 1; 0: free */
+  guint cap, len;
+} IdMap;
+
+static guint
+id_map_hash (guint64 key)
+{
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdull;
+  key ^= key >> 33;
+  return (guint) key;
+}
+
+static guint
+id_map_get (IdMap *m, guint64 key)
+{
+  if (2 * (m->len + 1) > m->cap)
+    {
+      guint64 *old_keys = m->keys;
+      guint *old_ids = m->ids, old_cap = m->cap;
+      m->cap = MAX (64, 2 * old_cap);
+      m->keys = g_new (guint64, m->cap);
+      m->ids = g_new0 (guint, m->cap);
+      for (guint at = 0; at < old_cap; at++)
+        if (old_ids[at])
+          {
+            guint to = id_map_hash (old_keys[at]) & (m->cap - 1);
+            while (m->ids[to])
+              to = (to + 1) & (m->cap - 1);
+            m->keys[to] = old_keys[at], m->ids[to] = old_ids[at];
+          }
+      g_free (old_keys);
+      g_free (old_ids);
+    }
+  guint at = id_map_hash (key) & (m->cap - 1);
+  while (m->ids[at] && m->keys[at] != key)
+    at = (at + 1) & (m->cap - 1);
+  if (!m->ids[at])
+    m->keys[at] = key, m->ids[at] = ++m->len;
+  return m->ids[at] - 1;
+}
+
+/* A row's values as the span's search interns them. */
+typedef struct {
+  guint ncols;
+  double v[ROW_MAX_COLS];
+} RowValues;
+
+static guint
+row_values_hash (gconstpointer p)
+{
+  const RowValues *rv = p;
+  return values_hash (rv->v, rv->ncols) ^ rv->ncols;
+}
+
+static gboolean
+row_values_equal (gconstpointer a, gconstpointer b)
+{
+  const RowValues *x = a, *y = b;
+  return x->ncols == y->ncols && memcmp (x->v, y->v, x->ncols * sizeof (double)) == 0;
+}
+
 typedef struct {
   const GkGrid *grid;
   const Token *tok;
@@ -3668,7 +3752,7 @@ typedef struct {
                             (its label's: numbers never belong to a row
                             whose label comes after them) */
   guint len, r0, r1;
-  Joint **memo;          /* [(q - r0) * (len + 1) + t]: the readings of rows q.. from token t */
+  SpanNode **memo;       /* [(q - r0) * (len + 1) + t]: the readings of rows q.. from token t */
   guint work;
   gsize kept;            /* cells of the readings kept */
   gboolean failed;
@@ -3680,10 +3764,80 @@ typedef struct {
   /* per token (NULL: none known): the row whose label begins the line it
    * is printed first on, or G_MAXUINT (line_starts) */
   const guint *starts;
+  /* readings' values by identity: a row's values (RowValues, their index
+   * the id), a reading of rows [q, r1] by its row's id and its rest's */
+  GHashTable *row_ids;   /* RowValues* → id + 1 */
+  GPtrArray *rows;       /* RowValues*, by id */
+  IdMap option_ids;
+  GArray *marks;         /* guint64 per option id: the stamp of the node that
+                            keeps those values (one node of a row is filled
+                            at a time: the search goes down the rows) */
+  guint64 stamps;
 } SpanFill;
 
-/* Keeps, among the readings of rows [q, r1], a row's reading followed by
- * reading o of the rest (rest NULL: none), unless dearer than the best. */
+static guint
+span_row_id (SpanFill *f, const double *row, guint ncols)
+{
+  RowValues key = { ncols, { 0 } };
+  memcpy (key.v, row, ncols * sizeof (double));
+  gpointer id = g_hash_table_lookup (f->row_ids, &key);
+  if (id)
+    return GPOINTER_TO_UINT (id) - 1;
+  RowValues *kept = g_memdup2 (&key, sizeof key);
+  g_ptr_array_add (f->rows, kept);
+  g_hash_table_insert (f->row_ids, kept, GUINT_TO_POINTER (f->rows->len));
+  return f->rows->len - 1;
+}
+
+static SpanNode *
+span_node_new (SpanFill *f, guint q)
+{
+  SpanNode *j = g_new0 (SpanNode, 1);
+  j->q = q;
+  j->w = g_array_index (f->grid->row_first, guint, f->r1) + g_array_index (f->grid->row_ncols, guint, f->r1)
+         - g_array_index (f->grid->row_first, guint, q);
+  j->rows = g_array_new (FALSE, FALSE, sizeof (SpanRow));
+  j->options = g_array_new (FALSE, FALSE, sizeof (SpanOption));
+  j->best = G_MAXUINT;
+  j->stamp = ++f->stamps;
+  return j;
+}
+
+static void
+span_node_free (SpanNode *j)
+{
+  g_array_unref (j->rows);
+  g_array_unref (j->options);
+  g_free (j);
+}
+
+/* The span's readings node j keeps, made whole: a Joint of rows [j->q, r1]. */
+static Joint *
+span_node_joint (const SpanFill *f, const SpanNode *j)
+{
+  Joint *out = joint_new (f->grid, j->q, f->r1);
+  out->best = j->best, out->n = j->options->len;
+  g_array_set_size (out->values, (gsize) out->n * out->w);
+  g_ptr_array_set_size (out->cells, (gint) ((gsize) out->n * out->w));
+  for (guint o = 0; o < out->n; o++)
+    {
+      double *values = &g_array_index (out->values, double, (gsize) o * out->w);
+      gpointer *cells = out->cells->pdata + (gsize) o * out->w;
+      const SpanNode *node = j;
+      for (guint p = o, at = 0; node;)
+        {
+          const SpanOption *opt = &g_array_index (node->options, SpanOption, p);
+          const SpanRow *row = &g_array_index (node->rows, SpanRow, opt->row);
+          const RowValues *rv = f->rows->pdata[row->values];
+          memcpy (values + at, rv->v, rv->ncols * sizeof (double));
+          memcpy (cells + at, row->cells, rv->ncols * sizeof (gpointer));
+          at += rv->ncols;
+          node = opt->rest, p = opt->o;
+        }
+    }
+  return out;
+}
+
 /* Whether row q of rows [r0, r1] may read tokens list[t..t+k) (of len),
  * by what starts (line_starts; NULL: nothing known) says: a number printed
  * first on the line that begins a row's label is that row's first. */
@@ -3701,9 +3855,11 @@ row_takes_starts (const guint *starts, const guint *list, guint len, guint t, gu
   return TRUE;
 }
 
+/* Keeps, among the readings of rows [q, r1], row q's reading row (of
+ * j->rows) followed by reading o of the rest (rest NULL: none), unless
+ * dearer than the best. */
 static void
-span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *const *row_cells, guint ncols,
-           const Joint *rest, guint o)
+span_keep (SpanFill *f, SpanNode *j, guint cost, guint row, const SpanNode *rest, guint o)
 {
   if (f->failed || cost > j->best)
     return;
@@ -3714,46 +3870,39 @@ span_keep (SpanFill *f, Joint *j, guint cost, const double *row, const GkCell *c
     }
   if (cost < j->best)
     {
-      j->best = cost, j->n = 0;
-      g_array_set_size (j->values, 0);
-      g_ptr_array_set_size (j->cells, 0);
-      joint_seen_clear (j);
+      j->best = cost;
+      g_array_set_size (j->options, 0);
+      j->stamp = ++f->stamps;
     }
-  /* the option is put in place as option n, and taken back unless kept */
-  g_array_set_size (j->values, (j->n + 1) * j->w);
-  double *values = &g_array_index (j->values, double, (gsize) j->n * j->w);
-  memcpy (values, row, ncols * sizeof (double));
-  if (rest)
-    memcpy (values + ncols, joint_option (rest, o), rest->w * sizeof (double));
-  gboolean repeat = joint_seen_has (j, j->n);
+  guint rest_values = rest ? g_array_index (rest->options, SpanOption, o).values : G_MAXUINT;
+  guint values = id_map_get (&f->option_ids, (guint64) g_array_index (j->rows, SpanRow, row).values << 32 | rest_values);
+  if (values >= f->marks->len)
+    g_array_set_size (f->marks, MAX (values + 1, 2 * f->marks->len));
+  guint64 *mark = &g_array_index (f->marks, guint64, values);
+  gboolean repeat = *mark == j->stamp;
   if (!repeat)
     f->kept += j->w;
-  if (repeat || j->n >= JOINT_MAX_OPTIONS || f->kept > SPAN_MAX_CELLS)
+  if (repeat || j->options->len >= JOINT_MAX_OPTIONS || f->kept > SPAN_MAX_CELLS)
     {
-      g_array_set_size (j->values, j->n * j->w);
       f->failed |= !repeat;
       return;
     }
-  joint_seen_add (j, j->n);
-  guint at = j->cells->len;
-  g_ptr_array_set_size (j->cells, (gint) (at + ncols + (rest ? rest->w : 0)));
-  memcpy (j->cells->pdata + at, row_cells, ncols * sizeof (gpointer));
-  if (rest)
-    memcpy (j->cells->pdata + at + ncols, rest->cells->pdata + (gsize) o * rest->w, rest->w * sizeof (gpointer));
-  j->n++;
+  *mark = j->stamp;
+  SpanOption opt = { row, o, rest, values };
+  g_array_append_val (j->options, opt);
 }
 
 /* The readings of rows [q, r1] from token t on: row q takes the next
  * tokens in order, in columns chosen left to right (where its zeros sat
  * makes no other reading), the rows after it the rest; the last row takes
  * what is left.  Those breaking fewest of the rows' own identities. */
-static Joint *
+static SpanNode *
 span_suffix (SpanFill *f, guint q, guint t)
 {
   gsize at = (gsize) (q - f->r0) * (f->len + 1) + t;
   if (f->memo[at])
     return f->memo[at];
-  Joint *j = joint_new (f->grid, q, f->r1);
+  SpanNode *j = span_node_new (f, q);
   f->memo[at] = j;
   guint ncols = g_array_index (f->grid->row_ncols, guint, q);
   guint first = g_array_index (f->grid->row_first, guint, q);
@@ -3780,36 +3929,34 @@ span_suffix (SpanFill *f, guint q, guint t)
       for (guint a = 0; a < k; a++)
         choices = choices * (ncols - a) / (a + 1);
       g_autofree double *seen = g_new (double, (gsize) choices * ROW_MAX_COLS);
-      g_autofree const GkCell **seen_cells = g_new (const GkCell *, (gsize) choices * ROW_MAX_COLS);
       g_autofree guint *seen_broken = g_new (guint, choices);
-      guint nseen = 0;
+      guint row0 = j->rows->len, nseen = 0;
       for (guint a = 0; a < k; a++)
         pick[a] = a;
       do
         {
           double row[ROW_MAX_COLS] = { 0 };
-          const GkCell *cells[ROW_MAX_COLS] = { NULL };
-          gboolean fits = pick_read (f->grid, f->tok, f->list + t, k, first, pick, row, cells);
-          gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, cells, row));
+          SpanRow kept = { 0, { NULL } };
+          gboolean fits = pick_read (f->grid, f->tok, f->list + t, k, first, pick, row, kept.cells);
+          gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, kept.cells, row));
           for (guint z = 0; z < nseen && !again; z++)
             again = memcmp (seen + (gsize) z * ROW_MAX_COLS, row, ncols * sizeof (double)) == 0;
           if (!again && nseen < choices)
             {
               memcpy (seen + (gsize) nseen * ROW_MAX_COLS, row, sizeof row);
-              memcpy (seen_cells + (gsize) nseen * ROW_MAX_COLS, cells, sizeof cells);
+              kept.values = span_row_id (f, row, ncols);
+              g_array_append_val (j->rows, kept);
               seen_broken[nseen++] = row_broken (f->grid, q, row);
             }
         }
       while (pick_next (pick, k, ncols));
-      const Joint *rest = q < f->r1 ? span_suffix (f, q + 1, t + k) : NULL;
+      const SpanNode *rest = q < f->r1 ? span_suffix (f, q + 1, t + k) : NULL;
       for (guint z = 0; z < nseen && !f->failed; z++)
         {
-          const double *row = seen + (gsize) z * ROW_MAX_COLS;
-          const GkCell *const *cells = seen_cells + (gsize) z * ROW_MAX_COLS;
           if (!rest)
-            span_keep (f, j, seen_broken[z], row, cells, ncols, NULL, 0);
-          for (guint o = 0; rest && o < rest->n && !f->failed; o++)
-            span_keep (f, j, seen_broken[z] + rest->best, row, cells, ncols, rest, o);
+            span_keep (f, j, seen_broken[z], row0 + z, NULL, 0);
+          for (guint o = 0; rest && o < rest->options->len && !f->failed; o++)
+            span_keep (f, j, seen_broken[z] + rest->best, row0 + z, rest, o);
         }
     }
   return j;
@@ -3826,24 +3973,25 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
     if (tok[list[q]].unreadable)
       return NULL;
   gsize nmemo = (gsize) (r1 - r0 + 1) * (len + 1);
-  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (Joint *, nmemo), 0, 0, FALSE, arcs, starts };
-  Joint *j = span_suffix (&f, r0, 0);
-  f.memo[0] = NULL;
+  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (SpanNode *, nmemo), 0, 0, FALSE, arcs, starts,
+                 g_hash_table_new (row_values_hash, row_values_equal), g_ptr_array_new_with_free_func (g_free),
+                 { NULL, NULL, 0, 0 }, g_array_new (FALSE, TRUE, sizeof (guint64)), 0 };
+  SpanNode *root = span_suffix (&f, r0, 0);
+  Joint *j = f.failed || root->options->len == 0 ? NULL : span_node_joint (&f, root);
+  if (g_getenv ("GK_DEBUG_DECODE") && r1 > r0)
+    g_printerr ("  span rows %u..%u, %u tokens: %u options (%s), %u broken\n", r0, r1, len, root->options->len,
+                f.failed ? "too many" : "all", root->best);
   for (gsize q = 0; q < nmemo; q++)
     if (f.memo[q])
-      joint_free (f.memo[q]);
+      span_node_free (f.memo[q]);
   g_free (f.memo);
-  if (g_getenv ("GK_DEBUG_DECODE") && r1 > r0)
-    g_printerr ("  span rows %u..%u, %u tokens: %u options (%s), %u broken\n", r0, r1, len, j->n,
-                f.failed ? "too many" : "all", j->best);
-  if (f.failed || j->n == 0)
-    {
-      joint_free (j);
-      return NULL;
-    }
+  g_hash_table_unref (f.row_ids);
+  g_ptr_array_unref (f.rows);
+  g_free (f.option_ids.keys);
+  g_free (f.option_ids.ids);
+  g_array_unref (f.marks);
   return j;
 }
-
 static Joint *
 span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
               guint r1, const guint *starts)
