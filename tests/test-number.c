@@ -424,6 +424,28 @@ test_layout_wrapped_numbers (void)
   g_assert_cmpstr (((GkCell *) ((GkRow *) d->rows->pdata[3])->cells->pdata[0])->raw, ==, "1");
 }
 
+/* pdftotext -raw prints each row's numbers a space after its label: rows
+ * whose labels are as long line their numbers up by chance, around a row
+ * printing fewer.  They are rows of their own, not halves of numbers
+ * wrapped in the middle row's cells (that is a layout dump's, set in
+ * columns two spaces apart). */
+static void
+test_raw_rows_are_not_wrapped_numbers (void)
+{
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n"
+                                        "1.信访举报投诉类申请 3 2 0 0 5\n"
+                                        "2.重复申请 1 1\n"
+                                        "3.要求提供公开出版物 1 1 0 0 2\n");
+  g_autoptr (GkContent) c = read_dump (s);
+  static const char *const first[] = { "3", "2", "0", "0", "5" };
+  static const char *const middle[] = { "1", "1" };
+  static const char *const last[] = { "1", "1", "0", "0", "2" };
+  g_assert_cmpuint (c->rows->len, ==, 4);
+  assert_cells (c->rows->pdata[1], first, 5);
+  assert_cells (c->rows->pdata[2], middle, 2);
+  assert_cells (c->rows->pdata[3], last, 5);
+}
+
 /* A blank-zero table set right: a shorter number ends under the full
  * row's number of its column, starting a character or two right of it;
  * it stands in that column where no other of the full row's numbers
@@ -636,6 +658,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   g_test_add_func ("/text/layout-blanks-columns-set-right", test_layout_blanks_columns_set_right);
   g_test_add_func ("/text/layout-wrapped-numbers", test_layout_wrapped_numbers);
+  g_test_add_func ("/text/raw-rows-are-not-wrapped-numbers", test_raw_rows_are_not_wrapped_numbers);
   g_test_add_func ("/text/layout-no-blanks-where-zeros-print", test_layout_no_blanks_where_zeros_print);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);

@@ -809,6 +809,17 @@ row_covers_column (const GkRow *row, int col)
   return FALSE;
 }
 
+/* Whether a line may hold halves of wrapped numbers: they stand in their
+ * columns, two spaces apart or more (the first may follow its label's
+ * piece a space after), as pdftotext -layout sets them.  Rows of numbers
+ * a space apart after their labels (pdftotext -raw) line up by chance
+ * when the labels are as long. */
+static gboolean
+halves_set_apart (const GkRow *half)
+{
+  return row_numbers_apart (half, half->cells->len > 1 ? 1 : 2, 2);
+}
+
 /* Whether the lines above and below row (up, down) hold the halves of
  * numbers wrapped in their narrow cells: each of up's tokens, digits and
  * as long as the one under it or longer, has one of down's under it, in a
@@ -820,7 +831,8 @@ holds_wrapped_numbers (const GkRow *up, const GkRow *row, const GkRow *down)
 {
   if (row->cells->len < 2 || !up->cells->len || up->cells->len != down->cells->len
       || up->label_src.line + 1 != row->label_src.line || row->label_src.line + 1 != down->label_src.line
-      || up->label_src.page != row->label_src.page || down->label_src.page != row->label_src.page)
+      || up->label_src.page != row->label_src.page || down->label_src.page != row->label_src.page
+      || !halves_set_apart (up) || !halves_set_apart (down))
     return FALSE;
   for (guint k = 0; k < up->cells->len; k++)
     {
