@@ -233,6 +233,21 @@ assert_appeals_group (const GkRecord *rec, const char *group, const int want[5])
     }
 }
 
+/* Table 四's three groups read as want (five cells each, in their order). */
+static void
+assert_appeals_groups (const GkRecord *rec, const int want[15])
+{
+  assert_appeals_group (rec, "review", want);
+  assert_appeals_group (rec, "litigation_direct", want + 5);
+  assert_appeals_group (rec, "litigation_after_review", want + 10);
+}
+
+/* Table 四's headers as a browser's PDF prints them, vertically: a cell
+ * under 结/果/维/持 or 总/计, three under the parts' headers side by side. */
+#define UPHELD_CELL "结\n果\n维\n持\n%d\n\n"
+#define PARTS_HEADER "结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n"
+#define TOTAL_CELL "总\n计\n%d\n\n"
+
 /* Reads the text and asserts every cell; returns the record for more. */
 static GkRecord *
 read_and_assert (GString *s, int v[ROWS][COLS])
@@ -1380,9 +1395,7 @@ append_table4_with_before_its_last (GString *s, const char *among)
 static void
 assert_small_table4 (const GkRecord *rec)
 {
-  assert_appeals_group (rec, "review", small_table4);
-  assert_appeals_group (rec, "litigation_direct", small_table4 + 5);
-  assert_appeals_group (rec, "litigation_after_review", small_table4 + 10);
+  assert_appeals_groups (rec, small_table4);
 }
 
 /* A browser's table 三 whose last page prints its rows' first six columns,
@@ -1436,6 +1449,22 @@ test_number_after_the_next_heading_goes_back_to_strips (void)
   assert_small_table4 (rec);
 }
 
+/* Rows [0, last) row by row, then the other rows' labels alone, a block
+ * (their numbers printed elsewhere). */
+static void
+append_rows_then_labels (GString *s, int v[ROWS][COLS], int last)
+{
+  for (int r = 0; r < last; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  for (int r = last; r < ROWS; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "\n");
+}
+
 /* A browser's last page of table 三 beside table 四: pdftotext prints the
  * last rows' labels, their first two columns (a block of numbers each),
  * then table 四's heading and header blocks — each of its numbers right
@@ -1449,15 +1478,7 @@ test_columns_printed_apart_among_the_next_table_go_back (void)
   int v[ROWS][COLS];
   g_autoptr (GString) s = table_start (v, 4);
   enum { LAST = 22 };
-  for (int r = 0; r < LAST; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
-  for (int r = LAST; r < ROWS; r++)
-    g_string_append_printf (s, "%s\n", labels[r]);
-  g_string_append (s, "\n");
+  append_rows_then_labels (s, v, LAST);
   int c = 0;
   /* a column of the last rows: one block of bare numbers */
 #define APPEND_COLUMN()                                        \
@@ -1509,17 +1530,13 @@ test_cells_under_vertical_headers (void)
   g_autoptr (GString) s = table_row_by_row (v, 2);
   static const int want[] = { 1, 1, 1, 0, 3, 2, 0, 1, 1, 4, 0, 2, 0, 1, 3 };
   g_string_append_printf (s,
-                          "四、政府信息公开行政复议、行政诉讼情况\n结\n果\n维\n持\n%d\n\n"
-                          "行政复议\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d %d %d\n\n总\n计\n%d\n\n"
-                          "结\n果\n维\n持\n%d\n\n未经复议直接起诉\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d\n%d\n%d\n\n"
-                          "复议后起诉\n结\n果\n维\n持\n%d\n\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n%d %d %d\n\n"
-                          "行政诉讼\n总\n计\n%d\n\n总\n计\n%d\n\n",
+                          "四、政府信息公开行政复议、行政诉讼情况\n" UPHELD_CELL "行政复议\n" PARTS_HEADER
+                          "%d %d %d\n\n" TOTAL_CELL UPHELD_CELL "未经复议直接起诉\n" PARTS_HEADER "%d\n%d\n%d\n\n"
+                          "复议后起诉\n" UPHELD_CELL PARTS_HEADER "%d %d %d\n\n行政诉讼\n" TOTAL_CELL TOTAL_CELL,
                           want[0], want[1], want[2], want[3], want[4], want[5], want[6], want[7], want[8], want[10],
                           want[11], want[12], want[13], want[9], want[14]);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
-  assert_appeals_group (rec, "review", want);
-  assert_appeals_group (rec, "litigation_direct", want + 5);
-  assert_appeals_group (rec, "litigation_after_review", want + 10);
+  assert_appeals_groups (rec, want);
 }
 
 /* A text dump in columns (pdftotext -layout) of table 四 that leaves a
@@ -2074,6 +2091,64 @@ test_next_tables_headers_end_the_section (void)
   g_string_append (s, "复议后起诉\n结 其 尚\n果 他 未\n纠 结 审\n正 果 结\n0 0 0\n\n总\n计\n2\n\n"
                       "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n");
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
+/* Table 四's last group (复议后起诉) printed before its heading, set beside
+ * it: its cells and total under their headers, then the heading, the
+ * other groups' blocks and the last group's 结/果/维/持 cell.  Those rows
+ * are table 四's last columns: read after the rows under the heading, each
+ * number under its column's header is its group's, every group adding up;
+ * read first, as printed, they fit no group. */
+static void
+test_next_tables_cells_before_its_heading_read_last (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_row_by_row (v, 3);
+  static const int want[15] = { 2, 1, 4, 3, 10, 0, 0, 1, 0, 1, 3, 0, 2, 0, 5 };
+  g_string_append_printf (s,
+                          "复议后起诉\n" PARTS_HEADER "%d %d %d\n\n" TOTAL_CELL
+                          "四、政府信息公开行政复议、行政诉讼情况\n" UPHELD_CELL "行政复议\n" PARTS_HEADER
+                          "%d %d %d\n\n" TOTAL_CELL UPHELD_CELL "未经复议直接起诉\n" PARTS_HEADER
+                          "%d\n%d\n%d\n\n行政诉讼\n" TOTAL_CELL UPHELD_CELL,
+                          want[11], want[12], want[13], want[14], want[0], want[1], want[2], want[3], want[4],
+                          want[5], want[6], want[7], want[8], want[9], want[10]);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  assert_appeals_groups (rec, want);
+}
+
+/* A browser's last page of table 三 beside table 四, table 四's last group
+ * begun before its heading: table 三's last rows' columns come out as
+ * blocks of bare numbers, the first ones before the heading, then that
+ * group's 结/果/维/持 (a column's title printed vertically, which no column
+ * of table 三 prints) and the cells under its name, then the heading, the
+ * other blocks and table 三's last columns among them.  The title ends
+ * table 三's section; its columns after the heading go back to it, and
+ * the rows before the heading are table 四's last columns. */
+static void
+test_next_tables_column_title_before_its_heading (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 8);
+  enum { LAST = 22, BEFORE = 5 };
+  static const int want[15] = { 1, 0, 2, 0, 3, 0, 1, 1, 1, 3, 2, 0, 0, 1, 3 };
+  append_rows_then_labels (s, v, LAST);
+  for (int c = 0; c < COLS; c++)
+    {
+      if (c == BEFORE)
+        g_string_append_printf (s,
+                                UPHELD_CELL "复议后起诉\n" PARTS_HEADER "%d %d %d\n\n"
+                                "四、政府信息公开行政复议、行政诉讼情况\n" UPHELD_CELL "行政复议\n" PARTS_HEADER
+                                "%d %d %d\n\n" TOTAL_CELL UPHELD_CELL "未经复议直接起诉\n" PARTS_HEADER
+                                "%d\n%d\n%d\n\n行政诉讼\n" TOTAL_CELL,
+                                want[10], want[11], want[12], want[13], want[0], want[1], want[2], want[3], want[4],
+                                want[5], want[6], want[7], want[8], want[9]);
+      for (int r = LAST; r < ROWS; r++)
+        g_string_append_printf (s, "%d\n", v[r][c]);
+      g_string_append (s, "\n");
+    }
+  g_string_append_printf (s, TOTAL_CELL, want[14]);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  assert_appeals_groups (rec, want);
 }
 
 /* Table 二 (template 2021) printed by a browser in parts: the first two
@@ -3036,6 +3111,10 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/previous-tables-numbers-after-the-heading-left-out",
                    test_previous_tables_numbers_after_the_heading_left_out);
   g_test_add_func ("/decode/next-tables-headers-end-the-section", test_next_tables_headers_end_the_section);
+  g_test_add_func ("/decode/next-tables-cells-before-its-heading-read-last",
+                   test_next_tables_cells_before_its_heading_read_last);
+  g_test_add_func ("/decode/next-tables-column-title-before-its-heading",
+                   test_next_tables_column_title_before_its_heading);
   g_test_add_func ("/decode/numbers-fill-the-earlier-tables-template", test_numbers_fill_the_earlier_tables_template);
   g_test_add_func ("/decode/numbers-wrapped-in-narrow-columns", test_numbers_wrapped_in_narrow_columns);
   g_test_add_func ("/decode/row-edges-with-the-labels", test_row_edges_with_the_labels);

@@ -184,9 +184,55 @@ extent_has (guint hi, const GkDecodeExtent *ext, guint i, const GkCell *cell)
   return ext->take && g_hash_table_contains ((GHashTable *) ext->take, cell);
 }
 
+/* Appends row i's number tokens to toks (a cell another section reads
+ * breaks the text above instead); above gathers the label text since the
+ * token before. */
+static void
+row_tokens (const GPtrArray *rows, guint i, guint hi, const GkDecodeExtent *ext, GString *above, GArray *toks,
+            GPtrArray *texts)
+{
+  const GkRow *row = rows->pdata[i];
+  g_autofree char *key = gk_text_label_key (row->label);
+  if (*key)
+    g_string_append_printf (above, "%s\n", key);
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      const GkCell *cell = row->cells->pdata[c];
+      Token t = { .cell = cell, .line = i, .last = cell, .last_line = i, .after_label = c == 0 && *key };
+      t.plus = printed_with_sign (cell->raw);
+      t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
+      t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
+      /* a blank the layout proves to be a cell (between a web table's
+       * pipes) and that a number follows in its row is a token too: a
+       * printed blank, 0 (blanks at a row's end may be a wide cell's,
+       * unless a text dump's columns placed it: text_col) */
+      if (!t.is_count && !t.is_amount && cell->grid_cell
+          && (blank_before_number (row, c) || (cell->text_col >= 0 && !*cell->raw)))
+        t.is_count = t.is_amount = TRUE;
+      /* a cell that is no number (an OCR misreading, a web cell's text)
+       * still holds its place: a token of unknown value */
+      t.unreadable = !t.is_count && !t.is_amount && *cell->raw
+                     && gk_number_parse (cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_INVALID;
+      if ((t.is_count || t.is_amount || t.unreadable) && !extent_has (hi, ext, i, cell))
+        g_string_truncate (above, 0);
+      else if (t.is_count || t.is_amount || t.unreadable)
+        {
+          if (above->len)
+            {
+              t.above = g_strdup (above->str);
+              g_ptr_array_add (texts, (char *) t.above);
+              g_string_truncate (above, 0);
+            }
+          g_array_append_val (toks, t);
+        }
+    }
+}
+
 /* texts (char*) keeps the label text each token's above points to.  The
  * label text above a number is what was printed since the number before
- * it, whichever section that one is read in. */
+ * it, whichever section that one is read in.  The rows printed before the
+ * heading (ext's lead) come last: the table's last columns, set beside
+ * the heading. */
 static GArray *
 section_tokens (const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext, GPtrArray *texts)
 {
@@ -194,48 +240,15 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent 
   g_autoptr (GString) above = g_string_new (NULL);
   for (guint i = lo; i < extent_end (hi, ext); i++)
     {
-      const GkRow *row = rows->pdata[i];
-      g_autofree char *key = gk_text_label_key (row->label);
       /* the next section's heading is none of this table's text */
       if (i == hi && i > lo)
-        {
-          g_string_truncate (above, 0);
-          continue;
-        }
-      if (*key)
-        g_string_append_printf (above, "%s\n", key);
-      for (guint c = 0; c < row->cells->len; c++)
-        {
-          const GkCell *cell = row->cells->pdata[c];
-          Token t = { .cell = cell, .line = i, .last = cell, .last_line = i, .after_label = c == 0 && *key };
-          t.plus = printed_with_sign (cell->raw);
-          t.is_count = gk_grid_cell_value (cell->raw, GK_COLUMN_COUNT, &t.count);
-          t.is_amount = gk_grid_cell_value (cell->raw, GK_COLUMN_AMOUNT_WAN, &t.amount);
-          /* a blank the layout proves to be a cell (between a web table's
-           * pipes) and that a number follows in its row is a token too: a
-           * printed blank, 0 (blanks at a row's end may be a wide cell's,
-           * unless a text dump's columns placed it: text_col) */
-          if (!t.is_count && !t.is_amount && cell->grid_cell
-              && (blank_before_number (row, c) || (cell->text_col >= 0 && !*cell->raw)))
-            t.is_count = t.is_amount = TRUE;
-          /* a cell that is no number (an OCR misreading, a web cell's text)
-           * still holds its place: a token of unknown value */
-          t.unreadable = !t.is_count && !t.is_amount && *cell->raw
-                         && gk_number_parse (cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_INVALID;
-          if ((t.is_count || t.is_amount || t.unreadable) && !extent_has (hi, ext, i, cell))
-            g_string_truncate (above, 0);
-          else if (t.is_count || t.is_amount || t.unreadable)
-            {
-              if (above->len)
-                {
-                  t.above = g_strdup (above->str);
-                  g_ptr_array_add (texts, (char *) t.above);
-                  g_string_truncate (above, 0);
-                }
-              g_array_append_val (toks, t);
-            }
-        }
+        g_string_truncate (above, 0);
+      else
+        row_tokens (rows, i, hi, ext, above, toks, texts);
     }
+  g_string_truncate (above, 0);
+  for (guint i = ext ? ext->lead_lo : 0; ext && i < ext->lead_hi; i++)
+    row_tokens (rows, i, G_MAXUINT, NULL, above, toks, texts);
   return toks;
 }
 

@@ -123,6 +123,11 @@
  * next table's numbers each under its header's text, and the first table's
  * columns as blocks of bare numbers set off by a blank line from the number
  * before: exactly as many as the table misses, they are read with it alike.
+ * A table's last columns may also come before its own heading, set beside
+ * it (the previous section ends at the first of its headers: a column
+ * group's name, a column's title printed vertically): read after the
+ * section's own rows (GkDecodeExtent's lead) where that fills the grid
+ * with every identity holding and the order printed fills it no other way.
  *
  * GK_DEBUG_DECODE=1 in the environment prints each section's tokens and the
  * cheapest placements found (their steps and costs), or the tokens the
@@ -160,6 +165,9 @@ typedef struct {
                               last numbers; NULL: no tail */
   const GHashTable *leave; /* GkCell*: cells of the section's own rows that
                               another section reads; NULL: none */
+  guint lead_lo, lead_hi;  /* rows [lead_lo, lead_hi) before the heading
+                              (the table's last columns printed beside it),
+                              read after the section's own; none when equal */
 } GkDecodeExtent;
 
 /* The cheapest placements of the number tokens of rows [lo, hi) (and of

@@ -971,14 +971,14 @@ decoded_worth (const GkGrid *grid, const GkDecoded *dec)
 
 /* The previous table's reading with tail (the numbers it misses, in the
  * order printed) given back: where it then reads more, every number placed,
- * its grid filled and every identity holding, and this section reads as
- * well without them, the previous table is read again with them; returns
- * the cells given back and *rest this section's reading without them, or
- * NULL. */
+ * its grid filled and every identity holding, and this section (with its
+ * rows printed before its heading, lead) reads as well without them, the
+ * previous table is read again with them; returns the cells given back and
+ * *rest this section's reading without them, or NULL. */
 static GHashTable *
 give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid, guint plo, guint phi,
-                 const Candidate *next, guint nlo, guint nhi, const GPtrArray *rows, const GPtrArray *tail,
-                 GkDecoded **rest_out)
+                 const Candidate *next, guint nlo, guint nhi, const GkDecodeExtent *lead, const GPtrArray *rows,
+                 const GPtrArray *tail, GkDecoded **rest_out)
 {
   g_autoptr (GHashTable) take = g_hash_table_new (NULL, NULL);
   for (guint k = 0; k < tail->len; k++)
@@ -999,8 +999,8 @@ give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid,
       || decoded_worth (pgrid, with) <= reading_worth (pgrid, mine, unused))
     return NULL;
   g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
-  GkDecodeExtent without = { 0, NULL, take };
-  g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, NULL);
+  GkDecodeExtent without = { 0, NULL, take, lead->lead_lo, lead->lead_hi };
+  g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, lead);
   g_autoptr (GkDecoded) rest = gk_decode_section (ngrid, rows, nlo, nhi, &without);
   if (g_getenv ("GK_DEBUG_DECODE"))
     g_printerr ("give back: next table worth %d without them, %d with\n", decoded_worth (ngrid, rest),
@@ -1021,19 +1021,21 @@ numbers_missing (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
 }
 
 /* The previous table's numbers that pdftotext printed after this section's
- * heading go back to it where nothing else claims them (give_back_cells):
- * those right after the heading (gk_decode_trailing_cells), the first as
- * many as it misses; else those printed apart from this table's header
- * blocks (gk_decode_apart_cells), where they are exactly as many. */
+ * heading (row head: phi, or after this table's lead) go back to it where
+ * nothing else claims them (give_back_cells): those right after the heading
+ * (gk_decode_trailing_cells), the first as many as it misses; else those
+ * printed apart from this table's header blocks (gk_decode_apart_cells),
+ * where they are exactly as many. */
 static GHashTable *
-give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint phi, const Candidate *next, guint nlo,
-                    guint nhi, const GPtrArray *rows, GkDecoded **rest_out)
+give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint phi, guint head,
+                    const Candidate *next, guint nlo, guint nhi, const GkDecodeExtent *lead, const GPtrArray *rows,
+                    GkDecoded **rest_out)
 {
   *rest_out = NULL;
   if (!section_names_table (prev->spec, rows, plo, phi))
     return NULL;
   g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
-  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, head, nhi);
   guint missing = numbers_missing (pgrid, rows, plo, phi);
   if (g_getenv ("GK_DEBUG_DECODE"))
     g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
@@ -1043,13 +1045,13 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   if (tail->len >= missing)
     {
       g_ptr_array_set_size (tail, missing);
-      taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, rows, tail, rest_out);
+      taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, lead, rows, tail, rest_out);
     }
-  g_autoptr (GPtrArray) apart = taken ? NULL : gk_decode_apart_cells (rows, phi, nhi);
+  g_autoptr (GPtrArray) apart = taken ? NULL : gk_decode_apart_cells (rows, head, nhi);
   if (apart && g_getenv ("GK_DEBUG_DECODE"))
     g_printerr ("trailing %s: %u numbers printed apart\n", prev->spec->key, apart->len);
   if (apart && apart->len == missing)
-    taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, rows, apart, rest_out);
+    taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, lead, rows, apart, rest_out);
   return taken;
 }
 
@@ -1060,22 +1062,54 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
  * either (nor of the previous one for certain), and are left out of it.
  * NULL when they are not so. */
 static GHashTable *
-trailing_not_ours (const GkTemplateSet *set, const Candidate *prev, guint plo, guint phi, const Candidate *next,
-                   guint nlo, guint nhi, const GPtrArray *rows)
+trailing_not_ours (const GkTemplateSet *set, const Candidate *prev, guint plo, guint phi, guint head,
+                   const Candidate *next, guint nlo, guint nhi, const GkDecodeExtent *lead, const GPtrArray *rows)
 {
   if (!section_names_table (prev->spec, rows, plo, phi))
     return NULL;
   g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
   g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
-  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, phi, nhi);
+  g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, head, nhi);
   guint missing = numbers_missing (pgrid, rows, plo, phi);
-  if (!missing || tail->len < missing
-      || gk_decode_tokens_unused (rows, nlo, nhi, NULL, 0) != gk_grid_size (ngrid) + missing)
+  guint numbers = gk_decode_tokens_unused (rows, nlo, nhi, NULL, 0)
+                  + gk_decode_tokens_unused (rows, lead->lead_lo, lead->lead_hi, NULL, 0);
+  if (!missing || tail->len < missing || numbers != gk_grid_size (ngrid) + missing)
     return NULL;
   GHashTable *leave = g_hash_table_new (NULL, NULL);
   for (guint k = 0; k < missing; k++)
     g_hash_table_add (leave, tail->pdata[k]);
   return leave;
+}
+
+/* Whether the decoder's reading fills the grid, every number placed and
+ * every identity holding. */
+static gboolean
+decoded_whole (const GkGrid *grid, const GkDecoded *dec)
+{
+  return dec && decoded_worth (grid, dec) == (int) gk_grid_size (grid);
+}
+
+/* Whether the rows pdftotext printed before the section's heading (ext's
+ * lead: the next table's headers and cells, the previous section cut
+ * before them) are the table's last columns, set beside its heading: read
+ * after the section's own rows they fill its grid, every identity
+ * holding, and read first (the order printed) they fill it no other way. */
+static gboolean
+lead_read_last (const GkTemplateSet *set, const Candidate *cand, const GPtrArray *rows, guint lo, guint hi,
+                const GkDecodeExtent *ext)
+{
+  g_autoptr (GkGrid) grid = gk_grid_new (set, cand->tpl, cand->spec);
+  g_autoptr (GkDecoded) last = gk_decode_section (grid, rows, lo, hi, ext);
+  if (!decoded_whole (grid, last))
+    return FALSE;
+  GkDecodeExtent in_order = { 0, NULL, ext->leave, 0, 0 };
+  g_autoptr (GkDecoded) first = gk_decode_section (grid, rows, ext->lead_lo, hi, &in_order);
+  if (!decoded_whole (grid, first))
+    return TRUE;
+  for (guint i = 0; i < gk_grid_size (grid); i++)
+    if (strcmp (last->cells[i]->raw, first->cells[i]->raw) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* Section starts: index of each section's heading row, -1 when absent. */
@@ -1166,6 +1200,61 @@ section_row_named (const GkTplSection *sec, const char *key)
   return FALSE;
 }
 
+/* Whether key is the title a column of the section's table prints (what
+ * its label says after the group's "·": 结果维持). */
+static gboolean
+section_column_title_is (const GkTplSection *sec, const char *key)
+{
+  for (guint b = 0; b < sec->blocks->len; b++)
+    {
+      GkTplBlock *blk = sec->blocks->pdata[b];
+      for (guint c = 0; c < blk->columns->len; c++)
+        {
+          const char *label = ((GkTplColumn *) blk->columns->pdata[c])->label;
+          const char *dot = strstr (label, "·");
+          g_autofree char *tkey = gk_text_label_key (dot ? dot + strlen ("·") : label);
+          if (*tkey && strcmp (key, tkey) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The word rows from j down print a character a line (a header set
+ * vertically: 结/果/维/持), read down; NULL when row j is no such line. */
+static char *
+vertical_word_at (const GPtrArray *rows, guint j, guint hi)
+{
+  g_autoptr (GString) word = g_string_new (NULL);
+  for (; j < hi; j++)
+    {
+      const GkRow *row = rows->pdata[j];
+      g_autofree char *k = gk_text_label_key (row->label);
+      if (row->cells->len || g_utf8_strlen (k, -1) != 1)
+        break;
+      g_string_append (word, k);
+    }
+  return word->len ? g_string_free (g_steal_pointer (&word), FALSE) : NULL;
+}
+
+/* Whether row j begins a header of the next table's own: a column group's
+ * (行政复议, 复议后起诉), or a column's title printed vertically that no
+ * column of this table prints (结/果/维/持). */
+static gboolean
+next_table_header_at (const GkTemplateSet *set, const GPtrArray *rows, guint j, guint hi, const char *key,
+                      const char *next_key)
+{
+  const GkRow *row = rows->pdata[j];
+  if (row->cells->len)
+    return FALSE;
+  g_autofree char *k = gk_text_label_key (row->label);
+  if (some_section (set, next_key, section_column_group_is, k))
+    return TRUE;
+  g_autofree char *word = vertical_word_at (rows, j, hi);
+  return word && g_utf8_strlen (word, -1) > 1 && some_section (set, next_key, section_column_title_is, word)
+         && !some_section (set, key, section_column_title_is, word);
+}
+
 /* pdftotext may print the next table's column-group headers (行政复议,
  * 复议后起诉) and the cells under them before that table's heading: the
  * section [lo, hi) ends at the first such header after which no line
@@ -1181,7 +1270,7 @@ section_cut_at_next_headers (const GkTemplateSet *set, const GPtrArray *rows, gu
       g_autofree char *k = gk_text_label_key (row->label);
       if (*k && some_section (set, key, section_row_named, k))
         break;
-      if (!row->cells->len && some_section (set, next_key, section_column_group_is, k))
+      if (next_table_header_at (set, rows, j, hi, key, next_key))
         cut = j;
     }
   return cut;
@@ -1473,6 +1562,7 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
   gboolean decisive[8] = { 0 };
   Candidate *bests[8] = { 0 };   /* each table's reading, written once all are read */
   guint dec_lo[8] = { 0 }, dec_hi[8] = { 0 };   /* the rows each was decoded from */
+  guint cut_at[8];   /* where a section was cut before the next table's headers, or G_MAXUINT */
   int cursor = 0;
   for (guint s = 0; s < spans->len && s < G_N_ELEMENTS (chosen); s++)
     {
@@ -1498,9 +1588,11 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                 }
             }
         }
+      guint uncut = hi;
       if (s + 1 < spans->len && g_array_index (spans, SectionSpan, s + 1).heading == (int) hi)
         hi = section_cut_at_next_headers (set, content->rows, lo, hi, sp->key,
                                           g_array_index (spans, SectionSpan, s + 1).key);
+      cut_at[s] = hi < uncut ? hi : G_MAXUINT;
       g_autoptr (Candidate) best = NULL;
       int runner_up = -1;
       for (guint t = 0; t < set->templates->len; t++)
@@ -1536,20 +1628,34 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
       dec_hi[s] = table_tail_end (set, content->rows, hi);
       g_autoptr (GHashTable) given_back = NULL;
       GkDecoded *rest = NULL;   /* this table read without them */
+      /* the rows the previous section was cut before (this table's headers
+       * and cells printed before its heading) may be this table's */
+      GkDecodeExtent lead = { 0 };
+      gboolean after_heading = sp->heading >= 0 && sp->start == sp->heading + 1;
+      if (s > 0 && after_heading && cut_at[s - 1] == dec_hi[s - 1])
+        lead.lead_lo = cut_at[s - 1], lead.lead_hi = (guint) sp->heading;
       /* the previous table's last numbers printed after this heading go
        * back to it (it is written below, once every table is read) */
-      if (best && content->media == GK_MEDIA_TEXT && s > 0 && bests[s - 1] && sp->heading >= 0
-          && sp->start == sp->heading + 1 && dec_hi[s - 1] == (guint) sp->heading)
+      if (best && content->media == GK_MEDIA_TEXT && s > 0 && bests[s - 1] && after_heading
+          && (dec_hi[s - 1] == (guint) sp->heading || lead.lead_hi > lead.lead_lo))
         {
-          given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
-                                           content->rows, &rest);
+          given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best,
+                                           lo, dec_hi[s], &lead, content->rows, &rest);
           if (!given_back)
-            given_back = trailing_not_ours (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], best, lo, dec_hi[s],
-                                            content->rows);
+            given_back = trailing_not_ours (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading,
+                                            best, lo, dec_hi[s], &lead, content->rows);
         }
-      GkDecodeExtent leave = { 0, NULL, given_back };
+      GkDecodeExtent leave = { 0, NULL, given_back, lead.lead_lo, lead.lead_hi };
+      if (best && content->media == GK_MEDIA_TEXT && lead.lead_hi > lead.lead_lo
+          && !lead_read_last (set, best, content->rows, lo, dec_hi[s], &leave))
+        {
+          /* not the table's: read as before, without them */
+          leave.lead_lo = leave.lead_hi = 0;
+          gk_decoded_free (g_steal_pointer (&rest));
+        }
       if (best && content->media == GK_MEDIA_TEXT)
-        decode_text_section (set, best, content->rows, lo, dec_hi[s], given_back ? &leave : NULL, rest);
+        decode_text_section (set, best, content->rows, lo, dec_hi[s], given_back || leave.lead_hi ? &leave : NULL,
+                             rest);
       if (best)
         record->table_markers += (guint) best->markers;
       if (!best || g_hash_table_size (best->rows_seen) == 0)
