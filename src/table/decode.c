@@ -2972,6 +2972,31 @@ totals_printed_apart (const GkGrid *grid, const GPtrArray *lines, guint r, guint
   return header_names_total (grid, r, text->str);
 }
 
+/* The columns of row r the lines name when they are column headers alone
+ * naming only columns after its first (bit c): the head of a strip of its
+ * last columns printed apart (其他, 总计 after a page break); 0 otherwise. */
+static guint
+later_columns_named (const GkGrid *grid, const GPtrArray *lines, guint r)
+{
+  if (!lines_are_headers (grid, lines))
+    return 0;
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint l = 0; l < lines->len; l++)
+    g_string_append_printf (text, "%s\n", (const char *) lines->pdata[l]);
+  guint cols = header_columns (grid, r, text->str);
+  return cols & 1u ? 0 : cols;
+}
+
+/* Whether the numbers after headers alone of row r's later columns (cols,
+ * later_columns_named) are a strip of those columns printed apart, not r's:
+ * r was given numbers already, no more than the columns before them. */
+static gboolean
+strip_apart_after (const GPtrArray *by_row, guint r, guint cols)
+{
+  guint given = ((const GArray *) by_row->pdata[r])->len;
+  return cols && given && given <= (guint) __builtin_ctz (cols);
+}
+
 /* What the labels say of a row's numbers (tokens_by_label). */
 typedef enum {
   LABEL_NONE,       /* no label named the row before some numbers */
@@ -2987,6 +3012,9 @@ typedef struct {
   gboolean *under_header;  /* per token: printed after nothing but column
                               headers (a column's strip printed apart) */
   gboolean out_of_order;   /* a row named after a later one */
+  guint *apart_cols;       /* per token: the later columns of the row filled
+                              before that the headers alone above it name
+                              (later_columns_named), 0 none */
 } LabelGiven;
 
 static void
@@ -3024,6 +3052,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);   /* pending, a line each */
   gboolean under_header = FALSE;   /* the numbers follow column headers alone */
   guint max_named = G_MAXUINT;     /* the latest row named so far */
+  guint last_filled = G_MAXUINT;   /* the row given the last number */
+  guint apart_cols = 0;            /* the next number's, LabelGiven.apart_cols */
   guint t = 0;
   for (guint i = lo; i < hi; i++)
     {
@@ -3074,6 +3104,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
         beside = label_rest_follows (grid, rows, i + 1, hi, g_array_index (named, Named, named->len - 1).row,
                                      pending->str);
       g_string_truncate (pending, 0);
+      apart_cols = lines->len && last_filled != G_MAXUINT ? later_columns_named (grid, lines, last_filled) : 0;
       gboolean other_header = named && named->len
                               && under_other_header (grid, lines, g_array_index (named, Named, named->len - 1).row);
       /* no row named, but a header of columns the row being filled has
@@ -3082,7 +3113,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       if (named && named->len == 0 && at < queue->len
           && (under_other_header (grid, lines, g_array_index (queue, guint, at))
               || totals_printed_apart (grid, lines, g_array_index (queue, guint, at),
-                                       ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len)))
+                                       ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len)
+              || strip_apart_after (by_row, g_array_index (queue, guint, at), apart_cols)))
         {
           g_array_set_size (queue, 0);
           at = 0;
@@ -3162,12 +3194,15 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
       for (; t < toks->len && g_array_index (toks, Token, t).line == i; t++)
         {
           given->under_header[t] = under_header;
+          given->apart_cols[t] = apart_cols;
+          apart_cols = 0;
           if (queue->len == 0)
             continue;
           guint r = g_array_index (queue, guint, at);
           if (((GArray *) by_row->pdata[r])->len == g_array_index (grid->row_ncols, guint, r) && at + 1 < queue->len)
             r = g_array_index (queue, guint, ++at);
           g_array_append_val (by_row->pdata[r], t);
+          last_filled = r;
         }
     }
   if (queue->len > 1 && (at + 1 < queue->len
@@ -4969,6 +5004,86 @@ doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, con
     }
 }
 
+/* A table printed in strips of columns whose last columns (其他, 总计) come
+ * apart, under their headers alone, after the rows' other cells: the rows
+ * named since the strip before print only the columns before those, and
+ * a row that prints as many numbers (its dashes counted) fills each of
+ * them, whatever blanks its other rows leave.  Only where every one of
+ * those rows prints no more, and no other strip stands among them. */
+static void
+votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *by_row,
+                                const LabelTrust *trust, const LabelGiven *given, Votes *v)
+{
+  guint from = 0;   /* the token after the last strip */
+  for (guint a = 0; a < ntok;)
+    {
+      guint b = a;
+      while (b < ntok && given->row[b] == G_MAXUINT && given->under_header[b])
+        b++;
+      if (b == a)
+        {
+          a++;
+          continue;
+        }
+      /* the rows named since the last strip, their numbers before this one */
+      guint r0 = G_MAXUINT, r1 = 0;
+      for (guint r = 0; r < grid->n_rows; r++)
+        {
+          const GArray *mine = by_row->pdata[r];
+          if (mine->len && g_array_index (mine, guint, 0) >= from && g_array_index (mine, guint, 0) < a)
+            r0 = MIN (r0, r), r1 = r + 1;
+        }
+      guint ncols = r0 < r1 ? g_array_index (grid->row_ncols, guint, r0) : 0;
+      guint cols = 0;
+      for (guint j = a; j < b && given->apart_cols[a]; j++)
+        cols |= given->apart_cols[j];
+      guint k = cols ? (guint) __builtin_ctz (cols) : 0;
+      gboolean fits = k > 0 && ncols <= 32 && cols == ((ncols == 32 ? ~0u : (1u << ncols) - 1) & ~((1u << k) - 1));
+      for (guint r = r0; r < r1 && fits; r++)
+        {
+          const GArray *mine = by_row->pdata[r];
+          guint before = 0;
+          for (guint q = 0; q < mine->len; q++)
+            before += g_array_index (mine, guint, q) < a;
+          fits = g_array_index (grid->row_ncols, guint, r) == ncols && before <= k
+                 && g_array_index (grid->row_block, guint, r) == g_array_index (grid->row_block, guint, r0);
+        }
+      for (guint t = from; t < a && fits; t++)
+        fits = !given->under_header[t];
+      if (g_getenv ("GK_DEBUG_DECODE"))
+        g_printerr ("  strip of %u numbers at %u after rows %u..%u: columns %x from %u, %s\n", b - a, a, r0, r1, cols, k,
+                    fits ? "rows fill the columns before" : "not");
+      for (guint r = r0; r < r1 && fits; r++)
+        {
+          const GArray *mine = by_row->pdata[r];
+          guint first = g_array_index (grid->row_first, guint, r);
+          /* its numbers printed together, nothing between them (not
+           * gathered from under other columns' headers) */
+          gboolean whole = trust[r] == LABEL_NAMED && mine->len >= k && !given->under_header[g_array_index (mine, guint, 0)];
+          for (guint q = 0; q < k && whole; q++)
+            whole = g_array_index (mine, guint, q) < a && !tok[g_array_index (mine, guint, q)].unreadable
+                    && (q == 0 || !tok[g_array_index (mine, guint, q)].above);
+          if (!whole)
+            continue;
+          gboolean agrees = TRUE;
+          for (guint q = 0; q < k; q++)
+            {
+              const Token *t = &tok[g_array_index (mine, guint, q)];
+              double value = 0;
+              token_value (t, gk_grid_type (grid, first + q), &value);
+              agrees &= !v->seen[first + q]
+                        || (!v->differs[first + q] && !v->blank[first + q] && fabs (v->value[first + q] - value) <= SUM_EPSILON);
+              v->seen[first + q] = TRUE, v->differs[first + q] = FALSE, v->blank[first + q] = FALSE;
+              v->cell[first + q] = t->cell, v->value[first + q] = value;
+            }
+          /* a reading that put these numbers elsewhere says nothing of the rest */
+          for (guint c = k; c < ncols && !agrees; c++)
+            v->differs[first + c] |= v->seen[first + c];
+        }
+      from = a = b;
+    }
+}
+
 static void
 votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GArray *toks, Votes *v)
 {
@@ -4984,7 +5099,8 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autofree gboolean *under_header = g_new0 (gboolean, MAX (toks->len, 1));
   for (guint t = 0; t < toks->len; t++)
     given_row[t] = G_MAXUINT;
-  LabelGiven given = { given_row, under_header, FALSE };
+  g_autofree guint *apart_cols = g_new0 (guint, MAX (toks->len, 1));
+  LabelGiven given = { given_row, under_header, FALSE, apart_cols };
   g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust, &given);
   const Token *tok = (const Token *) toks->data;
   g_autofree gboolean *placed = g_new0 (gboolean, MAX (toks->len, 1));
@@ -5040,6 +5156,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
   votes_by_totals (grid, tok, toks->len, raw, trust, starts, v, placed);
   doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
+  votes_rows_filling_their_strip (grid, tok, toks->len, by_row, trust, &given, v);
 }
 
 /* Fewer numbers than cells, every one 0: the cells not printed were blank,

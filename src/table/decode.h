@@ -88,7 +88,11 @@
  * and so do the rows after it whose totals the section does not print (a
  * total hidden, the sum of its parts, only for the identities across
  * rows).  The rows are then placed together on those identities, the
- * placements breaking none searched first.
+ * placements breaking none searched first.  A strip under the headers
+ * alone of a row's last columns (其他, 总计), after rows the labels read
+ * with no more numbers than the columns before those, is those columns
+ * printed apart: a row among them that printed as many numbers beside its
+ * label, nothing between them, fills the columns before.
  * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
