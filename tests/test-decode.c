@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 #include "table/template-grid.h"
+#include <math.h>
 
 enum { ROWS = 25, COLS = 7 };
 
@@ -1175,10 +1176,33 @@ test_blank_zero_row_printing_nothing_is_zeros (void)
   assert_rows (rec, v, FIRST_OUTCOME, 8);
 }
 
+/* Table 二's fee (an amount) read as want. */
+static gboolean
+fee_is (const GkRecord *rec, double want)
+{
+  const GkValue *fee = gk_record_get (rec, "active.fees.amount_wan");
+  return fee && fee->kind == GK_VALUE_DOUBLE && fabs (fee->d - want) < 1e-9;
+}
+
+/* Each of the keys read as null (or not at all). */
+static void
+assert_keys_null (const GkRecord *rec, const char *const *keys, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      const GkValue *v = gk_record_get (rec, keys[k]);
+      if (v && v->kind != GK_VALUE_NULL)
+        g_error ("%s: want null", keys[k]);
+    }
+}
+
 /* Table 二 (template 2021) with blank cells for zero, its labels first as
  * one block, then each block's header and the numbers under it: the first
  * number stands under the header of the first block's columns, not beside
- * the last label (the fee, a column of its own block). */
+ * the last label (the fee, a column of its own block).  The fee's block
+ * heading and header come after the last number: the fee printed nothing,
+ * a blank, 0; the number under （五）'s header before （六）'s heading is
+ * （五）'s one cell; （六）'s number may be either of its two. */
 static void
 test_blank_zero_numbers_under_another_blocks_header (void)
 {
@@ -1187,8 +1211,28 @@ test_blank_zero_numbers_under_another_blocks_header (void)
     "信息内容\n行政处罚\n行政强制\n信息内容\n行政事业性收费\n\n第二十条第（一）项\n本年制发件数\n本年废止件数\n"
     "3\n第二十条第（五）项\n本年处理决定数量\n812\n第二十条第（六）项\n本年处理决定数量\n97\n\n现行有效件数\n41\n\n"
     "第二十条第（八）项\n本年收费金额（单位：万元）\n\n三、收到和处理政府信息公开申请情况\n");
-  const GkValue *fee = gk_record_get (rec, "active.fees.amount_wan");
-  g_assert_true (!fee || fee->kind == GK_VALUE_NULL);
+  g_assert_true (fee_is (rec, 0));
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 812));
+  static const char *const keys[] = { "active.penalty.decisions", "active.coercion.decisions" };
+  assert_keys_null (rec, keys, G_N_ELEMENTS (keys));
+}
+
+/* Table 二 (template 2021) with blank cells for zero, every heading, label
+ * and header printed before the numbers (a browser's print): nothing but
+ * the types of the columns places a number, and a decimal is no count: it
+ * is the fee, the one amount; the counts could be any of several cells. */
+static void
+test_blank_zero_decimal_is_the_amount (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（五）项\n信息内容\n"
+    "行政许可\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n信息内容\n行政事业性收费\n\n"
+    "本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n26\n\n4\n\n188\n\n本年处理决定数量\n本年处理决定数量\n"
+    "5120\n618\n本年收费金额（单位：万元）\n87.25\n\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (fee_is (rec, 87.25));
+  static const char *const keys[] = { "active.rules.issued", "active.normative_documents.in_force",
+                                      "active.licensing.decisions", "active.coercion.decisions" };
+  assert_keys_null (rec, keys, G_N_ELEMENTS (keys));
 }
 
 /* Table 二 (template 2021) with blank cells for zero, each row's numbers
@@ -1213,12 +1257,8 @@ test_blank_zero_row_without_total_printing_nothing (void)
     "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章\n"
     "行政规范性文件 11 81\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 45652\n"
     "\n三、收到和处理政府信息公开申请情况\n");
-  for (guint c = 0; c < 3; c++)
-    {
-      static const char *const keys[] = { "active.rules.issued", "active.rules.repealed", "active.rules.in_force" };
-      const GkValue *v = gk_record_get (part, keys[c]);
-      g_assert_true (!v || v->kind == GK_VALUE_NULL);
-    }
+  static const char *const keys[] = { "active.rules.issued", "active.rules.repealed", "active.rules.in_force" };
+  assert_keys_null (part, keys, G_N_ELEMENTS (keys));
 }
 
 /* Table v with the outcome rows up to turned printed numbers first, then
@@ -1935,18 +1975,18 @@ test_plus_sign_in_a_count_column (void)
  * labels a block before them: the number after the block fills its last
  * row, but a number printed under the header of a column that row has not
  * (上一年项目数量, after 政府集中采购's 采购项目数量 and 采购总金额) stands in
- * another block's column, never in that row. */
+ * another block's column, never in that row.  The one number under
+ * 采购项目数量 is that column's, its only cell's. */
 static void
 test_number_under_another_blocks_header (void)
 {
   g_autoptr (GkRecord) rec = read_table2_2019 ("\n377\n上一年项目数量\n52\n采购项目数量\n275\n\n");
-  static const char *const keys[] = { "active.procurement.projects", "active.procurement.amount_wan" };
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-    {
-      const GkValue *v = gk_record_get (rec, keys[k]);
-      if (v && v->kind != GK_VALUE_NULL)
-        g_error ("%s read from a number of another block's column", keys[k]);
-    }
+  const GkValue *amount = gk_record_get (rec, "active.procurement.amount_wan");
+  if (amount && amount->kind != GK_VALUE_NULL)
+    g_error ("active.procurement.amount_wan read from a number of another block's column");
+  const GkValue *projects = gk_record_get (rec, "active.procurement.projects");
+  if (projects && projects->kind != GK_VALUE_NULL && !tu_int_is (rec, "active.procurement.projects", 275))
+    g_error ("active.procurement.projects read from a number of another block's column");
 }
 
 /* Wide strips over a page break: a browser prints the first six columns of
@@ -3108,6 +3148,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-label-broken-by-a-group-label", test_blank_zero_label_broken_by_a_group_label);
   g_test_add_func ("/decode/blank-zero-row-the-grid-lacks", test_blank_zero_row_the_grid_lacks);
   g_test_add_func ("/decode/blank-zero-numbers-after-two-labels", test_blank_zero_numbers_after_two_labels);
+  g_test_add_func ("/decode/blank-zero-decimal-is-the-amount", test_blank_zero_decimal_is_the_amount);
   g_test_add_func ("/decode/blank-zero-column-header-names-no-row", test_blank_zero_column_header_names_no_row);
   g_test_add_func ("/decode/blank-zero-totals-strip-apart", test_blank_zero_totals_strip_apart);
   g_test_add_func ("/decode/blank-zero-rows-after-the-totals-strip", test_blank_zero_rows_after_the_totals_strip);

@@ -6478,11 +6478,206 @@ votes_from_group_names (const GkGrid *grid, const Search *s, Votes *v, gboolean 
     }
 }
 
+/* ------------------------------------------ blocks under their headings */
+
+/* A table printed in blocks, each under its heading (table 二's 第二十条第
+ * （一）项 …) and its columns' headers, prints a number after its block's
+ * heading whatever order its cells come in, and a number printed after
+ * header text (the text since the number before) in a column that text
+ * names.  In a blank-zero dump those bounds may leave a number one cell, or
+ * a cell no number (a blank: 0).  The numbers no read cell took are placed
+ * every way the bounds, the columns' types and the free cells allow (a page
+ * number printed among them may be left out); what every placement gives
+ * a cell, a number or none, is read.  The bounds of the headings hold only
+ * where every block's heading was printed.  A cell no number may fill is
+ * blank only where the table's numbers are all here: none printed after
+ * the next heading (numbers taken there would be placed every way again). */
+enum { BLOCKS_MAX_CELLS = 64, BLOCKS_MAX_NODES = 200000 };
+
+typedef struct {
+  guint n;               /* tokens to place */
+  const guint64 *may;    /* per token: the free cells (bits) it may be */
+  const gboolean *drop;  /* per token: it may be left out (a page number) */
+  guint nfree;
+  gint *placed;          /* per free cell: the token in it, -1 none */
+  gint *agreed;          /* per free cell: what every placement so far gave */
+  gboolean *differs;
+  guint leaves, nodes;
+} BlockFill;
+
+static void
+block_fill_leaf (BlockFill *f)
+{
+  for (guint k = 0; k < f->nfree; k++)
+    if (!f->leaves)
+      f->agreed[k] = f->placed[k];
+    else if (f->agreed[k] != f->placed[k])
+      f->differs[k] = TRUE;
+  f->leaves++;
+}
+
+static void
+block_fill (BlockFill *f, guint t, guint64 used)
+{
+  if (++f->nodes > BLOCKS_MAX_NODES)
+    return;
+  if (t == f->n)
+    {
+      block_fill_leaf (f);
+      return;
+    }
+  for (guint k = 0; k < f->nfree; k++)
+    if ((f->may[t] >> k & 1) && !(used >> k & 1))
+      {
+        f->placed[k] = (gint) t;
+        block_fill (f, t + 1, used | (1ull << k));
+        f->placed[k] = -1;
+      }
+  if (f->drop[t])
+    block_fill (f, t + 1, used);
+}
+
+/* Per token: the blocks whose heading was printed before it (bit b); all
+ * for every token when some block's heading is not printed at all (or a
+ * block has none), or the tokens are not in printed order (rows read
+ * before the heading taken after the rest): the headings bound nothing. */
+static void
+blocks_headed_before (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const Token *tok, guint n,
+                      guint64 *headed)
+{
+  guint nb = grid->block_heading->len;
+  guint64 seen = 0, all = nb < 64 ? (1ull << nb) - 1 : 0;
+  for (guint t = 0; t < n; t++)
+    {
+      headed[t] = 0;
+      if (t > 0 && tok[t].line < tok[t - 1].line)
+        all = 0;
+    }
+  for (guint i = lo, t = 0; i < hi && all; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      for (; t < n && tok[t].line < i; t++)
+        headed[t] = seen;
+      /* a line's label stands before its numbers */
+      for (guint b = 0; b < nb; b++)
+        if (grid->block_heading->pdata[b] && regex_found (grid->block_heading->pdata[b], key))
+          seen |= 1ull << b;
+      for (; t < n && tok[t].line == i; t++)
+        headed[t] = seen;
+    }
+  if (!all || seen != all)
+    for (guint t = 0; t < n; t++)
+      headed[t] = G_MAXUINT64;
+}
+
+/* The columns (of cell c's row) the header text above names: whether the
+ * text names some column of the grid, and cell c's among them. */
+static gboolean
+header_text_allows (const GkGrid *grid, const char *above, guint c)
+{
+  if (!above)
+    return TRUE;
+  gboolean any = FALSE;
+  for (guint d = 0; d < grid->cells->len; d++)
+    {
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, d);
+      if (gc->header && regex_found (gc->header, above))
+        {
+          any = TRUE;
+          if (gc->header == g_array_index (grid->cells, GridCell, c).header)
+            return TRUE;
+        }
+    }
+  return !any;
+}
+
+static void
+votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext,
+                           const Token *tok, guint n, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  if (grid->block_heading->len < 2 || ncells > BLOCKS_MAX_CELLS || n == 0)
+    return;
+  /* the cells read already, and their numbers, are not placed again */
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);
+  guint free_cell[BLOCKS_MAX_CELLS], nfree = 0;
+  for (guint c = 0; c < ncells; c++)
+    if (v->seen[c] && !v->differs[c])
+      {
+        if (!v->blank[c])
+          g_hash_table_add (taken, (gpointer) v->cell[c]);
+      }
+    else
+      free_cell[nfree++] = c;
+  g_autofree guint64 *headed = g_new (guint64, n);
+  blocks_headed_before (grid, rows, lo, extent_end (hi, ext), tok, n, headed);
+  g_autofree guint *mine = g_new (guint, n);
+  g_autofree guint64 *may = g_new0 (guint64, n);
+  g_autofree gboolean *drop = g_new0 (gboolean, n);
+  guint m = 0;
+  for (guint t = 0; t < n; t++)
+    {
+      if (g_hash_table_contains (taken, tok[t].cell))
+        continue;
+      if (tok[t].unreadable)
+        return;
+      for (guint k = 0; k < nfree; k++)
+        {
+          guint c = free_cell[k];
+          double value;
+          GkColumnType type = gk_grid_type (grid, c);
+          if (token_value (&tok[t], type, &value) && !(tok[t].plus && type != GK_COLUMN_SIGNED)
+              && (headed[t] >> g_array_index (grid->row_block, guint, gk_grid_row (grid, c)) & 1)
+              && header_text_allows (grid, tok[t].above, c))
+            may[m] |= 1ull << k;
+        }
+      drop[m] = token_may_be_page_number (&tok[t]);
+      mine[m++] = t;
+    }
+  if (nfree == 0)
+    return;
+  gint placed[BLOCKS_MAX_CELLS], agreed[BLOCKS_MAX_CELLS];
+  gboolean differs[BLOCKS_MAX_CELLS] = { FALSE };
+  for (guint k = 0; k < nfree; k++)
+    placed[k] = agreed[k] = -1;
+  BlockFill f = { m, may, drop, nfree, placed, agreed, differs, 0, 0 };
+  block_fill (&f, 0, 0);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  blocks by their headings: %u numbers, %u free cells, %u placements, %u nodes\n", m, nfree, f.leaves,
+                f.nodes);
+  if (f.leaves == 0 || f.nodes > BLOCKS_MAX_NODES)
+    return;
+  gboolean complete = FALSE;
+  for (guint k = 0; k < nfree && !complete; k++)
+    if (!differs[k] && agreed[k] < 0)
+      {
+        g_autoptr (GPtrArray) after = ext ? NULL : gk_decode_trailing_cells (grid, rows, hi, rows->len);
+        complete = after && after->len == 0;
+        break;
+      }
+  for (guint k = 0; k < nfree; k++)
+    {
+      guint c = free_cell[k];
+      if (differs[k] || (agreed[k] < 0 && !complete))
+        continue;
+      const Token *t = agreed[k] >= 0 ? &tok[mine[agreed[k]]] : &tok[0];
+      v->seen[c] = TRUE;
+      v->differs[c] = FALSE;
+      v->blank[c] = agreed[k] < 0;
+      v->cell[c] = t->cell;
+      v->value[c] = 0;
+      if (agreed[k] >= 0)
+        token_value (t, gk_grid_type (grid, c), &v->value[c]);
+    }
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) toks = section_tokens (rows, lo, hi, ext, texts);
+  guint hi0 = hi;
   hi = extent_end (hi, ext);
   if (toks->len == 0 || grid->n_rows == 0)
     return NULL;
@@ -6518,6 +6713,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     {
       votes_from_labels (grid, rows, lo, hi, toks, &v);
       votes_from_whole_pages (&s, &v);
+      votes_from_block_headings (grid, rows, lo, hi0, ext, s.tok, s.n, &v);
     }
   else if (s.g[ST (&s, 0, 0)] > DECODE_MAX_COST && !all_zero)
     {

@@ -47,6 +47,8 @@ struct GkGrid {
   GArray *row_block;      /* guint */
   GArray *row_run;        /* guint: rows from this one on with its columns and block */
   GPtrArray *rows;        /* const GkTplRow* (borrowed) */
+  GPtrArray *block_heading; /* per block: its heading (const GkRegex*, borrowed; NULL
+                               entries: none); empty on a grid made from another */
   GPtrArray *identities;  /* GridIdentity* */
   GHashTable *index;      /* key → cell index + 1 */
 };

@@ -110,6 +110,7 @@ grid_alloc (void)
   grid->row_ncols = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->row_block = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->rows = g_ptr_array_new ();
+  grid->block_heading = g_ptr_array_new ();
   grid->identities = g_ptr_array_new_with_free_func ((GDestroyNotify) grid_identity_free);
   grid->index = g_hash_table_new (g_str_hash, g_str_equal);
   grid->ref = 1;
@@ -145,6 +146,7 @@ grid_build (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection 
   for (guint b = 0; b < spec->blocks->len; b++)
     {
       GkTplBlock *blk = spec->blocks->pdata[b];
+      g_ptr_array_add (grid->block_heading, blk->heading);
       for (guint r = 0; r < blk->rows->len; r++)
         {
           GkTplRow *row = blk->rows->pdata[r];
@@ -230,6 +232,7 @@ gk_grid_free (GkGrid *grid)
   g_array_unref (grid->row_block);
   g_array_unref (grid->row_run);
   g_ptr_array_unref (grid->rows);
+  g_ptr_array_unref (grid->block_heading);
   g_ptr_array_unref (grid->identities);
   g_ptr_array_unref (grid->cell_ids);
   g_ptr_array_unref (grid->ids_by_row);
