@@ -4069,6 +4069,14 @@ typedef struct {
   double *rest_min, *rest_max;   /* [i * (nvars + 1) + k] */
   double *partial;       /* per identity: the shares placed so far */
   gint *last;            /* per identity: the var that completes it, -1 none */
+  /* the checks of var k split: those on its own cells alone, worked out
+   * once per option (own_broken[k][o]: how many break), and the rest */
+  guint **own_broken;
+  GArray **cross;        /* per var: guint identity */
+  /* every option's values whole numbers: sums exact in any order, so an
+   * identity's partial (lhs - rhs) when its last var is placed is what
+   * gk_grid_identity_holds would sum */
+  gboolean whole;
 } JointSearch;
 
 /* Identities sure to break whatever the vars after k hold. */
@@ -4125,21 +4133,81 @@ joint_walk (JointSearch *js, guint k, guint broken)
       return;
     }
   const Joint *j = js->vars->pdata[k];
-  const GArray *checks = js->checks->pdata[k];
+  const GArray *cross = js->cross[k];
   for (guint o = 0; o < j->n && !js->failed; o++)
     {
       memcpy (js->values + j->c0, &g_array_index (j->values, double, (gsize) o * j->w), j->w * sizeof (double));
       memcpy (js->cells + j->c0, &j->cells->pdata[(gsize) o * j->w], j->w * sizeof (gpointer));
-      guint b = broken;
-      for (guint q = 0; q < checks->len; q++)
-        b += gk_grid_identity_holds (js->grid->identities->pdata[g_array_index (checks, guint, q)], js->values, NULL) == 0;
       const GArray *touch = js->touching[k];
       for (guint q = 0; q < touch->len; q++)
         js->partial[g_array_index (touch, guint, q)] += js->share[k][(gsize) o * touch->len + q];
+      guint b = broken + js->own_broken[k][o];
+      for (guint q = 0; q < cross->len; q++)
+        {
+          guint i = g_array_index (cross, guint, q);
+          const GridIdentity *id = js->grid->identities->pdata[i];
+          if (js->whole)
+            b += id->relation == GK_RELATION_LE ? js->partial[i] > 0 : js->partial[i] != 0;
+          else
+            b += gk_grid_identity_holds (id, js->values, NULL) == 0;
+        }
       if ((!js->any && !js->level) || b + joint_bound (js, k) <= js->best)
         joint_walk (js, k + 1, b);
       for (guint q = 0; q < touch->len; q++)
         js->partial[g_array_index (touch, guint, q)] -= js->share[k][(gsize) o * touch->len + q];
+    }
+}
+
+/* A whole number small enough that sums of many are exact in any order. */
+static gboolean
+number_is_whole (double x)
+{
+  return fabs (x) < (double) (1ull << 40) && x == floor (x);
+}
+
+/* Whether every operand of the identity is a cell of var j. */
+static gboolean
+identity_inside (const GridIdentity *id, const Joint *j)
+{
+  const GArray *sides[2] = { id->lhs, id->rhs };
+  for (guint sd = 0; sd < 2; sd++)
+    for (guint q = 0; q < sides[sd]->len; q++)
+      {
+        guint c = g_array_index (sides[sd], guint, q);
+        if (c < j->c0 || c >= j->c0 + j->w)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* JointSearch.own_broken and .cross from its checks: an identity on one
+ * var's cells alone breaks or holds with the option, whatever the rest. */
+static void
+joint_checks_split (JointSearch *js)
+{
+  guint nv = js->vars->len;
+  js->own_broken = g_new0 (guint *, nv);
+  js->cross = g_new0 (GArray *, nv);
+  js->whole = TRUE;
+  for (guint k = 0; k < nv; k++)
+    {
+      const Joint *j = js->vars->pdata[k];
+      for (gsize c = 0; c < (gsize) j->n * j->w && js->whole; c++)
+        js->whole = number_is_whole (joint_option (j, 0)[c]);
+      const GArray *checks = js->checks->pdata[k];
+      js->own_broken[k] = g_new0 (guint, MAX (j->n, 1));
+      js->cross[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint q = 0; q < checks->len; q++)
+        {
+          const GridIdentity *id = js->grid->identities->pdata[g_array_index (checks, guint, q)];
+          if (!identity_inside (id, j))
+            {
+              g_array_append_val (js->cross[k], g_array_index (checks, guint, q));
+              continue;
+            }
+          for (guint o = 0; o < j->n; o++)
+            js->own_broken[k][o] += gk_grid_identity_holds_from (id, joint_option (j, o), NULL, j->c0) == 0;
+        }
     }
 }
 
@@ -4154,6 +4222,7 @@ joint_bounds_init (JointSearch *js)
   js->rest_max = g_new0 (double, (gsize) ni * (nv + 1));
   js->partial = g_new0 (double, ni);
   js->last = g_new (gint, ni);
+  joint_checks_split (js);
   for (guint i = 0; i < ni; i++)
     js->last[i] = -1;
   for (guint k = 0; k < nv; k++)
@@ -4228,6 +4297,13 @@ joint_bounds_free (JointSearch *js)
   g_free (js->rest_max);
   g_free (js->partial);
   g_free (js->last);
+  for (guint k = 0; k < js->vars->len; k++)
+    {
+      g_free (js->own_broken[k]);
+      g_array_unref (js->cross[k]);
+    }
+  g_free (js->own_broken);
+  g_free (js->cross);
 }
 
 static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
