@@ -1041,17 +1041,27 @@ corner_steps (const Search *s, guint r, Step *out)
   return n;
 }
 
+/* The steps every state whose next template row is r has: a skip, and the
+ * row read whole (none past the last row). */
+static guint
+plain_steps (const Search *s, guint r, Step *out)
+{
+  guint n = 0;
+  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE, 0 };
+  if (r < s->R)
+    out[n++] = (Step){ STEP_ROW, 1, g_array_index (s->grid->row_ncols, guint, r), NO_HOLE, 0 };
+  return n;
+}
+
 /* The steps that may leave a state whose next template row is r. */
 static guint
 steps_from (const Search *s, guint r, Step *out)
 {
-  guint n = 0;
-  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE, 0 };
+  guint n = plain_steps (s, r, out);
   if (r >= s->R)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
   guint run = g_array_index (s->grid->row_run, guint, r);
-  out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE, 0 };
   /* a band read column by column stacks its rows; the column groups of one
    * printed row (table 四's) stand side by side, and no print alternates
    * between their columns */
@@ -1637,6 +1647,60 @@ steps_at (const Search *s, guint i, guint r, Step *out)
   return n;
 }
 
+/* What a step costs at least: the order it reads in and the token it
+ * drops (step_cost_parts only adds to these). */
+static int
+step_cost_floor (const Step *st)
+{
+  return step_order_cost (st) + (st->hole != NO_HOLE ? W_SKIP_PAGE_NUMBER : 0);
+}
+
+/* Whether a step is one of the few every state has: a skip, a whole row. */
+static gboolean
+step_is_plain (const Step *st)
+{
+  return st->kind == STEP_SKIP || (st->kind == STEP_ROW && st->hole == NO_HOLE && !st->joins);
+}
+
+/* The forward pass: s->f, the cheapest cost from the start to each state.
+ * bound NULL: over the plain steps alone (no join steps asked for: they
+ * depend on the state's cost), which gives each state the cost of a path
+ * to it, an upper bound of its f; else over every step, the plain ones
+ * taken first: a step no cheaper than bound at its end lowers no f there,
+ * and is not costed. */
+static void
+search_forward (Search *s, const int *bound)
+{
+  gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
+  for (gsize q = 0; q < nstates; q++)
+    s->f[q] = COST_INF;
+  s->f[ST (s, 0, 0)] = 0;
+  Step steps[STEPS_MAX];
+  for (guint i = 0; i <= s->n; i++)
+    for (guint r = 0; r <= s->R; r++)
+      {
+        int here = s->f[ST (s, i, r)];
+        if (here == COST_INF || (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
+          continue;
+        guint ns = bound ? steps_at (s, i, r, steps) : plain_steps (s, r, steps);
+        for (guint q = 0; q < ns; q++)
+          {
+            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k))
+              continue;
+            /* past the end the step costs COST_INF */
+            if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+              continue;
+            gsize to = ST (s, i + steps[q].ntok, r + steps[q].k);
+            if (bound && !step_is_plain (&steps[q]) && here + step_cost_floor (&steps[q]) >= bound[to])
+              continue;
+            int c = add_cost (here, step_cost (s, &steps[q], i, r));
+            if (c == COST_INF)
+              continue;
+            s->f[to] = MIN (s->f[to], c);
+          }
+      }
+}
+
 static void
 search_run (Search *s)
 {
@@ -1650,27 +1714,12 @@ search_run (Search *s)
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
   for (gsize q = 0; q < nstates; q++)
-    s->f[q] = s->g[q] = COST_INF;
-  s->f[ST (s, 0, 0)] = 0;
+    s->g[q] = COST_INF;
+  /* the costs of the paths of skips and whole rows bound the rest */
+  search_forward (s, NULL);
+  g_autofree int *bound = g_memdup2 (s->f, nstates * sizeof (int));
+  search_forward (s, bound);
   Step steps[STEPS_MAX];
-  for (guint i = 0; i <= s->n; i++)
-    for (guint r = 0; r <= s->R; r++)
-      {
-        int here = s->f[ST (s, i, r)];
-        if (here == COST_INF || (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
-          continue;
-        guint ns = steps_at (s, i, r, steps);
-        for (guint q = 0; q < ns; q++)
-          {
-            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k))
-              continue;
-            int c = add_cost (here, step_cost (s, &steps[q], i, r));
-            if (c == COST_INF)
-              continue;
-            gsize to = ST (s, i + steps[q].ntok, r + steps[q].k);
-            s->f[to] = MIN (s->f[to], c);
-          }
-      }
   /* backwards: the end is any state with every token used */
   for (guint i = s->n + 1; i-- > 0;)
     for (guint r = s->R + 1; r-- > 0;)
@@ -1689,10 +1738,17 @@ search_run (Search *s)
             if (!in_reach (s, i + steps[q].ntok, r + steps[q].k)
                 && !(i + steps[q].ntok == s->n))
               continue;
+            /* past the end the step costs COST_INF; else one that cannot
+             * bring best lower is not costed */
+            if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+              continue;
+            int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
+            if (rest == COST_INF || (best != COST_INF && step_cost_floor (&steps[q]) + rest >= best))
+              continue;
             int c = step_cost (s, &steps[q], i, r);
             if (c == COST_INF)
               continue;
-            best = MIN (best, add_cost (c, s->g[ST (s, i + steps[q].ntok, r + steps[q].k)]));
+            best = MIN (best, add_cost (c, rest));
           }
         s->g[ST (s, i, r)] = best;
       }
@@ -2284,6 +2340,14 @@ within_reach (const Walk *w, int cost, int evidence)
   return !w->have_best || cost <= w->best || (cost <= w->best + walk_slack (w) && evidence <= w->best_evidence);
 }
 
+/* Whether every path costing cost or more is past what the walk takes:
+ * over its cap, or out of reach of the cheapest whatever its evidence. */
+static gboolean
+walk_beyond (const Walk *w, int cost)
+{
+  return cost > w->cap || (w->have_best && cost > w->best && cost > w->best + walk_slack (w));
+}
+
 static void
 walk (Walk *w, guint i, guint r, int acc, int order)
 {
@@ -2309,10 +2373,16 @@ walk (Walk *w, guint i, guint r, int acc, int order)
   guint ns = steps_at (s, i, r, steps), no = 0;
   for (guint q = 0; q < ns; q++)
     {
+      /* a step that costs COST_INF (past the end, no way on), or that
+       * costs more than the walk takes whatever it costs, is not costed */
+      if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+        continue;
+      int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
+      if (rest == COST_INF || walk_beyond (w, acc + step_cost_floor (&steps[q]) + rest))
+        continue;
       int c = step_cost (s, &steps[q], i, r);
       if (c == COST_INF)
         continue;
-      int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
       int cost = add_cost (add_cost (acc, c), rest);
       if (cost == COST_INF || cost > w->cap || !within_reach (w, cost, acc + c - order - step_order_cost (&steps[q]))
           || band_is_redundant (s, &steps[q], i, r, c))
