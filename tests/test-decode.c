@@ -2236,6 +2236,54 @@ test_next_tables_column_title_before_its_heading (void)
   assert_appeals_groups (rec, want);
 }
 
+/* A browser's page of table 三 in two strips: its rows' first five columns
+ * row by row, then under the page's foot the strip of 其他 and 总计 — the
+ * top rows' 其他 under its header, the other rows a few at a time (each
+ * few column by column, a blank line after each column's run; a row alone
+ * across), the top rows' 总计 last.  Two rows read column by column look
+ * on the page like two rows read across; only the identities tell them
+ * apart.  The placements are too many to walk, and the cheapest by their
+ * steps read those two rows across, taking misprints: walked again up to
+ * that cost, the placement keeping every identity is found, and read. */
+static void
+test_strip_pair_told_by_the_identities (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 5);
+  /* the pair's 其他 and 总计 apart, other rows' 其他 not all zero */
+  v[FIRST_OUTCOME][5] = 2, v[4][5] = 1, v[5][5] = 0, v[4][0] = 3, v[5][0] = 1, v[12][5] = 3;
+  table_add_up (v);
+  enum { TOP = 4, PAGE = 20 };
+  static const int groups[] = { 2, 3, 3, 3, 3, 1, 1 };
+  for (int r = 0; r < PAGE; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS - 2; c++)
+        g_string_append_printf (s, "%d\n", v[r][c]);
+    }
+  g_string_append (s, "\n- 2 -\n\n其他\n");
+  for (int r = 0; r < TOP; r++)
+    g_string_append_printf (s, "%d\n", v[r][COLS - 2]);
+  g_string_append (s, "\n总计\n\n");
+  for (int g = 0, r = TOP; g < (int) G_N_ELEMENTS (groups); r += groups[g++])
+    for (int c = COLS - 2; c < COLS; c++)
+      {
+        for (int q = r; q < r + groups[g]; q++)
+          g_string_append_printf (s, "%d\n", v[q][c]);
+        g_string_append (s, "\n");
+      }
+  for (int r = 0; r < TOP; r++)
+    g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
+  g_string_append (s, "\f");
+  for (int r = PAGE; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
 /* Table 二 (template 2021) printed by a browser in parts: the first two
  * columns of its first block, its other blocks, then after the page's
  * foot the header 现行有效件数 — and its two numbers after table 三's
@@ -3199,6 +3247,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/previous-tables-numbers-after-the-heading-left-out",
                    test_previous_tables_numbers_after_the_heading_left_out);
   g_test_add_func ("/decode/next-tables-headers-end-the-section", test_next_tables_headers_end_the_section);
+  g_test_add_func ("/decode/strip-pair-told-by-the-identities", test_strip_pair_told_by_the_identities);
   g_test_add_func ("/decode/next-tables-cells-before-its-heading-read-last",
                    test_next_tables_cells_before_its_heading_read_last);
   g_test_add_func ("/decode/next-tables-column-title-before-its-heading",

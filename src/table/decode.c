@@ -1870,6 +1870,7 @@ typedef struct {
   gboolean have_best;
   guint max_nodes, max_leaves;
   int cap;                /* a path whose steps alone cost more is not walked */
+  gboolean kept_first;    /* options that keep the identities walked first */
   gboolean *id_counted;   /* scratch of path_broken_by */
   GArray *ids_seen;       /* guint, scratch of path_broken_by */
   /* what the path so far places (path_apply): a leaf is judged on it */
@@ -2224,6 +2225,7 @@ typedef struct {
   int cost;     /* the step's cost plus the cheapest rest */
   int own;
   guint broken; /* identities the step completes that do not hold */
+  int order_by; /* cost, or with the misprints of broken (kept_first) */
 } Option;
 
 /* Places (or, on = FALSE, takes back) a step's cells on the walk's path. */
@@ -2277,8 +2279,8 @@ static int
 option_cmp (gconstpointer a, gconstpointer b)
 {
   const Option *x = a, *y = b;
-  if (x->cost != y->cost)
-    return x->cost - y->cost;
+  if (x->order_by != y->order_by)
+    return x->order_by - y->order_by;
   return (int) x->broken - (int) y->broken;
 }
 
@@ -2392,14 +2394,15 @@ walk (Walk *w, guint i, guint r, int acc, int order)
       path_apply (w, &steps[q], i, r, TRUE);
       guint broken = path_broken_by (w, &steps[q], i, r);
       path_apply (w, &steps[q], i, r, FALSE);
-      opts[no++] = (Option){ steps[q], cost, c, broken };
+      int order_by = w->kept_first ? add_cost (cost, W_IDENTITY * (int) broken) : cost;
+      opts[no++] = (Option){ steps[q], cost, c, broken, order_by };
     }
   qsort (opts, no, sizeof (Option), option_cmp);
   for (guint q = 0; q < no; q++)
     {
       int ord = order + step_order_cost (&opts[q].step);
       if (w->have_best && opts[q].cost > w->best + walk_slack (w))
-        break;
+        continue;
       if (!within_reach (w, opts[q].cost, acc + opts[q].own - ord))
         continue;
       PathStep ps = { opts[q].step, i, r };
@@ -2415,11 +2418,12 @@ walk (Walk *w, guint i, guint r, int acc, int order)
  * whose steps alone cost no more than cap; FALSE when they are too many to
  * walk. */
 static gboolean
-votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, int slack)
+votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, int slack,
+                       gboolean kept_first)
 {
   guint ncells = s->grid->cells->len;
   Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves, .cap = cap,
-             .slack = slack };
+             .slack = slack, .kept_first = kept_first };
   w.path = g_array_new (FALSE, FALSE, sizeof (PathStep));
   w.cell = g_new0 (const GkCell *, ncells);
   w.value = g_new0 (double, ncells);
@@ -2443,20 +2447,20 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
 /* The placements dearer only by their orders vote too, unless they are too
  * many to walk: then the cheapest alone do. */
 static gboolean
-votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap)
+votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, gboolean kept_first)
 {
-  if (votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, ORDER_SLACK))
+  if (votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, ORDER_SLACK, kept_first))
     return TRUE;
   guint ncells = s->grid->cells->len;
   votes_clear (v);
   votes_init (v, ncells);
-  return votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, 0);
+  return votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, 0, kept_first);
 }
 
 static gboolean
 votes_from_paths (const Search *s, Votes *v, guint max_nodes, guint max_leaves)
 {
-  return votes_from_paths_capped (s, v, max_nodes, max_leaves, COST_INF);
+  return votes_from_paths_capped (s, v, max_nodes, max_leaves, COST_INF, FALSE);
 }
 
 /* ------------------------------------------------ rows anchored by labels */
@@ -5377,6 +5381,31 @@ tokens_on_grid (const GkGrid *grid, const GkGrid *made, const guint *orig, const
  * laid the table out (cell i of it is cell orig[i] of the table's): the
  * cheapest within the cost, no dearer than *best, join the votes (on a tie
  * of cost, a cell they fill otherwise is ambiguous); *best is lowered. */
+/* The placements cheapest by their steps alone (v, walked capped at the
+ * cheapest steps) may take misprints that a placement dearer by its steps
+ * keeps clear of: walked again up to the cost the cheapest came to, or the
+ * most a placement may cost (cap), the options keeping the identities
+ * first.  Where that walk ends within its bounds and finds a cheaper one,
+ * with every placement near it (ORDER_SLACK) under the cap, its votes
+ * stand: no placement that could beat or match it was left out. */
+static void
+votes_walk_to_their_cost (const Search *s, Votes *v, int cap)
+{
+  cap = MIN (cap, v->cost);
+  Votes wider;
+  votes_init (&wider, s->grid->cells->len);
+  gboolean ok = votes_from_paths_capped (s, &wider, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED, cap, TRUE);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  walked again to cost %d: %s, cost %d\n", cap, ok ? "done" : "gave up", wider.cost);
+  if (ok && wider.cost < v->cost && wider.cost + ORDER_SLACK <= cap)
+    {
+      votes_clear (v);
+      *v = wider;
+      return;
+    }
+  votes_clear (&wider);
+}
+
 static void
 votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig, Votes *v, int *best)
 {
@@ -5395,7 +5424,9 @@ votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig,
     {
       votes_clear (&pv);
       votes_init (&pv, ncells);
-      walked = votes_from_paths_capped (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED, opt);
+      walked = votes_from_paths_capped (&part, &pv, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED, opt, FALSE);
+      if (walked && pv.misprints)
+        votes_walk_to_their_cost (&part, &pv, MIN (*best, DECODE_MAX_COST));
     }
   if (g_getenv ("GK_DEBUG_DECODE"))
     g_printerr ("  layout of %u rows: opt %d, walked %d, cost %d\n", layout->n_rows, opt, walked, pv.cost);
@@ -6884,7 +6915,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       votes_init (&v, ncells);
       /* too many: the placements cheapest by their steps, each judged on
        * the identities across its rows, the ones that break fewest stand */
-      gboolean walked = !too_dear && votes_from_paths_capped (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES, s.g[ST (&s, 0, 0)])
+      gboolean walked = !too_dear && votes_from_paths_capped (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES, s.g[ST (&s, 0, 0)], FALSE)
                         && v.cost <= DECODE_MAX_COST;
       if (!walked && !too_dear)
         {

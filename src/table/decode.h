@@ -39,7 +39,10 @@
  * reads bands or strips, those dearer only by the rarity of their order
  * (strips rather than columns) vote too, since rarity is no evidence; when
  * they are too many to walk, those cheapest by their steps alone are,
- * judged alike.
+ * judged alike (in a layout tried, where those take misprints, they are
+ * walked again up to the cost the cheapest came to, the options keeping
+ * the identities first: a placement dearer by its steps that keeps them
+ * — two rows read down, not across — is found).
  * A cell narrower than its number prints it over lines, a piece each: a
  * band's strip of one column may join pieces into its cells, each grouping
  * a step of its own, judged by the identities like any placement.  Where a
