@@ -743,16 +743,13 @@ test_blank_zero_total_after_next_row (void)
 
 /* A page narrower than table 三 (blank cells and dashes for zero alike):
  * its rows print their first five columns beside their labels, each cell
- * on a line, a zero as "—" (or, a row in four, left blank); the 其他 and
- * 总计 columns come after them as strips under their headers alone.  A row
- * that prints five cells fills the five columns its page shows, dashes
- * included; the strips' numbers, blanks among them, are placed nowhere by
- * that. */
-static void
-test_rows_filling_their_strip_before_the_last_columns (void)
+ * on a line, a zero as "—" (or, a row in four, left blank); row short
+ * prints its first four cells as numbers and leaves its fifth blank; the
+ * 其他 and 总计 columns come after them as strips under their headers
+ * alone.  printed: per row, the cells it printed. */
+static GkRecord *
+read_strip_table (int v[ROWS][COLS], int printed[ROWS], int short_row)
 {
-  int v[ROWS][COLS];
-  consistent_table (v, 3);
   /* table 二 of the 2021 form, whose template table 三 follows */
   g_autoptr (GString) s = g_string_new (
     "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 3\n"
@@ -760,14 +757,14 @@ test_rows_filling_their_strip_before_the_last_columns (void)
     "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 67\n行政强制 2\n第二十条第（八）项\n"
     "信息内容 本年收费金额（单位：万元）\n行政事业性收费 0\n\n"
     "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n");
-  int printed[ROWS] = { 0 };
   for (int r = 0; r < ROWS; r++)
     {
       g_string_append_printf (s, "%s\n", labels[r]);
+      printed[r] = 0;
       for (int c = 0; c < 5; c++)
-        if (r % 4 != 1 || v[r][c])
+        if (r == short_row ? c < 4 : r % 4 != 1 || v[r][c])
           {
-            g_string_append_printf (s, v[r][c] ? "%d\n" : "—\n", v[r][c]);
+            g_string_append_printf (s, v[r][c] || r == short_row ? "%d\n" : "—\n", v[r][c]);
             printed[r]++;
           }
     }
@@ -778,11 +775,45 @@ test_rows_filling_their_strip_before_the_last_columns (void)
   g_string_append (s, "\n总计\n");
   for (int r = 0; r < ROWS; r++)
     g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
-  g_autoptr (GkRecord) rec = read_text (s);
+  return read_text (s);
+}
+
+/* A row that prints five cells fills the five columns its page shows,
+ * dashes included; the strips' numbers, blanks among them, are placed
+ * nowhere by that. */
+static void
+test_rows_filling_their_strip_before_the_last_columns (void)
+{
+  int v[ROWS][COLS], printed[ROWS];
+  consistent_table (v, 3);
+  g_autoptr (GkRecord) rec = read_strip_table (v, printed, -1);
   /* (a row after one that printed nothing may be either's: not asked) */
   for (int r = 0; r < ROWS; r++)
     for (int c = 0; c < 5 && printed[r] == 5 && (r == 0 || printed[r - 1]); c++)
       assert_column (rec, v, c, r, r + 1);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
+/* A row of the strip printing fewer numbers than its columns, "2 0 0 0":
+ * the 2 sat in the first or second column, but every way of laying the
+ * four numbers in order in five columns leaves 0 in the last three. */
+static void
+test_row_short_of_its_strip_reads_what_every_placement_gives (void)
+{
+  enum { ROW = 6 };
+  int v[ROWS][COLS], printed[ROWS];
+  consistent_table (v, 3);
+  memset (v[ROW], 0, sizeof v[ROW]);
+  v[ROW][0] = 2;
+  table_add_up (v);
+  g_autoptr (GkRecord) rec = read_strip_table (v, printed, ROW);
+  for (int c = 2; c < 5; c++)
+    assert_column (rec, v, c, ROW, ROW + 1);
+  for (int c = 0; c < 2; c++)
+    {
+      g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[ROW], col_keys[c]);
+      g_assert_cmpint (gk_record_get (rec, key)->kind, ==, GK_VALUE_NULL);
+    }
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
@@ -3191,6 +3222,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-total-after-next-row", test_blank_zero_total_after_next_row);
   g_test_add_func ("/decode/rows-filling-their-strip-before-the-last-columns",
                    test_rows_filling_their_strip_before_the_last_columns);
+  g_test_add_func ("/decode/row-short-of-its-strip-reads-what-every-placement-gives",
+                   test_row_short_of_its_strip_reads_what_every_placement_gives);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-label-broken-by-a-group-label", test_blank_zero_label_broken_by_a_group_label);

@@ -5154,12 +5154,66 @@ doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, con
     }
 }
 
+/* Row r's tokens mine[0..m), printed together beside its label in a
+ * strip of its first k columns: laid in those columns every way that keeps
+ * them in order, the others blank (0); the cells every way fills alike are
+ * read, the others left in doubt.  A reading before that put the numbers
+ * elsewhere says nothing of the row's later columns either. */
+static void
+strip_row_vote (const GkGrid *grid, const Token *tok, const GArray *mine, guint m, guint k, guint r, Votes *v)
+{
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  guint pick[ROW_MAX_COLS];
+  double agreed[ROW_MAX_COLS] = { 0 };
+  const GkCell *agreed_cell[ROW_MAX_COLS] = { NULL };
+  gboolean differs[ROW_MAX_COLS] = { FALSE }, any = FALSE;
+  if (ncols > ROW_MAX_COLS || m == 0 || m > k)
+    return;
+  for (guint q = 0; q < m; q++)
+    pick[q] = q;
+  do
+    {
+      double row[ROW_MAX_COLS] = { 0 };
+      const GkCell *cells[ROW_MAX_COLS] = { NULL };
+      if (!pick_read (grid, tok, (const guint *) mine->data, m, first, pick, row, cells))
+        return;
+      for (guint c = 0; c < k; c++)
+        if (!any)
+          agreed[c] = row[c], agreed_cell[c] = cells[c];
+        else
+          differs[c] |= fabs (agreed[c] - row[c]) > SUM_EPSILON;
+      any = TRUE;
+    }
+  while (pick_next (pick, m, k));
+  gboolean agrees = TRUE;
+  for (guint c = 0; c < k; c++)
+    {
+      guint at = first + c;
+      agrees &= !v->seen[at] || (!v->differs[at] && !differs[c] && fabs (v->value[at] - agreed[c]) <= SUM_EPSILON);
+      if (differs[c])
+        {
+          v->differs[at] |= v->seen[at];
+          continue;
+        }
+      v->seen[at] = TRUE, v->differs[at] = FALSE, v->value[at] = agreed[c];
+      /* a blank cell has no token: the row's first printed one says where
+       * the row was read */
+      v->cell[at] = agreed_cell[c] ? agreed_cell[c] : tok[g_array_index (mine, guint, 0)].cell;
+      v->blank[at] = agreed_cell[c] == NULL;
+    }
+  for (guint c = k; c < ncols && !agrees; c++)
+    v->differs[first + c] |= v->seen[first + c];
+}
+
 /* A table printed in strips of columns whose last columns (其他, 总计) come
  * apart, under their headers alone, after the rows' other cells: the rows
- * named since the strip before print only the columns before those, and
- * a row that prints as many numbers (its dashes counted) fills each of
- * them, whatever blanks its other rows leave.  Only where every one of
- * those rows prints no more, and no other strip stands among them. */
+ * named since the strip before print only the columns before those, and a
+ * row's numbers printed together beside its label fill them in order
+ * (strip_row_vote), whatever blanks its other rows leave: a row that
+ * prints as many numbers (its dashes counted) fills each.  Only where
+ * every one of those rows prints no more, no other strip stands among
+ * them, and every number before the strip went to a row (the labels
+ * follow the print). */
 static void
 votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *by_row,
                                 const LabelTrust *trust, const LabelGiven *given, Votes *v)
@@ -5198,37 +5252,32 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
           fits = g_array_index (grid->row_ncols, guint, r) == ncols && before <= k
                  && g_array_index (grid->row_block, guint, r) == g_array_index (grid->row_block, guint, r0);
         }
+      gboolean all_given = !given->out_of_order;
       for (guint t = from; t < a && fits; t++)
-        fits = !given->under_header[t];
+        {
+          fits = !given->under_header[t];
+          all_given &= given->row[t] != G_MAXUINT || token_may_be_page_number (&tok[t]);
+        }
       if (g_getenv ("GK_DEBUG_DECODE"))
-        g_printerr ("  strip of %u numbers at %u after rows %u..%u: columns %x from %u, %s\n", b - a, a, r0, r1, cols, k,
-                    fits ? "rows fill the columns before" : "not");
+        g_printerr ("  strip of %u numbers at %u after rows %u..%u: columns %x from %u, %s%s\n", b - a, a, r0, r1, cols, k,
+                    fits ? "rows fill the columns before" : "not", fits && !all_given ? " (whole rows only)" : "");
       for (guint r = r0; r < r1 && fits; r++)
         {
           const GArray *mine = by_row->pdata[r];
-          guint first = g_array_index (grid->row_first, guint, r);
-          /* its numbers printed together, nothing between them (not
-           * gathered from under other columns' headers) */
-          gboolean whole = trust[r] == LABEL_NAMED && mine->len >= k && !given->under_header[g_array_index (mine, guint, 0)];
-          for (guint q = 0; q < k && whole; q++)
-            whole = g_array_index (mine, guint, q) < a && !tok[g_array_index (mine, guint, q)].unreadable
-                    && (q == 0 || !tok[g_array_index (mine, guint, q)].above);
-          if (!whole)
-            continue;
-          gboolean agrees = TRUE;
-          for (guint q = 0; q < k; q++)
+          /* its numbers printed together after its label, nothing between
+           * them (not gathered from under columns' headers) */
+          guint m = 0;
+          gboolean together = trust[r] == LABEL_NAMED && mine->len && !given->under_header[g_array_index (mine, guint, 0)];
+          const char *head = together ? header_text (grid, &tok[g_array_index (mine, guint, 0)]) : NULL;
+          together &= !head || header_columns (grid, r, head) == 0;
+          while (together && m < mine->len && g_array_index (mine, guint, m) < a)
             {
-              const Token *t = &tok[g_array_index (mine, guint, q)];
-              double value = 0;
-              token_value (t, gk_grid_type (grid, first + q), &value);
-              agrees &= !v->seen[first + q]
-                        || (!v->differs[first + q] && !v->blank[first + q] && fabs (v->value[first + q] - value) <= SUM_EPSILON);
-              v->seen[first + q] = TRUE, v->differs[first + q] = FALSE, v->blank[first + q] = FALSE;
-              v->cell[first + q] = t->cell, v->value[first + q] = value;
+              const Token *t = &tok[g_array_index (mine, guint, m)];
+              together = !t->unreadable && (m == 0 || !t->above);
+              m++;
             }
-          /* a reading that put these numbers elsewhere says nothing of the rest */
-          for (guint c = k; c < ncols && !agrees; c++)
-            v->differs[first + c] |= v->seen[first + c];
+          if (together && (m == k || all_given))
+            strip_row_vote (grid, tok, mine, m, k, r, v);
         }
       from = a = b;
     }

@@ -94,8 +94,9 @@
  * placements breaking none searched first.  A strip under the headers
  * alone of a row's last columns (其他, 总计), after rows the labels read
  * with no more numbers than the columns before those, is those columns
- * printed apart: a row among them that printed as many numbers beside its
- * label, nothing between them, fills the columns before.
+ * printed apart: a row among them whose numbers stand together beside
+ * its label fills the columns before in order, the cells every such
+ * placement fills alike read (all of them where it printed as many).
  * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
