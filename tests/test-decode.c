@@ -3081,6 +3081,78 @@ test_number_on_a_label_line_starts_its_row (void)
   assert_rows_right_or_null (rec, v, A, B + 1);
 }
 
+/* A blank-zero table that prints its totals, 0 included (its outcome rows
+ * print a lone 0 beside their labels), v its values: new_received's first
+ * cell beside its label, the labels of the next four rows as a block and
+ * their numbers after, in order; （七）总计 prints every cell.  With error,
+ * 4.无正当理由大量反复申请 prints a total of 2 over blank parts (a published
+ * error), its label and the row's before wrapped together before the two
+ * rows' numbers.  Read, its first rows asserted. */
+static GkRecord *
+read_blank_zero_printing_totals (int v[ROWS][COLS], gboolean error)
+{
+  memset (v, 0, sizeof (int) * ROWS * COLS);
+  v[NEW][0] = v[NEW][COLS - 1] = v[FIRST_OUTCOME][0] = v[FIRST_OUTCOME][COLS - 1] = 3;
+  v[PROCESSED][0] = v[PROCESSED][COLS - 1] = 3;
+  enum { PUBLICATION = 17, EXCESSIVE = 18 };
+  if (error)
+    v[EXCESSIVE][COLS - 1] = 2;
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  append_cell (s, v[NEW][0]);
+  for (int r = CARRIED; r <= FIRST_OUTCOME + 2; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  for (int r = NEW; r <= FIRST_OUTCOME + 2; r++)
+    for (int c = r == NEW ? COLS - 1 : 0; c < COLS; c++)
+      if (v[r][c] || c == COLS - 1)
+        append_cell (s, v[r][c]);
+  for (int r = FIRST_OUTCOME + 3; r <= LAST_OUTCOME; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      /* with the error, 3.要求提供公开出版物's 0 comes after the next label */
+      if (error && r == PUBLICATION)
+        continue;
+      if (error && r == EXCESSIVE)
+        append_cell (s, v[PUBLICATION][COLS - 1]);
+      append_cell (s, v[r][COLS - 1]);
+    }
+  g_string_append_printf (s, "%s\n", labels[PROCESSED]);
+  for (int c = 0; c < COLS; c++)
+    append_cell (s, v[PROCESSED][c]);
+  g_string_append_printf (s, "%s\n", labels[FORWARD]);
+  append_cell (s, v[FORWARD][COLS - 1]);
+  GkRecord *rec = read_text (s);
+  assert_rows (rec, v, NEW, FIRST_OUTCOME + 3);
+  return rec;
+}
+
+/* The rows after a label block, in a table that prints every total: each
+ * row's numbers end with its total, so a row printing no number is no
+ * reading (it would leave its total blank), and the rows read in order
+ * fix 予以公开's lone part in the column （七）总计 says. */
+static void
+test_blank_zero_span_rows_print_their_totals (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GkRecord) rec = read_blank_zero_printing_totals (v, FALSE);
+}
+
+/* The same with a published error in two rows printed together (a total
+ * over blank parts): no split of their numbers keeps every identity, the
+ * one printing every total breaks one; it is the table's reading, judged
+ * with the other rows on the identities across them, and the error is
+ * reported, not hidden. */
+static void
+test_blank_zero_span_with_a_published_error (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GkRecord) rec = read_blank_zero_printing_totals (v, TRUE);
+  assert_rows (rec, v, 17, 19);
+  g_assert_cmpstr (tu_check_status (rec, "applications.row_total.not_processed_excessive"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "fail");
+}
+
 /* A label block, then fewer numbers than its rows have totals, four rows'
  * worth (a part and its total each): the rows printing no number at all
  * leave their totals blank, so the table does not print every row's
@@ -3212,6 +3284,8 @@ main (int argc, char **argv)
                    test_blank_zero_first_rows_not_zeros_by_a_failure);
   g_test_add_func ("/decode/number-on-a-label-line-starts-its-row", test_number_on_a_label_line_starts_its_row);
   g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
+  g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
+  g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

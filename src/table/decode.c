@@ -3396,16 +3396,22 @@ header_names_total (const GkGrid *grid, guint r, const char *text)
 }
 
 /* Whether a reading of row q (cells: the token of each column, NULL where
- * blank; row: their values) prints every total of the row and breaks none
- * of its identities. */
+ * blank) prints every total of the row. */
 static gboolean
-row_totals_printed (const GkGrid *grid, guint q, const GkCell *const *cells, const double *row)
+row_prints_totals (const GkGrid *grid, guint q, const GkCell *const *cells)
 {
   guint first = g_array_index (grid->row_first, guint, q), ncols = g_array_index (grid->row_ncols, guint, q);
   for (guint c = 0; c < ncols; c++)
     if (!cells[c] && cell_is_total (grid, first + c))
       return FALSE;
-  return row_broken (grid, q, row) == 0;
+  return TRUE;
+}
+
+/* ... and, row its values, breaks none of its identities. */
+static gboolean
+row_totals_printed (const GkGrid *grid, guint q, const GkCell *const *cells, const double *row)
+{
+  return row_prints_totals (grid, q, cells) && row_broken (grid, q, row) == 0;
 }
 
 /* Places the m printed tokens of a row with blank cells: every choice of m
@@ -3886,6 +3892,7 @@ typedef struct {
   /* per token (NULL: none known): the row whose label begins the line it
    * is printed first on, or G_MAXUINT (line_starts) */
   const guint *starts;
+  gboolean totals;       /* every row reading prints every total of its row */
   /* readings' values by identity: a row's values (RowValues, their index
    * the id), a reading of rows [q, r1] by its row's id and its rest's */
   GHashTable *row_ids;   /* RowValues* → id + 1 */
@@ -4060,7 +4067,8 @@ span_suffix (SpanFill *f, guint q, guint t)
           double row[ROW_MAX_COLS] = { 0 };
           SpanRow kept = { 0, { NULL } };
           gboolean fits = pick_read (f->grid, f->tok, f->list + t, k, first, pick, row, kept.cells);
-          gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, kept.cells, row));
+          gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, kept.cells, row))
+                           || (f->totals && !row_prints_totals (f->grid, q, kept.cells));
           for (guint z = 0; z < nseen && !again; z++)
             again = memcmp (seen + (gsize) z * ROW_MAX_COLS, row, ncols * sizeof (double)) == 0;
           if (!again && nseen < choices)
@@ -4089,13 +4097,13 @@ span_suffix (SpanFill *f, guint q, guint t)
  * too many or a token is unreadable. */
 static Joint *
 span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-                 guint r1, const gboolean *arcs, const guint *starts)
+                 guint r1, const gboolean *arcs, const guint *starts, gboolean totals)
 {
   for (guint q = 0; q < len; q++)
     if (tok[list[q]].unreadable)
       return NULL;
   gsize nmemo = (gsize) (r1 - r0 + 1) * (len + 1);
-  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (SpanNode *, nmemo), 0, 0, FALSE, arcs, starts,
+  SpanFill f = { grid, tok, list, bound, len, r0, r1, g_new0 (SpanNode *, nmemo), 0, 0, FALSE, arcs, starts, totals,
                  g_hash_table_new (row_values_hash, row_values_equal), g_ptr_array_new_with_free_func (g_free),
                  { NULL, NULL, 0, 0 }, g_array_new (FALSE, TRUE, sizeof (guint64)), 0 };
   SpanNode *root = span_suffix (&f, r0, 0);
@@ -4116,9 +4124,9 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
 }
 static Joint *
 span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-              guint r1, const guint *starts)
+              guint r1, const guint *starts, gboolean totals)
 {
-  return span_options_on (grid, tok, list, bound, len, r0, r1, NULL, starts);
+  return span_options_on (grid, tok, list, bound, len, r0, r1, NULL, starts, totals);
 }
 
 typedef struct {
@@ -4440,12 +4448,13 @@ enum { SPAN_MAX_OVER = 2 };
 
 /* The span of rows [r, r1)'s readings: its rows' tokens in printed order,
  * each bounded by its label's row (a block part-filled: by the span's
- * end), split among its rows every way that keeps them in order; NULL
- * where no split reads with its rows' identities holding (a total printed
+ * end), split among its rows every way that keeps them in order (and
+ * prints every row's totals, where totals); NULL where no split reads with
+ * its rows' identities holding but misprints of them (a total printed
  * after the next rows: not read so). */
 static Joint *
 span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
-            const guint *starts)
+            const guint *starts, gboolean totals, guint misprints)
 {
   g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -4464,13 +4473,30 @@ span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const La
             }
       }
   Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r, r1 - 1,
-                           starts);
-  if (j && j->best != 0)
+                           starts, totals);
+  if (j && j->best > misprints)
     {
       joint_free (j);
       j = NULL;
     }
   return j;
+}
+
+/* Rows with a total whose labels named them and a lone 0 beside: a table
+ * that prints its totals, 0 included, where every other cell of a row is
+ * blank.  Two such rows at least show it. */
+static gboolean
+table_prints_zero_totals (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust)
+{
+  guint shown = 0;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GArray *mine = raw->pdata[r];
+      shown += mine && trust[r] == LABEL_NAMED && mine->len == 1 && row_has_total (grid, r)
+               && g_array_index (grid->row_ncols, guint, r) > 1 && tok[g_array_index (mine, guint, 0)].is_count
+               && tok[g_array_index (mine, guint, 0)].count == 0;
+    }
+  return shown >= 2;
 }
 
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
@@ -4488,6 +4514,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
   /* each row alone: fit (its own identities hold some way), broken, empty */
   enum { ROW_UNKNOWN, ROW_EMPTY, ROW_FIT, ROW_BROKEN };
   g_autofree guint *kind = g_new0 (guint, R);
+  gboolean totals_shown = table_prints_zero_totals (grid, tok, raw, trust);
   for (guint r = 0; r < R; r++)
     {
       const GArray *mine = raw->pdata[r];
@@ -4518,7 +4545,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       g_autofree guint *bound = g_new (guint, mine->len);
       for (guint q = 0; q < mine->len; q++)
         bound[q] = r;
-      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, bound, mine->len, r, r, starts) : NULL;
+      alone[r] = mine->len <= ncols ? span_options (grid, tok, (const guint *) mine->data, bound, mine->len, r, r, starts, FALSE) : NULL;
       kind[r] = alone[r] && alone[r]->best == 0 ? ROW_FIT : alone[r] || mine->len > ncols ? ROW_BROKEN : ROW_UNKNOWN;
     }
   for (guint r = 0; r < R;)
@@ -4545,7 +4572,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
       gboolean bounded = (r == 0 || kind[r - 1] != ROW_UNKNOWN) && (r1 == R || kind[r1] != ROW_UNKNOWN);
       if (broken && bounded)
         {
-          Joint *j = span_joint (grid, tok, raw, trust, r, r1, starts);
+          Joint *j = span_joint (grid, tok, raw, trust, r, r1, starts, totals_shown, 0);
           /* no split holds: a row read alone after the span may have
            * printed its numbers before the span's last total, the next
            * broken rows' (a total printed after the next row's numbers):
@@ -4559,13 +4586,18 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
                  && g_array_index (grid->row_block, guint, r3) == g_array_index (grid->row_block, guint, r))
             r3++;
           if (!j && r3 > r2 && (r3 == R || kind[r3] != ROW_UNKNOWN)
-              && (j = span_joint (grid, tok, raw, trust, r, r3, starts)))
+              && (j = span_joint (grid, tok, raw, trust, r, r3, starts, FALSE, 0)))
             {
               for (guint q = r1; q < r3; q++)
                 if (alone[q])
                   joint_free (alone[q]), alone[q] = NULL;
               r1 = r3;
             }
+          /* still none, in a table printing every total: a split printing
+           * them, its one broken identity a published error (judged with
+           * the rest on the identities across rows) */
+          if (!j && totals_shown)
+            j = span_joint (grid, tok, raw, trust, r, r1, starts, TRUE, 1);
           if (j)
             g_ptr_array_add (vars, j);
         }
@@ -4823,7 +4855,7 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
       g_autofree guint *bound = g_new (guint, MAX (len, 1));
       for (guint z = 0; z < len; z++)
         bound[z] = a + qe - 1;
-      Joint *j = span_options_on (grid, tok, list + t0, bound, len, a + q0, a + q - 1, sub, NULL);
+      Joint *j = span_options_on (grid, tok, list + t0, bound, len, a + q0, a + q - 1, sub, NULL, FALSE);
       /* rows too loose to be read stop the reading */
       if (!j)
         break;
