@@ -2315,6 +2315,34 @@ test_strip_pair_told_by_the_identities (void)
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
+/* A dump in columns (pdftotext -layout) whose labels wrap around their
+ * rows' lines (the label's head above its numbers, its tail below, so the
+ * text above a row's numbers holds two rows' labels: a block of labels),
+ * of a table with two published errors (new_received's 商业企业 and the
+ * total of （七）总计 one too many).  A row printed whole on its line lost
+ * no edge number to its label: no placement reads it without one (leaving
+ * the number beside it out) to explain the errors away; the rows stand as
+ * printed and the checks fail. */
+static void
+test_row_on_its_line_keeps_its_edges (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 2);
+  v[NEW][1]++, v[NEW][COLS - 1]++, v[PROCESSED][COLS - 1]++;
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n              申请人情况\n"
+                                        "        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n");
+  for (int r = 0; r < ROWS; r++)
+    {
+      glong half = g_utf8_strlen (labels[r], -1) / 2;
+      const char *tail = g_utf8_offset_to_pointer (labels[r], half);
+      g_string_append_printf (s, "%.*s\n        ", (int) (tail - labels[r]), labels[r]);
+      for (int c = 0; c < COLS; c++)
+        g_string_append_printf (s, "%-6d", v[r][c]);
+      g_string_append_printf (s, "\n%s\n", tail);
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+}
+
 /* Table 二 (template 2021) printed by a browser in parts: the first two
  * columns of its first block, its other blocks, then after the page's
  * foot the header 现行有效件数 — and its two numbers after table 三's
@@ -3354,6 +3382,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/previous-tables-numbers-after-the-heading-left-out",
                    test_previous_tables_numbers_after_the_heading_left_out);
   g_test_add_func ("/decode/next-tables-headers-end-the-section", test_next_tables_headers_end_the_section);
+  g_test_add_func ("/decode/row-on-its-line-keeps-its-edges", test_row_on_its_line_keeps_its_edges);
   g_test_add_func ("/decode/strip-pair-told-by-the-identities", test_strip_pair_told_by_the_identities);
   g_test_add_func ("/decode/next-tables-cells-before-its-heading-read-last",
                    test_next_tables_cells_before_its_heading_read_last);

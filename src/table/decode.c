@@ -614,6 +614,20 @@ identity_takes (const GridIdentity *id, const gboolean *mark, guint first)
   return FALSE;
 }
 
+/* Whether a row read without an edge cell (STEP_PART from token i) was
+ * printed on one line with the number beside it that it leaves out: that
+ * number went with no label; it is the row's. */
+static gboolean
+part_edge_on_its_line (const Search *s, const Step *st, guint i)
+{
+  guint end = i + st->ntok;
+  for (guint t = i + 1; t < end; t++)
+    if (s->tok[t].line != s->tok[i].line)
+      return FALSE;
+  return ((st->cuts & PART_LAST) && end < s->n && s->tok[end].line == s->tok[i].line)
+         || ((st->cuts & PART_FIRST) && i > 0 && s->tok[i - 1].line == s->tok[i].line);
+}
+
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
 static int
 step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identity_part)
@@ -723,6 +737,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   if (st->joins)
     memset (joined, 0, span * sizeof (gboolean));
   int cost = step_order_cost (st);
+  if (st->kind == STEP_PART && part_edge_on_its_line (s, st, i))
+    return COST_INF;
   if (st->kind == STEP_PART)
     cost += W_PART_CELL * (int) (ncols - ncells);
   if (st->hole != NO_HOLE)

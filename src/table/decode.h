@@ -48,7 +48,8 @@
  * a step of its own, judged by the identities like any placement.  Where a
  * table printed its numbers first and then its label column as a block, a
  * row's wrapped edge cells may have gone with its label: a row may be read
- * without its first or last cell (left unread), and a number printed among
+ * without its first or last cell (left unread; not where the row and that
+ * number stand on one line: it went with no label), and a number printed among
  * the labels of rows already placed is cheap to leave out; together they
  * cost more than a misprint, so no published error is explained away.
  * The numbers so left out fill those edge cells, in order and joined as
