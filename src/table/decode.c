@@ -1057,27 +1057,17 @@ corner_steps (const Search *s, guint r, Step *out)
   return n;
 }
 
-/* The steps every state whose next template row is r has: a skip, and the
- * row read whole (none past the last row). */
-static guint
-plain_steps (const Search *s, guint r, Step *out)
-{
-  guint n = 0;
-  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE, 0 };
-  if (r < s->R)
-    out[n++] = (Step){ STEP_ROW, 1, g_array_index (s->grid->row_ncols, guint, r), NO_HOLE, 0 };
-  return n;
-}
-
 /* The steps that may leave a state whose next template row is r. */
 static guint
 steps_from (const Search *s, guint r, Step *out)
 {
-  guint n = plain_steps (s, r, out);
+  guint n = 0;
+  out[n++] = (Step){ STEP_SKIP, 0, 1, NO_HOLE, 0 };
   if (r >= s->R)
     return n;
   guint ncols = g_array_index (s->grid->row_ncols, guint, r);
   guint run = g_array_index (s->grid->row_run, guint, r);
+  out[n++] = (Step){ STEP_ROW, 1, ncols, NO_HOLE, 0 };
   /* a band read column by column stacks its rows; the column groups of one
    * printed row (table 四's) stand side by side, and no print alternates
    * between their columns */
@@ -1671,49 +1661,86 @@ step_cost_floor (const Step *st)
   return step_order_cost (st) + (st->hole != NO_HOLE ? W_SKIP_PAGE_NUMBER : 0);
 }
 
-/* Whether a step is one of the few every state has: a skip, a whole row. */
-static gboolean
-step_is_plain (const Step *st)
+/* The forward pass costs a state's steps in two more rounds after those
+ * that cost nothing at least: floors 1-2 (a band, a hole) one later, floors
+ * 3-4 (strips) at FORWARD_LATE. */
+enum { FORWARD_LATE = W_STRIP, FORWARD_ROUNDS = 3 };
+
+static guint
+forward_round (int floor)
 {
-  return st->kind == STEP_SKIP || (st->kind == STEP_ROW && st->hole == NO_HOLE && !st->joins);
+  return floor == 0 ? 0 : floor < FORWARD_LATE ? 1 : 2;
+}
+
+static void
+forward_push (GPtrArray *buckets, int key, guint entry)
+{
+  while (buckets->len <= (guint) key)
+    g_ptr_array_add (buckets, g_array_new (FALSE, FALSE, sizeof (guint)));
+  g_array_append_val (buckets->pdata[key], entry);
+}
+
+/* Costs the steps of round `round` from state (i, r), whose cost is here,
+ * lowering the costs of their ends (queued in buckets).  A step whose end
+ * some path reaches already for no more than here plus what the step costs
+ * at least lowers nothing there, and is not costed. */
+static void
+forward_steps (Search *s, guint i, guint r, int here, guint round, GPtrArray *buckets)
+{
+  Step steps[STEPS_MAX];
+  guint ns = steps_at (s, i, r, steps);
+  for (guint q = 0; q < ns; q++)
+    {
+      int floor = step_cost_floor (&steps[q]);
+      if (forward_round (floor) != round || !in_reach (s, i + steps[q].ntok, r + steps[q].k))
+        continue;
+      /* past the end the step costs COST_INF */
+      if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+        continue;
+      gsize to = ST (s, i + steps[q].ntok, r + steps[q].k);
+      if (s->f[to] <= here + floor)
+        continue;
+      int c = add_cost (here, step_cost (s, &steps[q], i, r));
+      if (c == COST_INF || c >= s->f[to])
+        continue;
+      s->f[to] = c;
+      forward_push (buckets, c, (guint) to * FORWARD_ROUNDS);
+    }
 }
 
 /* The forward pass: s->f, the cheapest cost from the start to each state.
- * bound NULL: over the plain steps alone (no join steps asked for: they
- * depend on the state's cost), which gives each state the cost of a path
- * to it, an upper bound of its f; else over every step, the plain ones
- * taken first: a step no cheaper than bound at its end lowers no f there,
- * and is not costed. */
+ * The states are taken cheapest first (a queue of buckets by cost: costs
+ * are small whole numbers), so a state's costlier steps come after the
+ * paths that are cheaper than them are known. */
 static void
-search_forward (Search *s, const int *bound)
+search_forward (Search *s)
 {
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   for (gsize q = 0; q < nstates; q++)
     s->f[q] = COST_INF;
   s->f[ST (s, 0, 0)] = 0;
-  Step steps[STEPS_MAX];
-  for (guint i = 0; i <= s->n; i++)
-    for (guint r = 0; r <= s->R; r++)
+  g_autofree gboolean *done = g_new0 (gboolean, nstates);
+  g_autoptr (GPtrArray) buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  forward_push (buckets, 0, 0);
+  for (guint key = 0; key < buckets->len; key++)
+    for (guint z = 0; z < ((GArray *) buckets->pdata[key])->len; z++)
       {
-        int here = s->f[ST (s, i, r)];
-        if (here == COST_INF || (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
-          continue;
-        guint ns = bound ? steps_at (s, i, r, steps) : plain_steps (s, r, steps);
-        for (guint q = 0; q < ns; q++)
+        guint e = g_array_index ((GArray *) buckets->pdata[key], guint, z);
+        guint p = e / FORWARD_ROUNDS, round = e % FORWARD_ROUNDS;
+        guint i = p / (s->R + 1), r = p % (s->R + 1);
+        int here = s->f[p];
+        if (round == 0)
           {
-            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k))
+            /* a state's cost is final when it comes out of the queue */
+            if (here != (int) key || done[p])
               continue;
-            /* past the end the step costs COST_INF */
-            if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+            done[p] = TRUE;
+            if (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r))
               continue;
-            gsize to = ST (s, i + steps[q].ntok, r + steps[q].k);
-            if (bound && !step_is_plain (&steps[q]) && here + step_cost_floor (&steps[q]) >= bound[to])
-              continue;
-            int c = add_cost (here, step_cost (s, &steps[q], i, r));
-            if (c == COST_INF)
-              continue;
-            s->f[to] = MIN (s->f[to], c);
+            forward_push (buckets, here + 1, p * FORWARD_ROUNDS + 1);
+            forward_push (buckets, here + FORWARD_LATE, p * FORWARD_ROUNDS + 2);
           }
+        forward_steps (s, i, r, here, round, buckets);
       }
 }
 
@@ -1731,10 +1758,7 @@ search_run (Search *s)
   memset (s->memo, 0xff, nmemo * sizeof (int));
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
-  /* the costs of the paths of skips and whole rows bound the rest */
-  search_forward (s, NULL);
-  g_autofree int *bound = g_memdup2 (s->f, nstates * sizeof (int));
-  search_forward (s, bound);
+  search_forward (s);
   Step steps[STEPS_MAX];
   /* backwards: the end is any state with every token used */
   for (guint i = s->n + 1; i-- > 0;)
