@@ -2136,7 +2136,12 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
       layout += step_cost_cached (s, &ps->step, ps->i, ps->r, &id_part) - id_part;
     }
   int total = add_cost (layout, missing_rows_cost (s, r_end));
-  guint misprints = gk_grid_errors_to_explain (grid, w->value, w->known, NULL);
+  /* misprints only add to it: a placement out of reach without them is */
+  if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
+    return;
+  /* the rows of the misprints, kept for the cells doubted */
+  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
+  guint misprints = gk_grid_errors_to_explain (grid, w->value, w->known, rows_hit);
   total = add_cost (total, W_IDENTITY * (int) misprints);
   if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
     return;
@@ -2177,7 +2182,8 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
   l->value = g_memdup2 (w->value, ncells * sizeof (double));
   l->known = g_memdup2 (w->known, ncells * sizeof (gboolean));
   l->doubted = g_new0 (gboolean, ncells);
-  gk_grid_mark_doubted (grid, w->value, w->known, l->doubted);
+  for (guint c = 0; c < ncells; c++)
+    l->doubted[c] = rows_hit[gk_grid_row (grid, c)];
   /* a number left out where a misprint is needed may be a cell of the rows
    * it was left out of or between, the rest shifted past it: those are
    * doubted as well */
