@@ -373,6 +373,8 @@ typedef struct {
   gboolean *header_alone; /* per token: the text above it is nothing but
                              columns' headers (其他, 总计), no row's label */
   const struct HeaderMemo *hmemo; /* what the text above the tokens says; NULL: ask the patterns */
+  GArray **row_steps;  /* per template row r <= R: steps_from's (Step), worked
+                          out once (NULL: not yet; no array: every time) */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1097,6 +1099,25 @@ steps_from (const Search *s, guint r, Step *out)
   return n;
 }
 
+/* steps_from (s, r, out), worked out once per search: they depend on the
+ * row alone. */
+static guint
+steps_of_row (const Search *s, guint r, Step *out)
+{
+  if (!s->row_steps)
+    return steps_from (s, r, out);
+  GArray *kept = s->row_steps[r];
+  if (!kept)
+    {
+      guint n = steps_from (s, r, out);
+      kept = s->row_steps[r] = g_array_sized_new (FALSE, FALSE, sizeof (Step), n);
+      g_array_append_vals (kept, out, n);
+      return n;
+    }
+  memcpy (out, kept->data, kept->len * sizeof (Step));
+  return kept->len;
+}
+
 static int
 add_cost (int a, int b)
 {
@@ -1445,6 +1466,10 @@ search_free (Search *s)
   g_free (s->header_alone);
   if (s->join_steps)
     g_hash_table_unref (s->join_steps);
+  for (guint r = 0; s->row_steps && r <= s->R; r++)
+    if (s->row_steps[r])
+      g_array_unref (s->row_steps[r]);
+  g_free (s->row_steps);
 }
 
 /* ------------------------------------------- numbers wrapped in narrow cells */
@@ -1596,7 +1621,7 @@ join_steps_at (const Search *s, guint i, guint r)
       || s->wraps->joinable[MIN (s->n, i + 64)] == s->wraps->joinable[i + 1])
     return found;
   Step bands[STEPS_MAX];
-  guint nb = steps_from (s, r, bands);
+  guint nb = steps_of_row (s, r, bands);
   JoinGen g = { s, i, r, g_array_index (s->grid->row_ncols, guint, r), { 0 }, 0, found, 0 };
   for (guint q = 0; q < nb; q++)
     if ((bands[q].kind == STEP_BAND || bands[q].kind == STEP_ROW) && bands[q].hole == NO_HOLE
@@ -1636,7 +1661,7 @@ join_step_cost (const Search *s, const Step *st, guint i, guint r, int *identity
 static guint
 steps_at (const Search *s, guint i, guint r, Step *out)
 {
-  guint n = steps_from (s, r, out);
+  guint n = steps_of_row (s, r, out);
   /* a row without its edge cells, where labels came as a block (a wrapped
    * edge cell may have gone with its row's label) */
   if (s->label_flow && r < s->R)
@@ -1756,6 +1781,7 @@ search_run (Search *s)
     s->join_steps = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
+  s->row_steps = g_new0 (GArray *, s->R + 1);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   search_forward (s);
