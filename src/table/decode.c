@@ -527,6 +527,20 @@ step_map (const Search *s, const Step *st, guint r, guint ncells, guint *cell, g
         off[c++] = o;
 }
 
+/* step_map, and the token of each cell (step_cell_tok): the step placed
+ * at token i, row r. */
+static void
+step_map_tokens (const Search *s, const Step *st, guint i, guint r, guint ncells, guint *cell, guint *off,
+                 const Token **tok)
+{
+  step_map (s, st, r, ncells, cell, off);
+  for (guint j = 0; j < ncells; j++)
+    {
+      guint m = st->joins ? step_pieces (st, off[j]) : 1;
+      tok[j] = m == 1 ? &s->tok[i + off[j]] : &s->wraps->joined[(gsize) (i + off[j]) * JOIN_SLOTS + m - 2];
+    }
+}
+
 /* Two tokens printed together: on one line, or on lines with no blank line
  * between them (pdftotext separates its text blocks with a blank line, and
  * a block is one run of a table's cells). */
@@ -728,12 +742,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
   /* each cell's grid cell, its token's offset from i, its token */
   guint cell_of[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
   const Token *ctok[BAND_WIDE_MAX * ROW_MAX_COLS];
-  step_map (s, st, r, ncells, cell_of, off);
-  for (guint j = 0; j < ncells; j++)
-    {
-      guint m = st->joins ? step_pieces (st, off[j]) : 1;
-      ctok[j] = m == 1 ? &s->tok[i + off[j]] : &s->wraps->joined[(gsize) (i + off[j]) * JOIN_SLOTS + m - 2];
-    }
+  step_map_tokens (s, st, i, r, ncells, cell_of, off, ctok);
   /* the cells joined from pieces, where the step joins any */
   gboolean joined[BAND_WIDE_MAX * ROW_MAX_COLS];
   if (st->joins)
@@ -2307,10 +2316,14 @@ path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
   const Search *s = w->s;
   Step placed;
   step_placed (s, st, i, &placed);
-  for (guint j = 0; j < step_cells (&placed); j++)
+  guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  const Token *tok[BAND_WIDE_MAX * ROW_MAX_COLS];
+  g_assert (ncells <= G_N_ELEMENTS (cell));
+  step_map_tokens (s, &placed, i, r, ncells, cell, off, tok);
+  for (guint j = 0; j < ncells; j++)
     {
-      guint c = step_cell (s, &placed, r, j);
-      const Token *t = step_cell_tok (s, &placed, i, j);
+      guint c = cell[j];
+      const Token *t = tok[j];
       w->cell[c] = t->cell;
       w->known[c] = on && token_value (t, g_array_index (s->grid->cells, GridCell, c).type, &w->value[c]);
     }
@@ -2327,9 +2340,12 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
   guint broken = 0;
   GArray *seen = w->ids_seen;
   g_array_set_size (seen, 0);
-  for (guint j = 0; j < step_cells (&placed); j++)
+  guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  g_assert (ncells <= G_N_ELEMENTS (cell));
+  step_map (s, &placed, r, ncells, cell, off);
+  for (guint j = 0; j < ncells; j++)
     {
-      const GArray *ids = grid->cell_ids->pdata[step_cell (s, &placed, r, j)];
+      const GArray *ids = grid->cell_ids->pdata[cell[j]];
       for (guint k = 0; k < ids->len; k++)
         {
           guint id = g_array_index (ids, CellIdentity, k).identity;
