@@ -745,10 +745,12 @@ test_blank_zero_total_after_next_row (void)
  * its rows print their first five columns beside their labels, each cell
  * on a line, a zero as "—" (or, a row in four, left blank); row short
  * prints its first four cells as numbers and leaves its fifth blank; the
- * 其他 and 总计 columns come after them as strips under their headers
- * alone.  printed: per row, the cells it printed. */
+ * 其他 and 总计 columns of rows [0, cut) come after them as strips under
+ * their headers alone, then rows [cut, ROWS) alike, their strips not
+ * printed (lost with the next section).  printed: per row, the cells it
+ * printed. */
 static GkRecord *
-read_strip_table (int v[ROWS][COLS], int printed[ROWS], int short_row)
+read_strip_table (int v[ROWS][COLS], int printed[ROWS], int short_row, int cut)
 {
   /* table 二 of the 2021 form, whose template table 三 follows */
   g_autoptr (GString) s = g_string_new (
@@ -767,14 +769,17 @@ read_strip_table (int v[ROWS][COLS], int printed[ROWS], int short_row)
             g_string_append_printf (s, v[r][c] || r == short_row ? "%d\n" : "—\n", v[r][c]);
             printed[r]++;
           }
+      if (r + 1 != cut)
+        continue;
+      g_string_append (s, "\n- 2 -\n\n其他\n");
+      for (int q = 0; q < cut; q++)
+        if (v[q][5])
+          g_string_append_printf (s, "%d\n", v[q][5]);
+      g_string_append (s, "\n总计\n");
+      for (int q = 0; q < cut; q++)
+        g_string_append_printf (s, "%d\n", v[q][COLS - 1]);
+      g_string_append (s, "\f申请人情况\n自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n");
     }
-  g_string_append (s, "\n- 2 -\n\n其他\n");
-  for (int r = 0; r < ROWS; r++)
-    if (v[r][5])
-      g_string_append_printf (s, "%d\n", v[r][5]);
-  g_string_append (s, "\n总计\n");
-  for (int r = 0; r < ROWS; r++)
-    g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
   return read_text (s);
 }
 
@@ -786,7 +791,7 @@ test_rows_filling_their_strip_before_the_last_columns (void)
 {
   int v[ROWS][COLS], printed[ROWS];
   consistent_table (v, 3);
-  g_autoptr (GkRecord) rec = read_strip_table (v, printed, -1);
+  g_autoptr (GkRecord) rec = read_strip_table (v, printed, -1, ROWS);
   /* (a row after one that printed nothing may be either's: not asked) */
   for (int r = 0; r < ROWS; r++)
     for (int c = 0; c < 5 && printed[r] == 5 && (r == 0 || printed[r - 1]); c++)
@@ -806,7 +811,7 @@ test_row_short_of_its_strip_reads_what_every_placement_gives (void)
   memset (v[ROW], 0, sizeof v[ROW]);
   v[ROW][0] = 2;
   table_add_up (v);
-  g_autoptr (GkRecord) rec = read_strip_table (v, printed, ROW);
+  g_autoptr (GkRecord) rec = read_strip_table (v, printed, ROW, ROWS);
   for (int c = 2; c < 5; c++)
     assert_column (rec, v, c, ROW, ROW + 1);
   for (int c = 0; c < 2; c++)
@@ -814,6 +819,31 @@ test_row_short_of_its_strip_reads_what_every_placement_gives (void)
       g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[ROW], col_keys[c]);
       g_assert_cmpint (gk_record_get (rec, key)->kind, ==, GK_VALUE_NULL);
     }
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
+/* The rows of the next page printed alike, their strips lost with the
+ * next section: cut at the same column (the page as wide), a row whose
+ * five numbers no reading of all seven columns keeps adding up (nor all
+ * 0) fills the first five. */
+static void
+test_rows_after_the_last_strip_cut_alike (void)
+{
+  enum { CUT = 20 };
+  int v[ROWS][COLS], printed[ROWS];
+  consistent_table (v, 3);
+  g_autoptr (GkRecord) rec = read_strip_table (v, printed, -1, CUT);
+  int read = 0;
+  for (int r = CUT; r < ROWS; r++)
+    {
+      int parts = v[r][0] + v[r][1] + v[r][2] + v[r][3];
+      if (printed[r] != 5 || (v[r][4] && parts == v[r][4]))
+        continue;
+      for (int c = 0; c < 5; c++)
+        assert_column (rec, v, c, r, r + 1);
+      read++;
+    }
+  g_assert_cmpint (read, >=, 3);
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
@@ -3326,6 +3356,7 @@ main (int argc, char **argv)
                    test_rows_filling_their_strip_before_the_last_columns);
   g_test_add_func ("/decode/row-short-of-its-strip-reads-what-every-placement-gives",
                    test_row_short_of_its_strip_reads_what_every_placement_gives);
+  g_test_add_func ("/decode/rows-after-the-last-strip-cut-alike", test_rows_after_the_last_strip_cut_alike);
   g_test_add_func ("/decode/blank-zero-label-wrapped-around-numbers", test_blank_zero_label_wrapped_around_numbers);
   g_test_add_func ("/decode/blank-zero-label-tails-name-no-row", test_blank_zero_label_tails_name_no_row);
   g_test_add_func ("/decode/blank-zero-label-broken-by-a-group-label", test_blank_zero_label_broken_by_a_group_label);

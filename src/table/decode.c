@@ -5325,6 +5325,55 @@ strip_row_vote (const GkGrid *grid, const Token *tok, const GArray *mine, guint 
     v->differs[first + c] |= v->seen[first + c];
 }
 
+/* How many of row r's numbers (mine) before token end were printed
+ * together after its label, nothing between them (not gathered from under
+ * columns' headers); 0 where they were not. */
+static guint
+row_numbers_together (const GkGrid *grid, const Token *tok, const GArray *mine, guint r, guint end,
+                      const LabelTrust *trust, const LabelGiven *given)
+{
+  if (trust[r] != LABEL_NAMED || !mine->len || given->under_header[g_array_index (mine, guint, 0)])
+    return 0;
+  const char *head = header_text (grid, &tok[g_array_index (mine, guint, 0)]);
+  if (head && header_columns (grid, r, head) != 0)
+    return 0;
+  guint m = 0;
+  for (; m < mine->len && g_array_index (mine, guint, m) < end; m++)
+    {
+      const Token *t = &tok[g_array_index (mine, guint, m)];
+      if (t->unreadable || (m > 0 && t->above))
+        return 0;
+    }
+  return m;
+}
+
+/* Whether row r's numbers mine[0..m), not all 0, read as a row of all its
+ * columns (blanks among them) some way that keeps its identities. */
+static gboolean
+row_fits_all_columns (const GkGrid *grid, const Token *tok, const GArray *mine, guint m, guint r)
+{
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  gboolean zeros = TRUE;
+  for (guint q = 0; q < m; q++)
+    zeros &= tok[g_array_index (mine, guint, q)].is_count && tok[g_array_index (mine, guint, q)].count == 0;
+  if (zeros)
+    return FALSE;
+  if (ncols > ROW_MAX_COLS || m > ncols)
+    return TRUE;
+  guint pick[ROW_MAX_COLS];
+  for (guint q = 0; q < m; q++)
+    pick[q] = q;
+  do
+    {
+      double row[ROW_MAX_COLS] = { 0 };
+      const GkCell *cells[ROW_MAX_COLS] = { NULL };
+      if (pick_read (grid, tok, (const guint *) mine->data, m, first, pick, row, cells) && row_broken (grid, r, row) == 0)
+        return TRUE;
+    }
+  while (pick_next (pick, m, ncols));
+  return FALSE;
+}
+
 /* A table printed in strips of columns whose last columns (其他, 总计) come
  * apart, under their headers alone, after the rows' other cells: the rows
  * named since the strip before print only the columns before those, and a
@@ -5339,6 +5388,12 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
                                 const LabelTrust *trust, const LabelGiven *given, Votes *v)
 {
   guint from = 0;   /* the token after the last strip */
+  guint last_k = 0, block = 0;   /* the last strip's first column, the block of its rows */
+  /* per token: kept by a row the labels vouch for */
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (ntok, 1));
+  for (guint r = 0; r < grid->n_rows; r++)
+    for (guint q = 0; q < ((const GArray *) by_row->pdata[r])->len; q++)
+      kept[g_array_index ((const GArray *) by_row->pdata[r], guint, q)] = trust[r] == LABEL_NAMED;
   for (guint a = 0; a < ntok;)
     {
       guint b = a;
@@ -5384,22 +5439,46 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
       for (guint r = r0; r < r1 && fits; r++)
         {
           const GArray *mine = by_row->pdata[r];
-          /* its numbers printed together after its label, nothing between
-           * them (not gathered from under columns' headers) */
-          guint m = 0;
-          gboolean together = trust[r] == LABEL_NAMED && mine->len && !given->under_header[g_array_index (mine, guint, 0)];
-          const char *head = together ? header_text (grid, &tok[g_array_index (mine, guint, 0)]) : NULL;
-          together &= !head || header_columns (grid, r, head) == 0;
-          while (together && m < mine->len && g_array_index (mine, guint, m) < a)
-            {
-              const Token *t = &tok[g_array_index (mine, guint, m)];
-              together = !t->unreadable && (m == 0 || !t->above);
-              m++;
-            }
-          if (together && (m == k || all_given))
+          guint m = row_numbers_together (grid, tok, mine, r, a, trust, given);
+          if (m && (m == k || all_given))
             strip_row_vote (grid, tok, mine, m, k, r, v);
         }
+      if (fits && all_given)
+        last_k = k, block = g_array_index (grid->row_block, guint, r0);
+      else
+        last_k = 0;
       from = a = b;
+    }
+  if (!last_k)
+    return;
+  /* the rows after the last strip, whose own strip the section does not
+   * print (it came after the next heading): cut at the same column, their
+   * page as wide, where one of them prints as many numbers together and
+   * none more, and every number after the strip is a row's; a row read so
+   * only where no reading of all its columns keeps its identities (or its
+   * numbers are all 0) */
+  gboolean fits = TRUE, cut_alike = FALSE;
+  for (guint t = from; t < ntok && fits; t++)
+    fits = !given->under_header[t] && (kept[t] || token_may_be_page_number (&tok[t]));
+  for (guint r = 0; r < grid->n_rows && fits; r++)
+    {
+      const GArray *mine = by_row->pdata[r];
+      if (!mine->len || g_array_index (mine, guint, 0) < from)
+        continue;
+      fits = mine->len <= last_k && g_array_index (grid->row_block, guint, r) == block;
+      cut_alike |= row_numbers_together (grid, tok, mine, r, ntok, trust, given) == last_k;
+    }
+  fits &= cut_alike;
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  rows after the last strip: %s\n", fits ? "fill the columns before theirs" : "not");
+  for (guint r = 0; r < grid->n_rows && fits; r++)
+    {
+      const GArray *mine = by_row->pdata[r];
+      if (!mine->len || g_array_index (mine, guint, 0) < from)
+        continue;
+      guint m = row_numbers_together (grid, tok, mine, r, ntok, trust, given);
+      if (m && !row_fits_all_columns (grid, tok, mine, m, r))
+        strip_row_vote (grid, tok, mine, m, last_k, r, v);
     }
 }
 

@@ -97,7 +97,9 @@
  * with no more numbers than the columns before those, is those columns
  * printed apart: a row among them whose numbers stand together beside
  * its label fills the columns before in order, the cells every such
- * placement fills alike read (all of them where it printed as many).
+ * placement fills alike read (all of them where it printed as many);
+ * so do the rows after the last such strip whose own strip the section
+ * does not print, where no reading of all their columns adds up.
  * A page of such a stream that printed every cell of the rows
  * its labels name (the rest of the table lost to the next section) is
  * placed alone, on the grid of those rows, by the steps above (the totals
