@@ -424,6 +424,47 @@ test_layout_wrapped_numbers (void)
   g_assert_cmpstr (((GkCell *) ((GkRow *) d->rows->pdata[3])->cells->pdata[0])->raw, ==, "1");
 }
 
+/* A dump of a row's line (label, cells), a line of numbers under it, a
+ * blank line and a line after (label, cells), in table 三's columns. */
+static GkContent *
+read_row_and_lines_under (const char *label, const char *const *row, const char *const *low, const char *after,
+                          const char *const *after_cells)
+{
+  static const int starts[] = { 24, 29, 34, 39, 43, 47, 52 };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  layout_line (s, label, starts, row, 7, 0, 0);
+  layout_line (s, "", starts, low, 7, 0, 0);
+  g_string_append (s, "\n");
+  layout_line (s, after, starts, after_cells, 7, 0, 0);
+  return read_dump (s);
+}
+
+/* A row whose label wraps over three lines, its numbers centred: the row's
+ * line prints the first half of a number too wide for its cell with the
+ * other numbers, the line under it the first half of the total (set a line
+ * lower), and after a blank line, beside the label's last piece, the second
+ * halves under the first.  They join back into the row, each in its column.
+ * A lone number a line under a row, no number after the blank line under
+ * it, is no half: the rows stay as printed. */
+static void
+test_layout_numbers_wrapped_below (void)
+{
+  static const char *const row[] = { "２１", "４", "—", "１", "—", "４", NULL };
+  static const char *const low[] = { NULL, NULL, NULL, NULL, NULL, NULL, "３０" };
+  static const char *const tails[] = { "６", NULL, NULL, NULL, NULL, NULL, "９" };
+  static const char *const joined[] = { "２１６", "４", "—", "１", "—", "４", "３０９" };
+  g_autoptr (GkContent) c = read_row_and_lines_under ("（二）部分公开，只计这一情形，不计其他", row, low, "情形）", tails);
+  g_assert_cmpuint (c->rows->len, ==, 3);
+  assert_cells (c->rows->pdata[1], joined, 7);
+
+  static const char *const lone[] = { NULL, NULL, NULL, NULL, NULL, NULL, "２" };
+  static const char *const next[] = { "８", NULL, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr (GkContent) d = read_row_and_lines_under ("1.属于国家秘密", row, lone, "2.其他法律行政法规禁止公开", next);
+  g_assert_cmpuint (d->rows->len, ==, 4);
+  assert_cells (d->rows->pdata[1], row, 6);
+  g_assert_cmpstr (((GkCell *) ((GkRow *) d->rows->pdata[3])->cells->pdata[0])->raw, ==, "８");
+}
+
 /* pdftotext -raw prints each row's numbers a space after its label: rows
  * whose labels are as long line their numbers up by chance, around a row
  * printing fewer.  They are rows of their own, not halves of numbers
@@ -659,6 +700,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-set-right", test_layout_blanks_columns_set_right);
   g_test_add_func ("/text/layout-wrapped-numbers", test_layout_wrapped_numbers);
   g_test_add_func ("/text/raw-rows-are-not-wrapped-numbers", test_raw_rows_are_not_wrapped_numbers);
+  g_test_add_func ("/text/layout-numbers-wrapped-below", test_layout_numbers_wrapped_below);
   g_test_add_func ("/text/layout-no-blanks-where-zeros-print", test_layout_no_blanks_where_zeros_print);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers", test_layout_blanks_under_vertical_headers);
   g_test_add_func ("/text/layout-blanks-under-vertical-headers-near", test_layout_blanks_under_vertical_headers_near);

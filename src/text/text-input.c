@@ -881,16 +881,114 @@ join_wrapped_numbers (GkRow *up, GkRow *row, GkRow *down)
     }
 }
 
+/* The head a tail of a wrapped number stands under, among row's and
+ * low's digits not yet taken (taken[k]: row's cells first, then low's);
+ * -1 when none, or more than one. */
+static int
+head_above (const GkRow *row, const GkRow *low, const gboolean *taken, const GkCell *tail)
+{
+  int found = -1;
+  for (guint k = 0; k < row->cells->len + low->cells->len; k++)
+    {
+      const GkCell *head = k < row->cells->len ? row->cells->pdata[k] : low->cells->pdata[k - row->cells->len];
+      if (taken[k] || head->text_col < 0 || !digits_only (head->raw) || !tail_under_head (head, tail)
+          || g_utf8_strlen (tail->raw, -1) > g_utf8_strlen (head->raw, -1))
+        continue;
+      if (found >= 0)
+        return -1;
+      found = (int) k;
+    }
+  return found;
+}
+
+/* Whether a row set lower than its label's first line holds numbers wrapped
+ * below it: low, the line under row with no label, prints the row's last
+ * columns (its numbers right of all row's: their heads, set a line lower),
+ * and tails, on the line after or one further (a blank line between, the
+ * label still wrapping), prints a tail under each of low's and maybe under
+ * row's, digits each, under one head alone, no longer than it.  Into
+ * tail_of (row's cells, then low's) the index of each head's tail, or -1. */
+static gboolean
+holds_numbers_wrapped_below (const GkRow *row, const GkRow *low, const GkRow *tails, int *tail_of)
+{
+  if (row->cells->len < 2 || *low->label || !low->cells->len || !tails->cells->len
+      || row->label_src.line + 1 != low->label_src.line || tails->label_src.line > low->label_src.line + 2
+      || low->label_src.page != row->label_src.page || tails->label_src.page != row->label_src.page
+      || !halves_set_apart (low) || !halves_set_apart (tails))
+    return FALSE;
+  guint n = row->cells->len + low->cells->len;
+  g_autofree gboolean *taken = g_new0 (gboolean, n);
+  for (guint k = 0; k < n; k++)
+    tail_of[k] = -1;
+  for (guint k = 0; k < low->cells->len; k++)
+    {
+      const GkCell *cell = low->cells->pdata[k];
+      if (cell->text_col <= cell_end_col (last_cell (row)) || !digits_only (cell->raw))
+        return FALSE;
+    }
+  for (guint t = 0; t < tails->cells->len; t++)
+    {
+      const GkCell *tail = tails->cells->pdata[t];
+      int head = tail->text_col < 0 || !digits_only (tail->raw) ? -1 : head_above (row, low, taken, tail);
+      if (head < 0)
+        return FALSE;
+      taken[head] = TRUE;
+      tail_of[head] = (int) t;
+    }
+  for (guint k = row->cells->len; k < n; k++)
+    if (!taken[k])
+      return FALSE;
+  return TRUE;
+}
+
+/* Joins each head of row and low with its tail (tail_of) and moves low's
+ * numbers into row, in column order; tails' numbers are gone. */
+static void
+join_numbers_wrapped_below (GkRow *row, GkRow *low, GkRow *tails, const int *tail_of)
+{
+  guint nrow = row->cells->len;
+  for (guint k = 0; k < nrow + low->cells->len; k++)
+    {
+      GkCell **at = (GkCell **) (k < nrow ? &row->cells->pdata[k] : &low->cells->pdata[k - nrow]);
+      if (tail_of[k] < 0)
+        continue;
+      const GkCell *tail = tails->cells->pdata[tail_of[k]];
+      g_autofree char *raw = g_strconcat ((*at)->raw, tail->raw, NULL);
+      GkCell *cell = gk_cell_new (raw, &(*at)->src);
+      cell->text_col = (*at)->text_col;
+      cell->text_gap = (*at)->text_gap;
+      gk_cell_free (*at);
+      *at = cell;
+    }
+  while (low->cells->len)
+    {
+      GkCell *cell = g_ptr_array_steal_index (low->cells, 0);
+      cell->text_gap = cell->text_col - cell_end_col (last_cell (row)) - 1;
+      g_ptr_array_add (row->cells, cell);
+    }
+  g_ptr_array_set_size (tails->cells, 0);
+}
+
 /* pdftotext -layout prints a number too wide for its narrow cell in two
  * halves, on the lines above and below its row ("１３" over the row,
  * "４６" under it for 1346), the row's other numbers centred between:
- * joined back into their row. */
+ * joined back into their row.  A row whose label wraps over more lines
+ * may print its first half on its own line and the row's last columns'
+ * halves a line lower, the second halves after a blank line
+ * (holds_numbers_wrapped_below). */
 static void
 restore_wrapped_numbers (GPtrArray *rows)
 {
   for (guint i = 1; i + 1 < rows->len; i++)
     if (holds_wrapped_numbers (rows->pdata[i - 1], rows->pdata[i], rows->pdata[i + 1]))
       join_wrapped_numbers (rows->pdata[i - 1], rows->pdata[i], rows->pdata[i + 1]);
+  for (guint i = 0; i + 2 < rows->len; i++)
+    {
+      GkRow *row = rows->pdata[i], *low = rows->pdata[i + 1], *tails = rows->pdata[i + 2];
+      g_autofree int *tail_of = g_new (int, row->cells->len + low->cells->len);
+      if (holds_numbers_wrapped_below (row, low, tails, tail_of))
+        join_numbers_wrapped_below (row, low, tails, tail_of);
+    }
   /* a line that held halves alone is gone */
   for (guint i = rows->len; i-- > 0;)
     {
