@@ -3211,6 +3211,43 @@ test_blank_zero_span_with_a_published_error (void)
   g_assert_cmpstr (tu_check_status (rec, "applications.outcomes_sum.total"), ==, "fail");
 }
 
+/* Blank cells for zero, each row's numbers after its label, but the last
+ * two rows' labels taller than their cells: （七）总计's first cell beside
+ * its label, then 四、结转下年度继续办理's, then the rest of each row, row
+ * after row (pdftotext's flow around the tall labels).  No split of their
+ * numbers in order keeps the rows' identities; read with their first cells
+ * first, one reading does. */
+static void
+test_blank_zero_last_rows_first_cells_first (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { NOT_HELD = 12 };
+  v[FIRST_OUTCOME][0] = 14, v[FIRST_OUTCOME][5] = 4, v[NOT_HELD][0] = 1, v[NOT_HELD][3] = 2;
+  v[FORWARD][0] = 4;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < PROCESSED; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c] || c == COLS - 1)
+          append_cell (s, v[r][c]);
+    }
+  g_string_append_printf (s, "%s\n", labels[PROCESSED]);
+  append_cell (s, v[PROCESSED][0]);
+  g_string_append_printf (s, "%s\n", labels[FORWARD]);
+  append_cell (s, v[FORWARD][0]);
+  for (int c = 1; c < COLS; c++)
+    append_cell (s, v[PROCESSED][c]);
+  for (int c = 1; c < COLS; c++)
+    if (v[FORWARD][c] || c == COLS - 1)
+      append_cell (s, v[FORWARD][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows (rec, v, PROCESSED, ROWS);
+  assert_rows_right_or_null (rec, v, 0, PROCESSED);
+}
+
 /* A label block, then fewer numbers than its rows have totals, four rows'
  * worth (a part and its total each): the rows printing no number at all
  * leave their totals blank, so the table does not print every row's
@@ -3344,6 +3381,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
+  g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

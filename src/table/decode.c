@@ -4570,6 +4570,88 @@ span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const La
   return j;
 }
 
+/* The span of rows [r, r1) read as a corner: each row's first column
+ * printed first, row after row (beside its label, the rest of the row
+ * pushed below it by the label's height), then the rest of each row, row
+ * after row.  Its options on the grid so printed, put back in the table's
+ * cells: those keeping every identity of the span's rows; NULL when none
+ * does or they are too many. */
+static Joint *
+span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r,
+                   guint r1, const guint *starts)
+{
+  guint k = r1 - r;
+  if (k < 2 || k > CORNER_MAX_ROWS)
+    return NULL;
+  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = r; q < r1; q++)
+    g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
+  g_array_sort (list, uint_cmp);
+  g_autofree guint *cuts = g_new (guint, k);
+  for (guint q = 0; q < k; q++)
+    cuts[q] = 1;
+  /* on the grid so printed, row q's corner is row q, its rest row q + k: a
+   * number its label bounds to rows up to q goes no further than q's rest;
+   * one printed first on the line of q's label begins q's corner */
+  guint ntok = list->len ? g_array_index (list, guint, list->len - 1) + 1 : 1;
+  g_autofree guint *bound = g_new (guint, MAX (list->len, 1));
+  g_autofree guint *corner_starts = g_new (guint, ntok);
+  for (guint t = 0; t < ntok; t++)
+    corner_starts[t] = starts && starts[t] >= r && starts[t] < r1 ? starts[t] : G_MAXUINT;
+  for (guint z = 0; z < list->len; z++)
+    {
+      guint t = g_array_index (list, guint, z), b = r1 - 1;
+      for (guint q = r; q < r1; q++)
+        for (guint y = 0; trust[q] == LABEL_NAMED && y < ((GArray *) raw->pdata[q])->len; y++)
+          if (g_array_index ((GArray *) raw->pdata[q], guint, y) == t)
+            b = q;
+      bound[z] = b + k;
+    }
+  g_autofree guint *orig = g_new (guint, grid->cells->len);
+  g_autoptr (GkGrid) corner = gk_grid_with_corner (grid, r, r1, cuts, NULL, FALSE, FALSE, orig);
+  if (corner->n_rows != grid->n_rows + k)
+    return NULL;
+  Joint *cj = span_options (corner, tok, (const guint *) list->data, bound, list->len, r, r + 2 * k - 1, corner_starts,
+                            FALSE);
+  if (!cj)
+    return NULL;
+  Joint *j = joint_new (grid, r, r1 - 1);
+  j->best = 0;
+  g_autofree double *values = g_new (double, j->w);
+  g_autofree const GkCell **cells = g_new (const GkCell *, j->w);
+  for (guint o = 0; o < cj->n; o++)
+    {
+      for (guint i = 0; i < cj->w; i++)
+        {
+          guint at = orig[cj->c0 + i] - j->c0;
+          values[at] = g_array_index (cj->values, double, (gsize) o * cj->w + i);
+          cells[at] = cj->cells->pdata[(gsize) o * cj->w + i];
+        }
+      guint broken = 0;
+      for (guint q = r; q < r1; q++)
+        broken += row_broken (grid, q, values + g_array_index (grid->row_first, guint, q) - j->c0);
+      g_array_append_vals (j->values, values, j->w);
+      if (broken || joint_seen_has (j, j->n))
+        {
+          g_array_set_size (j->values, j->n * j->w);
+          continue;
+        }
+      joint_seen_add (j, j->n);
+      for (guint i = 0; i < j->w; i++)
+        g_ptr_array_add (j->cells, (gpointer) cells[i]);
+      j->n++;
+    }
+  joint_free (cj);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  corner rows %u..%u: %u options keep their identities\n", r, r1 - 1, j->n);
+  if (j->n == 0)
+    {
+      joint_free (j);
+      return NULL;
+    }
+  return j;
+}
+
 /* Rows with a total whose labels named them and a lone 0 beside: a table
  * that prints its totals, 0 included, where every other cell of a row is
  * blank.  Two such rows at least show it. */
@@ -4686,6 +4768,9 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
            * the rest on the identities across rows) */
           if (!j && totals_shown)
             j = span_joint (grid, tok, raw, trust, r, r1, starts, TRUE, 1);
+          /* still none: the rows' first cells printed before the rest */
+          if (!j)
+            j = span_corner_joint (grid, tok, raw, trust, r, r1, starts);
           if (j)
             g_ptr_array_add (vars, j);
         }
