@@ -1687,6 +1687,23 @@ steps_at (const Search *s, guint i, guint r, Step *out)
   return n;
 }
 
+/* steps_at's steps as an array: the search's own steps_from of row r,
+ * not copied, where a state adds none (no block of labels, no wrapped
+ * numbers); else filled in buf. */
+static const Step *
+steps_list (const Search *s, guint i, guint r, Step *buf, guint *n)
+{
+  if (!s->row_steps || s->label_flow || s->wraps)
+    {
+      *n = steps_at (s, i, r, buf);
+      return buf;
+    }
+  if (!s->row_steps[r])
+    steps_of_row (s, r, buf);
+  *n = s->row_steps[r]->len;
+  return (const Step *) s->row_steps[r]->data;
+}
+
 /* What a step costs at least: the order it reads in and the token it
  * drops (step_cost_parts only adds to these). */
 static int
@@ -1721,8 +1738,9 @@ forward_push (GPtrArray *buckets, int key, guint entry)
 static void
 forward_steps (Search *s, guint i, guint r, int here, guint round, GPtrArray *buckets)
 {
-  Step steps[STEPS_MAX];
-  guint ns = steps_at (s, i, r, steps);
+  Step buf[STEPS_MAX];
+  guint ns;
+  const Step *steps = steps_list (s, i, r, buf, &ns);
   for (guint q = 0; q < ns; q++)
     {
       int floor = step_cost_floor (&steps[q]);
@@ -1794,7 +1812,7 @@ search_run (Search *s)
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   search_forward (s);
-  Step steps[STEPS_MAX];
+  Step buf[STEPS_MAX];
   /* backwards: the end is any state with every token used */
   for (guint i = s->n + 1; i-- > 0;)
     for (guint r = s->R + 1; r-- > 0;)
@@ -1807,7 +1825,8 @@ search_run (Search *s)
             s->g[ST (s, i, r)] = best;
             continue;
           }
-        guint ns = steps_at (s, i, r, steps);
+        guint ns;
+        const Step *steps = steps_list (s, i, r, buf, &ns);
         for (guint q = 0; q < ns; q++)
           {
             if (!in_reach (s, i + steps[q].ntok, r + steps[q].k)
@@ -2458,9 +2477,10 @@ walk (Walk *w, guint i, guint r, int acc, int order)
         }
       walk_leaf (w, r);
     }
-  Step steps[STEPS_MAX];
+  Step buf[STEPS_MAX];
   Option opts[STEPS_MAX];
-  guint ns = steps_at (s, i, r, steps), no = 0;
+  guint ns, no = 0;
+  const Step *steps = steps_list (s, i, r, buf, &ns);
   for (guint q = 0; q < ns; q++)
     {
       /* a step that costs COST_INF (past the end, no way on), or that
