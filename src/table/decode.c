@@ -375,6 +375,9 @@ typedef struct {
   const struct HeaderMemo *hmemo; /* what the text above the tokens says; NULL: ask the patterns */
   GArray **row_steps;  /* per template row r <= R: steps_from's (Step), worked
                           out once (NULL: not yet; no array: every time) */
+  GHashTable *leaf_misprints; /* a walk's leaf, its cells' values and known
+                                 (GBytes) → its misprints, then the rows they
+                                 hit (guint[1 + R]); NULL: not kept */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1479,6 +1482,8 @@ search_free (Search *s)
     if (s->row_steps[r])
       g_array_unref (s->row_steps[r]);
   g_free (s->row_steps);
+  if (s->leaf_misprints)
+    g_hash_table_unref (s->leaf_misprints);
 }
 
 /* ------------------------------------------- numbers wrapped in narrow cells */
@@ -1809,6 +1814,7 @@ search_run (Search *s)
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
   s->row_steps = g_new0 (GArray *, s->R + 1);
+  s->leaf_misprints = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   search_forward (s);
@@ -2165,6 +2171,34 @@ edges_unfill (Walk *w, const EdgeFill *f)
 
 /* A placement walked to its end (filled: the tokens its edge cells took,
  * no strays) judged and kept. */
+/* gk_grid_errors_to_explain of a leaf's cells (rows_hit zeroed), kept by
+ * the search where it keeps them: its walks meet the same placements again
+ * (a walk capped after one that gave up, paths of zeros). */
+static guint
+leaf_misprints (const Search *s, const double *value, const gboolean *known, gboolean *rows_hit)
+{
+  const GkGrid *grid = s->grid;
+  if (!s->leaf_misprints)
+    return gk_grid_errors_to_explain (grid, value, known, rows_hit);
+  gsize vlen = grid->cells->len * sizeof (double), len = vlen + grid->cells->len * sizeof (gboolean);
+  guchar *buf = g_malloc (len);
+  memcpy (buf, value, vlen);
+  memcpy (buf + vlen, known, len - vlen);
+  g_autoptr (GBytes) key = g_bytes_new_take (buf, len);
+  const guint *kept = g_hash_table_lookup (s->leaf_misprints, key);
+  if (kept)
+    {
+      memcpy (rows_hit, kept + 1, grid->n_rows * sizeof (gboolean));
+      return kept[0];
+    }
+  guint misprints = gk_grid_errors_to_explain (grid, value, known, rows_hit);
+  guint *keep = g_new (guint, 1 + grid->n_rows);
+  keep[0] = misprints;
+  memcpy (keep + 1, rows_hit, grid->n_rows * sizeof (gboolean));
+  g_hash_table_insert (s->leaf_misprints, g_bytes_ref (key), keep);
+  return misprints;
+}
+
 static void
 walk_leaf_filled (Walk *w, guint r_end, guint filled)
 {
@@ -2195,7 +2229,7 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
     return;
   /* the rows of the misprints, kept for the cells doubted */
   g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
-  guint misprints = gk_grid_errors_to_explain (grid, w->value, w->known, rows_hit);
+  guint misprints = leaf_misprints (s, w->value, w->known, rows_hit);
   total = add_cost (total, W_IDENTITY * (int) misprints);
   if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
     return;
