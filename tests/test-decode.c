@@ -707,6 +707,28 @@ test_blank_zero_rows_joined_by_identities (void)
   assert_table (rec, v);
 }
 
+/* Table v, blank cells for zero, each row's numbers after its label, its
+ * totals and every cell of （七）总计 printed; row moved's total printed
+ * with row at instead, right after its label or after its numbers. */
+static GString *
+blank_zero_total_moved (int v[ROWS][COLS], int moved, int at, gboolean after_label)
+{
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r == at && after_label)
+        append_cell (s, v[moved][COLS - 1]);
+      for (int c = 0; c < COLS; c++)
+        if ((v[r][c] || c == COLS - 1 || r == PROCESSED) && !(r == moved && c == COLS - 1))
+          append_cell (s, v[r][c]);
+      if (r == at && !after_label)
+        append_cell (s, v[moved][COLS - 1]);
+    }
+  return s;
+}
+
 /* Blank cells for zero, rows placed by their labels: a row's total printed
  * after the next row's number and the label of the row after (a wrapped
  * label's total column read later).  The row and the one after it break their own
@@ -724,21 +746,31 @@ test_blank_zero_total_after_next_row (void)
   v[NOT_HELD][0] = 3, v[NOT_HELD][1] = 1;
   v[UNCLEAR][0] = 1;
   table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      if (r == UNCLEAR)
-        append_cell (s, v[NOT_HELD][COLS - 1]);
-      for (int c = 0; c < COLS; c++)
-        if ((v[r][c] || c == COLS - 1 || r == PROCESSED) && !(r == NOT_HELD && c == COLS - 1))
-          append_cell (s, v[r][c]);
-    }
+  g_autoptr (GString) s = blank_zero_total_moved (v, NOT_HELD, UNCLEAR, TRUE);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows (rec, v, 0, NEEDS_CREATION);
   assert_rows_right_or_null (rec, v, NEEDS_CREATION, UNCLEAR + 1);
   assert_rows (rec, v, UNCLEAR + 1, ROWS);
+}
+
+/* Blank cells for zero, every total printed (rows of zeros print a lone 0
+ * beside their labels): a row and the next printed as a band, the row's
+ * total after the next row's numbers (their labels taller than their
+ * cells).  No split in order keeps the rows' identities; split as a band,
+ * each row's numbers in order and ending with its total, one does, and
+ * （七）总计 pins their columns. */
+static void
+test_blank_zero_rows_printed_as_a_band (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { NOT_HELD = 12, NEEDS_CREATION = 13 };
+  v[FIRST_OUTCOME][0] = 5;
+  v[NOT_HELD][0] = 2, v[NOT_HELD][4] = 3;
+  v[NEEDS_CREATION][5] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = blank_zero_total_moved (v, NOT_HELD, NEEDS_CREATION, FALSE);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
 }
 
 /* A page narrower than table 三 (blank cells and dashes for zero alike):
@@ -3382,6 +3414,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);
+  g_test_add_func ("/decode/blank-zero-rows-printed-as-a-band", test_blank_zero_rows_printed_as_a_band);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

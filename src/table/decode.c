@@ -4530,7 +4530,7 @@ joint_bounds_free (JointSearch *js)
   g_free (js->cross);
 }
 
-static void votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
+static gboolean votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
 
 /* Row r whose total was printed apart and not found (totals_strip_to_rows):
  * its tokens mine in every choice of its other columns, in order, the rest
@@ -4624,6 +4624,30 @@ span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const La
   return j;
 }
 
+/* The tokens of rows [r, r1) of raw, in printed order; bound (when not
+ * NULL, set to list->len entries): per token, the row its label named
+ * (numbers never belong to a row whose label comes after them), r1 - 1
+ * when none. */
+static GArray *
+span_tokens (const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1, guint **bound)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = r; q < r1; q++)
+    g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
+  g_array_sort (list, uint_cmp);
+  *bound = g_new (guint, MAX (list->len, 1));
+  for (guint z = 0; z < list->len; z++)
+    {
+      guint t = g_array_index (list, guint, z);
+      (*bound)[z] = r1 - 1;
+      for (guint q = r; q < r1; q++)
+        for (guint y = 0; trust[q] == LABEL_NAMED && y < ((GArray *) raw->pdata[q])->len; y++)
+          if (g_array_index ((GArray *) raw->pdata[q], guint, y) == t)
+            (*bound)[z] = q;
+    }
+  return list;
+}
+
 /* The span of rows [r, r1) read as a corner: each row's first column
  * printed first, row after row (beside its label, the rest of the row
  * pushed below it by the label's height), then the rest of each row, row
@@ -4637,10 +4661,8 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
   guint k = r1 - r;
   if (k < 2 || k > CORNER_MAX_ROWS)
     return NULL;
-  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint q = r; q < r1; q++)
-    g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
-  g_array_sort (list, uint_cmp);
+  g_autofree guint *bound = NULL;
+  g_autoptr (GArray) list = span_tokens (raw, trust, r, r1, &bound);
   g_autofree guint *cuts = g_new (guint, k);
   for (guint q = 0; q < k; q++)
     cuts[q] = 1;
@@ -4648,19 +4670,11 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
    * number its label bounds to rows up to q goes no further than q's rest;
    * one printed first on the line of q's label begins q's corner */
   guint ntok = list->len ? g_array_index (list, guint, list->len - 1) + 1 : 1;
-  g_autofree guint *bound = g_new (guint, MAX (list->len, 1));
   g_autofree guint *corner_starts = g_new (guint, ntok);
   for (guint t = 0; t < ntok; t++)
     corner_starts[t] = starts && starts[t] >= r && starts[t] < r1 ? starts[t] : G_MAXUINT;
   for (guint z = 0; z < list->len; z++)
-    {
-      guint t = g_array_index (list, guint, z), b = r1 - 1;
-      for (guint q = r; q < r1; q++)
-        for (guint y = 0; trust[q] == LABEL_NAMED && y < ((GArray *) raw->pdata[q])->len; y++)
-          if (g_array_index ((GArray *) raw->pdata[q], guint, y) == t)
-            b = q;
-      bound[z] = b + k;
-    }
+    bound[z] += k;
   g_autofree guint *orig = g_new (guint, grid->cells->len);
   g_autoptr (GkGrid) corner = gk_grid_with_corner (grid, r, r1, cuts, NULL, FALSE, FALSE, orig);
   if (corner->n_rows != grid->n_rows + k)
@@ -4706,6 +4720,154 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
   return j;
 }
 
+static gboolean row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k);
+
+/* Numbers a span read as bands may hold at most, and the splits of them
+ * among its rows it may try. */
+enum { BAND_SPAN_MAX_TOKENS = 16, BAND_SPAN_MAX_SPLITS = 4096 };
+
+typedef struct {
+  const GkGrid *grid;
+  const Token *tok;
+  const guint *list, *bound;
+  guint n, r, r1;
+  GArray **mine;         /* per row of the span: the tokens split to it */
+  Joint *j;              /* the options so far */
+  guint splits;
+  gboolean failed;
+} BandFill;
+
+/* The readings of the span's rows with their tokens as split: each row's
+ * own (printing its totals, breaking none of its identities), every
+ * combination kept. */
+static void
+band_fill_leaf (BandFill *f)
+{
+  guint k = f->r1 - f->r;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
+  for (guint q = 0; q < k; q++)
+    {
+      const GArray *m = f->mine[q];
+      g_autofree guint *bound = g_new (guint, MAX (m->len, 1));
+      for (guint z = 0; z < m->len; z++)
+        bound[z] = f->r + q;
+      Joint *jq = span_options (f->grid, f->tok, (const guint *) m->data, bound, m->len, f->r + q, f->r + q, NULL, TRUE);
+      if (!jq || jq->best != 0)
+        {
+          if (jq)
+            joint_free (jq);
+          return;
+        }
+      g_ptr_array_add (rows, jq);
+    }
+  Joint *j = f->j;
+  guint pick[CORNER_MAX_ROWS] = { 0 };
+  g_autofree double *values = g_new (double, j->w);
+  g_autofree const GkCell **cells = g_new (const GkCell *, j->w);
+  for (;;)
+    {
+      for (guint q = 0; q < k; q++)
+        {
+          const Joint *jq = rows->pdata[q];
+          memcpy (values + jq->c0 - j->c0, joint_option (jq, pick[q]), jq->w * sizeof (double));
+          memcpy (cells + jq->c0 - j->c0, jq->cells->pdata + (gsize) pick[q] * jq->w, jq->w * sizeof (gpointer));
+        }
+      g_array_append_vals (j->values, values, j->w);
+      if (joint_seen_has (j, j->n))
+        g_array_set_size (j->values, j->n * j->w);
+      else if (j->n >= JOINT_MAX_OPTIONS)
+        {
+          g_array_set_size (j->values, j->n * j->w);
+          f->failed = TRUE;
+          return;
+        }
+      else
+        {
+          joint_seen_add (j, j->n);
+          for (guint i = 0; i < j->w; i++)
+            g_ptr_array_add (j->cells, (gpointer) cells[i]);
+          j->n++;
+        }
+      guint q = 0;
+      while (q < k && ++pick[q] == ((const Joint *) rows->pdata[q])->n)
+        pick[q++] = 0;
+      if (q == k)
+        break;
+    }
+}
+
+/* Tokens list[z..] split among the span's rows from lo on: each to row lo
+ * or the next (two rows open at once), no later than its bound; row lo
+ * closed once its tokens read printing its totals. */
+static void
+band_fill (BandFill *f, guint z, guint lo)
+{
+  guint k = f->r1 - f->r;
+  if (f->failed || ++f->splits > BAND_SPAN_MAX_SPLITS)
+    {
+      f->failed = TRUE;
+      return;
+    }
+  const GArray *cur = f->mine[lo];
+  if (cur->len && lo + 1 < k && row_reads_printed (f->grid, f->tok, (const guint *) cur->data, f->r + lo, 0, cur->len))
+    band_fill (f, z, lo + 1);
+  if (z == f->n)
+    {
+      /* every row left prints its totals: none is empty */
+      gboolean all = lo + 2 >= k;
+      for (guint q = lo; q < k && all; q++)
+        all = f->mine[q]->len > 0;
+      if (all)
+        band_fill_leaf (f);
+      return;
+    }
+  for (guint q = lo; q <= lo + 1 && q < k; q++)
+    {
+      guint ncols = g_array_index (f->grid->row_ncols, guint, f->r + q);
+      if (f->r + q > f->bound[z] || f->mine[q]->len >= ncols)
+        continue;
+      g_array_append_val (f->mine[q], f->list[z]);
+      band_fill (f, z + 1, lo);
+      g_array_set_size (f->mine[q], f->mine[q]->len - 1);
+    }
+}
+
+/* The span of rows [r, r1) read as bands, in a table printing every
+ * total: two rows printed at once where a tall label sets the next row's
+ * cells among a row's (a total after the next row's numbers), each row's
+ * numbers in order and ending with its totals.  Its readings that keep
+ * every identity of its rows; NULL when none does or they are too many. */
+static Joint *
+span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r,
+                 guint r1)
+{
+  guint k = r1 - r;
+  if (k < 2 || k > CORNER_MAX_ROWS)
+    return NULL;
+  g_autofree guint *bound = NULL;
+  g_autoptr (GArray) list = span_tokens (raw, trust, r, r1, &bound);
+  if (list->len == 0 || list->len > BAND_SPAN_MAX_TOKENS)
+    return NULL;
+  GArray *mine[CORNER_MAX_ROWS];
+  for (guint q = 0; q < k; q++)
+    mine[q] = g_array_new (FALSE, FALSE, sizeof (guint));
+  BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, mine, joint_new (grid, r, r1 - 1), 0,
+                 FALSE };
+  f.j->best = 0;
+  band_fill (&f, 0, 0);
+  for (guint q = 0; q < k; q++)
+    g_array_unref (mine[q]);
+  if (g_getenv ("GK_DEBUG_DECODE"))
+    g_printerr ("  band rows %u..%u: %u splits, %u options (%s)\n", r, r1 - 1, f.splits, f.j->n,
+                f.failed ? "too many" : "all");
+  if (f.failed || f.j->n == 0)
+    {
+      joint_free (f.j);
+      return NULL;
+    }
+  return f.j;
+}
+
 /* Rows with a total whose labels named them and a lone 0 beside: a table
  * that prints its totals, 0 included, where every other cell of a row is
  * blank.  Two such rows at least show it. */
@@ -4739,6 +4901,7 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
   enum { ROW_UNKNOWN, ROW_EMPTY, ROW_FIT, ROW_BROKEN };
   g_autofree guint *kind = g_new0 (guint, R);
   gboolean totals_shown = table_prints_zero_totals (grid, tok, raw, trust);
+  g_autoptr (GPtrArray) bands = g_ptr_array_new ();   /* Joint* of vars read as bands */
   for (guint r = 0; r < R; r++)
     {
       const GArray *mine = raw->pdata[r];
@@ -4810,21 +4973,36 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
                  && g_array_index (grid->row_block, guint, r3) == g_array_index (grid->row_block, guint, r))
             r3++;
           if (!j && r3 > r2 && (r3 == R || kind[r3] != ROW_UNKNOWN)
-              && (j = span_joint (grid, tok, raw, trust, r, r3, starts, FALSE, 0)))
+              && (j = span_joint (grid, tok, raw, trust, r, r3, starts, totals_shown, 0)))
             {
               for (guint q = r1; q < r3; q++)
                 if (alone[q])
                   joint_free (alone[q]), alone[q] = NULL;
               r1 = r3;
             }
+          /* still none: the rows' first cells printed before the rest */
+          if (!j)
+            j = span_corner_joint (grid, tok, raw, trust, r, r1, starts);
+          /* or, in a table printing every total, as bands over the rows
+           * the span reaches */
+          if (!j && totals_shown)
+            {
+              guint r4 = r3 > r2 ? r3 : r1;
+              j = span_band_joint (grid, tok, raw, trust, r, r4);
+              if (j)
+                {
+                  g_ptr_array_add (bands, j);
+                  for (guint q = r1; q < r4; q++)
+                    if (alone[q])
+                      joint_free (alone[q]), alone[q] = NULL;
+                  r1 = r4;
+                }
+            }
           /* still none, in a table printing every total: a split printing
            * them, its one broken identity a published error (judged with
            * the rest on the identities across rows) */
           if (!j && totals_shown)
             j = span_joint (grid, tok, raw, trust, r, r1, starts, TRUE, 1);
-          /* still none: the rows' first cells printed before the rest */
-          if (!j)
-            j = span_corner_joint (grid, tok, raw, trust, r, r1, starts);
           if (j)
             g_ptr_array_add (vars, j);
         }
@@ -4856,18 +5034,26 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
   for (guint r = 0; r < R; r++)
     if (alone[r])
       joint_free (alone[r]);
-  votes_from_vars (grid, tok, vars, NULL, v);
+  /* bands, the loosest readings, may make the placements too many to
+   * search: then the rows are searched without them */
+  if (!votes_from_vars (grid, tok, vars, NULL, v) && bands->len)
+    {
+      for (guint k = 0; k < bands->len; k++)
+        g_ptr_array_remove (vars, bands->pdata[k]);
+      votes_from_vars (grid, tok, vars, NULL, v);
+    }
 }
 
 /* The vars (Joint*, in row order, rows apart) searched together on the
  * identities they cover; their cells voted in v, but those of the vars
- * fixed (fixed[k]: rows read already, one option each; NULL: none). */
-static void
+ * fixed (fixed[k]: rows read already, one option each; NULL: none).
+ * FALSE when the placements were too many to search. */
+static gboolean
 votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v)
 {
   guint R = grid->n_rows, n = grid->cells->len;
   if (vars->len == 0)
-    return;
+    return TRUE;
   /* the identities whose rows the vars all cover, checked at the last */
   g_autofree gint *var_of = g_new (gint, R);
   for (guint r = 0; r < R; r++)
@@ -4929,7 +5115,7 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
       g_printerr ("\n");
     }
   if (js.failed || !js.any)
-    return;
+    return !js.failed;
   for (guint k = 0; fixed && k < vars->len; k++)
     if (fixed[k])
       for (guint c = 0; c < ((Joint *) vars->pdata[k])->w; c++)
@@ -4954,6 +5140,7 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
       v->blank[c] = blank[c];
       v->cell[c] = agreed_cell[c] && !blank[c] ? agreed_cell[c] : somewhere;
     }
+  return TRUE;
 }
 
 /* ------------------------------------------ rows read by their printed totals */
