@@ -89,6 +89,19 @@ append_cell (GString *s, int value)
   g_string_append_printf (s, "%d\n\n", value);
 }
 
+/* Rows [from, ROWS) of table 三 printed whole, each its label then its
+ * cells, as a page narrow enough for none of them to break prints them. */
+static void
+append_rows_whole (GString *s, int v[ROWS][COLS], int from)
+{
+  for (int r = from; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+}
+
 /* A page break inside the table: the page number, a form feed, a repeated
  * header. */
 static void
@@ -2104,12 +2117,7 @@ test_wide_strip_with_page_number (void)
   for (int r = 0; r < PAGE_ROWS; r++)
     g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
   g_string_append (s, "\n\f");
-  for (int r = PAGE_ROWS; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  append_rows_whole (s, v, PAGE_ROWS);
   g_string_append (s, "五、存在的主要问题及改进情况\n无。\n\n3\n\f结束\n\n4\n");
   g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
   assert_table (rec, v);
@@ -2194,12 +2202,7 @@ test_page_in_two_strips (void)
     for (int c = CUT; c < COLS; c++)
       append_cell (s, v[r][c]);
   g_string_append (s, "\f");
-  for (int r = PAGE_ROWS; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  append_rows_whole (s, v, PAGE_ROWS);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
@@ -2368,12 +2371,7 @@ test_strip_pair_told_by_the_identities (void)
   for (int r = 0; r < TOP; r++)
     g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
   g_string_append (s, "\f");
-  for (int r = PAGE; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-    }
+  append_rows_whole (s, v, PAGE);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
 }
 
