@@ -647,6 +647,47 @@ part_edge_on_its_line (const Search *s, const Step *st, guint i)
          || ((st->cuts & PART_FIRST) && i > 0 && s->tok[i - 1].line == s->tok[i].line);
 }
 
+/* A band of more than BAND_MAX rows read in strips of columns. */
+static gboolean
+step_is_wide_strips (const Step *st)
+{
+  return st->kind == STEP_BAND && st->k > BAND_MAX && st->cuts != G_MAXUINT;
+}
+
+/* Wide strips (placed at token i, row r) show themselves: each strip
+ * starts a text block of its own (a browser prints the rest of a page's
+ * columns after the first ones), and a strip of one column, of which there
+ * is one at least, is one run of lines printed together, but for the labels
+ * of its rows (printed beside their cells). */
+static gboolean
+wide_strips_fit (const Search *s, const Step *st, guint i, guint r)
+{
+#define CELL_TOKEN(j) step_cell_tok (s, st, i, (j))
+#define TOKEN_BEFORE(j) (&s->tok[i + step_token (st, (j)) - 1 - (st->hole != NO_HOLE && step_token (st, (j)) - 1 == st->hole)])
+  guint ncols = g_array_index (s->grid->row_ncols, guint, r);
+  gboolean one_column = FALSE;
+  for (guint a = 0, at = 0; a < ncols;)
+    {
+      guint b = a + 1;
+      while (b < ncols && !(st->cuts & (1u << (b - 1))))
+        b++;
+      if (a > 0 && tokens_touch (TOKEN_BEFORE (at), CELL_TOKEN (at)))
+        return FALSE;
+      if (b - a == 1)
+        {
+          one_column = TRUE;
+          for (guint q = 1; q < st->k; q++)
+            if (!tokens_touch (CELL_TOKEN (at + q - 1), CELL_TOKEN (at + q)) && !token_names_row (CELL_TOKEN (at + q), r + q))
+              return FALSE;
+        }
+      at += (b - a) * st->k;
+      a = b;
+    }
+  return one_column;
+#undef CELL_TOKEN
+#undef TOKEN_BEFORE
+}
+
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
 static int
 step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identity_part)
@@ -690,35 +731,8 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
         if (s->tok[i + j].names)
           return COST_INF;
     }
-  /* wide strips show themselves: each strip starts a text block of its own
-   * (a browser prints the rest of a page's columns after the first ones),
-   * and a strip of one column, of which there is one at least, is one run of
-   * lines printed together, but for the labels of its rows (printed beside
-   * their cells) */
-  if (st->kind == STEP_BAND && st->k > BAND_MAX && st->cuts != G_MAXUINT)
-    {
-      gboolean one_column = FALSE;
-      for (guint a = 0, at = 0; a < ncols;)
-        {
-          guint b = a + 1;
-          while (b < ncols && !(st->cuts & (1u << (b - 1))))
-            b++;
-          if (a > 0 && tokens_touch (TOKEN_BEFORE (at), CELL_TOKEN (at)))
-            return COST_INF;
-          if (b - a == 1)
-            {
-              one_column = TRUE;
-              for (guint q = 1; q < st->k; q++)
-                if (!tokens_touch (CELL_TOKEN (at + q - 1), CELL_TOKEN (at + q))
-                    && !token_names_row (CELL_TOKEN (at + q), r + q))
-                  return COST_INF;
-            }
-          at += (b - a) * st->k;
-          a = b;
-        }
-      if (!one_column)
-        return COST_INF;
-    }
+  if (step_is_wide_strips (st) && !wide_strips_fit (s, st, i, r))
+    return COST_INF;
   /* a wide band shows itself: each column one run of tokens printed together,
    * apart from the next column's */
   if (st->kind == STEP_BAND && st->k > BAND_MAX && st->cuts == G_MAXUINT)
@@ -989,6 +1003,15 @@ static int join_step_cost (const Search *s, const Step *st, guint i, guint r, in
 static int
 step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identity_part)
 {
+  /* wide strips, many and seldom fitting, are kept by no slot: their
+   * first test, where it needs nothing placed, is asked first */
+  if (step_is_wide_strips (st) && st->hole == NO_HOLE && !st->joins && r + st->k <= s->R && i + st->ntok <= s->n
+      && !wide_strips_fit (s, st, i, r))
+    {
+      if (identity_part)
+        *identity_part = 0;
+      return COST_INF;
+    }
   guint slot = step_slot (st);
   if (st->joins)
     return join_step_cost (s, st, i, r, identity_part);
