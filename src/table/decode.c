@@ -489,6 +489,9 @@ step_map (const Search *s, const Step *st, guint r, guint ncells, guint *cell, g
 {
   const GkGrid *grid = s->grid;
   guint j = 0;
+  /* a skip places no cell, and may stand past the last row */
+  if (!ncells)
+    return;
   if (st->kind == STEP_CORNER)
     {
       for (guint part = 0; part < 2; part++)
