@@ -796,6 +796,27 @@ tail_under_head (const GkCell *head, const GkCell *tail)
   return tail->text_col >= head->text_col - 1 && tail->text_col <= cell_end_col (head) + 1;
 }
 
+/* Whether head and tail may be the two halves of one wrapped number:
+ * digits each, placed in the page's columns, the tail under its head and
+ * no longer than it. */
+static gboolean
+halves_of_one_number (const GkCell *head, const GkCell *tail)
+{
+  return head->text_col >= 0 && tail->text_col >= 0 && digits_only (head->raw) && digits_only (tail->raw)
+         && g_utf8_strlen (tail->raw, -1) <= g_utf8_strlen (head->raw, -1) && tail_under_head (head, tail);
+}
+
+/* The number wrapped in two halves, whole: a new cell at head's place. */
+static GkCell *
+joined_halves (const GkCell *head, const GkCell *tail)
+{
+  g_autofree char *raw = g_strconcat (head->raw, tail->raw, NULL);
+  GkCell *cell = gk_cell_new (raw, &head->src);
+  cell->text_col = head->text_col;
+  cell->text_gap = head->text_gap;
+  return cell;
+}
+
 /* Whether any of row's tokens covers the character column col. */
 static gboolean
 row_covers_column (const GkRow *row, int col)
@@ -837,9 +858,8 @@ holds_wrapped_numbers (const GkRow *up, const GkRow *row, const GkRow *down)
   for (guint k = 0; k < up->cells->len; k++)
     {
       const GkCell *head = up->cells->pdata[k], *tail = down->cells->pdata[k];
-      if (head->text_col < 0 || tail->text_col < 0 || !digits_only (head->raw) || !digits_only (tail->raw)
-          || g_utf8_strlen (tail->raw, -1) > g_utf8_strlen (head->raw, -1) || !tail_under_head (head, tail)
-          || row_covers_column (row, head->text_col) || row_covers_column (row, tail->text_col))
+      if (!halves_of_one_number (head, tail) || row_covers_column (row, head->text_col)
+          || row_covers_column (row, tail->text_col))
         return FALSE;
     }
   const GkCell *first = row->cells->pdata[0];
@@ -863,11 +883,7 @@ join_wrapped_numbers (GkRow *up, GkRow *row, GkRow *down)
   int label_end = first->text_col - first->text_gap;
   for (guint k = 0; k < up->cells->len; k++)
     {
-      const GkCell *head = up->cells->pdata[k], *tail = down->cells->pdata[k];
-      g_autofree char *raw = g_strconcat (head->raw, tail->raw, NULL);
-      GkCell *cell = gk_cell_new (raw, &head->src);
-      cell->text_col = head->text_col;
-      g_ptr_array_add (row->cells, cell);
+      g_ptr_array_add (row->cells, joined_halves (up->cells->pdata[k], down->cells->pdata[k]));
     }
   g_ptr_array_set_size (up->cells, 0);
   g_ptr_array_set_size (down->cells, 0);
@@ -891,8 +907,7 @@ head_above (const GkRow *row, const GkRow *low, const gboolean *taken, const GkC
   for (guint k = 0; k < row->cells->len + low->cells->len; k++)
     {
       const GkCell *head = k < row->cells->len ? row->cells->pdata[k] : low->cells->pdata[k - row->cells->len];
-      if (taken[k] || head->text_col < 0 || !digits_only (head->raw) || !tail_under_head (head, tail)
-          || g_utf8_strlen (tail->raw, -1) > g_utf8_strlen (head->raw, -1))
+      if (taken[k] || !halves_of_one_number (head, tail))
         continue;
       if (found >= 0)
         return -1;
@@ -929,7 +944,7 @@ holds_numbers_wrapped_below (const GkRow *row, const GkRow *low, const GkRow *ta
   for (guint t = 0; t < tails->cells->len; t++)
     {
       const GkCell *tail = tails->cells->pdata[t];
-      int head = tail->text_col < 0 || !digits_only (tail->raw) ? -1 : head_above (row, low, taken, tail);
+      int head = head_above (row, low, taken, tail);
       if (head < 0)
         return FALSE;
       taken[head] = TRUE;
@@ -952,11 +967,7 @@ join_numbers_wrapped_below (GkRow *row, GkRow *low, GkRow *tails, const int *tai
       GkCell **at = (GkCell **) (k < nrow ? &row->cells->pdata[k] : &low->cells->pdata[k - nrow]);
       if (tail_of[k] < 0)
         continue;
-      const GkCell *tail = tails->cells->pdata[tail_of[k]];
-      g_autofree char *raw = g_strconcat ((*at)->raw, tail->raw, NULL);
-      GkCell *cell = gk_cell_new (raw, &(*at)->src);
-      cell->text_col = (*at)->text_col;
-      cell->text_gap = (*at)->text_gap;
+      GkCell *cell = joined_halves (*at, tails->cells->pdata[tail_of[k]]);
       gk_cell_free (*at);
       *at = cell;
     }
