@@ -80,6 +80,15 @@ enum { STEPS_MAX = 2 + ROW_MAX_COLS + 2 * (BAND_WIDE_MAX + (BAND_WIDE_MAX - 1) *
 
 #define COST_INF G_MAXINT
 
+gboolean
+gk_decode_debugging (void)
+{
+  static gsize debugging = 0;
+  if (g_once_init_enter (&debugging))
+    g_once_init_leave (&debugging, g_getenv ("GK_DEBUG_DECODE") ? 2 : 1);
+  return debugging == 2;
+}
+
 guint
 gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells)
 {
@@ -2262,7 +2271,7 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
   int order = 0;
   for (guint p = 0; p < w->path->len; p++)
     order += step_order_cost (&g_array_index (w->path, PathStep, p).step);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     {
       g_printerr ("  leaf %d (order %d):", total, order);
       for (guint p = 0; p < w->path->len; p++)
@@ -3260,7 +3269,7 @@ typedef struct {
 } LabelGiven;
 
 static void
-array_unref_maybe (gpointer a)
+index_array_unref_maybe (gpointer a)
 {
   if (a)
     g_array_unref (a);
@@ -3461,7 +3470,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
    * far the labels vouch for it */
   if (raw)
     {
-      *raw = g_ptr_array_new_with_free_func (array_unref_maybe);
+      *raw = g_ptr_array_new_with_free_func (index_array_unref_maybe);
       for (guint r = 0; r < grid->n_rows; r++)
         g_ptr_array_add (*raw, glued[r] ? NULL : g_array_copy (by_row->pdata[r]));
       if (trust)
@@ -4276,7 +4285,7 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
                  { NULL, NULL, 0, 0 }, g_array_new (FALSE, TRUE, sizeof (guint64)), 0 };
   SpanNode *root = span_suffix (&f, r0, 0);
   Joint *j = f.failed || root->options->len == 0 ? NULL : span_node_joint (&f, root);
-  if (g_getenv ("GK_DEBUG_DECODE") && r1 > r0)
+  if (gk_decode_debugging () && r1 > r0)
     g_printerr ("  span rows %u..%u, %u tokens: %u options (%s), %u broken\n", r0, r1, len, root->options->len,
                 f.failed ? "too many" : "all", root->best);
   for (gsize q = 0; q < nmemo; q++)
@@ -4736,7 +4745,7 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
       j->n++;
     }
   joint_free (cj);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  corner rows %u..%u: %u options keep their identities\n", r, r1 - 1, j->n);
   if (j->n == 0)
     {
@@ -4883,7 +4892,7 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
   band_fill (&f, 0, 0);
   for (guint q = 0; q < k; q++)
     g_array_unref (mine[q]);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  band rows %u..%u: %u splits, %u options (%s)\n", r, r1 - 1, f.splits, f.j->n,
                 f.failed ? "too many" : "all");
   if (f.failed || f.j->n == 0)
@@ -5133,7 +5142,7 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
       joint_walk (&js, 0, 0);
     }
   joint_bounds_free (&js);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     {
       g_printerr ("  joined %u vars: %s, %u nodes, %u broken; rows", vars->len, js.failed ? "too many" : "done", js.nodes, js.best);
       for (guint k = 0; k < vars->len; k++)
@@ -5411,7 +5420,7 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
   gboolean fresh = FALSE;
   for (guint k = 0; k < fixed->len; k++)
     fresh |= !g_array_index (fixed, gboolean, k);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  by totals: %u vars\n", vars->len);
   if (fresh)
     votes_from_vars (grid, tok, vars, (const gboolean *) fixed->data, v);
@@ -5525,7 +5534,7 @@ totals_strip_to_rows (const GkGrid *grid, const Token *tok, guint ntok, GPtrArra
         for (guint j = 0; j <= n; j++)
           back[q * W + j] = (sum[q] == 0 && back[(q + 1) * W + j])
                             || (j < n && fabs (tok[a + j].count - sum[q]) < SUM_EPSILON && back[(q + 1) * W + j + 1]);
-      if (g_getenv ("GK_DEBUG_DECODE"))
+      if (gk_decode_debugging ())
         g_printerr ("  totals strip of %u numbers for rows %u..%u: %s\n", n, r0, r1 - 1,
                     fwd[m * W + n] ? "taken" : "not taken");
       if (!fwd[m * W + n])
@@ -5600,7 +5609,7 @@ doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, con
       if (!placed[t] && !token_may_be_page_number (&tok[t]))
         left++, strip += given->under_header[t];
     }
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  numbers no row took: %u (%u under column headers), labels %s\n", left, strip,
                 given->out_of_order ? "out of order" : "in order");
   if (!strip && !(left && given->out_of_order))
@@ -5785,7 +5794,7 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
           fits = !given->under_header[t];
           all_given &= given->row[t] != G_MAXUINT || token_may_be_page_number (&tok[t]);
         }
-      if (g_getenv ("GK_DEBUG_DECODE"))
+      if (gk_decode_debugging ())
         g_printerr ("  strip of %u numbers at %u after rows %u..%u: columns %x from %u, %s%s\n", b - a, a, r0, r1, cols, k,
                     fits ? "rows fill the columns before" : "not", fits && !all_given ? " (whole rows only)" : "");
       for (guint r = r0; r < r1 && fits; r++)
@@ -5821,7 +5830,7 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
       cut_alike |= row_numbers_together (grid, tok, mine, r, ntok, trust, given) == last_k;
     }
   fits &= cut_alike;
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  rows after the last strip: %s\n", fits ? "fill the columns before theirs" : "not");
   for (guint r = 0; r < grid->n_rows && fits; r++)
     {
@@ -5857,7 +5866,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autofree gboolean *apart = g_new0 (gboolean, grid->n_rows);
   totals_strip_to_rows (grid, tok, toks->len, raw, by_row, trust, &given, placed, apart);
   g_autofree gboolean *full_kept = g_new0 (gboolean, grid->n_rows);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     for (guint r = 0; r < grid->n_rows; r++)
       {
         const GArray *mine = by_row->pdata[r];
@@ -5995,7 +6004,7 @@ votes_walk_to_their_cost (const Search *s, Votes *v, int cap)
   Votes wider;
   votes_init (&wider, s->grid->cells->len);
   gboolean ok = votes_from_paths_capped (s, &wider, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED, cap, TRUE);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  walked again to cost %d: %s, cost %d\n", cap, ok ? "done" : "gave up", wider.cost);
   if (ok && wider.cost < v->cost && wider.cost + ORDER_SLACK <= cap)
     {
@@ -6028,7 +6037,7 @@ votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig,
       if (walked && pv.misprints)
         votes_walk_to_their_cost (&part, &pv, MIN (*best, DECODE_MAX_COST));
     }
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  layout of %u rows: opt %d, walked %d, cost %d\n", layout->n_rows, opt, walked, pv.cost);
   if (walked && pv.cost <= MIN (*best, DECODE_MAX_COST))
     {
@@ -6265,7 +6274,7 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
       if (g->cost > cheapest)
         continue;
       tried++;
-      if (g_getenv ("GK_DEBUG_DECODE"))
+      if (gk_decode_debugging ())
         {
           g_printerr ("  page corner rows %u..%u %s%s, guess cost %d, cuts", r0, r1, g->last ? "last" : "first",
                       g->reversed ? " right to left" : "", g->cost);
@@ -6462,7 +6471,7 @@ votes_from_whole_pages (const Search *whole, Votes *v)
           else
             votes_clear (&sv);
         }
-      if (g_getenv ("GK_DEBUG_DECODE"))
+      if (gk_decode_debugging ())
         g_printerr ("  page %d read whole as rows %u..%u: placed %d, cost %d, misprints %u\n", page, r0, r1, placed,
                     pv.cost, pv.misprints);
       if (placed && pv.misprints == 0)
@@ -6875,7 +6884,7 @@ votes_from_parts_first_header (const GkGrid *grid, const Search *s, Votes *v, gb
             }
           if (!runs || row_broken (grid, r, values) || row_broken (grid, r + 1, values + w))
             continue;
-          if (g_getenv ("GK_DEBUG_DECODE"))
+          if (gk_decode_debugging ())
             g_printerr ("  rows %u-%u read as a header of the parts first prints them\n", r, r + 1);
           for (guint j = 0; j < 2 * w; j++)
             if (!v->seen[first + j] || v->differs[first + j])
@@ -6961,7 +6970,7 @@ read_rows_labels_pin (const GkGrid *grid, const Search *s, Votes *v, const gbool
   for (guint p = 0; p < pins->len && open; p++)
     {
       const Pin *pin = &g_array_index (pins, Pin, p);
-      if (g_getenv ("GK_DEBUG_DECODE"))
+      if (gk_decode_debugging ())
         g_printerr ("  pinned by labels: %u cells from %s\n", pin->cells, gk_grid_key (grid, pin->first));
       for (guint j = 0; j < pin->cells; j++)
         {
@@ -7233,7 +7242,7 @@ votes_from_group_names (const GkGrid *grid, const Search *s, Votes *v, gboolean 
     }
   if (!placed_elsewhere)
     return;
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  groups read by their names: rows %#" G_GINT64_MODIFIER "x\n", named);
   for (guint c = 0; c < grid->cells->len; c++)
     {
@@ -7420,7 +7429,7 @@ votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, 
     placed[k] = agreed[k] = -1;
   BlockFill f = { m, may, drop, nfree, placed, agreed, differs, 0, 0 };
   block_fill (&f, 0, 0);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("  blocks by their headings: %u numbers, %u free cells, %u placements, %u nodes\n", m, nfree, f.leaves,
                 f.nodes);
   if (f.leaves == 0 || f.nodes > BLOCKS_MAX_NODES)
@@ -7468,7 +7477,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   for (guint t = 0; t < s.n; t++)
     s.page_numbers |= token_may_be_page_number (&s.tok[t]);
   search_run (&s);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     {
       g_printerr ("decode %s: %u tokens, %u cells, opt %d:", gk_grid_key (grid, 0), s.n, grid->cells->len, s.g[0]);
       for (guint t = 0; t < s.n; t++)

@@ -152,6 +152,9 @@
 /* Number tokens of rows [lo, hi) that are none of cells[0..ncells). */
 guint gk_decode_tokens_unused (const GPtrArray *rows, guint lo, guint hi, const GkCell *const *cells, guint ncells);
 
+/* Whether GK_DEBUG_DECODE is set: read once, asked wherever a trace is printed. */
+gboolean gk_decode_debugging (void);
+
 typedef struct {
   const GkCell **cells;  /* per grid cell: the cell placed there, or NULL */
   gboolean *ambiguous;   /* per grid cell: cheapest placements disagree */

@@ -987,7 +987,7 @@ give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid,
   g_autoptr (GkDecoded) with = gk_decode_section (pgrid, rows, plo, phi, &with_tail);
   g_autofree const GkCell **mine = candidate_cells (prev, pgrid);
   guint unused = gk_decode_tokens_unused (rows, plo, phi, mine, gk_grid_size (pgrid));
-  if (with && g_getenv ("GK_DEBUG_DECODE"))
+  if (with && gk_decode_debugging ())
     g_printerr ("give back: by_labels %d skipped %u misprints %u/%u unplaceable %d worth %d vs %d\n", with->by_labels,
                 with->skipped, with->misprints, gk_grid_misprints (pgrid, with->cells, NULL, NULL), with->unplaceable,
                 decoded_worth (pgrid, with), reading_worth (pgrid, mine, unused));
@@ -1002,7 +1002,7 @@ give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid,
   GkDecodeExtent without = { 0, NULL, take, lead->lead_lo, lead->lead_hi };
   g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, lead);
   g_autoptr (GkDecoded) rest = gk_decode_section (ngrid, rows, nlo, nhi, &without);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("give back: next table worth %d without them, %d with\n", decoded_worth (ngrid, rest),
                 decoded_worth (ngrid, all));
   if (decoded_worth (ngrid, rest) < decoded_worth (ngrid, all))
@@ -1037,7 +1037,7 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
   g_autoptr (GkGrid) pgrid = gk_grid_new (set, prev->tpl, prev->spec);
   g_autoptr (GPtrArray) tail = gk_decode_trailing_cells (pgrid, rows, head, nhi);
   guint missing = numbers_missing (pgrid, rows, plo, phi);
-  if (g_getenv ("GK_DEBUG_DECODE"))
+  if (gk_decode_debugging ())
     g_printerr ("trailing %s: %u numbers after the next heading, %u missed\n", prev->spec->key, tail->len, missing);
   if (!missing)
     return NULL;
@@ -1048,7 +1048,7 @@ give_back_trailing (const GkTemplateSet *set, Candidate *prev, guint plo, guint 
       taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, lead, rows, tail, rest_out);
     }
   g_autoptr (GPtrArray) apart = taken ? NULL : gk_decode_apart_cells (rows, head, nhi);
-  if (apart && g_getenv ("GK_DEBUG_DECODE"))
+  if (apart && gk_decode_debugging ())
     g_printerr ("trailing %s: %u numbers printed apart\n", prev->spec->key, apart->len);
   if (apart && apart->len == missing)
     taken = give_back_cells (set, prev, pgrid, plo, phi, next, nlo, nhi, lead, rows, apart, rest_out);

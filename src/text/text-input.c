@@ -348,7 +348,7 @@ last_cell (const GkRow *row)
 }
 
 static void
-array_unref_maybe (gpointer a)
+ptr_array_unref_maybe (gpointer a)
 {
   if (a)
     g_ptr_array_unref (a);
@@ -725,7 +725,7 @@ row_fill_columns (GkRow *row, guint ncols, const int *start, const int *at)
 static void
 restore_layout_blanks (GPtrArray *rows)
 {
-  g_autoptr (GPtrArray) columns_of = g_ptr_array_new_with_free_func (array_unref_maybe);
+  g_autoptr (GPtrArray) columns_of = g_ptr_array_new_with_free_func (ptr_array_unref_maybe);
   /* judged once a row, not once for each row near it */
   g_autofree gboolean *in_columns = g_new (gboolean, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
