@@ -3278,6 +3278,42 @@ test_blank_zero_last_rows_first_cells_first (void)
   assert_rows_right_or_null (rec, v, 0, PROCESSED);
 }
 
+/* Blank cells for zero, each row its label then its numbers, but the
+ * first row's last two (其他, 总计) printed under their own headers after
+ * its first parts (a wide cell's text set beside them), and （七）总计
+ * printed whole: two numbers for the two columns named, then the next
+ * label, are that row's cells, not a strip of those columns printed apart
+ * for the rows to come; the columns' balance then places its parts. */
+static void
+test_blank_zero_row_ends_under_its_own_headers (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { NOT_CREATED = 13 };
+  v[FIRST_OUTCOME][0] = 14, v[FIRST_OUTCOME][1] = 1, v[FIRST_OUTCOME][5] = 4;
+  v[FIRST_OUTCOME + 1][0] = 4, v[FIRST_OUTCOME + 1][5] = 1;
+  v[NOT_CREATED][0] = 1, v[NOT_CREATED][3] = 1, v[FORWARD][0] = 4;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  for (int c = 0; c < COLS - 2; c++)
+    if (v[NEW][c])
+      append_cell (s, v[NEW][c]);
+  g_string_append (s, "其他\n总计\n");
+  append_cell (s, v[NEW][COLS - 2]);
+  append_cell (s, v[NEW][COLS - 1]);
+  for (int r = CARRIED; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c] || c == COLS - 1 || r == PROCESSED)
+          append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows (rec, v, NEW, NEW + 1);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* A label block, then fewer numbers than its rows have totals, four rows'
  * worth (a part and its total each): the rows printing no number at all
  * leave their totals blank, so the table does not print every row's
@@ -3497,6 +3533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);
+  g_test_add_func ("/decode/blank-zero-row-ends-under-its-own-headers", test_blank_zero_row_ends_under_its_own_headers);
   g_test_add_func ("/decode/blank-zero-rows-printed-as-a-band", test_blank_zero_rows_printed_as_a_band);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);

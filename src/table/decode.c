@@ -3238,14 +3238,37 @@ later_columns_named (const GkGrid *grid, const GPtrArray *lines, guint r)
   return cols & 1u ? 0 : cols;
 }
 
+/* How many numbers from token t (on row i) come before the next label:
+ * on row i or on lines after it with no text between. */
+static guint
+numbers_before_label (const GPtrArray *rows, const GArray *toks, guint t, guint i)
+{
+  guint run = 0;
+  for (guint q = t; q < toks->len; q++, run++)
+    {
+      guint li = g_array_index (toks, Token, q).line;
+      if (li != i && ((GkRow *) rows->pdata[li])->label[0])
+        break;
+      gboolean labelled = FALSE;
+      for (guint z = (q > t ? g_array_index (toks, Token, q - 1).line + 1 : li); z < li && !labelled; z++)
+        labelled = ((GkRow *) rows->pdata[z])->label[0] != '\0';
+      if (labelled)
+        break;
+    }
+  return run;
+}
+
 /* Whether the numbers after headers alone of row r's later columns (cols,
  * later_columns_named) are a strip of those columns printed apart, not r's:
- * r was given numbers already, no more than the columns before them. */
+ * r was given numbers already, no more than the columns before them, and
+ * more numbers come before the next label than the columns named (no more,
+ * and they are r's own cells printed under their headers, the others of r
+ * blank). */
 static gboolean
-strip_apart_after (const GPtrArray *by_row, guint r, guint cols)
+strip_apart_after (const GPtrArray *by_row, guint r, guint cols, guint run)
 {
   guint given = ((const GArray *) by_row->pdata[r])->len;
-  return cols && given && given <= (guint) __builtin_ctz (cols);
+  return cols && given && given <= (guint) __builtin_ctz (cols) && run > (guint) __builtin_popcount (cols);
 }
 
 /* What the labels say of a row's numbers (tokens_by_label). */
@@ -3365,7 +3388,8 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           && (under_other_header (grid, lines, g_array_index (queue, guint, at))
               || totals_printed_apart (grid, lines, g_array_index (queue, guint, at),
                                        ((GArray *) by_row->pdata[g_array_index (queue, guint, at)])->len)
-              || strip_apart_after (by_row, g_array_index (queue, guint, at), apart_cols)))
+              || strip_apart_after (by_row, g_array_index (queue, guint, at), apart_cols,
+                                    numbers_before_label (rows, toks, t, i))))
         {
           g_array_set_size (queue, 0);
           at = 0;
@@ -3385,18 +3409,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           /* the row the labels end with, or, when more numbers follow than it
            * has cells, every row they name in order: a label block */
           guint last = g_array_index (named, Named, named->len - 1).row;
-          guint run = 0;
-          for (guint q = t; q < toks->len; q++, run++)
-            {
-              guint li = g_array_index (toks, Token, q).line;
-              if (li != i && ((GkRow *) rows->pdata[li])->label[0])
-                break;
-              gboolean labelled = FALSE;
-              for (guint z = (q > t ? g_array_index (toks, Token, q - 1).line + 1 : li); z < li && !labelled; z++)
-                labelled = ((GkRow *) rows->pdata[z])->label[0] != '\0';
-              if (labelled)
-                break;
-            }
+          guint run = numbers_before_label (rows, toks, t, i);
           for (guint q = 0; q < named->len; q++)
             was_named[g_array_index (named, Named, q).row] = TRUE;
           for (guint q = 0; q < named->len; q++)
