@@ -1836,6 +1836,29 @@ search_forward (Search *s)
       }
 }
 
+/* The hash of a leaf's key (its cells' values and known, GBytes) a word
+ * at a time: g_bytes_hash takes a byte at a time, and the keys are some
+ * kilobytes long.  The values are doubles, their bits high in the word:
+ * each word is folded before it is mixed in. */
+static guint
+leaf_key_hash (gconstpointer key)
+{
+  gsize len;
+  const guchar *p = g_bytes_get_data ((GBytes *) key, &len);
+  guint64 h = len;
+  gsize k = 0;
+  for (; k + sizeof (guint64) <= len; k += sizeof (guint64))
+    {
+      guint64 x;
+      memcpy (&x, p + k, sizeof x);
+      h = (h ^ x ^ (x >> 32)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      h ^= h >> 29;
+    }
+  for (; k < len; k++)
+    h = (h ^ p[k]) * G_GUINT64_CONSTANT (0x100000001B3);
+  return (guint) (h ^ (h >> 32));
+}
+
 static void
 search_run (Search *s)
 {
@@ -1849,7 +1872,7 @@ search_run (Search *s)
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
   s->row_steps = g_new0 (GArray *, s->R + 1);
-  s->leaf_misprints = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   search_forward (s);
@@ -2417,7 +2440,9 @@ path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
     }
 }
 
-/* Identities a step placed on the path completes that do not hold. */
+/* Identities a step would complete on the path that do not hold: the step
+ * placed (path_apply), its identities judged, then taken back, its cells
+ * mapped once for the three. */
 static guint
 path_broken_by (Walk *w, const Step *st, guint i, guint r)
 {
@@ -2429,8 +2454,14 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
   GArray *seen = w->ids_seen;
   g_array_set_size (seen, 0);
   guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  const Token *tok[BAND_WIDE_MAX * ROW_MAX_COLS];
   g_assert (ncells <= G_N_ELEMENTS (cell));
-  step_map (s, &placed, r, ncells, cell, off);
+  step_map_tokens (s, &placed, i, r, ncells, cell, off, tok);
+  for (guint j = 0; j < ncells; j++)
+    {
+      w->cell[cell[j]] = tok[j]->cell;
+      w->known[cell[j]] = token_value (tok[j], g_array_index (grid->cells, GridCell, cell[j]).type, &w->value[cell[j]]);
+    }
   for (guint j = 0; j < ncells; j++)
     {
       const GArray *ids = grid->cell_ids->pdata[cell[j]];
@@ -2446,6 +2477,8 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
     }
   for (guint k = 0; k < seen->len; k++)
     w->id_counted[g_array_index (seen, guint, k)] = FALSE;
+  for (guint j = 0; j < ncells; j++)
+    w->known[cell[j]] = FALSE;
   return broken;
 }
 
@@ -2568,9 +2601,7 @@ walk (Walk *w, guint i, guint r, int acc, int order)
         continue;
       /* identities the step completes that do not hold (across steps: the
        * search could not count them) order the walk */
-      path_apply (w, &steps[q], i, r, TRUE);
       guint broken = path_broken_by (w, &steps[q], i, r);
-      path_apply (w, &steps[q], i, r, FALSE);
       int order_by = w->kept_first ? add_cost (cost, W_IDENTITY * (int) broken) : cost;
       opts[no++] = (Option){ steps[q], cost, c, broken, order_by };
     }
@@ -6119,10 +6150,11 @@ typedef struct {
  * reversed: a shortest path over (rows placed, corner tokens used, the cut
  * above), judged by the rows' own identities and headers; by_columns as
  * gk_grid_with_corner takes it.  The path's cost (*evidence: but for its
- * orders), COST_INF when none fits. */
+ * orders), COST_INF when none fits or when its evidence would come to more
+ * than max_evidence (no guess the caller keeps). */
 static int
 page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint S, guint rbeg, guint avail,
-                  gboolean reversed, guint *cuts, guint *by_columns, int *evidence)
+                  gboolean reversed, int max_evidence, guint *cuts, guint *by_columns, int *evidence)
 {
   if (m * n < S || m * n - S > avail)
     return COST_INF;
@@ -6137,62 +6169,76 @@ page_corner_cuts (const Search *s, guint r0, guint m, guint n, guint lbeg, guint
    * out once for them all (DELTA_UNSET: not yet) */
   enum { DELTA_UNSET = G_MININT };
   int delta[PAGE_CORNER_BAND_MAX + 1][ROW_MAX_COLS + 1][4];
+  /* evidence only grows along a path, and the path kept passes through a
+   * state of any PAGE_CORNER_BAND_MAX layers in a row (a step places that
+   * many rows at most): where none of them holds a state of evidence within
+   * max_evidence, the path's evidence exceeds it, whatever it costs */
+  guint dead_layers = 0;
   for (guint q = 0; q < m; q++)
-    for (guint sl = 0; sl <= S; sl++)
-      {
-        gboolean delta_reset = FALSE;
-        for (guint prev = 0; prev < n; prev++)
-          {
-            int here = st[CS (q, sl, prev)].cost;
-            if (here == COST_INF)
-              continue;
-            if (!delta_reset)
-              {
-                for (guint k = 0; k <= PAGE_CORNER_BAND_MAX; k++)
-                  for (guint c = 0; c <= n; c++)
-                    for (guint mode = 0; mode < 4; mode++)
-                      delta[k][c][mode] = DELTA_UNSET;
-                delta_reset = TRUE;
-              }
-            guint y0 = q * n - sl;
-            for (guint k = 1; k <= PAGE_CORNER_BAND_MAX && q + k <= m; k++)
-              for (guint c = 0; c <= prev; c++)
+    {
+      gboolean alive = FALSE;
+      for (gsize z = CS (q, 0, 0); z < CS (q + 1, 0, 0) && !alive; z++)
+        alive = st[z].cost != COST_INF && st[z].evidence <= max_evidence;
+      dead_layers = alive ? 0 : dead_layers + 1;
+      if (dead_layers >= PAGE_CORNER_BAND_MAX)
+        return COST_INF;
+      for (guint sl = 0; sl <= S; sl++)
+        {
+          gboolean delta_reset = FALSE;
+          for (guint prev = 0; prev < n; prev++)
+            {
+              int here = st[CS (q, sl, prev)].cost;
+              if (here == COST_INF)
+                continue;
+              if (!delta_reset)
                 {
-                  if (sl + k * c > S || y0 + k * (n - c) > avail)
-                    continue;
-                  /* modes: bit 0 the corners by columns, bit 1 the rest */
-                  for (guint mode = k == 1 ? 0 : 1; mode < (k == 1 ? 1u : 4u); mode++)
-                    {
-                      if ((mode & 1) && c == 0)
-                        continue;
-                      int order = W_BAND * (int) __builtin_popcount (mode);
-                      int *d = &delta[k][c][mode];
-                      if (*d == DELTA_UNSET)
-                        {
-                          *d = order;
-                          for (guint p = 0; p < k && *d != COST_INF; p++)
-                            {
-                              for (guint j = 0; j < n; j++)
-                                {
-                                  gboolean corner = j < c;
-                                  guint w = corner ? c : n - c, jj = corner ? (reversed ? c - 1 - j : j) : j - c;
-                                  guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
-                                  tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
-                                }
-                              int rc = page_corner_row_cost (s, r0 + q + p, tok);
-                              *d = rc == COST_INF ? COST_INF : *d + rc;
-                            }
-                        }
-                      if (*d == COST_INF)
-                        continue;
-                      int cost = here + *d;
-                      CornerState *to = &st[CS (q + k, sl + k * c, c)];
-                      if (cost < to->cost)
-                        *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, mode, sl, prev };
-                    }
+                  for (guint k = 0; k <= PAGE_CORNER_BAND_MAX; k++)
+                    for (guint c = 0; c <= n; c++)
+                      for (guint mode = 0; mode < 4; mode++)
+                        delta[k][c][mode] = DELTA_UNSET;
+                  delta_reset = TRUE;
                 }
-          }
-      }
+              guint y0 = q * n - sl;
+              for (guint k = 1; k <= PAGE_CORNER_BAND_MAX && q + k <= m; k++)
+                for (guint c = 0; c <= prev; c++)
+                  {
+                    if (sl + k * c > S || y0 + k * (n - c) > avail)
+                      continue;
+                    /* modes: bit 0 the corners by columns, bit 1 the rest */
+                    for (guint mode = k == 1 ? 0 : 1; mode < (k == 1 ? 1u : 4u); mode++)
+                      {
+                        if ((mode & 1) && c == 0)
+                          continue;
+                        int order = W_BAND * (int) __builtin_popcount (mode);
+                        int *d = &delta[k][c][mode];
+                        if (*d == DELTA_UNSET)
+                          {
+                            *d = order;
+                            for (guint p = 0; p < k && *d != COST_INF; p++)
+                              {
+                                for (guint j = 0; j < n; j++)
+                                  {
+                                    gboolean corner = j < c;
+                                    guint w = corner ? c : n - c, jj = corner ? (reversed ? c - 1 - j : j) : j - c;
+                                    guint off = (mode >> !corner) & 1 ? jj * k + p : p * w + jj;
+                                    tok[j] = corner ? lbeg + sl + off : rbeg + y0 + off;
+                                  }
+                                int rc = page_corner_row_cost (s, r0 + q + p, tok);
+                                *d = rc == COST_INF ? COST_INF : *d + rc;
+                              }
+                          }
+                        if (*d == COST_INF)
+                          continue;
+                        int cost = here + *d;
+                        CornerState *to = &st[CS (q + k, sl + k * c, c)];
+                        if (cost < to->cost)
+                          *to = (CornerState){ cost, st[CS (q, sl, prev)].evidence + cost - here - order, k, c, mode,
+                                               sl, prev };
+                      }
+                  }
+            }
+        }
+    }
   int best = COST_INF;
   guint at = 0;
   for (guint prev = 0; prev < n; prev++)
@@ -6258,8 +6304,10 @@ votes_from_page_corner (const Search *whole, guint a, guint b, guint r0, guint r
           continue;
         CornerGuess g = { .last = last, .reversed = reversed };
         int evidence = 0;
-        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, reversed, g.cuts, g.by_columns, &evidence)
-                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, reversed, g.cuts, g.by_columns, &evidence);
+        g.cost = last ? page_corner_cuts (whole, r0, m, n, t, S, a, t - a, reversed, W_PAGE_CORNER_DOUBT, g.cuts,
+                                          g.by_columns, &evidence)
+                      : page_corner_cuts (whole, r0, m, n, a, S, t, b - t, reversed, W_PAGE_CORNER_DOUBT, g.cuts,
+                                          g.by_columns, &evidence);
         /* a guess is tried only when it explains the whole page but for
          * one misprint at most (a row of it published with a wrong total,
          * which the table's identities then judge as in any placement):
