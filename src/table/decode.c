@@ -1800,23 +1800,49 @@ forward_steps (Search *s, guint i, guint r, int here, guint round, GPtrArray *bu
     }
 }
 
-/* The forward pass: s->f, the cheapest cost from the start to each state.
- * The states are taken cheapest first (a queue of buckets by cost: costs
- * are small whole numbers), so a state's costlier steps come after the
- * paths that are cheaper than them are known. */
+/* The forward pass's queue of states (a bucket of entries per cost), kept
+ * where a pass that stopped at a cost may go on from. */
+typedef struct {
+  GPtrArray *buckets;
+  gboolean *done;
+  guint key;           /* the first bucket not yet taken */
+} Forward;
+
 static void
-search_forward (Search *s)
+forward_begin (Search *s, Forward *fw)
 {
   gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
   for (gsize q = 0; q < nstates; q++)
     s->f[q] = COST_INF;
   s->f[ST (s, 0, 0)] = 0;
-  g_autofree gboolean *done = g_new0 (gboolean, nstates);
-  g_autoptr (GPtrArray) buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  forward_push (buckets, 0, 0);
-  for (guint key = 0; key < buckets->len; key++)
-    for (guint z = 0; z < ((GArray *) buckets->pdata[key])->len; z++)
+  fw->done = g_new0 (gboolean, nstates);
+  fw->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  fw->key = 0;
+  forward_push (fw->buckets, 0, 0);
+}
+
+static void
+forward_end (Forward *fw)
+{
+  g_free (fw->done);
+  g_ptr_array_unref (fw->buckets);
+}
+
+/* The forward pass: s->f, the cheapest cost from the start to each state.
+ * The states are taken cheapest first (a queue of buckets by cost: costs
+ * are small whole numbers), so a state's costlier steps come after the
+ * paths that are cheaper than them are known.  The pass takes the buckets
+ * up to cost limit: every state a path reaches for no more is then final
+ * in s->f; going on later (a higher limit) takes the rest as one pass
+ * would (a bucket only gets entries of its cost or more). */
+static void
+search_forward (Search *s, Forward *fw, int limit)
+{
+  GPtrArray *buckets = fw->buckets;
+  for (; fw->key < buckets->len && (int) fw->key <= limit; fw->key++)
+    for (guint z = 0; z < ((GArray *) buckets->pdata[fw->key])->len; z++)
       {
+        guint key = fw->key;
         guint e = g_array_index ((GArray *) buckets->pdata[key], guint, z);
         guint p = e / FORWARD_ROUNDS, round = e % FORWARD_ROUNDS;
         guint i = p / (s->R + 1), r = p % (s->R + 1);
@@ -1824,9 +1850,9 @@ search_forward (Search *s)
         if (round == 0)
           {
             /* a state's cost is final when it comes out of the queue */
-            if (here != (int) key || done[p])
+            if (here != (int) key || fw->done[p])
               continue;
-            done[p] = TRUE;
+            fw->done[p] = TRUE;
             if (here > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r))
               continue;
             forward_push (buckets, here + 1, p * FORWARD_ROUNDS + 1);
@@ -1859,23 +1885,13 @@ leaf_key_hash (gconstpointer key)
   return (guint) (h ^ (h >> 32));
 }
 
+/* The backward pass: s->g, the cheapest cost from each state to the end,
+ * over the states the forward pass reached for no more than limit (all:
+ * COST_INF).  The start's is the cheapest placement's cost where that is
+ * no more than limit (its states all reached so), else more than limit. */
 static void
-search_run (Search *s)
+search_backward (Search *s, int limit)
 {
-  search_headers (s);
-  gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
-  s->f = g_new (int, nstates);
-  s->g = g_new (int, nstates);
-  gsize nmemo = (gsize) (s->R + 1) * memo_width (s) * SLOTS * 2;
-  if (s->wraps)
-    s->join_steps = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  s->memo = g_new (int, nmemo);
-  memset (s->memo, 0xff, nmemo * sizeof (int));
-  s->row_steps = g_new0 (GArray *, s->R + 1);
-  s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
-  for (gsize q = 0; q < nstates; q++)
-    s->g[q] = COST_INF;
-  search_forward (s);
   Step buf[STEPS_MAX];
   /* backwards: the end is any state with every token used */
   for (guint i = s->n + 1; i-- > 0;)
@@ -1883,7 +1899,7 @@ search_run (Search *s)
       {
         int best = i == s->n ? missing_rows_cost (s, r) : COST_INF;
         /* a state no placement reaches from the start is never asked for */
-        if (!in_reach (s, i, r) || s->f[ST (s, i, r)] == COST_INF
+        if (!in_reach (s, i, r) || s->f[ST (s, i, r)] == COST_INF || s->f[ST (s, i, r)] > limit
             || (s->f[ST (s, i, r)] > DECODE_MAX_COST + W_STRIP && only_joins_reach (s, i, r)))
           {
             s->g[ST (s, i, r)] = best;
@@ -1910,6 +1926,58 @@ search_run (Search *s)
           }
         s->g[ST (s, i, r)] = best;
       }
+}
+
+/* The search's tables, before its passes. */
+static void
+search_begin (Search *s)
+{
+  search_headers (s);
+  gsize nstates = (gsize) (s->n + 1) * (s->R + 1);
+  s->f = g_new (int, nstates);
+  s->g = g_new (int, nstates);
+  gsize nmemo = (gsize) (s->R + 1) * memo_width (s) * SLOTS * 2;
+  if (s->wraps)
+    s->join_steps = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  s->memo = g_new (int, nmemo);
+  memset (s->memo, 0xff, nmemo * sizeof (int));
+  s->row_steps = g_new0 (GArray *, s->R + 1);
+  s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  for (gsize q = 0; q < nstates; q++)
+    s->g[q] = COST_INF;
+}
+
+static void
+search_run (Search *s)
+{
+  search_begin (s);
+  Forward fw;
+  forward_begin (s, &fw);
+  search_forward (s, &fw, COST_INF);
+  forward_end (&fw);
+  search_backward (s, COST_INF);
+}
+
+/* search_run where the cheapest placement costs no more than cap; FALSE,
+ * the passes stopped there, where it costs more (s->g[0] is then more than
+ * cap, not the cost).  A layout that cannot beat the best so far is costed
+ * only as far as cap: most lose. */
+static gboolean
+search_run_within (Search *s, int cap)
+{
+  search_begin (s);
+  Forward fw;
+  forward_begin (s, &fw);
+  search_forward (s, &fw, cap);
+  search_backward (s, cap);
+  gboolean within = s->g[ST (s, 0, 0)] <= cap;
+  if (within)
+    {
+      search_forward (s, &fw, COST_INF);
+      search_backward (s, COST_INF);
+    }
+  forward_end (&fw);
+  return within;
 }
 
 /* ------------------------------------------------------------ the result */
@@ -6066,7 +6134,15 @@ votes_from_layout (const Search *whole, const GkGrid *layout, const guint *orig,
   g_autofree Token *tok = tokens_on_grid (whole->grid, layout, orig, whole->tok, whole->n);
   Search part = { layout, tok, whole->n, layout->n_rows, NULL, NULL, NULL, whole->page_numbers, NULL, NULL, NULL, FALSE,
                   .hmemo = whole->hmemo };
-  search_run (&part);
+  /* a layout whose cheapest placement costs more than the best so far (or
+   * than any table's) places nothing */
+  if (!search_run_within (&part, MIN (*best, DECODE_MAX_COST)))
+    {
+      if (gk_decode_debugging ())
+        g_printerr ("  layout of %u rows: opt over %d\n", layout->n_rows, MIN (*best, DECODE_MAX_COST));
+      search_free (&part);
+      return;
+    }
   Votes pv;
   votes_init (&pv, ncells);
   int opt = part.g[ST (&part, 0, 0)];
@@ -6442,8 +6518,8 @@ votes_from_prefix (const Search *whole, Votes *v)
       tries++;
       Search part = { grid, whole->tok, best_i, r, NULL, NULL, NULL, whole->page_numbers, NULL, whole->wraps, NULL, whole->label_flow,
                       .hmemo = whole->hmemo };
-      search_run (&part);
-      gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
+      gboolean placed = search_run_within (&part, DECODE_MAX_COST)
+                        && votes_from_paths (&part, v, WALK_MAX_NODES_TRIED, WALK_MAX_LEAVES_TRIED)
                         && v->cost <= DECODE_MAX_COST && v->misprints == 0 && v->skipped == 0;
       search_free (&part);
       if (placed)
@@ -6512,12 +6588,12 @@ votes_from_whole_pages (const Search *whole, Votes *v)
       Search part = { rows, tok, b - a, r1 - r0, NULL, NULL, NULL, FALSE, NULL, NULL, NULL, FALSE, .hmemo = whole->hmemo };
       for (guint t = 0; t < part.n; t++)
         part.page_numbers |= token_may_be_page_number (&part.tok[t]);
-      search_run (&part);
+      /* the strips ask nothing of the search's costs */
+      gboolean within = search_run_within (&part, DECODE_MAX_COST);
       Votes pv;
       votes_init (&pv, cells);
-      gboolean placed = part.g[ST (&part, 0, 0)] <= DECODE_MAX_COST
-                            ? votes_from_paths (&part, &pv, WALK_MAX_NODES, WALK_MAX_LEAVES) && pv.cost <= DECODE_MAX_COST
-                            : votes_from_strips (&part, &pv);
+      gboolean placed = within ? votes_from_paths (&part, &pv, WALK_MAX_NODES, WALK_MAX_LEAVES) && pv.cost <= DECODE_MAX_COST
+                               : votes_from_strips (&part, &pv);
       /* a page read row by row only with misprints may be one printed in
        * strips that needs none: the cheaper reading stands */
       if (placed && pv.misprints > 0)
