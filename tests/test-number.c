@@ -390,6 +390,48 @@ test_layout_blanks_columns_close_together (void)
     assert_cells (c->rows->pdata[r + 1], rows[r], 7);
 }
 
+/* A blank-zero table 三 as a text browser sets it (lynx: a character a
+ * cell, each number at its cell's start): no row prints all seven columns,
+ * the last two stand a space apart, a row of zeros leaves its total blank;
+ * the columns are the starts the rows print at, together, and each row
+ * gets its blanks.  The total row, set a column left (the browser lost the
+ * cell spanning the rows above it: its first number where the others print
+ * their labels), goes a column right, its last number the total.  A
+ * layout whose rows are pushed a column (a table of zeros two characters
+ * apart) makes no column of its own: its rows keep what they print. */
+static void
+test_layout_blanks_exact_columns (void)
+{
+  static const int starts[] = { 39, 43, 48, 53, 60, 67, 69 };
+  static const char *const labels[] = { "   一、本年新收申请数量", "   二、上年结转申请数量", "      （一）予以公开",
+                                        "      （二）部分公开", "              3.危及“三安全一稳定”",
+                                        "              4.保护第三方合法权益" };
+  static const char *const rows[][7] = {
+    { "68", "2", "1", "0", NULL, NULL, "71" }, { "0", "0", "0", NULL, NULL, "0", NULL },
+    { "30", NULL, "1", NULL, "0", "0", "31" }, { "9", NULL, "0", NULL, "0", NULL, "9" },
+    { NULL, NULL, NULL, NULL, NULL, "0", "0" }, { "2", NULL, NULL, "0", NULL, "0", "2" },
+  };
+  static const int set_left[] = { 14, 39, 43, 48, 53, 60, 67 };
+  static const char *const total[] = { "68", "2", "1", NULL, NULL, NULL, "71" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    layout_line (s, labels[r], starts, rows[r], 7, 0, 0);
+  layout_line (s, "   （七）总计", set_left, total, 7, 0, 0);
+  g_autoptr (GkContent) c = read_dump (s);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    assert_cells (c->rows->pdata[r + 1], rows[r], 7);
+  assert_cells (c->rows->pdata[G_N_ELEMENTS (rows) + 1], total, 7);
+
+  static const int at[] = { 17, 19, 21, 23, 25, 27, 29 };
+  static const char *const zeros[] = { "0", "0", "0", "0", "0", "0", "0" };
+  g_autoptr (GString) t = g_string_new ("三、收到和处理政府信息公开申请情况\n");
+  for (guint r = 0; r < 6; r++)
+    layout_line (t, "   申请", at, zeros, 7, r < 2 ? 0 : 2, 0);
+  g_autoptr (GkContent) d = read_dump (t);
+  for (guint r = 0; r < 6; r++)
+    assert_cells (d->rows->pdata[r + 1], zeros, 7);
+}
+
 /* A number too wide for its narrow cell wraps: its first digits on the
  * line above its row, the rest on the line below, the row's other numbers
  * between (full-width digits, a dash for each zero).  The halves join back
@@ -698,6 +740,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-blanks-columns-kept-apart", test_layout_blanks_columns_kept_apart);
   g_test_add_func ("/text/layout-blanks-columns-close-together", test_layout_blanks_columns_close_together);
   g_test_add_func ("/text/layout-blanks-columns-set-right", test_layout_blanks_columns_set_right);
+  g_test_add_func ("/text/layout-blanks-exact-columns", test_layout_blanks_exact_columns);
   g_test_add_func ("/text/layout-wrapped-numbers", test_layout_wrapped_numbers);
   g_test_add_func ("/text/raw-rows-are-not-wrapped-numbers", test_raw_rows_are_not_wrapped_numbers);
   g_test_add_func ("/text/layout-numbers-wrapped-below", test_layout_numbers_wrapped_below);

@@ -524,6 +524,17 @@ table_window (const GPtrArray *rows, guint i, guint *lo, guint *hi)
   *lo = a, *hi = b;
 }
 
+/* Whether a row prints a placeholder for a zero (a dash): a table that
+ * does leaves few blanks, and a dash stands wherever in its cell. */
+static gboolean
+row_prints_placeholder (const GkRow *row)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    if (gk_number_parse (((const GkCell *) row->cells->pdata[k])->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_PLACEHOLDER)
+      return TRUE;
+  return FALSE;
+}
+
 /* The columns of the table row i stands in, as the rows around it print
  * them: each row in columns that ends in row i's last column (a row's
  * total is printed, blank zeros or not), up and down its table_window
@@ -554,13 +565,8 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
   /* a table that prints placeholders for its zeros leaves few blanks, and
    * a dash stands wherever in its cell: its columns are its full rows' */
   for (guint a = 0; a < around->len; a++)
-    {
-      const GkRow *r = rows->pdata[g_array_index (around, guint, a)];
-      for (guint k = 0; k < r->cells->len; k++)
-        if (gk_number_parse (((const GkCell *) r->cells->pdata[k])->raw, GK_COLUMN_COUNT).kind
-            == GK_NUMBER_PLACEHOLDER)
-          return NULL;
-    }
+    if (row_prints_placeholder (rows->pdata[g_array_index (around, guint, a)]))
+      return NULL;
   /* the nearest rows set the columns first */
   g_array_sort_with_data (around, distance_cmp, &i);
   /* the totals apart (each row's last token, in the total column by
@@ -673,9 +679,8 @@ fuller_row_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
     return NULL;
   /* a table that prints placeholders for its zeros leaves no blank cell:
    * a row printing fewer numbers than such a row is cut, not blank */
-  for (guint k = 0; k < best->cells->len; k++)
-    if (gk_number_parse (((const GkCell *) best->cells->pdata[k])->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_PLACEHOLDER)
-      return NULL;
+  if (row_prints_placeholder (best))
+    return NULL;
   GPtrArray *cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint k = 0; k < best->cells->len; k++)
     {
@@ -716,6 +721,185 @@ row_fill_columns (GkRow *row, guint ncols, const int *start, const int *at)
   row->cells = cells;
 }
 
+static gint
+int_cmp (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+/* Whether a row prints a number other than 0. */
+static gboolean
+row_prints_nonzero (const GkRow *row)
+{
+  for (guint k = 0; k < row->cells->len; k++)
+    {
+      GkNumber num = gk_number_parse (((const GkCell *) row->cells->pdata[k])->raw, GK_COLUMN_COUNT);
+      if ((num.kind == GK_NUMBER_INT && num.i != 0) || (num.kind == GK_NUMBER_DOUBLE && num.d != 0.0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The index of the column of cols (starts, ascending) starting at col,
+ * -1 when none does. */
+static int
+exact_column_at (const GArray *cols, int col)
+{
+  for (guint q = 0; q < cols->len; q++)
+    if (g_array_index (cols, int, q) == col)
+      return (int) q;
+  return -1;
+}
+
+/* Whether row's first number stands before the first of cols, in the
+ * label column (a renderer that lost a cell spanning rows sets the row a
+ * column left: lynx's （七）总计). */
+static gboolean
+row_set_column_left (const GkRow *row, const GArray *cols)
+{
+  return ((const GkCell *) row->cells->pdata[0])->text_col < g_array_index (cols, int, 0);
+}
+
+/* Whether a row of rows[lo, hi) prints numbers starting at a and at b:
+ * two columns, however close, not one a layout jitters. */
+static gboolean
+starts_printed_together (const GPtrArray *rows, guint lo, guint hi, int a, int b)
+{
+  for (guint j = lo; j < hi; j++)
+    {
+      const GkRow *r = rows->pdata[j];
+      gboolean at_a = FALSE, at_b = FALSE;
+      for (guint k = 0; k < r->cells->len; k++)
+        {
+          int col = ((const GkCell *) r->cells->pdata[k])->text_col;
+          at_a |= col == a, at_b |= col == b;
+        }
+      if (at_a && at_b)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The columns of a table set a character a cell with each number at its
+ * cell's start (a text browser: lynx), from the rows of rows[lo, hi): the
+ * starts two rows or more print a number at, where every number of every
+ * row with numbers stands at one of them (or, a row's first, before them:
+ * row_set_column_left), LAYOUT_MIN_COLUMNS of them or more, and a row
+ * prints in the first and the last.  No start may stand a character off
+ * another, nor within LAYOUT_OFF_COLUMN unless a row prints at both: a
+ * layout set right or centred, or rows pushed by their labels, jitter a
+ * column's starts.  Where this holds, the columns need no row that prints
+ * them all, nor one that prints them apart (two narrow cells print a
+ * space apart).  NULL elsewhere. */
+static GArray *
+exact_columns (const GPtrArray *rows, guint lo, guint hi)
+{
+  g_autoptr (GHashTable) rows_at = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint j = lo; j < hi; j++)
+    {
+      const GkRow *r = rows->pdata[j];
+      if (!r->cells->len)
+        continue;
+      if (!row_in_close_columns (r) || row_prints_placeholder (r))
+        return NULL;
+      for (guint k = 0; k < r->cells->len; k++)
+        {
+          gpointer at = GINT_TO_POINTER (((const GkCell *) r->cells->pdata[k])->text_col + 1);
+          g_hash_table_insert (rows_at, at, GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (rows_at, at)) + 1));
+        }
+    }
+  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (int));
+  GHashTableIter it;
+  gpointer at, n;
+  g_hash_table_iter_init (&it, rows_at);
+  while (g_hash_table_iter_next (&it, &at, &n))
+    if (GPOINTER_TO_INT (n) >= 2)
+      {
+        int col = GPOINTER_TO_INT (at) - 1;
+        g_array_append_val (cols, col);
+      }
+  g_array_sort (cols, int_cmp);
+  if (cols->len < LAYOUT_MIN_COLUMNS)
+    return NULL;
+  for (guint q = 1; q < cols->len; q++)
+    {
+      int a = g_array_index (cols, int, q - 1), b = g_array_index (cols, int, q);
+      if (b - a < 2 || (b - a <= LAYOUT_OFF_COLUMN && !starts_printed_together (rows, lo, hi, a, b)))
+        return NULL;
+    }
+  gboolean spans = FALSE;
+  for (guint j = lo; j < hi; j++)
+    {
+      const GkRow *r = rows->pdata[j];
+      for (guint k = 0; k < r->cells->len; k++)
+        if (exact_column_at (cols, ((const GkCell *) r->cells->pdata[k])->text_col) < 0
+            && !(k == 0 && row_set_column_left (r, cols)))
+          return NULL;
+      spans |= r->cells->len && ((const GkCell *) r->cells->pdata[0])->text_col == g_array_index (cols, int, 0)
+               && last_cell (r)->text_col == g_array_index (cols, int, cols->len - 1);
+    }
+  return spans ? g_steal_pointer (&cols) : NULL;
+}
+
+/* The column of cols (exact_columns) each of row's numbers goes to (into
+ * at): the one it starts at, or, in a row set a column left, the one
+ * after it and the first for its first number.  A row that prints a
+ * number but 0 ends in the last column, its total (a total is printed,
+ * blank zeros or not): that tells a row set a column left by exactly one,
+ * and a row whose first number is blank from one set left.  FALSE where
+ * the row does not end so, or where its columns run out. */
+static gboolean
+exact_row_columns (const GkRow *row, const GArray *cols, int *at)
+{
+  guint n = row->cells->len;
+  gboolean left = row_set_column_left (row, cols);
+  if (!n || (left && n < 2))
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      at[k] = left && k == 0 ? 0 : exact_column_at (cols, ((const GkCell *) row->cells->pdata[k])->text_col) + left;
+      if (at[k] >= (int) cols->len)
+        return FALSE;
+    }
+  return !row_prints_nonzero (row) || at[n - 1] == (int) cols->len - 1;
+}
+
+/* Where each row of a table set in exact columns (exact_columns) and
+ * printing fewer numbers than them goes in them: into cols_of[i] its
+ * table's columns (kept in tables) and into at_of[i] the column of each of
+ * its numbers, both NULL where they do not place it.  What they place is
+ * certain: no other measure of columns is asked. */
+static void
+exact_columns_of (const GPtrArray *rows, GPtrArray *tables, GPtrArray *cols_of, GPtrArray *at_of)
+{
+  guint lo = 0, hi = 0;
+  GArray *cols = NULL;
+  gboolean judged = FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_ptr_array_add (cols_of, NULL);
+      g_ptr_array_add (at_of, NULL);
+      if (!row->cells->len || ((const GkCell *) row->cells->pdata[0])->text_col < 0)
+        continue;
+      guint a, b;
+      table_window (rows, i, &a, &b);
+      if (!judged || a != lo || b != hi)
+        {
+          lo = a, hi = b, judged = TRUE;
+          cols = exact_columns (rows, lo, hi);
+          if (cols)
+            g_ptr_array_add (tables, cols);
+        }
+      g_autofree int *at = g_new (int, row->cells->len);
+      if (!cols || row->cells->len >= cols->len || !exact_row_columns (row, cols, at))
+        continue;
+      cols_of->pdata[i] = cols;
+      at_of->pdata[i] = g_steal_pointer (&at);
+    }
+}
+
 /* pdftotext -layout (and any text rendering of a table in columns) keeps
  * each number at its column's character position: a row printing fewer
  * numbers than its table's columns (blank cells for zero) gets a blank
@@ -730,9 +914,18 @@ restore_layout_blanks (GPtrArray *rows)
   g_autofree gboolean *in_columns = g_new (gboolean, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     in_columns[i] = row_in_columns (rows->pdata[i]);
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) exact_cols = g_ptr_array_new ();
+  g_autoptr (GPtrArray) exact_at = g_ptr_array_new_with_free_func (g_free);
+  exact_columns_of (rows, tables, exact_cols, exact_at);
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *cols = NULL;
+      if (exact_at->pdata[i])
+        {
+          g_ptr_array_add (columns_of, NULL);
+          continue;
+        }
       /* rows in columns, and those set after their label, print their
        * numbers a space apart or more too */
       if (row_in_close_columns (rows->pdata[i]))
@@ -746,6 +939,9 @@ restore_layout_blanks (GPtrArray *rows)
     {
       const GPtrArray *cols = columns_of->pdata[i];
       GkRow *row = rows->pdata[i];
+      const GArray *exact = exact_cols->pdata[i];
+      if (exact)
+        row_fill_columns (row, exact->len, (const int *) exact->data, exact_at->pdata[i]);
       if (!cols)
         continue;
       g_autofree int *start = g_new (int, cols->len), *at = g_new (int, row->cells->len);
@@ -1077,13 +1273,6 @@ cell_positions (const GkRow *row, const TextLine *tl, gboolean by_display, gbool
       for (const char *q = c->raw; *q; q = g_utf8_next_char (q))
         width[k] += cell_width (g_utf8_get_char (q), display);
     }
-}
-
-static gint
-int_cmp (gconstpointer a, gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-  return (x > y) - (x < y);
 }
 
 /* The header columns over the row printed on line lines[k]: the starts of
