@@ -16,6 +16,7 @@
 #include "ocr/ocr-image.h"
 #include "ocr/ocr-page.h"
 #include "pdf/pdf-input.h"
+#include "pipeline/reread.h"
 
 #define PAGE_W_PT 320.0
 #define PAGE_H_PT 200.0
@@ -1164,6 +1165,128 @@ test_degraded_scan (void)
   g_unlink (path);
 }
 
+/* A seal stamped in grey over a signature is paler than its text: the dark
+ * ink view keeps the text (and the text where the seal crosses it) and
+ * drops the seal's ink. */
+static void
+test_dark_ink_drops_a_grey_seal (void)
+{
+  GkOcrImage img = { .page = 1, .dpi = 300, .pt_per_px = 72.0 / 300 };
+  img.gray = pixCreate (400, 200, 8);
+  pixSetAllArbitrary (img.gray, 255);
+  BOX *seal = boxCreate (100, 80, 200, 100), *text = boxCreate (50, 50, 100, 50);
+  pixSetInRectArbitrary (img.gray, seal, 170);
+  pixSetInRectArbitrary (img.gray, text, 20);
+  PIX *view = gk_ocr_image_dark_ink_view (&img, 0, 0, 400, 200);
+  g_assert_nonnull (view);
+  g_assert_cmpint (pixGetDepth (view), ==, 1);
+  int b = GK_OCR_REREAD_BORDER_PX;
+  l_uint32 v = 0;
+  pixGetPixel (view, b + 60, b + 60, &v);
+  g_assert_cmpuint (v, ==, 1);   /* text */
+  pixGetPixel (view, b + 120, b + 90, &v);
+  g_assert_cmpuint (v, ==, 1);   /* text over the seal */
+  pixGetPixel (view, b + 250, b + 150, &v);
+  g_assert_cmpuint (v, ==, 0);   /* the seal alone */
+  pixGetPixel (view, b + 20, b + 20, &v);
+  g_assert_cmpuint (v, ==, 0);   /* paper */
+  boxDestroy (&seal);
+  boxDestroy (&text);
+  pixDestroy (&view);
+  pixDestroy (&img.gray);
+}
+
+/* What the fake re-read hook of a test returns, and the region it was asked for. */
+typedef struct {
+  const char *text;
+  int page;
+  GkRect region;
+  guint calls;
+} FootReading;
+
+static GPtrArray *
+fake_reread_dark (gpointer data, int page, const GkRect *region)
+{
+  FootReading *f = data;
+  f->calls++;
+  f->page = page;
+  f->region = *region;
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_line_free);
+  GkSource src = { .page = page, .has_box = TRUE, .box = { 300, 700, 420, 715 }, .method = GK_METHOD_OCR, .confidence = 0.9 };
+  g_ptr_array_add (lines, gk_line_new (f->text, &src));
+  return lines;
+}
+
+/* A scan's content whose last OCR page is 2, its lines 40 pt apart. */
+static GkContent *
+scanned_content (FootReading *f)
+{
+  GkContent *content = gk_content_new (GK_MEDIA_PDF_SCAN);
+  int page = 2;
+  g_array_append_val (content->ocr_pages, page);
+  for (int i = 0; i < 12; i++)
+    {
+      GkSource src = { .page = i < 2 ? 1 : 2, .has_box = TRUE, .box = { 72, 40.0 * i, 500, 40.0 * i + 14 },
+                       .method = GK_METHOD_OCR, .confidence = 0.9 };
+      g_ptr_array_add (content->lines, gk_line_new ("正文。", &src));
+    }
+  content->reread_dark = fake_reread_dark;
+  content->reread_data = f;
+  return content;
+}
+
+static gboolean
+has_warning (const GkRecord *rec, const char *code)
+{
+  for (guint i = 0; i < rec->warnings->len; i++)
+    if (g_strcmp0 (((GkWarning *) rec->warnings->pdata[i])->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A scan whose date the prose reader missed has the foot of its last OCR
+ * page read again: from GK_REREAD_FOOT_LINES lines above its last line
+ * down; the date found there is taken (a seal's edge read as "]" after the
+ * month is no digit), unless the report cannot be signed in its year. */
+static void
+test_signature_date_read_again (void)
+{
+  g_autofree char *models = tu_source_path ("models");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkNarrativeRules) rules = gk_narrative_rules_load (models, FALSE, &error);
+  g_assert_no_error (error);
+
+  FootReading f = { .text = "2021年1]月22日" };
+  g_autoptr (GkContent) content = scanned_content (&f);
+  g_autoptr (GkRecord) rec = gk_record_new ("scan.pdf");
+  rec->year = 2020;
+  gk_reread_signature_date (rules, content, rec);
+  g_assert_cmpstr (rec->published_on, ==, "2021-01-22");
+  g_assert_cmpint (f.page, ==, 2);
+  g_assert_cmpfloat (f.region.y0, ==, 40.0 * (12 - GK_REREAD_FOOT_LINES));
+  g_assert_cmpint (rec->date_src.page, ==, 2);
+  g_assert_cmpint (rec->date_src.method, ==, GK_METHOD_OCR);
+  g_assert_true (has_warning (rec, "ocr_reread"));
+
+  FootReading g = { .text = "2009年1月22日" };
+  g_autoptr (GkContent) other = scanned_content (&g);
+  g_autoptr (GkRecord) wrong_year = gk_record_new ("scan.pdf");
+  wrong_year->year = 2020;
+  gk_reread_signature_date (rules, other, wrong_year);
+  g_assert_cmpuint (g.calls, ==, 1);
+  g_assert_null (wrong_year->published_on);
+  g_assert_cmpint (wrong_year->date_src.page, ==, 0);
+  g_assert_false (has_warning (wrong_year, "ocr_reread"));
+
+  FootReading h = { .text = "2021年1月22日" };
+  g_autoptr (GkContent) dated = scanned_content (&h);
+  g_autoptr (GkRecord) read = gk_record_new ("scan.pdf");
+  read->published_on = g_strdup ("2021-01-05");
+  gk_reread_signature_date (rules, dated, read);
+  g_assert_cmpuint (h.calls, ==, 0);
+  g_assert_cmpstr (read->published_on, ==, "2021-01-05");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1174,6 +1297,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/digits-plausible", test_digits_plausible);
   g_test_add_func ("/ocr/snap-label", test_snap_label);
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
+  g_test_add_func ("/ocr/dark-ink-drops-a-grey-seal", test_dark_ink_drops_a_grey_seal);
+  g_test_add_func ("/ocr/signature-date-read-again", test_signature_date_read_again);
   g_test_add_func ("/ocr/speck-beside-dash", test_speck_beside_dash);
   g_test_add_func ("/ocr/faint-digits", test_faint_digits);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);

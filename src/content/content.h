@@ -102,6 +102,9 @@ void gk_warning_free (GkWarning *warning);
  * path sets it; NULL elsewhere).  TRUE with a new reading in *raw (owned by
  * the caller) and *confidence; FALSE when the cell cannot be read again. */
 typedef gboolean (*GkRereadFunc) (gpointer data, const GkSource *src, char **raw, double *confidence);
+/* Reads a region of a page again with its paler ink left out (a grey seal
+ * stamped over a signature); its text lines (GkLine*), or NULL. */
+typedef GPtrArray *(*GkRereadDarkFunc) (gpointer data, int page, const GkRect *region);
 
 typedef struct {
   GkMedia media;
@@ -111,7 +114,8 @@ typedef struct {
   GPtrArray *rows;     /* GkRow*: table rows and heading rows in reading order */
   GPtrArray *warnings; /* GkWarning* raised while reading */
   GkRereadFunc reread; /* NULL unless pages were OCRed */
-  gpointer reread_data;
+  GkRereadDarkFunc reread_dark; /* the same */
+  gpointer reread_data;  /* both hooks' */
   GDestroyNotify reread_free;
 } GkContent;
 

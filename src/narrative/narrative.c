@@ -887,13 +887,13 @@ zeros_only (const char *squeezed)
 }
 
 static int
-read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
+read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
 {
-  guint n = content->lines->len;
+  guint n = lines->len;
   guint stop = n > (guint) r->date_lines ? n - (guint) r->date_lines : 0;
   for (guint i = n; i-- > stop;)
     {
-      GkLine *line = content->lines->pdata[i];
+      GkLine *line = lines->pdata[i];
       g_autofree char *sq = gk_text_squeeze (line->text);
       int y = -1, m = -1, d = -1;
       g_autoptr (GkMatch) a = gk_regex_match (r->date, sq, 0);
@@ -913,7 +913,7 @@ read_date (const GkNarrativeRules *r, const GkContent *content, GkRecord *rec)
             }
           else if (c)
             {
-              g_autofree char *above = gk_text_squeeze (((GkLine *) content->lines->pdata[i - 1])->text);
+              g_autofree char *above = gk_text_squeeze (((GkLine *) lines->pdata[i - 1])->text);
               g_autofree char *ys = gk_match_group (c, 1), *ms = gk_match_group (c, 2), *ds = gk_match_group (c, 3);
               y = year_with_zeros (ys, zeros_only (above)), m = chinese_number (ms), d = chinese_number (ds);
             }
@@ -1248,12 +1248,18 @@ gk_narrative_report_year (const GkNarrativeRules *rules, const GkContent *conten
   return scratch->year;
 }
 
+gboolean
+gk_narrative_read_date (const GkNarrativeRules *rules, const GPtrArray *lines, GkRecord *record)
+{
+  return read_date (rules, lines, record) >= 0;
+}
+
 void
 gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRecord *record)
 {
   g_autoptr (GkProse) prose = gk_prose_new (rules, content);
   int title_line = read_title_and_year (rules, content, prose, record);
-  int date_line = read_date (rules, content, record);
+  int date_line = read_date (rules, content->lines, record);
   read_issuer (rules, content, prose, title_line, date_line, record);
   gsize total_end = 0;
   read_figures (rules, prose, record, &total_end);

@@ -5,6 +5,7 @@
  *   gk_narrative_read        content lines → title, issuer, year, date,
  *                            narrative.* values and the active breakdown
  *   gk_narrative_report_year the year alone (the table matcher's prior)
+ *   gk_narrative_read_date   the signature date alone, among lines read again
  *   gk_prose_new             the squeezed prose with its line map, page
  *                            furniture left out (tests, audit)
  *
@@ -60,6 +61,10 @@ void gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content,
 /* The report's year as gk_narrative_read reads it (title, else statistics
  * period); 0 when none. For the table matcher, which runs first. */
 int gk_narrative_report_year (const GkNarrativeRules *rules, const GkContent *content);
+/* The signature date among lines (GkLine*, reading order), searched from
+ * the foot up as gk_narrative_read searches a document's: TRUE with
+ * record->published_on and date_src set (a reading made again, ocr.h). */
+gboolean gk_narrative_read_date (const GkNarrativeRules *rules, const GPtrArray *lines, GkRecord *record);
 
 /* Prose text with a map from byte offsets back to content lines. */
 typedef struct {

@@ -36,6 +36,9 @@
 /* Ink whose box is no larger than this either way (points) is a speck of
  * scanner noise: a full stop of 10 pt text is ~1.2 pt. */
 #define GK_OCR_SPECK_MAX_PT 0.75
+/* Grey levels at or above this are paper once gray is made (paper mapped
+ * to pure white): what lies below is ink, a seal's or text's. */
+#define GK_OCR_DARK_INK_PAPER 250
 /* Grey levels at or above this are paper: pixBackgroundNormSimple maps paper to 200. */
 #define GK_OCR_PAPER_LEVEL 190
 
@@ -253,6 +256,19 @@ rescale (PIX *gray, double *dpi, double target, const GkReadOptions *opts)
   return scaled;
 }
 
+/* binary (taken) without its specks of noise (GK_OCR_SPECK_MAX_PT). */
+static PIX *
+without_specks (PIX *binary, double dpi)
+{
+  int speck = (int) floor (GK_OCR_SPECK_MAX_PT * dpi / 72.0);
+  PIX *clean = speck >= 1 ? pixSelectBySize (binary, speck + 1, speck + 1, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL)
+                          : NULL;
+  if (!clean)
+    return binary;
+  pixDestroy (&binary);
+  return clean;
+}
+
 /* Sauvola's threshold, then the specks of noise go (GK_OCR_SPECK_MAX_PT):
  * one beside a dash makes its ink no flat bar, and one alone in a blank
  * cell is ink a reading must account for. */
@@ -264,15 +280,7 @@ binarise (PIX *gray, double dpi)
   int nx = MAX (1, pixGetWidth (gray) / 1000), ny = MAX (1, pixGetHeight (gray) / 1000);
   if (pixSauvolaBinarizeTiled (gray, whsize, GK_OCR_SAUVOLA_K, nx, ny, NULL, &binary) != 0)
     return NULL;
-  int speck = (int) floor (GK_OCR_SPECK_MAX_PT * dpi / 72.0);
-  PIX *clean = speck >= 1 ? pixSelectBySize (binary, speck + 1, speck + 1, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL)
-                          : NULL;
-  if (clean)
-    {
-      pixDestroy (&binary);
-      binary = clean;
-    }
-  return binary;
+  return without_specks (binary, dpi);
 }
 
 /* The paper's grain (GK_OCR_GRAIN_*): scanner noise makes neighbouring
@@ -464,6 +472,28 @@ gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int
   pixDestroy (&big);
   pixDestroy (&sharp);
   pixDestroy (&bin);
+  return framed;
+}
+
+PIX *
+gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h)
+{
+  PIX *crop = crop_region (img->gray, x, y, w, h);
+  NUMA *hist = crop ? pixGetGrayHistogram (crop, 1) : NULL;
+  /* paper is pure white in gray: the levels below it are ink and its rims */
+  NUMA *ink = hist ? numaClipToInterval (hist, 0, GK_OCR_DARK_INK_PAPER - 1) : NULL;
+  l_int32 split = -1;
+  PIX *framed = NULL;
+  if (ink && numaSplitDistribution (ink, 0.0f, &split, NULL, NULL, NULL, NULL, NULL) == 0 && split > 0)
+    {
+      PIX *bin = pixThresholdToBinary (crop, split + 1);
+      bin = bin ? without_specks (bin, img->dpi) : NULL;
+      framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
+      pixDestroy (&bin);
+    }
+  numaDestroy (&ink);
+  numaDestroy (&hist);
+  pixDestroy (&crop);
   return framed;
 }
 

@@ -6,6 +6,7 @@
  *   gk_ocr_image_digits      a region of the page binarised at GK_OCR_DIGITS_DPI (number cells)
  *   gk_ocr_image_reread_view a region seen anew: scaled up, sharpened, Otsu-binarised, framed white
  *   gk_ocr_image_gray_view   a region of the grey image, framed white
+ *   gk_ocr_image_dark_ink_view a region's darkest ink alone (a grey seal's paler ink gone)
  *   gk_ocr_image_text_lines  the text lines of a region of the binary image, top to bottom
  *   gk_ocr_image_free
  *   gk_ocr_image_to_points   a pixel box → GkRect in PDF points
@@ -114,6 +115,10 @@ PIX *gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, dou
 /* The rectangle (pixels of gray) as a re-read sees it, 1 bpp; *dpi its
  * resolution; NULL on failure.  Coordinates in it are shifted by the frame. */
 PIX *gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi);
+/* A region of gray with only its darkest ink, 1 bpp, framed white: the
+ * levels of its ink split in two by Otsu, the paler half dropped (a seal
+ * stamped in grey over text is paler than the text). */
+PIX *gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h);
 /* A region of gray as it is, framed white: tesseract binarises it itself. */
 PIX *gk_ocr_image_gray_view (const GkOcrImage *img, int x, int y, int w, int h);
 /* The text lines of the rectangle (pixels of binary), top to bottom: the

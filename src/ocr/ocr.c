@@ -7,6 +7,7 @@
 #include "ocr/ocr-page.h"
 #include "common/gk-models.h"
 #include "common/gk-cores.h"
+#include <math.h>
 #include <sys/resource.h>
 #include "pdf/pdf-libs.h"  /* last: its macros name the library calls */
 
@@ -18,7 +19,9 @@ typedef struct {
   char *models_dir;
   GPtrArray *kept;      /* GkOcrImage*: pages with ruling lines as read, oldest first */
   gsize kept_bytes;
-  GkOcrImage *img;      /* the last page made again, kept for its other suspect cells */
+  GkOcrImage *img;      /* the last page made again, kept for its other suspect cells;
+                           at first the document's last page without rules, read
+                           last (its foot holds the signature) */
 } Rereader;
 
 static void
@@ -234,12 +237,20 @@ page_job_commit (GkOcrPages *op, PageJob *job, GError **error)
       r->opts.password = NULL;  /* the document is open already */
       r->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_ocr_image_free);
       content->reread = gk_ocr_reread_cell;
+      content->reread_dark = gk_ocr_reread_dark;
       content->reread_data = r;
       content->reread_free = rereader_free;
     }
-  /* suspect cells lie in tables, and tables in ruling lines */
+  /* suspect cells lie in tables, and tables in ruling lines; the last
+   * page read is kept all the same, for a signature read again */
   if (job->page->rules->len > 0 && content->reread == gk_ocr_reread_cell)
     rereader_keep (content->reread_data, g_steal_pointer (&job->img));
+  else if (content->reread == gk_ocr_reread_cell)
+    {
+      Rereader *r = content->reread_data;
+      gk_ocr_image_free (r->img);
+      r->img = g_steal_pointer (&job->img);
+    }
   return TRUE;
 }
 
@@ -372,4 +383,35 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
     }
   pixDestroy (&framed);
   return ok;
+}
+
+GPtrArray *
+gk_ocr_reread_dark (gpointer data, int page, const GkRect *region)
+{
+  Rereader *r = data;
+  const GkOcrImage *img = page >= 1 ? rereader_image (r, page) : NULL;
+  GkOcrEngine *engine = img ? gk_ocr_engine_get (r->models_dir, NULL) : NULL;
+  if (!engine)
+    return NULL;
+  double px = 1.0 / img->pt_per_px;
+  int W = pixGetWidth (img->gray), H = pixGetHeight (img->gray);
+  /* clamped as doubles: a region may run to G_MAXDOUBLE (the page's edge) */
+  int x0 = (int) floor (CLAMP (region->x0 * px, 0, W)), y0 = (int) floor (CLAMP (region->y0 * px, 0, H));
+  int x1 = (int) ceil (CLAMP (region->x1 * px, 0, W)), y1 = (int) ceil (CLAMP (region->y1 * px, 0, H));
+  PIX *view = x1 - x0 >= 2 && y1 - y0 >= 2 ? gk_ocr_image_dark_ink_view (img, x0, y0, x1 - x0, y1 - y0) : NULL;
+  if (!view)
+    return NULL;
+  gk_ocr_engine_set_image (engine, view, img->dpi);
+  g_autoptr (GPtrArray) read = gk_ocr_engine_read_lines (engine, 0, 0, pixGetWidth (view), pixGetHeight (view));
+  pixDestroy (&view);
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_line_free);
+  for (guint i = 0; i < read->len; i++)
+    {
+      const GkOcrLine *l = read->pdata[i];
+      int dx = x0 - GK_OCR_REREAD_BORDER_PX, dy = y0 - GK_OCR_REREAD_BORDER_PX;
+      GkSource src = { .page = page, .has_box = TRUE, .method = GK_METHOD_OCR, .confidence = l->confidence,
+                       .box = gk_ocr_image_to_points (img, l->x0 + dx, l->y0 + dy, l->x1 + dx, l->y1 + dy) };
+      g_ptr_array_add (lines, gk_line_new (l->text, &src));
+    }
+  return lines;
 }

@@ -6,6 +6,7 @@
  *   gk_ocr_pages_finish    every page given laid out (before a text page, and at the end)
  *   gk_ocr_helper_pages    how many pages helper threads have read (tests)
  *   gk_ocr_reread_cell     (GkRereadFunc) one suspect cell read again, other preprocessing
+ *   gk_ocr_reread_dark     (GkRereadDarkFunc) a region read again, its paler ink (a grey seal) left out
  *
  * Method.  The page image is made and cleaned by ocr-image, read cell by
  * cell by ocr-page, and laid out by the same gk_layout_page as a
@@ -16,7 +17,11 @@
  * took a tenth of lujiang-2019's 300 dpi scan's time).  When the checks fail through a
  * low-confidence cell, it reads the cell from gk_ocr_image_reread_view of
  * that page's image (kept, or made again) — a crop scaled up, sharpened
- * and Otsu-binarised: a different view of the same ink.
+ * and Otsu-binarised: a different view of the same ink.  The last page
+ * read is kept too: a signature's date under a seal stamped in grey (the
+ * red of a colour scan is gone by then) is read again from that page with
+ * only its darker ink (gk_ocr_reread_dark), where the prose reader found
+ * no date.
  * The caller accepts the new reading only when it is itself confident
  * (GK_OCR_REREAD_ACCEPT); a check never chooses between readings.
  * Pages are read one after another on the caller's thread; when cores are
@@ -66,3 +71,6 @@ guint gk_ocr_helper_pages (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrPages, gk_ocr_pages_free)
 
 gboolean gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *confidence);
+/* (GkRereadDarkFunc) a region read again from gk_ocr_image_dark_ink_view:
+ * its text lines, boxes in points. */
+GPtrArray *gk_ocr_reread_dark (gpointer data, int page, const GkRect *region);

@@ -49,13 +49,14 @@
   X (cairo_user_to_device_distance)
 #define GK_LEPT_FUNCTIONS(X) \
   X (boxCreate) X (boxDestroy) X (boxGetGeometry) X (boxaAddBox) X (boxaCreate) X (boxaDestroy)      \
-  X (boxaGetBoxGeometry) X (boxaGetCount) X (composeRGBPixel) X (lept_free) X (numaDestroy)          \
-  X (numaGetCount) X (numaGetFValue) X (numaGetIValue) X (pixAddBorder) X (pixBackgroundNormSimple)  \
-  X (pixClearInRect) X (pixClipBoxToForeground) X (pixClipRectangle) X (pixClone) X (pixConnComp)    \
-  X (pixConnCompBB) X (pixConvertTo8) X (pixCopy) X (pixCountConnComp) X (pixCountPixelsByColumn)    \
-  X (pixCountPixelsByRow) X (pixCountPixelsInRect) X (pixCreate) X (pixDestroy) X (pixDilateBrick)   \
-  X (pixFindSkewSweepAndSearch) X (pixGammaTRC) X (pixGetData) X (pixGetDepth) X (pixGetHeight)      \
-  X (pixGetPixel) X (pixGetRGBComponent) X (pixGetWidth) X (pixGetWpl) X (pixHolesByFilling)         \
+  X (boxaGetBoxGeometry) X (boxaGetCount) X (composeRGBPixel) X (lept_free) X (numaClipToInterval)   \
+  X (numaDestroy) X (numaGetCount) X (numaGetFValue) X (numaGetIValue) X (numaSplitDistribution)     \
+  X (pixAddBorder) X (pixBackgroundNormSimple) X (pixClearInRect) X (pixClipBoxToForeground)         \
+  X (pixClipRectangle) X (pixClone) X (pixConnComp) X (pixConnCompBB) X (pixConvertTo8) X (pixCopy)  \
+  X (pixCountConnComp) X (pixCountPixelsByColumn) X (pixCountPixelsByRow) X (pixCountPixelsInRect)   \
+  X (pixCreate) X (pixDestroy) X (pixDilateBrick) X (pixFindSkewSweepAndSearch) X (pixGammaTRC)      \
+  X (pixGetData) X (pixGetDepth) X (pixGetGrayHistogram) X (pixGetHeight) X (pixGetPixel)            \
+  X (pixGetRGBComponent) X (pixGetWidth) X (pixGetWpl) X (pixHolesByFilling)                         \
   X (pixMakeArbMaskFromRGB) X (pixOpenCompBrickDwa) X (pixOtsuAdaptiveThreshold) X (pixRotate)       \
   X (pixSauvolaBinarizeTiled) X (pixScale) X (pixScaleBySampling) X (pixScaleGrayLI)                 \
   X (pixSelectBySize) X (pixSetColormap) X (pixSetMasked) X (pixSubtract) X (pixThresholdToBinary)   \
@@ -140,10 +141,12 @@ const GkLeptLib *gk_lept_lib (void);
 #define boxaGetCount GK_LEPT_LIB (boxaGetCount)
 #define composeRGBPixel GK_LEPT_LIB (composeRGBPixel)
 #define lept_free GK_LEPT_LIB (lept_free)
+#define numaClipToInterval GK_LEPT_LIB (numaClipToInterval)
 #define numaDestroy GK_LEPT_LIB (numaDestroy)
 #define numaGetCount GK_LEPT_LIB (numaGetCount)
 #define numaGetFValue GK_LEPT_LIB (numaGetFValue)
 #define numaGetIValue GK_LEPT_LIB (numaGetIValue)
+#define numaSplitDistribution GK_LEPT_LIB (numaSplitDistribution)
 #define pixAddBorder GK_LEPT_LIB (pixAddBorder)
 #define pixBackgroundNormSimple GK_LEPT_LIB (pixBackgroundNormSimple)
 #define pixClearInRect GK_LEPT_LIB (pixClearInRect)
@@ -163,6 +166,7 @@ const GkLeptLib *gk_lept_lib (void);
 #define pixDilateBrick GK_LEPT_LIB (pixDilateBrick)
 #define pixFindSkewSweepAndSearch GK_LEPT_LIB (pixFindSkewSweepAndSearch)
 #define pixGammaTRC GK_LEPT_LIB (pixGammaTRC)
+#define pixGetGrayHistogram GK_LEPT_LIB (pixGetGrayHistogram)
 #define pixGetData GK_LEPT_LIB (pixGetData)
 #define pixGetDepth GK_LEPT_LIB (pixGetDepth)
 #define pixGetHeight GK_LEPT_LIB (pixGetHeight)

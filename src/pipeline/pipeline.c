@@ -191,5 +191,7 @@ gk_pipeline_extract (const GkPipeline *p, const char *path, const GkReadOptions 
   g_autoptr (GPtrArray) saved = gk_reread_save_warnings (content);
   GkRecord *rec = gk_pipeline_record_from_content (p, path, content);
   rec->sha256 = g_strdup (input->sha256);
-  return gk_reread_suspects (p, path, content, saved, rec);
+  rec = gk_reread_suspects (p, path, content, saved, rec);
+  gk_reread_signature_date (p->narrative, content, rec);
+  return rec;
 }

@@ -1,6 +1,7 @@
 /* reread.c — see reread.h. */
 #include "reread.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "check/check.h"
 #include "ocr/ocr.h"
@@ -106,4 +107,45 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
       rec = again;
     }
   return rec;
+}
+
+/* The last page read by OCR, 0 when none. */
+static int
+last_ocr_page (const GkContent *content)
+{
+  int last = 0;
+  for (guint i = 0; i < content->ocr_pages->len; i++)
+    last = MAX (last, g_array_index (content->ocr_pages, int, i));
+  return last;
+}
+
+void
+gk_reread_signature_date (const GkNarrativeRules *rules, GkContent *content, GkRecord *rec)
+{
+  int page = last_ocr_page (content);
+  if (rec->published_on || !content->reread_dark || page == 0)
+    return;
+  guint found = 0;
+  double top = G_MAXDOUBLE;
+  for (guint i = content->lines->len; i-- > 0 && found < GK_REREAD_FOOT_LINES;)
+    {
+      const GkLine *l = content->lines->pdata[i];
+      if (l->src.page == page && l->src.has_box)
+        top = MIN (top, l->src.box.y0), found++;
+    }
+  if (!found)
+    return;
+  GkRect foot = { 0, top, G_MAXDOUBLE, G_MAXDOUBLE };
+  g_autoptr (GPtrArray) lines = content->reread_dark (content->reread_data, page, &foot);
+  if (!lines || !gk_narrative_read_date (rules, lines, rec))
+    return;
+  int signed_in = atoi (rec->published_on);
+  if (rec->year > 0 && signed_in != rec->year && signed_in != rec->year + 1)
+    {
+      g_clear_pointer (&rec->published_on, g_free);
+      rec->date_src = (GkSource) { 0 };
+      return;
+    }
+  gk_record_warn (rec, "ocr_reread", page, "page %d: the signature's date, under a seal, read again from the darker ink alone: %s",
+                  page, rec->published_on);
 }

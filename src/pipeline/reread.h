@@ -3,6 +3,8 @@
  *   gk_reread_save_warnings   copy of the reading warnings (a second pass needs them again)
  *   gk_reread_suspects        failing checks through low-confidence OCR cells →
  *                             those cells read again → the record made again
+ *   gk_reread_signature_date  a scan whose date was not read → the foot of its
+ *                             last page read again without the seal's paler ink
  *
  * Method.  A check that fails only through OCR readings below
  * GK_OCR_SUSPECT_CONFIDENCE may be our misreading, not the report's
@@ -18,8 +20,20 @@
  */
 #pragma once
 #include "pipeline.h"
+#include "narrative/narrative.h"
+
+/* The foot read again starts this many lines of its page above the last. */
+#define GK_REREAD_FOOT_LINES 8
 
 GPtrArray *gk_reread_save_warnings (const GkContent *content);
 /* Takes rec; returns it, or the record made again (rec freed). */
 GkRecord *gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, GPtrArray *saved_warnings,
                               GkRecord *rec);
+/* A scan's signature is often stamped over: a red seal is gone from the
+ * image already, a grey one (a grey scan of a red seal) is paler than the
+ * text and garbles the date.  When no date was read, the foot of the last
+ * page read by OCR (from GK_REREAD_FOOT_LINES lines above its last line
+ * down) is read again from its darker ink alone (GkContent's reread_dark)
+ * and the date searched there as the prose reader searches it; a date of
+ * a year the report cannot be signed in (its year or the next) is none. */
+void gk_reread_signature_date (const GkNarrativeRules *rules, GkContent *content, GkRecord *rec);
