@@ -2089,6 +2089,8 @@ typedef struct {
   int best_evidence;     /* the evidence of the cheapest placement */
   int best_order;        /* the order cost of the cheapest placement */
   int slack;             /* ORDER_SLACK, or 0: the cheapest placements only */
+  gboolean slack_counted; /* the slack decided something: the walk without
+                             it would have taken other steps */
   guint leaves;
   guint nodes;
   gboolean gave_up;
@@ -2139,6 +2141,16 @@ static int
 walk_slack (const Walk *w)
 {
   return w->have_best && w->best_order > 0 ? w->slack : 0;
+}
+
+/* Whether cost is past the cheapest and its slack; notes where the slack
+ * decided it (Walk.slack_counted). */
+static gboolean
+walk_past_slack (Walk *w, int cost)
+{
+  gboolean past = cost > w->best + walk_slack (w);
+  w->slack_counted |= past != (cost > w->best);
+  return past;
 }
 
 
@@ -2351,13 +2363,13 @@ walk_leaf_filled (Walk *w, guint r_end, guint filled)
     }
   int total = add_cost (layout, missing_rows_cost (s, r_end));
   /* misprints only add to it: a placement out of reach without them is */
-  if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
+  if (total == COST_INF || (w->have_best && walk_past_slack (w, total)))
     return;
   /* the rows of the misprints, kept for the cells doubted */
   g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
   guint misprints = leaf_misprints (s, w->value, w->known, rows_hit);
   total = add_cost (total, W_IDENTITY * (int) misprints);
-  if (total == COST_INF || (w->have_best && total > w->best + walk_slack (w)))
+  if (total == COST_INF || (w->have_best && walk_past_slack (w, total)))
     return;
   int order = 0;
   for (guint p = 0; p < w->path->len; p++)
@@ -2614,17 +2626,21 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
  * in a placement that votes: no dearer than the cheapest, or dearer only
  * by the orders it reads in. */
 static gboolean
-within_reach (const Walk *w, int cost, int evidence)
+within_reach (Walk *w, int cost, int evidence)
 {
-  return !w->have_best || cost <= w->best || (cost <= w->best + walk_slack (w) && evidence <= w->best_evidence);
+  if (!w->have_best || cost <= w->best)
+    return TRUE;
+  gboolean by_slack = cost <= w->best + walk_slack (w) && evidence <= w->best_evidence;
+  w->slack_counted |= by_slack;
+  return by_slack;
 }
 
 /* Whether every path costing cost or more is past what the walk takes:
  * over its cap, or out of reach of the cheapest whatever its evidence. */
 static gboolean
-walk_beyond (const Walk *w, int cost)
+walk_beyond (Walk *w, int cost)
 {
-  return cost > w->cap || (w->have_best && cost > w->best && cost > w->best + walk_slack (w));
+  return cost > w->cap || (w->have_best && walk_past_slack (w, cost));
 }
 
 static void
@@ -2677,7 +2693,7 @@ walk (Walk *w, guint i, guint r, int acc, int order)
   for (guint q = 0; q < no; q++)
     {
       int ord = order + step_order_cost (&opts[q].step);
-      if (w->have_best && opts[q].cost > w->best + walk_slack (w))
+      if (w->have_best && walk_past_slack (w, opts[q].cost))
         continue;
       if (!within_reach (w, opts[q].cost, acc + opts[q].own - ord))
         continue;
@@ -2692,10 +2708,12 @@ walk (Walk *w, guint i, guint r, int acc, int order)
 
 /* The placements within reach of the cheapest (cap COST_INF), or only those
  * whose steps alone cost no more than cap; FALSE when they are too many to
- * walk. */
+ * walk.  *as_without_slack (may be NULL): the walk failed and its slack
+ * never counted, so the walk without it would take the same steps and fail
+ * alike; v is then that walk's votes on votes afresh. */
 static gboolean
 votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, int slack,
-                       gboolean kept_first)
+                       gboolean kept_first, gboolean *as_without_slack)
 {
   guint ncells = s->grid->cells->len;
   Walk w = { .s = s, .best = COST_INF, .votes = v, .max_nodes = max_nodes, .max_leaves = max_leaves, .cap = cap,
@@ -2708,6 +2726,15 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
   w.ids_seen = g_array_new (FALSE, FALSE, sizeof (guint));
   w.leaves_kept = g_ptr_array_new_with_free_func ((GDestroyNotify) leaf_free);
   walk (&w, 0, 0, 0, 0);
+  gboolean as_without = !(!w.gave_up && w.have_best) && slack > 0 && !w.slack_counted;
+  if (as_without)
+    {
+      votes_clear (v);
+      votes_init (v, ncells);
+      w.slack = 0;
+    }
+  if (as_without_slack)
+    *as_without_slack = as_without;
   walk_vote (&w);
   g_ptr_array_unref (w.leaves_kept);
   g_free (w.id_counted);
@@ -2725,12 +2752,15 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
 static gboolean
 votes_from_paths_capped (const Search *s, Votes *v, guint max_nodes, guint max_leaves, int cap, gboolean kept_first)
 {
-  if (votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, ORDER_SLACK, kept_first))
+  gboolean as_without_slack;
+  if (votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, ORDER_SLACK, kept_first, &as_without_slack))
     return TRUE;
+  if (as_without_slack)
+    return FALSE;
   guint ncells = s->grid->cells->len;
   votes_clear (v);
   votes_init (v, ncells);
-  return votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, 0, kept_first);
+  return votes_from_paths_walk (s, v, max_nodes, max_leaves, cap, 0, kept_first, NULL);
 }
 
 static gboolean
