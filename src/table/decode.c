@@ -568,6 +568,7 @@ tokens_touch (const Token *a, const Token *b)
   return la > 0 && lb == la + 1;
 }
 
+
 /* The pieces a step joins fit the print: a piece printed apart from the one
  * before it has the label of its row between them (a label centred on the
  * lines of its cell), and the numbers of one column wrap alike: their first
@@ -620,6 +621,36 @@ token_beside_label_of (const Token *t, guint r)
   if (!t->after_label || r >= 64)
     return FALSE;
   return (token_names_row (t, r) && !(t->names & (t->names - 1))) || t->line_names == (guint64) 1 << r;
+}
+
+/* How many tokens from t on stand on token t's line. */
+static guint
+tokens_on_line_from (const Search *s, guint t)
+{
+  guint n = 0;
+  while (t + n < s->n && s->tok[t + n].line == s->tok[t].line)
+    n++;
+  return n;
+}
+
+/* Whether a step from token t places row r of the table's own grid as
+ * printed on a line of its own, beside the label that names it, under a
+ * line that opened with a label too: rows printed whole a line each, one
+ * under another (a text browser's table), where a row starts as naturally
+ * as under a label line of its own.  (A line of numbers alone before it
+ * is a strip's or a wrapped row's, printed with it; a grid made from the
+ * table's, of strips or corners, has rows of part of a line's cells.) */
+static gboolean
+row_on_its_labelled_line (const Search *s, const Step *st, guint t, guint r)
+{
+  const Token *a = &s->tok[t - 1], *b = &s->tok[t];
+  if (st->kind != STEP_ROW || st->hole != NO_HOLE || st->joins || !s->grid->block_heading->len
+      || !token_beside_label_of (b, r) || a->last_line == b->line || tokens_on_line_from (s, t) != st->ntok)
+    return FALSE;
+  guint first = t - 1;
+  while (first > 0 && s->tok[first - 1].line == a->line)
+    first--;
+  return s->tok[first].after_label;
 }
 
 /* A token printed among a block of labels of rows already placed, before
@@ -819,7 +850,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
     }
   /* tokens of one printed line belong to neighbouring cells: the next column
    * of the same row, or the same column of the next row */
-  if (i > 0 && tokens_touch (&s->tok[i - 1], &s->tok[i]))
+  if (i > 0 && tokens_touch (&s->tok[i - 1], &s->tok[i]) && !row_on_its_labelled_line (s, st, i, r))
     cost += W_LINE;
   for (guint j = 0; j + 1 < ncells; j++)
     {
