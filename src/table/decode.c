@@ -387,6 +387,7 @@ typedef struct {
   GHashTable *leaf_misprints; /* a walk's leaf, its cells' values and known
                                  (GBytes) → its misprints, then the rows they
                                  hit (guint[1 + R]); NULL: not kept */
+  gboolean *touch_next; /* per token t < n - 1: tokens_touch (t, t + 1); NULL: not worked out */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -535,7 +536,7 @@ step_map (const Search *s, const Step *st, guint r, guint ncells, guint *cell, g
   g_assert (j == ncells);
   if (!st->joins)
     for (j = 0; j < ncells; j++)
-      off[j] = st->hole != NO_HOLE && j >= st->hole ? j + 1 : j;
+      off[j] = j >= st->hole ? j + 1 : j;   /* NO_HOLE: past every j */
   else
     for (guint o = 0, c = 0; c < ncells; o++)
       if (!(o < 64 && (st->joins >> o & 1)))
@@ -729,6 +730,36 @@ wide_strips_fit (const Search *s, const Step *st, guint i, guint r)
   return one_column;
 #undef CELL_TOKEN
 #undef TOKEN_BEFORE
+}
+
+/* wide_strips_fit of a step that drops no token and joins no pieces (its
+ * j-th cell token i + j), from the search's touch_next: the search asks it
+ * of some thousand wide strips at each state. */
+static gboolean
+wide_strips_fit_plain (const Search *s, const Step *st, guint i, guint r)
+{
+  if (!s->touch_next)
+    return wide_strips_fit (s, st, i, r);
+  guint ncols = g_array_index (s->grid->row_ncols, guint, r);
+  gboolean one_column = FALSE;
+  for (guint a = 0, at = i; a < ncols;)
+    {
+      guint b = a + 1;
+      while (b < ncols && !(st->cuts & (1u << (b - 1))))
+        b++;
+      if (a > 0 && s->touch_next[at - 1])
+        return FALSE;
+      if (b - a == 1)
+        {
+          one_column = TRUE;
+          for (guint q = 1; q < st->k; q++)
+            if (!s->touch_next[at + q - 1] && !token_names_row (&s->tok[at + q], r + q))
+              return FALSE;
+        }
+      at += (b - a) * st->k;
+      a = b;
+    }
+  return one_column;
 }
 
 /* Cost of a step from state (i, r); COST_INF when it does not fit. */
@@ -1049,7 +1080,7 @@ step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identi
   /* wide strips, many and seldom fitting, are kept by no slot: their
    * first test, where it needs nothing placed, is asked first */
   if (step_is_wide_strips (st) && st->hole == NO_HOLE && !st->joins && r + st->k <= s->R && i + st->ntok <= s->n
-      && !wide_strips_fit (s, st, i, r))
+      && !wide_strips_fit_plain (s, st, i, r))
     {
       if (identity_part)
         *identity_part = 0;
@@ -1550,6 +1581,7 @@ search_free (Search *s)
   g_free (s->row_steps);
   if (s->leaf_misprints)
     g_hash_table_unref (s->leaf_misprints);
+  g_free (s->touch_next);
 }
 
 /* ------------------------------------------- numbers wrapped in narrow cells */
@@ -1815,13 +1847,11 @@ forward_steps (Search *s, guint i, guint r, int here, guint round, GPtrArray *bu
   for (guint q = 0; q < ns; q++)
     {
       int floor = step_cost_floor (&steps[q]);
-      if (forward_round (floor) != round || !in_reach (s, i + steps[q].ntok, r + steps[q].k))
-        continue;
       /* past the end the step costs COST_INF */
-      if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
+      if (forward_round (floor) != round || i + steps[q].ntok > s->n || r + steps[q].k > s->R)
         continue;
       gsize to = ST (s, i + steps[q].ntok, r + steps[q].k);
-      if (s->f[to] <= here + floor)
+      if (s->f[to] <= here + floor || !in_reach (s, i + steps[q].ntok, r + steps[q].k))
         continue;
       int c = add_cost (here, step_cost (s, &steps[q], i, r));
       if (c == COST_INF || c >= s->f[to])
@@ -1976,6 +2006,9 @@ search_begin (Search *s)
   s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
+  s->touch_next = g_new0 (gboolean, MAX (s->n, 1));
+  for (guint t = 0; t + 1 < s->n; t++)
+    s->touch_next[t] = tokens_touch (&s->tok[t], &s->tok[t + 1]);
 }
 
 static void
@@ -2131,7 +2164,7 @@ typedef struct {
   int cap;                /* a path whose steps alone cost more is not walked */
   gboolean kept_first;    /* options that keep the identities walked first */
   gboolean *id_counted;   /* scratch of path_broken_by */
-  GArray *ids_seen;       /* guint, scratch of path_broken_by */
+  guint *ids_seen;        /* scratch of path_broken_by: an identity once at most */
   /* what the path so far places (path_apply): a leaf is judged on it */
   const GkCell **cell;
   double *value;
@@ -2561,9 +2594,7 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
   const GkGrid *grid = s->grid;
   Step placed;
   step_placed (s, st, i, &placed);
-  guint broken = 0;
-  GArray *seen = w->ids_seen;
-  g_array_set_size (seen, 0);
+  guint broken = 0, nseen = 0;
   guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
   const Token *tok[BAND_WIDE_MAX * ROW_MAX_COLS];
   g_assert (ncells <= G_N_ELEMENTS (cell));
@@ -2582,12 +2613,12 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
           if (w->id_counted[id])
             continue;
           w->id_counted[id] = TRUE;
-          g_array_append_val (seen, id);
+          w->ids_seen[nseen++] = id;
           broken += gk_grid_identity_holds (grid->identities->pdata[id], w->value, w->known) == 0;
         }
     }
-  for (guint k = 0; k < seen->len; k++)
-    w->id_counted[g_array_index (seen, guint, k)] = FALSE;
+  for (guint k = 0; k < nseen; k++)
+    w->id_counted[w->ids_seen[k]] = FALSE;
   for (guint j = 0; j < ncells; j++)
     w->known[cell[j]] = FALSE;
   return broken;
@@ -2754,7 +2785,7 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
   w.value = g_new0 (double, ncells);
   w.known = g_new0 (gboolean, ncells);
   w.id_counted = g_new0 (gboolean, s->grid->identities->len);
-  w.ids_seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  w.ids_seen = g_new (guint, MAX (s->grid->identities->len, 1));
   w.leaves_kept = g_ptr_array_new_with_free_func ((GDestroyNotify) leaf_free);
   walk (&w, 0, 0, 0, 0);
   gboolean as_without = !(!w.gave_up && w.have_best) && slack > 0 && !w.slack_counted;
@@ -2769,7 +2800,7 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
   walk_vote (&w);
   g_ptr_array_unref (w.leaves_kept);
   g_free (w.id_counted);
-  g_array_unref (w.ids_seen);
+  g_free (w.ids_seen);
   v->cost = w.best;
   g_array_unref (w.path);
   g_free (w.cell);
