@@ -388,6 +388,9 @@ typedef struct {
                                  (GBytes) → its misprints, then the rows they
                                  hit (guint[1 + R]); NULL: not kept */
   gboolean *touch_next; /* per token t < n - 1: tokens_touch (t, t + 1); NULL: not worked out */
+  GArray **flow_steps; /* per template row r <= R: steps_at's (Step) where labels
+                          came as a block and no number is wrapped (they depend on
+                          the row alone then); NULL: not yet */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1579,6 +1582,10 @@ search_free (Search *s)
     if (s->row_steps[r])
       g_array_unref (s->row_steps[r]);
   g_free (s->row_steps);
+  for (guint r = 0; s->flow_steps && r <= s->R; r++)
+    if (s->flow_steps[r])
+      g_array_unref (s->flow_steps[r]);
+  g_free (s->flow_steps);
   if (s->leaf_misprints)
     g_hash_table_unref (s->leaf_misprints);
   g_free (s->touch_next);
@@ -1796,6 +1803,17 @@ steps_at (const Search *s, guint i, guint r, Step *out)
 static const Step *
 steps_list (const Search *s, guint i, guint r, Step *buf, guint *n)
 {
+  if (s->flow_steps && s->label_flow && !s->wraps)
+    {
+      if (!s->flow_steps[r])
+        {
+          guint made = steps_at (s, i, r, buf);
+          s->flow_steps[r] = g_array_sized_new (FALSE, FALSE, sizeof (Step), made);
+          g_array_append_vals (s->flow_steps[r], buf, made);
+        }
+      *n = s->flow_steps[r]->len;
+      return (const Step *) s->flow_steps[r]->data;
+    }
   if (!s->row_steps || s->label_flow || s->wraps)
     {
       *n = steps_at (s, i, r, buf);
@@ -2003,6 +2021,7 @@ search_begin (Search *s)
   s->memo = g_new (int, nmemo);
   memset (s->memo, 0xff, nmemo * sizeof (int));
   s->row_steps = g_new0 (GArray *, s->R + 1);
+  s->flow_steps = g_new0 (GArray *, s->R + 1);
   s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
@@ -2669,9 +2688,13 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
     }
   if (band_cost < rows_cost)
     return FALSE;
+  /* the band drops no token and joins none: its j-th cell is token i + j's */
+  guint cells[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  g_assert (band->ntok <= G_N_ELEMENTS (cells));
+  step_map (s, band, r, band->ntok, cells, off);
   for (guint j = 0; j < band->ntok; j++)
     {
-      guint cell = step_cell (s, band, r, j);
+      guint cell = cells[j];
       /* the token the row-by-row reading puts in this cell */
       const GridCell *gc = &g_array_index (s->grid->cells, GridCell, cell);
       guint at = i + cell - first;
