@@ -186,6 +186,23 @@ test_page_numbers (void)
   g_assert_false (maybe);
 }
 
+/* A browser's PDF heads each page with its URL, then the page's number
+ * (pdftotext -raw keeps them first on the page): the number is the page's
+ * first line of text, the URL being furniture, and no cell. */
+static void
+test_page_numbers_under_a_url (void)
+{
+  const char *text = "报告\n"
+                     "\fhttp://www.example.gov.cn/\n2\n信息内容 本年处理决定数量\n行政许可 561\n"
+                     "\fhttp://www.example.gov.cn/\n3\n行政处罚 4393\n行政强制 112\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  gboolean maybe = FALSE;
+  g_assert_false (content_has_line (c, "2", 2, &maybe));
+  g_assert_false (content_has_line (c, "3", 3, &maybe));
+}
+
 /* pdftotext -layout keeps each number under its column: a row that prints
  * fewer numbers than the wide row near it (blank for zero) gets blank cells
  * where it prints none, so its numbers keep their columns. */
@@ -734,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/nfkc-fast-path", test_nfkc_fast_path);
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   g_test_add_func ("/text/page-numbers", test_page_numbers);
+  g_test_add_func ("/text/page-numbers-under-a-url", test_page_numbers_under_a_url);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);

@@ -1520,7 +1520,15 @@ line_blank_or_page_end (const GArray *lines, guint k)
   return b->page != a->page || *b->text == '\0';
 }
 
-/* The page's last or first line with text. */
+/* Whether a line says nothing of the page's text: blank, or furniture (a
+ * browser's URL above or below the page's number). */
+static gboolean
+line_blank_or_furniture (const TextLine *t)
+{
+  return *t->text == '\0' || gk_line_is_page_furniture (t->text);
+}
+
+/* The page's last or first line with text, furniture aside. */
 static gboolean
 line_ends_page (const GArray *lines, guint k)
 {
@@ -1531,14 +1539,14 @@ line_ends_page (const GArray *lines, guint k)
       const TextLine *t = &g_array_index (lines, TextLine, q);
       if (t->page != page)
         break;
-      last = *t->text == '\0';
+      last = line_blank_or_furniture (t);
     }
   for (guint q = k; q-- > 0 && first;)
     {
       const TextLine *t = &g_array_index (lines, TextLine, q);
       if (t->page != page)
         break;
-      first = *t->text == '\0';
+      first = line_blank_or_furniture (t);
     }
   return last || first;
 }
