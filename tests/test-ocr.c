@@ -1167,7 +1167,7 @@ test_degraded_scan (void)
 
 /* A seal stamped in grey over a signature is paler than its text: the dark
  * ink view keeps the text (and the text where the seal crosses it) and
- * drops the seal's ink. */
+ * drops the seal's ink; a darker seal goes at the second split. */
 static void
 test_dark_ink_drops_a_grey_seal (void)
 {
@@ -1177,7 +1177,7 @@ test_dark_ink_drops_a_grey_seal (void)
   BOX *seal = boxCreate (100, 80, 200, 100), *text = boxCreate (50, 50, 100, 50);
   pixSetInRectArbitrary (img.gray, seal, 170);
   pixSetInRectArbitrary (img.gray, text, 20);
-  PIX *view = gk_ocr_image_dark_ink_view (&img, 0, 0, 400, 200);
+  PIX *view = gk_ocr_image_dark_ink_view (&img, 0, 0, 400, 200, 1);
   g_assert_nonnull (view);
   g_assert_cmpint (pixGetDepth (view), ==, 1);
   int b = GK_OCR_REREAD_BORDER_PX;
@@ -1190,22 +1190,44 @@ test_dark_ink_drops_a_grey_seal (void)
   g_assert_cmpuint (v, ==, 0);   /* the seal alone */
   pixGetPixel (view, b + 20, b + 20, &v);
   g_assert_cmpuint (v, ==, 0);   /* paper */
+  pixDestroy (&view);
+
+  /* a dark grey seal beside pale ink (rims, faint strokes): the first
+   * split drops the pale ink alone, the second the seal too */
+  BOX *pale = boxCreate (50, 150, 300, 45);
+  pixSetInRectArbitrary (img.gray, seal, 100);
+  pixSetInRectArbitrary (img.gray, pale, 200);
+  pixSetInRectArbitrary (img.gray, text, 20);
+  PIX *once = gk_ocr_image_dark_ink_view (&img, 0, 0, 400, 200, 1);
+  PIX *twice = gk_ocr_image_dark_ink_view (&img, 0, 0, 400, 200, 2);
+  g_assert_nonnull (once);
+  g_assert_nonnull (twice);
+  pixGetPixel (once, b + 250, b + 120, &v);
+  g_assert_cmpuint (v, ==, 1);   /* the dark seal, kept by one split */
+  pixGetPixel (once, b + 100, b + 190, &v);
+  g_assert_cmpuint (v, ==, 0);   /* pale ink */
+  pixGetPixel (twice, b + 250, b + 120, &v);
+  g_assert_cmpuint (v, ==, 0);   /* the seal, gone at the second split */
+  pixGetPixel (twice, b + 60, b + 60, &v);
+  g_assert_cmpuint (v, ==, 1);   /* text */
+  boxDestroy (&pale);
+  pixDestroy (&once);
+  pixDestroy (&twice);
   boxDestroy (&seal);
   boxDestroy (&text);
-  pixDestroy (&view);
   pixDestroy (&img.gray);
 }
 
 /* What the fake re-read hook of a test returns, and the region it was asked for. */
 typedef struct {
-  const char *text;
+  const char *text[GK_REREAD_DARK_SPLITS];  /* by the number of splits asked for, less one */
   int page;
   GkRect region;
   guint calls;
 } FootReading;
 
 static GPtrArray *
-fake_reread_dark (gpointer data, int page, const GkRect *region)
+fake_reread_dark (gpointer data, int page, const GkRect *region, guint splits)
 {
   FootReading *f = data;
   f->calls++;
@@ -1213,7 +1235,9 @@ fake_reread_dark (gpointer data, int page, const GkRect *region)
   f->region = *region;
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_line_free);
   GkSource src = { .page = page, .has_box = TRUE, .box = { 300, 700, 420, 715 }, .method = GK_METHOD_OCR, .confidence = 0.9 };
-  g_ptr_array_add (lines, gk_line_new (f->text, &src));
+  g_assert_cmpuint (splits, >=, 1);
+  g_assert_cmpuint (splits, <=, GK_REREAD_DARK_SPLITS);
+  g_ptr_array_add (lines, gk_line_new (f->text[splits - 1], &src));
   return lines;
 }
 
@@ -1246,8 +1270,9 @@ has_warning (const GkRecord *rec, const char *code)
 
 /* A scan whose date the prose reader missed has the foot of its last OCR
  * page read again: from GK_REREAD_FOOT_LINES lines above its last line
- * down; the date found there is taken (a seal's edge read as "]" after the
- * month is no digit), unless the report cannot be signed in its year. */
+ * down, its ink split once, then twice; the date found there is taken (a
+ * seal's edge read as "]" after the month is no digit), unless the report
+ * cannot be signed in its year. */
 static void
 test_signature_date_read_again (void)
 {
@@ -1256,7 +1281,7 @@ test_signature_date_read_again (void)
   g_autoptr (GkNarrativeRules) rules = gk_narrative_rules_load (models, FALSE, &error);
   g_assert_no_error (error);
 
-  FootReading f = { .text = "2021年1]月22日" };
+  FootReading f = { .text = { "2021年1]月22日", "2021年1月22日" } };
   g_autoptr (GkContent) content = scanned_content (&f);
   g_autoptr (GkRecord) rec = gk_record_new ("scan.pdf");
   rec->year = 2020;
@@ -1267,24 +1292,105 @@ test_signature_date_read_again (void)
   g_assert_cmpint (rec->date_src.page, ==, 2);
   g_assert_cmpint (rec->date_src.method, ==, GK_METHOD_OCR);
   g_assert_true (has_warning (rec, "ocr_reread"));
+  g_assert_cmpuint (f.calls, ==, 1);
 
-  FootReading g = { .text = "2009年1月22日" };
+  /* a dark seal garbles the first reading; the second split reads the date */
+  FootReading d = { .text = { "20Z6年3月8", "2020年3月8日" } };
+  g_autoptr (GkContent) darker = scanned_content (&d);
+  g_autoptr (GkRecord) second = gk_record_new ("scan.pdf");
+  second->year = 2019;
+  gk_reread_signature_date (rules, darker, second);
+  g_assert_cmpstr (second->published_on, ==, "2020-03-08");
+  g_assert_cmpuint (d.calls, ==, 2);
+
+  FootReading g = { .text = { "2009年1月22日", "2026年1月22日" } };
   g_autoptr (GkContent) other = scanned_content (&g);
   g_autoptr (GkRecord) wrong_year = gk_record_new ("scan.pdf");
   wrong_year->year = 2020;
   gk_reread_signature_date (rules, other, wrong_year);
-  g_assert_cmpuint (g.calls, ==, 1);
+  g_assert_cmpuint (g.calls, ==, GK_REREAD_DARK_SPLITS);
   g_assert_null (wrong_year->published_on);
   g_assert_cmpint (wrong_year->date_src.page, ==, 0);
   g_assert_false (has_warning (wrong_year, "ocr_reread"));
 
-  FootReading h = { .text = "2021年1月22日" };
+  FootReading h = { .text = { "2021年1月22日", "2021年1月22日" } };
   g_autoptr (GkContent) dated = scanned_content (&h);
   g_autoptr (GkRecord) read = gk_record_new ("scan.pdf");
   read->published_on = g_strdup ("2021-01-05");
   gk_reread_signature_date (rules, dated, read);
   g_assert_cmpuint (h.calls, ==, 0);
   g_assert_cmpstr (read->published_on, ==, "2021-01-05");
+}
+
+/* What the fake cell re-read hook of a test returns, and how often it was asked. */
+typedef struct {
+  const char *raw;
+  double confidence;
+  guint calls;
+} CellReading;
+
+static gboolean
+fake_reread_cell (gpointer data, const GkSource *src, char **raw, double *confidence)
+{
+  CellReading *c = data;
+  c->calls++;
+  *raw = g_strdup (c->raw);
+  *confidence = c->confidence;
+  return TRUE;
+}
+
+/* The licensing decisions of a text read as if by OCR: "2910" read
+ * `read` at `confidence`, the cell re-read as `again` says. */
+static GkRecord *
+licensing_read_again (const char *read, double confidence, CellReading *again)
+{
+  const char *text = "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 2910\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) content = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  GkCell *cell = NULL;
+  for (guint i = 0; i < content->rows->len && !cell; i++)
+    for (guint j = 0; j < ((GkRow *) content->rows->pdata[i])->cells->len; j++)
+      if (g_strcmp0 (((GkCell *) ((GkRow *) content->rows->pdata[i])->cells->pdata[j])->raw, "2910") == 0)
+        cell = ((GkRow *) content->rows->pdata[i])->cells->pdata[j];
+  g_assert_nonnull (cell);
+  g_free (cell->raw);
+  cell->raw = g_strdup (read);
+  cell->src = (GkSource) { .page = 1, .has_box = TRUE, .box = { 300, 200, 360, 212 }, .method = GK_METHOD_OCR,
+                           .confidence = confidence };
+  content->reread = fake_reread_cell;
+  content->reread_data = again;
+  g_autoptr (GPtrArray) saved = gk_reread_save_warnings (content);
+  GkRecord *rec = gk_pipeline_record_from_content (tu_pipeline (), "scan.pdf", content);
+  return gk_reread_suspects (tu_pipeline (), "scan.pdf", content, saved, rec);
+}
+
+/* A value tesseract barely believes is read again though no check rests on
+ * it: a confident second reading replaces it, the same reading keeps it,
+ * another unsure reading leaves two guesses and no value. */
+static void
+test_doubtful_value_read_again (void)
+{
+  CellReading unsure = { "2910", 0.40 };
+  g_autoptr (GkRecord) guesses = licensing_read_again ("32910", 0.35, &unsure);
+  g_assert_cmpuint (unsure.calls, ==, 1);
+  g_assert_cmpint (gk_record_get (guesses, "active.licensing.decisions")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (guesses->warnings, "ocr_reread", NULL));
+  g_assert_nonnull (tu_warning (guesses->warnings, "ocr_unreadable", NULL));
+
+  CellReading sure = { "2910", 0.95 };
+  g_autoptr (GkRecord) fixed = licensing_read_again ("32910", 0.35, &sure);
+  g_assert_true (tu_int_is (fixed, "active.licensing.decisions", 2910));
+
+  CellReading same = { "32910", 0.40 };
+  g_autoptr (GkRecord) kept = licensing_read_again ("32910", 0.35, &same);
+  g_assert_true (tu_int_is (kept, "active.licensing.decisions", 32910));
+  g_assert_true (gk_value_is_suspect_ocr (gk_record_get (kept, "active.licensing.decisions")));
+
+  CellReading unasked = { "2910", 0.95 };
+  g_autoptr (GkRecord) believed = licensing_read_again ("32910", 0.6, &unasked);
+  g_assert_cmpuint (unasked.calls, ==, 0);
+  g_assert_true (tu_int_is (believed, "active.licensing.decisions", 32910));
 }
 
 int
@@ -1299,6 +1405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/dash-cell", test_dash_cell);
   g_test_add_func ("/ocr/dark-ink-drops-a-grey-seal", test_dark_ink_drops_a_grey_seal);
   g_test_add_func ("/ocr/signature-date-read-again", test_signature_date_read_again);
+  g_test_add_func ("/ocr/doubtful-value-read-again", test_doubtful_value_read_again);
   g_test_add_func ("/ocr/speck-beside-dash", test_speck_beside_dash);
   g_test_add_func ("/ocr/faint-digits", test_faint_digits);
   g_test_add_func ("/ocr/glyphs-and-lines", test_glyphs_and_lines);

@@ -103,8 +103,9 @@ void gk_warning_free (GkWarning *warning);
  * the caller) and *confidence; FALSE when the cell cannot be read again. */
 typedef gboolean (*GkRereadFunc) (gpointer data, const GkSource *src, char **raw, double *confidence);
 /* Reads a region of a page again with its paler ink left out (a grey seal
- * stamped over a signature); its text lines (GkLine*), or NULL. */
-typedef GPtrArray *(*GkRereadDarkFunc) (gpointer data, int page, const GkRect *region);
+ * stamped over a signature), the ink's levels split in two so many times
+ * (1, 2, ...: ever darker ink kept); its text lines (GkLine*), or NULL. */
+typedef GPtrArray *(*GkRereadDarkFunc) (gpointer data, int page, const GkRect *region, guint splits);
 
 typedef struct {
   GkMedia media;

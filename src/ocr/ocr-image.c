@@ -476,22 +476,29 @@ gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int
 }
 
 PIX *
-gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h)
+gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h, guint splits)
 {
   PIX *crop = crop_region (img->gray, x, y, w, h);
   NUMA *hist = crop ? pixGetGrayHistogram (crop, 1) : NULL;
   /* paper is pure white in gray: the levels below it are ink and its rims */
-  NUMA *ink = hist ? numaClipToInterval (hist, 0, GK_OCR_DARK_INK_PAPER - 1) : NULL;
-  l_int32 split = -1;
+  l_int32 split = GK_OCR_DARK_INK_PAPER;
+  for (guint i = 0; hist && i < splits && split > 1; i++)
+    {
+      NUMA *ink = numaClipToInterval (hist, 0, split - 1);
+      l_int32 s = -1;
+      if (!ink || numaSplitDistribution (ink, 0.0f, &s, NULL, NULL, NULL, NULL, NULL) != 0)
+        s = -1;
+      numaDestroy (&ink);
+      split = s;
+    }
   PIX *framed = NULL;
-  if (ink && numaSplitDistribution (ink, 0.0f, &split, NULL, NULL, NULL, NULL, NULL) == 0 && split > 0)
+  if (split > 0 && split < GK_OCR_DARK_INK_PAPER)
     {
       PIX *bin = pixThresholdToBinary (crop, split + 1);
       bin = bin ? without_specks (bin, img->dpi) : NULL;
       framed = bin ? pixAddBorder (bin, GK_OCR_REREAD_BORDER_PX, 0) : NULL;
       pixDestroy (&bin);
     }
-  numaDestroy (&ink);
   numaDestroy (&hist);
   pixDestroy (&crop);
   return framed;

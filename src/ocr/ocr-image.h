@@ -116,9 +116,11 @@ PIX *gk_ocr_image_digits (const GkOcrImage *img, int x, int y, int w, int h, dou
  * resolution; NULL on failure.  Coordinates in it are shifted by the frame. */
 PIX *gk_ocr_image_reread_view (const GkOcrImage *img, int x, int y, int w, int h, int *dpi);
 /* A region of gray with only its darkest ink, 1 bpp, framed white: the
- * levels of its ink split in two by Otsu, the paler half dropped (a seal
- * stamped in grey over text is paler than the text). */
-PIX *gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h);
+ * levels of its ink split in two by Otsu, the paler half dropped, the
+ * darker split again so many times in all (a seal stamped in grey over
+ * text is paler than the text: a light one goes at the first split, where
+ * the ink's pale rims go, a dark one at the second). */
+PIX *gk_ocr_image_dark_ink_view (const GkOcrImage *img, int x, int y, int w, int h, guint splits);
 /* A region of gray as it is, framed white: tesseract binarises it itself. */
 PIX *gk_ocr_image_gray_view (const GkOcrImage *img, int x, int y, int w, int h);
 /* The text lines of the rectangle (pixels of binary), top to bottom: the

@@ -386,7 +386,7 @@ gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *conf
 }
 
 GPtrArray *
-gk_ocr_reread_dark (gpointer data, int page, const GkRect *region)
+gk_ocr_reread_dark (gpointer data, int page, const GkRect *region, guint splits)
 {
   Rereader *r = data;
   const GkOcrImage *img = page >= 1 ? rereader_image (r, page) : NULL;
@@ -398,7 +398,7 @@ gk_ocr_reread_dark (gpointer data, int page, const GkRect *region)
   /* clamped as doubles: a region may run to G_MAXDOUBLE (the page's edge) */
   int x0 = (int) floor (CLAMP (region->x0 * px, 0, W)), y0 = (int) floor (CLAMP (region->y0 * px, 0, H));
   int x1 = (int) ceil (CLAMP (region->x1 * px, 0, W)), y1 = (int) ceil (CLAMP (region->y1 * px, 0, H));
-  PIX *view = x1 - x0 >= 2 && y1 - y0 >= 2 ? gk_ocr_image_dark_ink_view (img, x0, y0, x1 - x0, y1 - y0) : NULL;
+  PIX *view = x1 - x0 >= 2 && y1 - y0 >= 2 ? gk_ocr_image_dark_ink_view (img, x0, y0, x1 - x0, y1 - y0, splits) : NULL;
   if (!view)
     return NULL;
   gk_ocr_engine_set_image (engine, view, img->dpi);

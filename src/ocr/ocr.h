@@ -73,4 +73,4 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkOcrPages, gk_ocr_pages_free)
 gboolean gk_ocr_reread_cell (gpointer data, const GkSource *src, char **raw, double *confidence);
 /* (GkRereadDarkFunc) a region read again from gk_ocr_image_dark_ink_view:
  * its text lines, boxes in points. */
-GPtrArray *gk_ocr_reread_dark (gpointer data, int page, const GkRect *region);
+GPtrArray *gk_ocr_reread_dark (gpointer data, int page, const GkRect *region, guint splits);

@@ -47,9 +47,12 @@ find_cell (const GkContent *content, const GkSource *src)
   return NULL;
 }
 
-/* Reads one suspect cell again; TRUE when its reading was replaced. */
+/* Reads one suspect cell again; TRUE when its reading was replaced.  A
+ * doubtful cell (below GK_REREAD_DOUBT_CONFIDENCE) read again as something
+ * else, and not confidently either, is two guesses: no value (its
+ * confidence goes to 0, which the matcher writes as ocr_unreadable). */
 static gboolean
-reread_cell (GkContent *content, GkCell *cell)
+reread_cell (GkContent *content, GkCell *cell, gboolean doubtful)
 {
   char *raw = NULL;
   double conf = 0;
@@ -69,8 +72,35 @@ reread_cell (GkContent *content, GkCell *cell)
       cell->raw = raw;
       return TRUE;
     }
+  if (doubtful && !same)
+    {
+      gk_content_warn (content, "ocr_reread", cell->src.page,
+                       "page %d: a doubtful cell read again: “%s” (confidence %.2f), then “%s” (confidence %.2f): "
+                       "two guesses, no value", cell->src.page, cell->raw, cell->src.confidence, raw, conf);
+      cell->src.confidence = 0;
+      g_free (raw);
+      return TRUE;
+    }
   g_free (raw);
   return FALSE;
+}
+
+/* Reads again every cell of a value below GK_REREAD_DOUBT_CONFIDENCE. */
+static gboolean
+reread_doubtful_values (GkContent *content, const GkRecord *rec, GHashTable *tried)
+{
+  gboolean changed = FALSE;
+  for (guint i = 0; i < rec->values->len; i++)
+    {
+      const GkValue *v = rec->values->pdata[i];
+      if (v->kind == GK_VALUE_NULL || !v->has_source || v->src.method != GK_METHOD_OCR
+          || v->src.confidence >= GK_REREAD_DOUBT_CONFIDENCE)
+        continue;
+      GkCell *cell = find_cell (content, &v->src);
+      if (cell && g_hash_table_add (tried, cell))
+        changed |= reread_cell (content, cell, TRUE);
+    }
+  return changed;
 }
 
 GkRecord *
@@ -79,7 +109,7 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
   if (!content->reread || !saved_warnings)
     return rec;
   g_autoptr (GHashTable) tried = g_hash_table_new (NULL, NULL);
-  gboolean changed = FALSE;
+  gboolean changed = reread_doubtful_values (content, rec, tried);
   for (guint i = 0; i < rec->checks->len; i++)
     {
       GkCheck *c = rec->checks->pdata[i];
@@ -93,7 +123,7 @@ gk_reread_suspects (const GkPipeline *p, const char *name, GkContent *content, G
           GkCell *cell = find_cell (content, &v->src);
           if (!cell || !g_hash_table_add (tried, cell))
             continue;
-          changed |= reread_cell (content, cell);
+          changed |= reread_cell (content, cell, FALSE);
         }
     }
   if (changed)
@@ -136,16 +166,21 @@ gk_reread_signature_date (const GkNarrativeRules *rules, GkContent *content, GkR
   if (!found)
     return;
   GkRect foot = { 0, top, G_MAXDOUBLE, G_MAXDOUBLE };
-  g_autoptr (GPtrArray) lines = content->reread_dark (content->reread_data, page, &foot);
-  if (!lines || !gk_narrative_read_date (rules, lines, rec))
-    return;
-  int signed_in = atoi (rec->published_on);
-  if (rec->year > 0 && signed_in != rec->year && signed_in != rec->year + 1)
+  for (guint splits = 1; splits <= GK_REREAD_DARK_SPLITS; splits++)
     {
-      g_clear_pointer (&rec->published_on, g_free);
-      rec->date_src = (GkSource) { 0 };
+      g_autoptr (GPtrArray) lines = content->reread_dark (content->reread_data, page, &foot, splits);
+      if (!lines || !gk_narrative_read_date (rules, lines, rec))
+        continue;
+      int signed_in = atoi (rec->published_on);
+      if (rec->year > 0 && signed_in != rec->year && signed_in != rec->year + 1)
+        {
+          g_clear_pointer (&rec->published_on, g_free);
+          rec->date_src = (GkSource) { 0 };
+          continue;
+        }
+      gk_record_warn (rec, "ocr_reread", page,
+                      "page %d: the signature's date, under a seal, read again from the darker ink alone: %s", page,
+                      rec->published_on);
       return;
     }
-  gk_record_warn (rec, "ocr_reread", page, "page %d: the signature's date, under a seal, read again from the darker ink alone: %s",
-                  page, rec->published_on);
 }
