@@ -388,6 +388,8 @@ typedef struct {
                                  (GBytes) → its misprints, then the rows they
                                  hit (guint[1 + R]); NULL: not kept */
   gboolean *touch_next; /* per token t < n - 1: tokens_touch (t, t + 1); NULL: not worked out */
+  GHashTable *band_costs; /* step_band_key → the cost and identity part of a
+                             band kept by no memo slot (step_slot); NULL: not kept */
   GArray **flow_steps; /* per template row r <= R: steps_at's (Step) where labels
                           came as a block and no number is wrapped (they depend on
                           the row alone then); NULL: not yet */
@@ -1075,6 +1077,43 @@ step_slot (const Step *st)
 
 static int join_step_cost (const Search *s, const Step *st, guint i, guint r, int *identity_part);
 
+/* A band no memo slot keeps (wide strips, a page number inside), at state
+ * (i, r), as one key of Search.band_costs; FALSE when it has none. */
+static gboolean
+step_band_key (const Search *s, const Step *st, guint i, guint r, gpointer *key)
+{
+  guint cuts = st->cuts == G_MAXUINT ? 127 : st->cuts;
+  if (st->kind != STEP_BAND || st->joins || st->k >= 64 || cuts > 127
+      || (st->hole != NO_HOLE && st->hole != HOLE_PAGE_NUMBER))
+    return FALSE;
+  guint64 k = ((guint64) ST (s, i, r) << 14) | (st->k << 8) | (cuts << 1) | (st->hole == HOLE_PAGE_NUMBER);
+  *key = (gpointer) (guintptr) k;
+  return sizeof (gpointer) >= sizeof (guint64);
+}
+
+/* step_cost_parts of a band no memo slot keeps, worked out once per search
+ * (the forward pass, the backward pass and the walks ask for it again). */
+static int
+band_cost_kept (const Search *s, const Step *st, guint i, guint r, int *identity_part)
+{
+  gpointer key, kept;
+  if (!s->band_costs || !step_band_key (s, st, i, r, &key))
+    return step_cost_parts (s, st, i, r, identity_part);
+  if (g_hash_table_lookup_extended (s->band_costs, key, NULL, &kept))
+    {
+      guint64 both = (guint64) (guintptr) kept;
+      if (identity_part)
+        *identity_part = (int) (guint32) both;
+      return (int) (guint32) (both >> 32);
+    }
+  int id_part = 0;
+  int cost = step_cost_parts (s, st, i, r, &id_part);
+  g_hash_table_insert (s->band_costs, key, (gpointer) (guintptr) (((guint64) (guint32) cost << 32) | (guint32) id_part));
+  if (identity_part)
+    *identity_part = id_part;
+  return cost;
+}
+
 /* step_cost_parts, each (state, step) worked out once: the search, the walk
  * and the redundancy test ask for the same steps many times. */
 static int
@@ -1092,8 +1131,10 @@ step_cost_cached (const Search *s, const Step *st, guint i, guint r, int *identi
   guint slot = step_slot (st);
   if (st->joins)
     return join_step_cost (s, st, i, r, identity_part);
-  if (!in_reach (s, i, r) || slot == SLOT_NONE)
+  if (!in_reach (s, i, r))
     return step_cost_parts (s, st, i, r, identity_part);
+  if (slot == SLOT_NONE)
+    return band_cost_kept (s, st, i, r, identity_part);
   guint cells = r < s->grid->n_rows ? g_array_index (s->grid->row_first, guint, r) : s->grid->cells->len;
   gsize at = (((gsize) r * memo_width (s) + (i + parts_short (s) - cells)) * SLOTS + slot) * 2;
   if (s->memo[at] == MEMO_UNSET)
@@ -1586,6 +1627,8 @@ search_free (Search *s)
     if (s->flow_steps[r])
       g_array_unref (s->flow_steps[r]);
   g_free (s->flow_steps);
+  if (s->band_costs)
+    g_hash_table_unref (s->band_costs);
   if (s->leaf_misprints)
     g_hash_table_unref (s->leaf_misprints);
   g_free (s->touch_next);
@@ -1988,15 +2031,14 @@ search_backward (Search *s, int limit)
         const Step *steps = steps_list (s, i, r, buf, &ns);
         for (guint q = 0; q < ns; q++)
           {
-            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k)
-                && !(i + steps[q].ntok == s->n))
-              continue;
             /* past the end the step costs COST_INF; else one that cannot
-             * bring best lower is not costed */
+             * bring best lower is not costed (the cheap tests first) */
             if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
               continue;
             int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
             if (rest == COST_INF || (best != COST_INF && step_cost_floor (&steps[q]) + rest >= best))
+              continue;
+            if (!in_reach (s, i + steps[q].ntok, r + steps[q].k) && !(i + steps[q].ntok == s->n))
               continue;
             int c = step_cost (s, &steps[q], i, r);
             if (c == COST_INF)
@@ -2022,6 +2064,7 @@ search_begin (Search *s)
   memset (s->memo, 0xff, nmemo * sizeof (int));
   s->row_steps = g_new0 (GArray *, s->R + 1);
   s->flow_steps = g_new0 (GArray *, s->R + 1);
+  s->band_costs = g_hash_table_new (NULL, NULL);
   s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
