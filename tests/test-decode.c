@@ -3558,6 +3558,39 @@ test_browser_rows_with_a_misprint (void)
   g_assert_cmpstr (tu_check_status (rec, "applications.balance.total"), ==, "fail");
 }
 
+/* Table 三 as pdftotext -raw prints it: each row its label, then its
+ * numbers on a line, no blank line anywhere; the granted row's first
+ * count and its total, too wide for their cells, wrap: each piece on a
+ * line of its own, the head over the tail, the first before the row's
+ * other numbers and the total after them.  The pieces join back into
+ * the row (its total holds with them), no blank line needed to set them
+ * apart. */
+static void
+test_raw_row_wrapped_on_lines_of_their_own (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 3);
+  v[FIRST_OUTCOME][0] = 1234;
+  table_add_up (v);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r == FIRST_OUTCOME)
+        {
+          g_string_append_printf (s, "%d\n%02d\n", v[r][0] / 100, v[r][0] % 100);
+          for (int c = 1; c < COLS - 1; c++)
+            g_string_append_printf (s, c > 1 ? " %d" : "%d", v[r][c]);
+          g_string_append_printf (s, "\n%d\n%02d\n", v[r][COLS - 1] / 100, v[r][COLS - 1] % 100);
+          continue;
+        }
+      for (int c = 0; c < COLS; c++)
+        g_string_append_printf (s, c ? " %d" : "%d", v[r][c]);
+      g_string_append_c (s, '\n');
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -3629,6 +3662,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/side-by-side-groups-not-by-columns", test_side_by_side_groups_not_by_columns);
   g_test_add_func ("/decode/side-by-side-groups-by-their-names", test_side_by_side_groups_by_their_names);
   g_test_add_func ("/decode/pieces-joined-only-where-they-add-up", test_pieces_joined_only_where_they_add_up);
+  g_test_add_func ("/decode/raw-row-wrapped-on-lines-of-their-own", test_raw_row_wrapped_on_lines_of_their_own);
   g_test_add_func ("/decode/numbers-after-the-next-heading-go-back", test_numbers_after_the_next_heading_go_back);
   g_test_add_func ("/decode/number-after-the-next-heading-goes-back-to-strips",
                    test_number_after_the_next_heading_goes_back_to_strips);

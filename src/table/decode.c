@@ -1677,6 +1677,18 @@ typedef struct {
   guint tries;
 } JoinGen;
 
+/* Whether each of tokens [a, b) stands alone on its line: a wrapped
+ * cell's pieces, each a line of the print, as pdftotext -raw prints a row
+ * whose wide numbers wrap (no blank line parts its blocks). */
+static gboolean
+pieces_on_lines_of_their_own (const Search *s, guint a, guint b)
+{
+  for (guint t = a; t < b; t++)
+    if ((t > 0 && s->tok[t - 1].line == s->tok[t].line) || (t + 1 < s->n && s->tok[t + 1].line == s->tok[t].line))
+      return FALSE;
+  return b > a + 1;
+}
+
 /* A strip of one column that joins pieces is one block of the print: it
  * starts and ends one (pdftotext's blocks are apart), and each of its cells
  * follows the one before on the next line, or after its row's label. */
@@ -1685,9 +1697,10 @@ join_strip_is_block (const JoinGen *g, const guint *starts, guint end)
 {
   const Token *tok = g->s->tok + g->i;
   guint first = starts[0];
-  if (g->i + first > 0 && tokens_touch (tok + first - 1, tok + first))
+  gboolean alone = g->band.kind == STEP_ROW && pieces_on_lines_of_their_own (g->s, g->i + first, g->i + end);
+  if (g->i + first > 0 && tokens_touch (tok + first - 1, tok + first) && !alone)
     return FALSE;
-  if (g->i + end < g->s->n && tokens_touch (tok + end - 1, tok + end))
+  if (g->i + end < g->s->n && tokens_touch (tok + end - 1, tok + end) && !alone)
     return FALSE;
   for (guint q = 1; q < g->band.k; q++)
     {
