@@ -556,6 +556,20 @@ misprint_moves (const GkGrid *grid, const int *state, int *shift, Misprint *m, M
   return ok && m->count > 0;
 }
 
+/* The candidate misprints (a plain array, as Moved). */
+typedef struct {
+  Misprint *m;
+  guint len, size;
+} Candidates;
+
+static void
+candidates_add (Candidates *c, const Misprint *m)
+{
+  if (c->len == c->size)
+    c->m = g_renew (Misprint, c->m, c->size = MAX (64, 2 * c->size));
+  c->m[c->len++] = *m;
+}
+
 guint
 gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gboolean *known, gboolean *rows_hit)
 {
@@ -572,7 +586,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
   /* the candidate misprints: the cells of broken identities, alone or with a
    * cell across a holding identity from them */
   g_autofree int *shift = g_new0 (int, nid);
-  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Misprint));
+  Candidates cands = { NULL, 0, 0 }, *cand = &cands;
   Moved moved_at = { NULL, 0, 0 }, *moved = &moved_at;
   /* a cell of several broken identities gives the same candidates each
    * time: the first are kept (the cover takes the first of equals) */
@@ -593,7 +607,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
               tried[c] = TRUE;
               Misprint one = { c, c, 0, 0 };
               if (misprint_moves (grid, state, shift, &one, moved))
-                g_array_append_val (cand, one);
+                candidates_add (cand, &one);
               const GArray *members = g_ptr_array_index (grid->cell_ids, c);
               for (guint z = 0; z < members->len; z++)
                 {
@@ -606,7 +620,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
                     {
                       Misprint two = { c, g_array_index (other, guint, o), 0, 0 };
                       if (misprint_moves (grid, state, shift, &two, moved))
-                        g_array_append_val (cand, two);
+                        candidates_add (cand, &two);
                     }
                 }
             }
@@ -619,7 +633,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
   g_autofree guint *by_id = g_new (guint, MAX (moved->len, 1));
   for (guint x = 0; x < cand->len; x++)
     {
-      const Misprint *m = &g_array_index (cand, Misprint, x);
+      const Misprint *m = &cand->m[x];
       hits[x] = m->count;
       for (guint q = 0; q < m->count; q++)
         by_id_first[moved->k[m->first + q] + 1]++;
@@ -629,7 +643,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
   g_autofree guint *fill = g_memdup2 (by_id_first, (nid + 1) * sizeof (guint));
   for (guint x = 0; x < cand->len; x++)
     {
-      const Misprint *m = &g_array_index (cand, Misprint, x);
+      const Misprint *m = &cand->m[x];
       for (guint q = 0; q < m->count; q++)
         by_id[fill[moved->k[m->first + q]]++] = x;
     }
@@ -644,9 +658,10 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
       if (best < 0)
         {
           g_free (moved->k);
+          g_free (cand->m);
           return errors + open;
         }
-      const Misprint *m = &g_array_index (cand, Misprint, best);
+      const Misprint *m = &cand->m[best];
       errors++;
       if (rows_hit)
         {
@@ -664,6 +679,7 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
         }
     }
   g_free (moved->k);
+  g_free (cand->m);
   return errors;
 }
 
