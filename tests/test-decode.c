@@ -3314,6 +3314,49 @@ test_blank_zero_row_ends_under_its_own_headers (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* A blank-zero table printing every total: 3.其他, （七）总计 and the
+ * carried-forward heading side by side, their labels run together, then
+ * their numbers merged line by line as three rows' cells fall (each row's
+ * in order, its total last).  Only the rows' sums and the column sums
+ * place them: those every fitting placement agrees on are read, the rest
+ * null, none wrong. */
+static void
+test_blank_zero_three_rows_merged (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { QUERY = 11 };
+  v[FIRST_OUTCOME][0] = 805, v[FIRST_OUTCOME][1] = 148, v[FIRST_OUTCOME][4] = 15;
+  v[QUERY][0] = 19, v[QUERY][1] = 7;
+  v[LAST_OUTCOME][0] = 71, v[LAST_OUTCOME][1] = 7, v[LAST_OUTCOME][4] = 2;
+  v[FORWARD][1] = 21, v[CARRIED][1] = 4;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < LAST_OUTCOME; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c] || c == COLS - 1)
+          append_cell (s, v[r][c]);
+    }
+  g_string_append_printf (s, "%s\n%s\n%s\n", labels[LAST_OUTCOME], labels[PROCESSED], labels[FORWARD]);
+  /* the three rows' printed cells, in the order their lines interleave */
+  int at[3] = { 0 };
+  const int rows3[3] = { LAST_OUTCOME, PROCESSED, FORWARD };
+  for (const char *who = "0011011210112"; *who; who++)
+    {
+      int k = *who - '0', r = rows3[k];
+      while (!(v[r][at[k]] || r == PROCESSED || at[k] == COLS - 1))
+        at[k]++;
+      append_cell (s, v[r][at[k]++]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.other_handling_misc.total", 80));
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", v[PROCESSED][COLS - 1]));
+  g_assert_true (tu_int_is (rec, "applications.carried_forward.total", 21));
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* A label block, then fewer numbers than its rows have totals, four rows'
  * worth (a part and its total each): the rows printing no number at all
  * leave their totals blank, so the table does not print every row's
@@ -3614,6 +3657,7 @@ main (int argc, char **argv)
                    test_blank_zero_first_rows_not_zeros_by_a_failure);
   g_test_add_func ("/decode/number-on-a-label-line-starts-its-row", test_number_on_a_label_line_starts_its_row);
   g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
+  g_test_add_func ("/decode/blank-zero-three-rows-merged", test_blank_zero_three_rows_merged);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

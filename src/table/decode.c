@@ -4753,6 +4753,23 @@ joint_checks_split (JointSearch *js)
     }
 }
 
+/* Option o of var j's share (lhs - rhs) of identity id. */
+static double
+option_share (const GridIdentity *id, const Joint *j, guint o)
+{
+  const double *ov = joint_option (j, o);
+  double sh = 0;
+  const GArray *sides[2] = { id->lhs, id->rhs };
+  for (guint sd = 0; sd < 2; sd++)
+    for (guint z = 0; z < sides[sd]->len; z++)
+      {
+        guint c = g_array_index (sides[sd], guint, z);
+        if (c >= j->c0 && c < j->c0 + j->w)
+          sh += sd == 0 ? ov[c - j->c0] : -ov[c - j->c0];
+      }
+  return sh;
+}
+
 static void
 joint_bounds_init (JointSearch *js)
 {
@@ -4799,16 +4816,7 @@ joint_bounds_init (JointSearch *js)
           double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
           for (guint o = 0; o < j->n; o++)
             {
-              const double *ov = &g_array_index (j->values, double, (gsize) o * j->w);
-              double sh = 0;
-              const GArray *sides[2] = { id->lhs, id->rhs };
-              for (guint sd = 0; sd < 2; sd++)
-                for (guint z = 0; z < sides[sd]->len; z++)
-                  {
-                    guint c = g_array_index (sides[sd], guint, z);
-                    if (c >= j->c0 && c < j->c0 + j->w)
-                      sh += sd == 0 ? ov[c - j->c0] : -ov[c - j->c0];
-                  }
+              double sh = option_share (id, j, o);
               js->share[k][(gsize) o * nt + q] = sh;
               lo = MIN (lo, sh), hi = MAX (hi, sh);
             }
@@ -4849,6 +4857,314 @@ joint_bounds_free (JointSearch *js)
 }
 
 static gboolean votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
+
+/* Combinations of options each half of a meet-in-the-middle search may
+ * hold at most, and the placements it may find. */
+enum { MEET_MAX_HALF = 1 << 18, MEET_MAX_LEAVES = 4096 };
+
+typedef struct {
+  JointSearch *js;
+  guint ni;              /* identities checked, each a position of a vector */
+  gint *pos;             /* per identity: its position, -1 not checked */
+  GArray *half[2];       /* guint var: the vars of each half (options > 1) */
+  double *base;          /* ni: the shares of the vars of one option */
+} Meet;
+
+/* Option o of var k's shares of the identities checked, added to vec. */
+static void
+meet_add_shares (const Meet *m, guint k, guint o, double *vec)
+{
+  const GArray *touch = m->js->touching[k];
+  for (guint q = 0; q < touch->len; q++)
+    {
+      gint p = m->pos[g_array_index (touch, guint, q)];
+      if (p >= 0)
+        vec[p] += m->js->share[k][(gsize) o * touch->len + q];
+    }
+}
+
+/* Combination x (mixed radix over the half's vars' options) of half h: its
+ * options in pick, its shares added to vec. */
+static void
+meet_combination (const Meet *m, guint h, guint64 x, guint *pick, double *vec)
+{
+  const GArray *vs = m->half[h];
+  for (guint a = 0; a < vs->len; a++)
+    {
+      guint k = g_array_index (vs, guint, a);
+      const Joint *j = m->js->vars->pdata[k];
+      pick[a] = (guint) (x % j->n), x /= j->n;
+      meet_add_shares (m, k, pick[a], vec);
+    }
+}
+
+/* Combinations of a half's options, G_MAXUINT64 past MEET_MAX_HALF. */
+static guint64
+meet_count (const Meet *m, guint h)
+{
+  guint64 n = 1;
+  for (guint a = 0; a < m->half[h]->len && n <= MEET_MAX_HALF; a++)
+    n *= ((const Joint *) m->js->vars->pdata[g_array_index (m->half[h], guint, a)])->n;
+  return n <= MEET_MAX_HALF ? n : G_MAXUINT64;
+}
+
+/* Option o of var k placed in the search's values and cells. */
+static void
+meet_place (JointSearch *js, guint k, guint o)
+{
+  const Joint *j = js->vars->pdata[k];
+  memcpy (js->values + j->c0, joint_option (j, o), j->w * sizeof (double));
+  memcpy (js->cells + j->c0, &j->cells->pdata[(gsize) o * j->w], j->w * sizeof (gpointer));
+}
+
+/* The placements breaking no identity, found by meeting in the middle where
+ * the walk found too many to try (a few wide vars, each of hundreds of
+ * readings, fixed only together by the column sums): the vars of more than
+ * one option split in two halves, every combination of each half's options
+ * summed into the shares of the identities checked; a combination of one
+ * half meets one of the other where together with the vars of one option
+ * they bring every identity level.  Each placement so met is a leaf, as the
+ * walk would have reached it.  FALSE where it does not apply (an identity
+ * other than an equality, numbers not whole, a var whose options break its
+ * own identities, halves too wide, placements too many). */
+static gboolean
+joint_meet (JointSearch *js)
+{
+  const GkGrid *grid = js->grid;
+  guint nv = js->vars->len, ni = grid->identities->len;
+  if (!js->whole)
+    return FALSE;
+  Meet m = { js, 0, g_new (gint, ni), { g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (guint)) },
+             NULL };
+  gboolean ok = TRUE;
+  for (guint i = 0; i < ni; i++)
+    {
+      m.pos[i] = js->last[i] >= 0 ? (gint) m.ni++ : -1;
+      ok &= js->last[i] < 0 || ((const GridIdentity *) grid->identities->pdata[i])->relation == GK_RELATION_EQ;
+    }
+  m.base = g_new0 (double, MAX (m.ni, 1));
+  /* the vars of one option in the base; the others into the half whose
+   * combinations are fewer so far */
+  guint64 size[2] = { 1, 1 };
+  for (guint k = 0; k < nv && ok; k++)
+    {
+      const Joint *j = js->vars->pdata[k];
+      for (guint o = 0; o < j->n && ok; o++)
+        ok = js->own_broken[k][o] == 0;
+      if (!ok || j->n == 0)
+        {
+          ok = FALSE;
+          break;
+        }
+      if (j->n == 1)
+        {
+          meet_add_shares (&m, k, 0, m.base);
+          meet_place (js, k, 0);
+          continue;
+        }
+      guint h = size[0] <= size[1] ? 0 : 1;
+      g_array_append_val (m.half[h], k);
+      size[h] = MIN (size[h] * j->n, (guint64) MEET_MAX_HALF + 1);
+    }
+  guint64 n0 = ok ? meet_count (&m, 0) : G_MAXUINT64, n1 = ok ? meet_count (&m, 1) : G_MAXUINT64;
+  ok = n0 != G_MAXUINT64 && n1 != G_MAXUINT64;
+  guint leaves = 0;
+  if (ok)
+    {
+      /* the first half's sums, each with the base, in an open-addressed set */
+      guint w = MAX (m.ni, 1), cap = 1;
+      while (cap < 2 * n0)
+        cap <<= 1;
+      g_autofree double *sums = g_new0 (double, (gsize) n0 * w);
+      g_autofree guint64 *slot = g_new0 (guint64, cap);   /* combination + 1; 0 free */
+      g_autofree guint64 *next = g_new0 (guint64, n0);    /* the next combination of the same sums + 1 */
+      g_autofree guint64 *tail = g_new0 (guint64, n0);    /* per first combination of some sums: their last */
+      g_autofree guint *pick0 = g_new0 (guint, MAX (m.half[0]->len, 1));
+      g_autofree guint *pick1 = g_new0 (guint, MAX (m.half[1]->len, 1));
+      for (guint64 x = 0; x < n0; x++)
+        {
+          double *vec = sums + x * w;
+          memcpy (vec, m.base, m.ni * sizeof (double));
+          meet_combination (&m, 0, x, pick0, vec);
+          for (guint p = 0; p < m.ni; p++)
+            vec[p] += 0.0;   /* no negative zero: sums compared bit for bit */
+          guint at = values_hash (vec, m.ni) & (cap - 1);
+          while (slot[at] && memcmp (sums + (slot[at] - 1) * w, vec, m.ni * sizeof (double)) != 0)
+            at = (at + 1) & (cap - 1);
+          /* the combinations of the same sums chained in order */
+          if (slot[at])
+            {
+              guint64 head = slot[at] - 1;
+              next[tail[head]] = x + 1;
+              tail[head] = x;
+            }
+          else
+            slot[at] = x + 1, tail[x] = x;
+        }
+      g_autofree double *need = g_new0 (double, w);
+      for (guint64 x1 = 0; x1 < n1 && ok; x1++)
+        {
+          memset (need, 0, w * sizeof (double));
+          meet_combination (&m, 1, x1, pick1, need);
+          for (guint p = 0; p < m.ni; p++)
+            need[p] = 0.0 - need[p];
+          guint at = values_hash (need, m.ni) & (cap - 1);
+          while (slot[at] && memcmp (sums + (slot[at] - 1) * w, need, m.ni * sizeof (double)) != 0)
+            at = (at + 1) & (cap - 1);
+          for (guint64 y = slot[at]; y && ok; y = next[y - 1])
+            {
+              g_autofree double *scratch = g_new0 (double, w);
+              meet_combination (&m, 0, y - 1, pick0, scratch);
+              for (guint a = 0; a < m.half[0]->len; a++)
+                meet_place (js, g_array_index (m.half[0], guint, a), pick0[a]);
+              for (guint a = 0; a < m.half[1]->len; a++)
+                meet_place (js, g_array_index (m.half[1], guint, a), pick1[a]);
+              joint_leaf (js, 0);
+              ok = ++leaves <= MEET_MAX_LEAVES;
+            }
+        }
+    }
+  g_free (m.pos);
+  g_free (m.base);
+  g_array_unref (m.half[0]);
+  g_array_unref (m.half[1]);
+  if (gk_decode_debugging ())
+    g_printerr ("  met in the middle: %s, %u placements\n", ok ? "done" : "not", leaves);
+  return ok;
+}
+
+/* Whether the vars' options combine in more than n placements. */
+static gboolean
+vars_placements_exceed (const GPtrArray *vars, guint64 n)
+{
+  guint64 product = 1;
+  for (guint k = 0; k < vars->len && product <= n; k++)
+    product *= MAX (((const Joint *) vars->pdata[k])->n, 1);
+  return product > n;
+}
+
+/* Rounds of narrowing vars_kept_by_identities may take. */
+enum { KEEP_MAX_ROUNDS = 16 };
+
+/* Var j with only the options alive[o] (their order kept). */
+static Joint *
+joint_kept (const GkGrid *grid, const Joint *j, const gboolean *alive)
+{
+  Joint *kept = joint_new (grid, j->r0, j->r1);
+  kept->best = j->best, kept->hidden = j->hidden;
+  for (guint o = 0; o < j->n; o++)
+    if (alive[o])
+      {
+        g_array_append_vals (kept->values, joint_option (j, o), j->w);
+        for (guint i = 0; i < j->w; i++)
+          g_ptr_array_add (kept->cells, j->cells->pdata[(gsize) o * j->w + i]);
+        kept->n++;
+      }
+  return kept;
+}
+
+/* The vars with the options that may stand in a placement breaking none of
+ * the identities checked (checks: per var, those it completes): an option
+ * whose share of an identity no choice of the other vars' options can
+ * balance is dropped, and the others' ranges narrowed again, until none
+ * drops (bounds propagated before the search, which then walks only what
+ * can hold: a wide span's thousands of readings cost nothing where the
+ * column sums fix them).  NULL where a value is no whole number (sums not
+ * exact in any order) or the vars are too many to keep in a mask. */
+static GPtrArray *
+vars_kept_by_identities (const GkGrid *grid, const GPtrArray *vars, const GPtrArray *checks)
+{
+  guint nv = vars->len;
+  if (nv == 0 || nv > 64)
+    return NULL;
+  for (guint k = 0; k < nv; k++)
+    {
+      const Joint *j = vars->pdata[k];
+      for (gsize c = 0; c < (gsize) j->n * j->w; c++)
+        if (!number_is_whole (g_array_index (j->values, double, c)))
+          return NULL;
+    }
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < nv; k++)
+    g_array_append_vals (ids, ((GArray *) checks->pdata[k])->data, ((GArray *) checks->pdata[k])->len);
+  g_autofree gboolean **alive = g_new0 (gboolean *, nv);
+  g_autofree double **share = g_new0 (double *, nv);   /* [o * ids->len + q] */
+  g_autofree guint64 *touches = g_new0 (guint64, ids->len);   /* per identity: bit k, var k touches it */
+  for (guint k = 0; k < nv; k++)
+    {
+      const Joint *j = vars->pdata[k];
+      alive[k] = g_new (gboolean, MAX (j->n, 1));
+      share[k] = g_new0 (double, (gsize) MAX (j->n, 1) * MAX (ids->len, 1));
+      for (guint o = 0; o < j->n; o++)
+        alive[k][o] = TRUE;
+      for (guint q = 0; q < ids->len; q++)
+        {
+          const GridIdentity *id = grid->identities->pdata[g_array_index (ids, guint, q)];
+          const GArray *sides[2] = { id->lhs, id->rhs };
+          for (guint sd = 0; sd < 2; sd++)
+            for (guint z = 0; z < sides[sd]->len; z++)
+              {
+                guint c = g_array_index (sides[sd], guint, z);
+                if (c >= j->c0 && c < j->c0 + j->w)
+                  touches[q] |= G_GUINT64_CONSTANT (1) << k;
+              }
+          if (touches[q] >> k & 1)
+            for (guint o = 0; o < j->n; o++)
+              share[k][(gsize) o * ids->len + q] = option_share (id, j, o);
+        }
+    }
+  g_autofree double *lo = g_new (double, nv), *hi = g_new (double, nv);
+  gboolean dropped = TRUE;
+  for (guint round = 0; dropped && round < KEEP_MAX_ROUNDS; round++)
+    {
+      dropped = FALSE;
+      for (guint q = 0; q < ids->len; q++)
+        {
+          const GridIdentity *id = grid->identities->pdata[g_array_index (ids, guint, q)];
+          double sum_lo = 0, sum_hi = 0;
+          for (guint k = 0; k < nv; k++)
+            {
+              lo[k] = hi[k] = 0;
+              if (!(touches[q] >> k & 1))
+                continue;
+              const Joint *j = vars->pdata[k];
+              lo[k] = G_MAXDOUBLE, hi[k] = -G_MAXDOUBLE;
+              for (guint o = 0; o < j->n; o++)
+                if (alive[k][o])
+                  lo[k] = MIN (lo[k], share[k][(gsize) o * ids->len + q]),
+                  hi[k] = MAX (hi[k], share[k][(gsize) o * ids->len + q]);
+              /* a var none of whose options stands: no placement keeps
+               * every identity, whatever the others drop */
+              if (lo[k] > hi[k])
+                lo[k] = hi[k] = 0;
+              sum_lo += lo[k], sum_hi += hi[k];
+            }
+          for (guint k = 0; k < nv; k++)
+            {
+              if (!(touches[q] >> k & 1))
+                continue;
+              const Joint *j = vars->pdata[k];
+              for (guint o = 0; o < j->n; o++)
+                {
+                  double sh = share[k][(gsize) o * ids->len + q];
+                  if (!alive[k][o])
+                    continue;
+                  double min = sh + sum_lo - lo[k], max = sh + sum_hi - hi[k];
+                  if (min > 0 || (id->relation == GK_RELATION_EQ && max < 0))
+                    alive[k][o] = FALSE, dropped = TRUE;
+                }
+            }
+        }
+    }
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
+  for (guint k = 0; k < nv; k++)
+    {
+      g_ptr_array_add (kept, joint_kept (grid, vars->pdata[k], alive[k]));
+      g_free (alive[k]);
+      g_free (share[k]);
+    }
+  return kept;
+}
 
 /* Row r whose total was printed apart and not found (totals_strip_to_rows):
  * its tokens mine in every choice of its other columns, in order, the rest
@@ -5041,14 +5357,17 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
 static gboolean row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k);
 
 /* Numbers a span read as bands may hold at most, and the splits of them
- * among its rows it may try. */
-enum { BAND_SPAN_MAX_TOKENS = 16, BAND_SPAN_MAX_SPLITS = 4096 };
+ * among its rows it may try; rows a band holds open at most (three rows
+ * printed at once beside their labels: 3.其他, （七）总计 and 四、结转
+ * side by side, their numbers merged line by line). */
+enum { BAND_SPAN_MAX_TOKENS = 16, BAND_SPAN_MAX_SPLITS = 4096, BAND_OPEN_ROWS = 3, BAND_OPEN3_MAX_SPLITS = 16384 };
 
 typedef struct {
   const GkGrid *grid;
   const Token *tok;
   const guint *list, *bound;
   guint n, r, r1;
+  guint open;            /* rows open at once (BAND_OPEN_ROWS at most) */
   GArray **mine;         /* per row of the span: the tokens split to it */
   Joint *j;              /* the options so far */
   guint splits;
@@ -5114,32 +5433,68 @@ band_fill_leaf (BandFill *f)
     }
 }
 
+/* Whether row q of the span (a row with a total, its numbers in order
+ * and its total last) can no longer read: its numbers so far, not closed
+ * by a total (the last the sum of those before), add up to more than any
+ * number left to split (a count's total is no less than its parts). */
+static gboolean
+band_row_hopeless (const BandFill *f, guint q, guint z)
+{
+  const GArray *m = f->mine[q];
+  if (m->len == 0 || !row_has_total (f->grid, f->r + q))
+    return FALSE;
+  double sum = 0, last = 0;
+  for (guint y = 0; y < m->len; y++)
+    {
+      const Token *t = &f->tok[g_array_index (m, guint, y)];
+      if (!t->is_count)
+        return FALSE;
+      sum += t->count, last = t->count;
+    }
+  if (last == sum - last)
+    return FALSE;
+  /* its total to come: a number no less than the sum so far, and no more
+   * than that with every number before it added */
+  double between = 0;
+  for (guint y = z; y < f->n; y++)
+    {
+      const Token *t = &f->tok[f->list[y]];
+      if (!t->is_count || (t->count >= sum && t->count <= sum + between))
+        return FALSE;
+      between += t->count;
+    }
+  return TRUE;
+}
+
 /* Tokens list[z..] split among the span's rows from lo on: each to row lo
- * or the next (two rows open at once), no later than its bound; row lo
- * closed once its tokens read printing its totals. */
+ * or the next f->open - 1 (rows open at once), no later than its bound;
+ * row lo closed once its tokens read printing its totals. */
 static void
 band_fill (BandFill *f, guint z, guint lo)
 {
   guint k = f->r1 - f->r;
-  if (f->failed || ++f->splits > BAND_SPAN_MAX_SPLITS)
+  if (f->failed || ++f->splits > (f->open > 2 ? BAND_OPEN3_MAX_SPLITS : BAND_SPAN_MAX_SPLITS))
     {
       f->failed = TRUE;
       return;
     }
+  for (guint q = lo; f->open > 2 && q < lo + f->open && q < k; q++)
+    if (band_row_hopeless (f, q, z))
+      return;
   const GArray *cur = f->mine[lo];
   if (cur->len && lo + 1 < k && row_reads_printed (f->grid, f->tok, (const guint *) cur->data, f->r + lo, 0, cur->len))
     band_fill (f, z, lo + 1);
   if (z == f->n)
     {
       /* every row left prints its totals: none is empty */
-      gboolean all = lo + 2 >= k;
+      gboolean all = lo + f->open >= k;
       for (guint q = lo; q < k && all; q++)
         all = f->mine[q]->len > 0;
       if (all)
         band_fill_leaf (f);
       return;
     }
-  for (guint q = lo; q <= lo + 1 && q < k; q++)
+  for (guint q = lo; q < lo + f->open && q < k; q++)
     {
       guint ncols = g_array_index (f->grid->row_ncols, guint, f->r + q);
       if (f->r + q > f->bound[z] || f->mine[q]->len >= ncols)
@@ -5169,14 +5524,27 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
   GArray *mine[CORNER_MAX_ROWS];
   for (guint q = 0; q < k; q++)
     mine[q] = g_array_new (FALSE, FALSE, sizeof (guint));
-  BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, mine, joint_new (grid, r, r1 - 1), 0,
-                 FALSE };
+  BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, 2, mine, joint_new (grid, r, r1 - 1),
+                 0, FALSE };
   f.j->best = 0;
   band_fill (&f, 0, 0);
+  /* none with two rows open: three, pruned by the rows' sums */
+  while ((f.failed || f.j->n == 0) && f.open < MIN (k, BAND_OPEN_ROWS))
+    {
+      if (gk_decode_debugging ())
+        g_printerr ("  band rows %u..%u, %u open: %u splits, %u options (%s)\n", r, r1 - 1, f.open, f.splits,
+                    f.j->n, f.failed ? "too many" : "all");
+      f.open++;
+      joint_free (f.j);
+      f.j = joint_new (grid, r, r1 - 1);
+      f.j->best = 0;
+      f.splits = 0, f.failed = FALSE;
+      band_fill (&f, 0, 0);
+    }
   for (guint q = 0; q < k; q++)
     g_array_unref (mine[q]);
   if (gk_decode_debugging ())
-    g_printerr ("  band rows %u..%u: %u splits, %u options (%s)\n", r, r1 - 1, f.splits, f.j->n,
+    g_printerr ("  band rows %u..%u, %u open: %u splits, %u options (%s)\n", r, r1 - 1, f.open, f.splits, f.j->n,
                 f.failed ? "too many" : "all");
   if (f.failed || f.j->n == 0)
     {
@@ -5208,8 +5576,20 @@ table_prints_zero_totals (const GkGrid *grid, const Token *tok, const GPtrArray 
  * of the rows it places are voted in v, over what the rows alone gave.
  * full_kept[r]: row r, printed
  * whole, stands as printed (the rows alone kept it). */
+/* Whether more numbers come from token t on (the first of row r's) than rows
+ * r and after have cells: the rows named before r with nothing beside them
+ * were a block of labels printed before the numbers of them all, not blank. */
+static gboolean
+numbers_overflow_rows_from (const GkGrid *grid, guint ntok, guint r, guint t)
+{
+  guint cells = 0;
+  for (guint q = r; q < grid->n_rows; q++)
+    cells += g_array_index (grid->row_ncols, guint, q);
+  return ntok - t > cells;
+}
+
 static void
-votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
+votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
               const gboolean *full_kept, const gboolean *apart, const guint *starts, Votes *v)
 {
   guint R = grid->n_rows;
@@ -5329,7 +5709,8 @@ votes_joined (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const 
        * the identities across the rows like the rest) */
       const GArray *next = r1 < R ? raw->pdata[r1] : NULL;
       if (!broken && next && next->len && trust[r1] == LABEL_NAMED
-          && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r))
+          && g_array_index (grid->row_block, guint, r1) == g_array_index (grid->row_block, guint, r)
+          && !numbers_overflow_rows_from (grid, ntok, r1, g_array_index (next, guint, 0)))
         for (guint q = r; q < r1; q++)
           {
             /* a row with a total: its totals print where any cell does;
@@ -5415,12 +5796,32 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
    * search that takes the first placement it meets as its bound may walk
    * every placement breaking as many as that one before it finds them),
    * then, where none does, those breaking fewest */
-  JointSearch js = { grid, vars, checks, values, cells, known, 0, 0, FALSE, FALSE, TRUE,
+  g_autoptr (GPtrArray) kept = vars_kept_by_identities (grid, vars, checks);
+  gboolean some_kept = TRUE;
+  for (guint k = 0; kept && k < kept->len && some_kept; k++)
+    some_kept = ((Joint *) kept->pdata[k])->n > 0;
+  JointSearch js = { grid, kept ? kept : vars, checks, values, cells, known, 0, 0, FALSE, FALSE, TRUE,
                      agreed, agreed_cell, differs, blank, NULL, NULL, NULL, NULL, NULL, NULL };
   joint_bounds_init (&js);
-  joint_walk (&js, 0, 0);
+  /* more placements than the walk may try: met in the middle instead,
+   * where that applies */
+  gboolean met = kept && some_kept && vars_placements_exceed (kept, JOINT_MAX_NODES) && joint_meet (&js);
+  if (some_kept && !met)
+    joint_walk (&js, 0, 0);
+  if (js.failed && kept && some_kept && !met)
+    {
+      js.failed = FALSE, js.any = FALSE, js.best = 0;
+      if (!joint_meet (&js))
+        js.failed = TRUE;
+    }
   if (!js.failed && !js.any)
     {
+      if (kept)
+        {
+          joint_bounds_free (&js);
+          js.vars = vars;
+          joint_bounds_init (&js);
+        }
       js.best = G_MAXUINT, js.nodes = 0, js.level = FALSE;
       joint_walk (&js, 0, 0);
     }
@@ -5430,6 +5831,8 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
       g_printerr ("  joined %u vars: %s, %u nodes, %u broken; rows", vars->len, js.failed ? "too many" : "done", js.nodes, js.best);
       for (guint k = 0; k < vars->len; k++)
         g_printerr (" %u-%u(%u)", ((Joint *) vars->pdata[k])->r0, ((Joint *) vars->pdata[k])->r1, ((Joint *) vars->pdata[k])->n);
+      for (guint k = 0; kept && k < kept->len; k++)
+        g_printerr ("%s%u", k ? "," : "; kept ", ((Joint *) kept->pdata[k])->n);
       g_printerr ("\n");
     }
   if (js.failed || !js.any)
@@ -6194,7 +6597,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
     }
   g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
-  votes_joined (grid, tok, raw, trust, full_kept, apart, starts, v);
+  votes_joined (grid, tok, toks->len, raw, trust, full_kept, apart, starts, v);
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
   votes_by_totals (grid, tok, toks->len, raw, trust, starts, v, placed);
   doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
