@@ -544,7 +544,7 @@ row_prints_placeholder (const GkRow *row)
  * grid), or where the columns are no more than the row prints or too few
  * for table 三. */
 static GPtrArray *
-table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
+table_columns (const GPtrArray *rows, const gboolean *in_columns, const gboolean *placeholder, guint i)
 {
   const GkCell *last = last_cell (rows->pdata[i]);
   g_autoptr (GArray) around = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -565,7 +565,7 @@ table_columns (const GPtrArray *rows, const gboolean *in_columns, guint i)
   /* a table that prints placeholders for its zeros leaves few blanks, and
    * a dash stands wherever in its cell: its columns are its full rows' */
   for (guint a = 0; a < around->len; a++)
-    if (row_prints_placeholder (rows->pdata[g_array_index (around, guint, a)]))
+    if (placeholder[g_array_index (around, guint, a)])
       return NULL;
   /* the nearest rows set the columns first */
   g_array_sort_with_data (around, distance_cmp, &i);
@@ -793,7 +793,7 @@ starts_printed_together (const GPtrArray *rows, guint lo, guint hi, int a, int b
  * them all, nor one that prints them apart (two narrow cells print a
  * space apart).  NULL elsewhere. */
 static GArray *
-exact_columns (const GPtrArray *rows, guint lo, guint hi)
+exact_columns (const GPtrArray *rows, const gboolean *placeholder, guint lo, guint hi)
 {
   g_autoptr (GHashTable) rows_at = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint j = lo; j < hi; j++)
@@ -801,7 +801,7 @@ exact_columns (const GPtrArray *rows, guint lo, guint hi)
       const GkRow *r = rows->pdata[j];
       if (!r->cells->len)
         continue;
-      if (!row_in_close_columns (r) || row_prints_placeholder (r))
+      if (!row_in_close_columns (r) || placeholder[j])
         return NULL;
       for (guint k = 0; k < r->cells->len; k++)
         {
@@ -871,7 +871,8 @@ exact_row_columns (const GkRow *row, const GArray *cols, int *at)
  * its numbers, both NULL where they do not place it.  What they place is
  * certain: no other measure of columns is asked. */
 static void
-exact_columns_of (const GPtrArray *rows, GPtrArray *tables, GPtrArray *cols_of, GPtrArray *at_of)
+exact_columns_of (const GPtrArray *rows, const gboolean *placeholder, GPtrArray *tables, GPtrArray *cols_of,
+                  GPtrArray *at_of)
 {
   guint lo = 0, hi = 0;
   GArray *cols = NULL;
@@ -888,7 +889,7 @@ exact_columns_of (const GPtrArray *rows, GPtrArray *tables, GPtrArray *cols_of, 
       if (!judged || a != lo || b != hi)
         {
           lo = a, hi = b, judged = TRUE;
-          cols = exact_columns (rows, lo, hi);
+          cols = exact_columns (rows, placeholder, lo, hi);
           if (cols)
             g_ptr_array_add (tables, cols);
         }
@@ -914,10 +915,15 @@ restore_layout_blanks (GPtrArray *rows)
   g_autofree gboolean *in_columns = g_new (gboolean, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     in_columns[i] = row_in_columns (rows->pdata[i]);
+  /* and whether a row prints a placeholder (a number parsed a cell at a
+   * time): exact_columns and table_columns ask it of each row's window */
+  g_autofree gboolean *placeholder = g_new (gboolean, rows->len + 1);
+  for (guint i = 0; i < rows->len; i++)
+    placeholder[i] = row_prints_placeholder (rows->pdata[i]);
   g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GPtrArray) exact_cols = g_ptr_array_new ();
   g_autoptr (GPtrArray) exact_at = g_ptr_array_new_with_free_func (g_free);
-  exact_columns_of (rows, tables, exact_cols, exact_at);
+  exact_columns_of (rows, placeholder, tables, exact_cols, exact_at);
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *cols = NULL;
@@ -929,7 +935,7 @@ restore_layout_blanks (GPtrArray *rows)
       /* rows in columns, and those set after their label, print their
        * numbers a space apart or more too */
       if (row_in_close_columns (rows->pdata[i]))
-        cols = table_columns (rows, in_columns, i);
+        cols = table_columns (rows, in_columns, placeholder, i);
       if (in_columns[i] && !cols)
         cols = fuller_row_columns (rows, in_columns, i);
       g_ptr_array_add (columns_of, cols);
