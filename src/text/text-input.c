@@ -1790,7 +1790,8 @@ gk_text_read (const char *data, gsize len, GError **error)
       TextLine tl = { .text = line, .page = page, .lineno = lineno, .indent = indent };
       g_array_append_val (lines, tl);
     }
-  g_autoptr (GPtrArray) joined = join_pipe_continuations (lines);
+  /* owns the texts of the joined lines while the lines are read */
+  g_autoptr (GPtrArray) joined G_GNUC_UNUSED = join_pipe_continuations (lines);
   if (saw_ff)
     mark_page_numbers (lines);
   gboolean any_text = FALSE;
