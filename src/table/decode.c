@@ -390,9 +390,9 @@ typedef struct {
   gboolean *touch_next; /* per token t < n - 1: tokens_touch (t, t + 1); NULL: not worked out */
   GHashTable *band_costs; /* step_band_key → the cost and identity part of a
                              band kept by no memo slot (step_slot); NULL: not kept */
-  GArray **flow_steps; /* per template row r <= R: steps_at's (Step) where labels
-                          came as a block and no number is wrapped (they depend on
-                          the row alone then); NULL: not yet */
+  GArray **flow_steps; /* per template row r <= R: steps_but_joins's (Step) where
+                          labels came as a block (they depend on the row alone);
+                          NULL: not yet */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1831,10 +1831,10 @@ join_step_cost (const Search *s, const Step *st, guint i, guint r, int *identity
   return step_cost_parts (s, st, i, r, identity_part);
 }
 
-/* The steps that may leave state (i, r): steps_from's, and those that join
- * pieces of wrapped numbers there. */
+/* The steps that may leave a state of row r but for those that join pieces
+ * of wrapped numbers: steps_from's, and the rows without edge cells. */
 static guint
-steps_at (const Search *s, guint i, guint r, Step *out)
+steps_but_joins (const Search *s, guint r, Step *out)
 {
   guint n = steps_of_row (s, r, out);
   /* a row without its edge cells, where labels came as a block (a wrapped
@@ -1845,6 +1845,15 @@ steps_at (const Search *s, guint i, guint r, Step *out)
       for (guint cuts = PART_FIRST; cuts <= (PART_FIRST | PART_LAST) && ncols > 2; cuts++)
         out[n++] = (Step){ STEP_PART, 1, ncols - (guint) __builtin_popcount (cuts), NO_HOLE, cuts };
     }
+  return n;
+}
+
+/* The steps that may leave state (i, r): steps_but_joins's, and those that
+ * join pieces of wrapped numbers there. */
+static guint
+steps_at (const Search *s, guint i, guint r, Step *out)
+{
+  guint n = steps_but_joins (s, r, out);
   if (!s->wraps)
     return n;
   const GArray *found = join_steps_at (s, i, r);
@@ -1859,21 +1868,23 @@ steps_at (const Search *s, guint i, guint r, Step *out)
 static const Step *
 steps_list (const Search *s, guint i, guint r, Step *buf, guint *n)
 {
-  if (s->flow_steps && s->label_flow && !s->wraps)
+  /* a state with no pieces to join has its row's steps (most states, where
+   * numbers wrap) */
+  if (!s->row_steps || (s->wraps && join_steps_at (s, i, r)->len > 0))
+    {
+      *n = steps_at (s, i, r, buf);
+      return buf;
+    }
+  if (s->label_flow)
     {
       if (!s->flow_steps[r])
         {
-          guint made = steps_at (s, i, r, buf);
+          guint made = steps_but_joins (s, r, buf);
           s->flow_steps[r] = g_array_sized_new (FALSE, FALSE, sizeof (Step), made);
           g_array_append_vals (s->flow_steps[r], buf, made);
         }
       *n = s->flow_steps[r]->len;
       return (const Step *) s->flow_steps[r]->data;
-    }
-  if (!s->row_steps || s->label_flow || s->wraps)
-    {
-      *n = steps_at (s, i, r, buf);
-      return buf;
     }
   if (!s->row_steps[r])
     steps_of_row (s, r, buf);
