@@ -4867,7 +4867,8 @@ joint_bounds_free (JointSearch *js)
   g_free (js->cross);
 }
 
-static gboolean votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v);
+static gboolean votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v,
+                                 guint *broken);
 
 /* Combinations of options each half of a meet-in-the-middle search may
  * hold at most, and the placements it may find. */
@@ -5746,21 +5747,25 @@ votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray 
       joint_free (alone[r]);
   /* bands, the loosest readings, may make the placements too many to
    * search: then the rows are searched without them */
-  if (!votes_from_vars (grid, tok, vars, NULL, v) && bands->len)
+  if (!votes_from_vars (grid, tok, vars, NULL, v, NULL) && bands->len)
     {
       for (guint k = 0; k < bands->len; k++)
         g_ptr_array_remove (vars, bands->pdata[k]);
-      votes_from_vars (grid, tok, vars, NULL, v);
+      votes_from_vars (grid, tok, vars, NULL, v, NULL);
     }
 }
 
 /* The vars (Joint*, in row order, rows apart) searched together on the
  * identities they cover; their cells voted in v, but those of the vars
  * fixed (fixed[k]: rows read already, one option each; NULL: none).
- * FALSE when the placements were too many to search. */
+ * FALSE when the placements were too many to search.  broken (or NULL):
+ * the identities the placements chosen break, G_MAXUINT where none was. */
 static gboolean
-votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v)
+votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v,
+                 guint *broken)
 {
+  if (broken)
+    *broken = G_MAXUINT;
   guint R = grid->n_rows, n = grid->cells->len;
   if (vars->len == 0)
     return TRUE;
@@ -5848,6 +5853,8 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
     }
   if (js.failed || !js.any)
     return !js.failed;
+  if (broken)
+    *broken = js.best;
   for (guint k = 0; fixed && k < vars->len; k++)
     if (fixed[k])
       for (guint c = 0; c < ((Joint *) vars->pdata[k])->w; c++)
@@ -6012,6 +6019,115 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
   return q0;
 }
 
+/* Whether j, a row read already (one option), reads all zeros with some
+ * cell blank: a lone 0 beside its label may open a row whose other
+ * numbers the print set later, so its zeros are assumed, not read. */
+static gboolean
+joint_zeros_from_blanks (const Joint *j)
+{
+  gboolean blanks = FALSE;
+  for (guint c = 0; c < j->w; c++)
+    {
+      if (fabs (g_array_index (j->values, double, c)) > SUM_EPSILON)
+        return FALSE;
+      blanks |= j->cells->pdata[c] == NULL;
+    }
+  return blanks;
+}
+
+/* The cells a search voted in from (its seen ones) copied into v. */
+static void
+votes_take_searched (Votes *v, const Votes *from, guint n)
+{
+  for (guint c = 0; c < n; c++)
+    if (from->seen[c])
+      {
+        v->seen[c] = TRUE;
+        v->value[c] = from->value[c];
+        v->differs[c] = from->differs[c];
+        v->blank[c] = from->blank[c];
+        v->cell[c] = from->cell[c];
+      }
+}
+
+/* The cells a search placed (searched->seen) that take part in an
+ * identity v's certain cells break: not read (differs). */
+static void
+doubt_searched_cells_of_broken_identities (const GkGrid *grid, const Votes *searched, Votes *v)
+{
+  guint n = grid->cells->len;
+  g_autofree gboolean *known = g_new0 (gboolean, n);
+  for (guint c = 0; c < n; c++)
+    known[c] = v->seen[c] && !v->differs[c];
+  g_autofree gboolean *doubt = g_new0 (gboolean, n);
+  for (guint i = 0; i < grid->identities->len; i++)
+    {
+      const GridIdentity *id = grid->identities->pdata[i];
+      if (gk_grid_identity_holds (id, v->value, known) != 0)
+        continue;
+      const GArray *sides[2] = { id->lhs, id->rhs };
+      for (guint sd = 0; sd < 2; sd++)
+        for (guint q = 0; q < sides[sd]->len; q++)
+          doubt[g_array_index (sides[sd], guint, q)] = TRUE;
+    }
+  for (guint c = 0; c < n; c++)
+    v->differs[c] |= doubt[c] && searched->seen[c];
+}
+
+/* The vars searched together, those fixed the rows read already (see
+ * votes_from_vars).  Zeros a fixed row holds only from its blanks are not
+ * preferred over the identities: where the placements break some with
+ * them and none without them, the rest is read without them and their
+ * blank cells are null (two readings fit: ambiguous_placement). */
+static void
+votes_with_rows_read (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v)
+{
+  guint n = grid->cells->len, broken_with = G_MAXUINT, broken_without = G_MAXUINT;
+  Votes with, without;
+  votes_init (&with, n);
+  votes_init (&without, n);
+  gboolean searched = votes_from_vars (grid, tok, vars, fixed, &with, &broken_with);
+  g_autoptr (GPtrArray) rest = g_ptr_array_new ();
+  g_autoptr (GArray) rest_fixed = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr (GPtrArray) assumed = g_ptr_array_new ();
+  for (guint k = 0; k < vars->len; k++)
+    {
+      if (fixed[k] && joint_zeros_from_blanks (vars->pdata[k]))
+        {
+          g_ptr_array_add (assumed, vars->pdata[k]);
+          continue;
+        }
+      g_ptr_array_add (rest, vars->pdata[k]);
+      g_array_append_val (rest_fixed, fixed[k]);
+    }
+  gboolean contested = searched && broken_with > 0 && broken_with != G_MAXUINT && assumed->len;
+  gboolean without_searched = contested
+                              && votes_from_vars (grid, tok, rest, (const gboolean *) rest_fixed->data, &without,
+                                                  &broken_without);
+  if (gk_decode_debugging () && contested)
+    g_printerr ("  rows of assumed zeros: %u, broken %u with them, %d without\n", assumed->len, broken_with,
+                without_searched ? (int) broken_without : -1);
+  if (!contested || (without_searched && broken_without > 0))
+    votes_take_searched (v, &with, n);
+  else if (without_searched)
+    votes_take_searched (v, &without, n);
+  else
+    {
+      /* too many placements to tell without them: the reading with them
+       * stands but for the cells of the identities it breaks */
+      votes_take_searched (v, &with, n);
+      doubt_searched_cells_of_broken_identities (grid, &with, v);
+    }
+  for (guint k = 0; contested && (!without_searched || broken_without == 0) && k < assumed->len; k++)
+    {
+      const Joint *j = assumed->pdata[k];
+      for (guint c = 0; c < j->w; c++)
+        v->differs[j->c0 + c] |= j->cells->pdata[c] == NULL;
+    }
+  votes_clear (&with);
+  votes_clear (&without);
+}
+
 /* Reads by their totals the rows no cell of which v holds (see above);
  * raw: the tokens the labels gave each row (NULL: unknown), trust: what
  * their labels vouch; taken: per token, set where a row read so takes it.  A run does not end with rows no label named (a
@@ -6120,7 +6236,7 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
   if (gk_decode_debugging ())
     g_printerr ("  by totals: %u vars\n", vars->len);
   if (fresh)
-    votes_from_vars (grid, tok, vars, (const gboolean *) fixed->data, v);
+    votes_with_rows_read (grid, tok, vars, (const gboolean *) fixed->data, v);
   for (guint k = 0; k < runs->len; k++)
     {
       const guint *run = &g_array_index (runs, guint, 3 * k);
