@@ -1252,6 +1252,25 @@ steps_from (const Search *s, guint r, Step *out)
   return n;
 }
 
+/* steps[0, n) kept in *slot, a search's cache of a row's steps. */
+static GArray *
+steps_kept (GArray **slot, const Step *steps, guint n)
+{
+  *slot = g_array_sized_new (FALSE, FALSE, sizeof (Step), n);
+  g_array_append_vals (*slot, steps, n);
+  return *slot;
+}
+
+/* A cache of steps_kept per template row r <= R, freed. */
+static void
+steps_per_row_free (GArray **per_row, guint R)
+{
+  for (guint r = 0; per_row && r <= R; r++)
+    if (per_row[r])
+      g_array_unref (per_row[r]);
+  g_free (per_row);
+}
+
 /* steps_from (s, r, out), worked out once per search: they depend on the
  * row alone. */
 static guint
@@ -1261,12 +1280,7 @@ steps_of_row (const Search *s, guint r, Step *out)
     return steps_from (s, r, out);
   GArray *kept = s->row_steps[r];
   if (!kept)
-    {
-      guint n = steps_from (s, r, out);
-      kept = s->row_steps[r] = g_array_sized_new (FALSE, FALSE, sizeof (Step), n);
-      g_array_append_vals (kept, out, n);
-      return n;
-    }
+    return steps_kept (&s->row_steps[r], out, steps_from (s, r, out))->len;
   memcpy (out, kept->data, kept->len * sizeof (Step));
   return kept->len;
 }
@@ -1619,14 +1633,8 @@ search_free (Search *s)
   g_free (s->header_alone);
   if (s->join_steps)
     g_hash_table_unref (s->join_steps);
-  for (guint r = 0; s->row_steps && r <= s->R; r++)
-    if (s->row_steps[r])
-      g_array_unref (s->row_steps[r]);
-  g_free (s->row_steps);
-  for (guint r = 0; s->flow_steps && r <= s->R; r++)
-    if (s->flow_steps[r])
-      g_array_unref (s->flow_steps[r]);
-  g_free (s->flow_steps);
+  steps_per_row_free (s->row_steps, s->R);
+  steps_per_row_free (s->flow_steps, s->R);
   if (s->band_costs)
     g_hash_table_unref (s->band_costs);
   if (s->leaf_misprints)
@@ -1878,11 +1886,7 @@ steps_list (const Search *s, guint i, guint r, Step *buf, guint *n)
   if (s->label_flow)
     {
       if (!s->flow_steps[r])
-        {
-          guint made = steps_but_joins (s, r, buf);
-          s->flow_steps[r] = g_array_sized_new (FALSE, FALSE, sizeof (Step), made);
-          g_array_append_vals (s->flow_steps[r], buf, made);
-        }
+        steps_kept (&s->flow_steps[r], buf, steps_but_joins (s, r, buf));
       *n = s->flow_steps[r]->len;
       return (const Step *) s->flow_steps[r]->data;
     }
