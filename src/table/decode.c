@@ -4327,6 +4327,15 @@ id_map_get (IdMap *m, guint64 key)
   return m->ids[at] - 1;
 }
 
+/* Empties the map (its memory freed). */
+static void
+id_map_clear (IdMap *m)
+{
+  g_free (m->keys);
+  g_free (m->ids);
+  *m = (IdMap){ NULL, NULL, 0, 0 };
+}
+
 /* A row's values as the span's search interns them. */
 typedef struct {
   guint ncols;
@@ -4379,18 +4388,26 @@ typedef struct {
   guint64 stamps;
 } SpanFill;
 
+/* The id of a row's values among those interned in ids (RowValues* → id +
+ * 1) and rows (RowValues*, by id): equal values, equal ids. */
 static guint
-span_row_id (SpanFill *f, const double *row, guint ncols)
+row_values_id (GHashTable *ids, GPtrArray *rows, const double *row, guint ncols)
 {
   RowValues key = { ncols, { 0 } };
   memcpy (key.v, row, ncols * sizeof (double));
-  gpointer id = g_hash_table_lookup (f->row_ids, &key);
+  gpointer id = g_hash_table_lookup (ids, &key);
   if (id)
     return GPOINTER_TO_UINT (id) - 1;
   RowValues *kept = g_memdup2 (&key, sizeof key);
-  g_ptr_array_add (f->rows, kept);
-  g_hash_table_insert (f->row_ids, kept, GUINT_TO_POINTER (f->rows->len));
-  return f->rows->len - 1;
+  g_ptr_array_add (rows, kept);
+  g_hash_table_insert (ids, kept, GUINT_TO_POINTER (rows->len));
+  return rows->len - 1;
+}
+
+static guint
+span_row_id (SpanFill *f, const double *row, guint ncols)
+{
+  return row_values_id (f->row_ids, f->rows, row, ncols);
 }
 
 static SpanNode *
@@ -4592,8 +4609,7 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
   g_free (f.memo);
   g_hash_table_unref (f.row_ids);
   g_ptr_array_unref (f.rows);
-  g_free (f.option_ids.keys);
-  g_free (f.option_ids.ids);
+  id_map_clear (&f.option_ids);
   g_array_unref (f.marks);
   return j;
 }
@@ -5388,7 +5404,141 @@ typedef struct {
   Joint *j;              /* the options so far */
   guint splits;
   gboolean failed;
+  /* the rows' readings interned (row_values_id), and the combinations of
+   * them j holds, by their rows' ids (band_combination_seen): splits that
+   * differ in blanks give the same readings again and again (028: 370,000
+   * combinations, 12,000 new), told apart so without hashing their values */
+  GHashTable *row_ids;
+  GPtrArray *rows;
+  IdMap combinations;
+  GHashTable *split_rows; /* BandRowKey* → BandRow*: what a row's split
+                             tokens give, worked out once */
 } BandFill;
+
+/* A row of a band's span (q, from the span's first) and the tokens split
+ * to it: the splits give each row the same tokens many times over. */
+typedef struct {
+  guint q, k;
+  guint list[ROW_MAX_COLS];
+} BandRowKey;
+
+typedef struct {
+  BandRowKey key;
+  gint reads;            /* row_reads_printed of them: TRUE, FALSE; -1 not yet */
+  gboolean read;         /* options and ids worked out */
+  Joint *options;        /* their readings printing the row's totals, none
+                            breaking its identities (NULL: none such) */
+  guint *ids;            /* per option: its values' id (row_values_id) */
+} BandRow;
+
+static guint
+band_row_key_hash (gconstpointer p)
+{
+  const BandRowKey *key = p;
+  guint h = key->q * 31u + key->k;
+  for (guint a = 0; a < key->k; a++)
+    h = h * 16777619u ^ key->list[a];
+  return h;
+}
+
+static gboolean
+band_row_key_equal (gconstpointer a, gconstpointer b)
+{
+  const BandRowKey *x = a, *y = b;
+  return x->q == y->q && x->k == y->k && memcmp (x->list, y->list, x->k * sizeof (guint)) == 0;
+}
+
+static void
+band_row_free (BandRow *row)
+{
+  if (row->options)
+    joint_free (row->options);
+  g_free (row->ids);
+  g_free (row);
+}
+
+/* What row q's split tokens (f->mine[q]) give, kept; NULL where they are
+ * more than any row's columns (they read no way). */
+static BandRow *
+band_row (BandFill *f, guint q)
+{
+  const GArray *m = f->mine[q];
+  if (m->len > ROW_MAX_COLS)
+    return NULL;
+  BandRowKey key = { q, m->len, { 0 } };
+  memcpy (key.list, m->data, m->len * sizeof (guint));
+  BandRow *row = g_hash_table_lookup (f->split_rows, &key);
+  if (!row)
+    {
+      row = g_new0 (BandRow, 1);
+      row->key = key;
+      row->reads = -1;
+      g_hash_table_insert (f->split_rows, &row->key, row);
+    }
+  return row;
+}
+
+/* row_reads_printed of row q's split tokens, worked out once. */
+static gboolean
+band_row_reads_printed (BandFill *f, guint q)
+{
+  BandRow *row = band_row (f, q);
+  if (!row)
+    return FALSE;
+  if (row->reads < 0)
+    row->reads = row_reads_printed (f->grid, f->tok, row->key.list, f->r + q, 0, row->key.k);
+  return row->reads;
+}
+
+/* The readings of row q's split tokens printing its totals, none breaking
+ * its identities, and their ids, worked out once; NULL when none reads so. */
+static const BandRow *
+band_row_options (BandFill *f, guint q)
+{
+  BandRow *row = band_row (f, q);
+  if (!row)
+    return NULL;
+  if (!row->read)
+    {
+      row->read = TRUE;
+      g_autofree guint *bound = g_new (guint, MAX (row->key.k, 1));
+      for (guint z = 0; z < row->key.k; z++)
+        bound[z] = f->r + q;
+      row->options = span_options (f->grid, f->tok, row->key.list, bound, row->key.k, f->r + q, f->r + q, NULL, TRUE);
+      if (row->options && row->options->best != 0)
+        g_clear_pointer (&row->options, joint_free);
+      if (row->options)
+        {
+          row->ids = g_new (guint, MAX (row->options->n, 1));
+          for (guint o = 0; o < row->options->n; o++)
+            row->ids[o] = row_values_id (f->row_ids, f->rows, joint_option (row->options, o), row->options->w);
+        }
+    }
+  return row->options ? row : NULL;
+}
+
+/* Bits of a row's reading's id in a combination's key. */
+enum { BAND_ROW_ID_BITS = 64 / CORNER_MAX_ROWS };
+
+/* Whether the combination of the rows' readings (rows[q]'s pick[q], q < k)
+ * came before; it is marked as come from now on.  FALSE where an id is too
+ * large to pack into one key (the combination is then judged by its values
+ * alone, joint_seen_has). */
+static gboolean
+band_combination_seen (BandFill *f, const BandRow *const *rows, const guint *pick, guint k)
+{
+  guint64 key = 0;
+  for (guint q = 0; q < k; q++)
+    {
+      guint id = rows[q]->ids[pick[q]];
+      if (id >= 1u << BAND_ROW_ID_BITS)
+        return FALSE;
+      key |= (guint64) id << (q * BAND_ROW_ID_BITS);
+    }
+  guint before = f->combinations.len;
+  id_map_get (&f->combinations, key);
+  return f->combinations.len == before;
+}
 
 /* The readings of the span's rows with their tokens as split: each row's
  * own (printing its totals, breaking none of its identities), every
@@ -5397,52 +5547,45 @@ static void
 band_fill_leaf (BandFill *f)
 {
   guint k = f->r1 - f->r;
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
+  const BandRow *rows[CORNER_MAX_ROWS];
   for (guint q = 0; q < k; q++)
-    {
-      const GArray *m = f->mine[q];
-      g_autofree guint *bound = g_new (guint, MAX (m->len, 1));
-      for (guint z = 0; z < m->len; z++)
-        bound[z] = f->r + q;
-      Joint *jq = span_options (f->grid, f->tok, (const guint *) m->data, bound, m->len, f->r + q, f->r + q, NULL, TRUE);
-      if (!jq || jq->best != 0)
-        {
-          if (jq)
-            joint_free (jq);
-          return;
-        }
-      g_ptr_array_add (rows, jq);
-    }
+    if (!(rows[q] = band_row_options (f, q)))
+      return;
   Joint *j = f->j;
   guint pick[CORNER_MAX_ROWS] = { 0 };
   g_autofree double *values = g_new (double, j->w);
   g_autofree const GkCell **cells = g_new (const GkCell *, j->w);
   for (;;)
     {
-      for (guint q = 0; q < k; q++)
+      /* a combination that came before (its values are its rows' values
+       * one after another) is one j holds already */
+      if (!band_combination_seen (f, rows, pick, k))
         {
-          const Joint *jq = rows->pdata[q];
-          memcpy (values + jq->c0 - j->c0, joint_option (jq, pick[q]), jq->w * sizeof (double));
-          memcpy (cells + jq->c0 - j->c0, jq->cells->pdata + (gsize) pick[q] * jq->w, jq->w * sizeof (gpointer));
-        }
-      g_array_append_vals (j->values, values, j->w);
-      if (joint_seen_has (j, j->n))
-        g_array_set_size (j->values, j->n * j->w);
-      else if (j->n >= JOINT_MAX_OPTIONS)
-        {
-          g_array_set_size (j->values, j->n * j->w);
-          f->failed = TRUE;
-          return;
-        }
-      else
-        {
-          joint_seen_add (j, j->n);
-          for (guint i = 0; i < j->w; i++)
-            g_ptr_array_add (j->cells, (gpointer) cells[i]);
-          j->n++;
+          for (guint q = 0; q < k; q++)
+            {
+              const Joint *jq = rows[q]->options;
+              memcpy (values + jq->c0 - j->c0, joint_option (jq, pick[q]), jq->w * sizeof (double));
+              memcpy (cells + jq->c0 - j->c0, jq->cells->pdata + (gsize) pick[q] * jq->w, jq->w * sizeof (gpointer));
+            }
+          g_array_append_vals (j->values, values, j->w);
+          if (joint_seen_has (j, j->n))
+            g_array_set_size (j->values, j->n * j->w);
+          else if (j->n >= JOINT_MAX_OPTIONS)
+            {
+              g_array_set_size (j->values, j->n * j->w);
+              f->failed = TRUE;
+              break;
+            }
+          else
+            {
+              joint_seen_add (j, j->n);
+              for (guint i = 0; i < j->w; i++)
+                g_ptr_array_add (j->cells, (gpointer) cells[i]);
+              j->n++;
+            }
         }
       guint q = 0;
-      while (q < k && ++pick[q] == ((const Joint *) rows->pdata[q])->n)
+      while (q < k && ++pick[q] == rows[q]->options->n)
         pick[q++] = 0;
       if (q == k)
         break;
@@ -5498,7 +5641,7 @@ band_fill (BandFill *f, guint z, guint lo)
     if (band_row_hopeless (f, q, z))
       return;
   const GArray *cur = f->mine[lo];
-  if (cur->len && lo + 1 < k && row_reads_printed (f->grid, f->tok, (const guint *) cur->data, f->r + lo, 0, cur->len))
+  if (cur->len && lo + 1 < k && band_row_reads_printed (f, lo))
     band_fill (f, z, lo + 1);
   if (z == f->n)
     {
@@ -5541,7 +5684,9 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
   for (guint q = 0; q < k; q++)
     mine[q] = g_array_new (FALSE, FALSE, sizeof (guint));
   BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, 2, mine, joint_new (grid, r, r1 - 1),
-                 0, FALSE };
+                 0, FALSE, g_hash_table_new (row_values_hash, row_values_equal),
+                 g_ptr_array_new_with_free_func (g_free), { NULL, NULL, 0, 0 },
+                 g_hash_table_new_full (band_row_key_hash, band_row_key_equal, NULL, (GDestroyNotify) band_row_free) };
   f.j->best = 0;
   band_fill (&f, 0, 0);
   /* none with two rows open: three, pruned by the rows' sums */
@@ -5555,10 +5700,15 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
       f.j = joint_new (grid, r, r1 - 1);
       f.j->best = 0;
       f.splits = 0, f.failed = FALSE;
+      id_map_clear (&f.combinations);
       band_fill (&f, 0, 0);
     }
   for (guint q = 0; q < k; q++)
     g_array_unref (mine[q]);
+  g_hash_table_unref (f.split_rows);
+  g_hash_table_unref (f.row_ids);
+  g_ptr_array_unref (f.rows);
+  id_map_clear (&f.combinations);
   if (gk_decode_debugging ())
     g_printerr ("  band rows %u..%u, %u open: %u splits, %u options (%s)\n", r, r1 - 1, f.open, f.splits, f.j->n,
                 f.failed ? "too many" : "all");
