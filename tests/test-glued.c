@@ -95,6 +95,14 @@ test_split_unit (void)
   g_assert_null (split ("2021", "active", "licensing", point, &n));
   g_assert_cmpuint (n, ==, 0);
 
+  /* an amount in 万元 to the fen has six decimals: one amount, not seven */
+  const char *fen[] = { "24252.311082", NULL };
+  g_autoptr (GPtrArray) pf = split ("2021", "active", "fees", fen, &n);
+  g_assert_nonnull (pf);
+  g_assert_cmpstr (pf->pdata[0], ==, "24252.311082");
+  const char *seven[] = { "24252.3110821", NULL };
+  g_assert_null (split ("2021", "active", "fees", seven, &n));
+
   /* 2021: a single column takes the whole run */
   const char *h[] = { "2910", NULL };
   g_autoptr (GPtrArray) ph = split ("2021", "active", "licensing", h, &n);
@@ -179,6 +187,93 @@ test_prose_does_not_fill_unread_cell (void)
   g_assert_cmpstr (tu_check_status (rec, "narrative.applications_vs_table"), ==, "skipped");
 }
 
+/* A page's flattened table 三 whose rows run into the next label's number
+ * ("…相关政府信息2620000282.没有现成信息…"): the decoder sees each row's
+ * digits as one number; it must not read such a run as one cell and the
+ * row's other cells as blanks, nor fill the rows it cannot place with 0. */
+static const char flat_applications[] =
+  "某区2022年度政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况（本"
+  "列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况 自"
+  "然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"
+  " 一、本年新收政府信息公开申请数量 524000056二、上年结转政府信息公开申"
+  "请数量2000002三、本年度办理结果 （一）予以公开181000019（二）部"
+  "分公开（区分处理的，只计这一情形，不计其他情形） 6000006（三）不予公开 "
+  "1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及"
+  "“三安全一稳定” 00000004.保护第三方合法权益00000005.属于三类"
+  "内部事务信息00000006.属于四类过程性信息 10000017.属于行政执法"
+  "案卷00000008.属于行政查询事项0000000（四）无法提供 1.本机关不"
+  "掌握相关政府信息 2620000282.没有现成信息需要另行制作00000003"
+  ".补正后申请内容仍不明确0000000（五）不予处理 1.信访举报投诉类申请 0"
+  "0000002.重复申请00000003.要求提供公开出版物00000004.无"
+  "正当理由大量反复申请 00000005.要求行政机关确认或重新出具已获取信息00"
+  "00000（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府"
+  "信息公开申请31000042.申请人逾期未按收费通知要求缴纳费用、行政机关不再处"
+  "理其政府信息公开申请 00000003.其他0000000（七）总计544000"
+  "058四、结转下年度继续办理 0000000 四、政府信息公开行政复议、行政诉讼"
+  "情况 五、存在的主要问题及改进情况 无。";
+
+static void
+test_decoder_keeps_the_split (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (flat_applications);
+  g_assert_true (tu_int_is (rec, "applications.processed_total.natural_person", 54));
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", 58));
+  g_assert_true (tu_int_is (rec, "applications.other_handling_overdue_correction.commercial", 1));
+  g_assert_true (tu_int_is (rec, "applications.other_handling_overdue_correction.total", 4));
+  /* 26·2·0·0·0·0·28 or 2·6·20·0·0·0·28: both keep the row total */
+  GkValue *v = gk_record_get (rec, "applications.unavailable_not_held.natural_person");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpstr (tu_check_status (rec, "applications.balance.total"), ==, "pass");
+  g_assert_cmpstr (tu_check_status (rec, "applications.balance.natural_person"), ==, "pass");
+}
+
+/* Table 二 flattened, its numbers run into the labels (行政许可3106): the
+ * decoder sees no number there, so its rows are no blank rows of zeros. */
+static const char flat_active[] =
+  "某区2021年度政府信息公开工作年度报告 本报告根据《国务院办公厅政府信息与政务"
+  "公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公"
+  "开办函〔2021〕30号）编制。二、主动公开政府信息情况 第二十条第（一）项信息"
+  "内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件582471第"
+  "二十条第（五）项信息内容本年处理决定数量行政许可3106 第二十条第（六）项信息"
+  "内容 本年处理决定数量行政处罚875行政强制31第二十条第（八）项信息内容 本年"
+  "收费金额（单位：万元）行政事业性收费1830.402517三、收到和处理政府信息"
+  "公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+  " 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法"
+  "律服务机构 其他 一、本年新收政府信息公开申请数量 524000056二、上年结"
+  "转政府信息公开申请数量2000002三、本年度办理结果 （一）予以公开18100"
+  "0019（二）部分公开（区分处理的，只计这一情形，不计其他情形） 6000006"
+  "（三）不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开000"
+  "00003.危及“三安全一稳定” 00000004.保护第三方合法权益00000"
+  "005.属于三类内部事务信息00000006.属于四类过程性信息 1000001"
+  "7.属于行政执法案卷00000008.属于行政查询事项0000000（四）无法提"
+  "供 1.本机关不掌握相关政府信息 2620000282.没有现成信息需要另行制作"
+  "00000003.补正后申请内容仍不明确0000000（五）不予处理 1.信访举"
+  "报投诉类申请 00000002.重复申请00000003.要求提供公开出版物00"
+  "000004.无正当理由大量反复申请 00000005.要求行政机关确认或重新出"
+  "具已获取信息0000000（六）其他处理 1.申请人无正当理由逾期不补正、行政机"
+  "关不再处理其政府信息公开申请31000042.申请人逾期未按收费通知要求缴纳费用"
+  "、行政机关不再处理其政府信息公开申请 00000003.其他0000000（七）"
+  "总计544000058四、结转下年度继续办理 0000000 四、政府信息公开行"
+  "政复议、行政诉讼情况 五、存在的主要问题及改进情况 无。";
+
+static void
+test_label_runs_are_no_blanks (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (flat_active);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 3106));
+  g_assert_true (tu_int_is (rec, "active.penalty.decisions", 875));
+  g_assert_true (tu_int_is (rec, "active.coercion.decisions", 31));
+  GkValue *fee = gk_record_get (rec, "active.fees.amount_wan");
+  g_assert_nonnull (fee);
+  g_assert_cmpint (fee->kind, ==, GK_VALUE_DOUBLE);
+  g_assert_cmpfloat_with_epsilon (fee->d, 1830.402517, 1e-9);
+  /* 58·24·71, 5·82·471, …: ambiguous, null */
+  GkValue *v = gk_record_get (rec, "active.normative_documents.issued");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +282,7 @@ main (int argc, char **argv)
   g_test_add_func ("/glued/trailing-run", test_trailing_run);
   g_test_add_func ("/glued/record", test_record);
   g_test_add_func ("/glued/prose-does-not-fill", test_prose_does_not_fill_unread_cell);
+  g_test_add_func ("/glued/decoder-keeps-the-split", test_decoder_keeps_the_split);
+  g_test_add_func ("/glued/label-runs-are-no-blanks", test_label_runs_are_no_blanks);
   return g_test_run ();
 }

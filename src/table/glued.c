@@ -154,18 +154,18 @@ part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
         return FALSE;
       i = 1;
     }
-  guint digits = len - i, point = 0;
+  guint point = 0;
   for (guint k = i; k < len; k++)
     if (p[k] == '.')
       {
         if (type != GK_COLUMN_AMOUNT_WAN || point || k == i || k + 1 == len)
           return FALSE;
         point = k;
-        digits--;
       }
     else if (!g_ascii_isdigit (p[k]))
       return FALSE;
-  if (digits == 0 || digits > GK_GLUED_MAX_DIGITS)
+  guint whole = (point ? point : len) - i;
+  if (whole == 0 || whole > GK_GLUED_MAX_DIGITS || (point && len - point - 1 > GK_GLUED_MAX_DECIMALS))
     return FALSE;
   if (p[i] == '0' && len - i > 1 && point != i + 1)
     return FALSE;   /* no leading zero: "05" is two cells ("0.5" is one) */
@@ -205,7 +205,7 @@ search (Search *s, guint col, guint run, guint pos)
   if (s->ncols - col < s->runs->len - run || s->ncols - col > chars)
     return;
   GkColumnType type = ((GkTplColumn *) s->block->columns->pdata[col])->type;
-  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + 2; len++)   /* a sign or a point */
+  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + GK_GLUED_MAX_DECIMALS + 2; len++)   /* a sign, a point */
     {
       gint64 v;
       if (!part_ok (text + pos, len, type, &v))

@@ -27,6 +27,8 @@
 
 /* Longest cell read from glued text: 7-digit counts occur (templates.md §6.3). */
 #define GK_GLUED_MAX_DIGITS 9
+/* Most digits after an amount's point: 万元 to the fen (24252.311082万元). */
+#define GK_GLUED_MAX_DECIMALS 6
 /* Search budget (partial readings visited) before giving up on a row. */
 #define GK_GLUED_MAX_STEPS 2000000
 

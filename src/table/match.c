@@ -73,6 +73,8 @@ typedef struct {
   GHashTable *rows_seen;   /* "section.row" → RowState* */
   GPtrArray *warnings;     /* GkWarning* */
   GPtrArray *owned_cells;  /* GkCell*: cells split out of glued text */
+  GHashTable *split_runs;  /* GkCell* the row reading split into cells (set) */
+  GHashTable *glued_keys;  /* canonical keys of rows printed with their cells run together (set) */
 } Candidate;
 
 static void
@@ -84,6 +86,8 @@ candidate_free (Candidate *c)
   g_hash_table_unref (c->rows_seen);
   g_ptr_array_unref (c->warnings);
   g_ptr_array_unref (c->owned_cells);
+  g_hash_table_unref (c->split_runs);
+  g_hash_table_unref (c->glued_keys);
   g_free (c);
 }
 
@@ -429,6 +433,23 @@ find_label_block (const GArray *flat, const gboolean *used, const char *text, GA
     g_array_set_size (queue, 0);
 }
 
+/* Whether a row shows for sure that its cells ran together: digits run
+ * into its label, or fewer runs than cells in text no layout placed (a
+ * page's flattened text; a text dump's row printing fewer numbers than
+ * columns has blanks, not glue). */
+static gboolean
+row_printed_glued (const GkRow *row, const char *glued_run, guint nruns, guint ncols)
+{
+  if (glued_run)
+    return TRUE;
+  if (nruns >= ncols)
+    return FALSE;
+  for (guint k = 0; k < row->cells->len; k++)
+    if (((const GkCell *) row->cells->pdata[k])->text_col >= 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 /* Cells run together ("规范性文件121230"): split them when the template
  * and the row's identities allow one reading only.  Returns the number
@@ -456,6 +477,9 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
   g_autoptr (GPtrArray) parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
   if (!cells)
     return parts ? ncols : have;
+  if (row_printed_glued (row, glued_run, runs->len, ncols) && (parts || readings > 0))
+    for (guint k = 0; k < ncols; k++)
+      g_hash_table_add (c->glued_keys, gk_template_key (c->spec, fr->row, fr->block->columns->pdata[k]));
   g_autoptr (GString) joined = g_string_new (NULL);
   for (guint k = 0; k < runs->len; k++)
     g_string_append_printf (joined, "%s%s", k ? " " : "", (const char *) runs->pdata[k]);
@@ -472,6 +496,8 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
       return have;
     }
   g_ptr_array_set_size (cells, 0);
+  for (guint k = 0; k < row->cells->len; k++)
+    g_hash_table_add (c->split_runs, row->cells->pdata[k]);
   g_autoptr (GString) shown = g_string_new (NULL);
   for (guint k = 0; k < parts->len; k++)
     {
@@ -528,6 +554,8 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
   c->rows_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_warning_free);
   c->owned_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  c->split_runs = g_hash_table_new (NULL, NULL);
+  c->glued_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_autoptr (GArray) flat = flatten (spec);
   g_autofree gboolean *used = g_new0 (gboolean, flat->len + 1);
@@ -840,10 +868,19 @@ section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, 
  * ways told apart) are no worth of it. */
 static int
 row_reading_worth (const GkGrid *grid, const GkDecoded *dec, const GPtrArray *rows, guint lo, guint hi,
-                   const GkCell **mine)
+                   const GkCell **mine, GHashTable *split_runs)
 {
   guint n = gk_grid_size (grid);
-  guint unused = gk_decode_tokens_unused (rows, lo, hi, mine, n);
+  /* a run of digits the row reading split into its row's cells is used */
+  g_autoptr (GPtrArray) used = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (used, (gpointer) mine[i]);
+  GHashTableIter it;
+  gpointer run;
+  g_hash_table_iter_init (&it, split_runs);
+  while (g_hash_table_iter_next (&it, &run, NULL))
+    g_ptr_array_add (used, run);
+  guint unused = gk_decode_tokens_unused (rows, lo, hi, (const GkCell *const *) used->pdata, used->len);
   g_autofree const GkCell **sure = g_memdup2 (mine, MAX (n, 1) * sizeof (GkCell *));
   for (guint i = 0; i < n; i++)
     if (dec->two_ways[i] && dec->cells[i])
@@ -872,7 +909,7 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
   g_autofree const GkCell **mine = candidate_cells (c, grid);
   guint n = gk_grid_size (grid);
   if (!dec->by_labels && (dec->skipped > DECODE_MAX_SKIPPED
-      || reading_worth (grid, dec->cells, dec->skipped) <= row_reading_worth (grid, dec, rows, lo, hi, mine)))
+      || reading_worth (grid, dec->cells, dec->skipped) <= row_reading_worth (grid, dec, rows, lo, hi, mine, c->split_runs)))
     {
       if (dec->unplaceable)
         drop_rows_off_their_line (c, grid, mine);
@@ -894,12 +931,13 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       /* a grid row the decoder says nothing of, read by the row reading
        * with cells split out of its label, keeps that reading */
       guint row = gk_grid_row (grid, i);
-      gboolean dec_says = FALSE, split = FALSE;
+      gboolean dec_says = FALSE, split = FALSE, dec_reads_run = FALSE;
       for (guint j = 0; j < n; j++)
         if (gk_grid_row (grid, j) == row)
           {
             dec_says |= dec->cells[j] != NULL || dec->ambiguous[j];
             split |= mine[j] && !g_hash_table_contains (tokens, mine[j]);
+            dec_reads_run |= dec->cells[j] && g_hash_table_contains (c->split_runs, dec->cells[j]);
           }
       const Assignment *old = g_hash_table_lookup (c->assigned, gk_grid_key (grid, i));
       Assignment *a = g_new0 (Assignment, 1);
@@ -908,6 +946,17 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       a->unit_hint = old ? old->unit_hint : NULL;
       if (!dec_says && split)
         a->cell = mine[i], kept_glued = TRUE;
+      /* a row printed with its cells run together is the row reading's: its
+       * digits are one token to the decoder, or none (run into the label),
+       * so the decoder's blanks there are no blanks; and a run the row
+       * reading split is no one number of another row */
+      if (g_hash_table_contains (c->glued_keys, gk_grid_key (grid, i)))
+        {
+          a->cell = mine[i];
+          kept_glued |= split;
+        }
+      else if (dec_reads_run)
+        a->cell = NULL;
       g_hash_table_replace (assigned, g_strdup (gk_grid_key (grid, i)), a);
     }
   for (guint i = 0; i < n; i++)
