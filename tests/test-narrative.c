@@ -111,6 +111,16 @@ test_applications_received (void)
   /* a count of something else must not be taken */
   g_autoptr (GkRecord) other = tu_record_from_text ("某县2016年政府信息公开年度报告\n接到群众来电12件，均已答复。\n");
   g_assert_null (gk_record_get (other, "narrative.applications_received"));
+  /* what a service hall's windows accepted is no information disclosure
+   * application: the report's own statement of those stands */
+  g_autoptr (GkRecord) hall = tu_record_from_text (
+    "某县2015年政府信息公开年度报告\n"
+    "我县不断拓展公开载体。建立窗口服务大厅，已入驻审批服务部门13个，开设窗口24个，共受理申请136437件。\n"
+    "三、政府信息依申请公开工作情况\n2015年全县未收到有关政府信息公开申请。\n");
+  g_assert_true (tu_int_is (hall, "narrative.applications_received", 0));
+  g_autoptr (GkRecord) window = tu_record_from_text (
+    "某县2015年政府信息公开年度报告\n通过服务窗口共受理政府信息公开申请15件。\n");
+  g_assert_true (tu_int_is (window, "narrative.applications_received", 15));
 }
 
 /* Content whose lines came from OCR: one line per string. */
