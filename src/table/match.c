@@ -1018,6 +1018,14 @@ decoded_worth (const GkGrid *grid, const GkDecoded *dec)
   return dec ? reading_worth (grid, dec->cells, dec->skipped) : 0;
 }
 
+/* Whether the decoder's reading fills the grid, every number placed and
+ * every identity holding. */
+static gboolean
+decoded_whole (const GkGrid *grid, const GkDecoded *dec)
+{
+  return dec && decoded_worth (grid, dec) == (int) gk_grid_size (grid);
+}
+
 /* The previous table's reading with tail (the numbers it misses, in the
  * order printed) given back: where it then reads more, every number placed,
  * its grid filled and every identity holding, and this section (with its
@@ -1049,13 +1057,20 @@ give_back_cells (const GkTemplateSet *set, Candidate *prev, const GkGrid *pgrid,
     return NULL;
   g_autoptr (GkGrid) ngrid = gk_grid_new (set, next->tpl, next->spec);
   GkDecodeExtent without = { 0, NULL, take, lead->lead_lo, lead->lead_hi };
-  g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, lead);
   g_autoptr (GkDecoded) rest = gk_decode_section (ngrid, rows, nlo, nhi, &without);
-  if (gk_decode_debugging ())
-    g_printerr ("give back: next table worth %d without them, %d with\n", decoded_worth (ngrid, rest),
-                decoded_worth (ngrid, all));
-  if (decoded_worth (ngrid, rest) < decoded_worth (ngrid, all))
-    return NULL;
+  /* no reading is worth more than its grid's cells: without them the next
+   * table read whole, it need not be read with them (decoded_whole) */
+  if (!decoded_whole (ngrid, rest))
+    {
+      g_autoptr (GkDecoded) all = gk_decode_section (ngrid, rows, nlo, nhi, lead);
+      if (gk_decode_debugging ())
+        g_printerr ("give back: next table worth %d without them, %d with\n", decoded_worth (ngrid, rest),
+                    decoded_worth (ngrid, all));
+      if (decoded_worth (ngrid, rest) < decoded_worth (ngrid, all))
+        return NULL;
+    }
+  else if (gk_decode_debugging ())
+    g_printerr ("give back: next table read whole without them\n");
   decode_text_section (set, prev, rows, plo, phi, &with_tail, g_steal_pointer (&with));
   *rest_out = g_steal_pointer (&rest);
   return g_steal_pointer (&take);
@@ -1130,22 +1145,15 @@ trailing_not_ours (const GkTemplateSet *set, const Candidate *prev, guint plo, g
   return leave;
 }
 
-/* Whether the decoder's reading fills the grid, every number placed and
- * every identity holding. */
-static gboolean
-decoded_whole (const GkGrid *grid, const GkDecoded *dec)
-{
-  return dec && decoded_worth (grid, dec) == (int) gk_grid_size (grid);
-}
-
 /* Whether the rows pdftotext printed before the section's heading (ext's
  * lead: the next table's headers and cells, the previous section cut
  * before them) are the table's last columns, set beside its heading: read
  * after the section's own rows they fill its grid, every identity
- * holding, and read first (the order printed) they fill it no other way. */
+ * holding, and read first (the order printed) they fill it no other way.
+ * *read (taken) is then that reading, the section's with ext. */
 static gboolean
 lead_read_last (const GkTemplateSet *set, const Candidate *cand, const GPtrArray *rows, guint lo, guint hi,
-                const GkDecodeExtent *ext)
+                const GkDecodeExtent *ext, GkDecoded **read)
 {
   g_autoptr (GkGrid) grid = gk_grid_new (set, cand->tpl, cand->spec);
   g_autoptr (GkDecoded) last = gk_decode_section (grid, rows, lo, hi, ext);
@@ -1153,11 +1161,10 @@ lead_read_last (const GkTemplateSet *set, const Candidate *cand, const GPtrArray
     return FALSE;
   GkDecodeExtent in_order = { 0, NULL, ext->leave, 0, 0 };
   g_autoptr (GkDecoded) first = gk_decode_section (grid, rows, ext->lead_lo, hi, &in_order);
-  if (!decoded_whole (grid, first))
-    return TRUE;
-  for (guint i = 0; i < gk_grid_size (grid); i++)
+  for (guint i = 0; decoded_whole (grid, first) && i < gk_grid_size (grid); i++)
     if (strcmp (last->cells[i]->raw, first->cells[i]->raw) != 0)
       return FALSE;
+  *read = g_steal_pointer (&last);
   return TRUE;
 }
 
@@ -1695,13 +1702,17 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                                             best, lo, dec_hi[s], &lead, content->rows);
         }
       GkDecodeExtent leave = { 0, NULL, given_back, lead.lead_lo, lead.lead_hi };
+      GkDecoded *read_last = NULL;   /* this table read with them (as rest, where there is one) */
       if (best && content->media == GK_MEDIA_TEXT && lead.lead_hi > lead.lead_lo
-          && !lead_read_last (set, best, content->rows, lo, dec_hi[s], &leave))
+          && !lead_read_last (set, best, content->rows, lo, dec_hi[s], &leave, &read_last))
         {
           /* not the table's: read as before, without them */
           leave.lead_lo = leave.lead_hi = 0;
           gk_decoded_free (g_steal_pointer (&rest));
         }
+      if (!rest)
+        rest = g_steal_pointer (&read_last);
+      gk_decoded_free (read_last);
       if (best && content->media == GK_MEDIA_TEXT)
         decode_text_section (set, best, content->rows, lo, dec_hi[s], given_back || leave.lead_hi ? &leave : NULL,
                              rest);
