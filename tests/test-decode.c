@@ -3357,6 +3357,27 @@ test_blank_zero_three_rows_merged (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* Table v printed blank-zero with its label column as one block down to
+ * （七）总计, that row's first cell beside it, then the carried-forward
+ * label and every row's numbers in order (the total row's from its second
+ * cell, all of them printed, 0 too); totals: a row of zeros prints its
+ * total 0, else nothing. */
+static GString *
+lone_zero_then_numbers (int v[ROWS][COLS], gboolean totals)
+{
+  GString *s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r <= PROCESSED; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  append_cell (s, v[PROCESSED][0]);
+  g_string_append_printf (s, "%s\n", labels[FORWARD]);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = r == PROCESSED ? 1 : 0; c < COLS; c++)
+      if (v[r][c] || r == PROCESSED || (totals && c == COLS - 1))
+        append_cell (s, v[r][c]);
+  return s;
+}
+
 /* A blank-zero table printing every total: the label column printed as
  * one block down to （七）总计, that row's first cell (a 0) beside it, then
  * the carried-forward label and every row's numbers in order (the total
@@ -3370,21 +3391,30 @@ test_blank_zero_lone_zero_opens_a_row (void)
   int v[ROWS][COLS] = { { 0 } };
   v[CARRIED][4] = 1, v[FIRST_OUTCOME][4] = 1, v[LAST_OUTCOME][1] = 3, v[FORWARD][4] = 1;
   table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r <= PROCESSED; r++)
-    g_string_append_printf (s, "%s\n", labels[r]);
-  append_cell (s, v[PROCESSED][0]);
-  g_string_append_printf (s, "%s\n", labels[FORWARD]);
-  for (int r = 0; r < ROWS; r++)
-    for (int c = r == PROCESSED ? 1 : 0; c < COLS; c++)
-      if (v[r][c] || r == PROCESSED || c == COLS - 1)
-        append_cell (s, v[r][c]);
+  g_autoptr (GString) s = lone_zero_then_numbers (v, TRUE);
   g_autoptr (GkRecord) rec = read_text (s);
   g_assert_true (tu_int_is (rec, "applications.new_received.total", 4));
   g_assert_true (tu_int_is (rec, "applications.partially_granted.natural_person", 0));
   const GkValue *commercial = gk_record_get (rec, "applications.processed_total.commercial");
   g_assert_true (!commercial || commercial->kind == GK_VALUE_NULL);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
+/* The same block of labels down to （七）总计 and its first cell (a 0)
+ * beside it, but rows of zeros print nothing at all, not even a total:
+ * read so, the lone 0 makes every row above it zeros, and the column sums
+ * break.  Without those zeros the numbers after the carried-forward label
+ * could be any rows': read by their totals as carried-forward's own (the
+ * first row after the zeros), no identity holds them against another row,
+ * so they are not read either.  Nothing wrong. */
+static void
+test_blank_zero_lone_zero_rows_after_dropped_zeros (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[FIRST_OUTCOME + 1][4] = 8, v[LAST_OUTCOME - 4][1] = 5;
+  table_add_up (v);
+  g_autoptr (GString) s = lone_zero_then_numbers (v, FALSE);
+  g_autoptr (GkRecord) rec = read_text (s);
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
@@ -3690,6 +3720,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
   g_test_add_func ("/decode/blank-zero-three-rows-merged", test_blank_zero_three_rows_merged);
   g_test_add_func ("/decode/blank-zero-lone-zero-opens-a-row", test_blank_zero_lone_zero_opens_a_row);
+  g_test_add_func ("/decode/blank-zero-lone-zero-rows-after-dropped-zeros", test_blank_zero_lone_zero_rows_after_dropped_zeros);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

@@ -6228,6 +6228,51 @@ doubt_searched_cells_of_broken_identities (const GkGrid *grid, const Votes *sear
     v->differs[c] |= doubt[c] && searched->seen[c];
 }
 
+/* Per var of vars (Joint*, in row order): whether an identity whose rows
+ * the vars all cover takes in its rows and those of another var. */
+static gboolean *
+vars_checked_across (const GkGrid *grid, const GPtrArray *vars)
+{
+  guint R = grid->n_rows, nv = vars->len;
+  gboolean *checked = g_new0 (gboolean, MAX (nv, 1));
+  g_autofree gint *var_of = g_new (gint, R);
+  for (guint r = 0; r < R; r++)
+    var_of[r] = -1;
+  for (guint k = 0; k < nv; k++)
+    for (guint r = ((Joint *) vars->pdata[k])->r0; r <= ((Joint *) vars->pdata[k])->r1; r++)
+      var_of[r] = (gint) k;
+  g_autofree gboolean *in = g_new (gboolean, MAX (nv, 1));
+  for (guint i = 0; i < grid->identities->len; i++)
+    {
+      const GridIdentity *id = grid->identities->pdata[i];
+      const GArray *sides[2] = { id->lhs, id->rhs };
+      gboolean covered = TRUE;
+      memset (in, 0, MAX (nv, 1) * sizeof (gboolean));
+      for (guint sd = 0; sd < 2 && covered; sd++)
+        for (guint q = 0; q < sides[sd]->len && covered; q++)
+          {
+            gint k = var_of[gk_grid_row (grid, g_array_index (sides[sd], guint, q))];
+            covered = k >= 0;
+            if (covered)
+              in[k] = TRUE;
+          }
+      guint vars_in = 0;
+      for (guint k = 0; k < nv && covered; k++)
+        vars_in += in[k];
+      for (guint k = 0; k < nv && covered; k++)
+        checked[k] |= in[k] && vars_in > 1;
+    }
+  return checked;
+}
+
+/* Every cell of var j that v holds: not read (differs). */
+static void
+doubt_var (const Joint *j, Votes *v)
+{
+  for (guint c = 0; c < j->w; c++)
+    v->differs[j->c0 + c] |= v->seen[j->c0 + c];
+}
+
 /* The vars searched together, those fixed the rows read already (see
  * votes_from_vars).  Zeros a fixed row holds only from its blanks are not
  * preferred over the identities: where the placements break some with
@@ -6272,12 +6317,21 @@ votes_with_rows_read (const GkGrid *grid, const Token *tok, GPtrArray *vars, con
       votes_take_searched (v, &with, n);
       doubt_searched_cells_of_broken_identities (grid, &with, v);
     }
-  for (guint k = 0; contested && (!without_searched || broken_without == 0) && k < assumed->len; k++)
+  gboolean dropped = contested && (!without_searched || broken_without == 0);
+  for (guint k = 0; dropped && k < assumed->len; k++)
     {
       const Joint *j = assumed->pdata[k];
       for (guint c = 0; c < j->w; c++)
         v->differs[j->c0 + c] |= j->cells->pdata[c] == NULL;
     }
+  /* read without them, nor the rows read by their totals that no identity
+   * holds against another row: their numbers were cut as if those rows
+   * took none */
+  gboolean read_without = dropped && without_searched;
+  g_autofree gboolean *held = read_without ? vars_checked_across (grid, rest) : NULL;
+  for (guint k = 0; read_without && k < rest->len; k++)
+    if (!g_array_index (rest_fixed, gboolean, k) && !held[k])
+      doubt_var (rest->pdata[k], v);
   votes_clear (&with);
   votes_clear (&without);
 }
