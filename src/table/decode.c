@@ -393,6 +393,8 @@ typedef struct {
   GArray **flow_steps; /* per template row r <= R: steps_but_joins's (Step) where
                           labels came as a block (they depend on the row alone);
                           NULL: not yet */
+  GHashTable *walk_states; /* ST (i, r) → StateSteps*: what the walks found of
+                              the state's steps, for their next visit */
 } Search;
 
 /* header[t * R + r]: the one column of row r the header above token t
@@ -1639,6 +1641,8 @@ search_free (Search *s)
     g_hash_table_unref (s->band_costs);
   if (s->leaf_misprints)
     g_hash_table_unref (s->leaf_misprints);
+  if (s->walk_states)
+    g_hash_table_unref (s->walk_states);
   g_free (s->touch_next);
 }
 
@@ -2094,6 +2098,7 @@ search_begin (Search *s)
   s->flow_steps = g_new0 (GArray *, s->R + 1);
   s->band_costs = g_hash_table_new (NULL, NULL);
   s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  s->walk_states = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   s->touch_next = g_new0 (gboolean, MAX (s->n, 1));
@@ -2778,6 +2783,56 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   return TRUE;
 }
 
+/* A state's steps (steps_list's, in its order) as the walks judged them:
+ * what each costs and whether it repeats the rows' own reading.  The walks
+ * come back to a state many times by other paths (fresh004: 15,000 visits
+ * of 82 states), and neither depends on the path. */
+typedef struct {
+  guint n;
+  int *cost;             /* step_cost, or STATE_STEP_UNSEEN */
+  gint8 *redundant;      /* band_is_redundant, or -1 where not asked */
+} StateSteps;
+
+enum { STATE_STEP_UNSEEN = -1 };
+
+/* The state's StateSteps (ns steps), made at its first visit. */
+static StateSteps *
+state_steps (const Search *s, guint i, guint r, guint ns)
+{
+  gpointer key = GSIZE_TO_POINTER (ST (s, i, r));
+  StateSteps *judged = g_hash_table_lookup (s->walk_states, key);
+  if (judged)
+    return judged;
+  /* one block: the header, the costs, the flags */
+  judged = g_malloc (sizeof (StateSteps) + MAX (ns, 1) * (sizeof (int) + sizeof (gint8)));
+  judged->n = ns;
+  judged->cost = (int *) (judged + 1);
+  judged->redundant = (gint8 *) (judged->cost + MAX (ns, 1));
+  for (guint q = 0; q < ns; q++)
+    judged->cost[q] = STATE_STEP_UNSEEN, judged->redundant[q] = -1;
+  g_hash_table_insert (s->walk_states, key, judged);
+  return judged;
+}
+
+/* step_cost of the state's step q, worked out at its first visit. */
+static int
+state_step_cost (const Search *s, StateSteps *judged, const Step *steps, guint q, guint i, guint r)
+{
+  g_assert (q < judged->n);
+  if (judged->cost[q] == STATE_STEP_UNSEEN)
+    judged->cost[q] = step_cost (s, &steps[q], i, r);
+  return judged->cost[q];
+}
+
+/* band_is_redundant of the state's step q (costing cost), worked out once. */
+static gboolean
+state_step_redundant (const Search *s, StateSteps *judged, const Step *steps, guint q, guint i, guint r, int cost)
+{
+  if (judged->redundant[q] < 0)
+    judged->redundant[q] = band_is_redundant (s, &steps[q], i, r, cost);
+  return judged->redundant[q];
+}
+
 /* A path (its cost at least cost, its evidence so far evidence) may end
  * in a placement that votes: no dearer than the cheapest, or dearer only
  * by the orders it reads in. */
@@ -2823,6 +2878,7 @@ walk (Walk *w, guint i, guint r, int acc, int order)
   Option opts[STEPS_MAX];
   guint ns, no = 0;
   const Step *steps = steps_list (s, i, r, buf, &ns);
+  StateSteps *judged = state_steps (s, i, r, ns);
   for (guint q = 0; q < ns; q++)
     {
       /* a step that costs COST_INF (past the end, no way on), or that
@@ -2832,12 +2888,12 @@ walk (Walk *w, guint i, guint r, int acc, int order)
       int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
       if (rest == COST_INF || walk_beyond (w, acc + step_cost_floor (&steps[q]) + rest))
         continue;
-      int c = step_cost (s, &steps[q], i, r);
+      int c = state_step_cost (s, judged, steps, q, i, r);
       if (c == COST_INF)
         continue;
       int cost = add_cost (add_cost (acc, c), rest);
       if (cost == COST_INF || cost > w->cap || !within_reach (w, cost, acc + c - order - step_order_cost (&steps[q]))
-          || band_is_redundant (s, &steps[q], i, r, c))
+          || state_step_redundant (s, judged, steps, q, i, r, c))
         continue;
       /* identities the step completes that do not hold (across steps: the
        * search could not count them) order the walk */
