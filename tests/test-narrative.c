@@ -313,6 +313,28 @@ test_no_report_content (void)
   g_assert_null (tu_warning (one->warnings, "no_report_content", NULL));
 }
 
+/* The old statistics table (本年度 and 历年累计 columns) printed flat: a
+ * row's two figures run together; the year's is read only where one cut
+ * leaves it no larger than the cumulative one.  Printed apart, as is. */
+static void
+test_statistics_table_run_together (void)
+{
+  g_autoptr (GkRecord) flat = tu_record_from_text (
+    "某县2013年政府信息公开工作年度报告 二、主动公开政府信息情况 四、政府信息公开情况统计表 "
+    "指标名称计量单位2013年度历年累计主动公开信息数条12508327对申请的答复总数件312"
+    "行政复议数件12行政诉讼数件01\n");
+  /* 1|2508327, 12|508327, 1250|8327: not read */
+  g_assert_null (gk_record_get (flat, "narrative.active_total"));
+  g_assert_true (tu_int_is (flat, "narrative.review_total", 1));
+  g_assert_true (tu_int_is (flat, "narrative.litigation_total", 0));
+  g_assert_true (tu_int_is (flat, "narrative.applications_answered", 3));
+  g_autoptr (GkRecord) apart = tu_record_from_text (
+    "某县2013年政府信息公开工作年度报告 四、政府信息公开情况统计表 "
+    "指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 1250 8327 行政复议数 件 1 2\n");
+  g_assert_true (tu_int_is (apart, "narrative.active_total", 1250));
+  g_assert_true (tu_int_is (apart, "narrative.review_total", 1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -328,5 +350,6 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/applications-received", test_applications_received);
   g_test_add_func ("/narrative/breakdown-percent-forms", test_breakdown_percent_forms);
   g_test_add_func ("/narrative/prose-page-furniture", test_prose_page_furniture);
+  g_test_add_func ("/narrative/statistics-table-run-together", test_statistics_table_run_together);
   return g_test_run ();
 }

@@ -12,6 +12,10 @@
 /* An issuer name is an organ's name, not a sentence. */
 #define ISSUER_MAX_CHARS 40
 
+/* A figure's pattern marked so (a PCRE comment, ignored when matching)
+ * reads a row of the old statistics table (主动公开信息数 条 425 1516). */
+#define TABLE_ROW_MARK "(?#row)"
+
 typedef struct {
   char *key;
   gboolean has_value;
@@ -19,6 +23,7 @@ typedef struct {
   double scale;          /* the captured number times this (万元 → 元); 1 by default */
   GkRegex *exclude;      /* a match whose sentence this finds is not this figure; may be NULL */
   GPtrArray *patterns;   /* GkRegex* */
+  GArray *row_pattern;   /* gboolean per pattern: it reads a row of the old statistics table */
   GPtrArray *also;       /* char*: canonical keys filled when the report has no table for them */
 } Figure;
 
@@ -44,6 +49,7 @@ struct GkNarrativeRules {
   int date_lines;
   GPtrArray *figures;          /* Figure* */
   GkRegex *approx;             /* N余条, 约N: a figure stated as approximate; may be NULL */
+  GkRegex *cumulative_header;  /* 历年累计: the old statistics table has a cumulative column; may be NULL */
   GkRegex *bd_start, *bd_part, *bd_sep, *bd_partial, *bd_complete;
   GkRegex *bd_category_start;  /* a list of categories introduced apart from the total; may be NULL */
   GkRegex *bd_unread_share;    /* where a list stops on a share it cannot read; may be NULL */
@@ -57,6 +63,8 @@ figure_free (Figure *f)
   g_free (f->key);
   gk_regex_free (f->exclude);
   g_ptr_array_unref (f->patterns);
+  if (f->row_pattern)
+    g_array_unref (f->row_pattern);
   g_ptr_array_unref (f->also);
   g_free (f);
 }
@@ -86,6 +94,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
     g_ptr_array_unref (r->issuer_sentences);
   g_ptr_array_unref (r->figures);
   gk_regex_free (r->approx);
+  gk_regex_free (r->cumulative_header);
   gk_regex_free (r->bd_start);
   gk_regex_free (r->bd_part);
   gk_regex_free (r->bd_sep);
@@ -217,6 +226,14 @@ gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error)
         f->exclude = rule_regex (v, "exclude", path, &err);
       json_t *number = json_object_get (root, "number");
       f->patterns = regex_list_with (json_object_get (v, "patterns"), json_string_value (number), path, &err);
+      f->row_pattern = g_array_new (FALSE, TRUE, sizeof (gboolean));
+      size_t pi;
+      json_t *pv;
+      json_array_foreach (json_object_get (v, "patterns"), pi, pv)
+        {
+          gboolean row = json_is_string (pv) && strstr (json_string_value (pv), TABLE_ROW_MARK) != NULL;
+          g_array_append_val (f->row_pattern, row);
+        }
       for (guint k = 0; jit && f->patterns && k < f->patterns->len; k++)
         gk_regex_jit (f->patterns->pdata[k]);   /* each scans the whole prose */
       f->also = gk_json_strings (json_object_get (v, "also"));
@@ -225,6 +242,8 @@ gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error)
     }
   if (json_object_get (root, "approx_marker"))
     r->approx = rule_regex (root, "approx_marker", path, &err);
+  if (json_object_get (root, "cumulative_header"))
+    r->cumulative_header = rule_regex (root, "cumulative_header", path, &err);
   json_t *bd = json_object_get (root, "breakdown");
   r->bd_start = rule_regex (bd, "start", path, &err);
   r->bd_part = rule_regex (bd, "part", path, &err);
@@ -1027,6 +1046,46 @@ set_figure (GkRecord *rec, const char *key, const Figure *f, const char *num,
     gk_record_set_double (rec, key, x, src, raw);
 }
 
+/* The year's figure of an old statistics table's row printed flat, its
+ * cumulative figure run into it (条4251516: 425 and 1516): the one cut of
+ * the digits into the year's figure and a cumulative one no smaller, with
+ * no leading zero; NULL when no cut or several fit. */
+static char *
+year_figure_of_run (const char *run)
+{
+  gsize n = strlen (run);
+  char *found = NULL;
+  guint cuts = 0;
+  for (gsize k = 1; k < n && n <= 18; k++)
+    {
+      if ((run[0] == '0' && k > 1) || (run[k] == '0' && n - k > 1))
+        continue;
+      g_autofree char *year = g_strndup (run, k);
+      if (g_ascii_strtoull (year, NULL, 10) > g_ascii_strtoull (run + k, NULL, 10))
+        continue;
+      if (cuts++ == 0)
+        found = g_steal_pointer (&year);
+    }
+  if (cuts != 1)
+    g_clear_pointer (&found, g_free);
+  return found;
+}
+
+/* Whether num, matched at [s, e) by a table-row pattern, is two columns run
+ * together: all digits in a text whose table has a cumulative column before
+ * it (white space between digits survives in the prose: "425 1516" is read
+ * as 425 by the pattern itself). */
+static gboolean
+row_figure_run_together (const GkNarrativeRules *r, const GkProse *prose, gsize s, gsize e, const char *num)
+{
+  if (!r->cumulative_header || !num[0] || strspn (num, "0123456789") != strlen (num))
+    return FALSE;
+  if (prose->text[e] == ' ' && g_ascii_isdigit (prose->text[e + 1]))
+    return FALSE;   /* the cumulative figure printed apart */
+  gsize hs, he;
+  return gk_regex_search (r->cumulative_header, prose->text, 0, &hs, &he) && he <= s;
+}
+
 static void
 read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gsize *active_total_end)
 {
@@ -1060,6 +1119,14 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
           g_autofree char *num = f->has_value ? NULL : gk_match_group (m, 1);
           if (!f->has_value && !num)
             continue;
+          if (num && g_array_index (f->row_pattern, gboolean, k) && row_figure_run_together (r, prose, s, e, num))
+            {
+              char *year = year_figure_of_run (num);
+              if (!year)
+                continue;   /* several cuts fit: the row is not read */
+              g_free (num);
+              num = year;
+            }
           g_hash_table_insert (best, f->key, GSIZE_TO_POINTER (s + 1));
           g_autofree char *raw = g_strndup (prose->text + s, e - s);
           GkSource src = narrative_source (prose, s);
