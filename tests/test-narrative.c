@@ -121,6 +121,10 @@ test_applications_received (void)
   g_autoptr (GkRecord) window = tu_record_from_text (
     "某县2015年政府信息公开年度报告\n通过服务窗口共受理政府信息公开申请15件。\n");
   g_assert_true (tu_int_is (window, "narrative.applications_received", 15));
+  /* 收到有关…的申请: the words an old report puts between */
+  g_autoptr (GkRecord) about = tu_record_from_text (
+    "某县2012年政府信息公开年度报告\n2012年全县共收到有关政府信息公开的申请21条，其中当面申请数18条。\n");
+  g_assert_true (tu_int_is (about, "narrative.applications_received", 21));
 }
 
 /* Content whose lines came from OCR: one line per string. */
