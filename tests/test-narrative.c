@@ -125,6 +125,14 @@ test_applications_received (void)
   g_autoptr (GkRecord) about = tu_record_from_text (
     "某县2012年政府信息公开年度报告\n2012年全县共收到有关政府信息公开的申请21条，其中当面申请数18条。\n");
   g_assert_true (tu_int_is (about, "narrative.applications_received", 21));
+  /* nor is what a hotline or a service hall concluded an answered application */
+  g_autoptr (GkRecord) hotline = tu_record_from_text (
+    "某县2018年政府信息公开年度报告\n我县完善政府网站反馈机制。依托“12345便民服务平台”，对网民的咨询投诉件及时处理并反馈，"
+    "截至目前共收到15564件咨询投诉件，已办结15042件。\n");
+  g_assert_null (gk_record_get (hotline, "narrative.applications_answered"));
+  g_autoptr (GkRecord) answered = tu_record_from_text (
+    "某县2018年政府信息公开年度报告\n全年共受理政府信息公开申请12件，已办结12件。\n");
+  g_assert_true (tu_int_is (answered, "narrative.applications_answered", 12));
 }
 
 /* Content whose lines came from OCR: one line per string. */
