@@ -2784,32 +2784,47 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
 }
 
 /* A state's steps (steps_list's, in its order) as the walks judged them:
- * what each costs and whether it repeats the rows' own reading.  The walks
- * come back to a state many times by other paths (fresh004: 15,000 visits
- * of 82 states), and neither depends on the path. */
+ * the cheapest rest after each, what each costs and whether it repeats the
+ * rows' own reading.  The walks come back to a state many times by other
+ * paths (fresh004: 15,000 visits of 82 states), and none of it depends on
+ * the path (the search's passes are over when its walks begin). */
 typedef struct {
   guint n;
+  int *rest;             /* the cheapest rest after the step (s->g), COST_INF
+                            where it runs past the table's tokens or rows */
+  int *floor;            /* step_cost_floor */
+  int *order;            /* step_order_cost */
   int *cost;             /* step_cost, or STATE_STEP_UNSEEN */
   gint8 *redundant;      /* band_is_redundant, or -1 where not asked */
 } StateSteps;
 
 enum { STATE_STEP_UNSEEN = -1 };
 
-/* The state's StateSteps (ns steps), made at its first visit. */
+/* The state's StateSteps (its ns steps), made at its first visit. */
 static StateSteps *
-state_steps (const Search *s, guint i, guint r, guint ns)
+state_steps (const Search *s, guint i, guint r, const Step *steps, guint ns)
 {
   gpointer key = GSIZE_TO_POINTER (ST (s, i, r));
   StateSteps *judged = g_hash_table_lookup (s->walk_states, key);
   if (judged)
     return judged;
-  /* one block: the header, the costs, the flags */
-  judged = g_malloc (sizeof (StateSteps) + MAX (ns, 1) * (sizeof (int) + sizeof (gint8)));
+  /* one block: the header, the four ints of each step, its flag */
+  guint m = MAX (ns, 1);
+  judged = g_malloc (sizeof (StateSteps) + m * (4 * sizeof (int) + sizeof (gint8)));
   judged->n = ns;
-  judged->cost = (int *) (judged + 1);
-  judged->redundant = (gint8 *) (judged->cost + MAX (ns, 1));
+  judged->rest = (int *) (judged + 1);
+  judged->floor = judged->rest + m;
+  judged->order = judged->floor + m;
+  judged->cost = judged->order + m;
+  judged->redundant = (gint8 *) (judged->cost + m);
   for (guint q = 0; q < ns; q++)
-    judged->cost[q] = STATE_STEP_UNSEEN, judged->redundant[q] = -1;
+    {
+      gboolean inside = i + steps[q].ntok <= s->n && r + steps[q].k <= s->R;
+      judged->rest[q] = inside ? s->g[ST (s, i + steps[q].ntok, r + steps[q].k)] : COST_INF;
+      judged->floor[q] = step_cost_floor (&steps[q]);
+      judged->order[q] = step_order_cost (&steps[q]);
+      judged->cost[q] = STATE_STEP_UNSEEN, judged->redundant[q] = -1;
+    }
   g_hash_table_insert (s->walk_states, key, judged);
   return judged;
 }
@@ -2878,21 +2893,19 @@ walk (Walk *w, guint i, guint r, int acc, int order)
   Option opts[STEPS_MAX];
   guint ns, no = 0;
   const Step *steps = steps_list (s, i, r, buf, &ns);
-  StateSteps *judged = state_steps (s, i, r, ns);
+  StateSteps *judged = state_steps (s, i, r, steps, ns);
   for (guint q = 0; q < ns; q++)
     {
       /* a step that costs COST_INF (past the end, no way on), or that
        * costs more than the walk takes whatever it costs, is not costed */
-      if (i + steps[q].ntok > s->n || r + steps[q].k > s->R)
-        continue;
-      int rest = s->g[ST (s, i + steps[q].ntok, r + steps[q].k)];
-      if (rest == COST_INF || walk_beyond (w, acc + step_cost_floor (&steps[q]) + rest))
+      int rest = judged->rest[q];
+      if (rest == COST_INF || walk_beyond (w, acc + judged->floor[q] + rest))
         continue;
       int c = state_step_cost (s, judged, steps, q, i, r);
       if (c == COST_INF)
         continue;
       int cost = add_cost (add_cost (acc, c), rest);
-      if (cost == COST_INF || cost > w->cap || !within_reach (w, cost, acc + c - order - step_order_cost (&steps[q]))
+      if (cost == COST_INF || cost > w->cap || !within_reach (w, cost, acc + c - order - judged->order[q])
           || state_step_redundant (s, judged, steps, q, i, r, c))
         continue;
       /* identities the step completes that do not hold (across steps: the
@@ -4698,6 +4711,8 @@ typedef struct {
   double *rest_min, *rest_max;   /* [i * (nvars + 1) + k] */
   double *partial;       /* per identity: the shares placed so far */
   gint *last;            /* per identity: the var that completes it, -1 none */
+  GArray **open_after;   /* per var k: the identities (guint, of =) a var
+                            after k completes, those joint_bound judges */
   /* the checks of var k split: those on its own cells alone, worked out
    * once per option (own_broken[k][o]: how many break), and the rest */
   guint **own_broken;
@@ -4713,11 +4728,10 @@ static guint
 joint_bound (const JointSearch *js, guint k)
 {
   guint nv = js->vars->len, broken = 0;
-  for (guint i = 0; i < js->grid->identities->len; i++)
+  const GArray *open = js->open_after[k];
+  for (guint q = 0; q < open->len; q++)
     {
-      const GridIdentity *id = js->grid->identities->pdata[i];
-      if (js->last[i] <= (gint) k || id->relation != GK_RELATION_EQ)
-        continue;
+      guint i = g_array_index (open, guint, q);
       gsize at = (gsize) i * (nv + 1) + k + 1;
       broken += js->partial[i] + js->rest_min[at] > SUM_EPSILON || js->partial[i] + js->rest_max[at] < -SUM_EPSILON;
     }
@@ -4874,6 +4888,14 @@ joint_bounds_init (JointSearch *js)
   for (guint k = 0; k < nv; k++)
     for (guint q = 0; q < ((GArray *) js->checks->pdata[k])->len; q++)
       js->last[g_array_index ((GArray *) js->checks->pdata[k], guint, q)] = (gint) k;
+  js->open_after = g_new0 (GArray *, nv);
+  for (guint k = 0; k < nv; k++)
+    {
+      js->open_after[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < ni; i++)
+        if (js->last[i] > (gint) k && ((const GridIdentity *) grid->identities->pdata[i])->relation == GK_RELATION_EQ)
+          g_array_append_val (js->open_after[k], i);
+    }
   for (guint k = 0; k < nv; k++)
     {
       const Joint *j = js->vars->pdata[k];
@@ -4927,7 +4949,9 @@ joint_bounds_free (JointSearch *js)
     {
       g_array_unref (js->touching[k]);
       g_free (js->share[k]);
+      g_array_unref (js->open_after[k]);
     }
+  g_free (js->open_after);
   g_free (js->touching);
   g_free (js->share);
   g_free (js->rest_min);
