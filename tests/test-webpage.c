@@ -165,6 +165,15 @@ test_issuer_completion (void)
   /* none spelled: the place as printed */
   g_autoptr (GkRecord) c = tu_record_from_text ("乙区2019年政府信息公开工作年度报告\n全年主动公开政府信息8条。\n");
   g_assert_cmpstr (c->issuer, ==, "乙区");
+  /* its 管委会 named after the place's party committee, by the place's kind alone */
+  g_autoptr (GkRecord) d = tu_record_from_text (
+      "某某综合实验区2024年度政府信息公开工作年度报告\n2024年，在实验区党工委、管委会坚强领导下，持续深化政务公开。\n"
+      "全年主动公开政府信息8条。\n");
+  g_assert_cmpstr (d->issuer, ==, "某某综合实验区管委会");
+  /* another place's kind is no such naming */
+  g_autoptr (GkRecord) e = tu_record_from_text (
+      "丙区2024年度政府信息公开工作年度报告\n2024年，在开发区党工委、管委会领导下，持续深化政务公开。\n全年主动公开政府信息8条。\n");
+  g_assert_cmpstr (e->issuer, ==, "丙区");
 }
 
 /* A report in prose only, around one paragraph. */

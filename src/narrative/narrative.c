@@ -35,6 +35,7 @@ struct GkNarrativeRules {
   GkRegex *title_field;        /* 标题： a crawler's field label before the title; may be NULL */
   GkRegex *title_exclude;      /* a line that names a report but is none (a breadcrumb); may be NULL */
   GPtrArray *place_suffixes;   /* char*: 区, 县…: a bare place an opening sentence may name */
+  GPtrArray *party_organs;     /* char*: 党工委, 党委…: named first in 实验区党工委、管委会 */
   char *parent_suffixes;       /* 市省州盟: the last character of a parent place; may be NULL */
   GPtrArray *issuer_suffixes;  /* char* */
   char *issuer_prefer;
@@ -88,6 +89,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->title_exclude);
   gk_regex_free (r->issuer_author_office);
   g_ptr_array_unref (r->place_suffixes);
+  g_ptr_array_unref (r->party_organs);
   g_free (r->parent_suffixes);
   gk_regex_free (r->issuer_field);
   if (r->issuer_sentences)
@@ -200,6 +202,7 @@ gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error)
   if (json_object_get (root, "title_exclude"))
     r->title_exclude = rule_regex (root, "title_exclude", path, &err);
   r->place_suffixes = gk_json_strings (json_object_get (root, "place_suffixes"));
+  r->party_organs = gk_json_strings (json_object_get (root, "party_organs"));
   json_t *ps = json_object_get (root, "parent_suffixes");
   r->parent_suffixes = json_is_string (ps) ? g_strdup (json_string_value (ps)) : NULL;
   r->issuer_suffixes = gk_json_strings (json_object_get (root, "issuer_suffixes"));
@@ -667,6 +670,48 @@ ends_with_place (const GkNarrativeRules *r, const char *name)
   return FALSE;
 }
 
+/* Whether the kind at hit ends a longer kind of place (区 of 开发区). */
+static gboolean
+kind_ends_longer_kind (const GkNarrativeRules *r, const char *text, const char *hit, const char *kind)
+{
+  for (guint i = 0; i < r->place_suffixes->len; i++)
+    {
+      const char *longer = r->place_suffixes->pdata[i];
+      gsize extra = strlen (longer) - MIN (strlen (longer), strlen (kind));
+      if (extra && g_str_has_suffix (longer, kind) && (gsize) (hit - text) >= extra
+          && memcmp (hit - extra, longer, extra) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the completion c of organ (a bare place) is spelled: after the
+ * place itself (平潭综合实验区管委会), or after its party committee named by
+ * the place's kind alone (在实验区党工委、管委会领导下); NULL when nowhere. */
+static const char *
+completion_spelled (const GkNarrativeRules *r, const GkProse *prose, const char *organ, const char *c)
+{
+  g_autofree char *full = g_strconcat (organ, c, NULL);
+  const char *hit = strstr (prose->text, full);
+  if (hit)
+    return hit;
+  for (guint i = 0; i < r->place_suffixes->len; i++)
+    {
+      const char *kind = r->place_suffixes->pdata[i];
+      if (!g_str_has_suffix (organ, kind))
+        continue;
+      for (guint k = 0; k < r->party_organs->len; k++)
+        {
+          g_autofree char *pair = g_strconcat (kind, r->party_organs->pdata[k], "、", c, NULL);
+          for (hit = strstr (prose->text, pair); hit; hit = strstr (hit + 1, pair))
+            if (!kind_ends_longer_kind (r, prose->text, hit, kind))
+              return hit;
+        }
+      break;   /* the longest kind the place ends with (实验区, not 区) */
+    }
+  return NULL;
+}
+
 /* 沁县 → 沁县人民政府, 平潭综合实验区 → 平潭综合实验区管委会: a bare place
  * takes the first completion (narrative.json's order) the report itself
  * spells out; none spelled, it stays as printed. */
@@ -675,11 +720,10 @@ issuer_complete (const GkNarrativeRules *r, const GkProse *prose, char *organ, c
 {
   for (guint i = 0; i < r->issuer_completions->len; i++)
     {
-      g_autofree char *full = g_strconcat (organ, r->issuer_completions->pdata[i], NULL);
-      const char *hit = strstr (prose->text, full);
+      const char *hit = completion_spelled (r, prose, organ, r->issuer_completions->pdata[i]);
       if (hit)
         {
-          rec->issuer = g_steal_pointer (&full);
+          rec->issuer = g_strconcat (organ, r->issuer_completions->pdata[i], NULL);
           rec->issuer_src = narrative_source (prose, (gsize) (hit - prose->text));
           g_free (organ);
           return;
