@@ -60,6 +60,48 @@ gk_regex_free (GkRegex *re)
   g_free (re);
 }
 
+/* The subject last checked for UTF-8 in this thread (a copy) and whether
+ * it is.  PCRE2 checks a subject's UTF-8 at each match, over its whole
+ * length from the offset: the decoder and the prose reader match tens of
+ * patterns in turn on one label or one text, where a check of it costs
+ * more than most matches. */
+typedef struct {
+  char *text;
+  gsize len;
+  gboolean valid;
+} CheckedSubject;
+
+static void
+checked_subject_free (gpointer p)
+{
+  CheckedSubject *c = p;
+  g_free (c->text);
+  g_free (c);
+}
+
+static GPrivate checked_subject = G_PRIVATE_INIT (checked_subject_free);
+
+/* Whether subject (len bytes) is valid UTF-8, as GLib judges it (whatever
+ * GLib takes PCRE2's check takes too); the thread's last subject answers
+ * for an equal one. */
+static gboolean
+subject_valid (const char *subject, gsize len)
+{
+  CheckedSubject *c = g_private_get (&checked_subject);
+  if (!c)
+    {
+      c = g_new0 (CheckedSubject, 1);
+      g_private_set (&checked_subject, c);
+    }
+  if (c->text && c->len == len && memcmp (c->text, subject, len) == 0)
+    return c->valid;
+  c->text = g_realloc (c->text, len + 1);
+  memcpy (c->text, subject, len + 1);
+  c->len = len;
+  c->valid = g_utf8_validate_len (subject, len, NULL);
+  return c->valid;
+}
+
 /* Runs the match into md; FALSE on no match or any PCRE2 error. */
 static gboolean
 run (const GkRegex *re, const char *subject, gsize from, pcre2_match_data *md)
@@ -67,7 +109,16 @@ run (const GkRegex *re, const char *subject, gsize from, pcre2_match_data *md)
   gsize len = strlen (subject);
   if (from > len)
     return FALSE;
-  return pcre2_match (re->code, (PCRE2_SPTR) subject, len, from, 0, md, NULL) >= 0;
+  /* a subject known valid is not checked again: but for an offset inside
+   * a character (PCRE2_ERROR_BADUTFOFFSET), its check would pass */
+  uint32_t options = 0;
+  if (subject_valid (subject, len))
+    {
+      if (from < len && ((guchar) subject[from] & 0xc0) == 0x80)
+        return FALSE;
+      options = PCRE2_NO_UTF_CHECK;
+    }
+  return pcre2_match (re->code, (PCRE2_SPTR) subject, len, from, options, md, NULL) >= 0;
 }
 
 static void
