@@ -717,6 +717,28 @@ test_two_reports (void)
   g_assert_true (tu_int_is (b, "narrative.active_total", 10));
 }
 
+/* A table a text browser drew in box lines (w3m): each field between two
+ * │ is one cell, so a blank one, wherever it stands in the row, is a
+ * printed blank (0) and no cell is left unplaced. */
+static void
+test_boxed_table_blanks (void)
+{
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/tests/data/boxed-table-blanks.txt", &text, NULL, NULL));
+  g_autoptr (GkRecord) r = tu_record_from_text (text);
+  /* 20 · 3 · blank · blank · 1 · blank · blank (the total left blank) */
+  g_assert_true (tu_int_is (r, "applications.granted.natural_person", 20));
+  g_assert_true (tu_int_is (r, "applications.granted.legal_services", 1));
+  g_assert_true (tu_int_is (r, "applications.granted.total", 0));
+  /* blank · 1 · … · 1: the first cell blank */
+  g_assert_true (tu_int_is (r, "applications.unavailable_unclear.natural_person", 0));
+  g_assert_true (tu_int_is (r, "applications.unavailable_unclear.commercial", 1));
+  g_assert_true (tu_int_is (r, "applications.unavailable_not_held.total", 0));
+  g_assert_cmpstr (tu_check_status (r, "applications.row_total.granted"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.row_total.unavailable_not_held"), ==, "fail");
+  g_assert_cmpstr (tu_check_status (r, "applications.balance.total"), ==, "pass");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -724,6 +746,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/flat-pieces", test_flat_pieces);
   g_test_add_func ("/webpage/flat-table", test_flat_table_read);
   g_test_add_func ("/webpage/issuer-completion", test_issuer_completion);
+  g_test_add_func ("/webpage/boxed-table-blanks", test_boxed_table_blanks);
   g_test_add_func ("/webpage/page-without-title", test_page_without_title);
   g_test_add_func ("/webpage/heading-glued-to-table", test_heading_glued_to_table);
   g_test_add_func ("/webpage/issuer-above-title-in-pdf", test_issuer_above_title_in_pdf);

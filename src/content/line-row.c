@@ -84,19 +84,27 @@ static GkRow *
 pipe_line_to_row (const char *line, const GkSource *src)
 {
   g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));   /* each field's column */
+  /* a table drawn in box lines (│, a text browser's) draws a spanning cell
+   * as one: each field between two lines is one cell, blank or not */
+  gboolean boxed = strstr (line, "│") && !strchr (line, '|');
   GString *cur = g_string_new (NULL);
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
+  int col = 0, start = 0;
+  for (const char *p = line; *p; p = g_utf8_next_char (p), col++)
     {
       gunichar c = g_utf8_get_char (p);
       if (is_pipe (c))
         {
           g_ptr_array_add (fields, g_strstrip (g_string_free (cur, FALSE)));
+          g_array_append_val (starts, start);
           cur = g_string_new (NULL);
+          start = col + 1;
         }
       else
         g_string_append_unichar (cur, gk_text_is_space_char (c) ? ' ' : c);
     }
   g_ptr_array_add (fields, g_strstrip (g_string_free (cur, FALSE)));
+  g_array_append_val (starts, start);
   /* the outer pipes leave an empty first and last field */
   guint lo = 0, hi = fields->len;
   if (hi > lo && *(char *) fields->pdata[lo] == '\0')
@@ -110,6 +118,9 @@ pipe_line_to_row (const char *line, const GkSource *src)
         first_cell = i;
         break;
       }
+  /* boxed: the blank fields between the label and the first number are cells */
+  while (boxed && first_cell < hi && first_cell > lo && *(char *) fields->pdata[first_cell - 1] == '\0')
+    first_cell--;
   g_autoptr (GString) label = g_string_new (NULL);
   for (guint i = lo; i < first_cell; i++)
     {
@@ -124,6 +135,8 @@ pipe_line_to_row (const char *line, const GkSource *src)
         continue;
       GkCell *cell = gk_cell_new (fields->pdata[i], src);
       cell->grid_cell = TRUE;
+      if (boxed)
+        cell->text_col = g_array_index (starts, int, i);   /* a blank there is a printed blank */
       gk_row_add_cell (row, cell);
     }
   return row;
