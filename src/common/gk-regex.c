@@ -10,7 +10,16 @@
 
 struct GkRegex {
   pcre2_code *code;
+  guint64 serial;        /* this pattern's number among all made (kept
+                            searches are known by it: an address is reused) */
 };
+
+/* Searches a thread keeps (SearchKept), at most this many, and the bytes of
+ * subject they copy at most: then they are all forgotten. */
+enum { SEARCHES_KEPT_MAX = 16384, SEARCHES_KEPT_BYTES = 8 << 20 };
+
+/* Bytes of a subject its kept search is hashed by (the rest is compared). */
+enum { SEARCH_HASH_BYTES = 64 };
 
 struct GkMatch {
   const GkRegex *re;
@@ -33,8 +42,10 @@ gk_regex_new (const char *pattern, GError **error)
                    "bad pattern “%s” at offset %zu: %s", pattern, (size_t) erroff, buf);
       return NULL;
     }
+  static guint64 made;
   GkRegex *re = g_new0 (GkRegex, 1);
   re->code = code;
+  re->serial = g_atomic_pointer_add (&made, 1) + 1;
   return re;
 }
 
@@ -81,18 +92,28 @@ checked_subject_free (gpointer p)
 
 static GPrivate checked_subject = G_PRIVATE_INIT (checked_subject_free);
 
+/* The thread's block of key: size bytes, zeroed where made now (*made). */
+static gpointer
+thread_block (GPrivate *key, gsize size, gboolean *made)
+{
+  gpointer block = g_private_get (key);
+  *made = block == NULL;
+  if (*made)
+    {
+      block = g_malloc0 (size);
+      g_private_set (key, block);
+    }
+  return block;
+}
+
 /* Whether subject (len bytes) is valid UTF-8, as GLib judges it (whatever
  * GLib takes PCRE2's check takes too); the thread's last subject answers
  * for an equal one. */
 static gboolean
 subject_valid (const char *subject, gsize len)
 {
-  CheckedSubject *c = g_private_get (&checked_subject);
-  if (!c)
-    {
-      c = g_new0 (CheckedSubject, 1);
-      g_private_set (&checked_subject, c);
-    }
+  gboolean made;
+  CheckedSubject *c = thread_block (&checked_subject, sizeof (CheckedSubject), &made);
   if (c->text && c->len == len && memcmp (c->text, subject, len) == 0)
     return c->valid;
   c->text = g_realloc (c->text, len + 1);
@@ -131,8 +152,75 @@ search_data_free (gpointer md)
  * (the decoder searches short lines tens of thousands of times a report). */
 static GPrivate search_data = G_PRIVATE_INIT (search_data_free);
 
-gboolean
-gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
+/* A search a thread made, and what it found: the table matcher and the
+ * decoder search the same labels with the same patterns again and again
+ * (each template, each reading of a section: three searches in four repeat
+ * one made before). */
+typedef struct {
+  guint64 serial;        /* the pattern's (GkRegex.serial) */
+  gsize from, len;
+  guint hash;            /* of serial, from, len and the subject's first bytes */
+  const char *subject;   /* owned but in the key looked up with */
+  gboolean found;
+  gsize start, end;
+} SearchKept;
+
+typedef struct {
+  GHashTable *kept;      /* SearchKept* (key and value) */
+  gsize bytes;           /* of the subjects kept */
+} SearchesKept;
+
+static guint
+search_kept_hash (gconstpointer p)
+{
+  return ((const SearchKept *) p)->hash;
+}
+
+static gboolean
+search_kept_equal (gconstpointer a, gconstpointer b)
+{
+  const SearchKept *x = a, *y = b;
+  return x->serial == y->serial && x->from == y->from && x->len == y->len
+         && memcmp (x->subject, y->subject, x->len) == 0;
+}
+
+static void
+search_kept_free (gpointer p)
+{
+  SearchKept *k = p;
+  g_free ((char *) k->subject);
+  g_free (k);
+}
+
+static void
+searches_kept_free (gpointer p)
+{
+  SearchesKept *sk = p;
+  g_hash_table_unref (sk->kept);
+  g_free (sk);
+}
+
+static GPrivate searches_kept = G_PRIVATE_INIT (searches_kept_free);
+
+/* The thread's kept searches, emptied when they grew past their bounds. */
+static SearchesKept *
+searches_kept_get (void)
+{
+  gboolean made;
+  SearchesKept *sk = thread_block (&searches_kept, sizeof (SearchesKept), &made);
+  if (made)
+    sk->kept = g_hash_table_new_full (search_kept_hash, search_kept_equal, search_kept_free, NULL);
+  if (g_hash_table_size (sk->kept) >= SEARCHES_KEPT_MAX || sk->bytes >= SEARCHES_KEPT_BYTES)
+    {
+      g_hash_table_remove_all (sk->kept);
+      sk->bytes = 0;
+    }
+  return sk;
+}
+
+/* The search itself: PCRE2 with the thread's match data. */
+static gboolean
+search_run (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
 {
   pcre2_match_data *md = g_private_get (&search_data);
   if (!md)
@@ -144,12 +232,36 @@ gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *star
   if (ok)
     {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer (md);
-      if (start)
-        *start = ov[0];
-      if (end)
-        *end = ov[1];
+      *start = ov[0];
+      *end = ov[1];
     }
   return ok;
+}
+
+gboolean
+gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
+{
+  SearchesKept *sk = searches_kept_get ();
+  gsize len = strlen (subject);
+  guint64 h = re->serial * 0x9e3779b97f4a7c15ull ^ (from * 0xff51afd7ed558ccdull) ^ len;
+  for (gsize b = 0; b < MIN (len, (gsize) SEARCH_HASH_BYTES); b++)
+    h = (h ^ (guchar) subject[b]) * 1099511628211ull;
+  SearchKept key = { re->serial, from, len, (guint) (h ^ h >> 32), subject, FALSE, 0, 0 };
+  const SearchKept *kept = g_hash_table_lookup (sk->kept, &key);
+  if (!kept)
+    {
+      SearchKept *made = g_memdup2 (&key, sizeof key);
+      made->subject = g_memdup2 (subject, len + 1);
+      made->found = search_run (re, subject, from, &made->start, &made->end);
+      g_hash_table_add (sk->kept, made);
+      sk->bytes += len + 1;
+      kept = made;
+    }
+  if (kept->found && start)
+    *start = kept->start;
+  if (kept->found && end)
+    *end = kept->end;
+  return kept->found;
 }
 
 GkMatch *

@@ -856,10 +856,11 @@ section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, 
       if (!label_is_prose (key))
         g_string_append_printf (labels, "%s\n", key);
     }
-  guint named = 0;
-  for (guint f = 0; f < flat->len; f++)
+  /* the rows named are counted until there are enough */
+  guint named = 0, enough = MIN (DECODE_MIN_ROWS_NAMED, flat->len);
+  for (guint f = 0; f < flat->len && named < enough; f++)
     named += gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, labels->str, 0, NULL, NULL);
-  return named >= MIN (DECODE_MIN_ROWS_NAMED, flat->len);
+  return named >= enough;
 }
 
 /* reading_worth of the rows' own reading (mine, the candidate's cells of
