@@ -119,9 +119,21 @@ typedef struct {
   gint64 *values;        /* per column, the current reading */
   guint *starts, *lens, *run_of;
   guint readings;
+  guint limit;           /* readings to find before the search stops */
+  GPtrArray *found;      /* each reading's cell texts (GPtrArray of char*), or NULL */
   guint *best_starts, *best_lens, *best_runs;
   guint64 steps;
 } Search;
+
+/* The cell texts of the reading the search holds now. */
+static GPtrArray *
+reading_texts (const Search *s, const guint *starts, const guint *lens, const guint *run_of)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < s->ncols; k++)
+    g_ptr_array_add (out, g_strndup ((const char *) s->runs->pdata[run_of[k]] + starts[k], lens[k]));
+  return out;
+}
 
 static gboolean
 constraints_hold (const Search *s, guint col)
@@ -179,12 +191,14 @@ part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
 static void
 search (Search *s, guint col, guint run, guint pos)
 {
-  if (s->readings >= 2 || ++s->steps > GK_GLUED_MAX_STEPS)
+  if (s->readings >= s->limit || ++s->steps > GK_GLUED_MAX_STEPS)
     return;
   if (run == s->runs->len)
     {
       if (col == s->ncols)
         {
+          if (s->found)
+            g_ptr_array_add (s->found, reading_texts (s, s->starts, s->lens, s->run_of));
           if (s->readings++ == 0)
             {
               memcpy (s->best_starts, s->starts, s->ncols * sizeof (guint));
@@ -223,17 +237,20 @@ search (Search *s, guint col, guint run, guint pos)
     }
 }
 
-GPtrArray *
-gk_glued_split (const GkTemplateSet *set, const char *template_id,
-                const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
-                const GPtrArray *runs, guint *readings)
+/* Searches the readings of runs in the row, up to limit of them; found
+ * (may be NULL) receives each one's cell texts.  Returns the first
+ * reading's texts when it is the only one, and *readings says how many. */
+static GPtrArray *
+search_readings (const GkTemplateSet *set, const char *template_id, const GkTplSection *spec,
+                 const GkTplBlock *block, const GkTplRow *row, const GPtrArray *runs, guint limit,
+                 GPtrArray *found, guint *readings)
 {
   guint ncols = block->columns->len;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   for (guint k = 0; k < ncols; k++)
     g_ptr_array_add (keys, gk_template_key (spec, row, block->columns->pdata[k]));
   g_autoptr (GArray) constraints = row_constraints (set, template_id, keys);
-  Search s = { .runs = runs, .block = block, .constraints = constraints, .ncols = ncols };
+  Search s = { .runs = runs, .block = block, .constraints = constraints, .ncols = ncols, .limit = limit, .found = found };
   s.values = g_new0 (gint64, ncols);
   s.starts = g_new0 (guint, ncols);
   s.lens = g_new0 (guint, ncols);
@@ -248,12 +265,7 @@ gk_glued_split (const GkTemplateSet *set, const char *template_id,
   else
     *readings = s.readings;
   if (*readings == 1)
-    {
-      out = g_ptr_array_new_with_free_func (g_free);
-      for (guint k = 0; k < ncols; k++)
-        g_ptr_array_add (out, g_strndup ((const char *) runs->pdata[s.best_runs[k]] + s.best_starts[k],
-                                         s.best_lens[k]));
-    }
+    out = reading_texts (&s, s.best_starts, s.best_lens, s.best_runs);
   g_free (s.values);
   g_free (s.starts);
   g_free (s.lens);
@@ -262,4 +274,25 @@ gk_glued_split (const GkTemplateSet *set, const char *template_id,
   g_free (s.best_lens);
   g_free (s.best_runs);
   return out;
+}
+
+GPtrArray *
+gk_glued_split (const GkTemplateSet *set, const char *template_id,
+                const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                const GPtrArray *runs, guint *readings)
+{
+  return search_readings (set, template_id, spec, block, row, runs, 2, NULL, readings);
+}
+
+GPtrArray *
+gk_glued_readings (const GkTemplateSet *set, const char *template_id,
+                   const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                   const GPtrArray *runs, guint max)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint readings = 0;
+  g_autoptr (GPtrArray) one = search_readings (set, template_id, spec, block, row, runs, max + 1, found, &readings);
+  if (readings == GK_GLUED_TOO_MANY || readings == 0 || readings > max)
+    return NULL;
+  return g_steal_pointer (&found);
 }

@@ -3,6 +3,8 @@
  *
  *   gk_glued_runs    the number runs a row's text ends with ("规范性文件121230" → "121230")
  *   gk_glued_split   runs → exactly one cell text per template column, or NULL
+ *   gk_glued_readings  runs → every reading the row allows (up to a number), for
+ *                    the section's identities to choose from
  *
  * Method.  Many portals copy a table into the page text without cell
  * separators (templates.md §6.4): "规范性文件121230" is 12 · 12 · 30,
@@ -45,3 +47,9 @@ gboolean gk_glued_is_run (const char *text);
 GPtrArray *gk_glued_split (const GkTemplateSet *set, const char *template_id,
                            const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
                            const GPtrArray *runs, guint *readings);
+
+/* Every reading of runs the row's own identities allow, each a GPtrArray of
+ * block->columns->len cell texts; NULL when none, or more than max. */
+GPtrArray *gk_glued_readings (const GkTemplateSet *set, const char *template_id,
+                              const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                              const GPtrArray *runs, guint max);

@@ -40,6 +40,11 @@ enum { READING_BROKEN_WEIGHT = 7 };
  * numbers is not the table's layout: the decoder's reading is not taken. */
 enum { DECODE_MAX_SKIPPED = 4, DECODE_MIN_ROWS_NAMED = 2 };
 
+/* A row's run several splits fit is read by the section's identities only
+ * when it has at most this many readings, and the rows together at most
+ * GLUED_COMBINATIONS_MAX combinations of them. */
+enum { GLUED_READINGS_MAX = 64, GLUED_COMBINATIONS_MAX = 20000 };
+
 /* Characters beyond which a label holding a comma is a sentence. */
 enum { PROSE_MIN_CHARS = 30 };
 
@@ -75,7 +80,27 @@ typedef struct {
   GPtrArray *owned_cells;  /* GkCell*: cells split out of glued text */
   GHashTable *split_runs;  /* GkCell* the row reading split into cells (set) */
   GHashTable *glued_keys;  /* canonical keys of rows printed with their cells run together (set) */
+  GPtrArray *split_later;  /* GluedRow*: rows several splits fit, for the section's identities */
 } Candidate;
+
+/* A row whose run several splits fit (each a reading of its own
+ * identities): the section's identities across rows may leave one. */
+typedef struct {
+  const GkTplBlock *block;
+  const GkTplRow *row;
+  GPtrArray *readings;     /* GPtrArray of char*: each reading's cell texts */
+  char *shown;             /* the runs as printed, for the warning */
+  GkSource src;
+  int page;
+} GluedRow;
+
+static void
+glued_row_free (GluedRow *g)
+{
+  g_ptr_array_unref (g->readings);
+  g_free (g->shown);
+  g_free (g);
+}
 
 static void
 candidate_free (Candidate *c)
@@ -88,6 +113,7 @@ candidate_free (Candidate *c)
   g_ptr_array_unref (c->owned_cells);
   g_hash_table_unref (c->split_runs);
   g_hash_table_unref (c->glued_keys);
+  g_ptr_array_unref (c->split_later);
   g_free (c);
 }
 
@@ -484,6 +510,22 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
   for (guint k = 0; k < runs->len; k++)
     g_string_append_printf (joined, "%s%s", k ? " " : "", (const char *) runs->pdata[k]);
   int page = row->label_src.page;
+  if (!parts && readings == 2)
+    {
+      GPtrArray *all = gk_glued_readings (set, c->tpl->id, c->spec, fr->block, fr->row, runs, GLUED_READINGS_MAX);
+      if (all)
+        {
+          GluedRow *g = g_new0 (GluedRow, 1);
+          g->block = fr->block;
+          g->row = fr->row;
+          g->readings = all;
+          g->shown = g_strdup (joined->str);
+          g->src = row->label_src;
+          g->page = page;
+          g_ptr_array_add (c->split_later, g);
+          return have;   /* its warning when the section is read (split_by_section_identities) */
+        }
+    }
   if (!parts)
     {
       if (readings == GK_GLUED_TOO_MANY)
@@ -542,6 +584,8 @@ text_is_column_header (const GkTplSection *spec, const char *text)
   return FALSE;
 }
 
+static void split_by_section_identities (const GkTemplateSet *set, Candidate *c);
+
 static Candidate *
 match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSection *spec,
                const GPtrArray *rows, guint lo, guint hi)
@@ -556,6 +600,7 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
   c->owned_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   c->split_runs = g_hash_table_new (NULL, NULL);
   c->glued_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->split_later = g_ptr_array_new_with_free_func ((GDestroyNotify) glued_row_free);
 
   g_autoptr (GArray) flat = flatten (spec);
   g_autofree gboolean *used = g_new0 (gboolean, flat->len + 1);
@@ -717,6 +762,7 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
     }
   GHashTableIter it;
   gpointer k, v;
+  split_by_section_identities (set, c);
   g_hash_table_iter_init (&it, c->rows_seen);
   while (g_hash_table_iter_next (&it, &k, &v))
     {
@@ -770,6 +816,122 @@ candidate_cells (const Candidate *c, const GkGrid *grid)
       cells[i] = a ? a->cell : NULL;
     }
   return cells;
+}
+
+/* The grid index of each of a glued row's columns (G_MAXUINT: none). */
+static guint *
+glued_row_indexes (const Candidate *c, const GkGrid *grid, const GluedRow *g)
+{
+  guint ncols = g->block->columns->len;
+  guint *at = g_new (guint, ncols);
+  for (guint k = 0; k < ncols; k++)
+    {
+      g_autofree char *key = gk_template_key (c->spec, g->row, g->block->columns->pdata[k]);
+      at[k] = G_MAXUINT;
+      for (guint i = 0; i < gk_grid_size (grid); i++)
+        if (strcmp (gk_grid_key (grid, i), key) == 0)
+          at[k] = i;
+    }
+  return at;
+}
+
+/* Rows whose runs several splits fit (split_glued_row kept their readings):
+ * the one combination of their readings under which the section takes no
+ * more misprints than it takes without them (every identity across rows
+ * they complete holds, or breaks only where it broke already) is read;
+ * none, or several, and they stay null with the warning they had. */
+static void
+split_by_section_identities (const GkTemplateSet *set, Candidate *c)
+{
+  guint nrows = c->split_later->len;
+  if (!nrows)
+    return;
+  g_autoptr (GkGrid) grid = gk_grid_new (set, c->tpl, c->spec);
+  g_autofree const GkCell **cells = candidate_cells (c, grid);
+  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  g_autoptr (GPtrArray) at = g_ptr_array_new_with_free_func (g_free);   /* guint* per row */
+  g_autoptr (GPtrArray) row_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint64 combinations = 1;
+  for (guint r = 0; r < nrows; r++)
+    {
+      const GluedRow *g = c->split_later->pdata[r];
+      g_ptr_array_add (at, glued_row_indexes (c, grid, g));
+      GPtrArray *rc = g_ptr_array_new ();   /* GkCell* per reading and column, reading-major */
+      for (guint j = 0; j < g->readings->len; j++)
+        {
+          const GPtrArray *texts = g->readings->pdata[j];
+          for (guint k = 0; k < texts->len; k++)
+            {
+              GkCell *cell = gk_cell_new (texts->pdata[k], &g->src);
+              g_ptr_array_add (made, cell);
+              g_ptr_array_add (rc, cell);
+            }
+        }
+      g_ptr_array_add (row_cells, rc);
+      combinations *= g->readings->len;
+    }
+  g_autofree guint *pick = g_new0 (guint, nrows);
+  g_autofree guint *chosen = g_new0 (guint, nrows);
+  guint fits = 0;
+  if (combinations <= GLUED_COMBINATIONS_MAX)
+    {
+      guint base = gk_grid_misprints (grid, cells, NULL, NULL);
+      for (guint64 n = 0; n < combinations && fits < 2; n++)
+        {
+          for (guint r = 0; r < nrows; r++)
+            {
+              const GluedRow *g = c->split_later->pdata[r];
+              const guint *idx = at->pdata[r];
+              guint ncols = g->block->columns->len;
+              const GPtrArray *rc = row_cells->pdata[r];
+              for (guint k = 0; k < ncols; k++)
+                if (idx[k] != G_MAXUINT)
+                  cells[idx[k]] = rc->pdata[pick[r] * ncols + k];
+            }
+          if (gk_grid_misprints (grid, cells, NULL, NULL) <= base && fits++ == 0)
+            memcpy (chosen, pick, nrows * sizeof (guint));
+          for (guint r = 0; r < nrows && ++pick[r] == ((GluedRow *) c->split_later->pdata[r])->readings->len; r++)
+            pick[r] = 0;   /* the next combination, as an odometer turns */
+        }
+    }
+  for (guint r = 0; r < nrows; r++)
+    {
+      const GluedRow *g = c->split_later->pdata[r];
+      if (fits != 1)
+        {
+          candidate_warn (c, "cells_glued", g->page,
+                          "row “%s”: cells run together (“%s”) and several splits satisfy the template; its values are left null",
+                          g->row->label, g->shown);
+          continue;
+        }
+      guint ncols = g->block->columns->len;
+      const GPtrArray *rc = row_cells->pdata[r];
+      g_autoptr (GString) shown = g_string_new (NULL);
+      for (guint k = 0; k < ncols; k++)
+        {
+          GkCell *cell = rc->pdata[chosen[r] * ncols + k];
+          GkTplColumn *col = g->block->columns->pdata[k];
+          Assignment *a = g_new0 (Assignment, 1);
+          a->type = col->type;
+          a->cell = cell;
+          g_hash_table_replace (c->assigned, gk_template_key (c->spec, g->row, col), a);
+          guint ix;
+          if (g_ptr_array_find (made, cell, &ix))   /* the candidate keeps the cells it reads */
+            g_ptr_array_add (c->owned_cells, g_ptr_array_steal_index (made, ix));
+          g_string_append_printf (shown, "%s%s", k ? " | " : "", cell->raw);
+        }
+      g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, g->row->key);
+      RowState *st = g_hash_table_lookup (c->rows_seen, rowkey);
+      if (st && !st->fitted)
+        {
+          st->fitted = TRUE;
+          st->ncells = ncols;
+          c->fitted_rows++;
+        }
+      candidate_warn (c, "cells_split", g->page,
+                      "row “%s”: cells run together (“%s”) read as %s, the only split the section's identities allow",
+                      g->row->label, g->shown, shown->str);
+    }
 }
 
 /* How much a reading of a section is worth: cells read, less a row's worth
