@@ -213,12 +213,25 @@ parse_block (Ctx *cx, json_t *jb, const char *where)
   return b;
 }
 
+/* Every {var} of tmpl, left to right, replaced by value (NULL: nothing), in
+ * one pass: grids are built from their templates' keys many times a
+ * report, a few thousand substitutions. */
 char *
 gk_template_subst (const char *tmpl, const char *var, const char *value)
 {
-  g_autofree char *needle = g_strdup_printf ("{%s}", var);
-  g_auto (GStrv) parts = g_strsplit (tmpl, needle, -1);
-  return g_strjoinv (value, parts);
+  gsize var_len = strlen (var);
+  GString *out = g_string_sized_new (strlen (tmpl) + 16);
+  const char *from = tmpl;
+  for (const char *brace = strchr (from, '{'); brace; brace = strchr (from, '{'))
+    {
+      gboolean named = strncmp (brace + 1, var, var_len) == 0 && brace[1 + var_len] == '}';
+      g_string_append_len (out, from, named ? brace - from : brace + 1 - from);
+      if (named && value)
+        g_string_append (out, value);
+      from = named ? brace + var_len + 2 : brace + 1;
+    }
+  g_string_append (out, from);
+  return g_string_free (out, FALSE);
 }
 
 char *
