@@ -1624,6 +1624,39 @@ search_headers (Search *s)
     g_error ("decode: the header memo differs from the patterns");
 }
 
+/* A state's steps (steps_list's, in its order) as the walks judged them:
+ * the cheapest rest after each, what each costs and whether it repeats the
+ * rows' own reading.  The walks come back to a state many times by other
+ * paths (fresh004: 15,000 visits of 82 states), and none of it depends on
+ * the path (the search's passes are over when its walks begin). */
+typedef struct {
+  guint n;
+  int *rest;             /* the cheapest rest after the step (s->g), COST_INF
+                            where it runs past the table's tokens or rows */
+  int *floor;            /* step_cost_floor */
+  int *order;            /* step_order_cost */
+  int *cost;             /* step_cost, or STATE_STEP_UNSEEN */
+  gint8 *redundant;      /* band_is_redundant, or -1 where not asked */
+  struct PlacedCells **placed; /* the step's cells and tokens, NULL: not asked */
+} StateSteps;
+
+/* A state's step as placed there (step_placed, step_map_tokens): the grid
+ * cells it fills and their tokens. */
+typedef struct PlacedCells {
+  guint n;
+  guint *cell;
+  const Token **tok;
+} PlacedCells;
+
+static void
+state_steps_free (gpointer p)
+{
+  StateSteps *judged = p;
+  for (guint q = 0; q < judged->n; q++)
+    g_free (judged->placed[q]);
+  g_free (judged);
+}
+
 static void
 search_free (Search *s)
 {
@@ -2098,7 +2131,7 @@ search_begin (Search *s)
   s->flow_steps = g_new0 (GArray *, s->R + 1);
   s->band_costs = g_hash_table_new (NULL, NULL);
   s->leaf_misprints = g_hash_table_new_full (leaf_key_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
-  s->walk_states = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  s->walk_states = g_hash_table_new_full (NULL, NULL, NULL, state_steps_free);
   for (gsize q = 0; q < nstates; q++)
     s->g[q] = COST_INF;
   s->touch_next = g_new0 (gboolean, MAX (s->n, 1));
@@ -2657,51 +2690,41 @@ typedef struct {
   int own;
   guint broken; /* identities the step completes that do not hold */
   int order_by; /* cost, or with the misprints of broken (kept_first) */
+  guint q;      /* the step's place among its state's (StateSteps) */
 } Option;
 
-/* Places (or, on = FALSE, takes back) a step's cells on the walk's path. */
+/* Places (or, on = FALSE, takes back) a step's cells (pc) on the walk's path. */
 static void
-path_apply (Walk *w, const Step *st, guint i, guint r, gboolean on)
+path_apply (Walk *w, const PlacedCells *pc, gboolean on)
 {
   const Search *s = w->s;
-  Step placed;
-  step_placed (s, st, i, &placed);
-  guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
-  const Token *tok[BAND_WIDE_MAX * ROW_MAX_COLS];
-  g_assert (ncells <= G_N_ELEMENTS (cell));
-  step_map_tokens (s, &placed, i, r, ncells, cell, off, tok);
-  for (guint j = 0; j < ncells; j++)
+  for (guint j = 0; j < pc->n; j++)
     {
-      guint c = cell[j];
-      const Token *t = tok[j];
+      guint c = pc->cell[j];
+      const Token *t = pc->tok[j];
       w->cell[c] = t->cell;
       w->known[c] = on && token_value (t, g_array_index (s->grid->cells, GridCell, c).type, &w->value[c]);
     }
 }
 
-/* Identities a step would complete on the path that do not hold: the step
- * placed (path_apply), its identities judged, then taken back, its cells
- * mapped once for the three. */
+/* Identities a step (its cells pc) would complete on the path that do not
+ * hold: the step placed (path_apply), its identities judged, then taken
+ * back. */
 static guint
-path_broken_by (Walk *w, const Step *st, guint i, guint r)
+path_broken_by (Walk *w, const PlacedCells *pc)
 {
   const Search *s = w->s;
   const GkGrid *grid = s->grid;
-  Step placed;
-  step_placed (s, st, i, &placed);
   guint broken = 0, nseen = 0;
-  guint ncells = step_cells (&placed), cell[BAND_WIDE_MAX * ROW_MAX_COLS], off[BAND_WIDE_MAX * ROW_MAX_COLS];
-  const Token *tok[BAND_WIDE_MAX * ROW_MAX_COLS];
-  g_assert (ncells <= G_N_ELEMENTS (cell));
-  step_map_tokens (s, &placed, i, r, ncells, cell, off, tok);
-  for (guint j = 0; j < ncells; j++)
+  for (guint j = 0; j < pc->n; j++)
     {
-      w->cell[cell[j]] = tok[j]->cell;
-      w->known[cell[j]] = token_value (tok[j], g_array_index (grid->cells, GridCell, cell[j]).type, &w->value[cell[j]]);
+      w->cell[pc->cell[j]] = pc->tok[j]->cell;
+      w->known[pc->cell[j]] = token_value (pc->tok[j], g_array_index (grid->cells, GridCell, pc->cell[j]).type,
+                                           &w->value[pc->cell[j]]);
     }
-  for (guint j = 0; j < ncells; j++)
+  for (guint j = 0; j < pc->n; j++)
     {
-      const GArray *ids = grid->cell_ids->pdata[cell[j]];
+      const GArray *ids = grid->cell_ids->pdata[pc->cell[j]];
       for (guint k = 0; k < ids->len; k++)
         {
           guint id = g_array_index (ids, CellIdentity, k).identity;
@@ -2714,8 +2737,8 @@ path_broken_by (Walk *w, const Step *st, guint i, guint r)
     }
   for (guint k = 0; k < nseen; k++)
     w->id_counted[w->ids_seen[k]] = FALSE;
-  for (guint j = 0; j < ncells; j++)
-    w->known[cell[j]] = FALSE;
+  for (guint j = 0; j < pc->n; j++)
+    w->known[pc->cell[j]] = FALSE;
   return broken;
 }
 
@@ -2783,21 +2806,6 @@ band_is_redundant (const Search *s, const Step *band, guint i, guint r, int band
   return TRUE;
 }
 
-/* A state's steps (steps_list's, in its order) as the walks judged them:
- * the cheapest rest after each, what each costs and whether it repeats the
- * rows' own reading.  The walks come back to a state many times by other
- * paths (fresh004: 15,000 visits of 82 states), and none of it depends on
- * the path (the search's passes are over when its walks begin). */
-typedef struct {
-  guint n;
-  int *rest;             /* the cheapest rest after the step (s->g), COST_INF
-                            where it runs past the table's tokens or rows */
-  int *floor;            /* step_cost_floor */
-  int *order;            /* step_order_cost */
-  int *cost;             /* step_cost, or STATE_STEP_UNSEEN */
-  gint8 *redundant;      /* band_is_redundant, or -1 where not asked */
-} StateSteps;
-
 enum { STATE_STEP_UNSEEN = -1 };
 
 /* The state's StateSteps (its ns steps), made at its first visit. */
@@ -2808,17 +2816,19 @@ state_steps (const Search *s, guint i, guint r, const Step *steps, guint ns)
   StateSteps *judged = g_hash_table_lookup (s->walk_states, key);
   if (judged)
     return judged;
-  /* one block: the header, the four ints of each step, its flag */
+  /* one block: the header, each step's placement, its four ints, its flag */
   guint m = MAX (ns, 1);
-  judged = g_malloc (sizeof (StateSteps) + m * (4 * sizeof (int) + sizeof (gint8)));
+  judged = g_malloc (sizeof (StateSteps) + m * (sizeof (PlacedCells *) + 4 * sizeof (int) + sizeof (gint8)));
   judged->n = ns;
-  judged->rest = (int *) (judged + 1);
+  judged->placed = (PlacedCells **) (judged + 1);
+  judged->rest = (int *) (judged->placed + m);
   judged->floor = judged->rest + m;
   judged->order = judged->floor + m;
   judged->cost = judged->order + m;
   judged->redundant = (gint8 *) (judged->cost + m);
   for (guint q = 0; q < ns; q++)
     {
+      judged->placed[q] = NULL;
       gboolean inside = i + steps[q].ntok <= s->n && r + steps[q].k <= s->R;
       judged->rest[q] = inside ? s->g[ST (s, i + steps[q].ntok, r + steps[q].k)] : COST_INF;
       judged->floor[q] = step_cost_floor (&steps[q]);
@@ -2837,6 +2847,26 @@ state_step_cost (const Search *s, StateSteps *judged, const Step *steps, guint q
   if (judged->cost[q] == STATE_STEP_UNSEEN)
     judged->cost[q] = step_cost (s, &steps[q], i, r);
   return judged->cost[q];
+}
+
+/* The state's step q as placed there, worked out once. */
+static const PlacedCells *
+state_step_placed (const Search *s, StateSteps *judged, const Step *steps, guint q, guint i, guint r)
+{
+  if (judged->placed[q])
+    return judged->placed[q];
+  Step placed;
+  step_placed (s, &steps[q], i, &placed);
+  guint n = step_cells (&placed), off[BAND_WIDE_MAX * ROW_MAX_COLS];
+  g_assert (n <= G_N_ELEMENTS (off));
+  /* one block: the header, the tokens, the cells */
+  PlacedCells *pc = g_malloc (sizeof (PlacedCells) + MAX (n, 1) * (sizeof (const Token *) + sizeof (guint)));
+  pc->n = n;
+  pc->tok = (const Token **) (pc + 1);
+  pc->cell = (guint *) (pc->tok + MAX (n, 1));
+  step_map_tokens (s, &placed, i, r, n, pc->cell, off, pc->tok);
+  judged->placed[q] = pc;
+  return pc;
 }
 
 /* band_is_redundant of the state's step q (costing cost), worked out once. */
@@ -2910,9 +2940,9 @@ walk (Walk *w, guint i, guint r, int acc, int order)
         continue;
       /* identities the step completes that do not hold (across steps: the
        * search could not count them) order the walk */
-      guint broken = path_broken_by (w, &steps[q], i, r);
+      guint broken = path_broken_by (w, state_step_placed (s, judged, steps, q, i, r));
       int order_by = w->kept_first ? add_cost (cost, W_IDENTITY * (int) broken) : cost;
-      opts[no++] = (Option){ steps[q], cost, c, broken, order_by };
+      opts[no++] = (Option){ steps[q], cost, c, broken, order_by, q };
     }
   qsort (opts, no, sizeof (Option), option_cmp);
   for (guint q = 0; q < no; q++)
@@ -2924,9 +2954,10 @@ walk (Walk *w, guint i, guint r, int acc, int order)
         continue;
       PathStep ps = { opts[q].step, i, r };
       g_array_append_val (w->path, ps);
-      path_apply (w, &opts[q].step, i, r, TRUE);
+      const PlacedCells *pc = state_step_placed (s, judged, steps, opts[q].q, i, r);
+      path_apply (w, pc, TRUE);
       walk (w, i + opts[q].step.ntok, r + opts[q].step.k, acc + opts[q].own, ord);
-      path_apply (w, &opts[q].step, i, r, FALSE);
+      path_apply (w, pc, FALSE);
       g_array_set_size (w->path, w->path->len - 1);
     }
 }

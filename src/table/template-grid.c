@@ -648,13 +648,17 @@ gk_grid_errors_to_explain (const GkGrid *grid, const double *values, const gbool
         by_id[fill[moved->k[m->first + q]]++] = x;
     }
   guint errors = 0;
+  /* hits only fall: no candidate has more than the last one taken had, and
+   * the first to have as many is the first with the most */
+  guint most = G_MAXUINT;
   while (open)
     {
       int best = -1;
       guint best_hits = 0;
-      for (guint x = 0; x < cand->len; x++)
+      for (guint x = 0; x < cand->len && best_hits < most; x++)
         if (hits[x] > best_hits)
           best = (int) x, best_hits = hits[x];
+      most = best_hits;
       if (best < 0)
         {
           g_free (moved->k);
