@@ -345,6 +345,17 @@ test_statistics_table_run_together (void)
     "指标名称 计量单位 2013年度 历年累计 主动公开信息数 条 1250 8327 行政复议数 件 1 2\n");
   g_assert_true (tu_int_is (apart, "narrative.active_total", 1250));
   g_assert_true (tu_int_is (apart, "narrative.review_total", 1));
+  /* rows counted in 条; a combined 信函、传真 row is no fax count */
+  g_autoptr (GkRecord) tiao = tu_record_from_text (
+    "某区2014年政府信息公开工作年度报告 二、主动公开政府信息情况 六、政府信息公开情况统计表 "
+    "指标名称计量单位2014年度历年累计主动公开文件数条25436120受理依申请公开信息总数条13其中：1、当面申请数条01"
+    "2、网上申请数条003、信函、传真申请数条12对申请的答复总数条13其中：1、同意公开答复数条13\n");
+  g_assert_true (tu_int_is (tiao, "narrative.applications_received", 1));
+  g_assert_true (tu_int_is (tiao, "narrative.applications_in_person", 0));
+  g_assert_true (tu_int_is (tiao, "narrative.applications_answered", 1));
+  g_assert_true (tu_int_is (tiao, "narrative.applications_granted", 1));
+  g_assert_null (gk_record_get (tiao, "narrative.applications_fax"));
+  g_assert_cmpstr (tu_check_status (tiao, "narrative.channels_sum"), ==, "pass");
 }
 
 int
