@@ -3418,6 +3418,27 @@ test_blank_zero_lone_zero_rows_after_dropped_zeros (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* The same print, every total printed, but the outcome rows too many ways
+ * to cut for the rows read by their totals to reach the column sums: no
+ * identity weighs the lone 0's row of zeros against a row read from
+ * printed numbers, and numbers after it go back to the rows above, so the
+ * 0 may open its row.  Read so, its other numbers in its turn after the
+ * outcomes', the total row and the carried-forward row are read by their
+ * totals; nothing is read as zeros that is not. */
+static void
+test_blank_zero_lone_zero_unchecked (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[LAST_OUTCOME - 8][4] = 5, v[LAST_OUTCOME - 6][4] = 6, v[LAST_OUTCOME - 4][1] = 4, v[LAST_OUTCOME - 2][2] = 1;
+  v[FORWARD][4] = 8;
+  table_add_up (v);
+  g_autoptr (GString) s = lone_zero_then_numbers (v, TRUE);
+  g_autoptr (GkRecord) rec = read_text (s);
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", v[PROCESSED][COLS - 1]));
+  g_assert_true (tu_int_is (rec, "applications.carried_forward.total", v[FORWARD][COLS - 1]));
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* A label block, then fewer numbers than its rows have totals, four rows'
  * worth (a part and its total each): the rows printing no number at all
  * leave their totals blank, so the table does not print every row's
@@ -3721,6 +3742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-three-rows-merged", test_blank_zero_three_rows_merged);
   g_test_add_func ("/decode/blank-zero-lone-zero-opens-a-row", test_blank_zero_lone_zero_opens_a_row);
   g_test_add_func ("/decode/blank-zero-lone-zero-rows-after-dropped-zeros", test_blank_zero_lone_zero_rows_after_dropped_zeros);
+  g_test_add_func ("/decode/blank-zero-lone-zero-unchecked", test_blank_zero_lone_zero_unchecked);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

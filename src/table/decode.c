@@ -6340,9 +6340,12 @@ doubt_searched_cells_of_broken_identities (const GkGrid *grid, const Votes *sear
 }
 
 /* Per var of vars (Joint*, in row order): whether an identity whose rows
- * the vars all cover takes in its rows and those of another var. */
+ * the vars all cover takes in its rows and those of another var not
+ * assumed (assumed[k]: zeros held only from blanks; NULL none).  Zeros
+ * add up with zeros whatever they stand for: only a var read from printed
+ * numbers can refuse them. */
 static gboolean *
-vars_checked_across (const GkGrid *grid, const GPtrArray *vars)
+vars_checked_across (const GkGrid *grid, const GPtrArray *vars, const gboolean *assumed)
 {
   guint R = grid->n_rows, nv = vars->len;
   gboolean *checked = g_new0 (gboolean, MAX (nv, 1));
@@ -6367,11 +6370,11 @@ vars_checked_across (const GkGrid *grid, const GPtrArray *vars)
             if (covered)
               in[k] = TRUE;
           }
-      guint vars_in = 0;
+      guint printed = 0;
       for (guint k = 0; k < nv && covered; k++)
-        vars_in += in[k];
+        printed += in[k] && !(assumed && assumed[k]);
       for (guint k = 0; k < nv && covered; k++)
-        checked[k] |= in[k] && vars_in > 1;
+        checked[k] |= in[k] && printed > (guint) !(assumed && assumed[k]);
     }
   return checked;
 }
@@ -6384,13 +6387,90 @@ doubt_var (const Joint *j, Votes *v)
     v->differs[j->c0 + c] |= v->seen[j->c0 + c];
 }
 
+/* The index of the last token of tok whose cell var j's option holds, -1
+ * where it holds none. */
+static gint
+joint_last_token (const Joint *j, const Token *tok, guint ntok)
+{
+  gint last = -1;
+  for (guint t = 0; t < ntok; t++)
+    for (guint c = 0; c < j->w; c++)
+      if (j->cells->pdata[c] && j->cells->pdata[c] == (gpointer) tok[t].cell)
+        last = (gint) t;
+  return last;
+}
+
+/* Per var of vars (fixed[k]: read already): whether its zeros are held
+ * only from blanks by a lone 0 after which the print goes back to a row
+ * above it (the first number after it that a row of v holds), or leaves
+ * only numbers no row of v holds: the 0 may open a row whose other
+ * numbers come later (a block of labels, then every row's numbers in
+ * order).  A 0 a row below's numbers follow closed its row.  A var
+ * printing no number is so where the next var printing one is; where
+ * none does, it is. */
+static gboolean *
+vars_open_zeros (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
+                 const GPtrArray *vars, const gboolean *fixed, const Votes *v)
+{
+  guint R = grid->n_rows;
+  /* per token: the row a read cell holds it in, else the row its label
+   * gave it (no more numbers than the row has cells), R none */
+  g_autofree guint *row_of = g_new (guint, MAX (ntok, 1));
+  g_autoptr (GHashTable) at = g_hash_table_new (NULL, NULL);
+  for (guint t = 0; t < ntok; t++)
+    {
+      row_of[t] = R;
+      g_hash_table_insert (at, (gpointer) tok[t].cell, GUINT_TO_POINTER (t + 1));
+    }
+  for (guint r = 0; r < R; r++)
+    {
+      const GArray *mine = raw->pdata[r];
+      if (mine && trust[r] == LABEL_NAMED && mine->len <= g_array_index (grid->row_ncols, guint, r))
+        for (guint q = 0; q < mine->len; q++)
+          row_of[g_array_index (mine, guint, q)] = r;
+    }
+  for (guint c = 0; c < grid->cells->len; c++)
+    if (v->seen[c] && !v->blank[c] && v->cell[c])
+      {
+        guint t = GPOINTER_TO_UINT (g_hash_table_lookup (at, v->cell[c]));
+        if (t)
+          row_of[t - 1] = gk_grid_row (grid, c);
+      }
+  gboolean *open = g_new0 (gboolean, MAX (vars->len, 1));
+  gboolean below = TRUE;
+  for (guint k = vars->len; k-- > 0;)
+    {
+      const Joint *j = vars->pdata[k];
+      gint last = joint_last_token (j, tok, ntok);
+      gboolean zeros = fixed[k] && joint_zeros_from_blanks (j);
+      if (last >= 0 && zeros)
+        {
+          /* the first number after it a read row holds: a row above's
+           * (the print went back), none (numbers left), or a row below's */
+          guint t = (guint) last + 1;
+          while (t < ntok && (row_of[t] == R || row_of[t] == j->r0))
+            t++;
+          below = t == ntok ? t > (guint) last + 1 : row_of[t] < j->r0;
+        }
+      else if (last >= 0)
+        below = FALSE;
+      open[k] = zeros && below;
+    }
+  return open;
+}
+
 /* The vars searched together, those fixed the rows read already (see
  * votes_from_vars).  Zeros a fixed row holds only from its blanks are not
  * preferred over the identities: where the placements break some with
  * them and none without them, the rest is read without them and their
- * blank cells are null (two readings fit: ambiguous_placement). */
+ * blank cells are null (two readings fit: ambiguous_placement).  Nor are
+ * zeros that may open a row (vars_open_zeros) read where no identity
+ * holds them against a row read from printed numbers.  opened (per row,
+ * or NULL): set for the rows of zeros so not read, to be read again with
+ * the rest (votes_by_totals_opening). */
 static void
-votes_with_rows_read (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gboolean *fixed, Votes *v)
+votes_with_rows_read (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw,
+                      const LabelTrust *trust, GPtrArray *vars, const gboolean *fixed, Votes *v, gboolean *opened)
 {
   guint n = grid->cells->len, broken_with = G_MAXUINT, broken_without = G_MAXUINT;
   Votes with, without;
@@ -6434,15 +6514,38 @@ votes_with_rows_read (const GkGrid *grid, const Token *tok, GPtrArray *vars, con
       const Joint *j = assumed->pdata[k];
       for (guint c = 0; c < j->w; c++)
         v->differs[j->c0 + c] |= j->cells->pdata[c] == NULL;
+      for (guint r = j->r0; opened && r <= j->r1; r++)
+        opened[r] = TRUE;
     }
   /* read without them, nor the rows read by their totals that no identity
    * holds against another row: their numbers were cut as if those rows
    * took none */
   gboolean read_without = dropped && without_searched;
-  g_autofree gboolean *held = read_without ? vars_checked_across (grid, rest) : NULL;
+  g_autofree gboolean *held = read_without ? vars_checked_across (grid, rest, NULL) : NULL;
   for (guint k = 0; read_without && k < rest->len; k++)
     if (!g_array_index (rest_fixed, gboolean, k) && !held[k])
       doubt_var (rest->pdata[k], v);
+  /* zeros that may open a row, read only where an identity holds them
+   * against a row read from printed numbers (a search too big to finish
+   * held nothing); the rows read by their totals below the first not read
+   * cut their numbers as if it took none */
+  g_autofree gboolean *open = vars_open_zeros (grid, tok, ntok, raw, trust, vars, fixed, v);
+  g_autofree gboolean *checked = vars_checked_across (grid, vars, open);
+  guint from = G_MAXUINT;
+  for (guint k = 0; k < vars->len; k++)
+    if (open[k] && !(searched && checked[k]))
+      {
+        doubt_var (vars->pdata[k], v);
+        from = MIN (from, ((Joint *) vars->pdata[k])->r0);
+        for (guint r = ((Joint *) vars->pdata[k])->r0; opened && r <= ((Joint *) vars->pdata[k])->r1; r++)
+          opened[r] = TRUE;
+        if (gk_decode_debugging ())
+          g_printerr ("  rows %u..%u: zeros from blanks no identity holds\n", ((Joint *) vars->pdata[k])->r0,
+                      ((Joint *) vars->pdata[k])->r1);
+      }
+  for (guint k = 0; k < vars->len; k++)
+    if (!fixed[k] && ((Joint *) vars->pdata[k])->r0 > from && !(searched && checked[k]))
+      doubt_var (vars->pdata[k], v);
   votes_clear (&with);
   votes_clear (&without);
 }
@@ -6453,7 +6556,7 @@ votes_with_rows_read (const GkGrid *grid, const Token *tok, GPtrArray *vars, con
  * form may lack them: the numbers after are not theirs to take). */
 static void
 votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
-                 const guint *starts, Votes *v, gboolean *taken)
+                 const guint *starts, const gboolean *unread, Votes *v, gboolean *taken, gboolean *opened)
 {
   guint R = grid->n_rows;
   g_autofree gboolean *read = g_new0 (gboolean, R);
@@ -6477,6 +6580,15 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
           guint t = g_array_index (mine, guint, q);
           used[t] = TRUE;
           last_used[r] = MAX (last_used[r], (gint) t);
+        }
+      /* a row to be read by its totals though its label gave it numbers:
+       * they stay its own, the rest is read with the rows around it */
+      if (unread && unread[r])
+        {
+          read[r] = FALSE;
+          any_unread |= row_has_total (grid, r);
+          for (guint c = first; c < first + ncols; c++)
+            v->seen[c] = v->differs[c] = v->blank[c] = FALSE;
         }
     }
   if (!any_unread)
@@ -6554,14 +6666,80 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
     fresh |= !g_array_index (fixed, gboolean, k);
   if (gk_decode_debugging ())
     g_printerr ("  by totals: %u vars\n", vars->len);
+  /* rows of zeros from blanks only are judged though no row was read */
+  for (guint k = 0; k < vars->len && !fresh; k++)
+    fresh |= joint_zeros_from_blanks (vars->pdata[k]);
   if (fresh)
-    votes_with_rows_read (grid, tok, vars, (const gboolean *) fixed->data, v);
+    votes_with_rows_read (grid, tok, ntok, raw, trust, vars, (const gboolean *) fixed->data, v, opened);
   for (guint k = 0; k < runs->len; k++)
     {
       const guint *run = &g_array_index (runs, guint, 3 * k);
       for (guint t = run[1]; t < run[2] && v->seen[g_array_index (grid->row_first, guint, run[0])]; t++)
         taken[t] |= !used[t];
     }
+}
+
+/* v's votes copied into to (made with votes_init for as many cells). */
+static void
+votes_copy (Votes *to, const Votes *v, guint n)
+{
+  memcpy (to->cell, v->cell, n * sizeof *v->cell);
+  memcpy (to->value, v->value, n * sizeof *v->value);
+  memcpy (to->seen, v->seen, n * sizeof *v->seen);
+  memcpy (to->differs, v->differs, n * sizeof *v->differs);
+  memcpy (to->blank, v->blank, n * sizeof *v->blank);
+  memcpy (to->doubted, v->doubted, n * sizeof *v->doubted);
+  to->skipped = v->skipped, to->misprints = v->misprints, to->cost = v->cost;
+  to->label_block_rows = v->label_block_rows;
+}
+
+/* Reads the rows v holds no cell of by their totals (votes_by_totals).  A
+ * row of zeros from a lone 0 that may open its row (see
+ * votes_with_rows_read) is then read so too, its 0 its own: its other
+ * numbers, if any, come in its turn among those after (a block of labels,
+ * then every row's numbers in order).  Where no reading takes it, it is
+ * not read. */
+static void
+votes_by_totals_opening (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw,
+                         const LabelTrust *trust, const guint *starts, Votes *v, gboolean *taken)
+{
+  guint n = grid->cells->len;
+  Votes before;
+  votes_init (&before, n);
+  votes_copy (&before, v, n);
+  g_autofree gboolean *taken_before = g_memdup2 (taken, MAX (ntok, 1) * sizeof (gboolean));
+  g_autofree gboolean *opened = g_new0 (gboolean, grid->n_rows);
+  votes_by_totals (grid, tok, ntok, raw, trust, starts, NULL, v, taken, opened);
+  gboolean any = FALSE;
+  for (guint r = 0; r < grid->n_rows; r++)
+    any |= opened[r];
+  if (any)
+    {
+      if (gk_decode_debugging ())
+        g_printerr ("  by totals again, the zeros that may open a row read with the rest\n");
+      Votes zeros;
+      votes_init (&zeros, n);
+      votes_copy (&zeros, v, n);
+      votes_copy (v, &before, n);
+      memcpy (taken, taken_before, MAX (ntok, 1) * sizeof (gboolean));
+      votes_by_totals (grid, tok, ntok, raw, trust, starts, opened, v, taken, NULL);
+      /* a row no reading takes stays as the first reading left it: its
+       * zeros in doubt */
+      for (guint r = 0; r < grid->n_rows; r++)
+        {
+          guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+          gboolean read = FALSE;
+          for (guint c = first; c < first + ncols && !read; c++)
+            read = v->seen[c];
+          for (guint c = first; opened[r] && !read && c < first + ncols; c++)
+            {
+              v->seen[c] = zeros.seen[c], v->differs[c] = zeros.differs[c], v->blank[c] = zeros.blank[c];
+              v->cell[c] = zeros.cell[c], v->value[c] = zeros.value[c];
+            }
+        }
+      votes_clear (&zeros);
+    }
+  votes_clear (&before);
 }
 
 /* Per token: the one row whose label begins the line the token is printed
@@ -7045,7 +7223,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
   votes_joined (grid, tok, toks->len, raw, trust, full_kept, apart, starts, v);
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
-  votes_by_totals (grid, tok, toks->len, raw, trust, starts, v, placed);
+  votes_by_totals_opening (grid, tok, toks->len, raw, trust, starts, v, placed);
   doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
   votes_rows_filling_their_strip (grid, tok, toks->len, by_row, trust, &given, v);
 }
