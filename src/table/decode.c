@@ -5041,6 +5041,55 @@ meet_combination (const Meet *m, guint h, guint64 x, guint *pick, double *vec)
     }
 }
 
+/* The combinations of half h taken in order (x = 0, 1, ...), each summed
+ * onto from: the sums of the vars from a on kept (suffix[a * w]; from at
+ * a = len), so a step adds again only the vars whose option moved (the
+ * first var's at most steps, the others' seldom).  The shares are whole
+ * numbers (JointSearch.whole): in any order their sums are the same but
+ * for the sign of a zero, which the caller makes one. */
+typedef struct {
+  const Meet *m;
+  guint h, len, w;
+  guint *pick;
+  double *suffix;
+} MeetSums;
+
+static void
+meet_sums_init (MeetSums *ms, const Meet *m, guint h, guint w, guint *pick, const double *from)
+{
+  ms->m = m, ms->h = h, ms->len = m->half[h]->len, ms->w = w, ms->pick = pick;
+  ms->suffix = g_new0 (double, (gsize) (ms->len + 1) * w);
+  memcpy (ms->suffix + (gsize) ms->len * w, from, w * sizeof (double));
+}
+
+/* Combination x's sums (x the one after the last asked, or 0): the picks
+ * in ms->pick, the sums returned (valid until the next call). */
+static const double *
+meet_sums_next (MeetSums *ms, guint64 x)
+{
+  const GArray *vs = ms->m->half[ms->h];
+  /* the vars whose option moved: all at the first, else the first var and
+   * those it carried into */
+  guint top = ms->len;
+  if (x > 0)
+    for (top = 0; top < ms->len; top++)
+      {
+        guint k = g_array_index (vs, guint, top);
+        if (++ms->pick[top] < ((const Joint *) ms->m->js->vars->pdata[k])->n)
+          break;
+        ms->pick[top] = 0;
+      }
+  else
+    memset (ms->pick, 0, ms->len * sizeof (guint));
+  for (guint a = MIN (top + 1, ms->len); a-- > 0;)
+    {
+      double *here = ms->suffix + (gsize) a * ms->w;
+      memcpy (here, here + ms->w, ms->w * sizeof (double));
+      meet_add_shares (ms->m, g_array_index (vs, guint, a), ms->pick[a], here);
+    }
+  return ms->suffix;
+}
+
 /* Combinations of a half's options, G_MAXUINT64 past MEET_MAX_HALF. */
 static guint64
 meet_count (const Meet *m, guint h)
@@ -5124,11 +5173,12 @@ joint_meet (JointSearch *js)
       g_autofree guint64 *tail = g_new0 (guint64, n0);    /* per first combination of some sums: their last */
       g_autofree guint *pick0 = g_new0 (guint, MAX (m.half[0]->len, 1));
       g_autofree guint *pick1 = g_new0 (guint, MAX (m.half[1]->len, 1));
+      MeetSums first;
+      meet_sums_init (&first, &m, 0, w, pick0, m.base);
       for (guint64 x = 0; x < n0; x++)
         {
           double *vec = sums + x * w;
-          memcpy (vec, m.base, m.ni * sizeof (double));
-          meet_combination (&m, 0, x, pick0, vec);
+          memcpy (vec, meet_sums_next (&first, x), m.ni * sizeof (double));
           for (guint p = 0; p < m.ni; p++)
             vec[p] += 0.0;   /* no negative zero: sums compared bit for bit */
           guint at = values_hash (vec, m.ni) & (cap - 1);
@@ -5144,11 +5194,13 @@ joint_meet (JointSearch *js)
           else
             slot[at] = x + 1, tail[x] = x;
         }
+      g_free (first.suffix);
       g_autofree double *need = g_new0 (double, w);
+      MeetSums second;
+      meet_sums_init (&second, &m, 1, w, pick1, need);
       for (guint64 x1 = 0; x1 < n1 && ok; x1++)
         {
-          memset (need, 0, w * sizeof (double));
-          meet_combination (&m, 1, x1, pick1, need);
+          memcpy (need, meet_sums_next (&second, x1), w * sizeof (double));
           for (guint p = 0; p < m.ni; p++)
             need[p] = 0.0 - need[p];
           guint at = values_hash (need, m.ni) & (cap - 1);
@@ -5166,6 +5218,7 @@ joint_meet (JointSearch *js)
               ok = ++leaves <= MEET_MAX_LEAVES;
             }
         }
+      g_free (second.suffix);
     }
   g_free (m.pos);
   g_free (m.base);
