@@ -739,6 +739,30 @@ test_boxed_table_blanks (void)
   g_assert_cmpstr (tu_check_status (r, "applications.balance.total"), ==, "pass");
 }
 
+/* A page kept as one line of text, read in pieces: its signature date comes
+ * before a flattened statistics table that is many pieces long; the search
+ * for it reaches back to the last section's opening, never to a date in the
+ * body above (a job fair's). */
+static void
+test_signature_date_on_one_line (void)
+{
+  GString *page = g_string_new ("某县2012年政府信息公开工作年度报告 一、概述 2012年12月26日成功举办了招聘会。"
+                                "二、主动公开政府信息情况 全年主动公开政府信息20条。 四、存在的主要问题 仍存在一些不足。 "
+                                "某县人民政府 2013年1月16日 附件1：某县2012年政府信息公开情况统计表 指标名称计量单位2012年度历年累计");
+  for (int k = 1; k <= 80; k++)   /* a page past GK_FLAT_LINE_CHARS: read in pieces */
+    g_string_append_printf (page, " %d.某项申请数条0%d", k, k % 10);
+  g_string_append_c (page, '\n');
+  g_autoptr (GkRecord) signed_page = tu_record_from_text (page->str);
+  g_assert_cmpstr (signed_page->published_on, ==, "2013-01-16");
+  /* no signature: the body's date above the last section is no signature */
+  g_autoptr (GString) unsigned_page = g_string_new (page->str);
+  g_string_replace (unsigned_page, "某县人民政府 2013年1月16日 ", "", 1);
+  g_string_replace (unsigned_page, "四、存在的主要问题", "七、统计表", 1);
+  g_autoptr (GkRecord) u = tu_record_from_text (unsigned_page->str);
+  g_assert_null (u->published_on);
+  g_string_free (page, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -767,6 +791,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/markdown-with-html-table", test_markdown_with_html_table);
   g_test_add_func ("/webpage/crawler-artefacts", test_crawler_artefacts);
   g_test_add_func ("/webpage/signature-year-zeros", test_signature_year_zeros);
+  g_test_add_func ("/webpage/signature-date-on-one-line", test_signature_date_on_one_line);
   g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);
   return g_test_run ();
 }

@@ -949,14 +949,43 @@ zeros_only (const char *squeezed)
   return n;
 }
 
+/* Whether text opens a top-level section (四、…, 十一、…): one or two
+ * ideographic ordinals and 、. */
+static gboolean
+opens_top_section (const char *text)
+{
+  const char *p = text + strspn (text, " ");
+  int k = 0;
+  for (; *p && k < 3 && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    k++;
+  return k > 0 && k < 3 && g_utf8_get_char (p) == 0x3001;   /* 、 */
+}
+
+/* Whether lines a and b are pieces of one line of the source (a web page's
+ * text on one line, read in pieces: gk_text_long_line_pieces). */
+static gboolean
+same_source_line (const GkLine *a, const GkLine *b)
+{
+  return a->src.line > 0 && a->src.line == b->src.line && a->src.page == b->src.page;
+}
+
 static int
 read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
 {
   guint n = lines->len;
-  guint stop = n > (guint) r->date_lines ? n - (guint) r->date_lines : 0;
-  for (guint i = n; i-- > stop;)
+  /* the foot's last date_lines lines of the source, a line read in pieces one */
+  guint source_lines = 0;
+  for (guint i = n; i-- > 0;)
     {
       GkLine *line = lines->pdata[i];
+      if (i + 1 == n || !same_source_line (line, lines->pdata[i + 1]))
+        if (++source_lines > (guint) r->date_lines)
+          break;
+      /* a line read in pieces: the signature follows the last section's
+       * text, so the search stops above the piece that opens a section */
+      if (i + 1 < n && same_source_line (line, lines->pdata[i + 1])
+          && opens_top_section (((GkLine *) lines->pdata[i + 1])->text))
+        break;
       g_autofree char *sq = gk_text_squeeze (line->text);
       int y = -1, m = -1, d = -1;
       g_autoptr (GkMatch) a = gk_regex_match (r->date, sq, 0);
