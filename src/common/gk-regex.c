@@ -18,6 +18,11 @@ struct GkRegex {
  * subject they copy at most: then they are all forgotten. */
 enum { SEARCHES_KEPT_MAX = 16384, SEARCHES_KEPT_BYTES = 8 << 20 };
 
+/* Longest subject whose search is kept (bytes): the labels searched again and
+ * again are short; a long text kept would be copied and forgotten over and
+ * over (a page of 100,000 digits: 300 MB copied for nothing). */
+enum { SEARCH_KEPT_SUBJECT_MAX = 512 };
+
 /* Bytes of a subject its kept search is hashed by (the rest is compared). */
 enum { SEARCH_HASH_BYTES = 64 };
 
@@ -241,8 +246,18 @@ search_run (const GkRegex *re, const char *subject, gsize from, gsize *start, gs
 gboolean
 gk_regex_search (const GkRegex *re, const char *subject, gsize from, gsize *start, gsize *end)
 {
-  SearchesKept *sk = searches_kept_get ();
   gsize len = strlen (subject);
+  if (len > SEARCH_KEPT_SUBJECT_MAX)
+    {
+      gsize s = 0, e = 0;
+      gboolean found = search_run (re, subject, from, &s, &e);
+      if (found && start)
+        *start = s;
+      if (found && end)
+        *end = e;
+      return found;
+    }
+  SearchesKept *sk = searches_kept_get ();
   guint64 h = re->serial * 0x9e3779b97f4a7c15ull ^ (from * 0xff51afd7ed558ccdull) ^ len;
   for (gsize b = 0; b < MIN (len, (gsize) SEARCH_HASH_BYTES); b++)
     h = (h ^ (guchar) subject[b]) * 1099511628211ull;
