@@ -476,6 +476,19 @@ row_printed_glued (const GkRow *row, const char *glued_run, guint nruns, guint n
   return TRUE;
 }
 
+/* The warning of a row whose cells ran together and are left null: readings
+ * as gk_glued_split counts them (0, several, or GK_GLUED_TOO_MANY). */
+static void
+warn_cells_glued (Candidate *c, int page, const char *label, const char *shown, guint readings)
+{
+  if (readings == GK_GLUED_TOO_MANY)
+    candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”), too many ways to split them; its values are left null",
+                    label, shown);
+  else
+    candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”) and %s; its values are left null",
+                    label, shown, readings == 0 ? "no split satisfies the template" : "several splits satisfy the template");
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 /* Cells run together ("规范性文件121230"): split them when the template
  * and the row's identities allow one reading only.  Returns the number
@@ -528,13 +541,7 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
     }
   if (!parts)
     {
-      if (readings == GK_GLUED_TOO_MANY)
-        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”), too many ways to split them; its values are left null",
-                        fr->row->label, joined->str);
-      else
-        candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”) and %s; its values are left null",
-                        fr->row->label, joined->str,
-                        readings == 0 ? "no split satisfies the template" : "several splits satisfy the template");
+      warn_cells_glued (c, page, fr->row->label, joined->str, readings);
       return have;
     }
   g_ptr_array_set_size (cells, 0);
@@ -818,6 +825,16 @@ candidate_cells (const Candidate *c, const GkGrid *grid)
   return cells;
 }
 
+/* The grid index of the cell of canonical key key, G_MAXUINT if none. */
+static guint
+grid_index_of (const GkGrid *grid, const char *key)
+{
+  for (guint i = 0; i < gk_grid_size (grid); i++)
+    if (strcmp (gk_grid_key (grid, i), key) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
 /* The grid index of each of a glued row's columns (G_MAXUINT: none). */
 static guint *
 glued_row_indexes (const Candidate *c, const GkGrid *grid, const GluedRow *g)
@@ -827,10 +844,7 @@ glued_row_indexes (const Candidate *c, const GkGrid *grid, const GluedRow *g)
   for (guint k = 0; k < ncols; k++)
     {
       g_autofree char *key = gk_template_key (c->spec, g->row, g->block->columns->pdata[k]);
-      at[k] = G_MAXUINT;
-      for (guint i = 0; i < gk_grid_size (grid); i++)
-        if (strcmp (gk_grid_key (grid, i), key) == 0)
-          at[k] = i;
+      at[k] = grid_index_of (grid, key);
     }
   return at;
 }
@@ -848,7 +862,8 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
     return;
   g_autoptr (GkGrid) grid = gk_grid_new (set, c->tpl, c->spec);
   g_autofree const GkCell **cells = candidate_cells (c, grid);
-  g_autoptr (GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
+  /* the readings' cells, while they are tried */
+  g_autoptr (GPtrArray) tried = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_cell_free);
   g_autoptr (GPtrArray) at = g_ptr_array_new_with_free_func (g_free);   /* guint* per row */
   g_autoptr (GPtrArray) row_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   guint64 combinations = 1;
@@ -863,7 +878,7 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
           for (guint k = 0; k < texts->len; k++)
             {
               GkCell *cell = gk_cell_new (texts->pdata[k], &g->src);
-              g_ptr_array_add (made, cell);
+              g_ptr_array_add (tried, cell);
               g_ptr_array_add (rc, cell);
             }
         }
@@ -899,25 +914,21 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
       const GluedRow *g = c->split_later->pdata[r];
       if (fits != 1)
         {
-          candidate_warn (c, "cells_glued", g->page,
-                          "row “%s”: cells run together (“%s”) and several splits satisfy the template; its values are left null",
-                          g->row->label, g->shown);
+          warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
           continue;
         }
       guint ncols = g->block->columns->len;
-      const GPtrArray *rc = row_cells->pdata[r];
+      const GPtrArray *texts = g->readings->pdata[chosen[r]];
       g_autoptr (GString) shown = g_string_new (NULL);
       for (guint k = 0; k < ncols; k++)
         {
-          GkCell *cell = rc->pdata[chosen[r] * ncols + k];
+          GkCell *cell = gk_cell_new (texts->pdata[k], &g->src);
+          g_ptr_array_add (c->owned_cells, cell);   /* the candidate keeps the cells it reads */
           GkTplColumn *col = g->block->columns->pdata[k];
           Assignment *a = g_new0 (Assignment, 1);
           a->type = col->type;
           a->cell = cell;
           g_hash_table_replace (c->assigned, gk_template_key (c->spec, g->row, col), a);
-          guint ix;
-          if (g_ptr_array_find (made, cell, &ix))   /* the candidate keeps the cells it reads */
-            g_ptr_array_add (c->owned_cells, g_ptr_array_steal_index (made, ix));
           g_string_append_printf (shown, "%s%s", k ? " | " : "", cell->raw);
         }
       g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, g->row->key);
@@ -1151,10 +1162,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
           for (guint k = 0; k < blk->columns->len && !any; k++)
             {
               g_autofree char *key = gk_template_key (c->spec, row, blk->columns->pdata[k]);
-              guint ix = 0;
-              for (; ix < gk_grid_size (grid) && strcmp (gk_grid_key (grid, ix), key) != 0; ix++)
-                ;
-              any = ix < gk_grid_size (grid) && (dec->cells[ix] || dec->ambiguous[ix]);
+              guint ix = grid_index_of (grid, key);
+              any = ix != G_MAXUINT && (dec->cells[ix] || dec->ambiguous[ix]);
             }
           if (!any)
             continue;
