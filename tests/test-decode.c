@@ -1367,6 +1367,22 @@ test_blank_zero_row_without_total_printing_nothing (void)
   assert_keys_null (part, keys, G_N_ELEMENTS (keys));
 }
 
+/* Table 二 (template 2021) of which a page keeps only the first block,
+ * its two rows full, no other block's heading or label printed: the cells
+ * of the blocks not printed are not blank zeros but not read at all. */
+static void
+test_blocks_not_printed_are_not_blank (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+    "| 规章 | 3 | 0 | 15 |\n| 行政规范性文件 | 61 | 59 | 422 |\n\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (tu_int_is (rec, "active.rules.in_force", 15));
+  g_assert_true (tu_int_is (rec, "active.normative_documents.repealed", 59));
+  static const char *const keys[] = { "active.licensing.decisions", "active.penalty.decisions",
+                                      "active.coercion.decisions", "active.fees.amount_wan" };
+  assert_keys_null (rec, keys, G_N_ELEMENTS (keys));
+}
+
 /* Table v with the outcome rows up to turned printed numbers first, then
  * their labels as a block, turned's label last beside its first cell. */
 static GString *
@@ -3743,6 +3759,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-lone-zero-opens-a-row", test_blank_zero_lone_zero_opens_a_row);
   g_test_add_func ("/decode/blank-zero-lone-zero-rows-after-dropped-zeros", test_blank_zero_lone_zero_rows_after_dropped_zeros);
   g_test_add_func ("/decode/blank-zero-lone-zero-unchecked", test_blank_zero_lone_zero_unchecked);
+  g_test_add_func ("/decode/blocks-not-printed-are-not-blank", test_blocks_not_printed_are_not_blank);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

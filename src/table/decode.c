@@ -8665,7 +8665,8 @@ votes_from_group_names (const GkGrid *grid, const Search *s, Votes *v, gboolean 
  * a cell, a number or none, is read.  The bounds of the headings hold only
  * where every block's heading was printed.  A cell no number may fill is
  * blank only where the table's numbers are all here: none printed after
- * the next heading (numbers taken there would be placed every way again). */
+ * the next heading (numbers taken there would be placed every way again),
+ * and every block's heading printed. */
 enum { BLOCKS_MAX_CELLS = 64, BLOCKS_MAX_NODES = 200000 };
 
 typedef struct {
@@ -8714,8 +8715,9 @@ block_fill (BlockFill *f, guint t, guint64 used)
 /* Per token: the blocks whose heading was printed before it (bit b); all
  * for every token when some block's heading is not printed at all (or a
  * block has none), or the tokens are not in printed order (rows read
- * before the heading taken after the rest): the headings bound nothing. */
-static void
+ * before the heading taken after the rest): the headings bound nothing.
+ * Whether they bound the tokens. */
+static gboolean
 blocks_headed_before (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const Token *tok, guint n,
                       guint64 *headed)
 {
@@ -8740,9 +8742,11 @@ blocks_headed_before (const GkGrid *grid, const GPtrArray *rows, guint lo, guint
       for (; t < n && tok[t].line == i; t++)
         headed[t] = seen;
     }
-  if (!all || seen != all)
-    for (guint t = 0; t < n; t++)
-      headed[t] = G_MAXUINT64;
+  if (all && seen == all)
+    return TRUE;
+  for (guint t = 0; t < n; t++)
+    headed[t] = G_MAXUINT64;
+  return FALSE;
 }
 
 /* The columns (of cell c's row) the header text above names: whether the
@@ -8785,7 +8789,7 @@ votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, 
     else
       free_cell[nfree++] = c;
   g_autofree guint64 *headed = g_new (guint64, n);
-  blocks_headed_before (grid, rows, lo, extent_end (hi, ext), tok, n, headed);
+  gboolean bound = blocks_headed_before (grid, rows, lo, extent_end (hi, ext), tok, n, headed);
   g_autofree guint *mine = g_new (guint, n);
   g_autofree guint64 *may = g_new0 (guint64, n);
   g_autofree gboolean *drop = g_new0 (gboolean, n);
@@ -8822,8 +8826,10 @@ votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, 
                 f.nodes);
   if (f.leaves == 0 || f.nodes > BLOCKS_MAX_NODES)
     return;
+  /* a block whose heading is not printed may be missing from the text
+   * whole: a cell no number fills there is not seen blank */
   gboolean complete = FALSE;
-  for (guint k = 0; k < nfree && !complete; k++)
+  for (guint k = 0; k < nfree && !complete && bound; k++)
     if (!differs[k] && agreed[k] < 0)
       {
         g_autoptr (GPtrArray) after = ext ? NULL : gk_decode_trailing_cells (grid, rows, hi, rows->len);
