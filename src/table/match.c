@@ -849,11 +849,54 @@ glued_row_indexes (const Candidate *c, const GkGrid *grid, const GluedRow *g)
   return at;
 }
 
+/* A glued row several combinations of the section fit (fitting: a bit per
+ * reading of the row some fitting combination takes): each cell every such
+ * reading gives alike is read, the rest stay null. */
+static void
+read_cells_readings_agree_on (Candidate *c, const GluedRow *g, guint64 fitting)
+{
+  guint ncols = g->block->columns->len, nread = 0;
+  g_autoptr (GString) shown = g_string_new (NULL);
+  for (guint k = 0; k < ncols; k++)
+    {
+      const char *text = NULL;
+      gboolean agree = TRUE;
+      for (guint j = 0; j < g->readings->len && agree; j++)
+        if (fitting >> j & 1)
+          {
+            const char *t = ((const GPtrArray *) g->readings->pdata[j])->pdata[k];
+            agree = !text || strcmp (text, t) == 0;
+            text = t;
+          }
+      g_string_append_printf (shown, "%s%s", k ? " | " : "", agree && text ? text : "?");
+      if (!agree || !text)
+        continue;
+      GkCell *cell = gk_cell_new (text, &g->src);
+      g_ptr_array_add (c->owned_cells, cell);
+      GkTplColumn *col = g->block->columns->pdata[k];
+      Assignment *a = g_new0 (Assignment, 1);
+      a->type = col->type;
+      a->cell = cell;
+      g_hash_table_replace (c->assigned, gk_template_key (c->spec, g->row, col), a);
+      nread++;
+    }
+  if (nread == 0)
+    {
+      warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
+      return;
+    }
+  candidate_warn (c, "cells_glued", g->page,
+                  "row “%s”: cells run together (“%s”) and several splits satisfy the template; read as %s, "
+                  "the cells every split gives alike (? left null)",
+                  g->row->label, g->shown, shown->str);
+}
+
 /* Rows whose runs several splits fit (split_glued_row kept their readings):
  * the one combination of their readings under which the section takes no
  * more misprints than it takes without them (every identity across rows
  * they complete holds, or breaks only where it broke already) is read;
- * none, or several, and they stay null with the warning they had. */
+ * of several, what they give alike; of none, nothing, with the warning
+ * they had. */
 static void
 split_by_section_identities (const GkTemplateSet *set, Candidate *c)
 {
@@ -887,11 +930,12 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
     }
   g_autofree guint *pick = g_new0 (guint, nrows);
   g_autofree guint *chosen = g_new0 (guint, nrows);
+  g_autofree guint64 *fitting = g_new0 (guint64, nrows);   /* per row: its readings in some fitting combination */
   guint fits = 0;
   if (combinations <= GLUED_COMBINATIONS_MAX)
     {
       guint base = gk_grid_misprints (grid, cells, NULL, NULL);
-      for (guint64 n = 0; n < combinations && fits < 2; n++)
+      for (guint64 n = 0; n < combinations; n++)
         {
           for (guint r = 0; r < nrows; r++)
             {
@@ -903,8 +947,13 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
                 if (idx[k] != G_MAXUINT)
                   cells[idx[k]] = rc->pdata[pick[r] * ncols + k];
             }
-          if (gk_grid_misprints (grid, cells, NULL, NULL) <= base && fits++ == 0)
-            memcpy (chosen, pick, nrows * sizeof (guint));
+          if (gk_grid_misprints (grid, cells, NULL, NULL) <= base)
+            {
+              if (fits++ == 0)
+                memcpy (chosen, pick, nrows * sizeof (guint));
+              for (guint r = 0; r < nrows; r++)
+                fitting[r] |= 1ull << pick[r];
+            }
           for (guint r = 0; r < nrows && ++pick[r] == ((GluedRow *) c->split_later->pdata[r])->readings->len; r++)
             pick[r] = 0;   /* the next combination, as an odometer turns */
         }
@@ -912,9 +961,14 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
   for (guint r = 0; r < nrows; r++)
     {
       const GluedRow *g = c->split_later->pdata[r];
-      if (fits != 1)
+      if (fits == 0)
         {
           warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
+          continue;
+        }
+      if (fits > 1)
+        {
+          read_cells_readings_agree_on (c, g, fitting[r]);
           continue;
         }
       guint ncols = g->block->columns->len;
