@@ -895,8 +895,8 @@ read_cells_readings_agree_on (Candidate *c, const GluedRow *g, guint64 fitting)
  * the one combination of their readings under which the section takes no
  * more misprints than it takes without them (every identity across rows
  * they complete holds, or breaks only where it broke already) is read;
- * of several, what they give alike; of none, nothing, with the warning
- * they had. */
+ * of several, what they give alike (where one reading of a row is in all,
+ * that reading); of none, what the row's own readings give alike. */
 static void
 split_by_section_identities (const GkTemplateSet *set, Candidate *c)
 {
@@ -961,18 +961,16 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
   for (guint r = 0; r < nrows; r++)
     {
       const GluedRow *g = c->split_later->pdata[r];
-      if (fits == 0)
+      /* no combination fits (a published error, or too many to try): each
+       * of the row's own readings is as good as another */
+      guint64 mask = fits ? fitting[r] : G_MAXUINT64 >> (64 - g->readings->len);
+      if (fits != 1 && (mask & (mask - 1)))
         {
-          warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
-          continue;
-        }
-      if (fits > 1)
-        {
-          read_cells_readings_agree_on (c, g, fitting[r]);
+          read_cells_readings_agree_on (c, g, mask);
           continue;
         }
       guint ncols = g->block->columns->len;
-      const GPtrArray *texts = g->readings->pdata[chosen[r]];
+      const GPtrArray *texts = g->readings->pdata[fits == 1 ? chosen[r] : (guint) g_bit_nth_lsf (mask, -1)];
       g_autoptr (GString) shown = g_string_new (NULL);
       for (guint k = 0; k < ncols; k++)
         {
