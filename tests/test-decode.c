@@ -1383,6 +1383,55 @@ test_blocks_not_printed_are_not_blank (void)
   assert_keys_null (rec, keys, G_N_ELEMENTS (keys));
 }
 
+/* Table 三 with blank cells for zero on a page narrower than it: each row's
+ * numbers among its first five columns, each on a line after its label
+ * (row late's label printed after its numbers instead, as a wrapped label
+ * column pushes it), then the 其他 and 总计 columns apart as strips under
+ * their headers alone. */
+static GkRecord *
+read_blank_strips_label_late (int v[ROWS][COLS], int late)
+{
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n科研机构\n"
+                                        "社会公益组织\n法律服务机构\n");
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r != late)
+        g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < 5; c++)
+        if (v[r][c])
+          g_string_append_printf (s, "%d\n", v[r][c]);
+      if (r == late)
+        g_string_append_printf (s, "%s\n", labels[r]);
+    }
+  g_string_append (s, "\n其他\n");
+  for (int r = 0; r < ROWS; r++)
+    if (v[r][5])
+      g_string_append_printf (s, "%d\n", v[r][5]);
+  g_string_append (s, "\n总计\n");
+  for (int r = 0; r < ROWS; r++)
+    if (v[r][COLS - 1])
+      g_string_append_printf (s, "%d\n", v[r][COLS - 1]);
+  g_string_append (s, "\n四、政府信息公开行政复议、行政诉讼情况\n");
+  return read_text (s);
+}
+
+/* Row 二's numbers printed before its label join row 一's: five numbers,
+ * as many as the columns the page shows, but they add up to 9, a total the
+ * 总计 strip does not hold: they are not one row's, and row 一 does not
+ * read them (nor any row a number of another). */
+static void
+test_blank_strip_row_takes_no_numbers_of_the_next (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  static const int carried[] = { 0, 1, 0, 1, 1, 0 }, granted[] = { 2, 2, 0, 1, 0, 0 }, partial[] = { 2, 0, 0, 0, 1, 0 };
+  for (int c = 0; c < COLS - 1; c++)
+    v[CARRIED][c] = carried[c], v[FIRST_OUTCOME][c] = granted[c], v[FIRST_OUTCOME + 1][c] = partial[c];
+  v[FORWARD][0] = 1;
+  table_add_up (v);
+  g_autoptr (GkRecord) rec = read_blank_strips_label_late (v, CARRIED);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* Table v with the outcome rows up to turned printed numbers first, then
  * their labels as a block, turned's label last beside its first cell. */
 static GString *
@@ -3760,6 +3809,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-lone-zero-rows-after-dropped-zeros", test_blank_zero_lone_zero_rows_after_dropped_zeros);
   g_test_add_func ("/decode/blank-zero-lone-zero-unchecked", test_blank_zero_lone_zero_unchecked);
   g_test_add_func ("/decode/blocks-not-printed-are-not-blank", test_blocks_not_printed_are_not_blank);
+  g_test_add_func ("/decode/blank-strip-row-takes-no-numbers-of-the-next", test_blank_strip_row_takes_no_numbers_of_the_next);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

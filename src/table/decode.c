@@ -7098,6 +7098,50 @@ row_fits_all_columns (const GkGrid *grid, const Token *tok, const GArray *mine, 
   return FALSE;
 }
 
+/* Whether the strip tok[a, b) of row r's columns cols holds the total of
+ * the row's numbers mine[0..m) printed before it (their sum, with a number
+ * of the strip for the one column apart that is no total), where cols hold
+ * the row's total: a row those numbers do not add up to is no row of the
+ * strip's (the next row's first numbers printed before its label). */
+static gboolean
+strip_holds_row_total (const GkGrid *grid, const Token *tok, const GArray *mine, guint m, guint r, guint cols,
+                       guint a, guint b)
+{
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  guint totals = 0, others = 0;
+  for (guint c = 0; c < ncols && c < 32; c++)
+    if (cols >> c & 1)
+      {
+        if (cell_is_total (grid, first + c))
+          totals++;
+        else
+          others++;
+      }
+  if (totals != 1 || others > 1)
+    return TRUE;
+  double sum = 0;
+  for (guint q = 0; q < m; q++)
+    {
+      const Token *t = &tok[g_array_index (mine, guint, q)];
+      if (!t->is_count)
+        return TRUE;
+      sum += t->count;
+    }
+  if (sum == 0)
+    return TRUE;   /* a row of zeros may leave its total blank */
+  for (guint j = a; j < b; j++)
+    {
+      if (!tok[j].is_count)
+        return TRUE;
+      if (fabs (tok[j].count - sum) < SUM_EPSILON)
+        return TRUE;
+      for (guint i = a; i < b && others; i++)
+        if (i != j && tok[i].is_count && fabs (tok[j].count - sum - tok[i].count) < SUM_EPSILON)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* A table printed in strips of columns whose last columns (其他, 总计) come
  * apart, under their headers alone, after the rows' other cells: the rows
  * named since the strip before print only the columns before those, and a
@@ -7164,7 +7208,7 @@ votes_rows_filling_their_strip (const GkGrid *grid, const Token *tok, guint ntok
         {
           const GArray *mine = by_row->pdata[r];
           guint m = row_numbers_together (grid, tok, mine, r, a, trust, given);
-          if (m && (m == k || all_given))
+          if (m && (m == k || all_given) && strip_holds_row_total (grid, tok, mine, m, r, cols, a, b))
             strip_row_vote (grid, tok, mine, m, k, r, v);
         }
       if (fits && all_given)
