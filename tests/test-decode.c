@@ -1432,6 +1432,32 @@ test_blank_strip_row_takes_no_numbers_of_the_next (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* A table of zeros printing more zeros than it has cells (a row printed
+ * twice over a page break), one label run into its group's and its zeros
+ * printed with the next row's: no placement of the stream comes near a
+ * layout, but whichever of its zeros are the table's, every cell is 0. */
+static void
+test_zero_table_printing_more_zeros (void)
+{
+  enum { JOINED = 7, TWICE = 12 };
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r == JOINED)
+        {
+          g_string_append_printf (s, "（三）不予 %s\n公开\n", labels[r]);
+          continue;
+        }
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS * (r == JOINED + 1 ? 2 : 1) + (r == TWICE ? COLS : 0); c++)
+        append_cell (s, 0);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  int v[ROWS][COLS] = { { 0 } };
+  assert_table (rec, v);
+}
+
 /* Table v with the outcome rows up to turned printed numbers first, then
  * their labels as a block, turned's label last beside its first cell. */
 static GString *
@@ -3810,6 +3836,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-lone-zero-unchecked", test_blank_zero_lone_zero_unchecked);
   g_test_add_func ("/decode/blocks-not-printed-are-not-blank", test_blocks_not_printed_are_not_blank);
   g_test_add_func ("/decode/blank-strip-row-takes-no-numbers-of-the-next", test_blank_strip_row_takes_no_numbers_of_the_next);
+  g_test_add_func ("/decode/zero-table-printing-more-zeros", test_zero_table_printing_more_zeros);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

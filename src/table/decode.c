@@ -8927,11 +8927,13 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   votes_init (&v, ncells);
   g_autofree gboolean *two_ways = g_new0 (gboolean, ncells);
   gboolean unplaceable = FALSE;
-  /* a stream of zeros is the table of zeros however it was laid out */
+  /* a stream of zeros is the table of zeros however it was laid out, and
+   * whichever of its zeros are the table's where it prints more */
   gboolean all_zero = TRUE;
   for (guint t = 0; t < s.n && all_zero; t++)
     all_zero = s.tok[t].is_count && s.tok[t].count == 0;
-  if (s.n < ncells && all_zero)
+  gboolean zero_table = all_zero && (s.n < ncells || s.g[ST (&s, 0, 0)] > DECODE_MAX_COST);
+  if (zero_table)
     votes_all_zero (grid, &s, &v);
   else if (s.n < ncells)
     {
@@ -8977,7 +8979,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
               v.differs[c] = TRUE;
         }
     }
-  if (s.n >= ncells)
+  if (s.n >= ncells && !zero_table)
     {
       doubt_rows_of_misplaced_signs (grid, &s, &v);
       doubt_rows_turned_past_their_label (grid, &s, rows, &v);
@@ -9012,11 +9014,12 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   if (v.misprints > MAX_MISPRINTS || (v.misprints && v.skipped))
     for (guint c = 0; c < ncells; c++)
       v.differs[c] |= v.doubted[c];
-  if (s.n >= ncells)
+  if (s.n >= ncells && !zero_table)
     read_rows_labels_pin (grid, &s, &v, dec->two_ways);
   dec->skipped = v.skipped;
   dec->misprints = v.misprints;
   dec->by_labels = s.n < ncells;
+  dec->zero_table = zero_table;
   dec->unplaceable = unplaceable;
   for (guint c = 0; c < ncells; c++)
     {

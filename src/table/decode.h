@@ -168,6 +168,8 @@ typedef struct {
   gboolean by_labels;    /* fewer numbers than cells (blanks for zero): rows
                             placed by their labels, the row reading's
                             column positions are not to be trusted */
+  gboolean zero_table;   /* every number 0, the table read as zeros whatever
+                            its layout (cells blank but where placed) */
 } GkDecoded;
 
 /* Where a section's numbers are other than its rows': pdftotext may print

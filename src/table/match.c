@@ -1114,6 +1114,14 @@ row_reading_worth (const GkGrid *grid, const GkDecoded *dec, const GPtrArray *ro
   return reading_worth (grid, sure, unused);
 }
 
+/* Whether a cell reads 0 (printed 0, a placeholder, or blank). */
+static gboolean
+cell_reads_zero (const GkCell *cell)
+{
+  GkNumber num = gk_number_parse (cell->raw, GK_COLUMN_COUNT);
+  return (num.kind == GK_NUMBER_INT && num.i == 0) || num.kind == GK_NUMBER_PLACEHOLDER || num.kind == GK_NUMBER_BLANK;
+}
+
 /* A text dump's section read again by the decoder (decode.h); its placement
  * replaces the row-by-row reading when it is worth more.  done (taken; may
  * be NULL) is the decoder's reading when it was made already. */
@@ -1134,7 +1142,12 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
     return;
   g_autofree const GkCell **mine = candidate_cells (c, grid);
   guint n = gk_grid_size (grid);
-  if (!dec->by_labels && (dec->skipped > DECODE_MAX_SKIPPED
+  /* a table of zeros: the row reading's zeros say where they were printed,
+   * the decoder's fill the cells it did not place */
+  for (guint i = 0; i < n && dec->zero_table; i++)
+    if (mine[i] && cell_reads_zero (mine[i]))
+      dec->cells[i] = mine[i];
+  if (!dec->by_labels && !dec->zero_table && (dec->skipped > DECODE_MAX_SKIPPED
       || reading_worth (grid, dec->cells, dec->skipped) <= row_reading_worth (grid, dec, rows, lo, hi, mine, c->split_runs)))
     {
       if (dec->unplaceable)
