@@ -350,6 +350,34 @@ test_cells_every_split_gives_alike (void)
   g_assert_true (tu_warning (rec->warnings, "cells_glued", "21014112031600000"));
 }
 
+/* A page that prints its digits full width (０–９) is the same page: its
+ * flattened rows are cut and split as the ASCII ones are ("…信息５３１００
+ * ００５４２.没有…": the ２ numbers the next label), every value alike. */
+static void
+test_full_width_digits_read_alike (void)
+{
+  g_autoptr (GString) wide = g_string_new (NULL);
+  for (const char *p = flat_two_readings; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_unichar (wide, 0xFF10 + (gunichar) (*p - '0'));
+    else
+      g_string_append_c (wide, *p);
+  g_autoptr (GkRecord) ascii = tu_record_from_text (flat_two_readings);
+  g_autoptr (GkRecord) rec = tu_record_from_text (wide->str);
+  guint read = 0;
+  for (guint i = 0; i < ascii->values->len; i++)
+    {
+      const GkValue *a = ascii->values->pdata[i];
+      if (!g_str_has_prefix (a->key, "applications."))
+        continue;
+      const GkValue *b = gk_record_get (rec, a->key);
+      if (!b || b->kind != a->kind || (a->kind == GK_VALUE_INT && a->i != b->i))
+        g_error ("%s: not read alike", a->key);
+      read += a->kind == GK_VALUE_INT;
+    }
+  g_assert_cmpuint (read, >=, 150);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -362,5 +390,6 @@ main (int argc, char **argv)
   g_test_add_func ("/glued/label-runs-are-no-blanks", test_label_runs_are_no_blanks);
   g_test_add_func ("/glued/section-identities-pick-the-split", test_section_identities_pick_the_split);
   g_test_add_func ("/glued/cells-every-split-gives-alike", test_cells_every_split_gives_alike);
+  g_test_add_func ("/glued/full-width-digits-read-alike", test_full_width_digits_read_alike);
   return g_test_run ();
 }

@@ -20,6 +20,13 @@ is_sentence_end (gunichar c)
   return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */;
 }
 
+/* A digit as a page prints it: ASCII or full width (０–９). */
+static gboolean
+is_digit (gunichar c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
 static gboolean
 is_cjk_numeral (gunichar c)
 {
@@ -48,7 +55,7 @@ starts_numbered_label (const gunichar *u, glong n, glong i)
 static glong
 unit_after_number (const gunichar *u, glong n, glong k)
 {
-  if (k == 0 || !(u[k - 1] < 0x80 && g_ascii_isdigit ((char) u[k - 1])))
+  if (k == 0 || !is_digit (u[k - 1]))
     return k;
   glong j = k;
   while (j < n && gk_text_is_space_char (u[j]))
@@ -74,10 +81,10 @@ number_run_end (const gunichar *u, glong n, glong i)
   glong k = i;
   while (k < n)
     {
-      if (g_unichar_isdigit (u[k]) && u[k] < 0x80)
+      if (is_digit (u[k]))
         k++;
-      else if ((u[k] == '.' || u[k] == '-' || gk_text_is_space_char (u[k])) && k + 1 < n
-               && u[k + 1] < 0x80 && g_ascii_isdigit ((char) u[k + 1]) && k > i)
+      else if ((u[k] == '.' || u[k] == 0xFF0E || u[k] == '-' || u[k] == 0xFF0D || gk_text_is_space_char (u[k])) && k + 1 < n
+               && is_digit (u[k + 1]) && k > i)
         k++;
       else
         break;
@@ -115,7 +122,7 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
           add_piece (out, u, start, i);
           start = i;
         }
-      if (!(u[i] < 0x80 && g_ascii_isdigit ((char) u[i])))
+      if (!is_digit (u[i]))
         {
           i++;
           continue;
@@ -124,7 +131,7 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
       if (end >= to)
         break;
       gunichar next = u[end];
-      if ((next == '.' || next == 0x3001) && end + 1 < to && gk_text_is_ideograph (u[end + 1]))
+      if ((next == '.' || next == 0xFF0E || next == 0x3001) && end + 1 < to && gk_text_is_ideograph (u[end + 1]))
         {
           /* "…00000002.其他": the last digit numbers the next label */
           if (end - 1 > i && start < end - 1)
@@ -150,7 +157,7 @@ static glong
 glued_table_end (const gunichar *u, glong from, glong to)
 {
   for (glong i = to - 1; i > from; i--)
-    if (u[i - 1] < 0x80 && g_ascii_isdigit ((char) u[i - 1]) && starts_numbered_label (u, to, i)
+    if (is_digit (u[i - 1]) && starts_numbered_label (u, to, i)
         && u[i] != 0xFF08 && u[i] != '(')
       return i;
   return from;
@@ -177,7 +184,7 @@ gk_text_flat_pieces (const char *line)
           while (k < n && gk_text_is_space_char (u[k]))
             k++;
           /* nor before the unit of the number before it */
-          cut = k < n && !(u[k] < 0x80 && g_ascii_isdigit ((char) u[k])) && unit_after_number (u, n, i) == i;
+          cut = k < n && !is_digit (u[k]) && unit_after_number (u, n, i) == i;
           next = k;
         }
       if (!cut)
