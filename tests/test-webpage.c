@@ -763,6 +763,49 @@ test_signature_date_on_one_line (void)
   g_string_free (page, TRUE);
 }
 
+/* A crawler's copy that keeps the page's source line breaks: its long
+ * paragraph on one line, its table 二 on shorter lines each running several
+ * rows together ("本年处理决定数量行政处罚1282行政强制42第二十条…").  Those
+ * lines are cut as the one-line page's are: each row reads its own number. */
+static void
+test_flat_rows_on_short_lines (void)
+{
+  g_autoptr (GString) s = g_string_new ("某县2021年政府信息公开工作年度报告 来源：某县人民政府\n");
+  for (int i = 0; i < 20; i++)
+    g_string_append (s, "全县坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开，");
+  g_string_append (s, "取得了新成效。一、总体情况全年主动公开政府信息2645条。二、主动公开政府信息情况\n"
+                      "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章\n"
+                      "000行政规范性文件5912第二十条第（五）项信息内容本年处理决定数量行政许可2293\n"
+                      "第二十条第（六）项信息内容\n"
+                      "本年处理决定数量行政处罚1282行政强制42第二十条第（八）项信息内容\n"
+                      "本年收费金额（单位：万元）行政事业性收费0三、收到和处理政府信息公开申请情况\n"
+                      "五、存在的主要问题及改进情况无。\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2293));
+  g_assert_true (tu_int_is (rec, "active.penalty.decisions", 1282));
+  g_assert_true (tu_int_is (rec, "active.coercion.decisions", 42));
+}
+
+/* A short copy whose table 三 rows run each one's numbers into the next
+ * row's numbered label on the line after its own ("一、本年新收…数量" /
+ * "713000074二、上年结转…"): the run is the row above's. */
+static void
+test_run_glued_to_the_next_label (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "某县2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况自然人法人或其他组织总计"
+    "商业企业科研机构社会公益组织法律服务机构其他\n一、本年新收政府信息公开申请数量\n"
+    "713000074二、上年结转政府信息公开申请数量\n1000001三、本年度办理结果\n（一）予以公开\n"
+    "210000021（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+    "8100009（三）不予公开\n1.属于国家秘密00000002.其他法律行政法规禁止公开\n"
+    "00000003.危及“三安全一稳定”\n00000004.保护第三方合法权益\n四、政府信息公开行政复议、行政诉讼情况\n");
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 74));
+  g_assert_true (tu_int_is (rec, "applications.new_received.commercial", 3));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 21));
+  g_assert_true (tu_int_is (rec, "applications.partially_granted.natural_person", 8));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -793,5 +836,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/signature-year-zeros", test_signature_year_zeros);
   g_test_add_func ("/webpage/signature-date-on-one-line", test_signature_date_on_one_line);
   g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);
+  g_test_add_func ("/webpage/flat-rows-on-short-lines", test_flat_rows_on_short_lines);
+  g_test_add_func ("/webpage/run-glued-to-the-next-label", test_run_glued_to_the_next_label);
   return g_test_run ();
 }

@@ -1739,10 +1739,36 @@ gk_text_strip_markdown (char *line)
   g_string_free (out, TRUE);
 }
 
+/* A short line that opens with the number run of the row above glued to
+ * the next row's numbered label ("713000074二、上年结转…", "10000016.属于…",
+ * a flattened table kept a row a line, each label on the line after its
+ * numbers): the run and the label, cut apart; NULL for any other line. */
+static GPtrArray *
+run_glued_to_label (const char *line)
+{
+  glong n = 0;
+  g_autofree gunichar *u = g_utf8_to_ucs4_fast (line, -1, &n);
+  if (n < 2 || !is_digit (u[0]))
+    return NULL;
+  glong end = number_run_end (u, n, 0);
+  glong cut = -1;
+  if (end + 1 < n && (u[end] == '.' || u[end] == 0xFF0E || u[end] == 0x3001) && gk_text_is_ideograph (u[end + 1])
+      && end >= 2)
+    cut = end - 1;   /* its last digit numbers the label */
+  else if (end < n && starts_numbered_label (u, n, end))
+    cut = end;
+  if (cut <= 0)
+    return NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  add_piece (out, u, 0, cut);
+  add_piece (out, u, cut, n);
+  return out;
+}
+
 GPtrArray *
 gk_text_long_line_pieces (const char *line)
 {
-  return g_utf8_strlen (line, -1) > GK_FLAT_LINE_CHARS ? gk_text_flat_pieces (line) : NULL;
+  return g_utf8_strlen (line, -1) > GK_FLAT_LINE_CHARS ? gk_text_flat_pieces (line) : run_glued_to_label (line);
 }
 
 GkContent *
@@ -1801,6 +1827,12 @@ gk_text_read (const char *data, gsize len, GError **error)
   g_autoptr (GPtrArray) joined G_GNUC_UNUSED = join_pipe_continuations (lines);
   if (saw_ff)
     mark_page_numbers (lines);
+  /* a page a crawler kept with some of its text on one line (a table's
+   * rows run together) may keep the rest of it on shorter lines alike: all
+   * of them are cut as a flattened page's */
+  gboolean kept_flat = FALSE;
+  for (guint k = 0; k < lines->len && !kept_flat; k++)
+    kept_flat = g_utf8_strlen (g_array_index (lines, TextLine, k).text, -1) > GK_FLAT_LINE_CHARS;
   gboolean any_text = FALSE;
   for (guint k = 0; k < lines->len; k++)
     {
@@ -1811,7 +1843,7 @@ gk_text_read (const char *data, gsize len, GError **error)
         continue;
       any_text = TRUE;
       GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
-      g_autoptr (GPtrArray) pieces = gk_text_long_line_pieces (tl->text);
+      g_autoptr (GPtrArray) pieces = kept_flat ? gk_text_flat_pieces (tl->text) : gk_text_long_line_pieces (tl->text);
       for (guint p = 0; p < (pieces ? pieces->len : 1); p++)
         {
           const char *piece = pieces ? pieces->pdata[p] : tl->text;
