@@ -350,20 +350,12 @@ test_cells_every_split_gives_alike (void)
   g_assert_true (tu_warning (rec->warnings, "cells_glued", "21014112031600000"));
 }
 
-/* A page that prints its digits full width (０–９) is the same page: its
- * flattened rows are cut and split as the ASCII ones are ("…信息５３１００
- * ００５４２.没有…": the ２ numbers the next label), every value alike. */
+/* text, a copy of flat_two_readings, reads every applications value alike. */
 static void
-test_full_width_digits_read_alike (void)
+assert_read_alike (const char *text)
 {
-  g_autoptr (GString) wide = g_string_new (NULL);
-  for (const char *p = flat_two_readings; *p; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_unichar (wide, 0xFF10 + (gunichar) (*p - '0'));
-    else
-      g_string_append_c (wide, *p);
   g_autoptr (GkRecord) ascii = tu_record_from_text (flat_two_readings);
-  g_autoptr (GkRecord) rec = tu_record_from_text (wide->str);
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
   guint read = 0;
   for (guint i = 0; i < ascii->values->len; i++)
     {
@@ -376,6 +368,34 @@ test_full_width_digits_read_alike (void)
       read += a->kind == GK_VALUE_INT;
     }
   g_assert_cmpuint (read, >=, 150);
+}
+
+/* A page that prints its digits full width (０–９) is the same page: its
+ * flattened rows are cut and split as the ASCII ones are ("…信息５３１００
+ * ００５４２.没有…": the ２ numbers the next label), every value alike. */
+static void
+test_full_width_digits_read_alike (void)
+{
+  g_autoptr (GString) wide = g_string_new (NULL);
+  for (const char *p = flat_two_readings; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_unichar (wide, 0xFF10 + (gunichar) (*p - '0'));
+    else
+      g_string_append_c (wide, *p);
+  assert_read_alike (wide->str);
+}
+
+/* A page whose font drew 一, 二, 人 with the radicals' glyphs (⼀ ⼆ ⼈, as
+ * wkhtmltopdf's PDFs give them) is the same page: "⼆、上年结转" is row 二's
+ * label, cut where 二、 is. */
+static void
+test_radicals_read_alike (void)
+{
+  g_autoptr (GString) text = g_string_new (flat_two_readings);
+  static const char *const from[] = { "一", "二", "人" }, *const to[] = { "⼀", "⼆", "⼈" };
+  for (guint i = 0; i < G_N_ELEMENTS (from); i++)
+    g_assert_cmpuint (g_string_replace (text, from[i], to[i], 0), >, 0);
+  assert_read_alike (text->str);
 }
 
 int
@@ -391,5 +411,6 @@ main (int argc, char **argv)
   g_test_add_func ("/glued/section-identities-pick-the-split", test_section_identities_pick_the_split);
   g_test_add_func ("/glued/cells-every-split-gives-alike", test_cells_every_split_gives_alike);
   g_test_add_func ("/glued/full-width-digits-read-alike", test_full_width_digits_read_alike);
+  g_test_add_func ("/glued/radicals-read-alike", test_radicals_read_alike);
   return g_test_run ();
 }

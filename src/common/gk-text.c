@@ -197,6 +197,33 @@ radical_ideograph (gunichar c)
 }
 
 char *
+gk_text_fold_radicals (const char *s)
+{
+  GString *out = NULL;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char_validated (p, -1);
+      gunichar to = 0;
+      if (c >= 0x2E80 && c <= 0x2EFF)
+        to = radical_ideograph (c);
+      else if (c >= 0x2F00 && c <= 0x2FDF && g_unichar_fully_decompose (c, TRUE, &to, 1) != 1)
+        to = 0;
+      if (to == c)
+        to = 0;
+      if (!out && to)
+        out = g_string_new_len (s, p - s);
+      if (out)
+        {
+          if (to)
+            g_string_append_unichar (out, to);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+    }
+  return out ? g_string_free (out, FALSE) : NULL;
+}
+
+char *
 gk_text_nfkc (const char *s)
 {
   char *fast = nfkc_fast (s);

@@ -18,6 +18,10 @@
 #include <glib.h>
 
 char *gk_text_nfkc (const char *s);
+/* s with every radical (Kangxi, CJK Radicals Supplement: ⼈ ⺠) turned into
+ * the ideograph it stands for, as fonts that draw 人 with the radical's
+ * glyph leave them in a PDF's text; NULL when s holds none. */
+char *gk_text_fold_radicals (const char *s);
 char *gk_text_label_key (const char *s);
 char *gk_text_squeeze (const char *s);
 gboolean gk_text_is_space_char (gunichar c);

@@ -1787,6 +1787,9 @@ gk_text_read (const char *data, gsize len, GError **error)
       copy[i] = '\n';
   g_autofree char *text = gk_text_to_utf8 (copy, len, content);
   decode_char_refs (text);
+  char *folded = gk_text_fold_radicals (text);
+  if (folded)
+    g_free (text), text = folded;
   int page = 1;
   int n_ff = 0;
   for (const char *q = text; *q; q++)
