@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "table/template-grid.h"
 #include <math.h>
+#include <pthread.h>
 
 enum { ROWS = 25, COLS = 7 };
 
@@ -1456,6 +1457,34 @@ test_zero_table_printing_more_zeros (void)
   g_autoptr (GkRecord) rec = read_text (s);
   int v[ROWS][COLS] = { { 0 } };
   assert_table (rec, v);
+}
+
+static void *
+read_qinxian (void *data)
+{
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/samples/qinxian-2020.txt", &text, NULL, NULL));
+  return tu_record_from_text (text);
+}
+
+/* The walk over a section's placements goes down one call per step, a row
+ * or so: its frames must not hold the steps' arrays, or a report's table
+ * takes megabytes of stack (qinxian's took over 3 MB, a page run together
+ * without its form feeds 9 MB: a crash).  Read in a thread of 2 MB. */
+static void
+test_decoding_fits_a_small_stack (void)
+{
+  pthread_attr_t attr;
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, 2u << 20);
+  pthread_t thread;
+  g_assert_cmpint (pthread_create (&thread, &attr, read_qinxian, NULL), ==, 0);
+  void *out = NULL;
+  g_assert_cmpint (pthread_join (thread, &out), ==, 0);
+  pthread_attr_destroy (&attr);
+  g_autoptr (GkRecord) rec = out;
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 1));
+  g_assert_true (tu_int_is (rec, "applications.processed_total.natural_person", 1));
 }
 
 /* Table v with the outcome rows up to turned printed numbers first, then
@@ -3837,6 +3866,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blocks-not-printed-are-not-blank", test_blocks_not_printed_are_not_blank);
   g_test_add_func ("/decode/blank-strip-row-takes-no-numbers-of-the-next", test_blank_strip_row_takes_no_numbers_of_the_next);
   g_test_add_func ("/decode/zero-table-printing-more-zeros", test_zero_table_printing_more_zeros);
+  g_test_add_func ("/decode/decoding-fits-a-small-stack", test_decoding_fits_a_small_stack);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);

@@ -2298,6 +2298,9 @@ typedef struct {
   double *value;
   gboolean *known;
   GPtrArray *leaves_kept; /* Leaf*: the placements that may vote */
+  GPtrArray *frames;      /* WalkFrame* per depth: a frame's steps are too
+                             big for the stack a section's rows go down */
+  guint depth;
 } Walk;
 
 /* A placement walked to its end, kept until the walk knows which vote. */
@@ -2899,6 +2902,11 @@ walk_beyond (Walk *w, int cost)
   return cost > w->cap || (w->have_best && walk_past_slack (w, cost));
 }
 
+typedef struct {
+  Step buf[STEPS_MAX];
+  Option opts[STEPS_MAX];
+} WalkFrame;
+
 static void
 walk (Walk *w, guint i, guint r, int acc, int order)
 {
@@ -2919,10 +2927,12 @@ walk (Walk *w, guint i, guint r, int acc, int order)
         }
       walk_leaf (w, r);
     }
-  Step buf[STEPS_MAX];
-  Option opts[STEPS_MAX];
+  if (w->depth == w->frames->len)
+    g_ptr_array_add (w->frames, g_new (WalkFrame, 1));
+  WalkFrame *frame = w->frames->pdata[w->depth++];
+  Option *opts = frame->opts;
   guint ns, no = 0;
-  const Step *steps = steps_list (s, i, r, buf, &ns);
+  const Step *steps = steps_list (s, i, r, frame->buf, &ns);
   StateSteps *judged = state_steps (s, i, r, steps, ns);
   for (guint q = 0; q < ns; q++)
     {
@@ -2960,6 +2970,7 @@ walk (Walk *w, guint i, guint r, int acc, int order)
       path_apply (w, pc, FALSE);
       g_array_set_size (w->path, w->path->len - 1);
     }
+  w->depth--;
 }
 
 /* The placements within reach of the cheapest (cap COST_INF), or only those
@@ -2981,7 +2992,9 @@ votes_from_paths_walk (const Search *s, Votes *v, guint max_nodes, guint max_lea
   w.id_counted = g_new0 (gboolean, s->grid->identities->len);
   w.ids_seen = g_new (guint, MAX (s->grid->identities->len, 1));
   w.leaves_kept = g_ptr_array_new_with_free_func ((GDestroyNotify) leaf_free);
+  w.frames = g_ptr_array_new_with_free_func (g_free);
   walk (&w, 0, 0, 0, 0);
+  g_ptr_array_unref (w.frames);
   gboolean as_without = !(!w.gave_up && w.have_best) && slack > 0 && !w.slack_counted;
   if (as_without)
     {
