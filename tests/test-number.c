@@ -107,7 +107,8 @@ static void
 test_page_furniture (void)
 {
   const char *yes[] = { "— 3 —", "- 12 -", "－3－", "第3页", "第 3 页 共 8 页", "http://www.changzhi.gov.cn/", "www.qinxian.gov.cn", "file:///tmp/report.html", "3/8" };
-  const char *no[] = { "2020", "规章 0 0 0", "一、总体情况", "0 0 0", "-2" };
+  /* rows of a table printing dashes and slashes for zero: no page's number */
+  const char *no[] = { "2020", "规章 0 0 0", "一、总体情况", "0 0 0", "-2", "- 0 —", "— 0 —", "- 3 —", "3 / 4", "0/0" };
   for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
     g_assert_true (gk_line_is_page_furniture (yes[i]));
   for (gsize i = 0; i < G_N_ELEMENTS (no); i++)

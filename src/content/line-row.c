@@ -5,12 +5,15 @@
 #include "common/gk-regex.h"
 #include "common/gk-text.h"
 
-/* Page furniture as printed in report footers and by site templates. */
+/* Page furniture as printed in report footers and by site templates.  A
+ * page's number is no 0, set between one dash twice ("- 3 -"), or over the
+ * page count with no space ("2/5"): a row of a table printing dashes and
+ * slashes for zero ("- 0 —", "3 / 4") is none. */
 static const char *const furniture_patterns[] = {
   "^(https?://|file://|www\\.)[^\\s]+$",
-  "^[-—–~－]+\\s*\\d{1,4}\\s*[-—–~－]+$",
+  "^([-—–~－]+)\\s*[1-9]\\d{0,3}\\s*\\1$",
   "^第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?$",
-  "^\\d{1,4}\\s*/\\s*\\d{1,4}$",
+  "^[1-9]\\d{0,3}/[1-9]\\d{0,3}$",
   NULL,
 };
 
