@@ -308,6 +308,25 @@ test_prose_page_furniture (void)
   g_assert_true (tu_int_is (k, "narrative.applications_received", 3));
 }
 
+/* A text kept without its form feeds (pdftotext -nopgbrk) still prints a
+ * page's number alone, blank lines around it, inside a sentence broken
+ * over the page: it is no digit of the percent the sentence goes on with
+ * ("占" · "1" · "60.0%" is 60.0%, not 160.0%).  A number alone between a
+ * sentence's end and the next stays (the count of 3 below). */
+static void
+test_page_number_inside_a_sentence (void)
+{
+  g_autoptr (GkRecord) r = record_with_labels (
+    "某县2021年政府信息公开年度报告\n共主动公开政府信息100条，其中，重点领域信息60条，占\n\n1\n\n\n"
+    "60.0%；其他信息40条，占40.0%。本年度未收到政府信息公开申请。\n",
+    "重点领域信息|其他信息");
+  g_assert_true (((GkPart *) r->parts->pdata[0])->has_percent);
+  g_assert_cmpfloat (((GkPart *) r->parts->pdata[0])->percent, ==, 60.0);
+  g_assert_cmpstr (tu_check_status (r, "narrative.percent_sum"), ==, "pass");
+  g_autoptr (GkRecord) k = tu_record_from_text ("某县2021年政府信息公开年度报告\n全年共受理政府信息公开申请\n\n3\n\n件，均已答复。\n");
+  g_assert_true (tu_int_is (k, "narrative.applications_received", 3));
+}
+
 /* A text with no figure of a report (a few CR-ended lines) gives data{}
  * empty and says so, once: a news item is not_a_report, which says it
  * already; one figure read is enough to be silent. */
@@ -373,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/applications-received", test_applications_received);
   g_test_add_func ("/narrative/breakdown-percent-forms", test_breakdown_percent_forms);
   g_test_add_func ("/narrative/prose-page-furniture", test_prose_page_furniture);
+  g_test_add_func ("/narrative/page-number-inside-a-sentence", test_page_number_inside_a_sentence);
   g_test_add_func ("/narrative/statistics-table-run-together", test_statistics_table_run_together);
   return g_test_run ();
 }

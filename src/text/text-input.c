@@ -1622,6 +1622,52 @@ mark_page_numbers (GArray *lines)
     }
 }
 
+/* Whether a line is running text: ideographs and a sentence's inner
+ * punctuation (，；： or a percent sign), which a table's label lacks. */
+static gboolean
+line_is_running_text (const char *text)
+{
+  guint ideographs = 0;
+  gboolean punct = FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      ideographs += gk_text_is_ideograph (c);
+      punct |= c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == '%' || c == 0xFF05;
+    }
+  return ideographs >= 6 && punct;
+}
+
+/* A number alone on its line inside a sentence broken over a page (the
+ * line before runs on, no 。 or ； at its end, and the line after carries
+ * on the text) is that page's number, not the sentence's: read into it,
+ * "占比" · "1" · "14.14％" says 114.14％.  Marked so whether or not the text
+ * kept its form feeds. */
+static void
+mark_numbers_inside_sentences (GArray *lines)
+{
+  for (guint k = 0; k < lines->len; k++)
+    {
+      TextLine *t = &g_array_index (lines, TextLine, k);
+      int v = bare_number (t->text);
+      if (v <= 0 || v >= 1000 || t->page_number
+          || (k > 0 && *g_array_index (lines, TextLine, k - 1).text)
+          || (k + 1 < lines->len && *g_array_index (lines, TextLine, k + 1).text))
+        continue;
+      const char *before = NULL, *after = NULL;
+      for (guint q = k; q-- > 0 && !before;)
+        if (*g_array_index (lines, TextLine, q).text)
+          before = g_array_index (lines, TextLine, q).text;
+      for (guint q = k + 1; q < lines->len && !after; q++)
+        if (*g_array_index (lines, TextLine, q).text)
+          after = g_array_index (lines, TextLine, q).text;
+      if (!before || !after || !line_is_running_text (before) || !line_is_running_text (after)
+          || g_str_has_suffix (before, "。") || g_str_has_suffix (before, "；"))
+        continue;
+      t->page_number = TRUE;
+    }
+}
+
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
  * joined to it, left empty; the joined texts are owned by the result. */
 static GPtrArray *
@@ -1830,6 +1876,7 @@ gk_text_read (const char *data, gsize len, GError **error)
   g_autoptr (GPtrArray) joined G_GNUC_UNUSED = join_pipe_continuations (lines);
   if (saw_ff)
     mark_page_numbers (lines);
+  mark_numbers_inside_sentences (lines);
   /* a page a crawler kept with some of its text on one line (a table's
    * rows run together) may keep the rest of it on shorter lines alike: all
    * of them are cut as a flattened page's */
