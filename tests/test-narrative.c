@@ -311,8 +311,8 @@ test_prose_page_furniture (void)
 /* A text kept without its form feeds (pdftotext -nopgbrk) still prints a
  * page's number alone, blank lines around it, inside a sentence broken
  * over the page: it is no digit of the percent the sentence goes on with
- * ("占" · "1" · "60.0%" is 60.0%, not 160.0%).  A number alone between a
- * sentence's end and the next stays (the count of 3 below). */
+ * ("占" · "1" · "60.0%" is 60.0%, not 160.0%).  A number alone after a line
+ * that is no running text (no ，；：or %) stays: the count of 3 below. */
 static void
 test_page_number_inside_a_sentence (void)
 {
