@@ -327,6 +327,26 @@ test_page_number_inside_a_sentence (void)
   g_assert_true (tu_int_is (k, "narrative.applications_received", 3));
 }
 
+/* A report of the national template whose table 三 the text lacks (a page
+ * cut short) fills no cell of it from its prose: 收到申请75件 may count the
+ * applications carried over too (the table printed 74 new).  A report of
+ * no table (pre-2019 prose) still gives its count to new_received. */
+static void
+test_prose_fills_no_cell_of_a_template_table (void)
+{
+  g_autoptr (GkRecord) r = tu_record_from_text (
+    "某区2022年度政府信息公开工作年度报告\n一、总体情况\n全年共收到政府信息公开申请75件，均按时答复。\n"
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+    "规章 0 0 0\n行政规范性文件 8 8 56\n");
+  g_assert_true (tu_int_is (r, "active.normative_documents.in_force", 56));
+  g_assert_true (tu_int_is (r, "narrative.applications_received", 75));
+  GkValue *v = gk_record_get (r, "applications.new_received.total");
+  g_assert_true (!v || v->kind == GK_VALUE_NULL);
+  g_autoptr (GkRecord) old = tu_record_from_text (
+    "某县2012年政府信息公开工作年度报告\n全年共收到政府信息公开申请12件，均按时答复。\n");
+  g_assert_true (tu_int_is (old, "applications.new_received.total", 12));
+}
+
 /* A text with no figure of a report (a few CR-ended lines) gives data{}
  * empty and says so, once: a news item is not_a_report, which says it
  * already; one figure read is enough to be silent. */
@@ -393,6 +413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/narrative/breakdown-percent-forms", test_breakdown_percent_forms);
   g_test_add_func ("/narrative/prose-page-furniture", test_prose_page_furniture);
   g_test_add_func ("/narrative/page-number-inside-a-sentence", test_page_number_inside_a_sentence);
+  g_test_add_func ("/narrative/prose-fills-no-cell-of-a-template-table", test_prose_fills_no_cell_of_a_template_table);
   g_test_add_func ("/narrative/statistics-table-run-together", test_statistics_table_run_together);
   return g_test_run ();
 }
