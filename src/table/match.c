@@ -1088,6 +1088,24 @@ section_names_table (const GkTplSection *spec, const GPtrArray *rows, guint lo, 
   return named >= enough;
 }
 
+/* Whether some label of rows [lo, hi) names a row of spec by its words (a
+ * pattern's match of some text; table 四's pattern also takes a row of no
+ * label, which names nothing). */
+static gboolean
+span_names_a_row (const GkTplSection *spec, const GPtrArray *rows, guint lo, guint hi)
+{
+  g_autoptr (GArray) flat = flatten (spec);
+  for (guint i = lo; i < hi; i++)
+    {
+      g_autofree char *key = gk_text_label_key (((GkRow *) rows->pdata[i])->label);
+      gsize s, e;
+      for (guint f = 0; *key && f < flat->len; f++)
+        if (gk_regex_search (g_array_index (flat, FlatRow, f).row->pattern, key, 0, &s, &e) && e > s)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* reading_worth of the rows' own reading (mine, the candidate's cells of
  * rows [lo, hi)) against the decoder's dec: the cells it would read in an
  * order the decoder found not the print's (it read them otherwise, the two
@@ -1917,6 +1935,11 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                 }
             }
         }
+      /* a table found by its content alone, its heading not printed, shows
+       * a row's name: numbers of no label after the table before (cut
+       * short, the text ends in them) are no table of their own */
+      if (best && sp->start < 0 && !span_names_a_row (best->spec, content->rows, lo, hi))
+        candidate_free (g_steal_pointer (&best));
       dec_lo[s] = lo;
       dec_hi[s] = table_tail_end (set, content->rows, hi);
       g_autoptr (GHashTable) given_back = NULL;
