@@ -1487,29 +1487,6 @@ test_decoding_fits_a_small_stack (void)
   g_assert_true (tu_int_is (rec, "applications.processed_total.natural_person", 1));
 }
 
-/* A report's text cut short inside table 三 (tests/data/table-cut-short.txt:
- * the first 55% of a generated report's pdftotext dump, its table printed
- * in strips of columns): no heading follows it, so the numbers it lost
- * are not known blank, nor the ones it kept known to sit where a table of
- * blanks would put them.  Its first rows (一 2 0 0 0 0 1 3, 二 zeros, （一）
- * 1 0 0 0 0 1 2) are read right or not at all. */
-static void
-test_table_cut_short_is_no_table_of_blanks (void)
-{
-  g_autofree char *text = NULL;
-  g_assert_true (g_file_get_contents (GK_SOURCE_DIR "/tests/data/table-cut-short.txt", &text, NULL, NULL));
-  g_autoptr (GkRecord) rec = tu_record_from_text (text);
-  static const int want[3][COLS] = { { 2, 0, 0, 0, 0, 1, 3 }, { 0 }, { 1, 0, 0, 0, 0, 1, 2 } };
-  for (int r = 0; r < 3; r++)
-    for (int c = 0; c < COLS; c++)
-      {
-        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
-        const GkValue *v = gk_record_get (rec, key);
-        if (v && v->kind != GK_VALUE_NULL && !tu_int_is (rec, key, want[r][c]))
-          g_error ("%s: read a wrong number", key);
-      }
-}
-
 /* A report with no table 四 (tests/data/no-table-four.txt, a generated
  * blank-zero dump: table 三's labels, its numbers, then 五): the numbers
  * after the last row table 三 named are no table 四 found by its content
@@ -3908,7 +3885,6 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-strip-row-takes-no-numbers-of-the-next", test_blank_strip_row_takes_no_numbers_of_the_next);
   g_test_add_func ("/decode/zero-table-printing-more-zeros", test_zero_table_printing_more_zeros);
   g_test_add_func ("/decode/decoding-fits-a-small-stack", test_decoding_fits_a_small_stack);
-  g_test_add_func ("/decode/table-cut-short-is-no-table-of-blanks", test_table_cut_short_is_no_table_of_blanks);
   g_test_add_func ("/decode/no-table-four-made-of-table-three", test_no_table_four_made_of_table_three);
   g_test_add_func ("/decode/blank-zero-span-rows-print-their-totals", test_blank_zero_span_rows_print_their_totals);
   g_test_add_func ("/decode/blank-zero-span-with-a-published-error", test_blank_zero_span_with_a_published_error);

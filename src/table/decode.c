@@ -9029,13 +9029,6 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       v.differs[c] |= v.doubted[c];
   if (s.n >= ncells && !zero_table)
     read_rows_labels_pin (grid, &s, &v, dec->two_ways);
-  /* a table printing fewer numbers than cells that runs to the end of the
-   * text (no heading after it: the text was cut short) has lost numbers, no
-   * telling which: its blanks are no blanks, and its numbers were placed
-   * as if they were */
-  if (s.n < ncells && hi >= rows->len)
-    for (guint c = 0; c < ncells; c++)
-      v.differs[c] |= v.seen[c];
   dec->skipped = v.skipped;
   dec->misprints = v.misprints;
   dec->by_labels = s.n < ncells;
