@@ -1207,7 +1207,8 @@ read_figures (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, gs
           for (guint a = 0; a < f->also->len; a++)
             {
               GkValue *have = gk_record_get (rec, f->also->pdata[a]);
-              if ((!have && !tables_read) || (have && !have->has_source && !tables_read)
+              /* a table key only where no table was read (output.md: pre2019) */
+              if ((!tables_read && (!have || !have->has_source))
                   || (have && have->has_source && have->src.method == GK_METHOD_NARRATIVE))
                 set_figure (rec, f->also->pdata[a], f, num, &src, raw);
             }

@@ -291,7 +291,9 @@ gk_glued_readings (const GkTemplateSet *set, const char *template_id,
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   guint readings = 0;
-  g_autoptr (GPtrArray) one = search_readings (set, template_id, spec, block, row, runs, max + 1, found, &readings);
+  /* the only reading's texts, when there is one: found holds them all */
+  g_autoptr (GPtrArray) one G_GNUC_UNUSED
+    = search_readings (set, template_id, spec, block, row, runs, max + 1, found, &readings);
   if (readings == GK_GLUED_TOO_MANY || readings == 0 || readings > max)
     return NULL;
   return g_steal_pointer (&found);
