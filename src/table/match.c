@@ -849,20 +849,20 @@ glued_row_indexes (const Candidate *c, const GkGrid *grid, const GluedRow *g)
   return at;
 }
 
-/* A glued row several combinations of the section fit (fitting: a bit per
- * reading of the row some fitting combination takes): each cell every such
- * reading gives alike is read, the rest stay null. */
-static void
-read_cells_readings_agree_on (Candidate *c, const GluedRow *g, guint64 fitting)
+/* Reads the cells of glued row g that every reading in mask (a bit per
+ * reading) gives alike, all of them where mask holds one reading; shown
+ * gets the row as read, "?" where the readings differ.  How many cells
+ * were read. */
+static guint
+read_glued_cells (Candidate *c, const GluedRow *g, guint64 mask, GString *shown)
 {
   guint ncols = g->block->columns->len, nread = 0;
-  g_autoptr (GString) shown = g_string_new (NULL);
   for (guint k = 0; k < ncols; k++)
     {
       const char *text = NULL;
       gboolean agree = TRUE;
       for (guint j = 0; j < g->readings->len && agree; j++)
-        if (fitting >> j & 1)
+        if (mask >> j & 1)
           {
             const char *t = ((const GPtrArray *) g->readings->pdata[j])->pdata[k];
             agree = !text || strcmp (text, t) == 0;
@@ -872,7 +872,7 @@ read_cells_readings_agree_on (Candidate *c, const GluedRow *g, guint64 fitting)
       if (!agree || !text)
         continue;
       GkCell *cell = gk_cell_new (text, &g->src);
-      g_ptr_array_add (c->owned_cells, cell);
+      g_ptr_array_add (c->owned_cells, cell);   /* the candidate keeps the cells it reads */
       GkTplColumn *col = g->block->columns->pdata[k];
       Assignment *a = g_new0 (Assignment, 1);
       a->type = col->type;
@@ -880,15 +880,7 @@ read_cells_readings_agree_on (Candidate *c, const GluedRow *g, guint64 fitting)
       g_hash_table_replace (c->assigned, gk_template_key (c->spec, g->row, col), a);
       nread++;
     }
-  if (nread == 0)
-    {
-      warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
-      return;
-    }
-  candidate_warn (c, "cells_glued", g->page,
-                  "row “%s”: cells run together (“%s”) and several splits satisfy the template; read as %s, "
-                  "the cells every split gives alike (? left null)",
-                  g->row->label, g->shown, shown->str);
+  return nread;
 }
 
 /* Rows whose runs several splits fit (split_glued_row kept their readings):
@@ -929,9 +921,8 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
       combinations *= g->readings->len;
     }
   g_autofree guint *pick = g_new0 (guint, nrows);
-  g_autofree guint *chosen = g_new0 (guint, nrows);
   g_autofree guint64 *fitting = g_new0 (guint64, nrows);   /* per row: its readings in some fitting combination */
-  guint fits = 0;
+  gboolean any_fits = FALSE;
   if (combinations <= GLUED_COMBINATIONS_MAX)
     {
       guint base = gk_grid_misprints (grid, cells, NULL, NULL);
@@ -949,8 +940,7 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
             }
           if (gk_grid_misprints (grid, cells, NULL, NULL) <= base)
             {
-              if (fits++ == 0)
-                memcpy (chosen, pick, nrows * sizeof (guint));
+              any_fits = TRUE;
               for (guint r = 0; r < nrows; r++)
                 fitting[r] |= 1ull << pick[r];
             }
@@ -963,26 +953,21 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
       const GluedRow *g = c->split_later->pdata[r];
       /* no combination fits (a published error, or too many to try): each
        * of the row's own readings is as good as another */
-      guint64 mask = fits ? fitting[r] : G_MAXUINT64 >> (64 - g->readings->len);
-      if (fits != 1 && (mask & (mask - 1)))
+      guint64 mask = any_fits ? fitting[r] : G_MAXUINT64 >> (64 - g->readings->len);
+      g_autoptr (GString) shown = g_string_new (NULL);
+      guint nread = read_glued_cells (c, g, mask, shown);
+      if (mask & (mask - 1))
         {
-          read_cells_readings_agree_on (c, g, mask);
+          if (nread == 0)
+            warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
+          else
+            candidate_warn (c, "cells_glued", g->page,
+                            "row “%s”: cells run together (“%s”) and several splits satisfy the template; read as %s, "
+                            "the cells every split gives alike (? left null)",
+                            g->row->label, g->shown, shown->str);
           continue;
         }
       guint ncols = g->block->columns->len;
-      const GPtrArray *texts = g->readings->pdata[fits == 1 ? chosen[r] : (guint) g_bit_nth_lsf (mask, -1)];
-      g_autoptr (GString) shown = g_string_new (NULL);
-      for (guint k = 0; k < ncols; k++)
-        {
-          GkCell *cell = gk_cell_new (texts->pdata[k], &g->src);
-          g_ptr_array_add (c->owned_cells, cell);   /* the candidate keeps the cells it reads */
-          GkTplColumn *col = g->block->columns->pdata[k];
-          Assignment *a = g_new0 (Assignment, 1);
-          a->type = col->type;
-          a->cell = cell;
-          g_hash_table_replace (c->assigned, gk_template_key (c->spec, g->row, col), a);
-          g_string_append_printf (shown, "%s%s", k ? " | " : "", cell->raw);
-        }
       g_autofree char *rowkey = g_strdup_printf ("%s.%s", c->spec->key, g->row->key);
       RowState *st = g_hash_table_lookup (c->rows_seen, rowkey);
       if (st && !st->fitted)

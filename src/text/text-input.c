@@ -1893,7 +1893,8 @@ gk_text_read (const char *data, gsize len, GError **error)
         continue;
       any_text = TRUE;
       GkSource src = { .page = saw_ff ? tl->page : 0, .line = tl->lineno, .method = GK_METHOD_TEXT, .confidence = 1.0 };
-      g_autoptr (GPtrArray) pieces = kept_flat ? gk_text_flat_pieces (tl->text) : gk_text_long_line_pieces (tl->text);
+      /* no line of a text not kept flat is long: only a run may be cut off */
+      g_autoptr (GPtrArray) pieces = kept_flat ? gk_text_flat_pieces (tl->text) : run_glued_to_label (tl->text);
       for (guint p = 0; p < (pieces ? pieces->len : 1); p++)
         {
           const char *piece = pieces ? pieces->pdata[p] : tl->text;
