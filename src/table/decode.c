@@ -122,6 +122,7 @@ typedef struct {
   guint line;          /* index of the content row it came from */
   const char *above;   /* label lines since the token before, each ending
                           in a newline (borrowed); NULL when none */
+  int above_page;      /* the page of above's last line (0: unknown) */
   gboolean plus;       /* printed with a sign (plus or minus): a change
                           (本年增/减), no count */
   /* a number wrapped in a narrow cell, its pieces joined ("numbers wrapped
@@ -197,13 +198,16 @@ extent_has (guint hi, const GkDecodeExtent *ext, guint i, const GkCell *cell)
  * breaks the text above instead); above gathers the label text since the
  * token before. */
 static void
-row_tokens (const GPtrArray *rows, guint i, guint hi, const GkDecodeExtent *ext, GString *above, GArray *toks,
-            GPtrArray *texts)
+row_tokens (const GPtrArray *rows, guint i, guint hi, const GkDecodeExtent *ext, GString *above, int *above_page,
+            GArray *toks, GPtrArray *texts)
 {
   const GkRow *row = rows->pdata[i];
   g_autofree char *key = gk_text_label_key (row->label);
   if (*key)
-    g_string_append_printf (above, "%s\n", key);
+    {
+      g_string_append_printf (above, "%s\n", key);
+      *above_page = row->label_src.page;
+    }
   for (guint c = 0; c < row->cells->len; c++)
     {
       const GkCell *cell = row->cells->pdata[c];
@@ -229,6 +233,7 @@ row_tokens (const GPtrArray *rows, guint i, guint hi, const GkDecodeExtent *ext,
           if (above->len)
             {
               t.above = g_strdup (above->str);
+              t.above_page = *above_page;
               g_ptr_array_add (texts, (char *) t.above);
               g_string_truncate (above, 0);
             }
@@ -247,17 +252,18 @@ section_tokens (const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent 
 {
   GArray *toks = g_array_new (FALSE, TRUE, sizeof (Token));
   g_autoptr (GString) above = g_string_new (NULL);
+  int above_page = 0;
   for (guint i = lo; i < extent_end (hi, ext); i++)
     {
       /* the next section's heading is none of this table's text */
       if (i == hi && i > lo)
         g_string_truncate (above, 0);
       else
-        row_tokens (rows, i, hi, ext, above, toks, texts);
+        row_tokens (rows, i, hi, ext, above, &above_page, toks, texts);
     }
   g_string_truncate (above, 0);
   for (guint i = ext ? ext->lead_lo : 0; ext && i < ext->lead_hi; i++)
-    row_tokens (rows, i, G_MAXUINT, NULL, above, toks, texts);
+    row_tokens (rows, i, G_MAXUINT, NULL, above, &above_page, toks, texts);
   return toks;
 }
 
@@ -927,6 +933,10 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
             break;
           }
     }
+  /* nor is a row read without its first cell where its label alone is
+   * printed right before its first number (that number is the cell) */
+  if (st->kind == STEP_PART && (st->cuts & PART_FIRST) && r < 64 && s->tok[i].names == (guint64) 1 << r)
+    cost += W_HEADER;
   /* a row's label printed alone right before a number heads its row's
    * cells printed after it: a band or corner that reads the number into
    * another of its rows goes against the print, and so does a band that
@@ -2362,12 +2372,13 @@ enum { WALK_MAX_LEAVES = 500, WALK_MAX_NODES = 15000 };
  * that is the table's has few placements near its cheapest. */
 enum { WALK_MAX_NODES_TRIED = 2000, WALK_MAX_LEAVES_TRIED = 50 };
 
-/* The numbers a placement leaves out of a block of labels, where it read
- * rows without their edge cells before: pdftotext printed those cells
- * there, beside or among their rows' labels, their pieces in order.  They
- * fill the edge cells, in order, pieces joined as wrapped numbers are,
- * when one grouping alone makes every identity of those rows that can be
- * judged hold (and some does); else the cells stay unread. */
+/* The numbers a placement leaves out (a page's number aside), where it
+ * read rows without their edge cells before: pdftotext printed those
+ * cells there, beside or among their rows' labels, their pieces in order,
+ * or far below, beside a tall group label (Qt WebKit's first row's
+ * total).  They fill the edge cells, in order, pieces joined as wrapped
+ * numbers are, when one grouping alone makes every identity of those rows
+ * that can be judged hold (and some does); else the cells stay unread. */
 typedef struct {
   guint ncells;
   guint cell[PART_SHORT_MAX];
@@ -2461,8 +2472,7 @@ edges_fill (Walk *w, EdgeFill *f)
           if (ps->step.cuts & PART_LAST)
             f->cell[f->ncells++] = first + ncols - 1;
         }
-      else if (ps->step.kind == STEP_SKIP && f->ncells && token_in_label_flow (s, &s->tok[ps->i], ps->r)
-               && !token_may_be_page_number (&s->tok[ps->i]))
+      else if (ps->step.kind == STEP_SKIP && f->ncells && !token_may_be_page_number (&s->tok[ps->i]))
         {
           if (nlate == EDGE_TOKENS_MAX)
             return 0;
@@ -3231,8 +3241,9 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
 
 /* A row cut by a page break that the producer drew on both pages (Qt
  * WebKit clips it at the foot and prints it again at the head): the first
- * numbers of a page, under a label naming a row the previous page named,
- * printed exactly as that page's last numbers.  Taken out only where
+ * numbers of a page, under a label naming a row the previous page named
+ * (or printed at its foot, after the clipped copy), printed exactly as
+ * that page's last numbers.  Taken out only where
  * the stream then fills the grid exactly: no blank cell lost, no other
  * row that merely prints the same zeros.  Returns the tokens taken out;
  * *page gets the page of the first copy taken. */
@@ -3256,15 +3267,22 @@ drop_rows_printed_twice (const GkGrid *grid, GArray *toks, int *page)
           guint n = 1;
           while (j + n < toks->len && !tok[j + n].above && tok[j + n].cell->src.page == pg)
             n++;
+          /* the clipped copy may be followed, at the page's foot, by a
+           * number printed after a block of labels (another row's cell
+           * set beside them) */
+          guint late = 0;
+          while (late < 2 && late < j && tok[j - 1 - late].cell->src.page == prev_pg && tok[j - 1 - late].above
+                 && tok[j - 1 - late].flow_row >= 0)
+            late++;
           /* the row named first here was named on the previous page (not
            * necessarily last: a header word like 总计 names a row too) */
-          if (tok[j].names && n >= 2 && n <= j
-              && (before >> g_bit_nth_lsf (tok[j].names, -1) & 1))
+          if (tok[j].names && n >= 2 && n + late <= j
+              && ((before >> g_bit_nth_lsf (tok[j].names, -1) & 1) || (prev_pg > 0 && tok[j].above_page == prev_pg)))
             {
               gboolean same = TRUE;
               for (guint k = 0; k < n && same; k++)
-                same = tok[j - n + k].cell->src.page == prev_pg
-                       && strcmp (tok[j - n + k].cell->raw, tok[j + k].cell->raw) == 0;
+                same = tok[j - late - n + k].cell->src.page == prev_pg
+                       && strcmp (tok[j - late - n + k].cell->raw, tok[j + k].cell->raw) == 0;
               if (same)
                 {
                   guint pair[2] = { j, n };
@@ -8939,7 +8957,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   Votes v;
   votes_init (&v, ncells);
   g_autofree gboolean *two_ways = g_new0 (gboolean, ncells);
-  gboolean unplaceable = FALSE;
+  gboolean unplaceable = FALSE, walked_all = FALSE;
   /* a stream of zeros is the table of zeros however it was laid out, and
    * whichever of its zeros are the table's where it prints more */
   gboolean all_zero = TRUE;
@@ -8967,19 +8985,29 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
             v.differs[c] = TRUE;
         }
     }
-  else if (!votes_from_paths (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES) || v.cost > DECODE_MAX_COST)
+  else if (!(walked_all = votes_from_paths (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES)) || v.cost > DECODE_MAX_COST)
     {
       /* too many placements to walk (the cheapest by its steps alone stand
        * for them), or the best of them too dear to be the table's layout */
       gboolean too_dear = v.cost > DECODE_MAX_COST && !all_zero;
-      unplaceable = too_dear;
       votes_clear (&v);
       votes_init (&v, ncells);
       /* too many: the placements cheapest by their steps, each judged on
-       * the identities across its rows, the ones that break fewest stand */
-      gboolean walked = !too_dear && votes_from_paths_capped (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES, s.g[ST (&s, 0, 0)], FALSE)
+       * the identities across its rows, the ones that break fewest stand.
+       * A walk that gave up knows no cheapest: the dear one it met first
+       * (a row read one cell off, its misprints only seen at the end)
+       * says nothing of the table's layout until these are walked. */
+      gboolean walked = (!too_dear || !walked_all)
+                        && votes_from_paths_capped (&s, &v, WALK_MAX_NODES, WALK_MAX_LEAVES, s.g[ST (&s, 0, 0)], FALSE)
                         && v.cost <= DECODE_MAX_COST;
-      if (!walked && !too_dear)
+      /* those dearer by their steps may keep the identities those take
+       * misprints for (a row's last cell printed far below it) */
+      if (walked && v.misprints)
+        votes_walk_to_their_cost (&s, &v, DECODE_MAX_COST);
+      if (walked)
+        too_dear = FALSE;
+      unplaceable = too_dear;
+      if (!walked)
         {
           votes_clear (&v);
           votes_init (&v, ncells);

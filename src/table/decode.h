@@ -39,20 +39,26 @@
  * reads bands or strips, those dearer only by the rarity of their order
  * (strips rather than columns) vote too, since rarity is no evidence; when
  * they are too many to walk, those cheapest by their steps alone are,
- * judged alike (in a layout tried, where those take misprints, they are
+ * judged alike (where those take misprints, they are
  * walked again up to the cost the cheapest came to, the options keeping
  * the identities first: a placement dearer by its steps that keeps them
- * — two rows read down, not across — is found).
+ * — two rows read down, not across — is found); a walk that gave up has
+ * found no cheapest, so the dear placements it met first do not make the
+ * table's layout unknown.
  * A cell narrower than its number prints it over lines, a piece each: a
  * band's strip of one column may join pieces into its cells, each grouping
  * a step of its own, judged by the identities like any placement.  Where a
  * table printed its numbers first and then its label column as a block, a
  * row's wrapped edge cells may have gone with its label: a row may be read
  * without its first or last cell (left unread; not where the row and that
- * number stand on one line: it went with no label), and a number printed among
+ * number stand on one line: it went with no label; nor, without much
+ * evidence, its first where its label alone stands right before that
+ * number), and a number printed among
  * the labels of rows already placed is cheap to leave out; together they
  * cost more than a misprint, so no published error is explained away.
- * The numbers so left out fill those edge cells, in order and joined as
+ * The numbers so left out (but a page's number: also one printed far
+ * below its row, beside a tall group label, as Qt WebKit prints the first
+ * row's total) fill those edge cells, in order and joined as
  * pieces, where one grouping alone makes the rows' identities hold.
  * A placement that needs more misprints than a table holds leaves those
  * rows unread.  When no placement comes near a table's layout, the decoder
