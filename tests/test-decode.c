@@ -3326,6 +3326,33 @@ test_blank_zero_rows_by_their_totals (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* The labels of the first rows as a block, then a strip of two columns
+ * (社会公益组织, 法律服务机构) row by row, zeros printed, and the text cut
+ * off there: the strip's first zeros fit the first rows, each a total of
+ * 0 (no other cut of them adds up), but numbers follow them: the rows are
+ * not read as zeros. */
+static void
+test_blank_zero_rows_not_zeros_before_numbers (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[CARRIED][4] = 3;
+  v[FIRST_OUTCOME][0] = 5, v[FIRST_OUTCOME][4] = 1;
+  v[FIRST_OUTCOME + 1][4] = 2;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 3; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "社会公益组织\n法律服务机构\n\n");
+  for (int r = 0; r < 8; r++)
+    {
+      append_cell (s, v[r][3]);
+      append_cell (s, v[r][4]);
+    }
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -3983,6 +4010,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
+  g_test_add_func ("/decode/blank-zero-rows-not-zeros-before-numbers", test_blank_zero_rows_not_zeros_before_numbers);
   g_test_add_func ("/decode/blank-zero-first-rows-not-zeros-by-a-failure",
                    test_blank_zero_first_rows_not_zeros_by_a_failure);
   g_test_add_func ("/decode/number-on-a-label-line-starts-its-row", test_number_on_a_label_line_starts_its_row);

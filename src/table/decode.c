@@ -6319,11 +6319,13 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
   /* first rows read all zero, the run not: zeros add up however they are
    * cut, so only the failure of the row after them ends them, which tells
    * where only when that row is the run's last (a misprint of its own);
-   * else the numbers are not in the rows' order at all */
-  gboolean zeros = qe < m;
+   * else the numbers are not in the rows' order at all.  Nor does a run
+   * read whole in zeros end where numbers follow (a strip of columns
+   * printed first, the text cut off): those may be its rows' cells. */
+  gboolean zeros = qe < m || te < n;
   for (guint t = 0; t < te && zeros; t++)
     zeros = tok[list[t]].is_count && tok[list[t]].count == 0;
-  if (!qe || (zeros && qe + 1 < m))
+  if (!qe || (zeros && (qe + 1 < m || (qe == m && te < n))))
     return 0;
   back[qe * W + te] = TRUE;
   for (guint q = qe; q-- > 0;)
