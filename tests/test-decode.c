@@ -3353,6 +3353,59 @@ test_blank_zero_rows_not_zeros_before_numbers (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* A page of dashes for zero, cut off after it: its rows, most of them
+ * under no label, the labels of those printed at the page's foot among a
+ * few of the rows' dashes (pdftotext reading the label column beside the
+ * cells late), one row printed whole beside its label: "— 1 — — — — 1".
+ * The page read alone fits rows of zeros anywhere; it does not move the
+ * row its label holds. */
+static void
+test_page_keeps_a_row_printed_whole (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[16][1] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 4; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  g_string_append (s, "- 1 -\n\f申请人情况\n");
+  static const int named[] = { 4, 10, 11, 16, 17 };
+  guint next = 0, foot = 0;
+  for (int r = 4; r < 18; r++)
+    {
+      if (next < G_N_ELEMENTS (named) && named[next] == r)
+        g_string_append_printf (s, "%s\n", labels[named[next++]]);
+      for (int c = 0; c < COLS; c++)
+        {
+          /* the last cells of rows 13 to 15 went to the foot */
+          if ((r == 13 && c >= 5) || (r == 14 && c >= 3) || (r == 15 && c >= 4))
+            {
+              foot++;
+              continue;
+            }
+          if (v[r][c])
+            append_cell (s, v[r][c]);
+          else
+            g_string_append (s, "—\n\n");
+        }
+    }
+  static const int late[] = { 15, 14, 13, 12, 9, 8, 7, 6, 5 };
+  for (guint k = 0; k < G_N_ELEMENTS (late); k++)
+    {
+      g_string_append_printf (s, "%s\n", labels[late[k]]);
+      if (k < foot)
+        g_string_append (s, "—\n\n");
+    }
+  g_string_append (s, "第 2 页\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -4010,6 +4063,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
+  g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);
   g_test_add_func ("/decode/blank-zero-rows-not-zeros-before-numbers", test_blank_zero_rows_not_zeros_before_numbers);
   g_test_add_func ("/decode/blank-zero-first-rows-not-zeros-by-a-failure",
                    test_blank_zero_first_rows_not_zeros_by_a_failure);

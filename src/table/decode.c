@@ -7858,6 +7858,51 @@ votes_from_prefix (const Search *whole, Votes *v)
   return FALSE;
 }
 
+/* Whether the placement pv of a page (tokens [a, b) on the grid of rows
+ * from r0, cell i of it the table's first + orig[i] - orig[0]) reads each
+ * row the page printed whole beside its label as printed: the label alone
+ * right before the row's first number, as many numbers as its cells up to
+ * the next label, adding up.  A page whose rows are judged by their own
+ * totals alone fits rows of zeros anywhere; the print says where. */
+static gboolean
+page_keeps_rows_printed_whole (const Search *whole, guint a, guint b, guint r0, guint first, const guint *orig,
+                               const Votes *pv)
+{
+  const GkGrid *grid = whole->grid;
+  guint ncells_page = 0;
+  for (guint i = 0; i < b - a; i++)
+    ncells_page = MAX (ncells_page, orig[i] - orig[0] + 1);
+  for (guint t = a; t < b; t++)
+    {
+      guint64 names = whole->tok[t].names;
+      if (!names || (names & (names - 1)))
+        continue;
+      guint q = (guint) __builtin_ctzll (names);
+      guint qf = g_array_index (grid->row_first, guint, q), ncols = g_array_index (grid->row_ncols, guint, q);
+      if (q < r0 || qf < first || qf + ncols > first + ncells_page || t + ncols > b)
+        continue;
+      gboolean whole_row = t + ncols == b || whole->tok[t + ncols].above;
+      double sum = 0, value = 0;
+      for (guint j = 1; j < ncols && whole_row; j++)
+        whole_row = !whole->tok[t + j].above;
+      for (guint j = 0; j < ncols && whole_row; j++)
+        {
+          whole_row = token_value (&whole->tok[t + j], gk_grid_type (grid, qf + j), &value);
+          sum += j + 1 < ncols ? value : 0;
+        }
+      if (!whole_row || !row_has_total (grid, q) || fabs (sum - value) > SUM_EPSILON)
+        continue;
+      for (guint j = 0; j < ncols; j++)
+        {
+          guint c = qf + j - first;
+          for (guint i = 0; i < b - a; i++)
+            if (orig[i] - orig[0] == c && pv->seen[i] && !pv->differs[i] && pv->cell[i] != whole->tok[t + j].cell)
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A stream shorter than the grid (blank cells, or a page's numbers gone
  * with the next section) may still hold a page that printed every cell of
  * the rows its labels name, in an order of its own (a browser's applicant
@@ -7936,10 +7981,11 @@ votes_from_whole_pages (const Search *whole, Votes *v)
           else
             votes_clear (&sv);
         }
+      gboolean keeps = placed && page_keeps_rows_printed_whole (whole, a, b, r0, first, orig, &pv);
       if (gk_decode_debugging ())
-        g_printerr ("  page %d read whole as rows %u..%u: placed %d, cost %d, misprints %u\n", page, r0, r1, placed,
-                    pv.cost, pv.misprints);
-      if (placed && pv.misprints == 0)
+        g_printerr ("  page %d read whole as rows %u..%u: placed %d, cost %d, misprints %u%s\n", page, r0, r1, placed,
+                    pv.cost, pv.misprints, placed && !keeps ? ", against a row printed whole" : "");
+      if (keeps && pv.misprints == 0)
         for (guint i = 0; i < cells; i++)
           {
             guint c = first + orig[i] - orig[0];

@@ -111,7 +111,9 @@
  * placed alone, on the grid of those rows, by the steps above (the totals
  * column a strip of its own after the page's foot; its strips are tried
  * too where the page read row by row needs misprints): where every row is
- * judged by an identity and no misprint is needed, its rows are read so.
+ * judged by an identity and no misprint is needed, its rows are read so,
+ * unless it moves a row printed whole beside its label (its own total
+ * judges a row of zeros anywhere: the print says where).
  * A table whose groups stand side by side, each cell under a header of its
  * own (printed vertically: a character a line, several headers' characters
  * side by side on a line), is read by its headers where every number stands
