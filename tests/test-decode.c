@@ -723,6 +723,30 @@ test_blank_zero_all_zero (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* The same table of zeros cut off inside it (a crawler's copy that ends
+ * there): the rows its text names, even by a wrapped label's head or a
+ * label run over two lines, are zeros; the rows after, never printed,
+ * are not read, and the header 总计 names no row (（七）总计). */
+static void
+test_zero_table_cut_off_reads_the_rows_named (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < 6; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "0\n\n0\n\n3.危及“三安全一\n稳定”\n0\n\n4.保护第三方合法权\n0\n\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 0; c < COLS; c++)
+      {
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        const GkValue *got = gk_record_get (rec, key);
+        gboolean null = !got || got->kind == GK_VALUE_NULL;
+        if (r <= 7 ? !tu_int_is (rec, key, 0) : !null)
+          g_error ("%s: want %s", key, r <= 7 ? "0" : "null");
+      }
+}
+
 /* Table 四 with blank cells for zero: its three groups print only their
  * non-zero cells, one stream with no label between the groups.  Only one
  * split of the stream lets every group add up (parts, then the total), so
@@ -4061,6 +4085,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/table-of-zeros", test_table_of_zeros);
   g_test_add_func ("/decode/blank-zero-rows", test_blank_zero_rows);
   g_test_add_func ("/decode/blank-zero-all-zero", test_blank_zero_all_zero);
+  g_test_add_func ("/decode/zero-table-cut-off-reads-the-rows-named", test_zero_table_cut_off_reads_the_rows_named);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
   g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);

@@ -8975,6 +8975,37 @@ votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, 
     }
 }
 
+/* Per grid row: whether the label lines of rows [lo, hi) name it, a line
+ * alone (a label's own line), begun (a wrapped label's head), or run
+ * together with the lines after it (its tail on the next line); a line
+ * that is a column's header whole names none. */
+static gboolean *
+rows_named_in_lines (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
+{
+  gboolean *is_named = g_new0 (gboolean, MAX (grid->n_rows, 1));
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = lo; i < hi; i++)
+    {
+      g_autofree char *key = gk_text_label_key (((const GkRow *) rows->pdata[i])->label);
+      /* a column's header whole (总计) names no row */
+      g_autoptr (GPtrArray) line = g_ptr_array_new ();
+      g_ptr_array_add (line, key);
+      if (!*key || lines_are_headers (grid, line))
+        continue;
+      g_string_append (text, key);
+      g_autoptr (GArray) own = rows_named (grid, key);
+      g_autoptr (GArray) begun = label_begun (grid, key);
+      for (guint q = 0; q < own->len; q++)
+        is_named[g_array_index (own, Named, q).row] = TRUE;
+      for (guint q = 0; q < begun->len; q++)
+        is_named[g_array_index (begun, Named, q).row] = TRUE;
+    }
+  g_autoptr (GArray) run = rows_named (grid, text->str);
+  for (guint q = 0; q < run->len; q++)
+    is_named[g_array_index (run, Named, q).row] = TRUE;
+  return is_named;
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
@@ -9013,7 +9044,19 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     all_zero = s.tok[t].is_count && s.tok[t].count == 0;
   gboolean zero_table = all_zero && (s.n < ncells || s.g[ST (&s, 0, 0)] > DECODE_MAX_COST);
   if (zero_table)
-    votes_all_zero (grid, &s, &v);
+    {
+      votes_all_zero (grid, &s, &v);
+      /* a stream short of the grid leaves zeros only in the rows its text
+       * names: rows never named were not printed blank, the text ends
+       * before them (cut off), or they are another table's */
+      if (s.n < ncells)
+        {
+          g_autofree gboolean *is_named = rows_named_in_lines (grid, rows, lo, hi);
+          for (guint c = 0; c < ncells; c++)
+            if (!is_named[gk_grid_row (grid, c)])
+              v.seen[c] = v.blank[c] = FALSE;
+        }
+    }
   else if (s.n < ncells)
     {
       votes_from_labels (grid, rows, lo, hi, toks, &v);

@@ -84,7 +84,8 @@
  * labels that name no row after a full row keep their numbers out of it,
  * and so do labels followed by another block's column header): a table (or
  * a row) whose printed numbers are all zero is zeros whatever cells they
- * sat in, a row printed in part only where its identities leave one
+ * sat in (a table's rows its text names: where the text stops inside it,
+ * the rows it never names are not read), a row printed in part only where its identities leave one
  * reading — and only while the labels follow the print: where numbers no
  * row took remain and the labels came out of the template's order, or
  * those numbers stand under column headers alone (a strip of columns
