@@ -3430,6 +3430,43 @@ test_page_keeps_a_row_printed_whole (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* Table 二 of a browser's PDF dumped without its form feeds, the page's
+ * number then the next page's header (its URL) printed among its blocks,
+ * the text before and after; strip 2 of the row's pages (tail) follows. */
+static GkRecord *
+table2_with_page_furniture (const char *fee, const char *tail)
+{
+  g_autofree char *text = g_strdup_printf (
+    "某县文化和旅游局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，某县文化和旅游局持续推进政务公开，"
+    "不断拓展公开的深度和广度。\n\n1\n\n\nhttp://wl.mouxian.gov.cn/\n\n（一）主动公开\n全年主动公开政府信息2216条。\n"
+    "二、主动公开政府信息情况\n第二十条第（一）项 信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n规章\n\n"
+    "0\n\n0\n\n0\n\n行政规范性文件\n\n0\n\n0\n\n90\n\n第二十条第（五）项 信息内容\n\n本年处理决定数量\n行政许可\n\n"
+    "56158\n第二十条第（六）项\n\n2\n\n\nhttp://wl.mouxian.gov.cn/\n\n信息内容\n\n本年处理决定数量\n行政处罚\n\n4393\n\n"
+    "行政强制\n\n112\n第二十条第（八）项\n\n信息内容\n\n本年收费金额（单位：万元）\n行政事业性收费\n\n%s\n\n%s"
+    "三、收到和处理政府信息公开申请情况\n",
+    fee, tail);
+  return tu_record_from_text (text);
+}
+
+/* Without form feeds no page says which bare number is its own: one alone
+ * beside a browser's header or footer line (its URL), counting the pages
+ * down the text (1, 2), is the page's number, no cell of table 二's; a
+ * number beside that line that counts nothing (the fee, after 2) stays a
+ * cell. */
+static void
+test_page_numbers_beside_a_url_without_form_feeds (void)
+{
+  g_autoptr (GkRecord) rec = table2_with_page_furniture ("3692.43", "");
+  g_assert_true (tu_int_is (rec, "active.normative_documents.in_force", 90));
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 56158));
+  g_assert_true (tu_int_is (rec, "active.penalty.decisions", 4393));
+  g_assert_true (tu_int_is (rec, "active.coercion.decisions", 112));
+
+  g_autoptr (GkRecord) cell = table2_with_page_furniture ("5", "\nhttp://wl.mouxian.gov.cn/\n\n");
+  const GkValue *fee = gk_record_get (cell, "active.fees.amount_wan");
+  g_assert_true (fee && fee->kind == GK_VALUE_DOUBLE && fabs (fee->d - 5) < 1e-9);
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -4088,6 +4125,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/zero-table-cut-off-reads-the-rows-named", test_zero_table_cut_off_reads_the_rows_named);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
+  g_test_add_func ("/decode/page-numbers-beside-a-url-without-form-feeds",
+                   test_page_numbers_beside_a_url_without_form_feeds);
   g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);
   g_test_add_func ("/decode/blank-zero-rows-not-zeros-before-numbers", test_blank_zero_rows_not_zeros_before_numbers);
   g_test_add_func ("/decode/blank-zero-first-rows-not-zeros-by-a-failure",

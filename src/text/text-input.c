@@ -1668,6 +1668,47 @@ mark_numbers_inside_sentences (GArray *lines)
     }
 }
 
+/* The nearest line with text from line k on, step -1 or +1; NULL at the
+ * text's end. */
+static const char *
+line_with_text_from (const GArray *lines, guint k, int step)
+{
+  for (gint q = (gint) k + step; q >= 0 && (guint) q < lines->len; q += step)
+    if (*g_array_index (lines, TextLine, q).text)
+      return g_array_index (lines, TextLine, q).text;
+  return NULL;
+}
+
+/* Without form feeds no page says which number is its own: a number alone
+ * on its line next to a browser's header or footer line (its URL, its date
+ * stamp, blank lines aside) is the page's number where the next such
+ * number counts on from it, or the one before counts up to it (1, 2, 3 down
+ * the text): a table's cell beside the furniture keeps no such count. */
+static void
+mark_page_numbers_beside_furniture (GArray *lines)
+{
+  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < lines->len; k++)
+    {
+      int v = bare_number (g_array_index (lines, TextLine, k).text);
+      if (v <= 0 || v >= 1000)
+        continue;
+      const char *before = line_with_text_from (lines, k, -1), *after = line_with_text_from (lines, k, 1);
+      if ((before && gk_line_is_page_furniture (before)) || (after && gk_line_is_page_furniture (after)))
+        g_array_append_val (cand, k);
+    }
+  for (guint i = 0; i < cand->len; i++)
+    {
+      TextLine *t = &g_array_index (lines, TextLine, g_array_index (cand, guint, i));
+      int v = bare_number (t->text);
+      gboolean counts = (i > 0 && bare_number (g_array_index (lines, TextLine, g_array_index (cand, guint, i - 1)).text) == v - 1)
+                        || (i + 1 < cand->len
+                            && bare_number (g_array_index (lines, TextLine, g_array_index (cand, guint, i + 1)).text) == v + 1);
+      if (counts)
+        t->page_number = TRUE;
+    }
+}
+
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
  * joined to it, left empty; the joined texts are owned by the result. */
 static GPtrArray *
@@ -1876,6 +1917,8 @@ gk_text_read (const char *data, gsize len, GError **error)
   g_autoptr (GPtrArray) joined G_GNUC_UNUSED = join_pipe_continuations (lines);
   if (saw_ff)
     mark_page_numbers (lines);
+  else
+    mark_page_numbers_beside_furniture (lines);
   mark_numbers_inside_sentences (lines);
   /* a page a crawler kept with some of its text on one line (a table's
    * rows run together) may keep the rest of it on shorter lines alike: all
