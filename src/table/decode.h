@@ -51,9 +51,9 @@
  * table printed its numbers first and then its label column as a block, a
  * row's wrapped edge cells may have gone with its label: a row may be read
  * without its first or last cell (left unread; not where the row and that
- * number stand on one line: it went with no label; nor, without much
- * evidence, its first where its label alone stands right before that
- * number), and a number printed among
+ * number stand on one line: it went with no label; its first, where its
+ * label alone stands right before that number, at a misprint's cost), and
+ * a number printed among
  * the labels of rows already placed is cheap to leave out; together they
  * cost more than a misprint, so no published error is explained away.
  * The numbers so left out (but a page's number: also one printed far
@@ -84,9 +84,10 @@
  * labels that name no row after a full row keep their numbers out of it,
  * and so do labels followed by another block's column header): a table (or
  * a row) whose printed numbers are all zero is zeros whatever cells they
- * sat in (a table's rows its text names: where the text stops inside it,
- * the rows it never names are not read), a row printed in part only where its identities leave one
- * reading — and only while the labels follow the print: where numbers no
+ * sat in (the rows its text names: where the text stops inside the table,
+ * the rows it never names are not read), a row printed in part only where
+ * its identities leave one reading — and only while the labels follow the
+ * print: where numbers no
  * row took remain and the labels came out of the template's order, or
  * those numbers stand under column headers alone (a strip of columns
  * printed apart), a row the labels read in part is not read (its other
