@@ -7869,9 +7869,9 @@ page_keeps_rows_printed_whole (const Search *whole, guint a, guint b, guint r0, 
                                const Votes *pv)
 {
   const GkGrid *grid = whole->grid;
-  guint ncells_page = 0;
-  for (guint i = 0; i < b - a; i++)
-    ncells_page = MAX (ncells_page, orig[i] - orig[0] + 1);
+  /* per table cell: the token printed there, in a row printed whole */
+  g_autofree const GkCell **printed = g_new0 (const GkCell *, grid->cells->len);
+  double values[ROW_MAX_COLS];
   for (guint t = a; t < b; t++)
     {
       guint64 names = whole->tok[t].names;
@@ -7879,26 +7879,21 @@ page_keeps_rows_printed_whole (const Search *whole, guint a, guint b, guint r0, 
         continue;
       guint q = (guint) __builtin_ctzll (names);
       guint qf = g_array_index (grid->row_first, guint, q), ncols = g_array_index (grid->row_ncols, guint, q);
-      if (q < r0 || qf < first || qf + ncols > first + ncells_page || t + ncols > b)
+      if (q < r0 || ncols > ROW_MAX_COLS || t + ncols > b || !row_has_total (grid, q))
         continue;
       gboolean whole_row = t + ncols == b || whole->tok[t + ncols].above;
-      double sum = 0, value = 0;
-      for (guint j = 1; j < ncols && whole_row; j++)
-        whole_row = !whole->tok[t + j].above;
       for (guint j = 0; j < ncols && whole_row; j++)
-        {
-          whole_row = token_value (&whole->tok[t + j], gk_grid_type (grid, qf + j), &value);
-          sum += j + 1 < ncols ? value : 0;
-        }
-      if (!whole_row || !row_has_total (grid, q) || fabs (sum - value) > SUM_EPSILON)
+        whole_row = (!j || !whole->tok[t + j].above) && token_value (&whole->tok[t + j], gk_grid_type (grid, qf + j), &values[j]);
+      if (!whole_row || row_broken (grid, q, values))
         continue;
       for (guint j = 0; j < ncols; j++)
-        {
-          guint c = qf + j - first;
-          for (guint i = 0; i < b - a; i++)
-            if (orig[i] - orig[0] == c && pv->seen[i] && !pv->differs[i] && pv->cell[i] != whole->tok[t + j].cell)
-              return FALSE;
-        }
+        printed[qf + j] = whole->tok[t + j].cell;
+    }
+  for (guint i = 0; i < b - a; i++)
+    {
+      const GkCell *cell = printed[first + orig[i] - orig[0]];
+      if (cell && pv->seen[i] && !pv->differs[i] && pv->cell[i] != cell)
+        return FALSE;
     }
   return TRUE;
 }
@@ -8984,11 +8979,12 @@ rows_named_in_lines (const GkGrid *grid, const GPtrArray *rows, guint lo, guint 
 {
   gboolean *is_named = g_new0 (gboolean, MAX (grid->n_rows, 1));
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) line = g_ptr_array_new ();   /* the one line lines_are_headers judges */
   for (guint i = lo; i < hi; i++)
     {
       g_autofree char *key = gk_text_label_key (((const GkRow *) rows->pdata[i])->label);
       /* a column's header whole (总计) names no row */
-      g_autoptr (GPtrArray) line = g_ptr_array_new ();
+      g_ptr_array_set_size (line, 0);
       g_ptr_array_add (line, key);
       if (!*key || lines_are_headers (grid, line))
         continue;

@@ -238,12 +238,13 @@ search (Search *s, guint col, guint run, guint pos)
 }
 
 /* Searches the readings of runs in the row, up to limit of them; found
- * (may be NULL) receives each one's cell texts.  Returns the first
- * reading's texts when it is the only one, and *readings says how many. */
-static GPtrArray *
+ * (may be NULL) receives each one's cell texts, *only (only may be NULL)
+ * the reading's texts when it is the only one, else NULL; *readings says
+ * how many. */
+static void
 search_readings (const GkTemplateSet *set, const char *template_id, const GkTplSection *spec,
                  const GkTplBlock *block, const GkTplRow *row, const GPtrArray *runs, guint limit,
-                 GPtrArray *found, guint *readings)
+                 GPtrArray *found, GPtrArray **only, guint *readings)
 {
   guint ncols = block->columns->len;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -259,13 +260,12 @@ search_readings (const GkTemplateSet *set, const char *template_id, const GkTplS
   s.best_lens = g_new0 (guint, ncols);
   s.best_runs = g_new0 (guint, ncols);
   search (&s, 0, 0, 0);
-  GPtrArray *out = NULL;
   if (s.steps > GK_GLUED_MAX_STEPS)
     *readings = GK_GLUED_TOO_MANY;
   else
     *readings = s.readings;
-  if (*readings == 1)
-    out = reading_texts (&s, s.best_starts, s.best_lens, s.best_runs);
+  if (only)
+    *only = *readings == 1 ? reading_texts (&s, s.best_starts, s.best_lens, s.best_runs) : NULL;
   g_free (s.values);
   g_free (s.starts);
   g_free (s.lens);
@@ -273,7 +273,6 @@ search_readings (const GkTemplateSet *set, const char *template_id, const GkTplS
   g_free (s.best_starts);
   g_free (s.best_lens);
   g_free (s.best_runs);
-  return out;
 }
 
 GPtrArray *
@@ -281,7 +280,9 @@ gk_glued_split (const GkTemplateSet *set, const char *template_id,
                 const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
                 const GPtrArray *runs, guint *readings)
 {
-  return search_readings (set, template_id, spec, block, row, runs, 2, NULL, readings);
+  GPtrArray *only = NULL;
+  search_readings (set, template_id, spec, block, row, runs, 2, NULL, &only, readings);
+  return only;
 }
 
 GPtrArray *
@@ -291,9 +292,7 @@ gk_glued_readings (const GkTemplateSet *set, const char *template_id,
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   guint readings = 0;
-  /* the only reading's texts, when there is one: found holds them all */
-  g_autoptr (GPtrArray) one G_GNUC_UNUSED
-    = search_readings (set, template_id, spec, block, row, runs, max + 1, found, &readings);
+  search_readings (set, template_id, spec, block, row, runs, max + 1, found, NULL, &readings);
   if (readings == GK_GLUED_TOO_MANY || readings == 0 || readings > max)
     return NULL;
   return g_steal_pointer (&found);

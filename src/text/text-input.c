@@ -1638,6 +1638,17 @@ line_is_running_text (const char *text)
   return ideographs >= 6 && punct;
 }
 
+/* The nearest line with text from line k on, step -1 or +1; NULL at the
+ * text's end. */
+static const char *
+line_with_text_from (const GArray *lines, guint k, int step)
+{
+  for (gint q = (gint) k + step; q >= 0 && (guint) q < lines->len; q += step)
+    if (*g_array_index (lines, TextLine, q).text)
+      return g_array_index (lines, TextLine, q).text;
+  return NULL;
+}
+
 /* A number alone on its line inside a sentence broken over a page (the
  * line before runs on, no 。 or ； at its end, and the line after carries
  * on the text) is that page's number, not the sentence's: read into it,
@@ -1654,29 +1665,12 @@ mark_numbers_inside_sentences (GArray *lines)
           || (k > 0 && *g_array_index (lines, TextLine, k - 1).text)
           || (k + 1 < lines->len && *g_array_index (lines, TextLine, k + 1).text))
         continue;
-      const char *before = NULL, *after = NULL;
-      for (guint q = k; q-- > 0 && !before;)
-        if (*g_array_index (lines, TextLine, q).text)
-          before = g_array_index (lines, TextLine, q).text;
-      for (guint q = k + 1; q < lines->len && !after; q++)
-        if (*g_array_index (lines, TextLine, q).text)
-          after = g_array_index (lines, TextLine, q).text;
+      const char *before = line_with_text_from (lines, k, -1), *after = line_with_text_from (lines, k, 1);
       if (!before || !after || !line_is_running_text (before) || !line_is_running_text (after)
           || g_str_has_suffix (before, "。") || g_str_has_suffix (before, "；"))
         continue;
       t->page_number = TRUE;
     }
-}
-
-/* The nearest line with text from line k on, step -1 or +1; NULL at the
- * text's end. */
-static const char *
-line_with_text_from (const GArray *lines, guint k, int step)
-{
-  for (gint q = (gint) k + step; q >= 0 && (guint) q < lines->len; q += step)
-    if (*g_array_index (lines, TextLine, q).text)
-      return g_array_index (lines, TextLine, q).text;
-  return NULL;
 }
 
 /* Without form feeds no page says which number is its own: a number alone
@@ -1687,7 +1681,11 @@ line_with_text_from (const GArray *lines, guint k, int step)
 static void
 mark_page_numbers_beside_furniture (GArray *lines)
 {
-  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (guint));
+  typedef struct {
+    guint line;
+    int value;
+  } Candidate;
+  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (Candidate));
   for (guint k = 0; k < lines->len; k++)
     {
       int v = bare_number (g_array_index (lines, TextLine, k).text);
@@ -1695,18 +1693,12 @@ mark_page_numbers_beside_furniture (GArray *lines)
         continue;
       const char *before = line_with_text_from (lines, k, -1), *after = line_with_text_from (lines, k, 1);
       if ((before && gk_line_is_page_furniture (before)) || (after && gk_line_is_page_furniture (after)))
-        g_array_append_val (cand, k);
+        g_array_append_val (cand, ((Candidate){ k, v }));
     }
+  const Candidate *c = (const Candidate *) cand->data;
   for (guint i = 0; i < cand->len; i++)
-    {
-      TextLine *t = &g_array_index (lines, TextLine, g_array_index (cand, guint, i));
-      int v = bare_number (t->text);
-      gboolean counts = (i > 0 && bare_number (g_array_index (lines, TextLine, g_array_index (cand, guint, i - 1)).text) == v - 1)
-                        || (i + 1 < cand->len
-                            && bare_number (g_array_index (lines, TextLine, g_array_index (cand, guint, i + 1)).text) == v + 1);
-      if (counts)
-        t->page_number = TRUE;
-    }
+    if ((i > 0 && c[i - 1].value == c[i].value - 1) || (i + 1 < cand->len && c[i + 1].value == c[i].value + 1))
+      g_array_index (lines, TextLine, c[i].line).page_number = TRUE;
 }
 
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
