@@ -917,6 +917,55 @@ test_blank_zero_rows_printed_as_a_band (void)
   assert_table (rec, v);
 }
 
+/* Blank cells for zero, every total printed: the labels of 上年结转,
+ * 予以公开 and 部分公开 printed as a block, then their numbers after the
+ * total of 本年新收, 部分公开's first among 予以公开's (a total after the
+ * next row's numbers: the three rows are read as a band).  Split the other
+ * way round, 部分公开 taking the first four numbers and 予以公开 three after
+ * them, the columns' sums hold alike (the ones in 商业企业 and 其他 trade
+ * places).  But a row's numbers never start before the row above's:
+ * 予以公开 and 部分公开 are read, every cell the identities pin. */
+static void
+test_blank_zero_band_rows_in_order (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { GRANTED = 2, PARTLY = 3 };
+  v[GRANTED][0] = 14, v[GRANTED][1] = 1, v[GRANTED][5] = 4;
+  v[PARTLY][0] = 4, v[PARTLY][5] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  for (int c = 0; c < COLS - 1; c++)
+    if (v[NEW][c])
+      append_cell (s, v[NEW][c]);
+  for (int r = CARRIED; r <= PARTLY; r++)
+    g_string_append_printf (s, "%s\n", labels[r]);
+  g_string_append (s, "\n");
+  int stream[] = { v[NEW][COLS - 1], v[CARRIED][COLS - 1], v[GRANTED][0], v[GRANTED][1], v[GRANTED][5],
+                   v[PARTLY][0], v[GRANTED][COLS - 1], v[PARTLY][5], v[PARTLY][COLS - 1] };
+  for (guint i = 0; i < G_N_ELEMENTS (stream); i++)
+    append_cell (s, stream[i]);
+  for (int r = PARTLY + 1; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c] || c == COLS - 1 || r == PROCESSED)
+          append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  const int pinned[] = { 0, 5, COLS - 1 };   /* 自然人, 其他, 总计 */
+  for (int r = GRANTED; r <= PARTLY; r++)
+    for (guint k = 0; k < G_N_ELEMENTS (pinned); k++)
+      {
+        int c = pinned[k];
+        g_autofree char *key = g_strdup_printf ("applications.%s.%s", row_keys[r], col_keys[c]);
+        if (!tu_int_is (rec, key, v[r][c]))
+          g_error ("%s: want %d", key, v[r][c]);
+      }
+  assert_rows (rec, v, PARTLY + 1, ROWS);
+}
+
 /* A page narrower than table 三 (blank cells and dashes for zero alike):
  * its rows print their first five columns beside their labels, each cell
  * on a line, a zero as "—" (or, a row in four, left blank); row short
@@ -4147,6 +4196,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-last-rows-first-cells-first", test_blank_zero_last_rows_first_cells_first);
   g_test_add_func ("/decode/blank-zero-row-ends-under-its-own-headers", test_blank_zero_row_ends_under_its_own_headers);
   g_test_add_func ("/decode/blank-zero-rows-printed-as-a-band", test_blank_zero_rows_printed_as_a_band);
+  g_test_add_func ("/decode/blank-zero-band-rows-in-order", test_blank_zero_band_rows_in_order);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

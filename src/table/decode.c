@@ -5851,7 +5851,9 @@ band_fill (BandFill *f, guint z, guint lo)
   for (guint q = lo; q < lo + f->open && q < k; q++)
     {
       guint ncols = g_array_index (f->grid->row_ncols, guint, f->r + q);
-      if (f->r + q > f->bound[z] || f->mine[q]->len >= ncols)
+      /* a row's first number comes after the first of the row above: the
+       * rows open at once interleave, they are not printed out of order */
+      if (f->r + q > f->bound[z] || f->mine[q]->len >= ncols || (q > lo && f->mine[q - 1]->len == 0))
         continue;
       g_array_append_val (f->mine[q], f->list[z]);
       band_fill (f, z + 1, lo);
