@@ -3151,6 +3151,87 @@ test_row_major_wrapped_cells (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Row by row, each row one block of touching lines (its label, then its
+ * cells a line each), most cells two digits wide, and the first and last
+ * columns narrow: a number of three digits or more wraps there in pieces
+ * of two.  So nearly every cell may be a piece of the one before it, far
+ * more than a table's joins: the pieces of the last rows are joined all
+ * the same, where the rows' totals say. */
+static void
+test_wrapped_cells_after_many_possible_pieces (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 3);
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    for (int c = 0; c < COLS - 1; c++)
+      if (v[r][c])
+        v[r][c] += 10 + r;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  guint wrapped = 0;
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if ((c == 0 || c == COLS - 1) && v[r][c] >= 100)
+          append_wrapped (s, v[r][c]), wrapped += r >= PROCESSED;
+        else
+          g_string_append_printf (s, "%d\n", v[r][c]);
+      g_string_append (s, "\n");
+    }
+  g_assert_cmpuint (wrapped, >=, 2);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
+/* A dump that sets each of its lines apart, a blank line after every one
+ * (mutool's of a word processor's PDF): the paragraphs' lines, the labels,
+ * each cell and each piece of a number wrapped in a narrow cell alike.  A
+ * blank line there is no block break: the pieces are joined where the
+ * rows' totals say. */
+static void
+test_wrapped_cells_in_a_dump_spacing_its_lines (void)
+{
+  int v[ROWS][COLS];
+  consistent_table (v, 10);
+  static const int more[][2] = { { FIRST_OUTCOME, 3410 }, { 13, 88 }, { 16, 5 } };
+  for (guint k = 0; k < G_N_ELEMENTS (more); k++)
+    for (int r = 0; r < 3; r++)
+      {
+        int row = r == 0 ? more[k][0] : r == 1 ? PROCESSED : NEW;
+        v[row][0] += more[k][1];
+        v[row][COLS - 1] += more[k][1];
+      }
+  g_autoptr (GString) one = g_string_new (
+    "一、总体情况\n2023年，本机关坚持以公开为常态、不公开为例外，\n全面推进决策、执行、管理、服务、结果公开，持续\n"
+    "加大主动公开力度，不断拓展公开的深度和广度，着力\n提升政务公开质量，充分保障人民群众的知情权、参与\n"
+    "权、表达权与监督权，政府信息公开工作总体运行平稳\n有序。全年通过政府门户网站主动公开政府信息共计\n"
+    "1902条，其中重点领域信息351条，政策解读类信息\n269条；依申请公开工作严格按照法定时限和程序办\n"
+    "理，答复率百分之百，未发生因政府信息公开工作引发\n的责任追究情况，工作机制进一步健全完善规范。\n");
+  append_header (one);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (one, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (c == 0 || c == COLS - 1)
+          append_wrapped (one, v[r][c]);
+        else
+          g_string_append_printf (one, "%d\n", v[r][c]);
+    }
+  /* every line a block of its own */
+  g_autoptr (GString) s = g_string_new (NULL);
+  for (const char *p = one->str; *p; p++)
+    {
+      g_string_append_c (s, *p);
+      if (*p == '\n')
+        g_string_append_c (s, '\n');
+    }
+  g_assert_cmpint (v[NEW][COLS - 1], >=, 1000);
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Table 四's numbers from its first through the direct group's parts, then
  * a break (the last group's heading and the header of the direct group's
  * total and the last group's columns, as header), then six numbers. */
@@ -4197,6 +4278,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-row-ends-under-its-own-headers", test_blank_zero_row_ends_under_its_own_headers);
   g_test_add_func ("/decode/blank-zero-rows-printed-as-a-band", test_blank_zero_rows_printed_as_a_band);
   g_test_add_func ("/decode/blank-zero-band-rows-in-order", test_blank_zero_band_rows_in_order);
+  g_test_add_func ("/decode/wrapped-cells-after-many-possible-pieces", test_wrapped_cells_after_many_possible_pieces);
+  g_test_add_func ("/decode/wrapped-cells-in-a-dump-spacing-its-lines", test_wrapped_cells_in_a_dump_spacing_its_lines);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

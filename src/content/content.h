@@ -66,6 +66,9 @@ typedef struct {
                                  the page has more than one: furniture or a cell */
   int text_col;        /* a line's token: the character column it starts at, -1 unknown */
   int text_gap;        /* …and the white space characters before it */
+  gboolean spaced_above; /* a text line one blank line below the line before, in
+                            a dump that leaves a blank line after each of its
+                            lines (a block a line): no block break between */
 } GkCell;
 
 GkCell *gk_cell_new (const char *raw, const GkSource *src);

@@ -365,7 +365,7 @@ typedef struct {
   Token *joined;       /* tok[t..t+m-1] joined, at t * JOIN_SLOTS + m - 2;
                           .cell NULL when they are no one number */
   guint *joinable;     /* per token index i (n + 1): tokens before i that
-                          may continue a number */
+                          may continue a number (joins_before caps it) */
   guint reach;         /* joinable[n], at most JOIN_MAX_REACH */
   GPtrArray *cells;    /* GkCell*: the joined numbers' cells */
 } Wraps;
@@ -582,6 +582,16 @@ tokens_touch (const Token *a, const Token *b)
   return la > 0 && lb == la + 1;
 }
 
+/* Two tokens that may be pieces of one number: touching, or on lines but
+ * the blank line apart of a dump that sets each of its lines apart so (a
+ * wrapped number's lines each a block of their own there). */
+static gboolean
+pieces_touch (const Token *a, const Token *b)
+{
+  int la = a->last->src.line, lb = b->cell->src.line;
+  return tokens_touch (a, b) || (la > 0 && lb == la + 2 && b->cell->spaced_above);
+}
+
 
 /* The pieces a step joins fit the print: a piece printed apart from the one
  * before it has the label of its row between them (a label centred on the
@@ -607,7 +617,7 @@ joins_fit (const Search *s, const Step *st, guint i, guint r)
         return FALSE;
       width[gc->col] = first->digits;
       for (guint p = 1; p < m; p++)
-        if (!tokens_touch (&s->tok[i + o + p - 1], &s->tok[i + o + p])
+        if (!pieces_touch (&s->tok[i + o + p - 1], &s->tok[i + o + p])
             && !(gc->row < 64 && (s->tok[i + o + p].names >> gc->row & 1)))
           return FALSE;
     }
@@ -1010,7 +1020,7 @@ step_cost_parts (const Search *s, const Step *st, guint i, guint r, int *identit
 static guint
 joins_before (const Search *s, guint i)
 {
-  return s->wraps ? s->wraps->joinable[MIN (i, s->n)] : 0;
+  return s->wraps ? MIN (s->wraps->joinable[MIN (i, s->n)], (guint) JOIN_MAX_REACH) : 0;
 }
 
 /* A state past the tokens a placement may drop: only joins reach it, and
@@ -1760,7 +1770,7 @@ join_strip_is_block (const JoinGen *g, const guint *starts, guint end)
   for (guint q = 1; q < g->band.k; q++)
     {
       const Token *t = tok + starts[q];
-      if (!tokens_touch (t - 1, t) && !token_names_row (t, g->r + q))
+      if (!pieces_touch (t - 1, t) && !token_names_row (t, g->r + q))
         return FALSE;
     }
   return TRUE;
@@ -3369,7 +3379,7 @@ wraps_new (const GkGrid *grid, GArray *toks)
           const Token *prev = &tok[t + m - 2], *piece = &tok[t + m - 1];
           if ((m > 2 && prev->digits != first->digits) || !piece->digits || piece->digits > first->digits
               || piece->cell->maybe_page_number || piece->line == prev->line
-              || piece->cell->src.page != prev->cell->src.page || (!tokens_touch (prev, piece) && !piece->names))
+              || piece->cell->src.page != prev->cell->src.page || (!pieces_touch (prev, piece) && !piece->names))
             break;
           g_autofree char *tail = g_utf8_normalize (piece->cell->raw, -1, G_NORMALIZE_NFKC);
           g_string_append (raw, piece->cell->raw);
@@ -3379,6 +3389,7 @@ wraps_new (const GkGrid *grid, GArray *toks)
           GkCell *cell = gk_cell_new (raw->str, &first->cell->src);
           cell->text_col = first->cell->text_col;
           cell->text_gap = first->cell->text_gap;
+          cell->spaced_above = first->cell->spaced_above;
           g_ptr_array_add (w->cells, cell);
           Token *j = &w->joined[(gsize) t * JOIN_SLOTS + m - 2];
           *j = *first;
@@ -3393,8 +3404,8 @@ wraps_new (const GkGrid *grid, GArray *toks)
   if (!any)
     return NULL;
   for (guint t = 0; t < n; t++)
-    w->joinable[t + 1] = MIN (w->joinable[t] + continues[t], (guint) JOIN_MAX_REACH);
-  w->reach = w->joinable[n];
+    w->joinable[t + 1] = w->joinable[t] + continues[t];
+  w->reach = MIN (w->joinable[n], (guint) JOIN_MAX_REACH);
   return g_steal_pointer (&w);
 }
 

@@ -1533,6 +1533,36 @@ line_blank_or_page_end (const GArray *lines, guint k)
   return b->page != a->page || *b->text == '\0';
 }
 
+/* Lines of prose that run on to the next (no 。 or ； ends them) at least
+ * this long, and this many of them, show how a dump spaces its lines. */
+enum { SPACING_MIN_CHARS = 16, SPACING_MIN_LINES = 8 };
+
+/* Whether the dump leaves a blank line after each of its lines, a text
+ * block a line (mutool's of a PDF that sets each line apart): its
+ * paragraphs' lines that run on are nearly all one blank line apart.
+ * pdftotext's keep a paragraph's lines together, a blank line only
+ * between blocks; a blank line there says no more than a line break. */
+static gboolean
+dump_spaces_its_lines (const GArray *lines)
+{
+  guint spaced = 0, tight = 0;
+  for (guint k = 0; k + 2 < lines->len; k++)
+    {
+      const char *t = g_array_index (lines, TextLine, k).text;
+      if (g_utf8_strlen (t, -1) < SPACING_MIN_CHARS)
+        continue;
+      gunichar last = g_utf8_get_char (g_utf8_find_prev_char (t, t + strlen (t)));
+      if (is_sentence_end (last) || last == 0xFF1B /* ； */ || last == 0xFF1A /* ： */)
+        continue;
+      const char *next = g_array_index (lines, TextLine, k + 1).text;
+      if (*next)
+        tight++;
+      else if (*g_array_index (lines, TextLine, k + 2).text)
+        spaced++;
+    }
+  return spaced >= SPACING_MIN_LINES && spaced >= 9 * tight;
+}
+
 /* Whether a line says nothing of the page's text: blank, or furniture (a
  * browser's URL above or below the page's number). */
 static gboolean
@@ -1918,12 +1948,15 @@ gk_text_read (const char *data, gsize len, GError **error)
   gboolean kept_flat = FALSE;
   for (guint k = 0; k < lines->len && !kept_flat; k++)
     kept_flat = g_utf8_strlen (g_array_index (lines, TextLine, k).text, -1) > GK_FLAT_LINE_CHARS;
+  gboolean spaced = dump_spaces_its_lines (lines);
   gboolean any_text = FALSE;
   for (guint k = 0; k < lines->len; k++)
     {
       const TextLine *tl = &g_array_index (lines, TextLine, k);
       if (*tl->text == '\0' || tl->page_number)
         continue;
+      gboolean spaced_above = spaced && k >= 2 && !*g_array_index (lines, TextLine, k - 1).text
+                              && *g_array_index (lines, TextLine, k - 2).text;
       if (gk_line_is_page_furniture (tl->text))
         continue;
       any_text = TRUE;
@@ -1945,6 +1978,7 @@ gk_text_read (const char *data, gsize len, GError **error)
               if (!pieces && cell->text_col == 0)
                 cell->text_gap = tl->indent;
               cell->text_col = pieces ? -1 : cell->text_col + tl->indent;
+              cell->spaced_above = spaced_above;
             }
           g_ptr_array_add (content->rows, row);
         }
