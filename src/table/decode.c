@@ -2268,7 +2268,8 @@ votes_from_steps (const Search *s, Votes *v)
         guint ns = steps_at (s, i, r, steps);
         for (guint q = 0; q < ns; q++)
           {
-            int c = step_cost (s, &steps[q], i, r);
+            int identity = 0;
+            int c = step_cost_cached (s, &steps[q], i, r, &identity);
             if (c == COST_INF
                 || add_cost (add_cost (here, c), s->g[ST (s, i + steps[q].ntok, r + steps[q].k)]) != opt)
               continue;
@@ -2283,6 +2284,10 @@ votes_from_steps (const Search *s, Votes *v)
                 double value = 0;
                 token_value (t, gk_grid_type (grid, cell), &value);
                 vote (v, cell, t->cell, value);
+                /* its rows break their own sums: unjudged across the rows,
+                 * a published error is no likelier than a placement off */
+                if (identity)
+                  v->differs[cell] = TRUE;
               }
           }
       }

@@ -459,6 +459,22 @@ find_label_block (const GArray *flat, const gboolean *used, const char *text, GA
     g_array_set_size (queue, 0);
 }
 
+/* The rows from i on that are numbers alone, no label text, one after
+ * another: a label block's number rows. */
+static guint
+number_rows_from (const GPtrArray *rows, guint i, guint hi)
+{
+  guint n = 0;
+  for (; i < hi; i++, n++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (*key || row->cells->len == 0)
+        break;
+    }
+  return n;
+}
+
 /* Whether a row shows for sure that its cells ran together: digits run
  * into its label, or fewer runs than cells in text no layout placed (a
  * page's flattened text; a text dump's row printing fewer numbers than
@@ -650,6 +666,10 @@ match_section (const GkTemplateSet *set, const GkTemplate *tpl, const GkTplSecti
       else if (queue->len == 0 && pending->len)
         {
           find_label_block (flat, used, pending->str, queue);
+          /* a block's number rows, in order, are its rows only where they
+           * are as many: more or fewer, and which are whose is a guess */
+          if (queue->len && number_rows_from (rows, i, hi) != queue->len)
+            g_array_set_size (queue, 0);
           if (queue->len)
             candidate_warn (c, "label_block", row_page (row),
                             "%u row labels printed before their numbers; rows paired in order", queue->len);
