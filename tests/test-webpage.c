@@ -61,6 +61,18 @@ test_flat_pieces (void)
   g_assert_true (has_piece (q, "四、政府信息公开行政复议、行政诉讼情况结果维持结果纠正其他结果尚未审结总计110024001510102"));
   g_assert_true (has_piece (q, "五、存在的主要问题及改进情况存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确。"));
 
+  /* a dash printed for zero is a cell of its own, set apart; a lone
+   * digit after one numbers the next row, and a heading after one ends
+   * the table */
+  g_autoptr (GPtrArray) d = gk_text_flat_pieces (
+      "5.属于三类内部事务信息71————86.属于四类过程性信息———————7.属于行政执法案卷5—————5"
+      "四、结转下年度继续办理———————五、存在的主要问题及改进情况无。");
+  g_assert_true (has_piece (d, "5.属于三类内部事务信息71 — — — — 8"));
+  g_assert_true (has_piece (d, "6.属于四类过程性信息 — — — — — — —"));
+  g_assert_true (has_piece (d, "7.属于行政执法案卷5 — — — — — 5"));
+  g_assert_true (has_piece (d, "四、结转下年度继续办理 — — — — — — —"));
+  g_assert_true (has_piece (d, "五、存在的主要问题及改进情况无。"));
+
   /* a unit written apart after its number stays with it */
   g_autoptr (GPtrArray) u = gk_text_flat_pieces (
       "第二十条第（九）项 信息内容 采购项目数量 采购总金额 政府集中采购 463 6051115 元 三、收到和处理政府信息公开申请情况 "
@@ -786,6 +798,90 @@ test_flat_rows_on_short_lines (void)
   g_assert_true (tu_int_is (rec, "active.coercion.decisions", 42));
 }
 
+/* Table 三 of 2021 run together, its rows' cells as printed ("0" or a
+ * dash for zero: zero_as), a row a piece. */
+static char *
+run_together_table3 (const char *zero_as)
+{
+  static const char *const rows[][2] = {
+    { "一、本年新收政府信息公开申请数量", "417 23 0 0 0 0 440" }, { "二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0" },
+    { "三、本年度办理结果（一）予以公开", "192 14 0 0 0 0 206" },
+    { "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0 0 0 0 0 0 0" },
+    { "（三）不予公开1.属于国家秘密", "2 0 0 0 0 0 2" }, { "2.其他法律行政法规禁止公开", "4 0 0 0 0 0 4" },
+    { "3.危及“三安全一稳定”", "3 0 0 0 0 0 3" }, { "4.保护第三方合法权益", "13 0 0 0 0 0 13" },
+    { "5.属于三类内部事务信息", "7 1 0 0 0 0 8" }, { "6.属于四类过程性信息", "0 0 0 0 0 0 0" },
+    { "7.属于行政执法案卷", "5 0 0 0 0 0 5" }, { "8.属于行政查询事项", "5 1 0 0 0 0 6" },
+    { "（四）无法提供1.本机关不掌握相关政府信息", "99 4 0 0 0 0 103" },
+    { "2.没有现成信息需要另行制作", "14 0 0 0 0 0 14" }, { "3.补正后申请内容仍不明确", "0 0 0 0 0 0 0" },
+    { "（五）不予处理1.信访举报投诉类申请", "22 1 0 0 0 0 23" }, { "2.重复申请", "0 0 0 0 0 0 0" },
+    { "3.要求提供公开出版物", "4 0 0 0 0 0 4" }, { "4.无正当理由大量反复申请", "0 0 0 0 0 0 0" },
+    { "5.要求行政机关确认或重新出具已获取信息", "11 0 0 0 0 0 11" },
+    { "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "19 0 0 0 0 0 19" },
+    { "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "2 0 0 0 0 0 2" },
+    { "3.其他", "15 2 0 0 0 0 17" }, { "（七）总计", "417 23 0 0 0 0 440" }, { "四、结转下年度继续办理", "0 0 0 0 0 0 0" },
+  };
+  GString *s = g_string_new ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                             "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_string_append (s, rows[r][0]);
+      g_auto (GStrv) cells = g_strsplit (rows[r][1], " ", -1);
+      for (guint c = 0; cells[c]; c++)
+        g_string_append (s, strcmp (cells[c], "0") == 0 ? zero_as : cells[c]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* pdfminer's dump of a browser's PDF: each page one line of its text run
+ * together, no line of them long (a page's text, 450 to 570 characters),
+ * table 三 over two of them.  The runs of a row's seven cells show the
+ * lines are a table's rows run together: they are cut as a flattened
+ * page's are, and the table read. */
+static void
+test_flat_rows_on_lines_a_page (void)
+{
+  g_autofree char *table = run_together_table3 ("0");
+  /* cut at 2.重复申请, a page's foot and the next page's head between */
+  const char *cut = strstr (table, "2.重复申请");
+  g_autofree char *page3 = g_strndup (table, cut - table);
+  g_autofree char *text = g_strdup_printf (
+      "第1页 共2页\n\n某县2021年政府信息公开工作年度报告本报告根据《中华人民共和国政府信息公开条例》编制。全年主动公开政府信息"
+      "2645条。\n\n\f%s第1页 共2页\n\n\f%s五、存在的主要问题及改进情况无。第2页 共2页\n", page3, cut);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint k = 0; lines[k]; k++)
+    g_assert_cmpint (g_utf8_strlen (lines[k], -1), <, 600);
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.natural_person", 417));
+  g_assert_true (tu_int_is (rec, "applications.new_received.commercial", 23));
+  g_assert_true (tu_int_is (rec, "applications.granted.total", 206));
+  g_assert_true (tu_int_is (rec, "applications.not_processed_publication.total", 4));
+  g_assert_true (tu_int_is (rec, "applications.processed_total.total", 440));
+  g_assert_cmpstr (tu_check_status (rec, "applications.balance.total"), ==, "pass");
+}
+
+/* A flattened page whose table prints a dash for zero, the dashes run
+ * into the digits (41723————440): each dash is a cell of 0 of its own,
+ * the digits between split as the row's identities allow (417 · 23), and
+ * the dashes are kept as printed (placeholder_as_zero). */
+static void
+test_flat_rows_with_dashes_for_zero (void)
+{
+  g_autofree char *table = run_together_table3 ("—");
+  g_autofree char *page = one_line_page ("某县2021年政府信息公开工作年度报告 本报告由某县人民政府办公室编制。全年主动公开政府信息2645条。",
+                                         table);
+  g_autofree char *text = g_strconcat (page, "五、存在的主要问题及改进情况无。\n", NULL);
+  g_autoptr (GkRecord) rec = tu_record_from_text (text);
+  g_assert_true (tu_int_is (rec, "applications.new_received.natural_person", 417));
+  g_assert_true (tu_int_is (rec, "applications.new_received.commercial", 23));
+  g_assert_true (tu_int_is (rec, "applications.new_received.research", 0));
+  g_assert_true (tu_int_is (rec, "applications.new_received.total", 440));
+  g_assert_true (tu_int_is (rec, "applications.carried_over.total", 0));
+  g_assert_true (tu_int_is (rec, "applications.withheld_internal_affairs.commercial", 1));
+  g_assert_true (tu_int_is (rec, "applications.other_handling_misc.total", 17));
+  g_assert_cmpstr (tu_check_status (rec, "applications.balance.total"), ==, "pass");
+  g_assert_nonnull (tu_warning (rec->warnings, "placeholder_as_zero", NULL));
+}
+
 /* A short copy whose table 三 rows run each one's numbers into the next
  * row's numbered label on the line after its own ("一、本年新收…数量" /
  * "713000074二、上年结转…"): the run is the row above's. */
@@ -838,5 +934,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/issuer-above-title-one-source-line", test_issuer_above_title_one_source_line);
   g_test_add_func ("/webpage/flat-rows-on-short-lines", test_flat_rows_on_short_lines);
   g_test_add_func ("/webpage/run-glued-to-the-next-label", test_run_glued_to_the_next_label);
+  g_test_add_func ("/webpage/flat-rows-on-lines-a-page", test_flat_rows_on_lines_a_page);
+  g_test_add_func ("/webpage/flat-rows-with-dashes-for-zero", test_flat_rows_with_dashes_for_zero);
   return g_test_run ();
 }

@@ -505,6 +505,28 @@ warn_cells_glued (Candidate *c, int page, const char *label, const char *shown, 
                     label, shown, readings == 0 ? "no split satisfies the template" : "several splits satisfy the template");
 }
 
+/* The cells of a split (parts, one a column) that runs standing for a
+ * placeholder (shown_as[k] not NULL: its run is "0", one part) became:
+ * the placeholder as printed, a dash read 0 like any other. */
+static void
+parts_show_placeholders (GPtrArray *parts, const GPtrArray *runs, const GPtrArray *shown_as)
+{
+  guint p = 0;
+  for (guint k = 0; k < runs->len && p < parts->len; k++)
+    {
+      if (shown_as->pdata[k])
+        {
+          g_free (parts->pdata[p]);
+          parts->pdata[p++] = g_strdup (shown_as->pdata[k]);
+          continue;
+        }
+      /* the parts a run was cut into spell its digits */
+      gsize want = strlen (runs->pdata[k]), got = 0;
+      while (p < parts->len && got < want)
+        got += strlen (parts->pdata[p++]);
+    }
+}
+
 /* Matches rows[lo, hi) against one template's section. */
 /* Cells run together ("规范性文件121230"): split them when the template
  * and the row's identities allow one reading only.  Returns the number
@@ -516,20 +538,32 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
 {
   guint ncols = fr->block->columns->len;
   g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func (g_free);
+  /* per run: the placeholder printed (—) where the run stands for one */
+  g_autoptr (GPtrArray) shown_as = g_ptr_array_new ();
   if (glued_run)
-    g_ptr_array_add (runs, g_strdup (glued_run));
+    {
+      g_ptr_array_add (runs, g_strdup (glued_run));
+      g_ptr_array_add (shown_as, NULL);
+    }
   for (guint k = 0; k < row->cells->len; k++)
     {
-      char *r = gk_text_label_key (((GkCell *) row->cells->pdata[k])->raw);
+      const char *raw = ((GkCell *) row->cells->pdata[k])->raw;
+      /* a dash for zero among glued digits (41723————440) is one cell
+       * of 0, a run of its own */
+      gboolean placeholder = glued_run && gk_number_parse (raw, GK_COLUMN_COUNT).kind == GK_NUMBER_PLACEHOLDER;
+      char *r = placeholder ? g_strdup ("0") : gk_text_label_key (raw);
       g_ptr_array_add (runs, r);
+      g_ptr_array_add (shown_as, placeholder ? (gpointer) raw : NULL);
       if (!gk_glued_is_run (r))
-        return have;   /* a formatted cell (unit, decimal, dash): not glued digits */
+        return have;   /* a formatted cell (unit, decimal): not glued digits */
     }
   /* as many runs as columns without glue is a plain row; more runs cannot be merged */
   if (runs->len == 0 || runs->len > ncols || (!glued_run && runs->len == ncols))
     return have;
   guint readings = 0;
   g_autoptr (GPtrArray) parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
+  if (parts)
+    parts_show_placeholders (parts, runs, shown_as);
   if (!cells)
     return parts ? ncols : have;
   if (row_printed_glued (row, glued_run, runs->len, ncols) && (parts || readings > 0))
@@ -542,6 +576,8 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
   if (!parts && readings == 2)
     {
       GPtrArray *all = gk_glued_readings (set, c->tpl->id, c->spec, fr->block, fr->row, runs, GLUED_READINGS_MAX);
+      for (guint q = 0; all && q < all->len; q++)
+        parts_show_placeholders (all->pdata[q], runs, shown_as);
       if (all)
         {
           GluedRow *g = g_new0 (GluedRow, 1);

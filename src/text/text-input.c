@@ -105,6 +105,37 @@ add_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
     g_ptr_array_add (out, g_steal_pointer (&s));
 }
 
+/* A dash a table prints for zero (—, －): a cell of its own. */
+static gboolean
+is_placeholder_dash (gunichar c)
+{
+  return c == 0x2014 || c == 0xFF0D;
+}
+
+/* add_piece for a piece of a flattened table: a dash printed for zero
+ * beside a number or another dash is a cell of its own, set apart
+ * ("41723————440" → "41723 — — — — 440"), as a row whose cells are
+ * digits alone runs together (the row reading splits those). */
+static void
+add_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  for (glong i = from; i < to; i++)
+    {
+      gboolean dash = is_placeholder_dash (u[i])
+                      && ((i > from && (is_digit (u[i - 1]) || is_placeholder_dash (u[i - 1])))
+                          || (i + 1 < to && (is_digit (u[i + 1]) || is_placeholder_dash (u[i + 1]))));
+      if (dash && s->len && s->str[s->len - 1] != ' ')
+        g_string_append_c (s, ' ');
+      g_string_append_unichar (s, u[i]);
+      if (dash)
+        g_string_append_c (s, ' ');
+    }
+  g_strstrip (s->str);
+  if (*s->str)
+    g_ptr_array_add (out, g_strdup (s->str));
+}
+
 /* A piece that is no sentence (a flattened table): cut before each
  * numbered label and after each number run, where the next row's label
  * begins ("规章007规范性文件121230" → "规章007" · "规范性文件121230"; a
@@ -119,7 +150,7 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
     {
       if (i > start && starts_numbered_label (u, to, i))
         {
-          add_piece (out, u, start, i);
+          add_table_piece (out, u, start, i);
           start = i;
         }
       if (!is_digit (u[i]))
@@ -133,31 +164,37 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
       gunichar next = u[end];
       if ((next == '.' || next == 0xFF0E || next == 0x3001) && end + 1 < to && gk_text_is_ideograph (u[end + 1]))
         {
-          /* "…00000002.其他": the last digit numbers the next label */
+          /* "…00000002.其他": the last digit numbers the next label; so
+           * does a lone digit after a dash for zero ("—————7.属于…") */
           if (end - 1 > i && start < end - 1)
             {
-              add_piece (out, u, start, end - 1);
+              add_table_piece (out, u, start, end - 1);
               start = end - 1;
+            }
+          else if (end - 1 == i && i > start && is_placeholder_dash (u[i - 1]))
+            {
+              add_table_piece (out, u, start, i);
+              start = i;
             }
         }
       else if ((gk_text_is_ideograph (next) && !g_utf8_strchr ("年月日", -1, next)) || next == 0xFF08 || next == '(')
         {
-          add_piece (out, u, start, end);
+          add_table_piece (out, u, start, end);
           start = end;
         }
       i = end + 1;
     }
-  add_piece (out, u, start, to);
+  add_table_piece (out, u, start, to);
 }
 
 /* In a sentence [from, to): where the last section heading glued to a
- * number before it (…110024001510102五、存在的主要问题…。) begins, the
+ * number (or a dash for zero) before it (…110024001510102五、存在的主要问题…。) begins, the
  * end of a flattened table the sentence is run into; else from. */
 static glong
 glued_table_end (const gunichar *u, glong from, glong to)
 {
   for (glong i = to - 1; i > from; i--)
-    if (is_digit (u[i - 1]) && starts_numbered_label (u, to, i)
+    if ((is_digit (u[i - 1]) || is_placeholder_dash (u[i - 1])) && starts_numbered_label (u, to, i)
         && u[i] != 0xFF08 && u[i] != '(')
       return i;
   return from;
@@ -1533,6 +1570,49 @@ line_blank_or_page_end (const GArray *lines, guint k)
   return b->page != a->page || *b->text == '\0';
 }
 
+/* Characters a row of a table run together holds at least (a cell each,
+ * the rows of table 三 seven: digits, or dashes printed for zero), and
+ * such runs that show a line is a table's rows run together
+ * (规章0058规范性文件303071…, 1.属于国家秘密2—————2…). */
+enum { GLUED_ROW_MIN_CELLS = 7, GLUED_ROWS_MIN = 3 };
+
+/* A character of a row's cells run together: a digit, or a dash for zero. */
+static gboolean
+is_glued_cell_char (gunichar c)
+{
+  return is_digit (c) || c == 0x2014 || c == 0xFF0D;
+}
+
+/* Whether a line runs a table's rows together, each row's label and its
+ * cells with nothing between (pdfminer's dump of a browser's page, a line
+ * a page, shorter than GK_FLAT_LINE_CHARS): runs of GLUED_ROW_MIN_CELLS
+ * digits or dashes between ideographs, GLUED_ROWS_MIN of them.  Prose
+ * sets its numbers apart (1878条) and its dashes come in pairs (——). */
+static gboolean
+line_runs_rows_together (const char *text)
+{
+  guint runs = 0;
+  gunichar before = 0;
+  for (const char *p = text; *p && runs < GLUED_ROWS_MIN;)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_glued_cell_char (c))
+        {
+          before = c;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      guint chars = 0;
+      while (*p && is_glued_cell_char (g_utf8_get_char (p)))
+        chars++, p = g_utf8_next_char (p);
+      gunichar after = *p ? g_utf8_get_char (p) : 0;
+      runs += chars >= GLUED_ROW_MIN_CELLS && (gk_text_is_ideograph (before) || before == 0xFF09 || before == ')')
+              && (gk_text_is_ideograph (after) || after == 0xFF08 || after == '(' || (after >= '1' && after <= '9'));
+      before = 0;
+    }
+  return runs >= GLUED_ROWS_MIN;
+}
+
 /* Lines of prose that run on to the next (no 。 or ； ends them) at least
  * this long, and this many of them, show how a dump spaces its lines. */
 enum { SPACING_MIN_CHARS = 16, SPACING_MIN_LINES = 8 };
@@ -1947,7 +2027,8 @@ gk_text_read (const char *data, gsize len, GError **error)
    * of them are cut as a flattened page's */
   gboolean kept_flat = FALSE;
   for (guint k = 0; k < lines->len && !kept_flat; k++)
-    kept_flat = g_utf8_strlen (g_array_index (lines, TextLine, k).text, -1) > GK_FLAT_LINE_CHARS;
+    kept_flat = g_utf8_strlen (g_array_index (lines, TextLine, k).text, -1) > GK_FLAT_LINE_CHARS
+                || line_runs_rows_together (g_array_index (lines, TextLine, k).text);
   gboolean spaced = dump_spaces_its_lines (lines);
   gboolean any_text = FALSE;
   for (guint k = 0; k < lines->len; k++)
