@@ -126,6 +126,28 @@ test_trailing_run (void)
   g_assert_null (e);
   g_assert_true (gk_glued_is_run ("-20"));
   g_assert_false (gk_glued_is_run ("15122.275万元"));
+  /* a number grouped by thousands is one run, separators and all: not
+   * the digits after its last comma */
+  g_autofree char *f = gk_glued_trailing_run ("行政许可36,705");
+  g_assert_cmpstr (f, ==, "36,705");
+  g_autofree char *g = gk_glued_trailing_run ("行政许可36,7051");   /* four digits after: no separator */
+  g_assert_cmpstr (g, ==, "7051");
+}
+
+/* A run grouped by thousands ("36,705") is one printed number: read whole
+ * where it fills the row, never cut where the row has more columns. */
+static void
+test_split_grouped_by_thousands (void)
+{
+  guint n;
+  const char *one[] = { "36,705", NULL };
+  g_autoptr (GPtrArray) p = split ("2021", "active", "licensing", one, &n);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->pdata[0], ==, "36,705");
+  const char *three[] = { "1,234", NULL };
+  g_autoptr (GPtrArray) q = split ("2021", "active", "normative_documents", three, &n);
+  g_assert_null (q);
+  g_assert_cmpuint (n, ==, 0);
 }
 
 static const char report[] =
@@ -404,6 +426,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/glued/split", test_split_unit);
   g_test_add_func ("/glued/trailing-run", test_trailing_run);
+  g_test_add_func ("/glued/split-grouped-by-thousands", test_split_grouped_by_thousands);
   g_test_add_func ("/glued/record", test_record);
   g_test_add_func ("/glued/prose-does-not-fill", test_prose_does_not_fill_unread_cell);
   g_test_add_func ("/glued/decoder-keeps-the-split", test_decoder_keeps_the_split);

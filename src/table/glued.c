@@ -26,13 +26,24 @@ is_decimal_point (const char *s, gsize i, gsize n)
   return s[i] == '.' && i > 0 && i + 1 < n && g_ascii_isdigit (s[i - 1]) && g_ascii_isdigit (s[i + 1]);
 }
 
+/* A thousands separator: a comma after a digit, three digits after it and
+ * then no more digits ("36,705"). */
+static gboolean
+is_thousands_comma (const char *s, gsize i, gsize n)
+{
+  return s[i] == ',' && i > 0 && i + 3 < n && g_ascii_isdigit (s[i - 1]) && g_ascii_isdigit (s[i + 1])
+         && g_ascii_isdigit (s[i + 2]) && g_ascii_isdigit (s[i + 3]) && (i + 4 >= n || !g_ascii_isdigit (s[i + 4]));
+}
+
 char *
 gk_glued_trailing_run (const char *label_key)
 {
   gsize n = strlen (label_key), i = n;
   /* a decimal point belongs to the run: "行政事业性收费300.3398" ends in
-   * one amount, not in the digits after its point */
-  while (i > 0 && (is_run_char (label_key[i - 1]) || is_decimal_point (label_key, i - 1, n)))
+   * one amount, not in the digits after its point; so do the thousands
+   * separators of one number ("行政许可36,705") */
+  while (i > 0 && (is_run_char (label_key[i - 1]) || is_decimal_point (label_key, i - 1, n)
+                   || is_thousands_comma (label_key, i - 1, n)))
     i--;
   /* at least one digit, and not the "1." of a sub-row number */
   gboolean digit = FALSE;
@@ -167,6 +178,24 @@ part_ok (const char *p, guint len, GkColumnType type, gint64 *value)
       i = 1;
     }
   guint point = 0;
+  g_autofree char *plain = NULL;
+  if (memchr (p, ',', len))
+    {
+      /* one number grouped by thousands ("36,705"), whole: its digits */
+      GString *digits = g_string_new (NULL);
+      for (guint k = 0; k < len; k++)
+        {
+          if (p[k] == ',' && !is_thousands_comma (p, k, len))
+            {
+              g_string_free (digits, TRUE);
+              return FALSE;
+            }
+          if (p[k] != ',')
+            g_string_append_c (digits, p[k]);
+        }
+      len = (guint) digits->len;
+      p = plain = g_string_free (digits, FALSE);
+    }
   for (guint k = i; k < len; k++)
     if (p[k] == '.')
       {
@@ -219,7 +248,10 @@ search (Search *s, guint col, guint run, guint pos)
   if (s->ncols - col < s->runs->len - run || s->ncols - col > chars)
     return;
   GkColumnType type = ((GkTplColumn *) s->block->columns->pdata[col])->type;
-  for (guint len = 1; len <= left && len <= GK_GLUED_MAX_DIGITS + GK_GLUED_MAX_DECIMALS + 2; len++)   /* a sign, a point */
+  /* a run grouped by thousands is one number: never cut */
+  gboolean grouped = strchr (text, ',') != NULL;
+  for (guint len = grouped ? left : 1; len <= left && (grouped || len <= GK_GLUED_MAX_DIGITS + GK_GLUED_MAX_DECIMALS + 2);
+       len++)   /* a sign, a point */
     {
       gint64 v;
       if (!part_ok (text + pos, len, type, &v))
