@@ -2195,6 +2195,23 @@ assert_table2 (const GkRecord *rec, const char *const *keys, const gint64 *value
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 二 of 2019 whose labels came as a block, then its numbers column
+ * by column (pdfminer): 行政许可 and 其他对外管理服务事项's 上年项目数量,
+ * then their 本年增/减 (+77 and 0), then their 处理决定数量.  Paired row by
+ * row, +77 fell in 行政许可's 处理决定数量: a number printed with a sign
+ * is a change, never a count, so no such pairing stands. */
+static void
+test_signed_number_never_a_count (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n上年项目数量\n本年增/减\n"
+    "处理决定数量\n0\n651\n+77\n0\n0\n15305\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (int_is_or_null (rec, "active.licensing.decisions", 0));
+  g_assert_true (int_is_or_null (rec, "active.licensing.items_change", 77));
+  g_assert_true (int_is_or_null (rec, "active.other_services.items_prev_year", 651));
+  g_assert_true (int_is_or_null (rec, "active.other_services.decisions", 15305));
+}
+
 /* Table 二 (template 2021) whose first columns' headers are printed one
  * after another, then their numbers, and the last column apart after the
  * page's foot under its own header: a browser's table cut in strips, each
@@ -4350,6 +4367,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/wrapped-cells-in-a-dump-spacing-its-lines", test_wrapped_cells_in_a_dump_spacing_its_lines);
   g_test_add_func ("/decode/pdfminer-label-block-short-of-its-rows", test_pdfminer_label_block_short_of_its_rows);
   g_test_add_func ("/decode/pdfminer-walk-given-up-reads-no-broken-row", test_pdfminer_walk_given_up_reads_no_broken_row);
+  g_test_add_func ("/decode/signed-number-never-a-count", test_signed_number_never_a_count);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

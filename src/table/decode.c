@@ -3972,7 +3972,9 @@ pick_read (const GkGrid *grid, const Token *tok, const guint *list, guint k, gui
   for (guint a = 0; a < k; a++)
     {
       const Token *tk = &tok[list[a]];
-      if (!token_value (tk, gk_grid_type (grid, first + pick[a]), &row[pick[a]]))
+      GkColumnType type = gk_grid_type (grid, first + pick[a]);
+      /* a number printed with a sign is a change (本年增/减): no count */
+      if (!token_value (tk, type, &row[pick[a]]) || (tk->plus && type != GK_COLUMN_SIGNED))
         return FALSE;
       cells[pick[a]] = tk->cell;
     }
@@ -7333,10 +7335,29 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           g_printerr (" %s@%d", tok[g_array_index (mine, guint, q)].cell->raw, tok[g_array_index (mine, guint, q)].cell->src.line);
         g_printerr ("\n");
       }
+  /* a number printed with a sign paired with a count (a change, 本年增/减,
+   * is printed so) shows a block of labels was not followed by its rows'
+   * numbers in order: no row paired from such a block stands */
+  gboolean block_out_of_order = FALSE;
+  for (guint r = 0; r < grid->n_rows && !block_out_of_order; r++)
+    {
+      const GArray *mine = by_row->pdata[r];
+      guint first = g_array_index (grid->row_first, guint, r);
+      for (guint q = 0; q < mine->len && q < g_array_index (grid->row_ncols, guint, r); q++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, q)];
+          block_out_of_order |= t->plus && t->flow_row >= 0 && gk_grid_type (grid, first + q) != GK_COLUMN_SIGNED;
+        }
+    }
   for (guint r = 0; r < grid->n_rows; r++)
     {
       const GArray *mine = by_row->pdata[r];
       guint first = g_array_index (grid->row_first, guint, r);
+      gboolean from_block = FALSE;
+      for (guint q = 0; q < mine->len; q++)
+        from_block |= tok[g_array_index (mine, guint, q)].flow_row >= 0;
+      if (block_out_of_order && from_block)
+        continue;
       if (mine->len < g_array_index (grid->row_ncols, guint, r))
         {
           place_partial_row (grid, tok, r, mine, v);
@@ -7358,6 +7379,14 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           token_value (t, gk_grid_type (grid, first + q), &values[q]);
         }
       if (judged && row_broken (grid, r, values) > 0)
+        continue;
+      /* nor where a number printed with a sign falls in a count (a
+       * change, 本年增/减, is printed so): the numbers are not its row's
+       * in order */
+      gboolean signs_fit = TRUE;
+      for (guint q = 0; q < mine->len && signs_fit; q++)
+        signs_fit = !tok[g_array_index (mine, guint, q)].plus || gk_grid_type (grid, first + q) == GK_COLUMN_SIGNED;
+      if (!signs_fit)
         continue;
       full_kept[r] = mine->len == g_array_index (grid->row_ncols, guint, r);
       for (guint q = 0; q < mine->len; q++)
