@@ -3889,6 +3889,44 @@ test_blank_zero_three_rows_merged (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
+/* The same table, where a 0 is printed only for a sum (a row of zeros
+ * prints its total 0, （七）总计 every column's, 0 too; every other zero is
+ * blank): the merged rows' zeros are （七）总计's, so its columns are known,
+ * and with them every row's (805 · 148 · 15 are 自然人, 商业企业 and
+ * 法律服务机构, the columns whose sums are not 0).  Every cell is read. */
+static void
+test_blank_zero_printed_zeros_are_sums (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  enum { QUERY = 11 };
+  v[FIRST_OUTCOME][0] = 805, v[FIRST_OUTCOME][1] = 148, v[FIRST_OUTCOME][4] = 15;
+  v[QUERY][0] = 19, v[QUERY][1] = 7;
+  v[LAST_OUTCOME][0] = 71, v[LAST_OUTCOME][1] = 7, v[LAST_OUTCOME][4] = 2;
+  v[FORWARD][1] = 21, v[CARRIED][1] = 4;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < LAST_OUTCOME; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c] || c == COLS - 1)
+          append_cell (s, v[r][c]);
+    }
+  g_string_append_printf (s, "%s\n%s\n%s\n", labels[LAST_OUTCOME], labels[PROCESSED], labels[FORWARD]);
+  int at[3] = { 0 };
+  const int rows3[3] = { LAST_OUTCOME, PROCESSED, FORWARD };
+  for (const char *who = "0011011210112"; *who; who++)
+    {
+      int k = *who - '0', r = rows3[k];
+      while (!(v[r][at[k]] || r == PROCESSED || at[k] == COLS - 1))
+        at[k]++;
+      append_cell (s, v[r][at[k]++]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_table (rec, v);
+}
+
 /* Table v printed blank-zero with its label column as one block down to
  * （七）总计, that row's first cell beside it, then the carried-forward
  * label and every row's numbers in order (the total row's from its second
@@ -4349,6 +4387,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/number-on-a-label-line-starts-its-row", test_number_on_a_label_line_starts_its_row);
   g_test_add_func ("/decode/blank-zero-totals-not-all-printed", test_blank_zero_totals_not_all_printed);
   g_test_add_func ("/decode/blank-zero-three-rows-merged", test_blank_zero_three_rows_merged);
+  g_test_add_func ("/decode/blank-zero-printed-zeros-are-sums", test_blank_zero_printed_zeros_are_sums);
   g_test_add_func ("/decode/blank-zero-lone-zero-opens-a-row", test_blank_zero_lone_zero_opens_a_row);
   g_test_add_func ("/decode/blank-zero-lone-zero-rows-after-dropped-zeros", test_blank_zero_lone_zero_rows_after_dropped_zeros);
   g_test_add_func ("/decode/blank-zero-lone-zero-unchecked", test_blank_zero_lone_zero_unchecked);

@@ -4031,6 +4031,41 @@ row_prints_totals (const GkGrid *grid, guint q, const GkCell *const *cells)
   return TRUE;
 }
 
+/* What a blank-zero table prints of its sums (table_totals_printed): its
+ * rows' totals, 0 included (every reading prints them); and a 0 nowhere
+ * else, the other zeros left blank (a reading's printed 0 is a sum). */
+typedef enum { TOTALS_ANY, TOTALS_PRINTED, TOTALS_ZEROS_ONLY } TotalsPrinted;
+
+/* Whether grid cell c sums others: the one cell of a side of an identity
+ * whose other side holds several (a row's 总计, and each cell of
+ * （七）总计, its column's sum over the outcomes). */
+static gboolean
+cell_sums_others (const GkGrid *grid, guint c)
+{
+  const GArray *ids = grid->cell_ids->pdata[c];
+  for (guint q = 0; q < ids->len; q++)
+    {
+      const CellIdentity *ci = &g_array_index (ids, CellIdentity, q);
+      const GridIdentity *id = grid->identities->pdata[ci->identity];
+      const GArray *mine = ci->lhs ? id->lhs : id->rhs, *other = ci->lhs ? id->rhs : id->lhs;
+      if (id->relation == GK_RELATION_EQ && mine->len == 1 && other->len > 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a reading of row q of a table that prints a 0 only for a sum
+ * (its other zeros blank) prints its zeros only where a cell sums others. */
+static gboolean
+row_zeros_are_sums (const GkGrid *grid, guint q, const GkCell *const *cells, const double *row)
+{
+  guint first = g_array_index (grid->row_first, guint, q), ncols = g_array_index (grid->row_ncols, guint, q);
+  for (guint c = 0; c < ncols; c++)
+    if (cells[c] && row[c] == 0 && !cell_sums_others (grid, first + c))
+      return FALSE;
+  return TRUE;
+}
+
 /* ... and, row its values, breaks none of its identities. */
 static gboolean
 row_totals_printed (const GkGrid *grid, guint q, const GkCell *const *cells, const double *row)
@@ -4525,7 +4560,8 @@ typedef struct {
   /* per token (NULL: none known): the row whose label begins the line it
    * is printed first on, or G_MAXUINT (line_starts) */
   const guint *starts;
-  gboolean totals;       /* every row reading prints every total of its row */
+  TotalsPrinted totals;  /* every row reading prints every total of its row
+                            (and its zeros only there: TOTALS_ZEROS_ONLY) */
   /* readings' values by identity: a row's values (RowValues, their index
    * the id), a reading of rows [q, r1] by its row's id and its rest's */
   GHashTable *row_ids;   /* RowValues* → id + 1 */
@@ -4709,7 +4745,8 @@ span_suffix (SpanFill *f, guint q, guint t)
           SpanRow kept = { 0, { NULL } };
           gboolean fits = pick_read (f->grid, f->tok, f->list + t, k, first, pick, row, kept.cells);
           gboolean again = !fits || (f->arcs && !row_totals_printed (f->grid, q, kept.cells, row))
-                           || (f->totals && !row_prints_totals (f->grid, q, kept.cells));
+                           || (f->totals && !row_prints_totals (f->grid, q, kept.cells))
+                           || (f->totals == TOTALS_ZEROS_ONLY && !row_zeros_are_sums (f->grid, q, kept.cells, row));
           for (guint z = 0; z < nseen && !again; z++)
             again = memcmp (seen + (gsize) z * ROW_MAX_COLS, row, ncols * sizeof (double)) == 0;
           if (!again && nseen < choices)
@@ -4738,7 +4775,7 @@ span_suffix (SpanFill *f, guint q, guint t)
  * too many or a token is unreadable. */
 static Joint *
 span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-                 guint r1, const gboolean *arcs, const guint *starts, gboolean totals)
+                 guint r1, const gboolean *arcs, const guint *starts, TotalsPrinted totals)
 {
   for (guint q = 0; q < len; q++)
     if (tok[list[q]].unreadable)
@@ -4764,7 +4801,7 @@ span_options_on (const GkGrid *grid, const Token *tok, const guint *list, const 
 }
 static Joint *
 span_options (const GkGrid *grid, const Token *tok, const guint *list, const guint *bound, guint len, guint r0,
-              guint r1, const guint *starts, gboolean totals)
+              guint r1, const guint *starts, TotalsPrinted totals)
 {
   return span_options_on (grid, tok, list, bound, len, r0, r1, NULL, starts, totals);
 }
@@ -5475,7 +5512,7 @@ enum { SPAN_MAX_OVER = 2 };
  * after the next rows: not read so). */
 static Joint *
 span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
-            const guint *starts, gboolean totals, guint misprints)
+            const guint *starts, TotalsPrinted totals, guint misprints)
 {
   g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -5613,6 +5650,7 @@ typedef struct {
   const guint *list, *bound;
   guint n, r, r1;
   guint open;            /* rows open at once (BAND_OPEN_ROWS at most) */
+  TotalsPrinted totals;  /* what the table prints of its sums (at least TOTALS_PRINTED) */
   GArray **mine;         /* per row of the span: the tokens split to it */
   Joint *j;              /* the options so far */
   guint splits;
@@ -5717,7 +5755,7 @@ band_row_options (BandFill *f, guint q)
       g_autofree guint *bound = g_new (guint, MAX (row->key.k, 1));
       for (guint z = 0; z < row->key.k; z++)
         bound[z] = f->r + q;
-      row->options = span_options (f->grid, f->tok, row->key.list, bound, row->key.k, f->r + q, f->r + q, NULL, TRUE);
+      row->options = span_options (f->grid, f->tok, row->key.list, bound, row->key.k, f->r + q, f->r + q, NULL, f->totals);
       if (row->options && row->options->best != 0)
         g_clear_pointer (&row->options, joint_free);
       if (row->options)
@@ -5886,7 +5924,7 @@ band_fill (BandFill *f, guint z, guint lo)
  * every identity of its rows; NULL when none does or they are too many. */
 static Joint *
 span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r,
-                 guint r1)
+                 guint r1, TotalsPrinted totals)
 {
   guint k = r1 - r;
   if (k < 2 || k > CORNER_MAX_ROWS)
@@ -5898,7 +5936,7 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
   GArray *mine[CORNER_MAX_ROWS];
   for (guint q = 0; q < k; q++)
     mine[q] = g_array_new (FALSE, FALSE, sizeof (guint));
-  BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, 2, mine, joint_new (grid, r, r1 - 1),
+  BandFill f = { grid, tok, (const guint *) list->data, bound, list->len, r, r1, 2, totals, mine, joint_new (grid, r, r1 - 1),
                  0, FALSE, g_hash_table_new (row_values_hash, row_values_equal),
                  g_ptr_array_new_with_free_func (g_free), { NULL, NULL, 0, 0 },
                  g_hash_table_new_full (band_row_key_hash, band_row_key_equal, NULL, (GDestroyNotify) band_row_free) };
@@ -5952,6 +5990,38 @@ table_prints_zero_totals (const GkGrid *grid, const Token *tok, const GPtrArray 
   return shown >= 2;
 }
 
+/* What a blank-zero table prints of its sums: TOTALS_PRINTED where it
+ * prints its rows' totals (table_prints_zero_totals), TOTALS_ZEROS_ONLY
+ * where besides no row its labels named prints more zeros on one line
+ * than it has sums (a row of zeros printed 0 0: a zero where no sum
+ * stands, a table printing some zeros and leaving others blank). */
+static TotalsPrinted
+table_totals_printed (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust)
+{
+  if (!table_prints_zero_totals (grid, tok, raw, trust))
+    return TOTALS_ANY;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      const GArray *mine = raw->pdata[r];
+      if (!mine || trust[r] != LABEL_NAMED || mine->len < 2)
+        continue;
+      /* zeros side by side on one line: cells of one row, surely */
+      guint zeros = 0, sums = 0, on_line = 0;
+      for (guint q = 0; q < mine->len; q++)
+        {
+          const Token *t = &tok[g_array_index (mine, guint, q)];
+          zeros += t->is_count && t->count == 0;
+          on_line += q > 0 && t->line == tok[g_array_index (mine, guint, 0)].line;
+        }
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      for (guint c = 0; c < ncols; c++)
+        sums += cell_sums_others (grid, first + c);
+      if (zeros == mine->len && on_line + 1 == mine->len && zeros > sums)
+        return TOTALS_PRINTED;
+    }
+  return TOTALS_ZEROS_ONLY;
+}
+
 /* The rows of raw (the labels' tokens of each row, NULL where not to be
  * trusted; trust: what their labels vouch) searched together; the cells
  * of the rows it places are voted in v, over what the rows alone gave.
@@ -5970,8 +6040,9 @@ numbers_overflow_rows_from (const GkGrid *grid, guint ntok, guint r, guint t)
 }
 
 static void
-votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
-              const gboolean *full_kept, const gboolean *apart, const guint *starts, Votes *v)
+votes_joined_as (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
+                 const gboolean *full_kept, const gboolean *apart, const guint *starts, TotalsPrinted totals_shown,
+                 Votes *v, guint *broken)
 {
   guint R = grid->n_rows;
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
@@ -5979,7 +6050,6 @@ votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray 
   /* each row alone: fit (its own identities hold some way), broken, empty */
   enum { ROW_UNKNOWN, ROW_EMPTY, ROW_FIT, ROW_BROKEN };
   g_autofree guint *kind = g_new0 (guint, R);
-  gboolean totals_shown = table_prints_zero_totals (grid, tok, raw, trust);
   g_autoptr (GPtrArray) bands = g_ptr_array_new ();   /* Joint* of vars read as bands */
   for (guint r = 0; r < R; r++)
     {
@@ -6067,7 +6137,7 @@ votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray 
           if (!j && totals_shown)
             {
               guint r4 = r3 > r2 ? r3 : r1;
-              j = span_band_joint (grid, tok, raw, trust, r, r4);
+              j = span_band_joint (grid, tok, raw, trust, r, r4, totals_shown);
               if (j)
                 {
                   g_ptr_array_add (bands, j);
@@ -6081,7 +6151,7 @@ votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray 
            * them, its one broken identity a published error (judged with
            * the rest on the identities across rows) */
           if (!j && totals_shown)
-            j = span_joint (grid, tok, raw, trust, r, r1, starts, TRUE, 1);
+            j = span_joint (grid, tok, raw, trust, r, r1, starts, totals_shown, 1);
           if (j)
             g_ptr_array_add (vars, j);
         }
@@ -6116,12 +6186,41 @@ votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray 
       joint_free (alone[r]);
   /* bands, the loosest readings, may make the placements too many to
    * search: then the rows are searched without them */
-  if (!votes_from_vars (grid, tok, vars, NULL, v, NULL) && bands->len)
+  if (!votes_from_vars (grid, tok, vars, NULL, v, broken) && bands->len)
     {
       for (guint k = 0; k < bands->len; k++)
         g_ptr_array_remove (vars, bands->pdata[k]);
-      votes_from_vars (grid, tok, vars, NULL, v, NULL);
+      votes_from_vars (grid, tok, vars, NULL, v, broken);
     }
+}
+
+static void votes_copy (Votes *to, const Votes *v, guint n);
+
+/* votes_joined_as, the table read for what it prints of its sums.  A table
+ * that shows it prints a 0 only for a sum is read so first; where no
+ * placement so keeps every identity (a table printing some other zeros
+ * too, the evidence of it hidden in a block), as any table printing its
+ * totals: what a wrong guess of the print would read is never kept. */
+static void
+votes_joined (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
+              const gboolean *full_kept, const gboolean *apart, const guint *starts, Votes *v)
+{
+  TotalsPrinted totals = table_totals_printed (grid, tok, raw, trust);
+  if (totals == TOTALS_ZEROS_ONLY)
+    {
+      guint n = grid->cells->len, broken = G_MAXUINT;
+      Votes first;
+      votes_init (&first, n);
+      votes_copy (&first, v, n);
+      votes_joined_as (grid, tok, ntok, raw, trust, full_kept, apart, starts, TOTALS_ZEROS_ONLY, &first, &broken);
+      if (broken == 0)
+        votes_copy (v, &first, n);
+      votes_clear (&first);
+      if (broken == 0)
+        return;
+      totals = TOTALS_PRINTED;
+    }
+  votes_joined_as (grid, tok, ntok, raw, trust, full_kept, apart, starts, totals, v, NULL);
 }
 
 /* The vars (Joint*, in row order, rows apart) searched together on the
