@@ -41,7 +41,7 @@ TEST_SRC := $(sort $(wildcard tests/test-*.c))
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-asan fuzz bench bench-text eval eval-text eval-variants eval-fresh valgrind clean install uninstall
+.PHONY: all deps demo check check-asan fuzz bench bench-text eval eval-text eval-dumpers eval-variants eval-fresh valgrind clean install uninstall
 all: $(BUILD)/gongkai $(BUILD)/libgongkai.so
 
 $(DEPS_OK): scripts/install-deps
@@ -103,6 +103,11 @@ eval-text: $(BUILD)/gongkai
 	  python3 $(SHARED)/tools/score $(SHARED)/corpus --kind txt --jobs 2 \
 	    --cmd '$(BUILD)/gongkai extract --format json {file}' | tail -n 12; \
 	else echo "eval-text: no $(SHARED)/tools/score, the corpus is not scored"; fi
+
+# The outside corpus's PDFs through other text extractors (mutool,
+# pdfminer's pdf2txt: scripts/install-deps --generator), scored as dumps.
+eval-dumpers: $(BUILD)/gongkai
+	scripts/eval-dumpers $(BUILD)/gongkai $(SHARED)
 
 # The samples as other producers and crawlers keep them (other charsets,
 # character references, JSON records, Markdown, PDFs rewritten or turned):
