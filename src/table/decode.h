@@ -39,7 +39,8 @@
  * reads bands or strips, those dearer only by the rarity of their order
  * (strips rather than columns) vote too, since rarity is no evidence; when
  * they are too many to walk, those cheapest by their steps alone are,
- * judged alike (where those take misprints, they are
+ * judged alike, a row of theirs that breaks its own sums not read (where
+ * those take misprints, they are
  * walked again up to the cost the cheapest came to, the options keeping
  * the identities first: a placement dearer by its steps that keeps them
  * — two rows read down, not across — is found); a walk that gave up has
@@ -93,7 +94,14 @@
  * printed apart), a row the labels read in part is not read (its other
  * cells may be among them), unless printed on one line beside its label;
  * rows with a total named with nothing before the next row's label and
- * numbers (of their block) printed no cell: zeros.  A strip of numbers
+ * numbers (of their block) printed no cell: zeros.  Two rows read as a
+ * band (a row's total after the next row's numbers) interleave but never
+ * start out of order.  A table whose rows of zeros print a lone 0, none
+ * printing zeros side by side, is placed first as printing a 0 only where
+ * a cell sums others (a row's 总计, （七）总计's columns); where no placement
+ * so keeps every identity, as any table printing its totals.  A number
+ * printed with a sign is never a count: a row (or a block of labels) whose
+ * pairing puts one in a column of counts is not read.  A strip of numbers
  * under the totals column's header alone, after rows the labels read, is
  * their totals where each row's printed numbers add up to the next one
  * (a row of zeros may print none): the rows hold their other columns only,
