@@ -161,6 +161,15 @@ blank_before_number (const GkRow *row, guint c)
   return FALSE;
 }
 
+/* A number printed with a plus (+77): a change (本年增/减) and nothing
+ * else; a count printed negative (-1) is a count still, a published
+ * error the checks report. */
+static gboolean
+token_plus_signed (const Token *t)
+{
+  return t->plus && t->count >= 0;
+}
+
 /* A number printed with a sign: a plus, or a minus before a digit (a
  * dash alone is a placeholder). */
 static gboolean
@@ -3974,7 +3983,7 @@ pick_read (const GkGrid *grid, const Token *tok, const guint *list, guint k, gui
       const Token *tk = &tok[list[a]];
       GkColumnType type = gk_grid_type (grid, first + pick[a]);
       /* a number printed with a sign is a change (本年增/减): no count */
-      if (!token_value (tk, type, &row[pick[a]]) || (tk->plus && type != GK_COLUMN_SIGNED))
+      if (!token_value (tk, type, &row[pick[a]]) || (token_plus_signed (tk) && type != GK_COLUMN_SIGNED))
         return FALSE;
       cells[pick[a]] = tk->cell;
     }
@@ -7445,7 +7454,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       for (guint q = 0; q < mine->len && q < g_array_index (grid->row_ncols, guint, r); q++)
         {
           const Token *t = &tok[g_array_index (mine, guint, q)];
-          block_out_of_order |= t->plus && t->flow_row >= 0 && gk_grid_type (grid, first + q) != GK_COLUMN_SIGNED;
+          block_out_of_order |= token_plus_signed (t) && t->flow_row >= 0 && gk_grid_type (grid, first + q) != GK_COLUMN_SIGNED;
         }
     }
   for (guint r = 0; r < grid->n_rows; r++)
@@ -7484,7 +7493,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
        * in order */
       gboolean signs_fit = TRUE;
       for (guint q = 0; q < mine->len && signs_fit; q++)
-        signs_fit = !tok[g_array_index (mine, guint, q)].plus || gk_grid_type (grid, first + q) == GK_COLUMN_SIGNED;
+        signs_fit = !token_plus_signed (&tok[g_array_index (mine, guint, q)]) || gk_grid_type (grid, first + q) == GK_COLUMN_SIGNED;
       if (!signs_fit)
         continue;
       full_kept[r] = mine->len == g_array_index (grid->row_ncols, guint, r);
