@@ -1580,7 +1580,7 @@ enum { GLUED_ROW_MIN_CELLS = 7, GLUED_ROWS_MIN = 3 };
 static gboolean
 is_glued_cell_char (gunichar c)
 {
-  return is_digit (c) || c == 0x2014 || c == 0xFF0D;
+  return is_digit (c) || is_placeholder_dash (c);
 }
 
 /* Whether a line runs a table's rows together, each row's label and its
@@ -1606,8 +1606,11 @@ line_runs_rows_together (const char *text)
       while (*p && is_glued_cell_char (g_utf8_get_char (p)))
         chars++, p = g_utf8_next_char (p);
       gunichar after = *p ? g_utf8_get_char (p) : 0;
+      /* the next row's label after it, or its list number's point
+       * ("00000002.其他…": the run's last digit numbers the next row) */
       runs += chars >= GLUED_ROW_MIN_CELLS && (gk_text_is_ideograph (before) || before == 0xFF09 || before == ')')
-              && (gk_text_is_ideograph (after) || after == 0xFF08 || after == '(' || (after >= '1' && after <= '9'));
+              && (gk_text_is_ideograph (after) || after == 0xFF08 || after == '(' || after == '.' || after == 0xFF0E
+                  || after == 0x3001);
       before = 0;
     }
   return runs >= GLUED_ROWS_MIN;
