@@ -3982,7 +3982,7 @@ pick_read (const GkGrid *grid, const Token *tok, const guint *list, guint k, gui
     {
       const Token *tk = &tok[list[a]];
       GkColumnType type = gk_grid_type (grid, first + pick[a]);
-      /* a number printed with a sign is a change (本年增/减): no count */
+      /* a number printed with a plus is a change (本年增/减): no count */
       if (!token_value (tk, type, &row[pick[a]]) || (token_plus_signed (tk) && type != GK_COLUMN_SIGNED))
         return FALSE;
       cells[pick[a]] = tk->cell;
@@ -3990,11 +3990,10 @@ pick_read (const GkGrid *grid, const Token *tok, const guint *list, guint k, gui
   return TRUE;
 }
 
-/* Whether grid cell c is a total of its row: the one cell of a side of an
- * identity of that row alone whose other side holds several (the 总计 of a
- * row of applicants, of a group of appeals). */
+/* Whether grid cell c sums others: the one cell of a side of an identity
+ * (of its row alone, where row_alone) whose other side holds several. */
 static gboolean
-cell_is_total (const GkGrid *grid, guint c)
+cell_sums (const GkGrid *grid, guint c, gboolean row_alone)
 {
   const GArray *ids = grid->cell_ids->pdata[c];
   for (guint q = 0; q < ids->len; q++)
@@ -4002,10 +4001,19 @@ cell_is_total (const GkGrid *grid, guint c)
       const CellIdentity *ci = &g_array_index (ids, CellIdentity, q);
       const GridIdentity *id = grid->identities->pdata[ci->identity];
       const GArray *mine = ci->lhs ? id->lhs : id->rhs, *other = ci->lhs ? id->rhs : id->lhs;
-      if (id->row_lo == id->row_hi && id->relation == GK_RELATION_EQ && mine->len == 1 && other->len > 1)
+      if ((!row_alone || id->row_lo == id->row_hi) && id->relation == GK_RELATION_EQ && mine->len == 1
+          && other->len > 1)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether grid cell c is a total of its row (the 总计 of a row of
+ * applicants, of a group of appeals). */
+static gboolean
+cell_is_total (const GkGrid *grid, guint c)
+{
+  return cell_sums (grid, c, TRUE);
 }
 
 static gboolean
@@ -4045,22 +4053,12 @@ row_prints_totals (const GkGrid *grid, guint q, const GkCell *const *cells)
  * else, the other zeros left blank (a reading's printed 0 is a sum). */
 typedef enum { TOTALS_ANY, TOTALS_PRINTED, TOTALS_ZEROS_ONLY } TotalsPrinted;
 
-/* Whether grid cell c sums others: the one cell of a side of an identity
- * whose other side holds several (a row's 总计, and each cell of
- * （七）总计, its column's sum over the outcomes). */
+/* Whether grid cell c sums others: a row's 总计, and each cell of
+ * （七）总计, its column's sum over the outcomes. */
 static gboolean
 cell_sums_others (const GkGrid *grid, guint c)
 {
-  const GArray *ids = grid->cell_ids->pdata[c];
-  for (guint q = 0; q < ids->len; q++)
-    {
-      const CellIdentity *ci = &g_array_index (ids, CellIdentity, q);
-      const GridIdentity *id = grid->identities->pdata[ci->identity];
-      const GArray *mine = ci->lhs ? id->lhs : id->rhs, *other = ci->lhs ? id->rhs : id->lhs;
-      if (id->relation == GK_RELATION_EQ && mine->len == 1 && other->len > 1)
-        return TRUE;
-    }
-  return FALSE;
+  return cell_sums (grid, c, FALSE);
 }
 
 /* Whether a reading of row q of a table that prints a 0 only for a sum
@@ -7443,7 +7441,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           g_printerr (" %s@%d", tok[g_array_index (mine, guint, q)].cell->raw, tok[g_array_index (mine, guint, q)].cell->src.line);
         g_printerr ("\n");
       }
-  /* a number printed with a sign paired with a count (a change, 本年增/减,
+  /* a number printed with a plus paired with a count (a change, 本年增/减,
    * is printed so) shows a block of labels was not followed by its rows'
    * numbers in order: no row paired from such a block stands */
   gboolean block_out_of_order = FALSE;
@@ -7488,7 +7486,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         }
       if (judged && row_broken (grid, r, values) > 0)
         continue;
-      /* nor where a number printed with a sign falls in a count (a
+      /* nor where a number printed with a plus falls in a count (a
        * change, 本年增/减, is printed so): the numbers are not its row's
        * in order */
       gboolean signs_fit = TRUE;

@@ -100,7 +100,7 @@
  * printing zeros side by side, is placed first as printing a 0 only where
  * a cell sums others (a row's 总计, （七）总计's columns); where no placement
  * so keeps every identity, as any table printing its totals.  A number
- * printed with a sign is never a count: a row (or a block of labels) whose
+ * printed with a plus is never a count: a row (or a block of labels) whose
  * pairing puts one in a column of counts is not read.  A strip of numbers
  * under the totals column's header alone, after rows the labels read, is
  * their totals where each row's printed numbers add up to the next one
