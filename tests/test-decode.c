@@ -3846,23 +3846,21 @@ test_blank_zero_row_ends_under_its_own_headers (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
-/* A blank-zero table printing every total: 3.其他, （七）总计 and the
- * carried-forward heading side by side, their labels run together, then
- * their numbers merged line by line as three rows' cells fall (each row's
- * in order, its total last).  Only the rows' sums and the column sums
- * place them: those every fitting placement agrees on are read, the rest
- * null, none wrong. */
-static void
-test_blank_zero_three_rows_merged (void)
+/* A blank-zero table printing every total (v, its values): 3.其他,
+ * （七）总计 and the carried-forward heading side by side, their labels run
+ * together, then their numbers merged line by line as three rows' cells
+ * fall (each row's in order, its total last; （七）总计 prints its zeros). */
+static GString *
+three_rows_merged (int v[ROWS][COLS])
 {
-  int v[ROWS][COLS] = { { 0 } };
   enum { QUERY = 11 };
+  memset (v, 0, sizeof (int) * ROWS * COLS);
   v[FIRST_OUTCOME][0] = 805, v[FIRST_OUTCOME][1] = 148, v[FIRST_OUTCOME][4] = 15;
   v[QUERY][0] = 19, v[QUERY][1] = 7;
   v[LAST_OUTCOME][0] = 71, v[LAST_OUTCOME][1] = 7, v[LAST_OUTCOME][4] = 2;
   v[FORWARD][1] = 21, v[CARRIED][1] = 4;
   table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
+  GString *s = g_string_new (NULL);
   append_header (s);
   for (int r = 0; r < LAST_OUTCOME; r++)
     {
@@ -3882,6 +3880,16 @@ test_blank_zero_three_rows_merged (void)
         at[k]++;
       append_cell (s, v[r][at[k]++]);
     }
+  return s;
+}
+
+/* Only the rows' sums and the column sums place the merged rows: those
+ * every fitting placement agrees on are read, the rest null, none wrong. */
+static void
+test_blank_zero_three_rows_merged (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = three_rows_merged (v);
   g_autoptr (GkRecord) rec = read_text (s);
   g_assert_true (tu_int_is (rec, "applications.other_handling_misc.total", 80));
   g_assert_true (tu_int_is (rec, "applications.processed_total.total", v[PROCESSED][COLS - 1]));
@@ -3889,40 +3897,16 @@ test_blank_zero_three_rows_merged (void)
   assert_rows_right_or_null (rec, v, 0, ROWS);
 }
 
-/* The same table, where a 0 is printed only for a sum (a row of zeros
- * prints its total 0, （七）总计 every column's, 0 too; every other zero is
- * blank): the merged rows' zeros are （七）总计's, so its columns are known,
- * and with them every row's (805 · 148 · 15 are 自然人, 商业企业 and
- * 法律服务机构, the columns whose sums are not 0).  Every cell is read. */
+/* The same table prints a 0 only for a sum (a row of zeros its total 0,
+ * （七）总计 every column's, 0 too; every other zero is blank): the merged
+ * rows' zeros are （七）总计's, so its columns are known, and with them
+ * every row's (805 · 148 · 15 are 自然人, 商业企业 and 法律服务机构, the
+ * columns whose sums are not 0).  Every cell is read. */
 static void
 test_blank_zero_printed_zeros_are_sums (void)
 {
-  int v[ROWS][COLS] = { { 0 } };
-  enum { QUERY = 11 };
-  v[FIRST_OUTCOME][0] = 805, v[FIRST_OUTCOME][1] = 148, v[FIRST_OUTCOME][4] = 15;
-  v[QUERY][0] = 19, v[QUERY][1] = 7;
-  v[LAST_OUTCOME][0] = 71, v[LAST_OUTCOME][1] = 7, v[LAST_OUTCOME][4] = 2;
-  v[FORWARD][1] = 21, v[CARRIED][1] = 4;
-  table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int r = 0; r < LAST_OUTCOME; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        if (v[r][c] || c == COLS - 1)
-          append_cell (s, v[r][c]);
-    }
-  g_string_append_printf (s, "%s\n%s\n%s\n", labels[LAST_OUTCOME], labels[PROCESSED], labels[FORWARD]);
-  int at[3] = { 0 };
-  const int rows3[3] = { LAST_OUTCOME, PROCESSED, FORWARD };
-  for (const char *who = "0011011210112"; *who; who++)
-    {
-      int k = *who - '0', r = rows3[k];
-      while (!(v[r][at[k]] || r == PROCESSED || at[k] == COLS - 1))
-        at[k]++;
-      append_cell (s, v[r][at[k]++]);
-    }
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = three_rows_merged (v);
   g_autoptr (GkRecord) rec = read_text (s);
   assert_table (rec, v);
 }
