@@ -3133,13 +3133,11 @@ test_later_page_totals_strip_with_a_turned_row (void)
   page_totals_strip_with_a_turned_row (3);
 }
 
-/* Row by row, each cell a block of its own, in a table whose first and last
- * columns are narrow: a wrapped number is a block of two lines, its pieces
- * joined where the row's total says. */
+/* Table v with thousands from natural persons in three rows: its first
+ * and last columns' numbers wrap where those columns are narrow. */
 static void
-test_row_major_wrapped_cells (void)
+busy_wrapped_table (int v[ROWS][COLS])
 {
-  int v[ROWS][COLS];
   consistent_table (v, 10);
   static const int more[][2] = { { FIRST_OUTCOME, 3410 }, { 13, 88 }, { 16, 5 } };
   for (guint k = 0; k < G_N_ELEMENTS (more); k++)
@@ -3149,6 +3147,16 @@ test_row_major_wrapped_cells (void)
         v[row][0] += more[k][1];
         v[row][COLS - 1] += more[k][1];
       }
+}
+
+/* Row by row, each cell a block of its own, in a table whose first and last
+ * columns are narrow: a wrapped number is a block of two lines, its pieces
+ * joined where the row's total says. */
+static void
+test_row_major_wrapped_cells (void)
+{
+  int v[ROWS][COLS];
+  busy_wrapped_table (v);
   g_autoptr (GString) s = g_string_new (NULL);
   append_header (s);
   for (int r = 0; r < ROWS; r++)
@@ -3211,15 +3219,7 @@ static void
 test_wrapped_cells_in_a_dump_spacing_its_lines (void)
 {
   int v[ROWS][COLS];
-  consistent_table (v, 10);
-  static const int more[][2] = { { FIRST_OUTCOME, 3410 }, { 13, 88 }, { 16, 5 } };
-  for (guint k = 0; k < G_N_ELEMENTS (more); k++)
-    for (int r = 0; r < 3; r++)
-      {
-        int row = r == 0 ? more[k][0] : r == 1 ? PROCESSED : NEW;
-        v[row][0] += more[k][1];
-        v[row][COLS - 1] += more[k][1];
-      }
+  busy_wrapped_table (v);
   g_autoptr (GString) one = g_string_new (
     "一、总体情况\n2023年，本机关坚持以公开为常态、不公开为例外，\n全面推进决策、执行、管理、服务、结果公开，持续\n"
     "加大主动公开力度，不断拓展公开的深度和广度，着力\n提升政务公开质量，充分保障人民群众的知情权、参与\n"
