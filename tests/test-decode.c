@@ -2195,6 +2195,27 @@ assert_table2 (const GkRecord *rec, const char *const *keys, const gint64 *value
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四 of a report that prints a dash for zero, its text cut off after
+ * the review group's five dashes: a table printing dashes leaves no cell
+ * blank, so the groups after the cut were not printed blank.  Only the
+ * cells the dashes reached are read (before, every group read 0). */
+static void
+test_dash_table_cut_off_reads_what_it_printed (void)
+{
+  g_autoptr (GString) s = table4_start ();
+  g_string_append (s, "未经复议直接起诉\n复议后起诉\n—\n\n—\n\n—\n\n—\n\n—\n\n结果维持\n结果纠正\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  for (guint i = 0; i < G_N_ELEMENTS (appeal_cols); i++)
+    {
+      g_autofree char *review = g_strdup_printf ("appeals.review.%s", appeal_cols[i]);
+      g_autofree char *direct = g_strdup_printf ("appeals.litigation_direct.%s", appeal_cols[i]);
+      g_autofree char *after = g_strdup_printf ("appeals.litigation_after_review.%s", appeal_cols[i]);
+      g_assert_true (tu_int_is (rec, review, 0));
+      g_assert_true (int_is_or_null (rec, direct, G_MININT64));
+      g_assert_true (int_is_or_null (rec, after, G_MININT64));
+    }
+}
+
 /* Table 二 of 2019 whose labels came as a block, then its numbers column
  * by column (pdfminer): 行政许可 and 其他对外管理服务事项's 上年项目数量,
  * then their 本年增/减 (+77 and 0), then their 处理决定数量.  Paired row by
@@ -4391,6 +4412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/pdfminer-label-block-short-of-its-rows", test_pdfminer_label_block_short_of_its_rows);
   g_test_add_func ("/decode/pdfminer-walk-given-up-reads-no-broken-row", test_pdfminer_walk_given_up_reads_no_broken_row);
   g_test_add_func ("/decode/signed-number-never-a-count", test_signed_number_never_a_count);
+  g_test_add_func ("/decode/dash-table-cut-off-reads-what-it-printed", test_dash_table_cut_off_reads_what_it_printed);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

@@ -9204,6 +9204,16 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
           for (guint c = 0; c < ncells; c++)
             if (!is_named[gk_grid_row (grid, c)])
               v.seen[c] = v.blank[c] = FALSE;
+          /* a table that prints a dash for zero leaves no cell blank: a
+           * stream of them short of a grid whose rows no label tells apart
+           * (table 四's groups) is cut off after its last, the cells it
+           * reached the only ones read */
+          gboolean dashes = FALSE;
+          for (guint t = 0; t < s.n && !dashes; t++)
+            dashes = gk_number_parse (s.tok[t].cell->raw, GK_COLUMN_COUNT).kind == GK_NUMBER_PLACEHOLDER;
+          if (dashes && rows_unnamed (grid))
+            for (guint c = s.n; c < ncells; c++)
+              v.seen[c] = v.blank[c] = FALSE;
         }
     }
   else if (s.n < ncells)

@@ -86,7 +86,9 @@
  * and so do labels followed by another block's column header): a table (or
  * a row) whose printed numbers are all zero is zeros whatever cells they
  * sat in (the rows its text names: where the text stops inside the table,
- * the rows it never names are not read), a row printed in part only where
+ * the rows it never names are not read; a stream of dashes for zero, which
+ * leave no cell blank, as far as it reaches where no label tells the rows
+ * apart), a row printed in part only where
  * its identities leave one reading — and only while the labels follow the
  * print: where numbers no
  * row took remain and the labels came out of the template's order, or
