@@ -3616,6 +3616,22 @@ table2_with_page_furniture (const char *fee, const char *tail)
   return tu_record_from_text (text);
 }
 
+/* A report whose later pages end in their bare numbers (2, 3), and whose
+ * first page prints its number as a footer (- 1 -): on that page a 1 alone
+ * on its line, a blank line after it as after every line of the dump, is
+ * a cell (规章's 对外公开总数量), not the page's number. */
+static void
+test_page_with_a_footer_number_has_no_bare_one (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "某县2019年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n本年新制作数量\n\n"
+    "本年新公开数量\n\n对外公开总数量\n\n规章\n\n0\n\n0\n\n1\n\n规范性文件\n\n4\n\n4\n\n272\n\n- 1 -\n\n"
+    "\f三、收到和处理政府信息公开申请情况\n\n本年新收政府信息公开申请5件。\n\n2\n\n"
+    "\f五、存在的主要问题及改进情况\n\n无。\n\n3\n");
+  g_assert_true (tu_int_is (rec, "active.rules.total", 1));
+  g_assert_true (tu_int_is (rec, "active.normative_documents.total", 272));
+}
+
 /* Without form feeds no page says which bare number is its own: one alone
  * beside a browser's header or footer line (its URL), counting the pages
  * down the text (1, 2), is the page's number, no cell of table 二's; a
@@ -4413,6 +4429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/pdfminer-walk-given-up-reads-no-broken-row", test_pdfminer_walk_given_up_reads_no_broken_row);
   g_test_add_func ("/decode/signed-number-never-a-count", test_signed_number_never_a_count);
   g_test_add_func ("/decode/dash-table-cut-off-reads-what-it-printed", test_dash_table_cut_off_reads_what_it_printed);
+  g_test_add_func ("/decode/page-with-a-footer-number-has-no-bare-one", test_page_with_a_footer_number_has_no_bare_one);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);
   g_test_add_func ("/decode/blank-zero-rows-joined-by-identities", test_blank_zero_rows_joined_by_identities);
   g_test_add_func ("/decode/blank-zero-label-block-part-filled", test_blank_zero_label_block_part_filled);

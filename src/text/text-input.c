@@ -1717,8 +1717,16 @@ mark_page_numbers (GArray *lines)
       guint end = start;
       while (end < lines->len && g_array_index (lines, TextLine, end).page == page)
         end++;
+      /* a page that prints its number as furniture (- 1 -, 第1页) has no
+       * bare one: a number alone on a line there is a cell */
+      gboolean stated = FALSE;
+      for (guint k = start; k < end && !stated; k++)
+        {
+          const char *text = g_array_index (lines, TextLine, k).text;
+          stated = *text && !g_ascii_isalpha (*text) && gk_line_is_page_furniture (text);
+        }
       guint n = 0, last = 0;
-      for (guint k = start; k < end; k++)
+      for (guint k = start; k < end && !stated; k++)
         {
           TextLine *t = &g_array_index (lines, TextLine, k);
           if (page - best_offset > 0 && bare_number (t->text) == page - best_offset
