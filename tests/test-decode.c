@@ -2219,7 +2219,7 @@ test_dash_table_cut_off_reads_what_it_printed (void)
 /* Table 二 of 2019 whose labels came as a block, then its numbers column
  * by column (pdfminer): 行政许可 and 其他对外管理服务事项's 上年项目数量,
  * then their 本年增/减 (+77 and 0), then their 处理决定数量.  Paired row by
- * row, +77 fell in 行政许可's 处理决定数量: a number printed with a sign
+ * row, +77 fell in 行政许可's 处理决定数量: a number printed with a plus
  * is a change, never a count, so no such pairing stands. */
 static void
 test_signed_number_never_a_count (void)
