@@ -2233,6 +2233,56 @@ test_signed_number_never_a_count (void)
   g_assert_true (int_is_or_null (rec, "active.other_services.decisions", 15305));
 }
 
+static gboolean
+value_is_null (const GkRecord *rec, const char *key)
+{
+  const GkValue *v = gk_record_get (rec, key);
+  return !v || v->kind == GK_VALUE_NULL;
+}
+
+/* Table 二 (template 2021): the labels of its rows printed as a block, the
+ * columns' headers, then six numbers, each on a line of its own.  Row by
+ * row they read 3 35 1 / 25 7 209; column by column (pdfminer prints each
+ * cell apart, going down the columns) 3 1 7 / 35 25 209.  No identity
+ * tells the two apart: the cells they read alike are read, the others are
+ * null with ambiguous_placement.  The rows after, each beside its label,
+ * are read. */
+static void
+test_label_block_rows_or_columns (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n"
+    "现行有效件数\n3\n35\n1\n25\n7\n209\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n2851\n"
+    "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n1620\n行政强制\n1486\n第二十条第（八）项\n"
+    "信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n297.8\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (tu_int_is (rec, "active.rules.issued", 3));
+  g_assert_true (tu_int_is (rec, "active.normative_documents.in_force", 209));
+  g_assert_true (value_is_null (rec, "active.rules.repealed"));
+  g_assert_true (value_is_null (rec, "active.rules.in_force"));
+  g_assert_true (value_is_null (rec, "active.normative_documents.issued"));
+  g_assert_true (value_is_null (rec, "active.normative_documents.repealed"));
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 2851));
+  g_assert_true (tu_int_is (rec, "active.penalty.decisions", 1620));
+  g_assert_true (tu_int_is (rec, "active.coercion.decisions", 1486));
+}
+
+/* The same block whose numbers read alike row by row and column by column
+ * (0 0 0 / 0 0 36): every cell is read. */
+static void
+test_label_block_rows_and_columns_alike (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n"
+    "现行有效件数\n0\n0\n0\n0\n0\n36\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n2851\n"
+    "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n1620\n行政强制\n1486\n第二十条第（八）项\n"
+    "信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n297.8\n三、收到和处理政府信息公开申请情况\n");
+  static const char *const keys[] = { "rules.issued", "rules.repealed", "rules.in_force", "normative_documents.issued",
+                                      "normative_documents.repealed", "normative_documents.in_force" };
+  static const gint64 values[] = { 0, 0, 0, 0, 0, 36 };
+  assert_table2 (rec, keys, values, G_N_ELEMENTS (keys));
+}
+
 /* Table 二 (template 2021) whose first columns' headers are printed one
  * after another, then their numbers, and the last column apart after the
  * page's foot under its own header: a browser's table cut in strips, each
@@ -4428,6 +4478,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/pdfminer-label-block-short-of-its-rows", test_pdfminer_label_block_short_of_its_rows);
   g_test_add_func ("/decode/pdfminer-walk-given-up-reads-no-broken-row", test_pdfminer_walk_given_up_reads_no_broken_row);
   g_test_add_func ("/decode/signed-number-never-a-count", test_signed_number_never_a_count);
+  g_test_add_func ("/decode/label-block-rows-or-columns", test_label_block_rows_or_columns);
+  g_test_add_func ("/decode/label-block-rows-and-columns-alike", test_label_block_rows_and_columns_alike);
   g_test_add_func ("/decode/dash-table-cut-off-reads-what-it-printed", test_dash_table_cut_off_reads_what_it_printed);
   g_test_add_func ("/decode/page-with-a-footer-number-has-no-bare-one", test_page_with_a_footer_number_has_no_bare_one);
   g_test_add_func ("/decode/blank-zero-groups-in-order", test_blank_zero_groups_in_order);

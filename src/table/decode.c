@@ -8272,6 +8272,71 @@ doubt_cells_of_displaced_numbers (const GkGrid *grid, const Search *s, const GHa
     }
 }
 
+/* Whether row r of a placement is paired with tokens from t0 on, in order,
+ * only by a block of labels before them: several rows' labels printed
+ * together (none of them beside these numbers), the row among them, and no
+ * identity on its cells. */
+static gboolean
+row_paired_by_block_order (const GkGrid *grid, const Search *s, const GHashTable *token_of, const Votes *v, guint r,
+                           guint t0)
+{
+  guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+  for (guint j = 0; j < ncols; j++)
+    {
+      guint c = first + j;
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[c]));
+      if (!v->seen[c] || v->blank[c] || v->differs[c] || t != t0 + j + 1 || ((GArray *) grid->cell_ids->pdata[c])->len)
+        return FALSE;
+      const Token *tok = &s->tok[t0 + j];
+      if (tok->flow_row < 0 || r > (guint) tok->flow_row || (r < 64 && (tok->line_names >> r & 1)))
+        return FALSE;
+    }
+  return ncols > 0;
+}
+
+/* Rows paired in order with the numbers printed after a block of their
+ * labels, a row's worth each, when no identity judges them (table 二's):
+ * the same numbers read column by column fill the same rows as well (a
+ * producer that prints each cell apart, pdfminer, goes down the columns),
+ * and nothing in the print tells the two apart.  Where the two readings
+ * differ, the cell is ambiguous. */
+static void
+doubt_label_blocks_by_columns (const GkGrid *grid, const Search *s, const GHashTable *token_of, Votes *v)
+{
+  for (guint r0 = 0; r0 + 1 < grid->n_rows;)
+    {
+      guint first = g_array_index (grid->row_first, guint, r0), k = g_array_index (grid->row_ncols, guint, r0);
+      guint t0 = GPOINTER_TO_UINT (g_hash_table_lookup ((GHashTable *) token_of, v->cell[first]));
+      guint n = 0;
+      while (t0 && r0 + n < grid->n_rows && g_array_index (grid->row_ncols, guint, r0 + n) == k
+             && row_paired_by_block_order (grid, s, token_of, v, r0 + n, t0 - 1 + n * k))
+        n++;
+      if (n < 2)
+        {
+          r0++;
+          continue;
+        }
+      /* a number printed with a sign is a change (本年增/减): a reading
+       * that puts one in a column of counts is not the print's */
+      gboolean signs_fit = TRUE;
+      for (guint q = 0; q < n; q++)
+        for (guint j = 0; j < k; j++)
+          signs_fit &= !s->tok[t0 - 1 + j * n + q].plus
+                       || gk_grid_type (grid, g_array_index (grid->row_first, guint, r0 + q) + j) == GK_COLUMN_SIGNED;
+      for (guint q = 0; q < n && signs_fit; q++)
+        for (guint j = 0; j < k; j++)
+          {
+            guint c = g_array_index (grid->row_first, guint, r0 + q) + j;
+            const Token *alt = &s->tok[t0 - 1 + j * n + q];
+            double value = 0;
+            if (alt->unreadable || !token_value (alt, gk_grid_type (grid, c), &value)
+                || fabs (value - v->value[c]) > SUM_EPSILON)
+              v->differs[c] = TRUE;
+          }
+      r0 += n;
+    }
+}
+
 /* A number under the header of another column may be the cell of that
  * column in a row of another block (a producer printing two blocks' rows
  * column by column, the shorter row ending first, or one block's column
@@ -8333,6 +8398,7 @@ doubt_blocks_under_other_headers (const GkGrid *grid, const Search *s, Votes *v)
     g_hash_table_insert (token_of, (gpointer) s->tok[t].cell, GUINT_TO_POINTER (t + 1));
   doubt_rows_a_header_names (grid, s, token_of, v);
   doubt_cells_of_displaced_numbers (grid, s, token_of, v);
+  doubt_label_blocks_by_columns (grid, s, token_of, v);
   for (guint c = 0; c < grid->cells->len; c++)
     {
       guint t = GPOINTER_TO_UINT (g_hash_table_lookup (token_of, v->cell[c]));

@@ -46,6 +46,10 @@
  * — two rows read down, not across — is found); a walk that gave up has
  * found no cheapest, so the dear placements it met first do not make the
  * table's layout unknown.
+ * Rows paired in order with the numbers after a block of their labels, a
+ * row's worth each, that no identity judges (table 二's) may as well be
+ * read column by column: a cell the two readings give different values is
+ * ambiguous.
  * A cell narrower than its number prints it over lines, a piece each: a
  * band's strip of one column may join pieces into its cells, each grouping
  * a step of its own, judged by the identities like any placement.  Where a
