@@ -1784,6 +1784,13 @@ int_is_or_null (const GkRecord *rec, const char *key, gint64 want)
   return !v || v->kind == GK_VALUE_NULL || tu_int_is (rec, key, want);
 }
 
+static gboolean
+value_is_null (const GkRecord *rec, const char *key)
+{
+  const GkValue *v = gk_record_get (rec, key);
+  return !v || v->kind == GK_VALUE_NULL;
+}
+
 /* A column whose header is printed on one line just above a number is as
  * wide as that line: a number narrower than it does not wrap there, so two
  * numbers under 本年处理决定数量 are two cells, never one number. */
@@ -2216,6 +2223,36 @@ test_dash_table_cut_off_reads_what_it_printed (void)
     }
 }
 
+/* Table 四 whose two litigation groups print their parts in order, then
+ * their 总计s the other way round (pdfminer printing each cell apart): read
+ * in order, both groups break their sums, and swapping the two totals makes
+ * every sum hold.  Two published errors that are each other's figures are
+ * far rarer than two cells printed out of order: the two totals are null
+ * (ambiguous), no check fails, and the other cells are read. */
+static void
+test_two_misprints_one_swap_explains (void)
+{
+  g_autoptr (GString) s = table4_start ();
+  g_string_append (s, "0\n0\n0\n0\n0\n未经复议直接起诉\n复议后起诉\n结果维持\n1\n结果纠正\n0\n其他结果\n2\n"
+                      "尚未审结\n0\n结果维持\n0\n结果纠正\n0\n其他结果\n0\n尚未审结\n0\n总计\n0\n总计\n3\n"
+                      "五、存在的主要问题及改进情况\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  static const int parts[2][4] = { { 1, 0, 2, 0 }, { 0, 0, 0, 0 } };
+  static const char *const groups[] = { "litigation_direct", "litigation_after_review" };
+  for (guint g = 0; g < 2; g++)
+    {
+      for (guint c = 0; c < 4; c++)
+        {
+          g_autofree char *key = g_strdup_printf ("appeals.%s.%s", groups[g], appeal_cols[c]);
+          g_assert_true (tu_int_is (rec, key, parts[g][c]));
+        }
+      g_autofree char *total = g_strdup_printf ("appeals.%s.total", groups[g]);
+      g_assert_true (value_is_null (rec, total));
+      g_assert_cmpstr (tu_check_status (rec, total), !=, "fail");
+    }
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+}
+
 /* Table 二 of 2019 whose labels came as a block, then its numbers column
  * by column (pdfminer): 行政许可 and 其他对外管理服务事项's 上年项目数量,
  * then their 本年增/减 (+77 and 0), then their 处理决定数量.  Paired row by
@@ -2231,13 +2268,6 @@ test_signed_number_never_a_count (void)
   g_assert_true (int_is_or_null (rec, "active.licensing.items_change", 77));
   g_assert_true (int_is_or_null (rec, "active.other_services.items_prev_year", 651));
   g_assert_true (int_is_or_null (rec, "active.other_services.decisions", 15305));
-}
-
-static gboolean
-value_is_null (const GkRecord *rec, const char *key)
-{
-  const GkValue *v = gk_record_get (rec, key);
-  return !v || v->kind == GK_VALUE_NULL;
 }
 
 /* Table 二 (template 2021): the labels of its rows printed as a block, the
@@ -4479,6 +4509,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/pdfminer-walk-given-up-reads-no-broken-row", test_pdfminer_walk_given_up_reads_no_broken_row);
   g_test_add_func ("/decode/signed-number-never-a-count", test_signed_number_never_a_count);
   g_test_add_func ("/decode/label-block-rows-or-columns", test_label_block_rows_or_columns);
+  g_test_add_func ("/decode/two-misprints-one-swap-explains", test_two_misprints_one_swap_explains);
   g_test_add_func ("/decode/label-block-rows-and-columns-alike", test_label_block_rows_and_columns_alike);
   g_test_add_func ("/decode/dash-table-cut-off-reads-what-it-printed", test_dash_table_cut_off_reads_what_it_printed);
   g_test_add_func ("/decode/page-with-a-footer-number-has-no-bare-one", test_page_with_a_footer_number_has_no_bare_one);

@@ -8145,6 +8145,51 @@ votes_from_whole_pages (const Search *whole, Votes *v)
     }
 }
 
+/* Two misprints that one swap explains: two numbers of one column, in two
+ * rows, that make every identity the placement breaks hold when each takes
+ * the other's cell.  Two published errors that are each other's figures
+ * are far rarer than a producer printing two rows' cells out of order
+ * (pdfminer's table 四: a group's 总计 printed after the next group's), so
+ * the two cells are ambiguous, not misprints, and no check reports them. */
+static void
+doubt_misprints_a_swap_explains (const GkGrid *grid, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  if (!v->misprints || grid->identities->len == 0)
+    return;
+  g_autofree gboolean *known = g_new0 (gboolean, ncells);
+  for (guint c = 0; c < ncells; c++)
+    known[c] = v->seen[c] && !v->differs[c] && !v->blank[c];
+  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
+  guint before = gk_grid_errors_to_explain (grid, v->value, known, rows_hit);
+  if (before < 2)
+    return;
+  g_autofree gboolean *doubt = g_new0 (gboolean, ncells);
+  g_autofree gboolean *scratch = g_new0 (gboolean, grid->n_rows);
+  for (guint a = 0; a < ncells; a++)
+    {
+      const GridCell *ga = &g_array_index (grid->cells, GridCell, a);
+      if (!known[a] || !rows_hit[ga->row])
+        continue;
+      for (guint b = 0; b < ncells; b++)
+        {
+          const GridCell *gb = &g_array_index (grid->cells, GridCell, b);
+          if (b == a || !known[b] || gb->row == ga->row || gb->col != ga->col || gb->type != ga->type
+              || fabs (v->value[a] - v->value[b]) <= SUM_EPSILON)
+            continue;
+          double va = v->value[a];
+          v->value[a] = v->value[b], v->value[b] = va;
+          memset (scratch, 0, grid->n_rows * sizeof (gboolean));
+          guint after = gk_grid_errors_to_explain (grid, v->value, known, scratch);
+          v->value[b] = v->value[a], v->value[a] = va;
+          if (after == 0)
+            doubt[a] = doubt[b] = TRUE;
+        }
+    }
+  for (guint c = 0; c < ncells; c++)
+    v->differs[c] |= doubt[c];
+}
+
 /* A placement that puts a number printed with a sign (a change, 本年增/减)
  * in a column of counts read that row in an order that is not the
  * producer's: none of the row's cells is read. */
@@ -9340,6 +9385,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
     {
       doubt_rows_of_misplaced_signs (grid, &s, &v);
       doubt_rows_turned_past_their_label (grid, &s, rows, &v);
+      doubt_misprints_a_swap_explains (grid, &v);
       doubt_blocks_under_other_headers (grid, &s, &v);
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
       if (votes_from_headers (grid, &s, &v))

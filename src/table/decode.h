@@ -46,6 +46,9 @@
  * — two rows read down, not across — is found); a walk that gave up has
  * found no cheapest, so the dear placements it met first do not make the
  * table's layout unknown.
+ * Two misprints that one swap of two numbers of a column explains (each
+ * the other's figure) are two cells printed out of order, not two
+ * published errors: both cells are ambiguous.
  * Rows paired in order with the numbers after a block of their labels, a
  * row's worth each, that no identity judges (table 二's) may as well be
  * read column by column: a cell the two readings give different values is
