@@ -8190,6 +8190,74 @@ doubt_misprints_a_swap_explains (const GkGrid *grid, Votes *v)
     v->differs[c] |= doubt[c];
 }
 
+/* Cells a grid may have for doubt_misprints_one_move_explains to try every
+ * move (table 四's fifteen; table 三's 175 would cost a search's worth). */
+enum { MOVE_MAX_CELLS = 40 };
+
+/* Misprints, two or more, that one number printed out of its place
+ * explains: taken from where the stream has it and put back earlier or
+ * later (the numbers between each moving one cell), it makes every
+ * identity hold (pdfminer prints table 四's 总计 of the first litigation
+ * group after the second group's cells).  Several published errors that
+ * one displaced number accounts for are far rarer than that number printed
+ * out of order: the cells the two readings give different values are
+ * ambiguous, not misprints. */
+static void
+doubt_misprints_one_move_explains (const GkGrid *grid, const Search *s, Votes *v)
+{
+  guint ncells = grid->cells->len;
+  if (!v->misprints || grid->identities->len == 0 || ncells > MOVE_MAX_CELLS || s->n < ncells)
+    return;
+  g_autofree gboolean *known = g_new0 (gboolean, ncells);
+  g_autofree guint *order = g_new (guint, ncells);
+  guint nknown = 0;
+  for (guint c = 0; c < ncells; c++)
+    known[c] = v->seen[c] && !v->differs[c] && !v->blank[c], nknown += known[c];
+  if (nknown < ncells)
+    return;
+  g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
+  if (gk_grid_errors_to_explain (grid, v->value, known, rows_hit) < 2)
+    return;
+  /* the cells in the order the stream printed their numbers */
+  guint n = 0;
+  for (guint t = 0; t < s->n; t++)
+    for (guint c = 0; c < ncells; c++)
+      if (v->cell[c] == s->tok[t].cell)
+        {
+          order[n++] = c;
+          break;
+        }
+  if (n < ncells)
+    return;
+  g_autofree double *moved = g_new (double, ncells);
+  g_autofree gboolean *doubt = g_new0 (gboolean, ncells);
+  for (guint from = 0; from < n; from++)
+    for (guint to = 0; to < n; to++)
+      {
+        if (to == from)
+          continue;
+        memcpy (moved, v->value, ncells * sizeof (double));
+        /* the number at from lands at to; those between shift toward from */
+        if (to < from)
+          for (guint k = to + 1; k <= from; k++)
+            moved[order[k]] = v->value[order[k - 1]];
+        else
+          for (guint k = from; k < to; k++)
+            moved[order[k]] = v->value[order[k + 1]];
+        moved[order[to]] = v->value[order[from]];
+        gboolean types_fit = TRUE;
+        for (guint c = 0; c < ncells && types_fit; c++)
+          types_fit = fabs (moved[c] - v->value[c]) <= SUM_EPSILON || gk_grid_type (grid, c) != GK_COLUMN_AMOUNT_WAN;
+        memset (rows_hit, 0, grid->n_rows * sizeof (gboolean));
+        if (!types_fit || gk_grid_errors_to_explain (grid, moved, known, rows_hit) != 0)
+          continue;
+        for (guint c = 0; c < ncells; c++)
+          doubt[c] |= fabs (moved[c] - v->value[c]) > SUM_EPSILON;
+      }
+  for (guint c = 0; c < ncells; c++)
+    v->differs[c] |= doubt[c];
+}
+
 /* A placement that puts a number printed with a sign (a change, 本年增/减)
  * in a column of counts read that row in an order that is not the
  * producer's: none of the row's cells is read. */
@@ -9386,6 +9454,7 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
       doubt_rows_of_misplaced_signs (grid, &s, &v);
       doubt_rows_turned_past_their_label (grid, &s, rows, &v);
       doubt_misprints_a_swap_explains (grid, &v);
+      doubt_misprints_one_move_explains (grid, &s, &v);
       doubt_blocks_under_other_headers (grid, &s, &v);
       doubt_totals_after_a_break (grid, &s, &v, two_ways);
       if (votes_from_headers (grid, &s, &v))

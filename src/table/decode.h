@@ -48,7 +48,11 @@
  * table's layout unknown.
  * Two misprints that one swap of two numbers of a column explains (each
  * the other's figure) are two cells printed out of order, not two
- * published errors: both cells are ambiguous.
+ * published errors: both cells are ambiguous.  So are the cells a number
+ * moved back to its place changes, where that one move makes every
+ * identity of a table of at most MOVE_MAX_CELLS cells hold that two
+ * misprints or more broke (table 四's first 总计 printed after the next
+ * group's cells).
  * Rows paired in order with the numbers after a block of their labels, a
  * row's worth each, that no identity judges (table 二's) may as well be
  * read column by column: a cell the two readings give different values is
