@@ -2306,6 +2306,23 @@ test_signed_number_never_a_count (void)
   g_assert_true (int_is_or_null (rec, "active.other_services.decisions", 15305));
 }
 
+/* Table 二 (template 2021) with the labels of its first block's rows
+ * printed as a block, the columns' headers, then that block's six numbers
+ * (numbers: a line each); the later rows each beside its label. */
+static GkRecord *
+table2_label_block (const char *numbers)
+{
+  g_autofree char *text = g_strconcat (
+    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n"
+    "现行有效件数\n",
+    numbers,
+    "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n2851\n第二十条第（六）项\n信息内容\n本年处理决定数量\n"
+    "行政处罚\n1620\n行政强制\n1486\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n297.8\n"
+    "三、收到和处理政府信息公开申请情况\n",
+    NULL);
+  return tu_record_from_text (text);
+}
+
 /* Table 二 (template 2021): the labels of its rows printed as a block, the
  * columns' headers, then six numbers, each on a line of its own.  Row by
  * row they read 3 35 1 / 25 7 209; column by column (pdfminer prints each
@@ -2316,11 +2333,7 @@ test_signed_number_never_a_count (void)
 static void
 test_label_block_rows_or_columns (void)
 {
-  g_autoptr (GkRecord) rec = tu_record_from_text (
-    "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n"
-    "现行有效件数\n3\n35\n1\n25\n7\n209\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n2851\n"
-    "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n1620\n行政强制\n1486\n第二十条第（八）项\n"
-    "信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n297.8\n三、收到和处理政府信息公开申请情况\n");
+  g_autoptr (GkRecord) rec = table2_label_block ("3\n35\n1\n25\n7\n209\n");
   g_assert_true (tu_int_is (rec, "active.rules.issued", 3));
   g_assert_true (tu_int_is (rec, "active.normative_documents.in_force", 209));
   g_assert_true (value_is_null (rec, "active.rules.repealed"));
