@@ -8245,6 +8245,7 @@ doubt_misprints_one_move_explains (const GkGrid *grid, const Search *s, Votes *v
           for (guint k = from; k < to; k++)
             moved[order[k]] = v->value[order[k + 1]];
         moved[order[to]] = v->value[order[from]];
+        /* an amount (万元) never trades places with a count */
         gboolean types_fit = TRUE;
         for (guint c = 0; c < ncells && types_fit; c++)
           types_fit = fabs (moved[c] - v->value[c]) <= SUM_EPSILON || gk_grid_type (grid, c) != GK_COLUMN_AMOUNT_WAN;
