@@ -8145,6 +8145,17 @@ votes_from_whole_pages (const Search *whole, Votes *v)
     }
 }
 
+/* The cells a placement reads for certain, a number in each (known); how
+ * many. */
+static guint
+votes_known (const Votes *v, guint ncells, gboolean *known)
+{
+  guint n = 0;
+  for (guint c = 0; c < ncells; c++)
+    known[c] = v->seen[c] && !v->differs[c] && !v->blank[c], n += known[c];
+  return n;
+}
+
 /* Two misprints that one swap explains: two numbers of one column, in two
  * rows, that make every identity the placement breaks hold when each takes
  * the other's cell.  Two published errors that are each other's figures
@@ -8158,8 +8169,7 @@ doubt_misprints_a_swap_explains (const GkGrid *grid, Votes *v)
   if (!v->misprints || grid->identities->len == 0)
     return;
   g_autofree gboolean *known = g_new0 (gboolean, ncells);
-  for (guint c = 0; c < ncells; c++)
-    known[c] = v->seen[c] && !v->differs[c] && !v->blank[c];
+  votes_known (v, ncells, known);
   g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
   guint before = gk_grid_errors_to_explain (grid, v->value, known, rows_hit);
   if (before < 2)
@@ -8210,10 +8220,7 @@ doubt_misprints_one_move_explains (const GkGrid *grid, const Search *s, Votes *v
     return;
   g_autofree gboolean *known = g_new0 (gboolean, ncells);
   g_autofree guint *order = g_new (guint, ncells);
-  guint nknown = 0;
-  for (guint c = 0; c < ncells; c++)
-    known[c] = v->seen[c] && !v->differs[c] && !v->blank[c], nknown += known[c];
-  if (nknown < ncells)
+  if (votes_known (v, ncells, known) < ncells)
     return;
   g_autofree gboolean *rows_hit = g_new0 (gboolean, grid->n_rows);
   if (gk_grid_errors_to_explain (grid, v->value, known, rows_hit) < 2)
