@@ -187,6 +187,41 @@ test_page_numbers (void)
   g_assert_false (maybe);
 }
 
+/* Without form feeds, bare page numbers still count the pages down the
+ * text when its last line (after the signature and date) is the last
+ * page's: 1, 2, 3, 4 stand on lines in that order.  The only line that
+ * can be a page's number (1, 2 among the cells, 4) is dropped; where two
+ * can (the 3s), both stay.  A text cut off inside a table ends on a cell
+ * among cells, which counts no pages: every number stays. */
+static void
+test_page_numbers_counted_without_form_feeds (void)
+{
+  const char *body = "报告\n\n正文第一页。\n\n1\n\n表格\n\n7\n\n2\n\n5\n\n3\n\n正文第三页。\n\n3\n\n";
+  g_autofree char *text = g_strconcat (body, "无。\n\n某县人民政府办公室\n\n2024年1月1日\n\n4\n", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  gboolean maybe = FALSE;
+  g_assert_false (content_has_line (c, "1", 0, &maybe));
+  g_assert_false (content_has_line (c, "2", 0, &maybe));
+  g_assert_false (content_has_line (c, "4", 0, &maybe));
+  g_assert_true (content_has_line (c, "7", 0, &maybe));
+  g_assert_true (content_has_line (c, "5", 0, &maybe));
+  guint threes = 0;
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const GkRow *row = c->rows->pdata[i];
+      threes += row->cells->len == 1 && strcmp (((GkCell *) row->cells->pdata[0])->raw, "3") == 0;
+    }
+  g_assert_cmpuint (threes, ==, 2);
+
+  g_autofree char *cut = g_strconcat (body, "8\n\n4\n", NULL);
+  g_autoptr (GkContent) d = gk_text_read (cut, strlen (cut), &error);
+  g_assert_no_error (error);
+  g_assert_true (content_has_line (d, "2", 0, &maybe));
+  g_assert_true (content_has_line (d, "4", 0, &maybe));
+}
+
 /* A browser's PDF heads each page with its URL, then the page's number
  * (pdftotext -raw keeps them first on the page): the number is the page's
  * first line of text, the URL being furniture, and no cell. */
@@ -753,6 +788,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   g_test_add_func ("/text/page-numbers", test_page_numbers);
   g_test_add_func ("/text/page-numbers-under-a-url", test_page_numbers_under_a_url);
+  g_test_add_func ("/text/page-numbers-counted-without-form-feeds", test_page_numbers_counted_without_form_feeds);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);

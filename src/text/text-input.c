@@ -1822,6 +1822,98 @@ mark_page_numbers_beside_furniture (GArray *lines)
       g_array_index (lines, TextLine, c[i].line).page_number = TRUE;
 }
 
+/* Lines with text from one page's number to the next one's at least (a
+ * last page may hold no more than its signature and date); the shortest
+ * count of page numbers, and the longest, taken for one; the lines with
+ * text before the last page's number that hold no number. */
+enum { PAGE_MIN_LINES = 2, PAGE_CHAIN_MIN = 3, PAGE_CHAIN_MAX = 60, PAGE_END_WORDS = 3 };
+
+/* Without form feeds a report that prints its pages' numbers bare still
+ * counts them down the text: its last line (furniture aside) is the last
+ * page's number L, and L-1, L-2, ... down to 1 or 2 stand alone on lines
+ * before it, in order, each a page's lines apart.  Table cells rarely keep
+ * such a count over the whole text.  Each page's number may stand on any
+ * line between where the one before it can be and where the one after it
+ * can be: the only such line is the page's number.  Of several, each stays
+ * a cell: with no page to bound them, marking them all would let the
+ * decoder drop true cells as page numbers. */
+static void
+mark_page_number_chain (GArray *lines)
+{
+  guint end = lines->len;
+  while (end > 0 && line_blank_or_furniture (&g_array_index (lines, TextLine, end - 1)))
+    end--;
+  if (end == 0)
+    return;
+  int last = bare_number (g_array_index (lines, TextLine, end - 1).text);
+  if (last < PAGE_CHAIN_MIN || last > PAGE_CHAIN_MAX)
+    return;
+  /* a text cut off inside a table ends on a cell among cells: the last
+   * page's number follows the report's own last words (its signature, its
+   * date), no number alone on its line */
+  for (guint k = end - 1, seen = 0; k-- > 0 && seen < PAGE_END_WORDS;)
+    {
+      const char *text = g_array_index (lines, TextLine, k).text;
+      if (!*text)
+        continue;
+      if (bare_number (text) >= 0 || gk_number_is_cell_token (text))
+        return;
+      seen++;
+    }
+  /* the lines with text, counted from the top: their spacing, not the
+   * dump's blank lines, measures a page */
+  g_autofree guint *ordinal = g_new0 (guint, lines->len);
+  for (guint k = 0, n = 0; k < lines->len; k++)
+    ordinal[k] = *g_array_index (lines, TextLine, k).text ? ++n : n;
+  g_autofree guint *latest = g_new0 (guint, last + 1), *earliest = g_new0 (guint, last + 1);
+  latest[last] = end - 1;
+  int low = last;
+  while (low > 1)
+    {
+      guint found = G_MAXUINT;
+      for (guint k = latest[low]; k-- > 0 && found == G_MAXUINT;)
+        if (ordinal[latest[low]] - ordinal[k] >= PAGE_MIN_LINES
+            && bare_number (g_array_index (lines, TextLine, k).text) == low - 1)
+          found = k;
+      if (found == G_MAXUINT)
+        break;
+      latest[--low] = found;
+    }
+  /* the count reaches the first numbered page (a cover may go unnumbered) */
+  if (low > 2 || last - low + 1 < PAGE_CHAIN_MIN)
+    return;
+  earliest[low] = latest[low];
+  for (guint k = 0; k < latest[low]; k++)
+    if (bare_number (g_array_index (lines, TextLine, k).text) == low)
+      {
+        earliest[low] = k;
+        break;
+      }
+  for (int v = low + 1; v <= last; v++)
+    {
+      earliest[v] = latest[v];
+      for (guint k = earliest[v - 1] + 1; k < latest[v]; k++)
+        if (ordinal[k] - ordinal[earliest[v - 1]] >= PAGE_MIN_LINES
+            && bare_number (g_array_index (lines, TextLine, k).text) == v)
+          {
+            earliest[v] = k;
+            break;
+          }
+    }
+  for (int v = low; v <= last; v++)
+    {
+      guint n = 0, only = 0;
+      for (guint k = earliest[v]; k <= latest[v]; k++)
+        if (bare_number (g_array_index (lines, TextLine, k).text) == v)
+          {
+            only = k;
+            n++;
+          }
+      if (n == 1)
+        g_array_index (lines, TextLine, only).page_number = TRUE;
+    }
+}
+
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
  * joined to it, left empty; the joined texts are owned by the result. */
 static GPtrArray *
@@ -2031,7 +2123,10 @@ gk_text_read (const char *data, gsize len, GError **error)
   if (saw_ff)
     mark_page_numbers (lines);
   else
-    mark_page_numbers_beside_furniture (lines);
+    {
+      mark_page_numbers_beside_furniture (lines);
+      mark_page_number_chain (lines);
+    }
   mark_numbers_inside_sentences (lines);
   /* a page a crawler kept with some of its text on one line (a table's
    * rows run together) may keep the rest of it on shorter lines alike: all
