@@ -3769,6 +3769,21 @@ test_page_numbers_beside_a_url_without_form_feeds (void)
   g_assert_true (fee && fee->kind == GK_VALUE_DOUBLE && fabs (fee->d - 5) < 1e-9);
 }
 
+/* A dump that glues a browser's print stamp to the page's last line (the
+ * fee's row here) reads the fee, not the stamp's minutes (13). */
+static void
+test_print_stamp_after_the_fee (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "某区人民政府2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+    "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n规范性文件 1 2 70\n第二十条第（五）项\n"
+    "信息内容 本年处理决定数量\n行政许可 5\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 10985\n"
+    "行政强制 330\n第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n"
+    "行政事业性收费 2014.72 2025/3/5 16:13\n三、收到和处理政府信息公开申请情况\n");
+  g_assert_true (fee_is (rec, 2014.72));
+  g_assert_true (tu_int_is (rec, "active.coercion.decisions", 330));
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -4517,6 +4532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/zero-table-cut-off-reads-the-rows-named", test_zero_table_cut_off_reads_the_rows_named);
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
+  g_test_add_func ("/decode/print-stamp-after-the-fee", test_print_stamp_after_the_fee);
   g_test_add_func ("/decode/page-numbers-beside-a-url-without-form-feeds",
                    test_page_numbers_beside_a_url_without_form_feeds);
   g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);

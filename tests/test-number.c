@@ -115,6 +115,28 @@ test_page_furniture (void)
     g_assert_false (gk_line_is_page_furniture (no[i]));
 }
 
+/* A browser's print stamp glued to a page's last words or last cell is cut
+ * off; the cell before it stays, and a line that is the stamp alone, or a
+ * report's date without a time, is left whole. */
+static void
+test_print_stamp (void)
+{
+  struct { const char *line, *want; gboolean cut; } cases[] = {
+    { "8.属于国家秘密02024/3/22 11:04", "8.属于国家秘密0", TRUE },
+    { "本年收费金额（单位：万元） 2025/3/5 16:13", "本年收费金额（单位：万元）", TRUE },
+    { "其他 3 2023/2/8 14:56:07", "其他 3", TRUE },
+    { "2025/3/5 16:13", "2025/3/5 16:13", FALSE },
+    { "发布日期：2024/3/22", "发布日期：2024/3/22", FALSE },
+    { "行政许可 2024 3 22 11", "行政许可 2024 3 22 11", FALSE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = g_strdup (cases[i].line);
+      g_assert_cmpint (gk_line_strip_print_stamp (line), ==, cases[i].cut);
+      g_assert_cmpstr (line, ==, cases[i].want);
+    }
+}
+
 /* gk_text_nfkc's table-free fast path agrees with GLib on every character
  * it handles, and text with other characters still goes through GLib. */
 static void
@@ -788,6 +810,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-furniture", test_page_furniture);
   g_test_add_func ("/text/page-numbers", test_page_numbers);
   g_test_add_func ("/text/page-numbers-under-a-url", test_page_numbers_under_a_url);
+  g_test_add_func ("/text/print-stamp", test_print_stamp);
   g_test_add_func ("/text/page-numbers-counted-without-form-feeds", test_page_numbers_counted_without_form_feeds);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);

@@ -38,6 +38,33 @@ gk_line_is_page_furniture (const char *line)
   return FALSE;
 }
 
+/* A browser prints the date and time of printing in each page's margin;
+ * a dump that runs a page into one line (pdfminer's of a browser's PDF)
+ * glues it to the page's last words, or to its last cell ("国家秘密0" then
+ * "2024/3/22 11:04"): read on, its digits make a cell of that table.  A
+ * report's own dates carry no time of day. */
+gboolean
+gk_line_strip_print_stamp (char *line)
+{
+  static GkRegex *re;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      re = gk_regex_new ("(?:19|20)\\d{2}/\\d{1,2}/\\d{1,2}\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*$", NULL);
+      g_once_init_leave (&once, 1);
+    }
+  gsize start = 0, end = 0;
+  if (!re || !gk_regex_search (re, line, 0, &start, &end))
+    return FALSE;
+  gsize keep = start;
+  while (keep > 0 && g_ascii_isspace (line[keep - 1]))
+    keep--;
+  if (keep == 0)
+    return FALSE;
+  line[keep] = '\0';
+  return TRUE;
+}
+
 /* Splits at white space as reports use it (U+3000 and NBSP included);
  * each token's character column and the white space before it into cols
  * and gaps (int). */

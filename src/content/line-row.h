@@ -3,6 +3,7 @@
  *
  *   gk_line_to_row             a line → GkRow: label, then its trailing cells
  *   gk_line_is_page_furniture  is a line a lone URL or page number
+ *   gk_line_strip_print_stamp  cut a browser's print stamp off a line's end
  *   gk_line_continues_pipe_row does a line carry on the pipe row above it
  *
  * Method.  A line is split at white space as reports use it (U+3000 and
@@ -27,5 +28,9 @@
 
 GkRow *gk_line_to_row (const char *line, const GkSource *src);
 gboolean gk_line_is_page_furniture (const char *line);
+/* Cuts a browser's print stamp (2025/3/5 16:13) off the end of a line that
+ * holds text before it; TRUE when it did.  A line that is the stamp alone
+ * is left whole. */
+gboolean gk_line_strip_print_stamp (char *line);
 /* TRUE when line (trimmed) carries on the row of prev (trimmed), as above. */
 gboolean gk_line_continues_pipe_row (const char *prev, const char *line);

@@ -2115,6 +2115,7 @@ gk_text_read (const char *data, gsize len, GError **error)
       while (g_ascii_isspace (line[indent]))
         indent++;
       g_strstrip (line);
+      gk_line_strip_print_stamp (line);
       TextLine tl = { .text = line, .page = page, .lineno = lineno, .indent = indent };
       g_array_append_val (lines, tl);
     }
