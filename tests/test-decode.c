@@ -3784,6 +3784,34 @@ test_print_stamp_after_the_fee (void)
   g_assert_true (tu_int_is (rec, "active.coercion.decisions", 330));
 }
 
+/* pdfminer runs a browser's page into one line of some 500 characters:
+ * table 二's fee glued to its label, then table 三's rows, each row's
+ * zeros after it.  The line is cut as a flattened page's, so the fee's row
+ * reads its own number, not the last row's 0 at the line's end. */
+static void
+test_page_run_into_one_line (void)
+{
+  static const char *const rows[] = {
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开1.属于国家秘密",
+    "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息",
+    "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项", "（四）无法提供1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+  };
+  g_autoptr (GString) text = g_string_new (
+    "某区人民政府2024年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数"
+    "本年废止件数现行有效件数规章   规范性文件  70第二十条第（五）项信息内容本年处理决定数量行政许可 "
+    "第二十条第（六）项信息内容本年处理决定数量行政处罚10985行政强制330第二十条第（八）项信息内容"
+    "本年收费金额（单位：万元）\n行政事业性收费2014.7285三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为："
+    "第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织"
+    "法律服务机构其他");
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (text, "%s      0", rows[i]);
+  g_string_append_c (text, '\n');
+  g_autoptr (GkRecord) rec = tu_record_from_text (text->str);
+  g_assert_true (fee_is (rec, 2014.7285));
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -4533,6 +4561,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows-by-their-totals", test_blank_zero_rows_by_their_totals);
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
   g_test_add_func ("/decode/print-stamp-after-the-fee", test_print_stamp_after_the_fee);
+  g_test_add_func ("/decode/page-run-into-one-line", test_page_run_into_one_line);
   g_test_add_func ("/decode/page-numbers-beside-a-url-without-form-feeds",
                    test_page_numbers_beside_a_url_without_form_feeds);
   g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);

@@ -10,9 +10,11 @@
 #include "html/xml-lib.h"  /* last: its macros name the library calls */
 
 /* A line this long is no visual line but a web page's text kept on one
- * line by a crawler (templates.md §6.4): its sentences, headings and
- * flattened table rows are cut apart before anything reads it. */
-#define GK_FLAT_LINE_CHARS 600
+ * line by a crawler (templates.md §6.4), or a browser's PDF page that
+ * pdfminer runs into one line (some 500 characters; a dump's visual lines
+ * hold well under 300): its sentences, headings and flattened table rows
+ * are cut apart before anything reads it. */
+#define GK_FLAT_LINE_CHARS 400
 
 static gboolean
 is_sentence_end (gunichar c)
