@@ -3812,6 +3812,42 @@ test_page_run_into_one_line (void)
   g_assert_true (fee_is (rec, 2014.7285));
 }
 
+/* Table 三 printed as its labels alone, every number of it after table
+ * 四's heading (pdfminer's order of a browser's page), then table 四's
+ * header and its 15 numbers.  No row of table 三 was read before its
+ * numbers are found: they go back to it all the same.  Where they cannot
+ * (a misprint: 5 new from natural persons, total 0), they are still no
+ * cells of table 四, whose own numbers follow its header. */
+static GkRecord *
+table3_numbers_after_the_next_heading (const char *first)
+{
+  g_autoptr (GString) text = g_string_new ("某县人民政府2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                                           "申请人情况\n自然人\n法人或其他组织\n商业企业\n科研机构\n社会公益组织\n"
+                                           "法律服务机构\n其他\n总计\n");
+  for (guint r = 0; r < ROWS; r++)
+    g_string_append_printf (text, "%s\n", labels[r]);
+  g_string_append_printf (text, "四、政府信息公开行政复议、行政诉讼情况\n%s\n", first);
+  for (guint k = 1; k < ROWS * COLS; k++)
+    g_string_append (text, "0\n");
+  g_string_append (text, "行政复议\n行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n未经复议直接起诉\n复议后起诉\n"
+                         "0 2 3 1 6 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。\n");
+  return tu_record_from_text (text->str);
+}
+
+static void
+test_table3_numbers_after_the_next_heading (void)
+{
+  g_autoptr (GkRecord) zeros = table3_numbers_after_the_next_heading ("0");
+  assert_appeals_group (zeros, "review", (const int[]){ 0, 2, 3, 1, 6 });
+  assert_appeals_group (zeros, "litigation_after_review", (const int[]){ 0, 0, 0, 0, 0 });
+  g_assert_true (tu_int_is (zeros, "applications.new_received.total", 0));
+  g_assert_true (tu_int_is (zeros, "applications.carried_forward.total", 0));
+
+  g_autoptr (GkRecord) misprint = table3_numbers_after_the_next_heading ("5");
+  assert_appeals_group (misprint, "review", (const int[]){ 0, 2, 3, 1, 6 });
+  g_assert_true (value_is_null (misprint, "applications.new_received.natural_person"));
+}
+
 /* The same with the last three rows printed column by column: the rows
  * before them, whose readings all end at the same number, are read (each
  * total; the parts of a row of zeros; the column of a part no identity
@@ -4562,6 +4598,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-first-rows-by-their-totals", test_blank_zero_first_rows_by_their_totals);
   g_test_add_func ("/decode/print-stamp-after-the-fee", test_print_stamp_after_the_fee);
   g_test_add_func ("/decode/page-run-into-one-line", test_page_run_into_one_line);
+  g_test_add_func ("/decode/table3-numbers-after-the-next-heading", test_table3_numbers_after_the_next_heading);
   g_test_add_func ("/decode/page-numbers-beside-a-url-without-form-feeds",
                    test_page_numbers_beside_a_url_without_form_feeds);
   g_test_add_func ("/decode/page-keeps-a-row-printed-whole", test_page_keeps_a_row_printed_whole);

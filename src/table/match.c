@@ -1913,6 +1913,8 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
   const char *chosen[8] = { 0 };
   gboolean decisive[8] = { 0 };
   Candidate *bests[8] = { 0 };   /* each table's reading, written once all are read */
+  g_autoptr (GPtrArray) unread = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  Candidate *named[8] = { 0 };   /* a table whose section names it, none of its rows read (owned by unread) */
   guint dec_lo[8] = { 0 }, dec_hi[8] = { 0 };   /* the rows each was decoded from */
   guint cut_at[8];   /* where a section was cut before the next table's headers, or G_MAXUINT */
   int cursor = 0;
@@ -2002,6 +2004,21 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
             given_back = trailing_not_ours (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading,
                                             best, lo, dec_hi[s], &lead, content->rows);
         }
+      /* a previous table none of whose rows were read (its numbers all
+       * after this heading, or scrambled) gets them back the same way;
+       * where it cannot take them, they are no cells of this table either */
+      else if (best && content->media == GK_MEDIA_TEXT && s > 0 && named[s - 1] && after_heading
+               && dec_hi[s - 1] == (guint) sp->heading)
+        {
+          given_back = give_back_trailing (set, named[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best,
+                                           lo, dec_hi[s], &lead, content->rows, &rest);
+          guint at;
+          if (given_back && g_ptr_array_find (unread, named[s - 1], &at))
+            bests[s - 1] = g_ptr_array_steal_index_fast (unread, at);
+          else
+            given_back = trailing_not_ours (set, named[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading,
+                                            best, lo, dec_hi[s], &lead, content->rows);
+        }
       GkDecodeExtent leave = { 0, NULL, given_back, lead.lead_lo, lead.lead_hi };
       GkDecoded *read_last = NULL;   /* this table read with them (as rest, where there is one) */
       if (best && content->media == GK_MEDIA_TEXT && lead.lead_hi > lead.lead_lo
@@ -2019,7 +2036,12 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
                              rest);
       if (best)
         record->table_markers += (guint) best->markers;
-      if (!best || g_hash_table_size (best->rows_seen) == 0)
+      if (best && g_hash_table_size (best->rows_seen) == 0)
+        {
+          named[s] = best;
+          g_ptr_array_add (unread, g_steal_pointer (&best));
+        }
+      if (!best)
         continue;
       chosen[s] = best->tpl->id;
       decisive[s] = best->score > runner_up;
