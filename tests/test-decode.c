@@ -2282,6 +2282,32 @@ test_misprints_one_move_explains (void)
   assert_litigation_totals_unjudged (rec);
 }
 
+/* Table 四 printing its zeros as dashes, its headers vertical as a
+ * browser's PDF prints them, one cell of the first litigation group left
+ * unprinted and a stray 4 before the last group's total.  Read in order,
+ * both litigation totals fail; a stray and an unprinted cell explain
+ * both, so the cells the two readings differ on are ambiguous and no
+ * total is judged. */
+static void
+test_misprints_a_stray_and_a_blank_explain (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  append_labels (s);
+  g_string_append (s, "四、政府信息公开行政复议、行政诉讼情况\n结\n果\n维\n持\n1\n\n行政复议\n" PARTS_HEADER "3 3 3\n\n"
+                      "总\n计\n10\n\n结\n果\n维\n持\n—\n\n未经复议直接起诉\n" PARTS_HEADER "2 2\n\n行政诉讼\n"
+                      "总\n计\n4\n\n结\n果\n维\n持\n/\n\n复议后起诉\n" PARTS_HEADER "- 1 2\n\n总计\n4\n\n"
+                      "总\n计\n3\n\n五、存在的主要问题及改进情况\n无。\n");
+  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  static const int review[5] = { 1, 3, 3, 3, 10 };
+  static const int direct[5] = { 0, APPEAL_UNREAD, APPEAL_UNREAD, APPEAL_UNREAD, APPEAL_UNREAD };
+  static const int after[5] = { 0, APPEAL_UNREAD, APPEAL_UNREAD, APPEAL_UNREAD, 3 };
+  assert_appeals_group (rec, "review", review);
+  assert_appeals_group (rec, "litigation_direct", direct);
+  assert_appeals_group (rec, "litigation_after_review", after);
+  assert_litigation_totals_unjudged (rec);
+}
+
 /* Table 二 of 2019 whose labels came as a block, then its numbers column
  * by column (pdfminer): 行政许可 and 其他对外管理服务事项's 上年项目数量,
  * then their 本年增/减 (+77 and 0), then their 处理决定数量.  Paired row by
@@ -4631,6 +4657,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/label-block-rows-or-columns", test_label_block_rows_or_columns);
   g_test_add_func ("/decode/two-misprints-one-swap-explains", test_two_misprints_one_swap_explains);
   g_test_add_func ("/decode/misprints-one-move-explains", test_misprints_one_move_explains);
+  g_test_add_func ("/decode/misprints-a-stray-and-a-blank-explain", test_misprints_a_stray_and_a_blank_explain);
   g_test_add_func ("/decode/label-block-rows-and-columns-alike", test_label_block_rows_and_columns_alike);
   g_test_add_func ("/decode/dash-table-cut-off-reads-what-it-printed", test_dash_table_cut_off_reads_what_it_printed);
   g_test_add_func ("/decode/page-with-a-footer-number-has-no-bare-one", test_page_with_a_footer_number_has_no_bare_one);

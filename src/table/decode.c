@@ -8208,10 +8208,13 @@ enum { MOVE_MAX_CELLS = 40 };
  * explains: taken from where the stream has it and put back earlier or
  * later (the numbers between each moving one cell), it makes every
  * identity hold (pdfminer prints table 四's 总计 of the first litigation
- * group after the second group's cells).  Several published errors that
- * one displaced number accounts for are far rarer than that number printed
- * out of order: the cells the two readings give different values are
- * ambiguous, not misprints. */
+ * group after the second group's cells).  So too one number that is no
+ * cell and one cell left unprinted: the numbers between shift one cell
+ * (a browser's table 四 with a cell left blank and a stray 4 among its
+ * vertical headers).  Several published errors that one displaced number
+ * accounts for are far rarer than that number printed out of order: the
+ * cells the two readings give different values are ambiguous, not
+ * misprints. */
 static void
 doubt_misprints_one_move_explains (const GkGrid *grid, const Search *s, Votes *v)
 {
@@ -8240,28 +8243,28 @@ doubt_misprints_one_move_explains (const GkGrid *grid, const Search *s, Votes *v
   g_autofree gboolean *doubt = g_new0 (gboolean, ncells);
   for (guint from = 0; from < n; from++)
     for (guint to = 0; to < n; to++)
-      {
-        if (to == from)
-          continue;
-        memcpy (moved, v->value, ncells * sizeof (double));
-        /* the number at from lands at to; those between shift toward from */
-        if (to < from)
-          for (guint k = to + 1; k <= from; k++)
-            moved[order[k]] = v->value[order[k - 1]];
-        else
-          for (guint k = from; k < to; k++)
-            moved[order[k]] = v->value[order[k + 1]];
-        moved[order[to]] = v->value[order[from]];
-        /* an amount (万元) never trades places with a count */
-        gboolean types_fit = TRUE;
-        for (guint c = 0; c < ncells && types_fit; c++)
-          types_fit = fabs (moved[c] - v->value[c]) <= SUM_EPSILON || gk_grid_type (grid, c) != GK_COLUMN_AMOUNT_WAN;
-        memset (rows_hit, 0, grid->n_rows * sizeof (gboolean));
-        if (!types_fit || gk_grid_errors_to_explain (grid, moved, known, rows_hit) != 0)
-          continue;
-        for (guint c = 0; c < ncells; c++)
-          doubt[c] |= fabs (moved[c] - v->value[c]) > SUM_EPSILON;
-      }
+      for (guint dropped = 0; dropped < 2 && to != from; dropped++)
+        {
+          memcpy (moved, v->value, ncells * sizeof (double));
+          /* the number at from lands at to; those between shift toward from */
+          if (to < from)
+            for (guint k = to + 1; k <= from; k++)
+              moved[order[k]] = v->value[order[k - 1]];
+          else
+            for (guint k = from; k < to; k++)
+              moved[order[k]] = v->value[order[k + 1]];
+          /* or it is no cell (a stray number) and the cell at to went unprinted */
+          moved[order[to]] = dropped ? 0 : v->value[order[from]];
+          /* an amount (万元) never trades places with a count */
+          gboolean types_fit = TRUE;
+          for (guint c = 0; c < ncells && types_fit; c++)
+            types_fit = fabs (moved[c] - v->value[c]) <= SUM_EPSILON || gk_grid_type (grid, c) != GK_COLUMN_AMOUNT_WAN;
+          memset (rows_hit, 0, grid->n_rows * sizeof (gboolean));
+          if (!types_fit || gk_grid_errors_to_explain (grid, moved, known, rows_hit) != 0)
+            continue;
+          for (guint c = 0; c < ncells; c++)
+            doubt[c] |= fabs (moved[c] - v->value[c]) > SUM_EPSILON;
+        }
   for (guint c = 0; c < ncells; c++)
     v->differs[c] |= doubt[c];
 }

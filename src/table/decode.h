@@ -52,7 +52,8 @@
  * moved back to its place changes, where that one move makes every
  * identity of a table of at most MOVE_MAX_CELLS cells hold that two
  * misprints or more broke (table 四's first 总计 printed after the next
- * group's cells).
+ * group's cells), or that one stray number taken out and one cell left
+ * unprinted change, the numbers between shifting one cell.
  * Rows paired in order with the numbers after a block of their labels, a
  * row's worth each, that no identity judges (table 二's) may as well be
  * read column by column: a cell the two readings give different values is
