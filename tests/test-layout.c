@@ -236,6 +236,48 @@ test_blank_rows (void)
   g_assert_cmpstr (((GkCell *) last->cells->pdata[1])->raw, ==, "");
 }
 
+/* A row whose label columns are ruled apart from its figures (wkhtmltopdf
+ * under a wrapped label): a rule across the label column only, inside the
+ * row, so its figures' cells span two base rows and its label starts in
+ * the second.  One row, its label with its figures. */
+static void
+test_label_ruled_below_its_figures (void)
+{
+  g_autoptr (GkPage) page = gk_page_new (1, PAGE_W, PAGE_H, GK_METHOD_PDF_TEXT);
+  static const double full[] = { 100, 120, 140, 180 };
+  for (gsize i = 0; i < G_N_ELEMENTS (full); i++)
+    {
+      GkRect rule = { 50, full[i], 230, full[i] + 0.5 };
+      gk_page_add_rule (page, &rule);
+    }
+  GkRect label_only = { 50, 150, 110, 150.5 };
+  gk_page_add_rule (page, &label_only);
+  static const double xs[] = { 50, 110, 170, 230 };
+  for (gsize i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      GkRect rule = { xs[i], 100, xs[i] + 0.5, 180 };
+      gk_page_add_rule (page, &rule);
+    }
+  static const struct { double x, y; const char *text; } words[] = {
+    { 52, 104, "行政许可" }, { 112, 104, "1" }, { 172, 104, "2" },
+    { 52, 124, "规章" }, { 112, 124, "5" }, { 172, 124, "6" },
+    { 52, 156, "行政处罚" }, { 112, 154, "3" }, { 172, 154, "4" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      GkRect box = { words[i].x, words[i].y, words[i].x + 9.0 * g_utf8_strlen (words[i].text, -1), words[i].y + 10 };
+      gk_page_add_word (page, words[i].text, &box, 1.0);
+    }
+  g_autoptr (GkContent) content = gk_content_new (GK_MEDIA_PDF_TEXT);
+  gk_layout_page (page, content);
+  g_assert_cmpuint (content->rows->len, ==, 3);
+  GkRow *row = content->rows->pdata[2];
+  g_assert_cmpstr (row->label, ==, "行政处罚");
+  g_assert_cmpuint (row->cells->len, ==, 2);
+  g_assert_cmpstr (((GkCell *) row->cells->pdata[0])->raw, ==, "3");
+  g_assert_cmpstr (((GkCell *) row->cells->pdata[1])->raw, ==, "4");
+}
+
 /* Table 四 with its first six value cells left blank: the blank columns
  * are value columns (no label in any row with numbers), not labels. */
 static void
@@ -440,6 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/glyph-strokes-no-grid", test_glyph_strokes_no_grid);
   g_test_add_func ("/layout/leading-blank-value-columns", test_leading_blank_value_columns);
   g_test_add_func ("/layout/blank-rows", test_blank_rows);
+  g_test_add_func ("/layout/label-ruled-below-its-figures", test_label_ruled_below_its_figures);
   g_test_add_func ("/layout/row-figures-before-its-label", test_row_figures_before_its_label);
   g_test_add_func ("/layout/row-figures-after-its-label", test_row_figures_after_its_label);
   g_test_add_func ("/layout/table-without-numbers", test_table_without_numbers);

@@ -454,6 +454,50 @@ grid_value_col (const GkGrid *grid, const CellText *cells)
   return value_col;
 }
 
+/* The row each cell of a grid is read in: the one it starts in, except
+ * for a row's labels that start lower than its figures.  A producer may
+ * rule the label columns of a row apart from its value columns (wkhtmltopdf
+ * under a wrapped label above: a rule across the labels only, inside the
+ * row's figures): the row's value cells span two base rows, its labels
+ * start in the second, and read row by row the figures would have no
+ * label and the labels no figures.  Labels starting inside the span of a
+ * row's value cells, where that row's own label cells are blank and no
+ * value cell starts there, are read with those figures. */
+static int *
+rows_cells_are_read_in (const GkGrid *grid, const CellText *cells, int value_col)
+{
+  guint nc = grid->cells->len;
+  int *read_row = g_new (int, nc);
+  g_autofree int *value_span = g_new0 (int, MAX (grid->n_rows, 1));   /* fewest base rows a value cell starting there spans */
+  g_autofree gboolean *labelled = g_new0 (gboolean, MAX (grid->n_rows, 1));
+  for (guint j = 0; j < nc; j++)
+    {
+      const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+      read_row[j] = gc->row;
+      if (gc->col >= value_col)
+        value_span[gc->row] = value_span[gc->row] ? MIN (value_span[gc->row], gc->row_span) : gc->row_span;
+      else
+        labelled[gc->row] |= cells[j].has_text;
+    }
+  for (int r = 0; r < grid->n_rows; r++)
+    {
+      if (value_span[r] < 2 || labelled[r])
+        continue;
+      int below = r + 1;
+      while (below < r + value_span[r] && below < grid->n_rows && !value_span[below])
+        below++;
+      if (below != r + value_span[r])
+        continue;
+      for (guint j = 0; j < nc; j++)
+        {
+          const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
+          if (gc->col < value_col && gc->row > r && gc->row < below)
+            read_row[j] = r;
+        }
+    }
+  return read_row;
+}
+
 /* One ruled table → rows (and a line per row with text). */
 static void
 layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent *content, gboolean at_page_top)
@@ -475,18 +519,18 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
   for (guint k = 0; k < nc; k++)
     cell_text_fill (&cells[k]);
   int value_col = grid_value_col (grid, cells);
-  guint k = 0;
+  g_autofree int *read_row = rows_cells_are_read_in (grid, cells, value_col);
   for (int r = 0; r < grid->n_rows; r++)
     {
-      guint first = k;
-      while (k < nc && g_array_index (grid->cells, GkGridCell, k).row == r)
-        k++;
-      /* cells [first, k) start in row r, left to right */
+      /* the cells read as row r's (those that start in it, and labels it
+       * takes from below), left to right within their rows */
       gboolean header = FALSE, any_value = FALSE, any_text = FALSE;
       GkRow *finished = NULL;   /* the previous page's last row, finished by this one */
       const char *finished_tail = NULL;
-      for (guint j = first; j < k; j++)
+      for (guint j = 0; j < nc; j++)
         {
+          if (read_row[j] != r)
+            continue;
           const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
           any_text |= cells[j].has_text;
           if (gc->col >= value_col)
@@ -504,8 +548,10 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       GkRect label_box = { 0 };
       gboolean has_label_box = FALSE;
       double conf = 1.0;
-      for (guint j = first; j < k; j++)
+      for (guint j = 0; j < nc; j++)
         {
+          if (read_row[j] != r)
+            continue;
           const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
           if (cells[j].has_text)
             {
@@ -531,8 +577,10 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
           const char *tail = "";
           guint n_values = 0;
           gboolean blank = !header;
-          for (guint j = first; j < k; j++)
+          for (guint j = 0; j < nc; j++)
             {
+              if (read_row[j] != r)
+                continue;
               const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
               if (gc->col >= value_col)
                 {
@@ -564,8 +612,10 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
           g_ptr_array_set_size (finished->cells, 0);   /* the blanks left on the page before */
         }
       if (any_value && !header)
-        for (guint j = first; j < k; j++)
+        for (guint j = 0; j < nc; j++)
           {
+            if (read_row[j] != r)
+              continue;
             const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
             if (gc->col < value_col)
               continue;

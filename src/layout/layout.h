@@ -13,7 +13,10 @@
  * blanks included with raw "" and grid_cell = TRUE, each with its page,
  * box and method.  The value columns start at the leftmost column where a
  * cell holds a number; in a table with no number, at the columns blank in
- * every row below their header.  A row whose value cells hold words that are not
+ * every row below their header.  A row whose label cells are blank while
+ * its value cells span several base rows (a rule across the label columns
+ * only, inside the row) takes the labels that start within that span, no
+ * value cell starting there.  A row whose value cells hold words that are not
  * numbers is a header row and becomes a label-only row.  Text outside
  * grids (prose, headings, tables without rules) is split like the text
  * path (gk_line_to_row), but each cell keeps its own box.  Page
