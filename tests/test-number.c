@@ -244,6 +244,45 @@ test_page_numbers_counted_without_form_feeds (void)
   g_assert_true (content_has_line (d, "4", 0, &maybe));
 }
 
+static const GkRow *
+row_labelled (const GkContent *c, const char *label)
+{
+  for (guint i = 0; i < c->rows->len; i++)
+    if (strcmp (((const GkRow *) c->rows->pdata[i])->label, label) == 0)
+      return c->rows->pdata[i];
+  return NULL;
+}
+
+/* pdftotext -layout sets a row's numbers on both lines of its wrapped
+ * label: 1 beside "3.危及“三安全一", the rest in their columns beside
+ * "稳定”".  The row's cells are all on its first line, each number in its
+ * column; the label's rest keeps no cell.  A line whose label opens a row
+ * of its own after a merged group's label ("予公开 5.…") carries on
+ * nothing, though its blanks stand under the numbers of the row above. */
+static void
+test_layout_cells_over_label_lines (void)
+{
+  const char *text = "一、本年新收申请数量          103   6     1     0     5     3     118\n"
+                     "二、上年结转申请数量          3                                   3\n"
+                     "3.危及“三安全一           1\n"
+                     "稳定”                       0                 1           2\n"
+                     "4.保护第三方合法           1\n"
+                     "予公开 5.属于内部                0                 1           2\n"
+                     "（七）总计               111   6     1     0     6     4     128\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  const GkRow *row = row_labelled (c, "3.危及“三安全一");
+  g_assert_nonnull (row);
+  static const char *const want[] = { "1", "0", "", "", "1", "", "2" };
+  g_assert_cmpuint (row->cells->len, ==, G_N_ELEMENTS (want));
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    g_assert_cmpstr (((const GkCell *) row->cells->pdata[k])->raw, ==, want[k]);
+  g_assert_cmpuint (row_labelled (c, "稳定”")->cells->len, ==, 0);
+  g_assert_cmpuint (row_labelled (c, "4.保护第三方合法")->cells->len, ==, 1);
+  g_assert_cmpuint (row_labelled (c, "予公开 5.属于内部")->cells->len, ==, 7);
+}
+
 /* A browser's PDF heads each page with its URL, then the page's number
  * (pdftotext -raw keeps them first on the page): the number is the page's
  * first line of text, the URL being furniture, and no cell. */
@@ -811,6 +850,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-numbers", test_page_numbers);
   g_test_add_func ("/text/page-numbers-under-a-url", test_page_numbers_under_a_url);
   g_test_add_func ("/text/print-stamp", test_print_stamp);
+  g_test_add_func ("/text/layout-cells-over-label-lines", test_layout_cells_over_label_lines);
   g_test_add_func ("/text/page-numbers-counted-without-form-feeds", test_page_numbers_counted_without_form_feeds);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);

@@ -38,6 +38,24 @@ gk_line_is_page_furniture (const char *line)
   return FALSE;
 }
 
+/* How a row label opens: 四、 （三） 1. 2、 — the rest of a label broken
+ * over lines or pages does not. */
+static const char row_opening_pattern[] = "^\\s*(\\(\\s*[一二三四五六七八九十\\d]+\\s*\\)|[一二三四五六七八九十]+\\s*、|\\d+\\s*[.、])";
+
+gboolean
+gk_line_opens_row (const char *label)
+{
+  static GkRegex *re;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      re = gk_regex_new (row_opening_pattern, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  g_autofree char *n = gk_text_nfkc (label);
+  return re && gk_regex_search (re, n, 0, NULL, NULL);
+}
+
 /* A browser prints the date and time of printing in each page's margin;
  * a dump that runs a page into one line (pdfminer's of a browser's PDF)
  * glues it to the page's last words, or to its last cell ("国家秘密0" then

@@ -4,6 +4,7 @@
  *   gk_line_to_row             a line → GkRow: label, then its trailing cells
  *   gk_line_is_page_furniture  is a line a lone URL or page number
  *   gk_line_strip_print_stamp  cut a browser's print stamp off a line's end
+ *   gk_line_opens_row          does a label open a row (四、 （三） 1.), not go on with one
  *   gk_line_continues_pipe_row does a line carry on the pipe row above it
  *
  * Method.  A line is split at white space as reports use it (U+3000 and
@@ -32,5 +33,6 @@ gboolean gk_line_is_page_furniture (const char *line);
  * holds text before it; TRUE when it did.  A line that is the stamp alone
  * is left whole. */
 gboolean gk_line_strip_print_stamp (char *line);
+gboolean gk_line_opens_row (const char *label);
 /* TRUE when line (trimmed) carries on the row of prev (trimmed), as above. */
 gboolean gk_line_continues_pipe_row (const char *prev, const char *line);

@@ -285,24 +285,6 @@ text_is_value (const char *text)
   return !*text || gk_number_is_cell_token (text) || strcmp (text, GK_UNREAD_MARK) == 0;
 }
 
-/* How a row label opens: 四、 （三） 1. 2、 — a row broken by a page
- * continues with text that does not. */
-static const char row_opening_pattern[] = "^\\s*(\\(\\s*[一二三四五六七八九十\\d]+\\s*\\)|[一二三四五六七八九十]+\\s*、|\\d+\\s*[.、])";
-
-static gboolean
-opens_row (const char *label)
-{
-  static GkRegex *re;
-  static gsize once = 0;
-  if (g_once_init_enter (&once))
-    {
-      re = gk_regex_new (row_opening_pattern, NULL);
-      g_once_init_leave (&once, 1);
-    }
-  g_autofree char *n = gk_text_nfkc (label);
-  return re && gk_regex_search (re, n, 0, NULL, NULL);
-}
-
 /* The first row of a table at the top of a page whose value cells are all
  * blank, as many as the previous page's last row has, and whose label does
  * not open a row, is that row's rest: a page broke it.  Its label text
@@ -312,7 +294,7 @@ static gboolean
 continue_previous_row (const GkPage *page, GkContent *content, const char *label_tail,
                        guint n_values, gboolean values_blank)
 {
-  if (!values_blank || n_values == 0 || content->rows->len == 0 || opens_row (label_tail))
+  if (!values_blank || n_values == 0 || content->rows->len == 0 || gk_line_opens_row (label_tail))
     return FALSE;
   GkRow *prev = content->rows->pdata[content->rows->len - 1];
   if (prev->cells->len != n_values)
@@ -339,7 +321,7 @@ static GkRow *
 row_finished_here (const GkPage *page, GkContent *content, const char *label_tail, guint n_values,
                    gboolean values_blank)
 {
-  if (values_blank || n_values == 0 || content->rows->len == 0 || !*label_tail || opens_row (label_tail))
+  if (values_blank || n_values == 0 || content->rows->len == 0 || !*label_tail || gk_line_opens_row (label_tail))
     return NULL;
   GkRow *prev = content->rows->pdata[content->rows->len - 1];
   if (prev->cells->len != n_values || !*prev->label)
@@ -363,7 +345,7 @@ static gboolean
 label_previous_row (const GkPage *page, GkContent *content, const char *label, const GkSource *label_src,
                     const char *label_tail, guint n_values, gboolean values_blank)
 {
-  if (!values_blank || n_values == 0 || !opens_row (label_tail))
+  if (!values_blank || n_values == 0 || !gk_line_opens_row (label_tail))
     return FALSE;
   GkRow *prev = NULL;
   for (guint i = content->rows->len; i > 0 && !prev; i--)

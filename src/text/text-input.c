@@ -1916,6 +1916,72 @@ mark_page_number_chain (GArray *lines)
     }
 }
 
+/* Whether a label only carries on the one above: none of its words opens
+ * a row (四、 （三） 1.; a merged group's label may stand before the row's
+ * own: "予公开 5.属于三类内部事务信息"). */
+static gboolean
+label_carries_on (const char *label)
+{
+  g_auto (GStrv) words = g_strsplit_set (label, " \t", -1);
+  for (guint w = 0; words[w]; w++)
+    if (*words[w] && gk_line_opens_row (words[w]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The cell of row standing at column col (a character either way) that
+ * is blank, or -1. */
+static int
+blank_cell_at (const GkRow *row, int col)
+{
+  for (guint q = 0; q < row->cells->len; q++)
+    {
+      const GkCell *cell = row->cells->pdata[q];
+      if (!*cell->raw && cell->text_col >= 0 && ABS (cell->text_col - col) <= 1)
+        return (int) q;
+    }
+  return -1;
+}
+
+/* pdftotext -layout may set a row's numbers on both lines of its wrapped
+ * label ("3.危及“三安全一  1" then "稳定”  0  1  2"): the second line,
+ * which carries on the label (label_carries_on), gets blank cells where
+ * the first prints its numbers.  Each of the first line's numbers fills the
+ * blank at its column, and the row's cells are all on its first line; the
+ * second keeps its label's rest alone. */
+static void
+join_cells_over_label_lines (GPtrArray *rows)
+{
+  for (guint i = 0; i + 1 < rows->len; i++)
+    {
+      GkRow *row = rows->pdata[i], *next = rows->pdata[i + 1];
+      if (!*row->label || !*next->label || !row->cells->len || next->cells->len <= row->cells->len
+          || next->label_src.line != row->label_src.line + 1 || next->label_src.page != row->label_src.page
+          || !label_carries_on (next->label))
+        continue;
+      gboolean fits = TRUE;
+      for (guint k = 0; k < row->cells->len && fits; k++)
+        {
+          const GkCell *cell = row->cells->pdata[k];
+          fits = *cell->raw && cell->text_col >= 0 && blank_cell_at (next, cell->text_col) >= 0;
+        }
+      if (!fits)
+        continue;
+      for (guint k = 0; k < row->cells->len; k++)
+        {
+          int q = blank_cell_at (next, ((const GkCell *) row->cells->pdata[k])->text_col);
+          gpointer blank = next->cells->pdata[q];
+          next->cells->pdata[q] = row->cells->pdata[k];
+          row->cells->pdata[k] = blank;
+        }
+      g_ptr_array_set_size (row->cells, 0);
+      gsize n = 0;
+      g_autofree gpointer *cells = g_ptr_array_steal (next->cells, &n);
+      for (gsize q = 0; q < n; q++)
+        gk_row_add_cell (row, cells[q]);
+    }
+}
+
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
  * joined to it, left empty; the joined texts are owned by the result. */
 static GPtrArray *
@@ -2180,6 +2246,7 @@ gk_text_read (const char *data, gsize len, GError **error)
     restore_wrapped_numbers (content->rows);   /* its gaps count characters */
   restore_layout_blanks (content->rows);
   restore_header_column_blanks (content->rows, lines, by_display);
+  join_cells_over_label_lines (content->rows);
   if (!any_text)
     {
       g_set_error (error, GK_ERROR, GK_ERROR_EMPTY, "no text in file");

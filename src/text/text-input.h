@@ -22,7 +22,9 @@
  * pdftotext's layout mode keeps each number at its column's character
  * position: a row printing fewer numbers than the nearest wide row that
  * prints more, whose columns it falls in, gets blank cells where it prints
- * none (rows near it may leave blanks of their own).
+ * none (rows near it may leave blanks of their own).  A row whose numbers
+ * stand on both lines of its wrapped label takes the second line's cells,
+ * each of the first line's numbers in the blank at its column.
  * A line of more than GK_FLAT_LINE_CHARS characters is a web page a
  * crawler kept as one line: it is cut into sentences (at 。), blocks (at
  * white space before a word) and, in a piece that is no sentence, the rows
