@@ -1930,14 +1930,14 @@ label_carries_on (const char *label)
 }
 
 /* The cell of row standing at column col (a character either way) that
- * is blank, or -1. */
+ * is blank and not yet taken, or -1. */
 static int
-blank_cell_at (const GkRow *row, int col)
+blank_cell_at (const GkRow *row, int col, const gboolean *taken)
 {
   for (guint q = 0; q < row->cells->len; q++)
     {
       const GkCell *cell = row->cells->pdata[q];
-      if (!*cell->raw && cell->text_col >= 0 && ABS (cell->text_col - col) <= 1)
+      if (!taken[q] && !*cell->raw && cell->text_col >= 0 && ABS (cell->text_col - col) <= 1)
         return (int) q;
     }
   return -1;
@@ -1959,19 +1959,24 @@ join_cells_over_label_lines (GPtrArray *rows)
           || next->label_src.line != row->label_src.line + 1 || next->label_src.page != row->label_src.page
           || !label_carries_on (next->label))
         continue;
+      /* the blank each of row's numbers fills, each blank filled once */
+      g_autofree gboolean *taken = g_new0 (gboolean, next->cells->len);
+      g_autofree int *fills = g_new (int, row->cells->len);
       gboolean fits = TRUE;
       for (guint k = 0; k < row->cells->len && fits; k++)
         {
           const GkCell *cell = row->cells->pdata[k];
-          fits = *cell->raw && cell->text_col >= 0 && blank_cell_at (next, cell->text_col) >= 0;
+          fills[k] = *cell->raw && cell->text_col >= 0 ? blank_cell_at (next, cell->text_col, taken) : -1;
+          fits = fills[k] >= 0;
+          if (fits)
+            taken[fills[k]] = TRUE;
         }
       if (!fits)
         continue;
       for (guint k = 0; k < row->cells->len; k++)
         {
-          int q = blank_cell_at (next, ((const GkCell *) row->cells->pdata[k])->text_col);
-          gpointer blank = next->cells->pdata[q];
-          next->cells->pdata[q] = row->cells->pdata[k];
+          gpointer blank = next->cells->pdata[fills[k]];
+          next->cells->pdata[fills[k]] = row->cells->pdata[k];
           row->cells->pdata[k] = blank;
         }
       g_ptr_array_set_size (row->cells, 0);
