@@ -283,6 +283,39 @@ test_layout_cells_over_label_lines (void)
   g_assert_cmpuint (row_labelled (c, "予公开 5.属于内部")->cells->len, ==, 7);
 }
 
+/* A browser's PDF kept as text without its form feeds: its URL heads
+ * every page, so each line still gets its page (a table's strips are cut
+ * where pages break), and the text counts its pages.  Read the other way
+ * round, the URL closing every page ends each.  A URL that neither opens
+ * nor closes the text divides nothing. */
+static void
+test_pages_from_repeated_urls (void)
+{
+  const char *header = "http://www.example.gov.cn/\n某县2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+                       "http://www.example.gov.cn/\n二、主动公开政府信息情况\n规章 1 2 3\n"
+                       "http://www.example.gov.cn/\n行政许可 56\n五、存在的主要问题及改进情况\n正文。\n正文。\n正文。\n"
+                       "六、其他需要报告的事项\n无。\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (header, strlen (header), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->n_pages, ==, 3);
+  g_assert_cmpint (row_labelled (c, "规章")->label_src.page, ==, 2);
+  g_assert_cmpint (row_labelled (c, "行政许可")->label_src.page, ==, 3);
+
+  const char *footer = "某县2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n正文。\n正文。\n正文。\n规章 1 2 3\n"
+                       "http://www.example.gov.cn/\n行政许可 56\nhttp://www.example.gov.cn/\n";
+  g_autoptr (GkContent) d = gk_text_read (footer, strlen (footer), &error);
+  g_assert_cmpint (d->n_pages, ==, 2);
+  g_assert_cmpint (row_labelled (d, "规章")->label_src.page, ==, 1);
+  g_assert_cmpint (row_labelled (d, "行政许可")->label_src.page, ==, 2);
+
+  const char *inside = "某县2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n正文。\n正文。\n正文。\n"
+                       "http://www.example.gov.cn/\n规章 1 2 3\nhttp://www.example.gov.cn/\n行政许可 56\n"
+                       "正文。\n正文。\n正文。\n正文。\n正文。\n";
+  g_autoptr (GkContent) e = gk_text_read (inside, strlen (inside), &error);
+  g_assert_cmpint (e->n_pages, ==, 0);
+}
+
 /* A browser's PDF heads each page with its URL, then the page's number
  * (pdftotext -raw keeps them first on the page): the number is the page's
  * first line of text, the URL being furniture, and no cell. */
@@ -851,6 +884,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/page-numbers-under-a-url", test_page_numbers_under_a_url);
   g_test_add_func ("/text/print-stamp", test_print_stamp);
   g_test_add_func ("/text/layout-cells-over-label-lines", test_layout_cells_over_label_lines);
+  g_test_add_func ("/text/pages-from-repeated-urls", test_pages_from_repeated_urls);
   g_test_add_func ("/text/page-numbers-counted-without-form-feeds", test_page_numbers_counted_without_form_feeds);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);

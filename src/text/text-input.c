@@ -1824,6 +1824,10 @@ mark_page_numbers_beside_furniture (GArray *lines)
       g_array_index (lines, TextLine, c[i].line).page_number = TRUE;
 }
 
+/* Lines from the text's first line (or to its last) a page's URL stands
+ * within to be the header (or footer) of every page. */
+enum { URL_PAGE_EDGE_LINES = 4 };
+
 /* Lines with text from one page's number to the next one's at least (a
  * last page may hold no more than its signature and date); the shortest
  * count of page numbers, and the longest, taken for one; the lines with
@@ -1985,6 +1989,63 @@ join_cells_over_label_lines (GPtrArray *rows)
       for (gsize q = 0; q < n; q++)
         gk_row_add_cell (row, cells[q]);
     }
+}
+
+/* A browser prints the page's URL in its header or footer, the same line
+ * on every page: a text kept without its form feeds still shows where each
+ * page begins.  A URL alone on its line, the same at least twice, whose
+ * first stands before any other text (a header: each opens a page) or
+ * whose last stands after all other text (a footer: each ends one), gives
+ * each line its page.  Returns the number of pages, 0 when none shows. */
+static int
+pages_from_repeated_urls (GArray *lines)
+{
+  guint first = G_MAXUINT, last = 0;
+  for (guint k = 0; k < lines->len; k++)
+    if (*g_array_index (lines, TextLine, k).text)
+      {
+        first = MIN (first, k);
+        last = k;
+      }
+  if (first == G_MAXUINT)
+    return 0;
+  const char *url = NULL;
+  guint count = 0;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const char *text = g_array_index (lines, TextLine, k).text;
+      if (!g_str_has_prefix (text, "http") || !gk_line_is_page_furniture (text))
+        continue;
+      if (!url)
+        url = text;
+      count += strcmp (text, url) == 0;
+    }
+  if (count < 2)
+    return 0;
+  /* the header: the first of them opens the text (a page's date stamp or
+   * title may stand before it); the footer: the last closes it */
+  gboolean header = FALSE, footer = FALSE;
+  for (guint k = first; k < lines->len && k <= first + URL_PAGE_EDGE_LINES; k++)
+    header |= strcmp (g_array_index (lines, TextLine, k).text, url) == 0;
+  for (guint k = last + 1; k-- > first && k + URL_PAGE_EDGE_LINES >= last;)
+    footer |= strcmp (g_array_index (lines, TextLine, k).text, url) == 0;
+  if (header == footer)
+    return 0;
+  /* each URL but the first opens a page, or each but the last ends one */
+  int page = 1;
+  guint seen = 0;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      TextLine *t = &g_array_index (lines, TextLine, k);
+      gboolean is_url = strcmp (t->text, url) == 0;
+      seen += is_url;
+      if (header && is_url && seen > 1)
+        page++;
+      t->page = page;
+      if (footer && is_url && seen < count)
+        page++;
+    }
+  return page;
 }
 
 /* Lines that carry on the pipe row above them (gk_line_continues_pipe_row)
@@ -2191,6 +2252,13 @@ gk_text_read (const char *data, gsize len, GError **error)
       gk_line_strip_print_stamp (line);
       TextLine tl = { .text = line, .page = page, .lineno = lineno, .indent = indent };
       g_array_append_val (lines, tl);
+    }
+  int url_pages = saw_ff ? 0 : pages_from_repeated_urls (lines);
+  if (url_pages > 1)
+    {
+      saw_ff = TRUE;
+      n_ff = url_pages - 1;
+      ends_with_ff = FALSE;
     }
   /* owns the texts of the joined lines while the lines are read */
   g_autoptr (GPtrArray) joined G_GNUC_UNUSED = join_pipe_continuations (lines);

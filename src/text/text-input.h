@@ -11,7 +11,8 @@
  * left when it cut the tags away (&nbsp;, &ldquo;, &#27665;) are decoded,
  * &nbsp; as a space.  Markdown a converter left (heading and
  * quote marks at a line's start, bold marks, link targets, images) is
- * removed, a link's text kept.  Form feeds count pages.  Page furniture — a
+ * removed, a link's text kept.  Form feeds count pages; without them, a
+ * browser's URL heading or closing every page does.  Page furniture — a
  * lone site URL, page numbers like "- 3 -", "— 3 —", "第3页" — is dropped
  * so a table broken over a page continues as if it were not.  Each line
  * becomes a row: its trailing run of number tokens (a unit token joins the
