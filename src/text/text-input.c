@@ -1828,6 +1828,16 @@ mark_page_numbers_beside_furniture (GArray *lines)
  * within to be the header (or footer) of every page. */
 enum { URL_PAGE_EDGE_LINES = 4 };
 
+/* Whether the lines with text either side of line k hold words, not a
+ * number or a dash printed for one. */
+static gboolean
+line_set_off_by_words (const GArray *lines, guint k)
+{
+  const char *before = line_with_text_from (lines, k, -1), *after = line_with_text_from (lines, k, 1);
+  return before && after && bare_number (before) < 0 && !gk_number_is_cell_token (before) && bare_number (after) < 0
+         && !gk_number_is_cell_token (after);
+}
+
 /* Lines with text from one page's number to the next one's at least (a
  * last page may hold no more than its signature and date); the shortest
  * count of page numbers, and the longest, taken for one; the lines with
@@ -1840,20 +1850,23 @@ enum { PAGE_MIN_LINES = 2, PAGE_CHAIN_MIN = 3, PAGE_CHAIN_MAX = 60, PAGE_END_WOR
  * before it, in order, each a page's lines apart.  Table cells rarely keep
  * such a count over the whole text.  Each page's number may stand on any
  * line between where the one before it can be and where the one after it
- * can be: the only such line is the page's number.  Of several, each stays
- * a cell: with no page to bound them, marking them all would let the
- * decoder drop true cells as page numbers. */
-static void
+ * can be: the only such line is the page's number, and of several, the
+ * only one set between words.  Where every page's is found, each line gets
+ * its page and the count of pages is returned (the caller reads the text
+ * as one with form feeds); else the numbers found are dropped, and the
+ * other candidates stay cells: with no page to bound them, marking them
+ * all would let the decoder drop true cells as page numbers. */
+static int
 mark_page_number_chain (GArray *lines)
 {
   guint end = lines->len;
   while (end > 0 && line_blank_or_furniture (&g_array_index (lines, TextLine, end - 1)))
     end--;
   if (end == 0)
-    return;
+    return 0;
   int last = bare_number (g_array_index (lines, TextLine, end - 1).text);
   if (last < PAGE_CHAIN_MIN || last > PAGE_CHAIN_MAX)
-    return;
+    return 0;
   /* a text cut off inside a table ends on a cell among cells: the last
    * page's number follows the report's own last words (its signature, its
    * date), no number alone on its line */
@@ -1863,7 +1876,7 @@ mark_page_number_chain (GArray *lines)
       if (!*text)
         continue;
       if (bare_number (text) >= 0 || gk_number_is_cell_token (text))
-        return;
+        return 0;
       seen++;
     }
   /* the lines with text, counted from the top: their spacing, not the
@@ -1887,7 +1900,7 @@ mark_page_number_chain (GArray *lines)
     }
   /* the count reaches the first numbered page (a cover may go unnumbered) */
   if (low > 2 || last - low + 1 < PAGE_CHAIN_MIN)
-    return;
+    return 0;
   earliest[low] = latest[low];
   for (guint k = 0; k < latest[low]; k++)
     if (bare_number (g_array_index (lines, TextLine, k).text) == low)
@@ -1906,18 +1919,50 @@ mark_page_number_chain (GArray *lines)
             break;
           }
     }
+  g_autofree guint *page_end = g_new0 (guint, last + 1);
+  gboolean counted = TRUE;
   for (int v = low; v <= last; v++)
     {
-      guint n = 0, only = 0;
+      guint n = 0, only = 0, apart = 0, only_apart = 0;
       for (guint k = earliest[v]; k <= latest[v]; k++)
         if (bare_number (g_array_index (lines, TextLine, k).text) == v)
           {
             only = k;
             n++;
+            if (line_set_off_by_words (lines, k))
+              only_apart = k, apart++;
           }
-      if (n == 1)
-        g_array_index (lines, TextLine, only).page_number = TRUE;
+      /* of several, the one that words stand either side of (the page's
+       * foot, then the next page's head) is the page's number: a cell's
+       * neighbours are cells */
+      /* the text's last line is the last page's number */
+      if (v == last)
+        n = 1, only = latest[last];
+      if (n == 1 || apart == 1)
+        page_end[v] = n == 1 ? only : only_apart;
+      else
+        counted = FALSE;
     }
+  /* every page's number found: each ends its page (the last line is the
+   * last page's), and the text is read as one with form feeds (its bare
+   * page numbers marked page by page, mark_page_numbers); else only the
+   * numbers found are dropped */
+  if (!counted)
+    {
+      for (int v = low; v <= last; v++)
+        if (page_end[v])
+          g_array_index (lines, TextLine, page_end[v]).page_number = TRUE;
+      return 0;
+    }
+  int page = low;
+  for (guint k = 0; k < lines->len; k++)
+    {
+      TextLine *t = &g_array_index (lines, TextLine, k);
+      t->page = page;
+      if (page < last && k == page_end[page])
+        page++;
+    }
+  return last;
 }
 
 /* Whether a label only carries on the one above: none of its words opens
@@ -2267,7 +2312,14 @@ gk_text_read (const char *data, gsize len, GError **error)
   else
     {
       mark_page_numbers_beside_furniture (lines);
-      mark_page_number_chain (lines);
+      int counted_pages = mark_page_number_chain (lines);
+      if (counted_pages > 1)
+        {
+          saw_ff = TRUE;
+          n_ff = counted_pages - 1;
+          ends_with_ff = FALSE;
+          mark_page_numbers (lines);
+        }
     }
   mark_numbers_inside_sentences (lines);
   /* a page a crawler kept with some of its text on one line (a table's
