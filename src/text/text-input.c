@@ -1919,7 +1919,9 @@ mark_page_number_chain (GArray *lines)
             break;
           }
     }
-  g_autofree guint *page_end = g_new0 (guint, last + 1);
+  g_autofree guint *page_end = g_new (guint, last + 1);   /* G_MAXUINT: not found */
+  for (int v = 0; v <= last; v++)
+    page_end[v] = G_MAXUINT;
   gboolean counted = TRUE;
   for (int v = low; v <= last; v++)
     {
@@ -1932,10 +1934,9 @@ mark_page_number_chain (GArray *lines)
             if (line_set_off_by_words (lines, k))
               only_apart = k, apart++;
           }
-      /* of several, the one that words stand either side of (the page's
-       * foot, then the next page's head) is the page's number: a cell's
-       * neighbours are cells */
-      /* the text's last line is the last page's number */
+      /* the text's last line is the last page's number; of several, the
+       * one that words stand either side of (the page's foot, then the
+       * next page's head) is the page's: a cell's neighbours are cells */
       if (v == last)
         n = 1, only = latest[last];
       if (n == 1 || apart == 1)
@@ -1950,7 +1951,7 @@ mark_page_number_chain (GArray *lines)
   if (!counted)
     {
       for (int v = low; v <= last; v++)
-        if (page_end[v])
+        if (page_end[v] != G_MAXUINT)
           g_array_index (lines, TextLine, page_end[v]).page_number = TRUE;
       return 0;
     }
