@@ -1458,6 +1458,37 @@ test_blank_zero_labels_out_of_order_leave_part_rows_unread (void)
   g_assert_true (!total || total->kind == GK_VALUE_NULL);
 }
 
+/* The same print with the labels in the table's order: numbers no row
+ * took still remain after the rows, and a figure among them (no 0: a blank
+ * is 0 as well) may be a cell of any row named before it.  A row printing
+ * "0 0" beside its label is not read as zeros, and nothing is read wrong. */
+static void
+test_blank_zero_figures_left_leave_part_rows_unread (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  for (int r = FIRST_OUTCOME; r <= LAST_OUTCOME; r++)
+    v[r][0] = r % 3 + 1;
+  v[9][0] = 0, v[9][4] = 1;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 2;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n商业企业\n");
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n\n", labels[r]);
+      append_cell (s, v[r][0]);
+      append_cell (s, v[r][1]);
+    }
+  g_string_append (s, "科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n申请人情况\n");
+  for (int r = 0; r < ROWS; r++)
+    for (int c = 2; c < COLS; c++)
+      if (v[r][c])
+        append_cell (s, v[r][c]);
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  const GkValue *total = gk_record_get (rec, "applications.withheld_process_info.total");
+  g_assert_true (!total || total->kind == GK_VALUE_NULL);
+}
+
 /* Blank cells for zero, each row's non-zero cells (its total among them)
  * on its label's line, labels in the table's order: rows whose labels the
  * next row's label and numbers (of their block) follow with nothing
@@ -4687,6 +4718,8 @@ main (int argc, char **argv)
                    test_blank_zero_totals_strip_after_a_wrapped_label);
   g_test_add_func ("/decode/blank-zero-strip-apart-leaves-part-rows-unread",
                    test_blank_zero_strip_apart_leaves_part_rows_unread);
+  g_test_add_func ("/decode/blank-zero-figures-left-leave-part-rows-unread",
+                   test_blank_zero_figures_left_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",
                    test_blank_zero_labels_out_of_order_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-row-printing-nothing-is-zeros", test_blank_zero_row_printing_nothing_is_zeros);

@@ -7104,18 +7104,22 @@ totals_strip_to_rows (const GkGrid *grid, const Token *tok, guint ntok, GPtrArra
  * the labels came out of the template's order or those numbers stand under
  * column headers alone (a strip of columns printed apart), any of them may
  * be one of its cells, so its cells are ambiguous, its printed ones too
- * (their columns were chosen beside the blanks).  Not a row printed on one
+ * (their columns were chosen beside the blanks).  With the labels in
+ * order, a figure left (no 0: a blank is 0 as well) doubts the rows named
+ * before it, or never named.  Not a row printed on one
  * line beside its own label: the print shows its cells there.  A row read
  * by its totals follows the print's order: what it leaves is the later
  * rows'.  raw, by_row: the labels' tokens of each row before and after
  * the rows not to be trusted were emptied; by_labels: per cell, read
  * before the totals were; placed: per token, taken by the totals. */
+static gboolean *rows_named_in_lines (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi);
+
 static void
-doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, const Token *tok, guint ntok,
-                                  const GPtrArray *raw, const GPtrArray *by_row, const LabelGiven *given,
+doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const Token *tok,
+                                  guint ntok, const GPtrArray *raw, const GPtrArray *by_row, const LabelGiven *given,
                                   const gboolean *by_labels, gboolean *placed, Votes *v)
 {
-  guint left = 0, strip = 0;
+  guint left = 0, strip = 0, left_figures = 0, last_figure = 0;
   for (guint t = 0; t < ntok; t++)
     {
       guint r = given->row[t];
@@ -7129,15 +7133,26 @@ doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, con
           placed[t] |= raw->pdata[r] == NULL || ((GArray *) by_row->pdata[r])->len > 0;
         }
       if (!placed[t] && !token_may_be_page_number (&tok[t]))
-        left++, strip += given->under_header[t];
+        {
+          left++, strip += given->under_header[t];
+          if (!(tok[t].is_count && tok[t].count == 0))
+            left_figures++, last_figure = MAX (last_figure, (guint) tok[t].line);
+        }
     }
   if (gk_decode_debugging ())
     g_printerr ("  numbers no row took: %u (%u under column headers), labels %s\n", left, strip,
                 given->out_of_order ? "out of order" : "in order");
-  if (!strip && !(left && given->out_of_order))
+  gboolean figures_only = !strip && !(left && given->out_of_order);
+  if (figures_only && !left_figures)
     return;
+  /* a figure left over (no 0: a blank is 0 as well) may be a cell of a row
+   * named before it, or of one never named: those rows' blanks are doubtful */
+  g_autofree gboolean *named = rows_named_in_lines (grid, rows, lo, hi);
+  g_autofree gboolean *named_before = rows_named_in_lines (grid, rows, lo, MIN (hi, last_figure + 1));
   for (guint r = 0; r < grid->n_rows; r++)
     {
+      if (figures_only && named[r] && !named_before[r])
+        continue;
       guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
       const GArray *mine = raw->pdata[r];
       gboolean beside = mine && mine->len > 0;
@@ -7507,7 +7522,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   votes_joined (grid, tok, toks->len, raw, trust, full_kept, apart, starts, v);
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
   votes_by_totals_opening (grid, tok, toks->len, raw, trust, starts, v, placed);
-  doubt_blanks_beside_numbers_left (grid, rows, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
+  doubt_blanks_beside_numbers_left (grid, rows, lo, hi, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
   votes_rows_filling_their_strip (grid, tok, toks->len, by_row, trust, &given, v);
 }
 

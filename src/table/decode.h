@@ -107,6 +107,8 @@
  * those numbers stand under column headers alone (a strip of columns
  * printed apart), a row the labels read in part is not read (its other
  * cells may be among them), unless printed on one line beside its label;
+ * with the labels in order, so where a figure (no 0) is left, for the
+ * rows named before it or never named;
  * rows with a total named with nothing before the next row's label and
  * numbers (of their block) printed no cell: zeros.  Two rows read as a
  * band (a row's total after the next row's numbers) interleave but never
