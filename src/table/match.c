@@ -1994,30 +1994,22 @@ gk_match_tables (const GkTemplateSet *set, const GkContent *content, int year, G
       if (s > 0 && after_heading && cut_at[s - 1] == dec_hi[s - 1])
         lead.lead_lo = cut_at[s - 1], lead.lead_hi = (guint) sp->heading;
       /* the previous table's last numbers printed after this heading go
-       * back to it (it is written below, once every table is read) */
-      if (best && content->media == GK_MEDIA_TEXT && s > 0 && bests[s - 1] && after_heading
-          && (dec_hi[s - 1] == (guint) sp->heading || lead.lead_hi > lead.lead_lo))
+       * back to it (it is written below, once every table is read), also
+       * to one none of whose rows were read (its numbers all after this
+       * heading, or scrambled); where it cannot take them, they are no
+       * cells of this table either */
+      Candidate *prev = s > 0 ? (bests[s - 1] ? bests[s - 1] : named[s - 1]) : NULL;
+      if (best && content->media == GK_MEDIA_TEXT && prev && after_heading
+          && (dec_hi[s - 1] == (guint) sp->heading || (bests[s - 1] && lead.lead_hi > lead.lead_lo)))
         {
-          given_back = give_back_trailing (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best,
-                                           lo, dec_hi[s], &lead, content->rows, &rest);
-          if (!given_back)
-            given_back = trailing_not_ours (set, bests[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading,
-                                            best, lo, dec_hi[s], &lead, content->rows);
-        }
-      /* a previous table none of whose rows were read (its numbers all
-       * after this heading, or scrambled) gets them back the same way;
-       * where it cannot take them, they are no cells of this table either */
-      else if (best && content->media == GK_MEDIA_TEXT && s > 0 && named[s - 1] && after_heading
-               && dec_hi[s - 1] == (guint) sp->heading)
-        {
-          given_back = give_back_trailing (set, named[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best,
-                                           lo, dec_hi[s], &lead, content->rows, &rest);
+          given_back = give_back_trailing (set, prev, dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best, lo,
+                                           dec_hi[s], &lead, content->rows, &rest);
           guint at;
-          if (given_back && g_ptr_array_find (unread, named[s - 1], &at))
+          if (given_back && prev != bests[s - 1] && g_ptr_array_find (unread, prev, &at))
             bests[s - 1] = g_ptr_array_steal_index_fast (unread, at);
-          else
-            given_back = trailing_not_ours (set, named[s - 1], dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading,
-                                            best, lo, dec_hi[s], &lead, content->rows);
+          if (!given_back)
+            given_back = trailing_not_ours (set, prev, dec_lo[s - 1], dec_hi[s - 1], (guint) sp->heading, best, lo,
+                                            dec_hi[s], &lead, content->rows);
         }
       GkDecodeExtent leave = { 0, NULL, given_back, lead.lead_lo, lead.lead_hi };
       GkDecoded *read_last = NULL;   /* this table read with them (as rest, where there is one) */
