@@ -7147,8 +7147,9 @@ doubt_blanks_beside_numbers_left (const GkGrid *grid, const GPtrArray *rows, gui
     return;
   /* a figure left over (no 0: a blank is 0 as well) may be a cell of a row
    * named before it, or of one never named: those rows' blanks are doubtful */
-  g_autofree gboolean *named = rows_named_in_lines (grid, rows, lo, hi);
-  g_autofree gboolean *named_before = rows_named_in_lines (grid, rows, lo, MIN (hi, last_figure + 1));
+  g_autofree gboolean *named = figures_only ? rows_named_in_lines (grid, rows, lo, hi) : NULL;
+  g_autofree gboolean *named_before =
+    figures_only ? rows_named_in_lines (grid, rows, lo, MIN (hi, last_figure + 1)) : NULL;
   for (guint r = 0; r < grid->n_rows; r++)
     {
       if (figures_only && named[r] && !named_before[r])
