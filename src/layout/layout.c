@@ -444,12 +444,14 @@ grid_value_col (const GkGrid *grid, const CellText *cells)
  * start in the second, and read row by row the figures would have no
  * label and the labels no figures.  Labels starting inside the span of a
  * row's value cells, where that row's own label cells are blank and no
- * value cell starts there, are read with those figures. */
-static int *
-rows_cells_are_read_in (const GkGrid *grid, const CellText *cells, int value_col)
+ * value cell starts there, are read with those figures.  Returns the cells
+ * in the order read, row by row (each row's in their grid order);
+ * row_start[r] (n_rows + 1 of them) is where row r's begin. */
+static guint *
+cells_in_rows_read (const GkGrid *grid, const CellText *cells, int value_col, guint *row_start)
 {
   guint nc = grid->cells->len;
-  int *read_row = g_new (int, nc);
+  g_autofree int *read_row = g_new (int, MAX (nc, 1));
   g_autofree int *value_span = g_new0 (int, MAX (grid->n_rows, 1));   /* fewest base rows a value cell starting there spans */
   g_autofree gboolean *labelled = g_new0 (gboolean, MAX (grid->n_rows, 1));
   for (guint j = 0; j < nc; j++)
@@ -477,7 +479,17 @@ rows_cells_are_read_in (const GkGrid *grid, const CellText *cells, int value_col
             read_row[j] = r;
         }
     }
-  return read_row;
+  /* a counting sort by the row read in, stable */
+  memset (row_start, 0, (grid->n_rows + 1) * sizeof (guint));
+  for (guint j = 0; j < nc; j++)
+    row_start[read_row[j] + 1]++;
+  for (int r = 0; r < grid->n_rows; r++)
+    row_start[r + 1] += row_start[r];
+  guint *order = g_new (guint, MAX (nc, 1));
+  g_autofree guint *next = g_memdup2 (row_start, grid->n_rows * sizeof (guint));
+  for (guint j = 0; j < nc; j++)
+    order[next[read_row[j]]++] = j;
+  return order;
 }
 
 /* One ruled table → rows (and a line per row with text). */
@@ -501,7 +513,8 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
   for (guint k = 0; k < nc; k++)
     cell_text_fill (&cells[k]);
   int value_col = grid_value_col (grid, cells);
-  g_autofree int *read_row = rows_cells_are_read_in (grid, cells, value_col);
+  g_autofree guint *row_start = g_new (guint, grid->n_rows + 1);
+  g_autofree guint *order = cells_in_rows_read (grid, cells, value_col, row_start);
   for (int r = 0; r < grid->n_rows; r++)
     {
       /* the cells read as row r's (those that start in it, and labels it
@@ -509,10 +522,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       gboolean header = FALSE, any_value = FALSE, any_text = FALSE;
       GkRow *finished = NULL;   /* the previous page's last row, finished by this one */
       const char *finished_tail = NULL;
-      for (guint j = 0; j < nc; j++)
+      for (guint q = row_start[r]; q < row_start[r + 1]; q++)
         {
-          if (read_row[j] != r)
-            continue;
+          guint j = order[q];
           const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
           any_text |= cells[j].has_text;
           if (gc->col >= value_col)
@@ -530,10 +542,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
       GkRect label_box = { 0 };
       gboolean has_label_box = FALSE;
       double conf = 1.0;
-      for (guint j = 0; j < nc; j++)
+      for (guint q = row_start[r]; q < row_start[r + 1]; q++)
         {
-          if (read_row[j] != r)
-            continue;
+          guint j = order[q];
           const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
           if (cells[j].has_text)
             {
@@ -559,10 +570,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
           const char *tail = "";
           guint n_values = 0;
           gboolean blank = !header;
-          for (guint j = 0; j < nc; j++)
+          for (guint q = row_start[r]; q < row_start[r + 1]; q++)
             {
-              if (read_row[j] != r)
-                continue;
+              guint j = order[q];
               const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
               if (gc->col >= value_col)
                 {
@@ -594,10 +604,9 @@ layout_grid (const GkPage *page, const GkGrid *grid, GPtrArray *words, GkContent
           g_ptr_array_set_size (finished->cells, 0);   /* the blanks left on the page before */
         }
       if (any_value && !header)
-        for (guint j = 0; j < nc; j++)
+        for (guint q = row_start[r]; q < row_start[r + 1]; q++)
           {
-            if (read_row[j] != r)
-              continue;
+            guint j = order[q];
             const GkGridCell *gc = &g_array_index (grid->cells, GkGridCell, j);
             if (gc->col < value_col)
               continue;
