@@ -2249,6 +2249,23 @@ test_dash_table_cut_off_reads_what_it_printed (void)
     }
 }
 
+/* Table 四 as pdfminer prints it, each cell apart: the review group's five
+ * numbers, the litigation groups' headers, each litigation group's four
+ * parts under their headers, then the two 总计s; printed[] in that order. */
+static GkRecord *
+table4_parts_then_totals (const int printed[15])
+{
+  static const char *const parts[4] = { "结果维持", "结果纠正", "其他结果", "尚未审结" };
+  g_autoptr (GString) s = table4_start ();
+  for (int k = 0; k < 5; k++)
+    g_string_append_printf (s, "%d\n", printed[k]);
+  g_string_append (s, "未经复议直接起诉\n复议后起诉\n");
+  for (int k = 0; k < 8; k++)
+    g_string_append_printf (s, "%s\n%d\n", parts[k % 4], printed[5 + k]);
+  g_string_append_printf (s, "总计\n%d\n总计\n%d\n五、存在的主要问题及改进情况\n", printed[13], printed[14]);
+  return tu_record_from_text (s->str);
+}
+
 /* Table 四 whose two litigation groups print their parts in order, then
  * their 总计s the other way round (pdfminer printing each cell apart): read
  * in order, both groups break their sums, and swapping the two totals makes
@@ -2258,11 +2275,8 @@ test_dash_table_cut_off_reads_what_it_printed (void)
 static void
 test_two_misprints_one_swap_explains (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  g_string_append (s, "0\n0\n0\n0\n0\n未经复议直接起诉\n复议后起诉\n结果维持\n1\n结果纠正\n0\n其他结果\n2\n"
-                      "尚未审结\n0\n结果维持\n0\n结果纠正\n0\n其他结果\n0\n尚未审结\n0\n总计\n0\n总计\n3\n"
-                      "五、存在的主要问题及改进情况\n");
-  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  static const int printed[15] = { 0, 0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 3 };
+  g_autoptr (GkRecord) rec = table4_parts_then_totals (printed);
   static const int direct[5] = { 1, 0, 2, 0, APPEAL_UNREAD }, after[5] = { 0, 0, 0, 0, APPEAL_UNREAD };
   assert_appeals_group (rec, "litigation_direct", direct);
   assert_appeals_group (rec, "litigation_after_review", after);
@@ -2279,11 +2293,8 @@ test_two_misprints_one_swap_explains (void)
 static void
 test_misprints_one_move_explains (void)
 {
-  g_autoptr (GString) s = table4_start ();
-  g_string_append (s, "1\n1\n0\n0\n2\n未经复议直接起诉\n复议后起诉\n结果维持\n3\n结果纠正\n1\n其他结果\n0\n"
-                      "尚未审结\n2\n结果维持\n2\n结果纠正\n2\n其他结果\n1\n尚未审结\n0\n总计\n5\n总计\n6\n"
-                      "五、存在的主要问题及改进情况\n");
-  g_autoptr (GkRecord) rec = tu_record_from_text (s->str);
+  static const int printed[15] = { 1, 1, 0, 0, 2, 3, 1, 0, 2, 2, 2, 1, 0, 5, 6 };
+  g_autoptr (GkRecord) rec = table4_parts_then_totals (printed);
   static const int review[5] = { 1, 1, 0, 0, 2 };
   assert_appeals_group (rec, "review", review);
   static const int direct[5] = { 3, 1, 0, 2, APPEAL_UNREAD };
