@@ -1472,6 +1472,82 @@ test_blank_zero_figures_left_leave_part_rows_unread (void)
   assert_two_columns_then_the_rest_leave_row_unread (FALSE);
 }
 
+/* A blank-zero table 三 whose first row's later columns (科研机构 … 其他)
+ * print under their headers, before any label, the rest of that row after
+ * its label; every other row prints its non-zero cells after its label, a
+ * cell a line.  The first row, printed out of order, is read by nothing:
+ * not by its totals from the numbers before its label (read in order they
+ * add up, wrongly: 1 1 2 2 90 5 101); a row printed whole is read. */
+static void
+test_blank_zero_numbers_before_any_label_read_by_no_total (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  int granted[COLS - 1] = { 40, 3, 1, 1, 2, 2 };
+  memcpy (v[FIRST_OUTCOME], granted, sizeof granted);
+  v[12][0] = 50, v[12][1] = 2;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int c = 2; c < COLS - 1; c++)
+    append_cell (s, v[NEW][c]);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  append_cell (s, v[NEW][0]);
+  append_cell (s, v[NEW][1]);
+  append_cell (s, v[NEW][COLS - 1]);
+  for (int r = CARRIED; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c])
+          append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  g_assert_true (value_is_null (rec, "applications.new_received.research"));
+  assert_rows (rec, v, FIRST_OUTCOME, FIRST_OUTCOME + 1);
+}
+
+/* The same table, its first two labels printed first as a block, then the
+ * headers with the first row's later columns each under its own (wrapped:
+ * 社会 公益 组织), then the rest of it.  A number under one column's header
+ * alone stands in that column: the first row is not read by its totals
+ * with it in another. */
+static void
+test_blank_zero_number_under_its_header_stays_in_its_column (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  int granted[COLS - 1] = { 40, 3, 1, 1, 2, 2 };
+  memcpy (v[FIRST_OUTCOME], granted, sizeof granted);
+  v[12][0] = 50, v[12][1] = 2;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 1;
+  table_add_up (v);
+  static const char *const headers[] = { "社会\n公益\n组织\n", "法律服务机\n构\n", "其他\n", "总计\n" };
+  g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n申请人情况\n");
+  g_string_append_printf (s, "%s\n%s\n自然人\n商业企业\n科研\n机构\n", labels[NEW], labels[CARRIED]);
+  for (int c = 2; c < COLS - 1; c++)
+    {
+      append_cell (s, v[NEW][c]);
+      g_string_append (s, headers[c - 2]);
+    }
+  append_cell (s, v[NEW][0]);
+  append_cell (s, v[NEW][1]);
+  append_cell (s, v[NEW][COLS - 1]);
+  append_cell (s, v[CARRIED][0]);
+  append_cell (s, v[CARRIED][COLS - 1]);
+  for (int r = FIRST_OUTCOME; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        if (v[r][c])
+          append_cell (s, v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  g_assert_true (value_is_null (rec, "applications.new_received.research"));
+  assert_rows (rec, v, FIRST_OUTCOME, FIRST_OUTCOME + 1);
+}
+
 /* Blank cells for zero, each row's non-zero cells (its total among them)
  * on its label's line, labels in the table's order: rows whose labels the
  * next row's label and numbers (of their block) follow with nothing
@@ -4709,6 +4785,10 @@ main (int argc, char **argv)
                    test_blank_zero_totals_strip_after_a_wrapped_label);
   g_test_add_func ("/decode/blank-zero-strip-apart-leaves-part-rows-unread",
                    test_blank_zero_strip_apart_leaves_part_rows_unread);
+  g_test_add_func ("/decode/blank-zero-numbers-before-any-label-read-by-no-total",
+                   test_blank_zero_numbers_before_any_label_read_by_no_total);
+  g_test_add_func ("/decode/blank-zero-number-under-its-header-stays-in-its-column",
+                   test_blank_zero_number_under_its_header_stays_in_its_column);
   g_test_add_func ("/decode/blank-zero-figures-left-leave-part-rows-unread",
                    test_blank_zero_figures_left_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

@@ -3730,6 +3730,8 @@ typedef struct {
   guint *apart_cols;       /* per token: the later columns of the row filled
                               before that the headers alone above it name
                               (later_columns_named), 0 none */
+  guint labels_from;       /* the first token printed after some row's
+                              label, G_MAXUINT none */
 } LabelGiven;
 
 static void
@@ -3853,6 +3855,7 @@ tokens_by_label (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, 
           guint run = numbers_before_label (rows, toks, t, i);
           for (guint q = 0; q < named->len; q++)
             was_named[g_array_index (named, Named, q).row] = TRUE;
+          given->labels_from = MIN (given->labels_from, t);
           for (guint q = 0; q < named->len; q++)
             {
               guint nr = g_array_index (named, Named, q).row;
@@ -5643,7 +5646,8 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
   return j;
 }
 
-static gboolean row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k);
+static gboolean row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k,
+                                   const GkRegex *const *alone);
 
 /* Numbers a span read as bands may hold at most, and the splits of them
  * among its rows it may try; rows a band holds open at most (three rows
@@ -5744,7 +5748,7 @@ band_row_reads_printed (BandFill *f, guint q)
   if (!row)
     return FALSE;
   if (row->reads < 0)
-    row->reads = row_reads_printed (f->grid, f->tok, row->key.list, f->r + q, 0, row->key.k);
+    row->reads = row_reads_printed (f->grid, f->tok, row->key.list, f->r + q, 0, row->key.k, NULL);
   return row->reads;
 }
 
@@ -6371,11 +6375,51 @@ votes_from_vars (const GkGrid *grid, const Token *tok, GPtrArray *vars, const gb
  * order the decoder does not know scrambles only the rows after).  The rows
  * between two boundaries every reading puts at the same token are searched
  * apart (so a long run stays within bounds), then together with the rows
- * read already on the identities across them. */
+ * read already on the identities across them.  Numbers printed before any
+ * row's label stand under the headers alone (the first row's later
+ * columns, printed above its label): no row reads them so; nor a number
+ * printed under one column's header alone in another column. */
 
-/* Whether row q can read tokens list[t..t+k) printing every total. */
+/* Per token: the header regex of the one column whose header, whole, is
+ * all the label text above it (its lines joined: a header wrapped in a
+ * narrow cell, "社会" "公益" "组织", is one); NULL none.  A number printed
+ * right under one column's header alone stands in that column. */
+static const GkRegex **
+headers_alone_above (const GkGrid *grid, const Token *tok, guint ntok)
+{
+  const GkRegex **alone = g_new0 (const GkRegex *, MAX (ntok, 1));
+  for (guint t = 0; t < ntok; t++)
+    {
+      if (!tok[t].above)
+        continue;
+      g_autoptr (GString) joined = g_string_new (NULL);
+      for (const char *p = tok[t].above; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (joined, *p);
+      for (guint c = 0; c < grid->cells->len && joined->len; c++)
+        {
+          const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
+          gsize st, e;
+          if (re && re != alone[t] && gk_regex_search (re, joined->str, 0, &st, &e) && st == 0 && e == joined->len)
+            {
+              if (alone[t])
+                {
+                  alone[t] = NULL;   /* two columns' headers read alike: none */
+                  break;
+                }
+              alone[t] = re;
+            }
+        }
+    }
+  return alone;
+}
+
+/* Whether row q can read tokens list[t..t+k) printing every total; alone
+ * (headers_alone_above, NULL: not known) keeps a number under one
+ * column's header in that column. */
 static gboolean
-row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k)
+row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guint q, guint t, guint k,
+                   const GkRegex *const *alone)
 {
   guint ncols = g_array_index (grid->row_ncols, guint, q);
   guint first = g_array_index (grid->row_first, guint, q);
@@ -6392,7 +6436,10 @@ row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guin
     {
       double row[ROW_MAX_COLS] = { 0 };
       const GkCell *cells[ROW_MAX_COLS] = { NULL };
-      if (pick_read (grid, tok, list + t, k, first, pick, row, cells) && row_totals_printed (grid, q, cells, row))
+      gboolean under = TRUE;
+      for (guint a = 0; a < k && under && alone; a++)
+        under = !alone[list[t + a]] || alone[list[t + a]] == g_array_index (grid->cells, GridCell, first + pick[a]).header;
+      if (under && pick_read (grid, tok, list + t, k, first, pick, row, cells) && row_totals_printed (grid, q, cells, row))
         return TRUE;
     }
   while (pick_next (pick, k, ncols));
@@ -6402,10 +6449,11 @@ row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guin
 /* Rows [a, a + m) read by their totals from list[0..n): their vars (rows
  * apart where every reading cuts alike) added to vars; the rows read (all
  * of them, or the first ones), 0 when none, and *took the tokens they
- * take. */
+ * take.  labels_from: the first token after a row's label (LabelGiven);
+ * alone: headers_alone_above. */
 static guint
 totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, guint a, guint m, const guint *starts,
-            GPtrArray *vars, guint *took)
+            guint labels_from, const GkRegex *const *alone, GPtrArray *vars, guint *took)
 {
   enum { K = ROW_MAX_COLS + 1 };
   gsize W = n + 1;
@@ -6420,7 +6468,7 @@ totals_run (const GkGrid *grid, const Token *tok, const guint *list, guint n, gu
           continue;
         guint ncols = g_array_index (grid->row_ncols, guint, a + q);
         for (guint k = 1; k <= ncols && t + k <= n; k++)
-          if (row_reads_printed (grid, tok, list, a + q, t, k)
+          if (list[t] >= labels_from && row_reads_printed (grid, tok, list, a + q, t, k, alone)
               && row_takes_starts (starts, list, n, t, k, a + q, a, a + m - 1))
             {
               arcs[(q * W + t) * K + k] = TRUE;
@@ -6764,11 +6812,13 @@ votes_with_rows_read (const GkGrid *grid, const Token *tok, guint ntok, const GP
 
 /* Reads by their totals the rows no cell of which v holds (see above);
  * raw: the tokens the labels gave each row (NULL: unknown), trust: what
- * their labels vouch; taken: per token, set where a row read so takes it.  A run does not end with rows no label named (a
- * form may lack them: the numbers after are not theirs to take). */
+ * their labels vouch; labels_from: LabelGiven's; taken: per token, set
+ * where a row read so takes it.  A run does not end with rows no label
+ * named (a form may lack them: the numbers after are not theirs to take). */
 static void
 votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw, const LabelTrust *trust,
-                 const guint *starts, const gboolean *unread, Votes *v, gboolean *taken, gboolean *opened)
+                 const guint *starts, guint labels_from, const gboolean *unread, Votes *v, gboolean *taken,
+                 gboolean *opened)
 {
   guint R = grid->n_rows;
   g_autofree gboolean *read = g_new0 (gboolean, R);
@@ -6805,6 +6855,9 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
     }
   if (!any_unread)
     return;
+  if (labels_from == G_MAXUINT)
+    labels_from = 0;
+  g_autofree const GkRegex **alone = headers_alone_above (grid, tok, ntok);
   g_autoptr (GPtrArray) vars = g_ptr_array_new_with_free_func ((GDestroyNotify) joint_free);
   g_autoptr (GArray) fixed = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -6859,7 +6912,15 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
       guint before = vars->len, took = 0;
       guint rows_read = stalled || !list->len || end == r
                           ? 0
-                          : totals_run (grid, tok, (const guint *) list->data, list->len, r, end - r, starts, vars, &took);
+                          : totals_run (grid, tok, (const guint *) list->data, list->len, r, end - r, starts,
+                                        labels_from, alone, vars, &took);
+      if (gk_decode_debugging ())
+        {
+          g_printerr ("  run rows %u..%u (to %u):", r, b - 1, end);
+          for (guint q = 0; q < list->len; q++)
+            g_printerr (" %s@%d", tok[g_array_index (list, guint, q)].cell->raw, tok[g_array_index (list, guint, q)].cell->src.line);
+          g_printerr (": %u rows, %u tokens\n", rows_read, took);
+        }
       for (guint k = before; k < vars->len; k++)
         {
           gboolean no = FALSE;
@@ -6913,7 +6974,8 @@ votes_copy (Votes *to, const Votes *v, guint n)
  * not read. */
 static void
 votes_by_totals_opening (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArray *raw,
-                         const LabelTrust *trust, const guint *starts, Votes *v, gboolean *taken)
+                         const LabelTrust *trust, const guint *starts, guint labels_from, Votes *v,
+                         gboolean *taken)
 {
   guint n = grid->cells->len;
   Votes before;
@@ -6921,7 +6983,7 @@ votes_by_totals_opening (const GkGrid *grid, const Token *tok, guint ntok, const
   votes_copy (&before, v, n);
   g_autofree gboolean *taken_before = g_memdup2 (taken, MAX (ntok, 1) * sizeof (gboolean));
   g_autofree gboolean *opened = g_new0 (gboolean, grid->n_rows);
-  votes_by_totals (grid, tok, ntok, raw, trust, starts, NULL, v, taken, opened);
+  votes_by_totals (grid, tok, ntok, raw, trust, starts, labels_from, NULL, v, taken, opened);
   gboolean any = FALSE;
   for (guint r = 0; r < grid->n_rows; r++)
     any |= opened[r];
@@ -6934,7 +6996,7 @@ votes_by_totals_opening (const GkGrid *grid, const Token *tok, guint ntok, const
       votes_copy (&zeros, v, n);
       votes_copy (v, &before, n);
       memcpy (taken, taken_before, MAX (ntok, 1) * sizeof (gboolean));
-      votes_by_totals (grid, tok, ntok, raw, trust, starts, opened, v, taken, NULL);
+      votes_by_totals (grid, tok, ntok, raw, trust, starts, labels_from, opened, v, taken, NULL);
       /* a row no reading takes stays as the first reading left it: its
        * zeros in doubt */
       for (guint r = 0; r < grid->n_rows; r++)
@@ -7441,7 +7503,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   for (guint t = 0; t < toks->len; t++)
     given_row[t] = G_MAXUINT;
   g_autofree guint *apart_cols = g_new0 (guint, MAX (toks->len, 1));
-  LabelGiven given = { given_row, under_header, FALSE, apart_cols };
+  LabelGiven given = { given_row, under_header, FALSE, apart_cols, G_MAXUINT };
   g_autoptr (GPtrArray) by_row = tokens_by_label (grid, rows, lo, hi, toks, &v->label_block_rows, &raw, trust, &given);
   const Token *tok = (const Token *) toks->data;
   g_autofree gboolean *placed = g_new0 (gboolean, MAX (toks->len, 1));
@@ -7522,7 +7584,7 @@ votes_from_labels (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
   g_autofree guint *starts = line_starts (grid, rows, tok, toks->len);
   votes_joined (grid, tok, toks->len, raw, trust, full_kept, apart, starts, v);
   g_autofree gboolean *by_labels = g_memdup2 (v->seen, grid->cells->len * sizeof (gboolean));
-  votes_by_totals_opening (grid, tok, toks->len, raw, trust, starts, v, placed);
+  votes_by_totals_opening (grid, tok, toks->len, raw, trust, starts, given.labels_from, v, placed);
   doubt_blanks_beside_numbers_left (grid, rows, lo, hi, tok, toks->len, raw, by_row, &given, by_labels, placed, v);
   votes_rows_filling_their_strip (grid, tok, toks->len, by_row, trust, &given, v);
 }
