@@ -1548,6 +1548,47 @@ test_blank_zero_number_under_its_header_stays_in_its_column (void)
   assert_rows (rec, v, FIRST_OUTCOME, FIRST_OUTCOME + 1);
 }
 
+/* A table printing its zeros, a lone 0 for a row of zeros, whose last
+ * rows print only their first columns beside their labels (the rest, 其他
+ * and 总计, printed apart and lost): （七）总计 prints 54 0 1 1, 四、结转
+ * 1 0 0.  Only one split adds up with a single published error, and it
+ * takes 四、结转's 1 into （七）总计, leaving 四、结转 all zeros: a number
+ * of the next row's explains a broken identity as well as a misprint, so
+ * 四、结转 is not read as zeros. */
+static void
+test_span_with_a_misprint_keeps_numbers_in_their_labels_rows (void)
+{
+  int v[ROWS][COLS] = { { 0 } };
+  v[FIRST_OUTCOME][0] = 28, v[FIRST_OUTCOME][2] = 1, v[FIRST_OUTCOME][4] = 1;
+  v[FIRST_OUTCOME + 1][0] = 12, v[FIRST_OUTCOME + 1][5] = 1;
+  v[9][0] = 2, v[16][0] = 4, v[20][0] = 2, v[21][0] = 1;
+  v[12][0] = 5, v[12][5] = 1;
+  v[CARRIED][0] = 1, v[FORWARD][0] = 1;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      gboolean zeros = TRUE;
+      for (int c = 0; c < COLS; c++)
+        zeros &= v[r][c] == 0;
+      g_string_append_printf (s, "%s\n", labels[r]);
+      if (r == PROCESSED)
+        g_string_append_printf (s, "%d\n0\n%d\n%d\n", v[r][0], v[r][2], v[r][4]);
+      else if (r == FORWARD)
+        g_string_append_printf (s, "%d\n0\n0\n", v[r][0]);
+      else if (r == LAST_OUTCOME)
+        g_string_append (s, "0\n0\n");
+      else
+        for (int c = 0; c < (zeros ? 1 : COLS); c++)
+          g_string_append_printf (s, "%d\n", v[r][c]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  g_assert_true (value_is_null (rec, "applications.carried_forward.natural_person"));
+  assert_rows (rec, v, FIRST_OUTCOME, 8);
+}
+
 /* Blank cells for zero, each row's non-zero cells (its total among them)
  * on its label's line, labels in the table's order: rows whose labels the
  * next row's label and numbers (of their block) follow with nothing
@@ -4789,6 +4830,8 @@ main (int argc, char **argv)
                    test_blank_zero_numbers_before_any_label_read_by_no_total);
   g_test_add_func ("/decode/blank-zero-number-under-its-header-stays-in-its-column",
                    test_blank_zero_number_under_its_header_stays_in_its_column);
+  g_test_add_func ("/decode/span-with-a-misprint-keeps-numbers-in-their-labels-rows",
+                   test_span_with_a_misprint_keeps_numbers_in_their_labels_rows);
   g_test_add_func ("/decode/blank-zero-figures-left-leave-part-rows-unread",
                    test_blank_zero_figures_left_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

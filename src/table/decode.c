@@ -5520,6 +5520,29 @@ enum { SPAN_MAX_OVER = 2 };
  * prints every row's totals, where totals); NULL where no split reads with
  * its rows' identities holding but misprints of them (a total printed
  * after the next rows: not read so). */
+static Joint *joint_kept (const GkGrid *grid, const Joint *j, const gboolean *alive);
+
+/* Whether option o of j puts every number whose row a label named (raw,
+ * trust) in that row. */
+static gboolean
+option_keeps_labels (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust,
+                     const Joint *j, guint o)
+{
+  for (guint i = 0; i < j->w; i++)
+    {
+      const GkCell *cell = j->cells->pdata[(gsize) o * j->w + i];
+      guint row = g_array_index (grid->cells, GridCell, j->c0 + i).row;
+      for (guint q = j->r0; cell && q <= j->r1; q++)
+        {
+          const GArray *mine = raw->pdata[q];
+          for (guint y = 0; mine && trust[q] == LABEL_NAMED && y < mine->len; y++)
+            if (tok[g_array_index (mine, guint, y)].cell == cell && q != row)
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static Joint *
 span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
             const guint *starts, TotalsPrinted totals, guint misprints)
@@ -5546,6 +5569,19 @@ span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const La
     {
       joint_free (j);
       j = NULL;
+    }
+  /* a reading that takes a published error does not also move numbers
+   * from the row whose label they follow: a number of the next row's
+   * explains a broken identity as well as a misprint does */
+  if (j && j->best > 0)
+    {
+      g_autofree gboolean *alive = g_new0 (gboolean, MAX (j->n, 1));
+      guint kept = 0;
+      for (guint o = 0; o < j->n; o++)
+        kept += alive[o] = option_keeps_labels (grid, tok, raw, trust, j, o);
+      Joint *k = kept ? joint_kept (grid, j, alive) : NULL;
+      joint_free (j);
+      j = k;
     }
   return j;
 }
