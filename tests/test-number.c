@@ -209,6 +209,37 @@ test_page_numbers (void)
   g_assert_false (maybe);
 }
 
+/* A text whose blank lines were dropped shows no text blocks: a line of
+ * the page's number alone beside words (a browser's footer printed among
+ * a table's headers) may be the number as well as one ending the page, so
+ * neither is dropped, both are marked; one between numbers is a cell. */
+static void
+test_page_numbers_without_blank_lines (void)
+{
+  const char *text = "报告\n正文。\n1\n"
+                     "\f表格\n7\n2\n9\n五、存在的主要问题\n2\n复议后起诉\n0\n2\n"
+                     "\f结束\n3\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GkContent) c = gk_text_read (text, strlen (text), &error);
+  g_assert_no_error (error);
+  gboolean maybe = FALSE;
+  g_assert_false (content_has_line (c, "1", 1, &maybe));
+  g_assert_false (content_has_line (c, "3", 3, &maybe));
+  guint twos = 0, marked = 0;
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      const GkRow *row = c->rows->pdata[i];
+      for (guint k = 0; k < row->cells->len; k++)
+        if (strcmp (((GkCell *) row->cells->pdata[k])->raw, "2") == 0)
+          {
+            twos++;
+            marked += ((GkCell *) row->cells->pdata[k])->maybe_page_number;
+          }
+    }
+  g_assert_cmpuint (twos, ==, 3);
+  g_assert_cmpuint (marked, ==, 2);
+}
+
 /* Without form feeds, bare page numbers still count the pages down the
  * text when its last line (after the signature and date) is the last
  * page's: 1, 2, 3, 4 stand on lines in that order.  Where one line alone
@@ -897,6 +928,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/layout-cells-over-label-lines", test_layout_cells_over_label_lines);
   g_test_add_func ("/text/pages-from-repeated-urls", test_pages_from_repeated_urls);
   g_test_add_func ("/text/page-numbers-counted-without-form-feeds", test_page_numbers_counted_without_form_feeds);
+  g_test_add_func ("/text/page-numbers-without-blank-lines", test_page_numbers_without_blank_lines);
   g_test_add_func ("/text/layout-blanks", test_layout_blanks);
   g_test_add_func ("/text/layout-blanks-full-row-farther", test_layout_blanks_full_row_farther);
   g_test_add_func ("/text/layout-blanks-columns-of-rows-together", test_layout_blanks_columns_of_rows_together);

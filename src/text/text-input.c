@@ -1563,6 +1563,22 @@ bare_number (const char *text)
   return n && strlen (n) <= 4 ? atoi (n) : -1;
 }
 
+/* Whether a line next to line k, on its page, holds words, no number. */
+static gboolean
+line_beside_words (const GArray *lines, guint k)
+{
+  for (int step = -1; step <= 1; step += 2)
+    {
+      gint q = (gint) k + step;
+      if (q < 0 || (guint) q >= lines->len)
+        continue;
+      const TextLine *t = &g_array_index (lines, TextLine, q);
+      if (t->page == g_array_index (lines, TextLine, k).page && *t->text && bare_number (t->text) < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 line_blank_or_page_end (const GArray *lines, guint k)
 {
@@ -1684,8 +1700,9 @@ line_ends_page (const GArray *lines, guint k)
  * line that is only the page's number, counted from the form feeds (the
  * first numbered page may follow an unnumbered cover: offsets 0..2).  On such
  * a report the lines of a page that hold only its number and end a text
- * block are its candidates: pdftotext puts the footer at the page's end or,
- * for a browser's PDF, among a table's columns.  One candidate is the page
+ * block are its candidates (any, in a text without blank lines): pdftotext
+ * puts the footer at the page's end or, for a browser's PDF, among a
+ * table's columns.  One candidate is the page
  * number; of several, any may be a cell: the table decoder tells. */
 static void
 mark_page_numbers (GArray *lines)
@@ -1712,6 +1729,13 @@ mark_page_numbers (GArray *lines)
     }
   if (best_offset < 0)
     return;
+  /* a text without blank lines (a crawler dropped them) shows no blocks:
+   * a line of the page's number alone beside words may be it (one between
+   * numbers is a cell) */
+  gboolean blocks_shown = FALSE;
+  for (guint k = 0; k + 1 < lines->len && !blocks_shown; k++)
+    blocks_shown = !*g_array_index (lines, TextLine, k).text && *g_array_index (lines, TextLine, k + 1).text
+                   && g_array_index (lines, TextLine, k + 1).page == g_array_index (lines, TextLine, k).page;
   guint start = 0;
   while (start < lines->len)
     {
@@ -1732,7 +1756,8 @@ mark_page_numbers (GArray *lines)
         {
           TextLine *t = &g_array_index (lines, TextLine, k);
           if (page - best_offset > 0 && bare_number (t->text) == page - best_offset
-              && (line_ends_page (lines, k) || line_blank_or_page_end (lines, k)))
+              && (line_ends_page (lines, k) || line_blank_or_page_end (lines, k)
+                  || (!blocks_shown && line_beside_words (lines, k))))
             {
               t->maybe_page_number = TRUE;
               last = k;
