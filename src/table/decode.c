@@ -9459,6 +9459,64 @@ rows_named_in_lines (const GkGrid *grid, const GPtrArray *rows, guint lo, guint 
   return is_named;
 }
 
+/* Per grid row: whether the text of rows [lo, hi) went past it, on to
+ * another row's label after a number printed since its own: its blank
+ * cells were printed blank.  A label block before all the numbers passes
+ * no row. */
+static gboolean *
+rows_the_text_went_past (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi)
+{
+  guint R = grid->n_rows;
+  gboolean *past = g_new0 (gboolean, MAX (R, 1));
+  g_autofree gboolean *numbered = g_new0 (gboolean, MAX (R, 1));   /* a number since its label */
+  g_autofree gboolean *named = g_new0 (gboolean, MAX (R, 1));
+  g_autoptr (GPtrArray) line = g_ptr_array_new ();
+  for (guint i = lo; i < hi; i++)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      g_ptr_array_set_size (line, 0);
+      g_ptr_array_add (line, key);
+      if (*key && !lines_are_headers (grid, line))
+        {
+          g_autoptr (GArray) own = rows_named (grid, key);
+          g_autoptr (GArray) begun = label_begun (grid, key);
+          if (own->len || begun->len)
+            for (guint r = 0; r < R; r++)
+              past[r] |= numbered[r];
+          for (guint q = 0; q < own->len; q++)
+            named[g_array_index (own, Named, q).row] = TRUE;
+          for (guint q = 0; q < begun->len; q++)
+            named[g_array_index (begun, Named, q).row] = TRUE;
+        }
+      for (guint r = 0; r < R && row->cells->len; r++)
+        numbered[r] |= named[r];
+    }
+  return past;
+}
+
+/* Whether the text stops inside rows [lo, hi) of a table (short: it
+ * prints fewer numbers than its grid has cells): no heading after them,
+ * and the text's last line with anything on it holds numbers, or (short)
+ * the table's own words.  A report goes on after its tables, to its prose
+ * and signature; a dump cut short does not. */
+static gboolean
+text_cut_off_in (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, gboolean short_)
+{
+  if (hi < rows->len)
+    return FALSE;
+  for (guint i = hi; i-- > lo;)
+    {
+      const GkRow *row = rows->pdata[i];
+      g_autofree char *key = gk_text_label_key (row->label);
+      if (row->cells->len)
+        return TRUE;
+      if (*key)
+        return short_ && line_of_table (grid, key);
+    }
+  return FALSE;
+}
+
 GkDecoded *
 gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi, const GkDecodeExtent *ext)
 {
@@ -9586,6 +9644,16 @@ gk_decode_section (const GkGrid *grid, const GPtrArray *rows, guint lo, guint hi
         unplaceable = FALSE;
       votes_from_parts_first_header (grid, &s, &v, two_ways);
       votes_from_group_names (grid, &s, &v, two_ways);
+    }
+  /* the text stops in the table (a report goes on after its tables): a
+   * cell no number was placed in may be one the text never reached, not a
+   * blank, but in the rows it went past */
+  if (text_cut_off_in (grid, rows, lo, hi, s.n < ncells))
+    {
+      g_autofree gboolean *past = rows_the_text_went_past (grid, rows, lo, hi);
+      for (guint c = 0; c < ncells; c++)
+        if (v.blank[c] && !past[gk_grid_row (grid, c)])
+          v.seen[c] = v.blank[c] = FALSE;
     }
   search_free (&s);
 
