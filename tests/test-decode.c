@@ -360,6 +360,56 @@ test_row_printed_twice_over_page_break (void)
   g_assert_null (tu_warning (rec2->warnings, "row_printed_twice", NULL));
 }
 
+/* The same, the next page opening on the second copy with nothing before
+ * it (no page number, no header, the label's rest printed elsewhere): a
+ * page's first numbers printed exactly as the last page's last are the
+ * same row.  Two rows printing the same numbers across such a break,
+ * where the stream holds no more numbers than cells, are two rows. */
+static void
+test_row_printed_twice_at_a_bare_page_head (void)
+{
+  int v[ROWS][COLS];
+  g_autoptr (GString) s = table_start (v, 1);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      if (r == 3)
+        {
+          g_string_append (s, "\f");
+          for (int c = 0; c < COLS; c++)
+            append_cell (s, v[r][c]);
+        }
+    }
+  g_autoptr (GkRecord) rec = read_and_assert (s, v);
+  g_assert_nonnull (tu_warning (rec->warnings, "row_printed_twice", NULL));
+
+  int z[ROWS][COLS];
+  g_autoptr (GString) t = table_start (z, 1);
+  for (int c = 0; c < COLS; c++)
+    {
+      z[PROCESSED][c] += z[3][c] - z[4][c];
+      z[NEW][c] += z[3][c] - z[4][c];
+      z[4][c] = z[3][c];
+      g_assert_cmpint (z[NEW][c], >=, 0);
+    }
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r == 4)
+        g_string_append (t, "\f");
+      else
+        g_string_append_printf (t, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (t, z[r][c]);
+      if (r == 4)
+        g_string_append_printf (t, "%s\n", labels[r]);
+    }
+  g_autoptr (GkRecord) rec2 = tu_record_from_text (g_string_append (t, "五、存在的主要问题及改进情况\n无。\n")->str);
+  g_assert_null (tu_warning (rec2->warnings, "row_printed_twice", NULL));
+  assert_rows_right_or_null (rec2, z, 0, ROWS);
+}
+
 /* Table 三 row after row as a Qt WebKit PDF leaves it in pdftotext's
  * default mode: the first row's total printed far below it, after the
  * group label 三、本年度办理结果 set vertically beside the outcome rows (a
@@ -4864,6 +4914,7 @@ main (int argc, char **argv)
                    test_span_with_a_misprint_keeps_numbers_in_their_labels_rows);
   g_test_add_func ("/decode/table-of-zeros-cut-off-leaves-unprinted-cells-unread",
                    test_table_of_zeros_cut_off_leaves_unprinted_cells_unread);
+  g_test_add_func ("/decode/row-printed-twice-at-a-bare-page-head", test_row_printed_twice_at_a_bare_page_head);
   g_test_add_func ("/decode/blank-zero-figures-left-leave-part-rows-unread",
                    test_blank_zero_figures_left_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

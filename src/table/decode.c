@@ -3266,7 +3266,8 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
 /* A row cut by a page break that the producer drew on both pages (Qt
  * WebKit clips it at the foot and prints it again at the head): the first
  * numbers of a page, under a label naming a row the previous page named
- * (or printed at its foot, after the clipped copy), printed exactly as
+ * (or printed at its foot, after the clipped copy), or with no label text
+ * before them on the page at all, printed exactly as
  * that page's last numbers.  Taken out only where
  * the stream then fills the grid exactly: no blank cell lost, no other
  * row that merely prints the same zeros.  Returns the tokens taken out;
@@ -3299,9 +3300,14 @@ drop_rows_printed_twice (const GkGrid *grid, GArray *toks, int *page)
                  && tok[j - 1 - late].flow_row >= 0)
             late++;
           /* the row named first here was named on the previous page (not
-           * necessarily last: a header word like 总计 names a row too) */
-          if (tok[j].names && n >= 2 && n + late <= j
-              && ((before >> g_bit_nth_lsf (tok[j].names, -1) & 1) || (prev_pg > 0 && tok[j].above_page == prev_pg)))
+           * necessarily last: a header word like 总计 names a row too), or
+           * the page begins with the numbers (the label's rest printed
+           * after them) */
+          gboolean named_before = tok[j].names
+                                  && ((before >> g_bit_nth_lsf (tok[j].names, -1) & 1)
+                                      || (prev_pg > 0 && tok[j].above_page == prev_pg));
+          gboolean page_opens = !tok[j].above && prev_pg > 0 && pg == prev_pg + 1;
+          if ((named_before || page_opens) && n >= 2 && n + late <= j)
             {
               gboolean same = TRUE;
               for (guint k = 0; k < n && same; k++)
