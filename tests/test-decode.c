@@ -312,6 +312,33 @@ test_row_major (void)
   g_assert_null (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 三 row after row, row 3 printed again after a page break: under a
+ * page number, the header and its label again, or (bare) at the head of
+ * the next page with nothing before it. */
+static GString *
+table_with_row_3_twice (int v[ROWS][COLS], gboolean bare)
+{
+  GString *s = table_start (v, 1);
+  for (int r = 0; r < ROWS; r++)
+    {
+      g_string_append_printf (s, "%s\n", labels[r]);
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+      if (r != 3)
+        continue;
+      if (bare)
+        g_string_append (s, "\f");
+      else
+        {
+          append_page_break (s, 3);
+          g_string_append_printf (s, "%s\n", labels[r]);
+        }
+      for (int c = 0; c < COLS; c++)
+        append_cell (s, v[r][c]);
+    }
+  return s;
+}
+
 /* A row cut by the page break drawn on both pages (a producer that clips
  * the row at the foot and prints it again whole at the head): its second
  * copy, under its label again, is the same row, not the next one.  Two
@@ -320,20 +347,7 @@ static void
 test_row_printed_twice_over_page_break (void)
 {
   int v[ROWS][COLS];
-  g_autoptr (GString) s = table_start (v, 1);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-      if (r == 3)
-        {
-          append_page_break (s, 3);
-          g_string_append_printf (s, "%s\n", labels[r]);
-          for (int c = 0; c < COLS; c++)
-            append_cell (s, v[r][c]);
-        }
-    }
+  g_autoptr (GString) s = table_with_row_3_twice (v, FALSE);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_nonnull (tu_warning (rec->warnings, "row_printed_twice", NULL));
 
@@ -369,19 +383,7 @@ static void
 test_row_printed_twice_at_a_bare_page_head (void)
 {
   int v[ROWS][COLS];
-  g_autoptr (GString) s = table_start (v, 1);
-  for (int r = 0; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        append_cell (s, v[r][c]);
-      if (r == 3)
-        {
-          g_string_append (s, "\f");
-          for (int c = 0; c < COLS; c++)
-            append_cell (s, v[r][c]);
-        }
-    }
+  g_autoptr (GString) s = table_with_row_3_twice (v, TRUE);
   g_autoptr (GkRecord) rec = read_and_assert (s, v);
   g_assert_nonnull (tu_warning (rec->warnings, "row_printed_twice", NULL));
 
@@ -1524,56 +1526,84 @@ test_blank_zero_figures_left_leave_part_rows_unread (void)
   assert_two_columns_then_the_rest_leave_row_unread (FALSE);
 }
 
-/* A blank-zero table 三 whose first row's later columns (科研机构 … 其他)
- * print under their headers, before any label, the rest of that row after
- * its label; every other row prints its non-zero cells after its label, a
- * cell a line.  The first row, printed out of order, is read by nothing:
- * not by its totals from the numbers before its label (read in order they
- * add up, wrongly: 1 1 2 2 90 5 101); a row printed whole is read. */
+/* A blank-zero table 三 whose first row prints its later columns (科研机构
+ * … 其他) apart from the rest: every cell of （一）予以公开, two of another
+ * row, and the first row's parts add up to its total. */
 static void
-test_blank_zero_numbers_before_any_label_read_by_no_total (void)
+first_row_apart_table (int v[ROWS][COLS])
 {
-  int v[ROWS][COLS] = { { 0 } };
+  memset (v, 0, sizeof (int) * ROWS * COLS);
   int granted[COLS - 1] = { 40, 3, 1, 1, 2, 2 };
   memcpy (v[FIRST_OUTCOME], granted, sizeof granted);
   v[12][0] = 50, v[12][1] = 2;
   v[CARRIED][0] = 1, v[FORWARD][0] = 1;
   table_add_up (v);
-  g_autoptr (GString) s = g_string_new (NULL);
-  append_header (s);
-  for (int c = 2; c < COLS - 1; c++)
-    append_cell (s, v[NEW][c]);
-  g_string_append_printf (s, "%s\n", labels[NEW]);
-  append_cell (s, v[NEW][0]);
-  append_cell (s, v[NEW][1]);
-  append_cell (s, v[NEW][COLS - 1]);
-  for (int r = CARRIED; r < ROWS; r++)
+}
+
+/* Rows [from, ROWS) each its label, then its non-zero cells a line each. */
+static void
+append_rows_nonzero_cells (GString *s, int v[ROWS][COLS], int from)
+{
+  for (int r = from; r < ROWS; r++)
     {
       g_string_append_printf (s, "%s\n", labels[r]);
       for (int c = 0; c < COLS; c++)
         if (v[r][c])
           append_cell (s, v[r][c]);
     }
+}
+
+/* The first row's cells not printed apart (first_row_apart_table). */
+static void
+append_first_row_rest (GString *s, int v[ROWS][COLS])
+{
+  append_cell (s, v[NEW][0]);
+  append_cell (s, v[NEW][1]);
+  append_cell (s, v[NEW][COLS - 1]);
+}
+
+/* first_row_apart_table read from s: nothing wrong, the first row's
+ * parts printed apart not read, （一）予以公开 (printed whole) read. */
+static void
+assert_first_row_apart_read (GString *s, int v[ROWS][COLS])
+{
   g_autoptr (GkRecord) rec = read_text (s);
   assert_rows_right_or_null (rec, v, 0, ROWS);
   g_assert_true (value_is_null (rec, "applications.new_received.research"));
   assert_rows (rec, v, FIRST_OUTCOME, FIRST_OUTCOME + 1);
 }
 
-/* The same table, its first two labels printed first as a block, then the
- * headers with the first row's later columns each under its own (wrapped:
- * 社会 公益 组织), then the rest of it.  A number under one column's header
- * alone stands in that column: the first row is not read by its totals
- * with it in another. */
+/* first_row_apart_table, the first row's later columns printed under
+ * their headers before any label, the rest of it after its label; every
+ * other row prints its non-zero cells after its label.  The first row,
+ * printed out of order, is read by nothing: not by its totals from the
+ * numbers before its label (read in order they add up, wrongly: 1 1 2 2
+ * 90 5 101). */
+static void
+test_blank_zero_numbers_before_any_label_read_by_no_total (void)
+{
+  int v[ROWS][COLS];
+  first_row_apart_table (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int c = 2; c < COLS - 1; c++)
+    append_cell (s, v[NEW][c]);
+  g_string_append_printf (s, "%s\n", labels[NEW]);
+  append_first_row_rest (s, v);
+  append_rows_nonzero_cells (s, v, CARRIED);
+  assert_first_row_apart_read (s, v);
+}
+
+/* first_row_apart_table, its first two labels printed first as a block,
+ * then the headers with the first row's later columns each under its own
+ * (wrapped: 社会 公益 组织), then the rest of it.  A number under one
+ * column's header alone stands in that column: the first row is not read
+ * by its totals with it in another. */
 static void
 test_blank_zero_number_under_its_header_stays_in_its_column (void)
 {
-  int v[ROWS][COLS] = { { 0 } };
-  int granted[COLS - 1] = { 40, 3, 1, 1, 2, 2 };
-  memcpy (v[FIRST_OUTCOME], granted, sizeof granted);
-  v[12][0] = 50, v[12][1] = 2;
-  v[CARRIED][0] = 1, v[FORWARD][0] = 1;
-  table_add_up (v);
+  int v[ROWS][COLS];
+  first_row_apart_table (v);
   static const char *const headers[] = { "社会\n公益\n组织\n", "法律服务机\n构\n", "其他\n", "总计\n" };
   g_autoptr (GString) s = g_string_new ("三、收到和处理政府信息公开申请情况\n申请人情况\n");
   g_string_append_printf (s, "%s\n%s\n自然人\n商业企业\n科研\n机构\n", labels[NEW], labels[CARRIED]);
@@ -1582,22 +1612,11 @@ test_blank_zero_number_under_its_header_stays_in_its_column (void)
       append_cell (s, v[NEW][c]);
       g_string_append (s, headers[c - 2]);
     }
-  append_cell (s, v[NEW][0]);
-  append_cell (s, v[NEW][1]);
-  append_cell (s, v[NEW][COLS - 1]);
+  append_first_row_rest (s, v);
   append_cell (s, v[CARRIED][0]);
   append_cell (s, v[CARRIED][COLS - 1]);
-  for (int r = FIRST_OUTCOME; r < ROWS; r++)
-    {
-      g_string_append_printf (s, "%s\n", labels[r]);
-      for (int c = 0; c < COLS; c++)
-        if (v[r][c])
-          append_cell (s, v[r][c]);
-    }
-  g_autoptr (GkRecord) rec = read_text (s);
-  assert_rows_right_or_null (rec, v, 0, ROWS);
-  g_assert_true (value_is_null (rec, "applications.new_received.research"));
-  assert_rows (rec, v, FIRST_OUTCOME, FIRST_OUTCOME + 1);
+  append_rows_nonzero_cells (s, v, FIRST_OUTCOME);
+  assert_first_row_apart_read (s, v);
 }
 
 /* A table printing its zeros, a lone 0 for a row of zeros, whose last
