@@ -1688,6 +1688,49 @@ test_table_of_zeros_cut_off_leaves_unprinted_cells_unread (void)
     }
 }
 
+/* Rows printed whole beside their labels, but for a run of the （五） and
+ * （六） rows: 3.要求提供公开出版物 prints nothing, the next three print
+ * their natural persons, two zeros and their totals on the line after
+ * their labels, and the first row of （六）, tall, is cut by a page break:
+ * its numbers at the foot of the page, after 5.要求行政机关确认's, its label
+ * on the next page.  Numbers after a page's last label may be those of a
+ * row the next page names first, so the reading that shifts every row of
+ * the run up one (3.要求提供公开出版物 taking 4.'s numbers) is not the only
+ * one that fits: nothing is read wrong. */
+static void
+test_numbers_at_a_page_foot_may_be_the_next_pages_first_row (void)
+{
+  enum { PUBLICATION = 17, CUT_ROW = 20, FEE = 21 };
+  int v[ROWS][COLS] = { { 0 } };
+  int granted[COLS - 1] = { 40, 3, 0, 0, 0, 2 };
+  memcpy (v[FIRST_OUTCOME], granted, sizeof granted);
+  v[12][0] = 16, v[15][0] = 6, v[15][1] = 2, v[15][4] = 1;
+  for (int r = PUBLICATION + 1; r <= FEE; r++)
+    v[r][0] = r == CUT_ROW ? 3 : r - PUBLICATION;
+  v[CARRIED][0] = 5, v[FORWARD][0] = 4;
+  table_add_up (v);
+  g_autoptr (GString) s = g_string_new (NULL);
+  append_header (s);
+  for (int r = 0; r < ROWS; r++)
+    {
+      if (r == CUT_ROW)
+        continue;
+      g_string_append (s, labels[r]);
+      if (r == PUBLICATION)
+        g_string_append (s, "\n");
+      else if (r > PUBLICATION && r <= FEE)
+        g_string_append_printf (s, "\n%d 0 0%s %d\n", v[r][0], r == FEE ? " 0" : "", v[r][COLS - 1]);
+      else
+        for (int c = 0; c < COLS; c++)
+          g_string_append_printf (s, c + 1 < COLS ? " %d" : " %d\n", v[r][c]);
+      if (r == CUT_ROW - 1)
+        g_string_append_printf (s, "%d 0 0 %d\n- 2 -\n\f%s\n", v[CUT_ROW][0], v[CUT_ROW][COLS - 1], labels[CUT_ROW]);
+    }
+  g_autoptr (GkRecord) rec = read_text (s);
+  assert_rows_right_or_null (rec, v, 0, ROWS);
+  assert_rows (rec, v, 0, PUBLICATION);
+}
+
 /* Blank cells for zero, each row's non-zero cells (its total among them)
  * on its label's line, labels in the table's order: rows whose labels the
  * next row's label and numbers (of their block) follow with nothing
@@ -4934,6 +4977,8 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/table-of-zeros-cut-off-leaves-unprinted-cells-unread",
                    test_table_of_zeros_cut_off_leaves_unprinted_cells_unread);
   g_test_add_func ("/decode/row-printed-twice-at-a-bare-page-head", test_row_printed_twice_at_a_bare_page_head);
+  g_test_add_func ("/decode/numbers-at-a-page-foot-may-be-the-next-pages-first-row",
+                   test_numbers_at_a_page_foot_may_be_the_next_pages_first_row);
   g_test_add_func ("/decode/blank-zero-figures-left-leave-part-rows-unread",
                    test_blank_zero_figures_left_leave_part_rows_unread);
   g_test_add_func ("/decode/blank-zero-labels-out-of-order-leave-part-rows-unread",

@@ -5527,6 +5527,8 @@ enum { SPAN_MAX_OVER = 2 };
  * its rows' identities holding but misprints of them (a total printed
  * after the next rows: not read so). */
 static Joint *joint_kept (const GkGrid *grid, const Joint *j, const gboolean *alive);
+static GArray *span_tokens (const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
+                            guint **bound);
 
 /* Whether option o of j puts every number whose row a label named (raw,
  * trust) in that row. */
@@ -5553,24 +5555,9 @@ static Joint *
 span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
             const guint *starts, TotalsPrinted totals, guint misprints)
 {
-  g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr (GArray) bound = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint q = r; q < r1; q++)
-    g_array_append_vals (list, ((GArray *) raw->pdata[q])->data, ((GArray *) raw->pdata[q])->len);
-  g_array_sort (list, uint_cmp);
-  for (guint z = 0; z < list->len; z++)
-    for (guint q = r; q < r1; q++)
-      {
-        const GArray *mine = raw->pdata[q];
-        for (guint y = 0; y < mine->len; y++)
-          if (g_array_index (mine, guint, y) == g_array_index (list, guint, z))
-            {
-              guint b = trust[q] == LABEL_NAMED ? q : r1 - 1;
-              g_array_append_val (bound, b);
-            }
-      }
-  Joint *j = span_options (grid, tok, (const guint *) list->data, (const guint *) bound->data, list->len, r, r1 - 1,
-                           starts, totals);
+  g_autofree guint *bound = NULL;
+  g_autoptr (GArray) list = span_tokens (tok, raw, trust, r, r1, &bound);
+  Joint *j = span_options (grid, tok, (const guint *) list->data, bound, list->len, r, r1 - 1, starts, totals);
   if (j && j->best > misprints)
     {
       joint_free (j);
@@ -5592,12 +5579,15 @@ span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const La
   return j;
 }
 
-/* The tokens of rows [r, r1) of raw, in printed order; bound (when not
- * NULL, set to list->len entries): per token, the row its label named
- * (numbers never belong to a row whose label comes after them), r1 - 1
- * when none. */
+/* The tokens of rows [r, r1) of raw, in printed order; bound (set to
+ * list->len entries): per token, the row its label named (numbers never
+ * belong to a row whose label comes after them), r1 - 1 when none.  But
+ * the numbers at a page's foot after its last label may be the cells of a
+ * row whose label the next page opens with (a tall row cut by the break,
+ * its label printed below it): they reach as far as the numbers printed
+ * after that label. */
 static GArray *
-span_tokens (const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1, guint **bound)
+span_tokens (const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1, guint **bound)
 {
   GArray *list = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint q = r; q < r1; q++)
@@ -5612,6 +5602,15 @@ span_tokens (const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1, g
         for (guint y = 0; trust[q] == LABEL_NAMED && y < ((GArray *) raw->pdata[q])->len; y++)
           if (g_array_index ((GArray *) raw->pdata[q], guint, y) == t)
             (*bound)[z] = q;
+    }
+  for (guint z = list->len; z-- > 1;)
+    {
+      const Token *a = &tok[g_array_index (list, guint, z - 1)], *b = &tok[g_array_index (list, guint, z)];
+      int page = a->cell->src.page;
+      gboolean run = !b->above && b->cell->src.page == page;
+      gboolean next_page_label = b->above && page > 0 && b->above_page > page;
+      if (run || next_page_label)
+        (*bound)[z - 1] = MAX ((*bound)[z - 1], (*bound)[z]);
     }
   return list;
 }
@@ -5630,7 +5629,7 @@ span_corner_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, c
   if (k < 2 || k > CORNER_MAX_ROWS)
     return NULL;
   g_autofree guint *bound = NULL;
-  g_autoptr (GArray) list = span_tokens (raw, trust, r, r1, &bound);
+  g_autoptr (GArray) list = span_tokens (tok, raw, trust, r, r1, &bound);
   g_autofree guint *cuts = g_new (guint, k);
   for (guint q = 0; q < k; q++)
     cuts[q] = 1;
@@ -5983,7 +5982,7 @@ span_band_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, con
   if (k < 2 || k > CORNER_MAX_ROWS)
     return NULL;
   g_autofree guint *bound = NULL;
-  g_autoptr (GArray) list = span_tokens (raw, trust, r, r1, &bound);
+  g_autoptr (GArray) list = span_tokens (tok, raw, trust, r, r1, &bound);
   if (list->len == 0 || list->len > BAND_SPAN_MAX_TOKENS)
     return NULL;
   GArray *mine[CORNER_MAX_ROWS];
