@@ -3267,10 +3267,9 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
  * WebKit clips it at the foot and prints it again at the head): the first
  * numbers of a page, under a label naming a row the previous page named
  * (or printed at its foot, after the clipped copy), or with no label text
- * before them on the page at all, printed exactly as
- * that page's last numbers.  Taken out only where
- * the stream then fills the grid exactly: no blank cell lost, no other
- * row that merely prints the same zeros.  Returns the tokens taken out;
+ * before them on the page at all, printed exactly as that page's last
+ * numbers.  Taken out only where the stream then fills the grid exactly:
+ * no blank cell lost, no other row that merely prints the same zeros.  Returns the tokens taken out;
  * *page gets the page of the first copy taken. */
 static guint
 drop_rows_printed_twice (const GkGrid *grid, GArray *toks, int *page)
@@ -5520,12 +5519,6 @@ parts_options (const GkGrid *grid, const Token *tok, const GArray *mine, guint r
 /* Rows a span may reach over to the broken rows after it. */
 enum { SPAN_MAX_OVER = 2 };
 
-/* The span of rows [r, r1)'s readings: its rows' tokens in printed order,
- * each bounded by its label's row (a block part-filled: by the span's
- * end), split among its rows every way that keeps them in order (and
- * prints every row's totals, where totals); NULL where no split reads with
- * its rows' identities holding but misprints of them (a total printed
- * after the next rows: not read so). */
 static Joint *joint_kept (const GkGrid *grid, const Joint *j, const gboolean *alive);
 static GArray *span_tokens (const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
                             guint **bound);
@@ -5551,6 +5544,12 @@ option_keeps_labels (const GkGrid *grid, const Token *tok, const GPtrArray *raw,
   return TRUE;
 }
 
+/* The span of rows [r, r1)'s readings: its rows' tokens in printed order,
+ * each bounded by its label's row (a block part-filled: by the span's
+ * end), split among its rows every way that keeps them in order (and
+ * prints every row's totals, where totals); NULL where no split reads with
+ * its rows' identities holding but misprints of them (a total printed
+ * after the next rows: not read so). */
 static Joint *
 span_joint (const GkGrid *grid, const Token *tok, const GPtrArray *raw, const LabelTrust *trust, guint r, guint r1,
             const guint *starts, TotalsPrinted totals, guint misprints)
@@ -6479,8 +6478,10 @@ row_reads_printed (const GkGrid *grid, const Token *tok, const guint *list, guin
       const GkCell *cells[ROW_MAX_COLS] = { NULL };
       gboolean under = TRUE;
       for (guint a = 0; a < k && under && alone; a++)
-        under = !alone[list[t + a]] || alone[list[t + a]] == g_array_index (grid->cells, GridCell, first + pick[a]).header;
-      if (under && pick_read (grid, tok, list + t, k, first, pick, row, cells) && row_totals_printed (grid, q, cells, row))
+        under = !alone[list[t + a]]
+                || alone[list[t + a]] == g_array_index (grid->cells, GridCell, first + pick[a]).header;
+      if (under && pick_read (grid, tok, list + t, k, first, pick, row, cells)
+          && row_totals_printed (grid, q, cells, row))
         return TRUE;
     }
   while (pick_next (pick, k, ncols));
@@ -6959,7 +6960,10 @@ votes_by_totals (const GkGrid *grid, const Token *tok, guint ntok, const GPtrArr
         {
           g_printerr ("  run rows %u..%u (to %u):", r, b - 1, end);
           for (guint q = 0; q < list->len; q++)
-            g_printerr (" %s@%d", tok[g_array_index (list, guint, q)].cell->raw, tok[g_array_index (list, guint, q)].cell->src.line);
+            {
+              const GkCell *cell = tok[g_array_index (list, guint, q)].cell;
+              g_printerr (" %s@%d", cell->raw, cell->src.line);
+            }
           g_printerr (": %u rows, %u tokens\n", rows_read, took);
         }
       for (guint k = before; k < vars->len; k++)

@@ -1700,9 +1700,9 @@ line_ends_page (const GArray *lines, guint k)
  * line that is only the page's number, counted from the form feeds (the
  * first numbered page may follow an unnumbered cover: offsets 0..2).  On such
  * a report the lines of a page that hold only its number and end a text
- * block are its candidates (any, in a text without blank lines): pdftotext
- * puts the footer at the page's end or, for a browser's PDF, among a
- * table's columns.  One candidate is the page
+ * block (in a text without blank lines, that stand beside words) are its
+ * candidates: pdftotext puts the footer at the page's end or, for a
+ * browser's PDF, among a table's columns.  One candidate is the page
  * number; of several, any may be a cell: the table decoder tells. */
 static void
 mark_page_numbers (GArray *lines)
