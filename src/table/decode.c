@@ -3269,8 +3269,9 @@ tokens_mark_labels (const GkGrid *grid, GArray *toks)
  * (or printed at its foot, after the clipped copy), or with no label text
  * before them on the page at all, printed exactly as that page's last
  * numbers.  Taken out only where the stream then fills the grid exactly:
- * no blank cell lost, no other row that merely prints the same zeros.  Returns the tokens taken out;
- * *page gets the page of the first copy taken. */
+ * no blank cell lost, no other row that merely prints the same zeros.
+ * Returns the tokens taken out; *page gets the page of the first copy
+ * taken. */
 static guint
 drop_rows_printed_twice (const GkGrid *grid, GArray *toks, int *page)
 {
@@ -3592,25 +3593,29 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
       g_ptr_array_remove_index (lines, l);
 }
 
-/* Whether every line of the labels gathered is a column's header, whole
- * ("其他", "总计"): a column's head printed above its numbers, which names
- * no row though a row's label ends in the same words ("3.其他"). */
+/* Whether a line is a column's header, whole ("其他", "总计"): a column's
+ * head printed above its numbers, which names no row though a row's label
+ * ends in the same words ("3.其他"). */
+static gboolean
+line_is_column_header (const GkGrid *grid, const char *line)
+{
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
+      gsize st, e;
+      if (re && gk_regex_search (re, line, 0, &st, &e) && st == 0 && e == strlen (line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether every line of the labels gathered is a column's header, whole. */
 static gboolean
 lines_are_headers (const GkGrid *grid, const GPtrArray *lines)
 {
   for (guint l = 0; l < lines->len; l++)
-    {
-      const char *line = lines->pdata[l];
-      gboolean header = FALSE;
-      for (guint c = 0; c < grid->cells->len && !header; c++)
-        {
-          const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
-          gsize st, e;
-          header = re && gk_regex_search (re, line, 0, &st, &e) && st == 0 && e == strlen (line);
-        }
-      if (!header)
-        return FALSE;
-    }
+    if (!line_is_column_header (grid, lines->pdata[l]))
+      return FALSE;
   return lines->len > 0;
 }
 
@@ -9436,6 +9441,20 @@ votes_from_block_headings (const GkGrid *grid, const GPtrArray *rows, guint lo, 
     }
 }
 
+/* Marks in named the rows one label line (its key, no column's header)
+ * names, alone or begun (a wrapped label's head).  Whether it names any. */
+static gboolean
+line_names_rows (const GkGrid *grid, const char *key, gboolean *named)
+{
+  g_autoptr (GArray) own = rows_named (grid, key);
+  g_autoptr (GArray) begun = label_begun (grid, key);
+  for (guint q = 0; q < own->len; q++)
+    named[g_array_index (own, Named, q).row] = TRUE;
+  for (guint q = 0; q < begun->len; q++)
+    named[g_array_index (begun, Named, q).row] = TRUE;
+  return own->len || begun->len;
+}
+
 /* Per grid row: whether the label lines of rows [lo, hi) name it, a line
  * alone (a label's own line), begun (a wrapped label's head), or run
  * together with the lines after it (its tail on the next line); a line
@@ -9445,22 +9464,14 @@ rows_named_in_lines (const GkGrid *grid, const GPtrArray *rows, guint lo, guint 
 {
   gboolean *is_named = g_new0 (gboolean, MAX (grid->n_rows, 1));
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GPtrArray) line = g_ptr_array_new ();   /* the one line lines_are_headers judges */
   for (guint i = lo; i < hi; i++)
     {
       g_autofree char *key = gk_text_label_key (((const GkRow *) rows->pdata[i])->label);
       /* a column's header whole (总计) names no row */
-      g_ptr_array_set_size (line, 0);
-      g_ptr_array_add (line, key);
-      if (!*key || lines_are_headers (grid, line))
+      if (!*key || line_is_column_header (grid, key))
         continue;
       g_string_append (text, key);
-      g_autoptr (GArray) own = rows_named (grid, key);
-      g_autoptr (GArray) begun = label_begun (grid, key);
-      for (guint q = 0; q < own->len; q++)
-        is_named[g_array_index (own, Named, q).row] = TRUE;
-      for (guint q = 0; q < begun->len; q++)
-        is_named[g_array_index (begun, Named, q).row] = TRUE;
+      line_names_rows (grid, key, is_named);
     }
   g_autoptr (GArray) run = rows_named (grid, text->str);
   for (guint q = 0; q < run->len; q++)
@@ -9479,25 +9490,13 @@ rows_the_text_went_past (const GkGrid *grid, const GPtrArray *rows, guint lo, gu
   gboolean *past = g_new0 (gboolean, MAX (R, 1));
   g_autofree gboolean *numbered = g_new0 (gboolean, MAX (R, 1));   /* a number since its label */
   g_autofree gboolean *named = g_new0 (gboolean, MAX (R, 1));
-  g_autoptr (GPtrArray) line = g_ptr_array_new ();
   for (guint i = lo; i < hi; i++)
     {
       const GkRow *row = rows->pdata[i];
       g_autofree char *key = gk_text_label_key (row->label);
-      g_ptr_array_set_size (line, 0);
-      g_ptr_array_add (line, key);
-      if (*key && !lines_are_headers (grid, line))
-        {
-          g_autoptr (GArray) own = rows_named (grid, key);
-          g_autoptr (GArray) begun = label_begun (grid, key);
-          if (own->len || begun->len)
-            for (guint r = 0; r < R; r++)
-              past[r] |= numbered[r];
-          for (guint q = 0; q < own->len; q++)
-            named[g_array_index (own, Named, q).row] = TRUE;
-          for (guint q = 0; q < begun->len; q++)
-            named[g_array_index (begun, Named, q).row] = TRUE;
-        }
+      if (*key && !line_is_column_header (grid, key) && line_names_rows (grid, key, named))
+        for (guint r = 0; r < R; r++)
+          past[r] |= numbered[r];
       for (guint r = 0; r < R && row->cells->len; r++)
         numbered[r] |= named[r];
     }
