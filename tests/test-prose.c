@@ -80,6 +80,12 @@ test_channels (void)
   /* negative: no number stated */
   g_autoptr (GkRecord) c = prose ("收到申请3件，均为当面申请。");
   g_assert_true (absent (c, "narrative.applications_in_person"));
+
+  /* negative: a channel's word in a sentence on no application counts
+   * something else (websites closed, letters sent) */
+  g_autoptr (GkRecord) d = prose ("关停运营不规范的政府网站1个、政务新媒体2个。全年邮寄宣传材料300份，来信5件均已回复。");
+  g_assert_true (absent (d, "narrative.applications_online"));
+  g_assert_true (absent (d, "narrative.applications_letter"));
 }
 
 static void
