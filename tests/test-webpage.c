@@ -729,6 +729,30 @@ test_two_reports (void)
   g_assert_true (tu_int_is (b, "narrative.active_total", 10));
 }
 
+/* A faked bold draws a heading's glyphs twice a hair apart, and some
+ * extractors (mutool, pdfminer) dump it as two lines: one heading, one
+ * report, its tables read under it. */
+static void
+test_heading_printed_twice (void)
+{
+  const char *headings[] = { "二、主动公开政府信息情况\n", "三、收到和处理政府信息公开申请情况\n",
+                             "四、政府信息公开行政复议、行政诉讼情况\n" };
+  g_autoptr (GString) text = g_string_new ("某县2023年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n");
+  g_auto (GStrv) parts = g_strsplit (one_year_tables, "\n", -1);
+  for (guint i = 0; parts[i] && *parts[i]; i++)
+    {
+      g_string_append_printf (text, "%s\n", parts[i]);
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        if (strncmp (parts[i], headings[h], strlen (headings[h]) - 1) == 0)
+          g_string_append_printf (text, "%s\n", parts[i]);
+    }
+  g_autoptr (GkRecord) r = tu_record_from_text (text->str);
+  g_assert_false (tu_warning (r->warnings, "two_reports", NULL));
+  g_assert_cmpstr (r->template_id, ==, "2019");
+  g_assert_true (tu_int_is (r, "applications.processed_total.natural_person", 1));
+  g_assert_true (tu_int_is (r, "active.rules.made", 0));
+}
+
 /* A table a text browser drew in box lines (w3m): each field between two
  * │ is one cell, so a blank one, wherever it stands in the row, is a
  * printed blank (0) and no cell is left unplaced. */
@@ -946,6 +970,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/counts-in-words", test_counts_in_words);
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
+  g_test_add_func ("/webpage/heading-printed-twice", test_heading_printed_twice);
   g_test_add_func ("/webpage/json-record", test_json_record);
   g_test_add_func ("/webpage/markdown-with-html-table", test_markdown_with_html_table);
   g_test_add_func ("/webpage/crawler-artefacts", test_crawler_artefacts);

@@ -1654,13 +1654,23 @@ find_sections (const GkTemplateSet *set, const GPtrArray *rows, GArray *spans)
 {
   guint n = rows->len;
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (int));   /* every heading row index */
+  g_autofree char *last_key = NULL;   /* the row before's label, when it has no cells */
   for (guint i = 0; i < n; i++)
     {
       GkRow *row = rows->pdata[i];
       if (row->cells->len)
-        continue;
+        {
+          g_clear_pointer (&last_key, g_free);
+          continue;
+        }
       g_autofree char *key = gk_text_label_key (row->label);
-      if (!*key)
+      /* a heading on the line after itself is one heading printed twice
+       * (a faked bold: its glyphs drawn again a hair apart, which mutool
+       * and pdfminer dump as a second line), not a second report's */
+      gboolean again = last_key && *key && strcmp (key, last_key) == 0;
+      g_free (last_key);
+      last_key = g_strdup (key);
+      if (!*key || again)
         continue;
       gboolean any = is_end_heading (set, key);
       for (guint s = 0; s < spans->len; s++)
