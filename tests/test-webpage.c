@@ -729,6 +729,28 @@ test_two_reports (void)
   g_assert_true (tu_int_is (b, "narrative.active_total", 10));
 }
 
+/* Table 三's heading numbered wrongly (二、 again after 二、主动公开…, as a
+ * real department's page prints it): its title names it, and the table
+ * reads under it to its last row.  A sentence of the introduction that
+ * lists the parts, with no number before the title, is no heading. */
+static void
+test_applications_heading_numbered_wrongly (void)
+{
+  g_autofree char *tables = g_strdup (one_year_tables);
+  char *three = strstr (tables, "三、收到和处理");
+  memcpy (three, "二", strlen ("二"));
+  g_autofree char *text = g_strconcat ("某县2023年政府信息公开工作年度报告\n全年主动公开政府信息10条。\n", tables, NULL);
+  g_autoptr (GkRecord) r = tu_record_from_text (text);
+  g_assert_false (tu_warning (r->warnings, "section_heading_missing", NULL));
+  g_assert_true (tu_int_is (r, "applications.processed_total.natural_person", 1));
+
+  g_autoptr (GkRecord) s = tu_record_from_text (
+    "某县2023年政府信息公开工作年度报告\n本报告由总体情况、主动公开政府信息情况、\n"
+    "收到和处理政府信息公开申请情况等部分组成。\n全年主动公开政府信息10条。\n");
+  g_assert_null (gk_record_get (s, "applications.processed_total.total"));
+  g_assert_false (tu_warning (s->warnings, "table_not_found", NULL));
+}
+
 /* A faked bold draws a heading's glyphs twice a hair apart, and some
  * extractors (mutool, pdfminer) dump it as two lines: one heading, one
  * report, its tables read under it. */
@@ -971,6 +993,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
   g_test_add_func ("/webpage/heading-printed-twice", test_heading_printed_twice);
+  g_test_add_func ("/webpage/applications-heading-numbered-wrongly", test_applications_heading_numbered_wrongly);
   g_test_add_func ("/webpage/json-record", test_json_record);
   g_test_add_func ("/webpage/markdown-with-html-table", test_markdown_with_html_table);
   g_test_add_func ("/webpage/crawler-artefacts", test_crawler_artefacts);
