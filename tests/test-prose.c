@@ -250,6 +250,18 @@ test_breakdown_and_separators (void)
   /* negative: a list separator is no thousands separator */
   g_autoptr (GkRecord) d = prose ("收到政府信息公开申请5,网上申请4件。");
   g_assert_true (absent (d, "narrative.applications_received"));
+
+  /* the categories named in a sentence of their own, without counts, and
+   * counted in the next one: that list is the breakdown (and here, ending
+   * in 其他, complete: 90 of a stated 100 is a published error) */
+  g_autoptr (GkRecord) f = prose ("全年共主动公开政府信息100条，通过门户网站公开。主动公开类别主要涉及公示公告、"
+                                  "工作动态等政府信息。其中公示公告类40条，工作动态类信息30条，其他应主动公开的政府信息20条。");
+  g_assert_cmpuint (f->parts->len, ==, 3);
+  g_assert_cmpstr (((GkPart *) f->parts->pdata[0])->label, ==, "公示公告类");
+  g_assert_cmpstr (tu_check_status (f, "narrative.parts_sum"), ==, "fail");
+  /* negative: a 其中 after a sentence naming no categories is another list */
+  g_autoptr (GkRecord) h = prose ("全年共主动公开政府信息100条，通过门户网站公开。全年收到申请6件。其中当面申请5件，网上申请1件。");
+  g_assert_cmpuint (h->parts->len, ==, 0);
 }
 
 static void

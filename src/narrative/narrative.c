@@ -1356,6 +1356,16 @@ read_breakdown (const GkNarrativeRules *r, const GkProse *prose, GkRecord *rec, 
       g_autofree char *list = sentence_at (text, e);
       if (read_parts (r, prose, rec, e, list, 0))
         return;
+      /* the categories named without counts, their counts the next
+       * sentence's list (类别主要涉及公示公告、…等。其中公示公告类36条，…) */
+      gsize after = e + strlen (list);
+      if (!text[after])
+        continue;
+      after += strlen ("。");
+      g_autofree char *counted = sentence_at (text, after);
+      gsize cs, ce;
+      if (gk_regex_search (r->bd_start, counted, 0, &cs, &ce) && cs == 0 && read_parts (r, prose, rec, after, counted, ce))
+        return;
     }
 }
 
