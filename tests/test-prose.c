@@ -50,7 +50,8 @@ test_received (void)
   /* none received, in the words small offices use */
   const char *none[] = { "2015年未收到信息公开的申请和未涉及不予公开的政府信息。",
                          "本单位2014年度没有收到要求公开信息的申请。",
-                         "2013年度没有依申请公开信息的情况。" };
+                         "2013年度没有依申请公开信息的情况。",
+                         "2017年度，区纪工委没有收到依申请公开信息的申请要求。" };
   for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
     {
       g_autoptr (GkRecord) z = prose (none[i]);
@@ -204,6 +205,9 @@ test_active_total_shapes (void)
 
   g_autoptr (GkRecord) b = prose ("（一）主动公开信息数      条      2046      9873");
   g_assert_true (tu_int_is (b, "narrative.active_total", 2046));
+  /* the old statistics table's first row under its other name */
+  g_autoptr (GkRecord) i = prose ("七、附表 指标名称 单位 2017年 历年累计 主动公开文件数 条 4 31 其中：1.政府网站公开数 条 4 25");
+  g_assert_true (tu_int_is (i, "narrative.active_total", 4));
 
   g_autoptr (GkRecord) d = prose ("全年累计公开各类政府信息986条。");
   g_assert_true (tu_int_is (d, "narrative.active_total", 986));
