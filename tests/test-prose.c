@@ -51,7 +51,8 @@ test_received (void)
   const char *none[] = { "2015年未收到信息公开的申请和未涉及不予公开的政府信息。",
                          "本单位2014年度没有收到要求公开信息的申请。",
                          "2013年度没有依申请公开信息的情况。",
-                         "2017年度，区纪工委没有收到依申请公开信息的申请要求。" };
+                         "2017年度，区纪工委没有收到依申请公开信息的申请要求。",
+                         "2022年未收到依申请公开事宜。" };
   for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
     {
       g_autoptr (GkRecord) z = prose (none[i]);
@@ -224,6 +225,8 @@ test_active_total_shapes (void)
 
   g_autoptr (GkRecord) h = prose ("2013年度主动公开信息的有5条；");
   g_assert_true (tu_int_is (h, "narrative.active_total", 5));
+  g_autoptr (GkRecord) j = prose ("全年主动公开信息数156条，其中机关职能类信息12条，其他应主动公开的政府信息45条。");
+  g_assert_true (tu_int_is (j, "narrative.active_total", 156));
 
   /* negative: a year after 主动公开 is no count */
   g_autoptr (GkRecord) c = prose ("主动公开2015年度财政预算。");
