@@ -80,11 +80,34 @@ test_flat_pieces (void)
   g_assert_true (has_piece (u, "政府集中采购 463 6051115 元"));
   g_assert_true (has_piece (u, "行政事业性收费 15122.275 万元"));
   g_assert_true (has_piece (u, "三、收到和处理政府信息公开申请情况"));
+  /* a count's unit between two numbers parts two cells of the row; after
+   * the last number, or before a word, it is no cell's */
+  g_autoptr (GPtrArray) k = gk_text_flat_pieces (
+      "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元三、收到和处理政府信息公开申请情况");
+  g_assert_true (has_piece (k, "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1 246900元"));
 
   /* a short line is a visual line: not cut */
   const char *line = "某县2020年政府信息公开工作年度报告 规章003规范性文件121230\n";
   g_autoptr (GkContent) c = gk_text_read (line, strlen (line), NULL);
   g_assert_cmpuint (c->lines->len, ==, 1);
+}
+
+/* A flattened row whose first number runs into its label and whose next
+ * carries its unit (政府集中采购1个246900元): one cell each, as many as the
+ * columns, nothing to split. */
+static void
+test_glued_row_with_formatted_cell (void)
+{
+  g_autofree char *page = one_line_page (
+      "某局2019年度政府信息公开工作年度报告 本报告由某局编制。全年主动公开政府信息514条。",
+      "二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000"
+      "规范性文件000第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元"
+      "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量0000000（七）总计0000000");
+  g_autoptr (GkRecord) r = tu_record_from_text (page);
+  g_assert_true (tu_int_is (r, "active.procurement.projects", 1));
+  const GkValue *amount = gk_record_get (r, "active.procurement.amount_wan");
+  g_assert_nonnull (amount);
+  g_assert_cmpfloat_with_epsilon (amount->d, 24.69, 1e-9);
 }
 
 /* A flattened page whose section headings run into their tables' header
@@ -993,6 +1016,7 @@ main (int argc, char **argv)
   g_test_add_func ("/webpage/real-flat-page", test_real_flat_page);
   g_test_add_func ("/webpage/two-reports", test_two_reports);
   g_test_add_func ("/webpage/heading-printed-twice", test_heading_printed_twice);
+  g_test_add_func ("/webpage/glued-row-with-formatted-cell", test_glued_row_with_formatted_cell);
   g_test_add_func ("/webpage/applications-heading-numbered-wrongly", test_applications_heading_numbered_wrongly);
   g_test_add_func ("/webpage/json-record", test_json_record);
   g_test_add_func ("/webpage/markdown-with-html-table", test_markdown_with_html_table);

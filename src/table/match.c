@@ -545,6 +545,7 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
       g_ptr_array_add (runs, g_strdup (glued_run));
       g_ptr_array_add (shown_as, NULL);
     }
+  gboolean formatted = FALSE;   /* a cell with a unit or a decimal: no glued digits */
   for (guint k = 0; k < row->cells->len; k++)
     {
       const char *raw = ((GkCell *) row->cells->pdata[k])->raw;
@@ -554,14 +555,25 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
       char *r = placeholder ? g_strdup ("0") : gk_text_label_key (raw);
       g_ptr_array_add (runs, r);
       g_ptr_array_add (shown_as, placeholder ? (gpointer) raw : NULL);
-      if (!gk_glued_is_run (r))
-        return have;   /* a formatted cell (unit, decimal): not glued digits */
+      formatted |= !gk_glued_is_run (r);
     }
+  /* digits run into the label, then formatted cells (政府集中采购1 246900元):
+   * as many as the columns, each one cell; else no reading */
+  if (formatted && !(glued_run && runs->len == ncols))
+    return have;
   /* as many runs as columns without glue is a plain row; more runs cannot be merged */
   if (runs->len == 0 || runs->len > ncols || (!glued_run && runs->len == ncols))
     return have;
-  guint readings = 0;
-  g_autoptr (GPtrArray) parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
+  guint readings = formatted;
+  g_autoptr (GPtrArray) parts = NULL;
+  if (formatted)
+    {
+      parts = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = 0; k < runs->len; k++)
+        g_ptr_array_add (parts, g_strdup (runs->pdata[k]));
+    }
+  else
+    parts = gk_glued_split (set, c->tpl->id, c->spec, fr->block, fr->row, runs, &readings);
   if (parts)
     parts_show_placeholders (parts, runs, shown_as);
   if (!cells)

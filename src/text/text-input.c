@@ -114,6 +114,14 @@ is_placeholder_dash (gunichar c)
   return c == 0x2014 || c == 0xFF0D;
 }
 
+/* A count's unit between two numbers of a flattened row ("1个246900元":
+ * 采购项目数量 1 个, 采购总金额 246900 元): it parts two cells. */
+static gboolean
+unit_parts_cells (const gunichar *u, glong to, glong k)
+{
+  return k > 0 && k + 1 < to && g_utf8_strchr ("个件项", -1, u[k]) && is_digit (u[k - 1]) && is_digit (u[k + 1]);
+}
+
 /* add_piece for a piece of a flattened table: a dash printed for zero
  * beside a number or another dash is a cell of its own, set apart
  * ("41723————440" → "41723 — — — — 440"), as a row whose cells are
@@ -129,7 +137,10 @@ add_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
                           || (i + 1 < to && (is_digit (u[i + 1]) || is_placeholder_dash (u[i + 1]))));
       if (dash && s->len && s->str[s->len - 1] != ' ')
         g_string_append_c (s, ' ');
-      g_string_append_unichar (s, u[i]);
+      if (unit_parts_cells (u, to, i))
+        g_string_append_c (s, ' ');
+      else
+        g_string_append_unichar (s, u[i]);
       if (dash)
         g_string_append_c (s, ' ');
     }
@@ -179,7 +190,8 @@ split_table_piece (GPtrArray *out, const gunichar *u, glong from, glong to)
               start = i;
             }
         }
-      else if ((gk_text_is_ideograph (next) && !g_utf8_strchr ("年月日", -1, next)) || next == 0xFF08 || next == '(')
+      else if (((gk_text_is_ideograph (next) && !g_utf8_strchr ("年月日", -1, next)) || next == 0xFF08 || next == '(')
+               && !unit_parts_cells (u, to, end))
         {
           add_table_piece (out, u, start, end);
           start = end;
