@@ -271,6 +271,31 @@ test_breakdown_and_separators (void)
   g_assert_cmpuint (h->parts->len, ==, 0);
 }
 
+/* The prose counting last year's carried-over applications among those
+ * received: the check still fails (the table's 本年新收 is the year's
+ * count), and its message says where the prose's number comes from. */
+static void
+test_received_counts_carried_over (void)
+{
+  g_autoptr (GkRecord) a = tu_record_from_text ("某县2023年政府信息公开工作年度报告\n全年收到政府信息公开申请3件。\n"
+                                                "三、收到和处理政府信息公开申请情况\n"
+                                                "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                                                "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n");
+  const GkCheck *c = tu_find_check (a, "narrative.applications_vs_table");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->status, ==, GK_CHECK_FAIL);
+  g_assert_nonnull (strstr (c->message, "上年结转1件"));
+  /* a count off by something else says nothing of the carried-over */
+  g_autoptr (GkRecord) b = tu_record_from_text ("某县2023年政府信息公开工作年度报告\n全年收到政府信息公开申请4件。\n"
+                                                "三、收到和处理政府信息公开申请情况\n"
+                                                "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                                                "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n");
+  const GkCheck *d = tu_find_check (b, "narrative.applications_vs_table");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->status, ==, GK_CHECK_FAIL);
+  g_assert_null (strstr (d->message, "上年结转"));
+}
+
 static void
 test_pre2019_record (void)
 {
@@ -341,6 +366,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/fees", test_fees);
   g_test_add_func ("/prose/active-total", test_active_total_shapes);
   g_test_add_func ("/prose/breakdown-separators", test_breakdown_and_separators);
+  g_test_add_func ("/prose/received-counts-carried-over", test_received_counts_carried_over);
   g_test_add_func ("/prose/pre2019-record", test_pre2019_record);
   g_test_add_func ("/prose/table-wins", test_prose_does_not_override_table);
   g_test_add_func ("/prose/title", test_title_organ_above);

@@ -164,8 +164,17 @@ check_applications_vs_table (const GkTemplateSet *set, GkRecord *rec)
       if (a == 0 && b != 0)
         c->message = g_strdup_printf ("正文称未收到政府信息公开申请，表格“本年新收”总计为%.0f件，不符。", b);
       else
-        c->message = g_strdup_printf ("正文称收到政府信息公开申请%.0f件，表格“本年新收”总计为%.0f件，%s。",
-                                      a, b, a == b ? "相符" : "不符");
+        {
+          /* a prose count of every application handled, last year's too:
+           * still not the year's received count, but say where it comes from */
+          GkValue *carried = gk_record_get (rec, "applications.carried_over.total");
+          double k = carried ? gk_value_number (carried) : NAN;
+          g_autofree char *why = !isnan (k) && k > 0 && a == b + k
+                                   ? g_strdup_printf ("（正文之数等于本年新收加上年结转%.0f件）", k)
+                                   : g_strdup ("");
+          c->message = g_strdup_printf ("正文称收到政府信息公开申请%.0f件，表格“本年新收”总计为%.0f件，%s%s。",
+                                        a, b, a == b ? "相符" : "不符", a == b ? "" : why);
+        }
       c->suspect_ocr = c->status == GK_CHECK_FAIL && gk_value_is_suspect_ocr (table);
     }
   gk_record_add_check (rec, c);
