@@ -302,6 +302,23 @@ test_received_counts_carried_over (void)
   g_assert_null (strstr (received_vs_table ("4", &b)->message, "上年结转"));
 }
 
+/* A page that signs no date: its own date at its head is when it was
+ * published; a signature's date, where there is one, wins. */
+static void
+test_page_date (void)
+{
+  const char *head = "标题: 某局2017年政府信息公开年度报告\n发布时间: 2018-01-26 17:22\n";
+  g_autofree char *unsigned_page = g_strconcat (head, "全年主动公开政府信息4条。\n某局\n", NULL);
+  g_autoptr (GkRecord) a = tu_record_from_text (unsigned_page);
+  g_assert_cmpstr (a->published_on, ==, "2018-01-26");
+  g_autofree char *signed_page = g_strconcat (head, "全年主动公开政府信息4条。\n某局\n2018年1月15日\n", NULL);
+  g_autoptr (GkRecord) b = tu_record_from_text (signed_page);
+  g_assert_cmpstr (b->published_on, ==, "2018-01-15");
+  /* negative: a date that names no publishing (统计时间) */
+  g_autoptr (GkRecord) c = tu_record_from_text ("某局2017年政府信息公开年度报告\n统计时间: 2017-12-31\n全年主动公开政府信息4条。\n");
+  g_assert_null (c->published_on);
+}
+
 static void
 test_pre2019_record (void)
 {
@@ -373,6 +390,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/active-total", test_active_total_shapes);
   g_test_add_func ("/prose/breakdown-separators", test_breakdown_and_separators);
   g_test_add_func ("/prose/received-counts-carried-over", test_received_counts_carried_over);
+  g_test_add_func ("/prose/page-date", test_page_date);
   g_test_add_func ("/prose/pre2019-record", test_pre2019_record);
   g_test_add_func ("/prose/table-wins", test_prose_does_not_override_table);
   g_test_add_func ("/prose/title", test_title_organ_above);

@@ -43,6 +43,7 @@ struct GkNarrativeRules {
   GkRegex *date;
   GkRegex *date_chinese;
   GkRegex *date_split_year;    /* 二二年三月六日 under a line of 〇: may be NULL */
+  GkRegex *page_date;          /* a web page's own date at its head (发布时间: 2018-01-15): may be NULL */
   GkRegex *year_period;        /* 统计期限自2014年1月1日…: the year a title does not name; may be NULL */
   GkRegex *issuer_field;       /* 来源：XX beside a web page's title; may be NULL */
   GPtrArray *issuer_sentences; /* GkRegex*: 本报告由XX编制 in the opening prose */
@@ -84,6 +85,7 @@ gk_narrative_rules_free (GkNarrativeRules *r)
   gk_regex_free (r->date);
   gk_regex_free (r->date_chinese);
   gk_regex_free (r->date_split_year);
+  gk_regex_free (r->page_date);
   gk_regex_free (r->year_period);
   gk_regex_free (r->title_field);
   gk_regex_free (r->title_exclude);
@@ -187,6 +189,8 @@ gk_narrative_rules_load (const char *models_dir, gboolean jit, GError **error)
   r->date_chinese = rule_regex (root, "date_chinese", path, &err);
   if (json_object_get (root, "date_split_year"))
     r->date_split_year = rule_regex (root, "date_split_year", path, &err);
+  if (json_object_get (root, "page_date"))
+    r->page_date = rule_regex (root, "page_date", path, &err);
   if (json_object_get (root, "year_period"))
     r->year_period = rule_regex (root, "year_period", path, &err);
   r->issuer_sentences = regex_list (json_object_get (root, "issuer_sentences"), path, &err);
@@ -1022,6 +1026,30 @@ read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
   return -1;
 }
 
+/* A report that signs no date, kept as a web page: the page's own date at
+ * its head (发布时间: 2018-01-26 17:22, 发布日期：2020-01-31) is when it was
+ * published.  Only where no signature's date was read. */
+static void
+read_page_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
+{
+  for (guint i = 0; i < lines->len && i < (guint) r->date_lines; i++)
+    {
+      const GkLine *line = lines->pdata[i];
+      g_autofree char *sq = gk_text_squeeze (line->text);
+      g_autoptr (GkMatch) m = gk_regex_match (r->page_date, sq, 0);
+      if (!m)
+        continue;
+      g_autofree char *ys = gk_match_group (m, 1), *ms = gk_match_group (m, 2), *ds = gk_match_group (m, 3);
+      int y = atoi (ys), mo = atoi (ms), d = atoi (ds);
+      if (g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y) && y > 1990)
+        {
+          rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
+          rec->date_src = line->src;
+          return;
+        }
+    }
+}
+
 /* --- figures ---------------------------------------------------------- */
 
 /* TRUE when re finds something in the sentence around [s, e) (from the
@@ -1412,6 +1440,8 @@ gk_narrative_read (const GkNarrativeRules *rules, const GkContent *content, GkRe
   int title_line = read_title_and_year (rules, content, prose, record);
   int date_line = read_date (rules, content->lines, record);
   read_issuer (rules, content, prose, title_line, date_line, record);
+  if (!record->published_on && rules->page_date)
+    read_page_date (rules, content->lines, record);
   gsize total_end = 0;
   read_figures (rules, prose, record, &total_end);
   if (total_end)
