@@ -3593,20 +3593,37 @@ drop_label_tail (const GkGrid *grid, guint r, const char *head, GString *pending
       g_ptr_array_remove_index (lines, l);
 }
 
+/* The header (a column's regex) that text is, whole; NULL none.  *several
+ * (may be NULL) is set where another column's header is it too. */
+static const GkRegex *
+column_header_whole (const GkGrid *grid, const char *text, gboolean *several)
+{
+  const GkRegex *found = NULL;
+  if (several)
+    *several = FALSE;
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
+      gsize st, e;
+      if (!re || re == found || !gk_regex_search (re, text, 0, &st, &e) || st != 0 || e != strlen (text))
+        continue;
+      if (!found)
+        found = re;
+      else if (several)
+        *several = TRUE;
+      if (!several || *several)
+        break;
+    }
+  return found;
+}
+
 /* Whether a line is a column's header, whole ("其他", "总计"): a column's
  * head printed above its numbers, which names no row though a row's label
  * ends in the same words ("3.其他"). */
 static gboolean
 line_is_column_header (const GkGrid *grid, const char *line)
 {
-  for (guint c = 0; c < grid->cells->len; c++)
-    {
-      const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
-      gsize st, e;
-      if (re && gk_regex_search (re, line, 0, &st, &e) && st == 0 && e == strlen (line))
-        return TRUE;
-    }
-  return FALSE;
+  return column_header_whole (grid, line, NULL) != NULL;
 }
 
 /* Whether every line of the labels gathered is a column's header, whole. */
@@ -6441,20 +6458,9 @@ headers_alone_above (const GkGrid *grid, const Token *tok, guint ntok)
       for (const char *p = tok[t].above; *p; p++)
         if (!g_ascii_isspace (*p))
           g_string_append_c (joined, *p);
-      for (guint c = 0; c < grid->cells->len && joined->len; c++)
-        {
-          const GkRegex *re = g_array_index (grid->cells, GridCell, c).header;
-          gsize st, e;
-          if (re && re != alone[t] && gk_regex_search (re, joined->str, 0, &st, &e) && st == 0 && e == joined->len)
-            {
-              if (alone[t])
-                {
-                  alone[t] = NULL;   /* two columns' headers read alike: none */
-                  break;
-                }
-              alone[t] = re;
-            }
-        }
+      gboolean several;
+      const GkRegex *re = joined->len ? column_header_whole (grid, joined->str, &several) : NULL;
+      alone[t] = re && !several ? re : NULL;   /* two columns' headers read alike: none */
     }
   return alone;
 }
