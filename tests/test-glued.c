@@ -150,6 +150,74 @@ test_split_grouped_by_thousands (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+static gboolean
+blank_reading (const char *tpl_id, const char *section, const char *row_key, const char *const *runs)
+{
+  const GkTplSection *sec;
+  const GkTplRow *row;
+  const GkTplBlock *blk = find_block (tpl_id, section, row_key, &sec, &row);
+  g_autoptr (GPtrArray) r = g_ptr_array_new ();
+  for (int i = 0; runs[i]; i++)
+    g_ptr_array_add (r, (gpointer) runs[i]);
+  return gk_glued_blank_reading (gk_pipeline_templates (tu_pipeline ()), tpl_id, sec, blk, row, r);
+}
+
+/* Runs kept apart, fewer than the columns, each whole in a cell with the
+ * others blank: a reading wherever the row's own identities allow it. */
+static void
+test_blank_reading_unit (void)
+{
+  /* table 二 has no identity inside a row: 1 · blank · 92 fits */
+  const char *a[] = { "1", "92", NULL };
+  g_assert_true (blank_reading ("2021", "active", "normative_documents", a));
+  /* a row total: 3 and 4 beside blanks cannot make a total of 5 */
+  const char *b[] = { "3", "4", "5", NULL };
+  g_assert_false (blank_reading ("2021", "applications", "granted", b));
+  /* 3 and 2 with a total of 5 can */
+  const char *c[] = { "3", "2", "5", NULL };
+  g_assert_true (blank_reading ("2021", "applications", "granted", c));
+  /* more runs than columns: none */
+  const char *d[] = { "1", "2", "3", "4", NULL };
+  g_assert_false (blank_reading ("2021", "active", "rules", d));
+}
+
+/* Digits run into the label, then a number set apart (行政规范性文件1 92):
+ * the text keeps white space between cells, so the row may be 1 · blank ·
+ * 92 as well as 1 · 9 · 2.  Both fit; the row is not read. */
+static void
+test_glue_or_blanks_unread (void)
+{
+  g_autoptr (GkRecord) rec = tu_record_from_text (
+    "某县民政局2021年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\n"
+    "信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+    "规章 3 0 41\n"
+    "行政规范性文件1 92\n"
+    "第二十条第（五）项\n"
+    "信息内容 本年处理决定数量\n"
+    "行政许可 19653\n");
+  g_assert_true (tu_int_is (rec, "active.rules.in_force", 41));
+  g_assert_true (tu_int_is (rec, "active.licensing.decisions", 19653));
+  for (guint k = 0; k < 3; k++)
+    {
+      static const char *const keys[] = { "active.normative_documents.issued", "active.normative_documents.repealed",
+                                          "active.normative_documents.in_force" };
+      GkValue *v = gk_record_get (rec, keys[k]);
+      g_assert_nonnull (v);
+      g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
+    }
+  /* digits glued whole, nothing set apart: the only split is read */
+  g_autoptr (GkRecord) whole = tu_record_from_text (
+    "某县民政局2021年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\n"
+    "信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+    "规章 3 0 41\n"
+    "行政规范性文件192\n");
+  g_assert_true (tu_int_is (whole, "active.normative_documents.in_force", 2));
+}
+
 static const char report[] =
   "某区2020年政府信息公开工作年度报告\n"
   "二、主动公开政府信息情况\n"
@@ -427,6 +495,8 @@ main (int argc, char **argv)
   g_test_add_func ("/glued/split", test_split_unit);
   g_test_add_func ("/glued/trailing-run", test_trailing_run);
   g_test_add_func ("/glued/split-grouped-by-thousands", test_split_grouped_by_thousands);
+  g_test_add_func ("/glued/blank-reading", test_blank_reading_unit);
+  g_test_add_func ("/glued/glue-or-blanks-unread", test_glue_or_blanks_unread);
   g_test_add_func ("/glued/record", test_record);
   g_test_add_func ("/glued/prose-does-not-fill", test_prose_does_not_fill_unread_cell);
   g_test_add_func ("/glued/decoder-keeps-the-split", test_decoder_keeps_the_split);

@@ -307,6 +307,48 @@ search_readings (const GkTemplateSet *set, const char *template_id, const GkTplS
   g_free (s.best_runs);
 }
 
+/* Whole runs in columns, in order, the columns between them blank (0):
+ * whether such a reading satisfies the row's identities. */
+static gboolean
+search_blanks (Search *s, guint col, guint run)
+{
+  if (col == s->ncols)
+    return run == s->runs->len;
+  if (s->ncols - col < s->runs->len - run)
+    return FALSE;
+  if (s->ncols - col > s->runs->len - run)
+    {
+      s->values[col] = 0;
+      if (constraints_hold (s, col) && search_blanks (s, col + 1, run))
+        return TRUE;
+    }
+  if (run == s->runs->len)
+    return FALSE;
+  const char *text = s->runs->pdata[run];
+  gint64 v;
+  if (!part_ok (text, (guint) strlen (text), ((GkTplColumn *) s->block->columns->pdata[col])->type, &v))
+    return FALSE;
+  s->values[col] = v;
+  return constraints_hold (s, col) && search_blanks (s, col + 1, run + 1);
+}
+
+gboolean
+gk_glued_blank_reading (const GkTemplateSet *set, const char *template_id,
+                        const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                        const GPtrArray *runs)
+{
+  guint ncols = block->columns->len;
+  if (runs->len == 0 || runs->len > ncols)
+    return FALSE;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < ncols; k++)
+    g_ptr_array_add (keys, gk_template_key (spec, row, block->columns->pdata[k]));
+  g_autoptr (GArray) constraints = row_constraints (set, template_id, keys);
+  Search s = { .runs = runs, .block = block, .constraints = constraints, .ncols = ncols };
+  g_autofree gint64 *values = s.values = g_new0 (gint64, ncols);
+  return search_blanks (&s, 0, 0);
+}
+
 GPtrArray *
 gk_glued_split (const GkTemplateSet *set, const char *template_id,
                 const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,

@@ -5,6 +5,8 @@
  *   gk_glued_split   runs → exactly one cell text per template column, or NULL
  *   gk_glued_readings  runs → every reading the row allows (up to a number), for
  *                    the section's identities to choose from
+ *   gk_glued_blank_reading  whether the runs fit as whole cells beside blanks
+ *                    (a row printed apart but short of its columns)
  *
  * Method.  Many portals copy a table into the page text without cell
  * separators (templates.md §6.4): "规范性文件121230" is 12 · 12 · 30,
@@ -47,6 +49,13 @@ gboolean gk_glued_is_run (const char *text);
 GPtrArray *gk_glued_split (const GkTemplateSet *set, const char *template_id,
                            const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
                            const GPtrArray *runs, guint *readings);
+
+/* Whether runs, each one cell whole and the other cells blank (0), fit the
+ * row's own identities: a text that keeps white space between cells may
+ * print a row short of its columns for its blanks, not its glue. */
+gboolean gk_glued_blank_reading (const GkTemplateSet *set, const char *template_id,
+                                 const GkTplSection *spec, const GkTplBlock *block, const GkTplRow *row,
+                                 const GPtrArray *runs);
 
 /* Every reading of runs the row's own identities allow, each a GPtrArray of
  * block->columns->len cell texts; NULL when none, or more than max. */

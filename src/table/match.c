@@ -495,9 +495,12 @@ row_printed_glued (const GkRow *row, const char *glued_run, guint nruns, guint n
 /* The warning of a row whose cells ran together and are left null: readings
  * as gk_glued_split counts them (0, several, or GK_GLUED_TOO_MANY). */
 static void
-warn_cells_glued (Candidate *c, int page, const char *label, const char *shown, guint readings)
+warn_cells_glued (Candidate *c, int page, const char *label, const char *shown, guint readings, gboolean blanks_fit)
 {
-  if (readings == GK_GLUED_TOO_MANY)
+  if (blanks_fit)
+    candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”) or printed apart beside blank cells, both fit the template; its values are left null",
+                    label, shown);
+  else if (readings == GK_GLUED_TOO_MANY)
     candidate_warn (c, "cells_glued", page, "row “%s”: cells run together (“%s”), too many ways to split them; its values are left null",
                     label, shown);
   else
@@ -566,7 +569,15 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
     return have;
   guint readings = formatted;
   g_autoptr (GPtrArray) parts = NULL;
-  if (formatted)
+  /* digits run into the label, then runs set apart by white space, fewer
+   * than the columns: the text keeps its cells apart, so a run may be one
+   * cell and the missing cells blanks (规范性文件1 92: 1 · blank · 92 as
+   * well as 1 · 9 · 2).  Glue and blanks both fit: several readings. */
+  gboolean blanks_fit = glued_run && !formatted && runs->len >= 2 && runs->len < ncols
+                        && gk_glued_blank_reading (set, c->tpl->id, c->spec, fr->block, fr->row, runs);
+  if (blanks_fit)
+    readings = 2;
+  else if (formatted)
     {
       parts = g_ptr_array_new_with_free_func (g_free);
       for (guint k = 0; k < runs->len; k++)
@@ -585,7 +596,7 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
   for (guint k = 0; k < runs->len; k++)
     g_string_append_printf (joined, "%s%s", k ? " " : "", (const char *) runs->pdata[k]);
   int page = row->label_src.page;
-  if (!parts && readings == 2)
+  if (!parts && readings == 2 && !blanks_fit)
     {
       GPtrArray *all = gk_glued_readings (set, c->tpl->id, c->spec, fr->block, fr->row, runs, GLUED_READINGS_MAX);
       for (guint q = 0; all && q < all->len; q++)
@@ -605,7 +616,7 @@ split_glued_row (const GkTemplateSet *set, Candidate *c, const FlatRow *fr, cons
     }
   if (!parts)
     {
-      warn_cells_glued (c, page, fr->row->label, joined->str, readings);
+      warn_cells_glued (c, page, fr->row->label, joined->str, readings, blanks_fit);
       return have;
     }
   g_ptr_array_set_size (cells, 0);
@@ -1027,7 +1038,7 @@ split_by_section_identities (const GkTemplateSet *set, Candidate *c)
       if (mask & (mask - 1))
         {
           if (nread == 0)
-            warn_cells_glued (c, g->page, g->row->label, g->shown, 2);
+            warn_cells_glued (c, g->page, g->row->label, g->shown, 2, FALSE);
           else
             candidate_warn (c, "cells_glued", g->page,
                             "row “%s”: cells run together (“%s”) and several splits satisfy the template; read as %s, "
