@@ -862,6 +862,26 @@ test_blank_zero_groups_print_their_totals (void)
   g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
 }
 
+/* Table 四 with blank cells for zero that prints a 0 among a group's other
+ * figures (1 2 0 1 4: 其他结果 printed 0): its zeros are printed as it likes,
+ * so nothing says its groups print their totals.  The five figures may be
+ * the review's (the 0s after them the litigation totals) or the first
+ * litigation group's (the review blank, total too): neither is read. */
+static void
+test_blank_zero_group_printing_a_zero_part (void)
+{
+  g_autoptr (GkRecord) rec = read_table4_stream ((const char *const[]){ "1", "2", "0", "1", "4", "0", "0", NULL });
+  g_assert_cmpint (gk_record_get (rec, "appeals.review.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpint (gk_record_get (rec, "appeals.review.upheld")->kind, ==, GK_VALUE_NULL);
+  g_assert_cmpint (gk_record_get (rec, "appeals.litigation_direct.total")->kind, ==, GK_VALUE_NULL);
+  g_assert_nonnull (tu_warning (rec->warnings, "ambiguous_placement", NULL));
+  /* the same figures with the 0 left blank: the zeros after them can only
+   * be totals, so every group prints its total and the review holds them */
+  g_autoptr (GkRecord) totals = read_table4_stream ((const char *const[]){ "1", "2", "1", "4", "0", "0", NULL });
+  g_assert_true (tu_int_is (totals, "appeals.review.total", 4));
+  assert_appeals_group (totals, "litigation_direct", (const int[]){ 0, 0, 0, 0, 0 });
+}
+
 /* Table 四 with blank cells for zero and two numbers only, a part and its
  * total: at most one total is printed, and it may be any group's, so no
  * cell of the table is read. */
@@ -4953,6 +4973,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/blank-zero-rows-never-named-are-not-blank", test_blank_zero_rows_never_named_are_not_blank);
   g_test_add_func ("/decode/blank-zero-groups-print-their-totals", test_blank_zero_groups_print_their_totals);
   g_test_add_func ("/decode/blank-zero-group-anywhere", test_blank_zero_group_anywhere);
+  g_test_add_func ("/decode/blank-zero-group-printing-a-zero-part", test_blank_zero_group_printing_a_zero_part);
   g_test_add_func ("/decode/blank-zero-groups-totals-after-parts", test_blank_zero_groups_totals_after_parts);
   g_test_add_func ("/decode/blank-zero-total-after-next-row", test_blank_zero_total_after_next_row);
   g_test_add_func ("/decode/rows-filling-their-strip-before-the-last-columns",

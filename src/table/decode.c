@@ -4267,27 +4267,50 @@ in_order_each (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi
     }
 }
 
-/* in_order_each: the most totals a placement prints, into *(int *) data. */
+/* Whether every 0 a placement prints (a 0, a dash) stands in a total or in
+ * a group of zeros: a table that leaves its zeros blank prints no 0 among
+ * a group's other figures. */
+static gboolean
+zeros_on_totals (const GkGrid *grid, const double *values, const GkCell *const *cell)
+{
+  for (guint c = 0; c < grid->cells->len; c++)
+    {
+      if (!cell[c] || fabs (values[c]) > SUM_EPSILON || cell_is_total (grid, c))
+        continue;
+      guint r = gk_grid_row (grid, c);
+      guint first = g_array_index (grid->row_first, guint, r), ncols = g_array_index (grid->row_ncols, guint, r);
+      for (guint k = first; k < first + ncols; k++)
+        if (fabs (values[k]) > SUM_EPSILON)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  int most;              /* most totals a placement with its zeros on totals prints; -1 none */
+  gboolean fits;         /* some placement fits */
+  Votes *v;
+} InOrderVotes;
+
+/* in_order_each: counts what the placements that fit print (InOrderVotes). */
 static void
 in_order_count_totals (const GkGrid *grid, const Token *tok, const double *values, const GkCell *const *cell,
                        gpointer data)
 {
-  int *most = data;
-  *most = MAX (*most, (int) totals_printed (grid, cell));
+  InOrderVotes *iv = data;
+  iv->fits = TRUE;
+  if (zeros_on_totals (grid, values, cell))
+    iv->most = MAX (iv->most, (int) totals_printed (grid, cell));
 }
 
-typedef struct {
-  int most;
-  Votes *v;
-} InOrderVotes;
-
-/* in_order_each: a placement that prints most totals votes (InOrderVotes). */
+/* in_order_each: a placement votes (InOrderVotes): where some placement
+ * prints its zeros on totals alone, those of them printing most totals. */
 static void
 in_order_vote (const GkGrid *grid, const Token *tok, const double *values, const GkCell *const *cell, gpointer data)
 {
   const InOrderVotes *iv = data;
   Votes *v = iv->v;
-  if ((int) totals_printed (grid, cell) < iv->most)
+  if (iv->most >= 0 && (!zeros_on_totals (grid, values, cell) || (int) totals_printed (grid, cell) < iv->most))
     return;
   for (guint c = 0; c < grid->cells->len; c++)
     {
@@ -4310,13 +4333,13 @@ in_order_vote (const GkGrid *grid, const Token *tok, const double *values, const
 }
 
 /* Votes the placements of tok[0..n) in the orders of cuts [lo, hi) that fit
- * and print most totals; FALSE where none fits. */
+ * (in_order_vote says which); FALSE where none fits. */
 static gboolean
 in_order_votes (const GkGrid *grid, const Token *tok, guint n, guint lo, guint hi, Votes *v)
 {
-  InOrderVotes iv = { .most = -1, .v = v };
-  in_order_each (grid, tok, n, lo, hi, in_order_count_totals, &iv.most);
-  if (iv.most < 0)
+  InOrderVotes iv = { .most = -1, .fits = FALSE, .v = v };
+  in_order_each (grid, tok, n, lo, hi, in_order_count_totals, &iv);
+  if (!iv.fits)
     return FALSE;
   in_order_each (grid, tok, n, lo, hi, in_order_vote, &iv);
   return TRUE;
@@ -4326,10 +4349,12 @@ in_order_votes (const GkGrid *grid, const Token *tok, guint n, guint lo, guint h
  * every choice of cells for the tokens in the order printed, row by row,
  * the others blank and 0; where none fits, in the orders where runs of
  * groups print their totals after their parts.  The choices that break no
- * identity and print most totals vote: a report that leaves its zeros
- * blank still prints a group's total, 0 too (as totals_strip_to_rows reads
- * it), so a choice that leaves a total blank where another prints it is
- * not the table's.  When every choice breaks an identity, nothing is
+ * identity vote.  A table that leaves its zeros blank and prints a 0 only
+ * for a sum prints its groups' totals, 0 too (as totals_strip_to_rows reads
+ * it): where some choice lays every printed 0 on a total, those choices
+ * printing most totals vote alone.  A table printing a 0 no total can hold
+ * prints zeros as it likes, its totals left blank or not: every choice
+ * that fits votes.  When every choice breaks an identity, nothing is
  * placed (a published error among blanks cannot be told from a
  * misplacement). */
 static void
