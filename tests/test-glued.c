@@ -207,6 +207,9 @@ test_glue_or_blanks_unread (void)
       g_assert_nonnull (v);
       g_assert_cmpint (v->kind, ==, GK_VALUE_NULL);
     }
+  /* the row was found: its warning says why it is not read */
+  g_assert_true (tu_warning (rec->warnings, "cells_glued", "1 92"));
+  g_assert_false (tu_warning (rec->warnings, "row_not_found", "行政规范性文件"));
   /* digits glued whole, nothing set apart: the only split is read */
   g_autoptr (GkRecord) whole = tu_record_from_text (
     "某县民政局2021年政府信息公开工作年度报告\n"

@@ -493,7 +493,8 @@ row_printed_glued (const GkRow *row, const char *glued_run, guint nruns, guint n
 }
 
 /* The warning of a row whose cells ran together and are left null: readings
- * as gk_glued_split counts them (0, several, or GK_GLUED_TOO_MANY). */
+ * as gk_glued_split counts them (0, several, or GK_GLUED_TOO_MANY);
+ * blanks_fit: its runs fit whole beside blank cells as well. */
 static void
 warn_cells_glued (Candidate *c, int page, const char *label, const char *shown, guint readings, gboolean blanks_fit)
 {
@@ -1274,7 +1275,7 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
       if (g_hash_table_contains (c->glued_keys, gk_grid_key (grid, i)))
         {
           a->cell = mine[i];
-          kept_glued |= split;
+          kept_glued = TRUE;
         }
       else if (dec_reads_run)
         a->cell = NULL;
@@ -1310,7 +1311,8 @@ decode_text_section (const GkTemplateSet *set, Candidate *c, const GPtrArray *ro
             {
               g_autofree char *key = gk_template_key (c->spec, row, blk->columns->pdata[k]);
               guint ix = grid_index_of (grid, key);
-              any = ix != G_MAXUINT && (dec->cells[ix] || dec->ambiguous[ix]);
+              /* a row whose cells ran together was found, read or not */
+              any = ix != G_MAXUINT && (dec->cells[ix] || dec->ambiguous[ix] || g_hash_table_contains (c->glued_keys, key));
             }
           if (!any)
             continue;
