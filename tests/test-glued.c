@@ -30,16 +30,31 @@ find_block (const char *tpl_id, const char *section, const char *row_key, const 
   g_assert_not_reached ();
 }
 
+/* A template row, its section and block, and runs (NULL-ended) as an array. */
+typedef struct {
+  const GkTplSection *sec;
+  const GkTplRow *row;
+  const GkTplBlock *blk;
+  GPtrArray *runs;
+} RowRuns;
+
+static RowRuns
+row_runs (const char *tpl_id, const char *section, const char *row_key, const char *const *runs)
+{
+  RowRuns rr = { .runs = g_ptr_array_new () };
+  rr.blk = find_block (tpl_id, section, row_key, &rr.sec, &rr.row);
+  for (int i = 0; runs[i]; i++)
+    g_ptr_array_add (rr.runs, (gpointer) runs[i]);
+  return rr;
+}
+
 static GPtrArray *
 split (const char *tpl_id, const char *section, const char *row_key, const char *const *runs, guint *readings)
 {
-  const GkTplSection *sec;
-  const GkTplRow *row;
-  const GkTplBlock *blk = find_block (tpl_id, section, row_key, &sec, &row);
-  g_autoptr (GPtrArray) r = g_ptr_array_new ();
-  for (int i = 0; runs[i]; i++)
-    g_ptr_array_add (r, (gpointer) runs[i]);
-  return gk_glued_split (gk_pipeline_templates (tu_pipeline ()), tpl_id, sec, blk, row, r, readings);
+  RowRuns rr = row_runs (tpl_id, section, row_key, runs);
+  GPtrArray *out = gk_glued_split (gk_pipeline_templates (tu_pipeline ()), tpl_id, rr.sec, rr.blk, rr.row, rr.runs, readings);
+  g_ptr_array_unref (rr.runs);
+  return out;
 }
 
 static void
@@ -153,13 +168,10 @@ test_split_grouped_by_thousands (void)
 static gboolean
 blank_reading (const char *tpl_id, const char *section, const char *row_key, const char *const *runs)
 {
-  const GkTplSection *sec;
-  const GkTplRow *row;
-  const GkTplBlock *blk = find_block (tpl_id, section, row_key, &sec, &row);
-  g_autoptr (GPtrArray) r = g_ptr_array_new ();
-  for (int i = 0; runs[i]; i++)
-    g_ptr_array_add (r, (gpointer) runs[i]);
-  return gk_glued_blank_reading (gk_pipeline_templates (tu_pipeline ()), tpl_id, sec, blk, row, r);
+  RowRuns rr = row_runs (tpl_id, section, row_key, runs);
+  gboolean fits = gk_glued_blank_reading (gk_pipeline_templates (tu_pipeline ()), tpl_id, rr.sec, rr.blk, rr.row, rr.runs);
+  g_ptr_array_unref (rr.runs);
+  return fits;
 }
 
 /* Runs kept apart, fewer than the columns, each whole in a cell with the
