@@ -345,8 +345,10 @@ gk_glued_blank_reading (const GkTemplateSet *set, const char *template_id,
     g_ptr_array_add (keys, gk_template_key (spec, row, block->columns->pdata[k]));
   g_autoptr (GArray) constraints = row_constraints (set, template_id, keys);
   Search s = { .runs = runs, .block = block, .constraints = constraints, .ncols = ncols };
-  g_autofree gint64 *values = s.values = g_new0 (gint64, ncols);
-  return search_blanks (&s, 0, 0);
+  s.values = g_new0 (gint64, ncols);
+  gboolean fits = search_blanks (&s, 0, 0);
+  g_free (s.values);
+  return fits;
 }
 
 GPtrArray *
