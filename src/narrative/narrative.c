@@ -973,6 +973,26 @@ same_source_line (const GkLine *a, const GkLine *b)
   return a->src.line > 0 && a->src.line == b->src.line && a->src.page == b->src.page;
 }
 
+/* Year, month and day from a match's groups 1–3, written in digits. */
+static void
+digits_date (const GkMatch *m, int *y, int *mo, int *d)
+{
+  g_autofree char *ys = gk_match_group (m, 1), *ms = gk_match_group (m, 2), *ds = gk_match_group (m, 3);
+  *y = atoi (ys), *mo = atoi (ms), *d = atoi (ds);
+}
+
+/* Keeps y-mo-d, read on line, as the report's date where it is a date a
+ * report can bear; FALSE otherwise. */
+static gboolean
+keep_date (GkRecord *rec, int y, int mo, int d, const GkLine *line)
+{
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y) || y <= 1990)
+    return FALSE;
+  rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
+  rec->date_src = line->src;
+  return TRUE;
+}
+
 static int
 read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
 {
@@ -994,10 +1014,7 @@ read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
       int y = -1, m = -1, d = -1;
       g_autoptr (GkMatch) a = gk_regex_match (r->date, sq, 0);
       if (a)
-        {
-          g_autofree char *ys = gk_match_group (a, 1), *ms = gk_match_group (a, 2), *ds = gk_match_group (a, 3);
-          y = atoi (ys), m = atoi (ms), d = atoi (ds);
-        }
+        digits_date (a, &y, &m, &d);
       else
         {
           g_autoptr (GkMatch) b = gk_regex_match (r->date_chinese, sq, 0);
@@ -1016,12 +1033,8 @@ read_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec)
           else
             continue;
         }
-      if (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) && y > 1990)
-        {
-          rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-          rec->date_src = line->src;
-          return (int) i;
-        }
+      if (keep_date (rec, y, m, d, line))
+        return (int) i;
     }
   return -1;
 }
@@ -1039,14 +1052,10 @@ read_page_date (const GkNarrativeRules *r, const GPtrArray *lines, GkRecord *rec
       g_autoptr (GkMatch) m = gk_regex_match (r->page_date, sq, 0);
       if (!m)
         continue;
-      g_autofree char *ys = gk_match_group (m, 1), *ms = gk_match_group (m, 2), *ds = gk_match_group (m, 3);
-      int y = atoi (ys), mo = atoi (ms), d = atoi (ds);
-      if (g_date_valid_dmy ((GDateDay) d, (GDateMonth) mo, (GDateYear) y) && y > 1990)
-        {
-          rec->published_on = g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
-          rec->date_src = line->src;
-          return;
-        }
+      int y, mo, d;
+      digits_date (m, &y, &mo, &d);
+      if (keep_date (rec, y, mo, d, line))
+        return;
     }
 }
 
